@@ -1,0 +1,69 @@
+// What a dossier is to the checks: the documents as read, plus what a person states
+// (dossier.json in a CLI dossier folder, the vault's records in the app).
+import { z } from 'zod';
+import { DocumentKindSchema } from './documents';
+import { ExtractedDocumentSchema } from './extraction';
+
+export const AccountSchema = z.object({
+  store: z.string(),
+  phone: z.string(),
+  email: z.string(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const DeclaredSchema = z.object({
+  /** The ID expiry date as entered on the platform's form (ISO or `long-term`). */
+  idValidUntil: z.string().optional(),
+  /** The office address the user gives the platform. */
+  officeAddress: z.string().optional(),
+});
+export type Declared = z.infer<typeof DeclaredSchema>;
+
+/** A known exception a person accepted, with a written reason (spec §3). */
+export const AcceptedExceptionSchema = z.object({
+  check: z.string(),
+  reason: z.string().min(1),
+  by: z.string().min(1),
+  at: z.string(),
+});
+export type AcceptedException = z.infer<typeof AcceptedExceptionSchema>;
+
+/** Field values a person checked against the image: they take precedence over OCR. */
+export const ConfirmedSchema = z.partialRecord(DocumentKindSchema, z.record(z.string(), z.string()));
+export type Confirmed = z.infer<typeof ConfirmedSchema>;
+
+/** `dossier.json` in a dossier folder (spec/cli-contract.md). Unknown keys are refused. */
+export const DossierFileSchema = z
+  .object({
+    accounts: z.array(AccountSchema).default([]),
+    declared: DeclaredSchema.default({}),
+    confirmed: ConfirmedSchema.default({}),
+    exceptions: z.array(AcceptedExceptionSchema).default([]),
+    /**
+     * Accounts that other dossiers already link with the same legal representative's ID
+     * number. The app counts them across the vault; a CLI user may state them here.
+     */
+    idAccountsElsewhere: z.number().int().min(0).optional(),
+    /** Rule pack id; the default pack when absent. */
+    rulePack: z.string().optional(),
+  })
+  .strict();
+export type DossierFile = z.infer<typeof DossierFileSchema>;
+
+/** Everything the checks need, whatever the host. */
+export const DossierInputSchema = z.object({
+  documents: z.array(ExtractedDocumentSchema),
+  accounts: z.array(AccountSchema),
+  declared: DeclaredSchema,
+  confirmed: ConfirmedSchema,
+  exceptions: z.array(AcceptedExceptionSchema),
+  /** See DossierFileSchema.idAccountsElsewhere; undefined when unknown. */
+  idAccountsElsewhere: z.number().int().min(0).optional(),
+  /** Reference date, ISO `YYYY-MM-DD`. */
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Size and format of each file that would be exported (for `files.format`). */
+  files: z
+    .array(z.object({ file: z.string(), mime: z.string(), bytes: z.number().int().min(0) }))
+    .default([]),
+});
+export type DossierInput = z.infer<typeof DossierInputSchema>;

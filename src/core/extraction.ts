@@ -1,0 +1,72 @@
+// What reading one file gives: text with boxes in, fields with confidence, boxes and
+// correction proposals out. Shared by the PDF text layer, every OCR engine and the UI.
+import { z } from 'zod';
+import { DetectedKindSchema, FieldValuesSchema } from './documents';
+
+/** A rectangle on a page, in page pixels (PDF: points at scale 1), origin top-left. */
+export const BoxSchema = z.object({
+  page: z.number().int().min(0),
+  x: z.number(),
+  y: z.number(),
+  w: z.number(),
+  h: z.number(),
+});
+export type Box = z.infer<typeof BoxSchema>;
+
+/** One run of text as a PDF text layer or an OCR engine returns it (a word or a line). */
+export const TextItemSchema = BoxSchema.extend({
+  text: z.string(),
+  /** 0..1; a PDF text layer is 1. */
+  confidence: z.number().min(0).max(1),
+});
+export type TextItem = z.infer<typeof TextItemSchema>;
+
+export const PageTextSchema = z.object({
+  page: z.number().int().min(0),
+  width: z.number().positive(),
+  height: z.number().positive(),
+  items: z.array(TextItemSchema),
+});
+export type PageText = z.infer<typeof PageTextSchema>;
+
+/** Where the text came from: a PDF's own text layer, or an OCR engine by id. */
+export const TextSourceSchema = z.enum(['pdf-text', 'tesseract', 'paddle']);
+export type TextSource = z.infer<typeof TextSourceSchema>;
+
+export const DocumentTextSchema = z.object({
+  source: TextSourceSchema,
+  pages: z.array(PageTextSchema),
+});
+export type DocumentText = z.infer<typeof DocumentTextSchema>;
+
+/** A checksum-guided proposal; it is shown, never applied silently. */
+export const CorrectionSchema = z.object({
+  field: z.string(),
+  from: z.string(),
+  to: z.string(),
+  reason: z.enum(['checksum', 'missing-check-character']),
+  /** One sentence for the reviewer, e.g. "O at position 5 read as 0 makes the checksum valid". */
+  note: z.string().optional(),
+});
+export type Correction = z.infer<typeof CorrectionSchema>;
+
+/** One element of `dossier extract --json` (spec/cli-contract.md), plus what the UI needs. */
+export const ExtractedDocumentSchema = z.object({
+  file: z.string(),
+  kind: DetectedKindSchema,
+  fields: FieldValuesSchema,
+  confidence: z.record(z.string(), z.number().min(0).max(1)),
+  corrections: z.array(CorrectionSchema),
+  warnings: z.array(z.string()),
+  /** Present only when the file could not be read: one clear sentence. */
+  error: z.string().optional(),
+  /** Field boxes for the review screen (not part of the CLI contract's required fields). */
+  boxes: z.record(z.string(), BoxSchema).optional(),
+  /**
+   * Fields read by OCR that contain characters existing in both widths (（ vs (, ０ vs 0):
+   * a check comparing them warns "confirm against the image" until a person confirms.
+   */
+  needsConfirmation: z.array(z.string()).optional(),
+  source: TextSourceSchema.optional(),
+});
+export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>;
