@@ -1,0 +1,55 @@
+// The Node host's document reader: one pdfjs and at most one OCR engine for the whole
+// run (the engine is created on the first page that needs OCR, and reused).
+import { readFile, stat } from 'node:fs/promises';
+import type { ExtractedDocument } from '../core/extraction';
+import type { OcrEngine } from '../core/ports';
+import { readDocument } from '../ocr/read-document';
+import { loadPdfjsNode } from '../ocr/pdfjs-node';
+import { createOcrEngine, type OcrEngineId } from '../ocr/node';
+
+/** Files above this are refused before they are read into memory. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface DocumentReader {
+  /**
+   * Reads a file from disk; `label` is what the result's `file` says (default: the path).
+   * `bytes` is absent when the file could not be read at all.
+   */
+  readFile(path: string, label?: string): Promise<{ document: ExtractedDocument; bytes?: Uint8Array }>;
+  dispose(): Promise<void>;
+}
+
+export function unreadable(file: string, error: string): ExtractedDocument {
+  return { file, kind: 'unknown', fields: {}, confidence: {}, corrections: [], warnings: [], error };
+}
+
+export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
+  let engine: Promise<OcrEngine> | undefined;
+  const lazyOcr: OcrEngine = {
+    get id() {
+      return engineId ?? 'paddle';
+    },
+    recognise: async (image, onProgress) => {
+      engine ??= createOcrEngine(engineId);
+      return (await engine).recognise(image, onProgress);
+    },
+    dispose: async () => {
+      if (engine) await (await engine).dispose();
+    },
+  };
+  return {
+    async readFile(path, label = path) {
+      const info = await stat(path).catch(() => null);
+      if (info === null) return { document: unreadable(label, `The file ${path} does not exist.`) };
+      if (!info.isFile()) return { document: unreadable(label, `${path} is not a file.`) };
+      if (info.size > MAX_FILE_BYTES) {
+        const mb = Math.round(info.size / 1048576);
+        return { document: unreadable(label, `The file is ${mb} MB, over the 50 MB limit.`) };
+      }
+      const bytes = new Uint8Array(await readFile(path));
+      const doc = await readDocument({ name: label, bytes }, { pdfjs: await loadPdfjsNode(), ocr: lazyOcr });
+      return { document: { ...doc, file: label }, bytes };
+    },
+    dispose: () => lazyOcr.dispose(),
+  };
+}

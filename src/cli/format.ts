@@ -1,0 +1,70 @@
+// Human-readable summaries for the terminal (the JSON output is the stable interface).
+import type { CheckResult, CheckStatus, DiffEntry } from '../core/checks/types';
+import { DOCUMENT_KIND_LABELS } from '../core/documents';
+import type { ExtractedDocument } from '../core/extraction';
+import type { LoadedDossier } from './load-dossier';
+
+const MARK: Record<CheckStatus, string> = { pass: 'ok  ', fail: 'FAIL', warn: 'warn', skip: 'skip' };
+
+const DIFF_LABEL: Record<DiffEntry['kind'], string> = {
+  width: 'full-width vs half-width',
+  space: 'space',
+  'look-alike': 'look-alike character',
+  different: 'different character',
+  missing: 'missing character',
+  extra: 'extra character',
+};
+
+export function formatDocument(doc: ExtractedDocument): string {
+  const label = DOCUMENT_KIND_LABELS[doc.kind];
+  if (doc.error !== undefined) return `${doc.file}: ${doc.error}\n`;
+  const lines = [`${doc.file}: ${label.zh} (${label.en})`];
+  for (const [field, value] of Object.entries(doc.fields)) {
+    const confidence = doc.confidence[field];
+    const pct = confidence === undefined ? '' : `  (${Math.round(confidence * 100)}%)`;
+    lines.push(`  ${field.padEnd(20)} ${value ?? '—'}${value === null ? '' : pct}`);
+  }
+  for (const c of doc.corrections) {
+    lines.push(`  proposed correction of ${c.field}: ${c.from} → ${c.to} (${c.reason}${c.note ? `: ${c.note}` : ''})`);
+  }
+  for (const f of doc.needsConfirmation ?? []) lines.push(`  confirm ${f} against the image (bracket or digit width)`);
+  for (const w of doc.warnings) lines.push(`  warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatCheck(check: CheckResult): string {
+  const lines = [`  [${MARK[check.status]}] ${check.id.padEnd(26)} ${check.message}`];
+  if (check.exception) {
+    lines.push(`         accepted exception by ${check.exception.by} on ${check.exception.at}: ${check.exception.reason}`);
+  }
+  if (check.status !== 'pass' && check.values && check.values.length === 2 && check.diff?.length) {
+    lines.push(`         a: ${check.values[0] ?? '—'}`);
+    lines.push(`         b: ${check.values[1] ?? '—'}`);
+    for (const d of check.diff) {
+      lines.push(`         at ${d.at}: ${JSON.stringify(d.a)} vs ${JSON.stringify(d.b)} (${DIFF_LABEL[d.kind]})`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function formatCheckReport({ dir, documents, result, input, rulePack }: LoadedDossier): string {
+  const out: string[] = [];
+  out.push(`Dossier ${dir}  (rule pack ${rulePack.id} ${rulePack.version}, reference date ${input.today})`);
+  out.push('Documents:');
+  for (const doc of documents) {
+    const label = DOCUMENT_KIND_LABELS[doc.kind];
+    out.push(`  ${doc.file}: ${doc.error ?? `${label.zh} (${label.en})`}`);
+  }
+  out.push('Checks:');
+  for (const check of result.checks) out.push(formatCheck(check));
+  const counts = { fail: 0, warn: 0 };
+  for (const c of result.checks) if (c.status === 'fail' && !c.exception) counts.fail++;
+  for (const c of result.checks) if (c.status === 'warn') counts.warn++;
+  out.push(
+    result.verdict === 'ready'
+      ? `Verdict: READY${counts.warn ? ` with ${counts.warn} warning(s)` : ''}`
+      : `Verdict: BLOCKED by ${counts.fail} failing check(s)${counts.warn ? ` and ${counts.warn} warning(s)` : ''}`,
+  );
+  out.push('Not visible in documents: the platform also refuses accounts whose login device or IP is shared with another company.');
+  return `${out.join('\n')}\n`;
+}
