@@ -1,0 +1,150 @@
+// Checks that compare one field on two documents character for character (spec §3).
+import type { DocumentKind } from '../documents';
+import { diffChars, summariseDiff } from '../diff';
+import { foldWidth } from '../text/width';
+import { fieldOf } from './context';
+import {
+  describeField,
+  fail,
+  pass,
+  sentence,
+  skip,
+  skipMissing,
+  warn,
+  type Check,
+  type CheckContext,
+  type CheckOutcome,
+} from './result';
+import type { DiffKind } from './types';
+
+interface Side {
+  kind: DocumentKind;
+  field: string;
+}
+
+/** Differences the image must settle when a value was read by OCR: which width, which spacing. */
+const IMAGE_DECIDES: ReadonlySet<DiffKind> = new Set(['width', 'space']);
+
+/**
+ * Exact comparison of a.field and b.field. A value read by OCR with width-ambiguous
+ * characters and not yet confirmed cannot pass or fail on width alone: equal values and
+ * values differing only in width or spacing give `warn` ("confirm against the image").
+ * Any other difference still fails, since confirming the width cannot make it pass.
+ */
+export function compareExactly(
+  ctx: CheckContext,
+  a: Side,
+  b: Side,
+  options: { optionalB?: boolean } = {},
+): CheckOutcome {
+  const docA = ctx.docs.byKind[a.kind];
+  const docB = ctx.docs.byKind[b.kind];
+  const va = fieldOf(docA, a.field);
+  const vb = fieldOf(docB, b.field);
+  if (va === null) return skipMissing(a.kind, a.field, ctx);
+  if (vb === null) {
+    if (options.optionalB === true && docB !== undefined) {
+      const what = describeField(b.kind, b.field);
+      return skip(`Skipped: ${what.en} is not printed.`, `已跳过：${what.zh}未印出。`, {
+        subjects: [a, b],
+      });
+    }
+    return skipMissing(b.kind, b.field, ctx);
+  }
+  const nameA = describeField(a.kind, a.field);
+  const nameB = describeField(b.kind, b.field);
+  const subjects = [a, b];
+  const values = [va, vb];
+  const diff = diffChars(va, vb);
+  const unconfirmed =
+    (docA?.unconfirmed.has(a.field) ?? false) || (docB?.unconfirmed.has(b.field) ?? false);
+
+  if (diff.length === 0) {
+    if (unconfirmed) {
+      return warn(
+        `${sentence(nameA.en)} and ${nameB.en} match as read, but they contain characters printed in either width: confirm against the image.`,
+        `${nameA.zh}与${nameB.zh}识别结果一致，但含有全角半角难以区分的字符：请对照原图确认。`,
+        { values, diff, subjects },
+      );
+    }
+    return pass(
+      `${sentence(nameA.en)} and ${nameB.en} are identical.`,
+      `${nameA.zh}与${nameB.zh}完全一致。`,
+      { values, subjects },
+    );
+  }
+  const summary = summariseDiff(diff, { a: nameA, b: nameB });
+  if (unconfirmed && diff.every((d) => IMAGE_DECIDES.has(d.kind))) {
+    return warn(
+      `${sentence(nameA.en)} and ${nameB.en} differ only in width or spacing as read (${summary.en}): confirm against the image.`,
+      `${nameA.zh}与${nameB.zh}识别结果仅在全角半角或空格上不同（${summary.zh}）：请对照原图确认。`,
+      { values, diff, subjects },
+    );
+  }
+  return fail(
+    `${sentence(nameA.en)} and ${nameB.en} differ: ${summary.en}.`,
+    `${nameA.zh}与${nameB.zh}不一致：${summary.zh}。`,
+    { values, diff, subjects },
+  );
+}
+
+export const nameLicenseVsBank: Check = (ctx) =>
+  compareExactly(
+    ctx,
+    { kind: 'business-license', field: 'companyName' },
+    { kind: 'bank-permit', field: 'accountName' },
+  );
+
+export const legalRepLicenseVsId: Check = (ctx) =>
+  compareExactly(
+    ctx,
+    { kind: 'business-license', field: 'legalRepresentative' },
+    { kind: 'id-card-front', field: 'name' },
+  );
+
+export const legalRepLicenseVsBank: Check = (ctx) =>
+  compareExactly(
+    ctx,
+    { kind: 'business-license', field: 'legalRepresentative' },
+    { kind: 'bank-permit', field: 'legalRepresentative' },
+    { optionalB: true },
+  );
+
+/** Spaces removed and width unified: the platform compares addresses by meaning, not by print. */
+function normaliseAddress(s: string): string {
+  return foldWidth(s).replace(/\s+/gu, '');
+}
+
+export const addressDeclaredOffice: Check = (ctx) => {
+  const declared = ctx.input.declared.officeAddress?.trim() ?? '';
+  const subjects = [
+    { kind: 'business-license', field: 'address' },
+    { kind: 'declared', field: 'officeAddress' },
+  ];
+  if (declared === '') {
+    return skip('Skipped: no office address is declared.', '已跳过：未填写办公地址。', {
+      subjects,
+    });
+  }
+  const license = fieldOf(ctx.docs.byKind['business-license'], 'address');
+  if (license === null) return skipMissing('business-license', 'address', ctx);
+  const values = [license, declared];
+  if (normaliseAddress(license) === normaliseAddress(declared)) {
+    return pass(
+      'The declared office address matches the license address (spaces and width ignored).',
+      '填写的办公地址与营业执照住所一致（不计空格和全角半角）。',
+      { values, subjects },
+    );
+  }
+  // Width and spacing are ignored here on purpose, so only other differences are shown.
+  const diff = diffChars(license, declared).filter((d) => !IMAGE_DECIDES.has(d.kind));
+  const summary = summariseDiff(diff, {
+    a: { en: 'the license address', zh: '营业执照住所' },
+    b: { en: 'the declared office address', zh: '填写的办公地址' },
+  });
+  return warn(
+    `The declared office address differs from the license address (${summary.en}); the platform refuses offices more than 500 m away, which cannot be measured offline.`,
+    `填写的办公地址与营业执照住所不同（${summary.zh}）；平台拒绝相距超过500米的办公地址，离线无法测量，请自行核实。`,
+    { values, diff, subjects },
+  );
+};

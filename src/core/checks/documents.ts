@@ -1,0 +1,118 @@
+// Checks of the dossier's documents as a whole: completeness, file formats, bank details.
+import { DOCUMENT_KINDS } from '../documents';
+import { fieldOf } from './context';
+import { type Check, fail, KIND_NAMES, pass, skip } from './result';
+
+export const docsComplete: Check = (ctx) => {
+  const missing = DOCUMENT_KINDS.filter((kind) => ctx.docs.byKind[kind] === undefined);
+  if (missing.length > 0) {
+    return fail(
+      `The dossier lacks: ${missing.map((k) => KIND_NAMES[k].en).join(', ')}.`,
+      `材料缺少：${missing.map((k) => KIND_NAMES[k].zh).join('、')}。`,
+      { values: [...missing] },
+    );
+  }
+  return pass(
+    'The dossier has the business license, both sides of the ID card and the bank account form.',
+    '材料齐全：营业执照、身份证正反面、开户许可证或基本存款账户信息。',
+  );
+};
+
+const formatLabel: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG' };
+
+export const filesFormat: Check = (ctx) => {
+  const files = ctx.input.files;
+  const subjects = [{ kind: 'dossier', field: 'files' }];
+  if (files.length === 0) {
+    return skip('Skipped: no files to export were given.', '已跳过：没有待导出的文件。', {
+      subjects,
+    });
+  }
+  const { formats, maxBytes } = ctx.pack.files;
+  const allowed: readonly string[] = formats;
+  const allowedLabel = formats.map((f) => formatLabel[f] ?? f).join(' or ');
+  const maxMb = (maxBytes / 1024 / 1024).toFixed(0);
+  const problems: string[] = [];
+  const problemsZh: string[] = [];
+  for (const f of files) {
+    if (!allowed.includes(f.mime)) {
+      problems.push(`${f.file} is ${f.mime}, not ${allowedLabel}`);
+      problemsZh.push(`${f.file}的格式为${f.mime}，不是${allowedLabel}`);
+    }
+    if (f.bytes > maxBytes) {
+      const mb = (f.bytes / 1024 / 1024).toFixed(1);
+      problems.push(`${f.file} is ${mb} MB, over ${maxMb} MB`);
+      problemsZh.push(`${f.file}大小为${mb} MB，超过${maxMb} MB`);
+    }
+  }
+  if (problems.length > 0) {
+    return fail(
+      `Some files cannot be uploaded as they are: ${problems.join('; ')} (the export converts and recompresses what it can).`,
+      `部分文件不能直接上传：${problemsZh.join('；')}（导出时会尽量转换和压缩）。`,
+      { values: files.map((f) => f.file), subjects },
+    );
+  }
+  return pass(
+    `All ${files.length} files are ${allowedLabel} and at most ${maxMb} MB.`,
+    `全部${files.length}个文件均为${allowedLabel}格式且不超过${maxMb} MB。`,
+    { subjects },
+  );
+};
+
+/** A bank's full name names the bank (银行, 信用社) and, usually, the branch. */
+const BANK_WORD = /银行|信用社|信用合作联社/u;
+const BRANCH_WORD = /支行|分行|营业部|分理处|储蓄所|分社/u;
+const MIN_FULL_NAME_LENGTH = 6;
+
+export const bankDetails: Check = (ctx) => {
+  const bank = ctx.docs.byKind['bank-permit'];
+  const subjects = [
+    { kind: 'bank-permit', field: 'bankName' },
+    { kind: 'bank-permit', field: 'accountNumber' },
+  ];
+  if (bank === undefined) {
+    return skip(
+      'Skipped: there is no bank account form in the dossier.',
+      '已跳过：材料中没有开户许可证或基本存款账户信息。',
+      { subjects },
+    );
+  }
+  const bankName = fieldOf(bank, 'bankName');
+  const accountNumber = fieldOf(bank, 'accountNumber');
+  const values = [bankName, accountNumber];
+  const problems: string[] = [];
+  const problemsZh: string[] = [];
+  if (bankName === null) {
+    problems.push('the bank name was not read');
+    problemsZh.push('未读取到开户银行');
+  } else if (
+    !BANK_WORD.test(bankName) ||
+    (!BRANCH_WORD.test(bankName) && [...bankName].length < MIN_FULL_NAME_LENGTH)
+  ) {
+    problems.push(`"${bankName}" does not look like a bank's full name`);
+    problemsZh.push(`“${bankName}”不像开户银行全称`);
+  }
+  const digits = accountNumber?.replace(/[\s-]/gu, '') ?? null;
+  if (digits === null) {
+    problems.push('the account number was not read');
+    problemsZh.push('未读取到账号');
+  } else if (!/^\d{6,32}$/.test(digits)) {
+    problems.push(`the account number "${accountNumber ?? ''}" is not made of digits`);
+    problemsZh.push(`账号“${accountNumber ?? ''}”不是纯数字`);
+  }
+  if (problems.length > 0) {
+    return fail(
+      `The bank form's details are incomplete: ${problems.join('; ')}.`,
+      `银行开户信息不完整：${problemsZh.join('；')}。`,
+      {
+        values,
+        subjects,
+      },
+    );
+  }
+  return pass(
+    "The bank form shows the bank's full name and the account number.",
+    '开户信息显示开户银行全称和账号。',
+    { values, subjects },
+  );
+};

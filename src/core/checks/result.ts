@@ -1,0 +1,91 @@
+// Building blocks shared by the checks: the context they read and one-sentence results.
+import type { DocumentKind } from '../documents';
+import type { DossierInput } from '../dossier';
+import type { RulePack } from '../rule-pack/schema';
+import type { EffectiveFields } from './context';
+import type { CheckResult, CheckStatus } from './types';
+
+export interface CheckContext {
+  input: DossierInput;
+  pack: RulePack;
+  docs: EffectiveFields;
+  /** Reference date, ISO. */
+  today: string;
+}
+
+/** What one check decides; runChecks adds the id, platform codes and accepted exception. */
+export type CheckOutcome = Omit<CheckResult, 'id' | 'platformCodes' | 'exception'>;
+export type Check = (ctx: CheckContext) => CheckOutcome;
+
+type Extra = Partial<Pick<CheckResult, 'values' | 'diff' | 'subjects'>>;
+
+function outcome(
+  status: CheckStatus,
+  message: string,
+  messageZh: string,
+  extra: Extra = {},
+): CheckOutcome {
+  return { status, message, messageZh, ...extra };
+}
+export const pass = (en: string, zh: string, extra?: Extra): CheckOutcome =>
+  outcome('pass', en, zh, extra);
+export const fail = (en: string, zh: string, extra?: Extra): CheckOutcome =>
+  outcome('fail', en, zh, extra);
+export const warn = (en: string, zh: string, extra?: Extra): CheckOutcome =>
+  outcome('warn', en, zh, extra);
+export const skip = (en: string, zh: string, extra?: Extra): CheckOutcome =>
+  outcome('skip', en, zh, extra);
+
+/** Document names as they read inside a sentence. */
+export const KIND_NAMES: Record<DocumentKind, { en: string; zh: string }> = {
+  'business-license': { en: 'business license', zh: '营业执照' },
+  'id-card-front': { en: 'ID card (portrait side)', zh: '身份证人像面' },
+  'id-card-back': { en: 'ID card (emblem side)', zh: '身份证国徽面' },
+  'bank-permit': { en: 'bank account form', zh: '开户许可证或基本存款账户信息' },
+};
+
+/** Field names as a person reads them on the document. */
+const FIELD_LABELS: Record<string, { en: string; zh: string }> = {
+  creditCode: { en: 'credit code', zh: '统一社会信用代码' },
+  companyName: { en: 'company name', zh: '名称' },
+  legalRepresentative: { en: 'legal representative', zh: '法定代表人' },
+  validFrom: { en: 'validity start', zh: '有效期起始日' },
+  validUntil: { en: 'validity end', zh: '有效期截止日' },
+  address: { en: 'address', zh: '住所' },
+  name: { en: 'name', zh: '姓名' },
+  birthDate: { en: 'birth date', zh: '出生日期' },
+  idNumber: { en: 'ID number', zh: '公民身份号码' },
+  accountName: { en: 'account name', zh: '存款人名称' },
+  bankName: { en: 'bank name', zh: '开户银行' },
+  accountNumber: { en: 'account number', zh: '账号' },
+};
+
+export function fieldLabel(field: string): { en: string; zh: string } {
+  return FIELD_LABELS[field] ?? { en: field, zh: field };
+}
+
+/** "the company name on the business license" / "营业执照上的名称". */
+export function describeField(kind: DocumentKind, field: string): { en: string; zh: string } {
+  const doc = KIND_NAMES[kind];
+  const label = fieldLabel(field);
+  return { en: `the ${label.en} on the ${doc.en}`, zh: `${doc.zh}上的${label.zh}` };
+}
+
+/** A skip saying which input is missing. */
+export function skipMissing(kind: DocumentKind, field: string, ctx: CheckContext): CheckOutcome {
+  const what = describeField(kind, field);
+  const docPresent = ctx.docs.byKind[kind] !== undefined;
+  const doc = KIND_NAMES[kind];
+  return docPresent
+    ? skip(`Skipped: ${what.en} was not read.`, `已跳过：未读取到${what.zh}。`, {
+        subjects: [{ kind, field }],
+      })
+    : skip(`Skipped: there is no ${doc.en} in the dossier.`, `已跳过：材料中没有${doc.zh}。`, {
+        subjects: [{ kind, field }],
+      });
+}
+
+/** Capitalises the first letter of an English sentence. */
+export function sentence(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

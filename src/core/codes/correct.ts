@@ -1,0 +1,120 @@
+// Checksum-guided correction proposals for codes read by OCR (spec §6). A proposal is made
+// only when exactly one reading fits; it is shown to a person, never applied silently.
+import type { Correction } from '../extraction';
+import { ID_NUMBER_LENGTH, idCheckDigit, validateIdNumber } from './id-number';
+import { USCC_LENGTH, isUsccAlphabet, usccCheckCharacter, validateUscc } from './uscc';
+
+/** Characters OCR confuses, each with the characters it may stand for. */
+export const LOOK_ALIKES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['O', ['0']],
+  ['0', ['O']],
+  ['o', ['0']],
+  ['I', ['1']],
+  ['l', ['1']],
+  ['1', ['I']],
+  ['S', ['5']],
+  ['5', ['S']],
+  ['Z', ['2']],
+  ['2', ['Z']],
+  ['B', ['8']],
+  ['8', ['B']],
+  ['G', ['6']],
+  ['6', ['G']],
+]);
+
+export interface CorrectionProposal {
+  /** At most one proposal; empty when the code is valid, hopeless, or ambiguous. */
+  corrections: Correction[];
+  /** One sentence when something was considered but not proposed (e.g. ambiguous), else null. */
+  note: string | null;
+}
+
+interface CodeRules {
+  length: number;
+  label: string;
+  isValid(code: string): boolean;
+  /** The check character for a 17-character body, or null when it cannot be computed. */
+  checkCharacter(first17: string): string | null;
+}
+
+function propose(raw: string, field: string, rules: CodeRules): CorrectionProposal {
+  const none = (note: string | null = null): CorrectionProposal => ({ corrections: [], note });
+  if (rules.isValid(raw)) return none();
+  const chars = [...raw];
+
+  if (chars.length === rules.length - 1) {
+    const check = rules.checkCharacter(raw);
+    if (check === null || !rules.isValid(raw + check)) return none();
+    return {
+      corrections: [
+        {
+          field,
+          from: raw,
+          to: raw + check,
+          reason: 'missing-check-character',
+          note: `The ${rules.label} has 17 characters; the check character ${check} completes it, if the last character was missed.`,
+        },
+      ],
+      note: null,
+    };
+  }
+  if (chars.length !== rules.length) return none();
+
+  const candidates: { to: string; position: number; from: string; read: string }[] = [];
+  chars.forEach((ch, i) => {
+    for (const alternative of LOOK_ALIKES.get(ch) ?? []) {
+      const candidate = [...chars.slice(0, i), alternative, ...chars.slice(i + 1)].join('');
+      if (rules.isValid(candidate))
+        candidates.push({ to: candidate, position: i + 1, from: ch, read: alternative });
+    }
+  });
+  const [only, ...others] = candidates;
+  if (only === undefined) return none();
+  if (others.length > 0) {
+    const readings = candidates
+      .map((c) => `${c.from}→${c.read} at position ${c.position}`)
+      .join(', ');
+    return none(
+      `${candidates.length} look-alike readings make the ${rules.label} valid (${readings}), so none is proposed: check it against the image.`,
+    );
+  }
+  return {
+    corrections: [
+      {
+        field,
+        from: raw,
+        to: only.to,
+        reason: 'checksum',
+        note: `Reading ${only.from} at position ${only.position} as ${only.read} makes the ${rules.label} valid, check character included.`,
+      },
+    ],
+    note: null,
+  };
+}
+
+/** Proposes the one look-alike reading or missing check character that makes a USCC valid. */
+export function proposeUsccCorrections(raw: string, field = 'creditCode'): CorrectionProposal {
+  return propose(raw, field, {
+    length: USCC_LENGTH,
+    label: 'credit code',
+    isValid: (code) => validateUscc(code).valid,
+    checkCharacter: (first17) => (isUsccAlphabet(first17) ? usccCheckCharacter(first17) : null),
+  });
+}
+
+/**
+ * Proposes the one look-alike reading or missing check digit that makes an ID number
+ * valid; with the card's birth date, readings that contradict it are not counted.
+ */
+export function proposeIdNumberCorrections(
+  raw: string,
+  field = 'idNumber',
+  birthDate?: string | null,
+): CorrectionProposal {
+  return propose(raw, field, {
+    length: ID_NUMBER_LENGTH,
+    label: 'ID number',
+    isValid: (code) => validateIdNumber(code, birthDate).valid,
+    checkCharacter: (first17) => (/^\d{17}$/.test(first17) ? idCheckDigit(first17) : null),
+  });
+}
