@@ -1,0 +1,172 @@
+// Field extraction from positioned text (a PDF text layer or OCR words/lines): the
+// document's kind, then each label's value read by layout, parsed to the field's format,
+// with per-field confidence and box, and checksum-guided correction proposals for codes.
+import { emptyFields, type DetectedKind, type DocumentKind, type FieldValues } from '../documents';
+import type { Box, Correction, DocumentText, ExtractedDocument } from '../extraction';
+import { proposeIdNumberCorrections, proposeUsccCorrections } from '../codes/correct';
+import { hasWidthAmbiguity } from '../text/normalise';
+import { classifyDocument } from '../classify';
+import { LABELS, type LabelDef } from './labels';
+import { findLabels, pageLines, readValue, type LabelHit, type Line } from './layout';
+import {
+  parseAccountCode,
+  parseAccountNumber,
+  parseCreditCode,
+  parseDate,
+  parseEthnicity,
+  parseIdNumber,
+  parseSerialNumber,
+  parseSex,
+  parseTerm,
+  parseText,
+} from './values';
+
+export { LABELS, KIND_KEYWORDS } from './labels';
+export type { LabelDef, LabelTarget } from './labels';
+export { parseDate, parseTerm } from './values';
+
+const PARSERS: Record<string, (text: string) => string | null> = {
+  creditCode: parseCreditCode,
+  idNumber: parseIdNumber,
+  accountNumber: parseAccountNumber,
+  approvalNumber: parseAccountCode,
+  accountCode: parseAccountCode,
+  serialNumber: parseSerialNumber,
+  sex: parseSex,
+  ethnicity: parseEthnicity,
+  establishedOn: parseDate,
+  birthDate: parseDate,
+};
+
+/** Fields the checks compare character for character (the address is compared width-folded). */
+const COMPARED_FIELDS = new Set(['companyName', 'accountName', 'legalRepresentative', 'name']);
+
+/** Fields every document of a kind prints; a missing one is worth a warning. */
+const REQUIRED: Record<DocumentKind, readonly string[]> = {
+  'business-license': ['creditCode', 'companyName', 'legalRepresentative', 'validUntil', 'address'],
+  'id-card-front': ['name', 'birthDate', 'idNumber'],
+  'id-card-back': ['validFrom', 'validUntil'],
+  'bank-permit': ['accountName', 'bankName', 'accountNumber'],
+};
+
+export interface ExtractOptions {
+  /** Skip classification: read the text as this kind. */
+  kind?: DocumentKind;
+}
+
+interface FieldReading {
+  value: string;
+  confidence: number;
+  box: Box;
+}
+
+/** Reads each label's value on every page; the first page that gives a field wins. */
+function readFields(text: DocumentText, defs: readonly LabelDef[]): Map<string, FieldReading> {
+  const readings = new Map<string, FieldReading>();
+  for (const page of text.pages) {
+    const lines: Line[] = pageLines(page);
+    const hits: LabelHit[] = findLabels(lines, defs);
+    // Top-left first, so that a label printed twice is read where it appears first.
+    hits.sort((a, b) => a.line.y0 - b.line.y0 || a.x0 - b.x0);
+    for (const hit of hits) {
+      const target = hit.def.target;
+      if (target === null) continue;
+      const region = readValue(hit, hits, lines);
+      if (!region) continue;
+      const confidence = hit.exact ? region.confidence : Math.min(region.confidence, 0.8);
+      if ('term' in target) {
+        const [from, until] = parseTerm(region.text);
+        const [fromField, untilField] = target.term;
+        if (from !== null && !readings.has(fromField))
+          readings.set(fromField, { value: from, confidence, box: region.box });
+        if (until !== null && !readings.has(untilField))
+          readings.set(untilField, { value: until, confidence, box: region.box });
+        continue;
+      }
+      if (readings.has(target.field)) continue;
+      const value = (PARSERS[target.field] ?? parseText)(region.text);
+      if (value !== null) readings.set(target.field, { value, confidence, box: region.box });
+    }
+  }
+  return readings;
+}
+
+/**
+ * One document's fields from its text. `file` is echoed into the result. Fields not
+ * found are null; codes that fail their checksum get correction proposals, never silent fixes.
+ */
+export function extractDocument(
+  text: DocumentText,
+  file: string,
+  options: ExtractOptions = {},
+): ExtractedDocument {
+  const kind: DetectedKind = options.kind ?? classifyDocument(text);
+  const base: ExtractedDocument = {
+    file,
+    kind,
+    fields: {},
+    confidence: {},
+    corrections: [],
+    warnings: [],
+    source: text.source,
+  };
+  if (kind === 'unknown') {
+    return {
+      ...base,
+      warnings: [
+        'the document is not recognised as a business license, an ID card side or a bank form',
+      ],
+    };
+  }
+
+  const readings = readFields(text, LABELS[kind]);
+  const fields: FieldValues = emptyFields(kind);
+  const confidence: Record<string, number> = {};
+  const boxes: Record<string, Box> = {};
+  for (const name of Object.keys(fields)) {
+    const reading = readings.get(name);
+    if (!reading) continue;
+    fields[name] = reading.value;
+    confidence[name] = reading.confidence;
+    boxes[name] = reading.box;
+  }
+
+  const corrections: Correction[] = [];
+  const warnings: string[] = [];
+  const creditCode = fields.creditCode;
+  if (typeof creditCode === 'string') {
+    const proposal = proposeUsccCorrections(creditCode);
+    corrections.push(...proposal.corrections);
+    if (proposal.note !== null) warnings.push(proposal.note);
+  }
+  const idNumber = fields.idNumber;
+  if (typeof idNumber === 'string') {
+    const proposal = proposeIdNumberCorrections(idNumber, 'idNumber', fields.birthDate);
+    corrections.push(...proposal.corrections);
+    if (proposal.note !== null) warnings.push(proposal.note);
+  }
+  for (const name of REQUIRED[kind]) {
+    if (fields[name] === null) warnings.push(`${name} was not found on the document`);
+  }
+
+  // Text from OCR cannot tell （ from ( reliably: such values wait for a person.
+  const needsConfirmation =
+    text.source === 'pdf-text'
+      ? []
+      : Object.entries(fields)
+          .filter(
+            ([name, value]) =>
+              COMPARED_FIELDS.has(name) && value !== null && hasWidthAmbiguity(value),
+          )
+          .map(([name]) => name);
+
+  return {
+    ...base,
+    fields,
+    confidence,
+    corrections,
+    warnings,
+    boxes,
+    ...(needsConfirmation.length > 0 ? { needsConfirmation } : {}),
+  };
+}

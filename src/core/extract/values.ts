@@ -1,0 +1,119 @@
+// Turning a value as printed into the field's format: ISO dates, `long-term`, codes
+// without spaces. A value that cannot be parsed gives null, never a guess.
+import { LONG_TERM } from '../documents';
+import { foldWidth, normaliseText } from '../text/normalise';
+
+const LONG_TERM_WORDS = /长期|永久|长久/u;
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const DATE = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/u;
+
+/** All dates (and long-term words) in order of appearance. */
+function datesIn(text: string): { value: string; index: number; end: number }[] {
+  const s = foldWidth(text);
+  const out: { value: string; index: number; end: number }[] = [];
+  const pattern = new RegExp(`${DATE.source}|${LONG_TERM_WORDS.source}`, 'gu');
+  for (const m of s.matchAll(pattern)) {
+    const index = m.index;
+    const end = index + m[0].length;
+    if (m[1] === undefined) {
+      out.push({ value: LONG_TERM, index, end });
+      continue;
+    }
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (y >= 1900 && y <= 2199 && isRealDate(y, mo, d)) {
+      out.push({
+        value: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        index,
+        end,
+      });
+    }
+  }
+  return out;
+}
+
+/** `2016年05月20日`, `2016.05.20`, `2016-05-20`, `1990 年 3 月 7 日` → ISO; `长期` → long-term. */
+export function parseDate(text: string): string | null {
+  return datesIn(text)[0]?.value ?? null;
+}
+
+/** `2015年03月12日 至 长期`, `2016.05.20-2036.05.20` → [from, until]. */
+export function parseTerm(text: string): [string | null, string | null] {
+  const dates = datesIn(text);
+  const first = dates[0];
+  if (!first) return [null, null];
+  if (first.value === LONG_TERM) return [null, LONG_TERM];
+  return [first.value, dates[1]?.value ?? null];
+}
+
+/** Letters and digits only, upper-case, width folded: for codes printed with spaces. */
+export function compactCode(text: string): string {
+  return foldWidth(text)
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
+}
+
+/** A USCC as printed: the first run of 15 or more code characters (18 when valid). */
+export function parseCreditCode(text: string): string | null {
+  const runs = foldWidth(text)
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .match(/[0-9A-Z]{15,}/g);
+  const run = runs?.[0];
+  return run === undefined ? null : run.slice(0, 20);
+}
+
+/** An ID number as printed: the first run of 15 or more letters and digits (OCR may read 0 as O). */
+export function parseIdNumber(text: string): string | null {
+  const run = foldWidth(text)
+    .replace(/\s+/g, '')
+    .toUpperCase()
+    .match(/[0-9A-Z]{15,}/);
+  return run ? run[0].slice(0, 20) : null;
+}
+
+export function parseAccountNumber(text: string): string | null {
+  const digits = foldWidth(text)
+    .replace(/[\s-]+/g, '')
+    .match(/\d{6,}/);
+  return digits ? digits[0] : null;
+}
+
+/** 核准号 / 基本存款账户编号: J followed by digits. */
+export function parseAccountCode(text: string): string | null {
+  const m = compactCode(text).match(/[A-Z]\d{8,}/);
+  return m ? m[0] : null;
+}
+
+/** 编号 of a permit, e.g. 3310-01234567. */
+export function parseSerialNumber(text: string): string | null {
+  const m = foldWidth(text)
+    .replace(/\s+/g, '')
+    .match(/[0-9A-Z][0-9A-Z-]{4,}/);
+  return m ? m[0] : null;
+}
+
+export function parseSex(text: string): string | null {
+  const m = text.match(/[男女]/u);
+  return m ? m[0] : null;
+}
+
+/** Free text (names, addresses, scope): normalised spacing, separators at the ends dropped. */
+export function parseText(text: string): string | null {
+  const value = normaliseText(text)
+    .replace(/^[:：\s]+/u, '')
+    .trim();
+  return value === '' ? null : value;
+}
+
+/** The ethnicity: the leading ideographs (汉, 蒙古 …). */
+export function parseEthnicity(text: string): string | null {
+  const m = normaliseText(text).match(/\p{Script=Han}+/u);
+  return m ? m[0] : null;
+}

@@ -1,0 +1,131 @@
+// Reads the text layer of a PDF with pdfjs-dist, host-agnostic: the caller passes the
+// pdfjs module its host loads (Node: the legacy build, browser: the standard build).
+// Returns text items with boxes in page coordinates (scale 1, origin top-left).
+import type * as Pdfjs from 'pdfjs-dist';
+import type { DocumentText, PageText, TextItem } from '../core/extraction';
+
+/** The part of the pdfjs-dist module this reader uses. */
+export type PdfjsLib = Pick<typeof Pdfjs, 'getDocument'>;
+
+/** Extra getDocument parameters a host supplies (cMaps, standard fonts, worker settings). */
+export type PdfDocumentParams = Omit<
+  Parameters<PdfjsLib['getDocument']>[0] & object,
+  'data' | 'url'
+>;
+
+export interface ReadPdfOptions {
+  /** A PDF with more pages is refused (`too-many-pages`); 20 unless given. */
+  maxPages?: number;
+  documentParams?: PdfDocumentParams;
+}
+
+export type PdfReadErrorCode =
+  'empty' | 'encrypted' | 'corrupt' | 'no-text-layer' | 'too-many-pages';
+
+const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
+  empty: 'the file is empty (0 bytes)',
+  encrypted: 'the PDF is password-protected: remove the password and try again',
+  corrupt: 'the file is not a readable PDF: it may be damaged',
+  'no-text-layer': 'no text layer: OCR is needed',
+};
+
+export class PdfReadError extends Error {
+  override readonly name = 'PdfReadError';
+  constructor(
+    readonly code: PdfReadErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  static of(code: Exclude<PdfReadErrorCode, 'too-many-pages'>): PdfReadError {
+    return new PdfReadError(code, MESSAGES[code]);
+  }
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function isTextItem(
+  item: unknown,
+): item is { str: string; transform: number[]; width: number; height: number } {
+  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+}
+
+function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+}
+
+/**
+ * The PDF's text layer. Throws PdfReadError: `empty`, `encrypted` (a password is needed
+ * to open it), `corrupt`, `no-text-layer` (image-only: OCR is needed), `too-many-pages`.
+ */
+export async function readPdfText(
+  bytes: Uint8Array,
+  pdfjs: PdfjsLib,
+  options: ReadPdfOptions = {},
+): Promise<DocumentText> {
+  if (bytes.length === 0) throw PdfReadError.of('empty');
+  const maxPages = options.maxPages ?? 20;
+  // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({ ...options.documentParams, data: bytes.slice() });
+  let document: Awaited<typeof task.promise>;
+  try {
+    document = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw errorName(error) === 'PasswordException'
+      ? PdfReadError.of('encrypted')
+      : PdfReadError.of('corrupt');
+  }
+  try {
+    if (document.numPages > maxPages) {
+      throw new PdfReadError(
+        'too-many-pages',
+        `the PDF has ${document.numPages} pages, more than the ${maxPages} a document may have`,
+      );
+    }
+    const pages: PageText[] = [];
+    for (let index = 0; index < document.numPages; index++) {
+      const page = await document.getPage(index + 1);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: TextItem[] = [];
+      for (const item of content.items) {
+        if (!isTextItem(item) || item.str.trim() === '') continue;
+        const m = multiply(viewport.transform as Matrix, item.transform as Matrix);
+        // Font size along the glyphs' vertical axis; the box spans from the baseline up.
+        const size = Math.hypot(m[2], m[3]);
+        items.push({
+          page: index,
+          x: m[4],
+          y: m[5] - size,
+          // item.width is in user-space units, which scale 1 keeps as page units.
+          w: item.width,
+          h: size,
+          text: item.str,
+          confidence: 1,
+        });
+      }
+      pages.push({ page: index, width: viewport.width, height: viewport.height, items });
+      page.cleanup();
+    }
+    if (pages.every((p) => p.items.length === 0)) throw PdfReadError.of('no-text-layer');
+    return { source: 'pdf-text', pages };
+  } catch (error) {
+    if (error instanceof PdfReadError) throw error;
+    throw PdfReadError.of('corrupt');
+  } finally {
+    await document.destroy();
+  }
+}

@@ -1,0 +1,47 @@
+// The committed example dossiers are what the generator makes: every PDF reads back (real
+// pdfjs) to the ground truth of its example, and expected.json names the intended checks.
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES_TODAY, examples } from '../../scripts/fixtures/make-examples';
+import { dossierDocuments } from '../../scripts/fixtures/variants';
+import { extractDocument } from '../../src/core/extract/index';
+import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
+
+const EXAMPLES_DIR = join(import.meta.dirname, '../../examples');
+
+describe('examples/', () => {
+  it('holds exactly the generated examples', async () => {
+    const dirs = (await readdir(EXAMPLES_DIR, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    expect(dirs).toEqual(
+      examples()
+        .map((e) => e.name)
+        .sort(),
+    );
+  });
+
+  it.each(examples().map((e) => [e.name, e] as const))(
+    '%s reads back to its ground truth',
+    async (name, example) => {
+      const dir = join(EXAMPLES_DIR, name);
+      for (const doc of dossierDocuments(example.dossier, example.layout)) {
+        const bytes = new Uint8Array(await readFile(join(dir, `${doc.name}.pdf`)));
+        expect(bytes.length).toBeLessThan(400_000);
+        const extracted = extractDocument(await readPdfTextNode(bytes), `${doc.name}.pdf`);
+        expect({ kind: extracted.kind, fields: extracted.fields }).toEqual(doc.truth);
+      }
+      const expected: unknown = JSON.parse(await readFile(join(dir, 'expected.json'), 'utf8'));
+      expect(expected).toEqual({
+        today: EXAMPLES_TODAY,
+        verdict: example.failing.length === 0 ? 'ready' : 'blocked',
+        failing: example.failing,
+        warning: [],
+      });
+      const dossier: unknown = JSON.parse(await readFile(join(dir, 'dossier.json'), 'utf8'));
+      expect(dossier).toEqual({ accounts: example.dossier.accounts });
+    },
+  );
+});
