@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ExtractedDocument } from '../core/extraction';
 import type { OcrEngine } from '../core/ports';
 import { readDocument } from '../ocr/read-document';
-import { loadPdfjsNode } from '../ocr/pdfjs-node';
+import { loadPdfjsNode, nodeReadOptions } from '../ocr/pdfjs-node';
 import { createOcrEngine, type OcrEngineId } from '../ocr/node';
 
 /** Files above this are refused before they are read into memory. */
@@ -47,7 +47,11 @@ export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
         return { document: unreadable(label, `The file is ${mb} MB, over the 50 MB limit.`) };
       }
       const bytes = new Uint8Array(await readFile(path));
-      const doc = await readDocument({ name: label, bytes }, { pdfjs: await loadPdfjsNode(), ocr: lazyOcr });
+      const doc = await readDocument({ name: label, bytes }, {
+        pdfjs: await loadPdfjsNode(),
+        pdfOptions: nodeReadOptions(),
+        ocr: lazyOcr,
+      });
       return { document: { ...doc, file: label }, bytes };
     },
     dispose: () => lazyOcr.dispose(),

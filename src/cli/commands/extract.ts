@@ -5,7 +5,9 @@ import { EXIT, UsageError, type CliIo } from '../io';
 import { parseCommandArgs, progressPrinter } from '../args';
 import { createDocumentReader } from '../document-reader';
 import { formatDocument } from '../format';
-import { OCR_ENGINE_IDS, type OcrEngineId } from '../../ocr/node';
+import type { OcrEngineId } from '../../ocr/node';
+
+const OCR_ENGINE_IDS = ['paddle', 'tesseract'] as const satisfies readonly OcrEngineId[];
 
 export async function extractCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {

@@ -1,0 +1,145 @@
+// `dossier pack DIR --out FILE.zip [--today YYYY-MM-DD] [--force] [--watermark TEXT]`
+// (spec/cli-contract.md): reads and checks the dossier, then writes the verified pack
+// atomically. Refuses a blocked dossier (exit 1) unless --force, which the pack records.
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { EXIT, UsageError, type CliIo } from '../io';
+import { parseCommandArgs, parseToday, progressPrinter } from '../args';
+import { DossierDirError, loadDossierDir, type LoadedDossier } from '../load-dossier';
+import {
+  buildPack,
+  formatBytes,
+  PackBlockedError,
+  PackFileError,
+  type BuiltPack,
+} from '../../core/pack';
+import { runChecks } from '../../core/checks';
+import { nodeImageCodec } from '../../pack/node-image-codec';
+import { nodeHasher } from '../../pack/node-hasher';
+import { loadReportFont } from '../../pack/node-report-font';
+import { writeFileAtomic } from '../../pack/write-atomic';
+import { appInfo } from '../../pack/app-version';
+
+/** Now as ISO 8601 with the machine's UTC offset, e.g. 2026-11-24T16:40:00+08:00. */
+export function localTimestamp(date = new Date()): string {
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
+}
+
+export async function packCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    out: { type: 'string' },
+    today: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    watermark: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('pack takes exactly one dossier folder.');
+  if (!values.out) throw new UsageError('pack needs --out FILE.zip, the pack to write.');
+  if (!values.out.toLowerCase().endsWith('.zip'))
+    throw new UsageError(`--out must name a .zip file, not "${values.out}".`);
+  if (values.watermark !== undefined && values.watermark.trim() === '') {
+    throw new UsageError(
+      '--watermark needs the text to draw, e.g. --watermark "仅供办理速卖通店铺账户关联使用，他用无效".',
+    );
+  }
+  const out = resolve(values.out);
+  const outDir = await stat(dirname(out)).catch(() => null);
+  if (!outDir?.isDirectory()) {
+    io.stderr(`dossier pack: the folder ${dirname(out)} for --out does not exist.\n`);
+    return EXIT.usage;
+  }
+  const today = parseToday(values.today);
+  const progress = progressPrinter(io.stderr, io.isTTY);
+
+  let loaded: LoadedDossier;
+  try {
+    loaded = await loadDossierDir(positionals[0]!, {
+      today,
+      onProgress: (m) => progress.update(m),
+    });
+  } catch (error) {
+    progress.done();
+    if (error instanceof DossierDirError) {
+      io.stderr(`dossier pack: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+
+  const { result } = loaded;
+  const refuse = (message: string) => {
+    progress.done();
+    io.stderr(
+      `dossier pack: refused, ${message.replace(/^The/, 'the').replace(/\.$/, '')}; ` +
+        'fix them, or add --force to pack it anyway (the pack then says so).\n',
+    );
+    return EXIT.blocked;
+  };
+
+  let pack: BuiltPack;
+  try {
+    pack = await buildPack(
+      {
+        documents: loaded.files.map((file) => {
+          const extracted = loaded.documents.find((d) => d.file === file.name) ?? {
+            file: file.name,
+            kind: 'unknown' as const,
+            fields: {},
+            confidence: {},
+            corrections: [],
+            warnings: [],
+          };
+          return { sourceName: file.name, bytes: file.bytes, mime: file.mime, extracted };
+        }),
+        confirmed: loaded.dossier.confirmed,
+        checks: result.checks,
+        verdict: result.verdict,
+        accounts: loaded.dossier.accounts,
+        exceptions: loaded.dossier.exceptions,
+        rulePack: loaded.rulePack,
+        today: loaded.input.today,
+        createdAt: localTimestamp(),
+        app: appInfo(),
+        force: values.force,
+        watermark: values.watermark === undefined ? null : { text: values.watermark },
+        // files.format judges the files as exported, after PNG→JPG and recompression.
+        recheck: (files) => runChecks({ ...loaded.input, files }, loaded.rulePack),
+      },
+      {
+        codec: nodeImageCodec,
+        hasher: nodeHasher,
+        font: await loadReportFont(),
+        onProgress: (m) => progress.update(m),
+      },
+    );
+  } catch (error) {
+    if (error instanceof PackBlockedError) return refuse(error.message);
+    progress.done();
+    if (error instanceof PackFileError) {
+      io.stderr(`dossier pack: ${error.message}\n`);
+      return EXIT.blocked;
+    }
+    throw error;
+  }
+
+  progress.update(`writing ${out}`);
+  await writeFileAtomic(out, pack.zip);
+  progress.done();
+
+  const lines = [
+    `Wrote ${out} (${formatBytes(pack.zip.length)}), verdict ${pack.manifest.verdict}${pack.manifest.forced ? ', FORCED' : ''}:`,
+    ...pack.manifest.files.map((f) => `  ${f.name}  ${formatBytes(f.bytes)}`),
+    '  manifest.json',
+  ];
+  if (pack.changes.length)
+    lines.push('Changed to fit the rule pack:', ...pack.changes.map((c) => `  ${c}`));
+  for (const e of pack.manifest.excluded) lines.push(`Left out ${e.source}: ${e.reason}`);
+  io.stdout(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
