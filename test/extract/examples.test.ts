@@ -3,7 +3,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES_TODAY, examples } from '../../scripts/fixtures/make-examples';
+import { EXAMPLES_TODAY, dossierJson, examples } from '../../scripts/fixtures/make-examples';
 import { dossierDocuments } from '../../scripts/fixtures/variants';
 import { extractDocument } from '../../src/core/extract/index';
 import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
@@ -41,7 +41,7 @@ describe('examples/', () => {
         warning: [],
       });
       const dossier: unknown = JSON.parse(await readFile(join(dir, 'dossier.json'), 'utf8'));
-      expect(dossier).toEqual({ accounts: example.dossier.accounts });
+      expect(dossier).toEqual(dossierJson(example));
     },
   );
 });
