@@ -1,7 +1,6 @@
 // Argument parsing shared by the sub-commands (node:util parseArgs, strict).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io';
-import { ISO_DATE } from './load-dossier';
 
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
@@ -13,6 +12,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Validates a --today value: a real calendar date, ISO. */
 export function parseToday(value: string | undefined): string | undefined {

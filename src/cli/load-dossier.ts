@@ -115,5 +115,3 @@ export function localToday(date = new Date()): string {
   const d = String(date.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
-
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -13,7 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export const USAGE = `Usage:
   dossier extract FILE... [--json] [--engine tesseract|paddle]
   dossier check DIR [--today YYYY-MM-DD] [--json]
-  dossier pack DIR --out FILE.zip [--today YYYY-MM-DD] [--force]
+  dossier pack DIR --out FILE.zip [--today YYYY-MM-DD] [--force] [--watermark TEXT]
   dossier verify FILE.zip [--json]
 `;
 

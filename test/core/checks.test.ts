@@ -471,15 +471,26 @@ describe('files.format', () => {
     ];
     expect(statusOf(input, 'files.format')).toBe('pass');
   });
-  it('fails a PNG and a file over 5 MB', () => {
+  it('warns that the export converts a PNG and recompresses a file over 5 MB', () => {
     const input = readyDossier();
     input.files = [
       { file: 'a.png', mime: 'image/png', bytes: 10 },
       { file: 'b.pdf', mime: 'application/pdf', bytes: 5 * 1024 * 1024 + 1 },
     ];
     const r = check(input, 'files.format');
+    expect(r.status).toBe('warn');
+    expect(r.message).toContain('a.png (image/png) will be converted to JPG; b.pdf (5.0 MB, over 5 MB) will be recompressed');
+    expect(runChecks(input, loadRulePack()).verdict).toBe('ready');
+  });
+  it('fails a file that is neither PDF nor an image', () => {
+    const input = readyDossier();
+    input.files = [
+      { file: 'a.pdf', mime: 'application/pdf', bytes: 10 },
+      { file: 'notes.zip', mime: 'application/zip', bytes: 10 },
+    ];
+    const r = check(input, 'files.format');
     expect(r.status).toBe('fail');
-    expect(r.message).toContain('a.png is image/png, not PDF or JPG; b.pdf is 5.0 MB, over 5 MB');
+    expect(r.message).toContain('notes.zip (application/zip) is neither a PDF nor an image');
   });
   it('skips without files', () => {
     const input = readyDossier();

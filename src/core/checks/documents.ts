@@ -1,7 +1,7 @@
 // Checks of the dossier's documents as a whole: completeness, file formats, bank details.
 import { DOCUMENT_KINDS } from '../documents';
 import { fieldOf } from './context';
-import { type Check, fail, KIND_NAMES, pass, skip } from './result';
+import { type Check, fail, KIND_NAMES, pass, skip, warn } from './result';
 
 export const docsComplete: Check = (ctx) => {
   const missing = DOCUMENT_KINDS.filter((kind) => ctx.docs.byKind[kind] === undefined);
@@ -32,23 +32,37 @@ export const filesFormat: Check = (ctx) => {
   const allowed: readonly string[] = formats;
   const allowedLabel = formats.map((f) => formatLabel[f] ?? f).join(' or ');
   const maxMb = (maxBytes / 1024 / 1024).toFixed(0);
-  const problems: string[] = [];
-  const problemsZh: string[] = [];
+  // Images in another format and oversized files are what the export converts and
+  // recompresses (and records); only a file that is no image or PDF at all cannot be
+  // exported. The pack re-runs this check on the files it actually writes.
+  const refused: string[] = [];
+  const refusedZh: string[] = [];
+  const converted: string[] = [];
+  const convertedZh: string[] = [];
   for (const f of files) {
-    if (!allowed.includes(f.mime)) {
-      problems.push(`${f.file} is ${f.mime}, not ${allowedLabel}`);
-      problemsZh.push(`${f.file}的格式为${f.mime}，不是${allowedLabel}`);
-    }
-    if (f.bytes > maxBytes) {
-      const mb = (f.bytes / 1024 / 1024).toFixed(1);
-      problems.push(`${f.file} is ${mb} MB, over ${maxMb} MB`);
-      problemsZh.push(`${f.file}大小为${mb} MB，超过${maxMb} MB`);
+    const mb = (f.bytes / 1024 / 1024).toFixed(1);
+    if (!allowed.includes(f.mime) && !f.mime.startsWith('image/')) {
+      refused.push(`${f.file} (${f.mime}) is neither a PDF nor an image`);
+      refusedZh.push(`${f.file}（${f.mime}）既不是PDF也不是图片`);
+    } else if (!allowed.includes(f.mime)) {
+      converted.push(`${f.file} (${f.mime}) will be converted to JPG`);
+      convertedZh.push(`${f.file}（${f.mime}）将转换为JPG`);
+    } else if (f.bytes > maxBytes) {
+      converted.push(`${f.file} (${mb} MB, over ${maxMb} MB) will be recompressed`);
+      convertedZh.push(`${f.file}（${mb} MB，超过${maxMb} MB）将被压缩`);
     }
   }
-  if (problems.length > 0) {
+  if (refused.length > 0) {
     return fail(
-      `Some files cannot be uploaded as they are: ${problems.join('; ')} (the export converts and recompresses what it can).`,
-      `部分文件不能直接上传：${problemsZh.join('；')}（导出时会尽量转换和压缩）。`,
+      `Some files cannot be exported: ${refused.join('; ')}.`,
+      `部分文件无法导出：${refusedZh.join('；')}。`,
+      { values: files.map((f) => f.file), subjects },
+    );
+  }
+  if (converted.length > 0) {
+    return warn(
+      `Not uploadable as they are, the export will fix them: ${converted.join('; ')}.`,
+      `部分文件不能直接上传，导出时会处理：${convertedZh.join('；')}。`,
       { values: files.map((f) => f.file), subjects },
     );
   }

@@ -1,0 +1,385 @@
+// Assembles the verified document pack: normalised documents under stable names,
+// accounts.csv, report.pdf and manifest.json, zipped with UTF-8 names. Plain data in,
+// bytes out: the CLI writes them to disk, the app hands them to the bridge.
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { CheckResult, Verdict } from '../checks/types';
+import { FIELDS_BY_KIND, type DetectedKind } from '../documents';
+import type { Account, AcceptedException, Confirmed } from '../dossier';
+import type { ExtractedDocument } from '../extraction';
+import type { Hasher } from '../ports';
+import type { RulePack } from '../rule-pack/schema';
+import { accountsCsv } from './accounts-csv';
+import { PackBlockedError } from './errors';
+import { formatBytes } from './format';
+import type { ImageCodec } from './image-codec';
+import {
+  MANIFEST_FORMAT,
+  MANIFEST_NAME,
+  MANIFEST_VERSION,
+  ManifestSchema,
+  type Manifest,
+  type ManifestDocument,
+  type ManifestFile,
+  type WatermarkRecord,
+} from './manifest';
+import { packFileName } from './naming';
+import { normaliseFile, type NormalisedFile, type WatermarkRequest } from './normalise';
+import { buildReportPdf, type ReportDocument } from './report';
+import type { ReportFont } from './report-font';
+import { WATERMARK_DEFAULTS, watermarkText, type WatermarkOptions } from './watermark';
+
+export const REPORT_NAME = 'report.pdf';
+export const ACCOUNTS_NAME = 'accounts.csv';
+
+export interface PackDocumentInput {
+  /** The file's name in the dossier (shown in the manifest as its source). */
+  sourceName: string;
+  bytes: Uint8Array;
+  /** Sniffed from the bytes, never from the name. */
+  mime: string;
+  /** What reading it gave: kind, fields, field boxes. */
+  extracted: ExtractedDocument;
+}
+
+export interface BuildPackInput {
+  documents: readonly PackDocumentInput[];
+  confirmed: Confirmed;
+  /** Who confirmed the confirmed values (the app's user), when known. */
+  confirmedBy?: string;
+  checks: readonly CheckResult[];
+  verdict: Verdict;
+  accounts: readonly Account[];
+  exceptions: readonly AcceptedException[];
+  rulePack: RulePack;
+  /** Reference date of the checks, ISO. */
+  today: string;
+  /** ISO 8601 with time zone. */
+  createdAt: string;
+  app: { name: string; version: string };
+  /** Pack a blocked dossier anyway (recorded on the cover and in the manifest). */
+  force: boolean;
+  /** Off unless given. */
+  watermark?: WatermarkOptions | null;
+  /**
+   * Runs the checks again on the files as they will be exported. `files.format` judges
+   * the exported files, so a PNG that normalisation turns into a small JPG no longer
+   * blocks; without it, `checks` and `verdict` are used as given.
+   */
+  recheck?: (files: ExportedFileFacts[]) => { verdict: Verdict; checks: CheckResult[] };
+}
+
+/** What `files.format` needs to know of an exported file (DossierInput.files). */
+export interface ExportedFileFacts {
+  file: string;
+  mime: string;
+  bytes: number;
+}
+
+export interface BuildPackDeps {
+  codec: ImageCodec;
+  hasher: Hasher;
+  font: ReportFont;
+  onProgress?: (message: string) => void;
+  /** Longest side of document thumbnails in the report, pixels. */
+  thumbnailPixels?: number;
+}
+
+export interface PackEntry {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface BuiltPack {
+  zip: Uint8Array;
+  manifest: Manifest;
+  /** In zip order; manifest.json last. */
+  entries: PackEntry[];
+  /** One line per changed file, e.g. "license.png → 01-营业执照-….jpg, PNG→JPG, 7.1 MB → 1.9 MB". */
+  changes: string[];
+}
+
+/** The value exported for each field of a document: a person's confirmation wins over OCR. */
+export function exportedFields(
+  kind: DetectedKind,
+  extracted: ExtractedDocument['fields'],
+  confirmed: Confirmed,
+  confirmedBy: string | undefined,
+): ManifestDocument['fields'] {
+  if (kind === 'unknown') return {};
+  const byPerson: Record<string, string> = confirmed[kind] ?? {};
+  const fields: ManifestDocument['fields'] = {};
+  for (const field of FIELDS_BY_KIND[kind] as readonly string[]) {
+    const value = byPerson[field];
+    fields[field] =
+      value !== undefined
+        ? { value, source: 'confirmed', ...(confirmedBy ? { confirmedBy } : {}) }
+        : { value: extracted[field] ?? null, source: 'extracted' };
+  }
+  return fields;
+}
+
+function companyOf(input: BuildPackInput): Manifest['company'] {
+  const license = input.documents.find(
+    (d) => d.extracted.kind === 'business-license' && !d.extracted.error,
+  );
+  const confirmed = input.confirmed['business-license'] ?? {};
+  return {
+    name: confirmed.companyName ?? license?.extracted.fields.companyName ?? null,
+    creditCode: confirmed.creditCode ?? license?.extracted.fields.creditCode ?? null,
+  };
+}
+
+export function blockedMessage(checks: readonly CheckResult[]): string {
+  const failed = checks.filter((c) => c.status === 'fail' && !c.exception).map((c) => c.id);
+  const list = failed.length ? `: ${failed.join(', ')}` : '';
+  return `The dossier is blocked, ${failed.length} ${failed.length === 1 ? 'check fails' : 'checks fail'}${list}.`;
+}
+
+/** Failures that normalisation cannot change: everything but `files.format` when it is re-checked. */
+function blockingBeforeNormalisation(input: BuildPackInput): CheckResult[] {
+  return input.checks.filter(
+    (c) => c.status === 'fail' && !c.exception && !(input.recheck && c.id === 'files.format'),
+  );
+}
+
+export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Promise<BuiltPack> {
+  // Refuse early what normalisation cannot fix, before spending time on the files.
+  if (
+    input.verdict === 'blocked' &&
+    !input.force &&
+    (!input.recheck || blockingBeforeNormalisation(input).length > 0)
+  ) {
+    throw new PackBlockedError(blockedMessage(input.checks));
+  }
+  const progress = deps.onProgress ?? (() => undefined);
+  const company = companyOf(input);
+  const watermark = input.watermark
+    ? {
+        text: watermarkText(input.watermark.text, input.today),
+        opacity: input.watermark.opacity ?? WATERMARK_DEFAULTS.opacity,
+        angleDegrees: input.watermark.angleDegrees ?? WATERMARK_DEFAULTS.angleDegrees,
+        color: input.watermark.color ?? WATERMARK_DEFAULTS.color,
+      }
+    : null;
+
+  const excluded: Manifest['excluded'] = [];
+  const usable = input.documents.filter((d) => {
+    if (d.extracted.error !== undefined) {
+      excluded.push({ source: d.sourceName, reason: d.extracted.error });
+      return false;
+    }
+    if (d.extracted.kind === 'unknown') {
+      excluded.push({ source: d.sourceName, reason: 'Its document kind was not recognised.' });
+      return false;
+    }
+    return true;
+  });
+  const order: DetectedKind[] = [
+    'business-license',
+    'id-card-front',
+    'id-card-back',
+    'bank-permit',
+  ];
+  const sorted = [...usable].sort(
+    (a, b) =>
+      order.indexOf(a.extracted.kind) - order.indexOf(b.extracted.kind) ||
+      a.sourceName.localeCompare(b.sourceName),
+  );
+
+  const files: ManifestFile[] = [];
+  const documents: ManifestDocument[] = [];
+  const reportDocs: ReportDocument[] = [];
+  const entries: PackEntry[] = [];
+  const changes: string[] = [];
+  const seen = new Map<DetectedKind, number>();
+  const watermarkedOn: string[] = [];
+  const avoided: Record<string, number> = {};
+
+  for (const [i, doc] of sorted.entries()) {
+    const kind = doc.extracted.kind;
+    progress(`[${i + 1}/${sorted.length}] normalising ${doc.sourceName}`);
+    const boxes = Object.values(doc.extracted.boxes ?? {});
+    const request: WatermarkRequest | undefined = watermark ? { ...watermark, boxes } : undefined;
+    const normalised: NormalisedFile = await normaliseFile(
+      {
+        sourceName: doc.sourceName,
+        bytes: doc.bytes,
+        mime: doc.mime,
+        limits: input.rulePack.files,
+        watermark: request,
+      },
+      { codec: deps.codec, font: deps.font },
+    );
+    const occurrence = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, occurrence);
+    const fields = exportedFields(kind, doc.extracted.fields, input.confirmed, input.confirmedBy);
+    const name = packFileName({
+      kind,
+      company: company.name,
+      ext: normalised.ext,
+      occurrence,
+      isLegacyBankPermit: kind === 'bank-permit' && Boolean(fields.approvalNumber?.value),
+    });
+    const [sha256, sourceSha256] = await Promise.all([
+      deps.hasher.sha256(normalised.bytes),
+      deps.hasher.sha256(doc.bytes),
+    ]);
+    let summary: string | undefined;
+    if (normalised.conversions.length > 0) {
+      const formatStep = normalised.conversions.find((c) => c.step === 'format');
+      const details = normalised.conversions.filter((c) => c !== formatStep).map((c) => c.detail);
+      summary = [
+        `${doc.sourceName} → ${name}`,
+        ...(formatStep ? [formatStep.detail] : []),
+        `${formatBytes(doc.bytes.length)} → ${formatBytes(normalised.bytes.length)}`,
+        ...details,
+      ].join(', ');
+      changes.push(summary);
+    }
+    if (watermark) {
+      watermarkedOn.push(name);
+      avoided[name] = boxes.length;
+    }
+    files.push({
+      name,
+      role: 'document',
+      mime: normalised.mime,
+      bytes: normalised.bytes.length,
+      sha256,
+      kind,
+      source: {
+        name: doc.sourceName,
+        mime: doc.mime,
+        bytes: doc.bytes.length,
+        sha256: sourceSha256,
+      },
+      conversions: normalised.conversions,
+      ...(summary ? { summary } : {}),
+    });
+    documents.push({ file: name, kind, fields });
+    entries.push({ name, bytes: normalised.bytes });
+    reportDocs.push({
+      file: name,
+      kind,
+      sourceName: doc.sourceName,
+      fields,
+      sha256,
+      ...(summary ? { summary } : {}),
+      preview: await preview(normalised, deps),
+    });
+  }
+
+  let { checks, verdict } = input;
+  if (input.recheck) {
+    ({ checks, verdict } = input.recheck(
+      files.map((f) => ({ file: f.name, mime: f.mime, bytes: f.bytes })),
+    ));
+    if (verdict === 'blocked' && !input.force) throw new PackBlockedError(blockedMessage(checks));
+  }
+  const forced = input.force && verdict === 'blocked';
+
+  progress('writing accounts.csv and report.pdf');
+  const csv = strToU8(accountsCsv(input.accounts));
+  const report = await buildReportPdf(
+    {
+      company,
+      verdict,
+      forced,
+      today: input.today,
+      createdAt: input.createdAt,
+      app: input.app,
+      rulePack: {
+        id: input.rulePack.id,
+        version: input.rulePack.version,
+        name: input.rulePack.name.zh,
+      },
+      checks,
+      accounts: input.accounts,
+      documents: reportDocs,
+      watermarkText: watermark?.text ?? null,
+    },
+    deps.font,
+    deps.codec,
+  );
+  for (const [name, bytes, role, mime] of [
+    [ACCOUNTS_NAME, csv, 'accounts', 'text/csv'],
+    [REPORT_NAME, report, 'report', 'application/pdf'],
+  ] as const) {
+    files.push({
+      name,
+      role,
+      mime,
+      bytes: bytes.length,
+      sha256: await deps.hasher.sha256(bytes),
+      conversions: [],
+    });
+    entries.push({ name, bytes });
+  }
+
+  const watermarkRecord: WatermarkRecord | null = watermark
+    ? { ...watermark, appliedTo: watermarkedOn, avoidedBoxes: avoided }
+    : null;
+  const manifest = ManifestSchema.parse({
+    format: MANIFEST_FORMAT,
+    version: MANIFEST_VERSION,
+    app: input.app,
+    rulePack: { id: input.rulePack.id, version: input.rulePack.version },
+    createdAt: input.createdAt,
+    today: input.today,
+    company,
+    verdict,
+    forced,
+    watermark: watermarkRecord,
+    files,
+    documents,
+    checks: [...checks],
+    exceptions: [...input.exceptions],
+    accounts: [...input.accounts],
+    excluded,
+  } satisfies Manifest);
+  entries.push({ name: MANIFEST_NAME, bytes: strToU8(`${JSON.stringify(manifest, null, 2)}\n`) });
+
+  progress('zipping');
+  return { zip: zipEntries(entries, input.createdAt), manifest, entries, changes };
+}
+
+/** JPG and PDF are compressed already: stored as they are; text is deflated. */
+export function zipEntries(entries: readonly PackEntry[], createdAt: string): Uint8Array {
+  const parsed = new Date(createdAt);
+  const mtime =
+    Number.isNaN(parsed.getTime()) || parsed.getFullYear() < 1980
+      ? new Date('2000-01-01T00:00:00Z')
+      : parsed;
+  const zippable: Zippable = {};
+  for (const { name, bytes } of entries) {
+    const compressed = /\.(jpg|pdf)$/i.test(name);
+    // Made on "Unix" (os 3) with mode 0644: Info-ZIP's unzip (Debian) then honours the UTF-8
+    // name flag, which it ignores for entries that claim to come from MS-DOS.
+    zippable[name] = [bytes, { level: compressed ? 0 : 6, mtime, os: 3, attrs: 0o100644 << 16 }];
+  }
+  return zipSync(zippable);
+}
+
+async function preview(
+  file: NormalisedFile,
+  deps: BuildPackDeps,
+): Promise<ReportDocument['preview']> {
+  if (file.mime === 'application/pdf') return { type: 'pdf', bytes: file.bytes };
+  const limit = deps.thumbnailPixels ?? 1000;
+  try {
+    const image = await deps.codec.decode(file.bytes, 'image/jpeg');
+    try {
+      const scale = Math.min(1, limit / Math.max(image.width, image.height));
+      const bytes = await image.toJpeg({
+        width: Math.max(1, Math.round(image.width * scale)),
+        height: Math.max(1, Math.round(image.height * scale)),
+        quality: 0.7,
+      });
+      return { type: 'jpeg', bytes };
+    } finally {
+      image.close();
+    }
+  } catch {
+    return null;
+  }
+}

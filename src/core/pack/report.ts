@@ -1,0 +1,420 @@
+// report.pdf: a cover page (company, verdict, checks, accounts, a FORCED banner when the
+// export was forced) and one page per document with its thumbnail and confirmed fields.
+// The CJK font is embedded as a subset so that the report renders on any machine.
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import type { CheckResult, CheckStatus, Verdict } from '../checks/types';
+import { DOCUMENT_KIND_LABELS, type DetectedKind } from '../documents';
+import type { Account } from '../dossier';
+import type { ImageCodec } from './image-codec';
+import { reencodePdfJpegs } from './normalise';
+import type { ReportFont } from './report-font';
+
+export interface ReportDocument {
+  /** Entry name in the pack. */
+  file: string;
+  kind: DetectedKind;
+  sourceName: string;
+  fields: Record<
+    string,
+    { value: string | null; source: 'confirmed' | 'extracted'; confirmedBy?: string }
+  >;
+  /** What normalisation changed, one line. */
+  summary?: string;
+  sha256: string;
+  /** A small JPEG of the document, or the exported PDF itself (its first page is drawn). */
+  preview: { type: 'jpeg'; bytes: Uint8Array } | { type: 'pdf'; bytes: Uint8Array } | null;
+}
+
+export interface ReportInput {
+  company: { name: string | null; creditCode: string | null };
+  verdict: Verdict;
+  forced: boolean;
+  today: string;
+  createdAt: string;
+  app: { name: string; version: string };
+  rulePack: { id: string; version: string; name: string };
+  checks: readonly CheckResult[];
+  accounts: readonly Account[];
+  documents: readonly ReportDocument[];
+  watermarkText: string | null;
+}
+
+const PAGE = { width: 595.28, height: 841.89, margin: 42 };
+const INK = rgb(0.1, 0.1, 0.12);
+const GREY = rgb(0.42, 0.42, 0.45);
+const RULE = rgb(0.82, 0.82, 0.85);
+const STATUS: Record<CheckStatus, { zh: string; en: string; color: RGB }> = {
+  pass: { zh: '通过', en: 'pass', color: rgb(0.1, 0.5, 0.2) },
+  fail: { zh: '未通过', en: 'FAIL', color: rgb(0.75, 0.05, 0.05) },
+  warn: { zh: '提醒', en: 'warn', color: rgb(0.7, 0.45, 0) },
+  skip: { zh: '跳过', en: 'skip', color: GREY },
+};
+
+/** Chinese labels of the field names of spec §2, for the document pages. */
+export const FIELD_LABELS_ZH: Record<string, string> = {
+  creditCode: '统一社会信用代码',
+  companyName: '名称',
+  companyType: '类型',
+  legalRepresentative: '法定代表人',
+  registeredCapital: '注册资本',
+  establishedOn: '成立日期',
+  validFrom: '有效期自',
+  validUntil: '有效期至',
+  address: '住所 / 住址',
+  businessScope: '经营范围',
+  name: '姓名',
+  sex: '性别',
+  ethnicity: '民族',
+  birthDate: '出生',
+  idNumber: '公民身份号码',
+  issuingAuthority: '签发机关',
+  approvalNumber: '核准号',
+  accountCode: '基本存款账户编号',
+  serialNumber: '编号',
+  accountName: '存款人名称',
+  bankName: '开户银行',
+  accountNumber: '账号',
+};
+
+/** A page cursor that wraps text and starts a new page when the current one is full. */
+class Writer {
+  page!: PDFPage;
+  y = 0;
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly font: PDFFont,
+  ) {
+    this.newPage();
+  }
+
+  newPage(): void {
+    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.y = PAGE.height - PAGE.margin;
+  }
+
+  ensure(height: number): void {
+    if (this.y - height < PAGE.margin) this.newPage();
+  }
+
+  /**
+   * Splits text into lines no wider than `width`: Chinese may break between any two
+   * characters, Latin text only at spaces (a word longer than the line is cut).
+   */
+  wrap(text: string, size: number, width: number): string[] {
+    const fits = (s: string) => this.font.widthOfTextAtSize(s, size) <= width;
+    const lines: string[] = [];
+    for (const paragraph of text.split('\n')) {
+      // Tokens: a run of non-CJK non-space characters, a run of spaces, or one CJK character.
+      const tokens = paragraph.match(/[\u0021-\u2e7f]+|\s+|[^\s]/gu) ?? [''];
+      let line = '';
+      for (const token of tokens) {
+        if (fits(line + token)) {
+          line += token;
+          continue;
+        }
+        if (/^\s+$/.test(token)) {
+          lines.push(line);
+          line = '';
+          continue;
+        }
+        if (line.trim() !== '') lines.push(line.trimEnd());
+        line = '';
+        for (const ch of token) {
+          if (line !== '' && !fits(line + ch)) {
+            lines.push(line);
+            line = '';
+          }
+          line += ch;
+        }
+      }
+      lines.push(line.trimEnd());
+    }
+    return lines;
+  }
+
+  text(
+    text: string,
+    opts: { size?: number; x?: number; width?: number; color?: RGB; gap?: number } = {},
+  ): void {
+    const size = opts.size ?? 10;
+    const x = opts.x ?? PAGE.margin;
+    const width = opts.width ?? PAGE.width - PAGE.margin - x;
+    const lineHeight = size * 1.4;
+    for (const line of this.wrap(text, size, width)) {
+      this.ensure(lineHeight);
+      this.y -= lineHeight;
+      this.page.drawText(line, {
+        x,
+        y: this.y + size * 0.3,
+        size,
+        font: this.font,
+        color: opts.color ?? INK,
+      });
+    }
+    this.y -= opts.gap ?? 0;
+  }
+
+  /** A row of cells; each cell wraps within its column; the row's height is its tallest cell. */
+  row(
+    cells: readonly { text: string; width: number; color?: RGB; size?: number }[],
+    gap = 3,
+  ): void {
+    const wrapped = cells.map((c) => ({
+      ...c,
+      size: c.size ?? 9,
+      lines: this.wrap(c.text, c.size ?? 9, c.width - 6),
+    }));
+    const height = Math.max(...wrapped.map((c) => c.lines.length * c.size * 1.35)) + gap;
+    this.ensure(height);
+    let x = PAGE.margin;
+    for (const c of wrapped) {
+      let y = this.y;
+      for (const line of c.lines) {
+        y -= c.size * 1.35;
+        this.page.drawText(line, {
+          x,
+          y: y + c.size * 0.3,
+          size: c.size,
+          font: this.font,
+          color: c.color ?? INK,
+        });
+      }
+      x += c.width;
+    }
+    this.y -= height;
+    this.rule();
+  }
+
+  rule(): void {
+    this.page.drawLine({
+      start: { x: PAGE.margin, y: this.y + 1 },
+      end: { x: PAGE.width - PAGE.margin, y: this.y + 1 },
+      thickness: 0.4,
+      color: RULE,
+    });
+  }
+
+  heading(text: string): void {
+    this.ensure(40);
+    this.y -= 8;
+    this.text(text, { size: 13, gap: 4 });
+  }
+}
+
+const contentWidth = PAGE.width - 2 * PAGE.margin;
+
+function drawCover(w: Writer, input: ReportInput): void {
+  const { company, verdict, forced } = input;
+  w.text('企业资料包核验报告 · Dossier pack report', { size: 11, color: GREY, gap: 4 });
+  w.text(company.name ?? '（未读到企业名称 / company name not read）', { size: 20, gap: 2 });
+  w.text(`统一社会信用代码 Credit code: ${company.creditCode ?? '—'}`, { size: 10, gap: 8 });
+
+  if (forced) {
+    const height = 46;
+    w.ensure(height + 8);
+    w.page.drawRectangle({
+      x: PAGE.margin,
+      y: w.y - height,
+      width: contentWidth,
+      height,
+      color: rgb(0.78, 0.05, 0.05),
+    });
+    w.page.drawText('强制导出 FORCED EXPORT', {
+      x: PAGE.margin + 12,
+      y: w.y - 20,
+      size: 15,
+      font: w.font,
+      color: rgb(1, 1, 1),
+    });
+    w.page.drawText(
+      '此资料包未通过核验，仍被导出 · This dossier failed its checks and was exported anyway.',
+      {
+        x: PAGE.margin + 12,
+        y: w.y - 37,
+        size: 9,
+        font: w.font,
+        color: rgb(1, 1, 1),
+      },
+    );
+    w.y -= height + 10;
+  }
+
+  const verdictLabel: Record<Verdict, { text: string; color: RGB }> = {
+    ready: { text: '可提交 READY — 所有检查均未失败 / no check failed', color: STATUS.pass.color },
+    blocked: {
+      text: '未通过 BLOCKED — 有检查失败 / at least one check failed',
+      color: STATUS.fail.color,
+    },
+  };
+  w.text(`结论 Verdict: ${verdictLabel[verdict].text}`, {
+    size: 12,
+    color: verdictLabel[verdict].color,
+    gap: 4,
+  });
+  w.text(
+    `核验日期 Reference date: ${input.today}    生成时间 Created: ${input.createdAt}\n` +
+      `规则包 Rule pack: ${input.rulePack.name} (${input.rulePack.id} ${input.rulePack.version})    ` +
+      `${input.app.name} ${input.app.version}`,
+    { size: 8.5, color: GREY, gap: 2 },
+  );
+  if (input.watermarkText) {
+    w.text(`用途水印 Purpose watermark: ${input.watermarkText}`, {
+      size: 8.5,
+      color: GREY,
+      gap: 2,
+    });
+  }
+
+  w.heading('检查结果 Checks');
+  const cols = [60, 140, contentWidth - 200];
+  w.row(
+    [
+      { text: '状态 Status', width: cols[0]!, color: GREY },
+      { text: '检查 Check', width: cols[1]!, color: GREY },
+      { text: '说明 Details', width: cols[2]!, color: GREY },
+    ],
+    2,
+  );
+  for (const check of input.checks) {
+    const status = STATUS[check.status];
+    const details = [check.messageZh, check.message];
+    if (check.status !== 'pass' && check.values?.length) {
+      details.push(`值 values: ${check.values.map((v) => v ?? '—').join('  |  ')}`);
+    }
+    if (check.exception) {
+      details.push(
+        `已接受例外 accepted exception — ${check.exception.by}, ${check.exception.at}: ${check.exception.reason}`,
+      );
+    }
+    w.row([
+      { text: `${status.zh} ${status.en}`, width: cols[0]!, color: status.color },
+      { text: check.id, width: cols[1]!, size: 8.5 },
+      { text: details.join('\n'), width: cols[2]!, size: 8.5 },
+    ]);
+  }
+
+  w.heading(`关联账户 Accounts (${input.accounts.length})`);
+  if (input.accounts.length === 0) w.text('（无 none）', { color: GREY });
+  const acols = [28, 170, 110, contentWidth - 308];
+  for (const [i, a] of input.accounts.entries()) {
+    w.row([
+      { text: String(i + 1), width: acols[0]! },
+      { text: a.store, width: acols[1]! },
+      { text: a.phone, width: acols[2]! },
+      { text: a.email, width: acols[3]! },
+    ]);
+  }
+
+  w.heading('文件 Files');
+  for (const d of input.documents) {
+    w.text(`${d.file}  ←  ${d.sourceName}`, { size: 9 });
+    if (d.summary) w.text(d.summary, { size: 8, color: GREY, x: PAGE.margin + 12 });
+    w.text(`SHA-256 ${d.sha256}`, { size: 7, color: GREY, x: PAGE.margin + 12, gap: 2 });
+  }
+  w.y -= 6;
+  w.text(
+    '材料无法反映的风险：登录设备或 IP 与其他公司的账户共用。 ' +
+      'Not visible in documents: a login device or IP shared with another company’s account.',
+    { size: 8, color: GREY },
+  );
+}
+
+async function drawDocumentPage(doc: PDFDocument, w: Writer, d: ReportDocument): Promise<void> {
+  w.newPage();
+  const label = DOCUMENT_KIND_LABELS[d.kind];
+  w.text(`${label.zh} · ${label.en}`, { size: 15, gap: 2 });
+  w.text(`${d.file}  ←  ${d.sourceName}`, { size: 9, color: GREY, gap: 8 });
+
+  const box = { width: contentWidth, height: 400 };
+  if (d.preview) {
+    try {
+      let drawn: { width: number; height: number; draw: (x: number, y: number, s: number) => void };
+      if (d.preview.type === 'jpeg') {
+        const image = await doc.embedJpg(d.preview.bytes);
+        drawn = {
+          width: image.width,
+          height: image.height,
+          draw: (x, y, s) =>
+            w.page.drawImage(image, { x, y, width: image.width * s, height: image.height * s }),
+        };
+      } else {
+        const [embedded] = await doc.embedPdf(d.preview.bytes, [0]);
+        if (!embedded) throw new Error('The PDF has no page.');
+        drawn = {
+          width: embedded.width,
+          height: embedded.height,
+          draw: (x, y, s) => w.page.drawPage(embedded, { x, y, xScale: s, yScale: s }),
+        };
+      }
+      const scale = Math.min(box.width / drawn.width, box.height / drawn.height);
+      const dw = drawn.width * scale;
+      const dh = drawn.height * scale;
+      const x = PAGE.margin + (box.width - dw) / 2;
+      drawn.draw(x, w.y - dh, scale);
+      w.page.drawRectangle({
+        x,
+        y: w.y - dh,
+        width: dw,
+        height: dh,
+        borderColor: RULE,
+        borderWidth: 0.6,
+      });
+      w.y -= dh + 12;
+    } catch {
+      w.text('（无法生成预览 / no preview could be drawn）', { color: GREY, gap: 8 });
+    }
+  }
+
+  w.text('字段 Fields', { size: 11, gap: 2 });
+  const cols = [130, contentWidth - 230, 100];
+  for (const [field, entry] of Object.entries(d.fields)) {
+    const source =
+      entry.source === 'confirmed'
+        ? `已确认 confirmed${entry.confirmedBy ? ` · ${entry.confirmedBy}` : ''}`
+        : '识别 extracted';
+    w.row([
+      { text: `${FIELD_LABELS_ZH[field] ?? field}\n${field}`, width: cols[0]!, size: 8.5 },
+      { text: entry.value ?? '—', width: cols[1]! },
+      {
+        text: source,
+        width: cols[2]!,
+        size: 8,
+        color: entry.source === 'confirmed' ? STATUS.pass.color : GREY,
+      },
+    ]);
+  }
+  if (d.summary) w.text(d.summary, { size: 8, color: GREY });
+}
+
+/** Longest side, in pixels, of an image inside an embedded PDF preview. */
+const PREVIEW_IMAGE_PIXELS = 1000;
+
+/**
+ * Builds report.pdf. With a codec, the JPEG images that embedded PDF previews brought in
+ * are shrunk to thumbnails, so that a scanned bank form does not double the pack's size.
+ */
+export async function buildReportPdf(
+  input: ReportInput,
+  reportFont: ReportFont,
+  codec?: ImageCodec,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(reportFont.fontkit);
+  const font = await doc.embedFont(reportFont.bytes, { subset: true });
+  doc.setTitle(`${input.company.name ?? 'Dossier'} — dossier pack report`);
+  doc.setProducer(`${input.app.name} ${input.app.version}`);
+  doc.setCreator(`${input.app.name} ${input.app.version}`);
+  // Fixed dates keep the report's bytes a function of its input.
+  const created = new Date(input.createdAt);
+  if (!Number.isNaN(created.getTime())) {
+    doc.setCreationDate(created);
+    doc.setModificationDate(created);
+  }
+  const writer = new Writer(doc, font);
+  drawCover(writer, input);
+  for (const d of input.documents) await drawDocumentPage(doc, writer, d);
+  if (codec?.canDecode('image/jpeg')) {
+    await reencodePdfJpegs(doc, codec, 0.7, (w, h) => PREVIEW_IMAGE_PIXELS / Math.max(w, h));
+  }
+  return doc.save({ useObjectStreams: true });
+}

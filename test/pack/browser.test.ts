@@ -1,0 +1,93 @@
+// The same pack code in Debian's Chromium with the web host adapters (OffscreenCanvas,
+// Web Crypto, the font fetched from the app's own origin), as the app's Export runs it;
+// the pack it makes is then read back in Node with unzip and the Node hasher.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPack } from '../../src/core/pack';
+import { nodeHasher } from '../../src/pack/node-hasher';
+import { reportFontPath } from '../../src/pack/node-report-font';
+import { REPO_ROOT } from '../cli/run-cli';
+import { launchChromium, serveFolder, type StaticServer } from '../e2e/support/chromium';
+
+let root: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'pack-browser-'));
+  await build({
+    root: REPO_ROOT,
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      outDir: root,
+      emptyOutDir: false,
+      minify: false,
+      rollupOptions: {
+        input: join(REPO_ROOT, 'test/pack/browser-entry.ts'),
+        output: { entryFileNames: 'entry.js' },
+      },
+    },
+  });
+  copyFileSync(reportFontPath(), join(root, 'NotoSansHans-Regular.otf'));
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><script type="module" src="/entry.js"></script>',
+  );
+  server = await serveFolder(root);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the pack in Chromium', () => {
+  it('converts PNG scans to watermarked JPGs, packs, and verifies with Web Crypto; Node agrees', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as {
+        runPack: () => Promise<{
+          zip: number[];
+          names: string[];
+          status: string;
+          changes: string[];
+        }>;
+      };
+      return w.runPack();
+    });
+    expect(errors).toEqual([]);
+    expect(result.status).toBe('intact');
+    expect(result.names).toEqual([
+      '01-营业执照-杭州青梧屿贸易有限公司.jpg',
+      '02-法人身份证-人像面.jpg',
+      '03-法人身份证-国徽面.jpg',
+      'accounts.csv',
+      'report.pdf',
+      'manifest.json',
+    ]);
+    expect(result.changes[0]).toMatch(
+      /^license\.png → 01-营业执照-杭州青梧屿贸易有限公司\.jpg, PNG→JPG, /,
+    );
+    const zip = new Uint8Array(result.zip);
+    const path = join(root, 'browser-pack.zip');
+    writeFileSync(path, zip);
+    expect(execFileSync('unzip', ['-t', path], { encoding: 'utf8' })).toMatch(/No errors detected/);
+    expect((await verifyPack(zip, nodeHasher)).status).toBe('intact');
+    const report = join(root, 'report.pdf');
+    writeFileSync(report, execFileSync('unzip', ['-p', path, 'report.pdf']));
+    expect(
+      execFileSync('pdftotext', ['-f', '1', '-l', '1', report, '-'], { encoding: 'utf8' }),
+    ).toContain('杭州青梧屿贸易有限公司');
+  }, 120_000);
+});
