@@ -13,3 +13,4 @@ export * from './ports';
 export * from './rule-pack';
 export * from './text/normalise';
 export * from './text/radicals';
+export * from './deadlines';
