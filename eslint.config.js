@@ -32,6 +32,8 @@ export default tseslint.config(
       'examples/**',
       'test/fixtures/**',
       'bench/results/**',
+      'bench/tmp/**',
+      'bench/.data/**',
       '**/*.json',
     ],
   },
