@@ -2,7 +2,15 @@
 // file through the shared reading pipeline, plus dossier.json, then runs the checks.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { DossierFileSchema, type DossierFile, type DossierInput } from '../core/dossier';
+import {
+  DossierFileError,
+  DossierFileSchema,
+  dossierInput,
+  parseDossierFile,
+  type DossierFile,
+  type DossierInput,
+} from '../core/dossier';
+import { localIsoDate } from '../core/dates';
 import type { ExtractedDocument } from '../core/extraction';
 import { sniffMime, type SniffedMime } from '../core/file-type';
 import { runChecks } from '../core/checks';
@@ -70,48 +78,26 @@ export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {})
     await reader.dispose();
   }
 
-  const input: DossierInput = {
+  const input = dossierInput(
+    dossier,
     documents,
-    accounts: dossier.accounts,
-    declared: dossier.declared,
-    confirmed: dossier.confirmed,
-    exceptions: dossier.exceptions,
-    idAccountsElsewhere: dossier.idAccountsElsewhere,
-    today: opts.today ?? localToday(),
-    files: files.map((f) => ({ file: f.name, mime: f.mime, bytes: f.bytes.length })),
-  };
+    files.map((f) => ({ file: f.name, mime: f.mime, bytes: f.bytes.length })),
+    opts.today ?? localIsoDate(),
+  );
   return { dir, files, documents, input, result: runChecks(input, rulePack), rulePack, dossier };
 }
 
 async function readDossierFile(dir: string): Promise<DossierFile> {
-  const path = join(dir, 'dossier.json');
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(join(dir, 'dossier.json'), 'utf8');
   } catch {
     return DossierFileSchema.parse({});
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch {
-    throw new DossierDirError(`${basename(dir)}/dossier.json is not valid JSON.`);
+    return parseDossierFile(text, `${basename(dir)}/dossier.json`);
+  } catch (error) {
+    if (error instanceof DossierFileError) throw new DossierDirError(error.message);
+    throw error;
   }
-  const parsed = DossierFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') || '(top level)' : '';
-    throw new DossierDirError(
-      `${basename(dir)}/dossier.json does not match the expected shape at ${where}: ${issue?.message ?? 'invalid'}.`,
-    );
-  }
-  return parsed.data;
-}
-
-/** Today in the machine's time zone, ISO. */
-export function localToday(date = new Date()): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
 }

@@ -79,3 +79,10 @@ export function compareValidityEnd(a: string, b: string): number {
   if (isLongTerm(a) || isLongTerm(b)) return (isLongTerm(a) ? 1 : 0) - (isLongTerm(b) ? 1 : 0);
   return daysBetween(b, a);
 }
+
+/** The calendar date of `date` in the host's time zone, ISO (today by default). */
+export function localIsoDate(date: Date = new Date()): string {
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${m}-${d}`;
+}

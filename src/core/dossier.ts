@@ -67,3 +67,44 @@ export const DossierInputSchema = z.object({
     .default([]),
 });
 export type DossierInput = z.infer<typeof DossierInputSchema>;
+
+/** dossier.json cannot be used; the message is one sentence naming where it is wrong. */
+export class DossierFileError extends Error {}
+
+/** Parses the text of a dossier.json, or throws a DossierFileError. */
+export function parseDossierFile(text: string, label = 'dossier.json'): DossierFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DossierFileError(`${label} is not valid JSON.`);
+  }
+  const parsed = DossierFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') || '(top level)' : '(top level)';
+    throw new DossierFileError(
+      `${label} does not match the expected shape at ${where}: ${issue?.message ?? 'invalid'}.`,
+    );
+  }
+  return parsed.data;
+}
+
+/** What the checks need, from the documents as read and what the person stated. */
+export function dossierInput(
+  dossier: DossierFile,
+  documents: DossierInput['documents'],
+  files: DossierInput['files'],
+  today: string,
+): DossierInput {
+  return {
+    documents,
+    accounts: dossier.accounts,
+    declared: dossier.declared,
+    confirmed: dossier.confirmed,
+    exceptions: dossier.exceptions,
+    idAccountsElsewhere: dossier.idAccountsElsewhere,
+    today,
+    files,
+  };
+}
