@@ -1,0 +1,107 @@
+// The vault's one Dexie class. Versions are append-only: never edit a published version,
+// add the next one with its upgrade function and its test (test/vault/upgrades.test.ts).
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { AccountRecord } from './schema/accounts';
+import type { AuditEntry } from './schema/audit-log';
+import type { BlobRecord } from './schema/blobs';
+import type { ChangeEventRecord } from './schema/change-events';
+import type { DeclaredRecord } from './schema/declared';
+import type { DocumentRecord } from './schema/documents';
+import type { DossierRecord } from './schema/dossiers';
+import type { ExtractionRecord } from './schema/extractions';
+import type { KeyringRecord } from './schema/keyring';
+import type { SettingRecord } from './schema/settings';
+
+export interface VaultVersion {
+  version: number;
+  /** Dexie store specs: only the tables whose indexes change in this version. */
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const VAULT_VERSIONS: readonly VaultVersion[] = [
+  {
+    version: 1,
+    stores: {
+      keyring: 'id',
+      settings: 'key',
+      dossiers: 'id, updatedAt, idNumberIndex, creditCodeIndex',
+      documents: 'id, dossierId, fingerprint',
+      blobs: 'documentId',
+      extractions: 'id, documentId, dossierId',
+      accounts: 'id, dossierId',
+      declared: 'dossierId',
+      changeEvents: 'id, dossierId, at',
+      auditLog: 'id, at',
+    },
+  },
+  {
+    // Soft delete with undo needs an indexed marker (0 = live; IndexedDB skips null keys),
+    // and the audit view filters by action over time.
+    version: 2,
+    stores: {
+      dossiers: 'id, updatedAt, idNumberIndex, creditCodeIndex, deletedAt',
+      documents: 'id, dossierId, fingerprint, deletedAt',
+      auditLog: 'id, at, [action+at]',
+    },
+    upgrade: async (tx) => {
+      await tx.table('dossiers').toCollection().modify({ deletedAt: 0 });
+      await tx.table('documents').toCollection().modify({ deletedAt: 0 });
+    },
+  },
+];
+
+export const LATEST_VAULT_VERSION = VAULT_VERSIONS[VAULT_VERSIONS.length - 1]!.version;
+
+/** Declares versions 1..upTo on a Dexie instance (tests open older versions this way). */
+export function defineVaultVersions(db: Dexie, upTo: number = LATEST_VAULT_VERSION): void {
+  for (const spec of VAULT_VERSIONS) {
+    if (spec.version > upTo) break;
+    const version = db.version(spec.version).stores(spec.stores);
+    if (spec.upgrade) version.upgrade(spec.upgrade);
+  }
+}
+
+export class VaultDB extends Dexie {
+  keyring!: EntityTable<KeyringRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  dossiers!: EntityTable<DossierRecord, 'id'>;
+  documents!: EntityTable<DocumentRecord, 'id'>;
+  blobs!: EntityTable<BlobRecord, 'documentId'>;
+  extractions!: EntityTable<ExtractionRecord, 'id'>;
+  accounts!: EntityTable<AccountRecord, 'id'>;
+  declared!: EntityTable<DeclaredRecord, 'dossierId'>;
+  changeEvents!: EntityTable<ChangeEventRecord, 'id'>;
+  auditLog!: EntityTable<AuditEntry, 'id'>;
+
+  /** Set only while a verified backup replaces the whole database (restore with overwrite). */
+  replacingEverything = false;
+
+  constructor(name: string, options?: DexieOptions) {
+    super(name, options);
+    defineVaultVersions(this);
+    // The audit log is append-only: nothing updates or deletes an entry, except a restore
+    // that replaces the whole vault with the backup's (and then logs the restore).
+    this.auditLog.hook('updating', () => {
+      throw new Error('The audit log is append-only.');
+    });
+    this.auditLog.hook('deleting', () => {
+      if (!this.replacingEverything) throw new Error('The audit log is append-only.');
+    });
+  }
+}
+
+/** Table names in a stable order (backup format, raw dumps). */
+export const VAULT_TABLES = [
+  'keyring',
+  'settings',
+  'dossiers',
+  'documents',
+  'blobs',
+  'extractions',
+  'accounts',
+  'declared',
+  'changeEvents',
+  'auditLog',
+] as const;
+export type VaultTableName = (typeof VAULT_TABLES)[number];

@@ -1,0 +1,65 @@
+// The vault's errors: one clear sentence each, never a secret or a record's content.
+
+/** Base class so the UI can tell vault errors from bugs. */
+export class VaultError extends Error {
+  override name = 'VaultError';
+}
+
+/** The passphrase did not unwrap the data key. */
+export class WrongPassphraseError extends VaultError {
+  override name = 'WrongPassphraseError';
+  constructor() {
+    super('The passphrase is wrong.');
+  }
+}
+
+/** A stored value failed its AES-GCM check: it was altered, truncated or moved to another record. */
+export class VaultIntegrityError extends VaultError {
+  override name = 'VaultIntegrityError';
+  constructor(
+    readonly table: string,
+    readonly recordId: string,
+    readonly field: string,
+  ) {
+    super(
+      `Record ${table}/${recordId} (field ${field}) failed its integrity check and was not read.`,
+    );
+  }
+}
+
+/** An operation needs the data key but the vault is locked. */
+export class VaultLockedError extends VaultError {
+  override name = 'VaultLockedError';
+  constructor() {
+    super('The vault is locked; unlock it first.');
+  }
+}
+
+/** A file the import refuses (size, type, pixel count), with the reason in one sentence. */
+export class ImportRefusedError extends VaultError {
+  override name = 'ImportRefusedError';
+  constructor(
+    readonly reason:
+      'too-large' | 'unsupported-type' | 'too-many-pixels' | 'unreadable-header' | 'empty',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The same file (by keyed hash of its bytes) is already in the vault. */
+export class DuplicateFileError extends VaultError {
+  override name = 'DuplicateFileError';
+  constructor(
+    readonly dossierId: string,
+    readonly documentId: string,
+    readonly company: string,
+  ) {
+    super(`This file is already in dossier ${company}.`);
+  }
+}
+
+/** A backup file that cannot be restored (format, passphrase, integrity, counts, hashes). */
+export class BackupError extends VaultError {
+  override name = 'BackupError';
+}

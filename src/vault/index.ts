@@ -1,0 +1,8 @@
+// The vault's public surface for the renderer.
+export { openVault, Vault, type VaultOptions } from './vault';
+export * from './errors';
+export * from './types';
+export { DEFAULT_KDF, PBKDF2_MIN_ITERATIONS, type KdfChoice } from './envelope';
+export type { VaultSettings } from './schema/settings';
+export type { AuditAction, AuditEntry } from './schema/audit-log';
+export { LATEST_VAULT_VERSION } from './db';

@@ -1,0 +1,9 @@
+// A document's file bytes, sealed (AAD = blobs/documentId/data).
+import { z } from 'zod';
+import { SealedSchema } from './sealed';
+
+export const BlobRecordSchema = z.object({
+  documentId: z.string(),
+  data: SealedSchema,
+});
+export type BlobRecord = z.infer<typeof BlobRecordSchema>;

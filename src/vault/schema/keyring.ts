@@ -1,0 +1,15 @@
+// The keyring: the master secret wrapped by the passphrase-derived key, with the KDF
+// parameters and salt beside it so they can be raised later without re-encrypting data.
+import { z } from 'zod';
+import { KdfParamsSchema, SealedSchema } from './sealed';
+
+export const KEYRING_ID = 'main';
+
+export const KeyringRecordSchema = z.object({
+  id: z.literal(KEYRING_ID),
+  kdf: KdfParamsSchema,
+  wrappedSecret: SealedSchema,
+  createdAt: z.number(),
+  changedAt: z.number(),
+});
+export type KeyringRecord = z.infer<typeof KeyringRecordSchema>;

@@ -1,0 +1,29 @@
+// Shapes shared by every entity: sealed (AES-GCM) values and the KDF parameters.
+import { z } from 'zod';
+
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+export const BytesSchema = z.custom<Bytes>((v) => v instanceof Uint8Array, 'expected bytes');
+
+/** An AES-256-GCM ciphertext (tag appended) with its 96-bit IV. */
+export const SealedSchema = z.object({ iv: BytesSchema, ct: BytesSchema });
+export type Sealed = z.infer<typeof SealedSchema>;
+
+export const KdfParamsSchema = z.discriminatedUnion('algorithm', [
+  z.object({
+    algorithm: z.literal('argon2id'),
+    memoryKiB: z.number().int().min(8),
+    iterations: z.number().int().min(1),
+    parallelism: z.number().int().min(1),
+    salt: BytesSchema,
+  }),
+  z.object({
+    algorithm: z.literal('pbkdf2-sha256'),
+    iterations: z.number().int().min(1),
+    salt: BytesSchema,
+  }),
+]);
+export type KdfParams = z.infer<typeof KdfParamsSchema>;
+
+/** Epoch milliseconds of a soft delete; 0 for a live record (IndexedDB does not index null). */
+export const DeletedAtSchema = z.number().int().min(0);
