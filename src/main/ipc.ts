@@ -1,0 +1,132 @@
+// The main side of the bridge: for each channel of src/shared/ipc.ts, check the sender
+// frame, validate the payload with the channel's schema, act, and answer with a typed
+// result. Nothing here takes a path from the renderer and writes there: savePack writes
+// only where the user pointed a save dialog, revealInFolder shows only what savePack wrote.
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  shell,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+} from 'electron';
+import {
+  IPC,
+  ipcError,
+  MAX_OPEN_FILE_BYTES,
+  MAX_OPEN_FILES,
+  type Capability,
+  type IpcParsedRequest,
+  type IpcResponse,
+  type OpenedFile,
+} from '../shared/ipc';
+import { gateIpcRequest, SavedPaths } from './policy';
+
+type Handler<K extends Capability> = (
+  request: IpcParsedRequest<K>,
+  window: BrowserWindow,
+) => Promise<IpcResponse<K>>;
+
+function register<K extends Capability>(
+  name: K,
+  isAppWindow: (window: BrowserWindow | null) => boolean,
+  handler: Handler<K>,
+): void {
+  const { channel, response } = IPC[name];
+  ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const frame = event.senderFrame;
+    const gate = gateIpcRequest(
+      name,
+      {
+        frameUrl: frame?.url ?? null,
+        isTopFrame: frame !== null && frame.parent === null,
+        isAppWindow: window !== null && isAppWindow(window),
+      },
+      payload,
+    );
+    if (!gate.ok) return gate;
+    if (window === null)
+      return ipcError('forbidden-sender', 'This request was refused: it has no window.');
+    try {
+      // The response schema is checked too, so a bug here cannot leak an unexpected shape.
+      return response.parse(await handler(gate.request, window));
+    } catch {
+      return ipcError(
+        'io',
+        'The operation failed on this computer (a file could not be read or written).',
+      );
+    }
+  });
+}
+
+const DOCUMENT_FILTERS: OpenDialogOptions['filters'] = [
+  {
+    name: 'Documents (PDF, images)',
+    extensions: ['pdf', 'jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'heic'],
+  },
+];
+
+async function openFiles(
+  request: IpcParsedRequest<'openFiles'>,
+  window: BrowserWindow,
+): Promise<IpcResponse<'openFiles'>> {
+  const chosen = await dialog.showOpenDialog(window, {
+    properties: request.kind === 'documents' ? ['openFile', 'multiSelections'] : ['openFile'],
+    filters:
+      request.kind === 'documents'
+        ? DOCUMENT_FILTERS
+        : [{ name: 'dossier.json', extensions: ['json'] }],
+  });
+  if (chosen.canceled) return { ok: true, value: [] };
+  if (chosen.filePaths.length > MAX_OPEN_FILES) {
+    return ipcError('too-large', `Choose at most ${MAX_OPEN_FILES} files at a time.`);
+  }
+  const files: OpenedFile[] = [];
+  for (const path of chosen.filePaths) {
+    const info = await stat(path);
+    if (info.size > MAX_OPEN_FILE_BYTES) {
+      const mb = Math.round(info.size / 1048576);
+      return ipcError('too-large', `${basename(path)} is ${mb} MB, over the 50 MB limit.`);
+    }
+    files.push({ name: basename(path), bytes: new Uint8Array(await readFile(path)) });
+  }
+  return { ok: true, value: files };
+}
+
+export function registerIpcHandlers(isAppWindow: (window: BrowserWindow | null) => boolean): void {
+  const saved = new SavedPaths();
+
+  register('openFiles', isAppWindow, openFiles);
+
+  register('savePack', isAppWindow, async (request, window) => {
+    const chosen = await dialog.showSaveDialog(window, {
+      defaultPath: join(app.getPath('documents'), request.suggestedName),
+      filters: [{ name: 'Document pack (zip)', extensions: ['zip'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') {
+      return { ok: true, value: null };
+    }
+    await writeFile(chosen.filePath, request.bytes);
+    saved.remember(chosen.filePath);
+    return { ok: true, value: { path: chosen.filePath } };
+  });
+
+  register('appVersion', isAppWindow, () =>
+    Promise.resolve({ ok: true, value: { version: app.getVersion() } }),
+  );
+
+  register('revealInFolder', isAppWindow, (request) => {
+    if (!saved.has(request.path)) {
+      return Promise.resolve(
+        ipcError('not-saved-here', 'Only a pack saved in this session can be shown in its folder.'),
+      );
+    }
+    shell.showItemInFolder(request.path);
+    return Promise.resolve({ ok: true as const, value: { shown: true as const } });
+  });
+}

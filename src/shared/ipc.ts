@@ -1,0 +1,108 @@
+// Every IPC channel between the renderer and main: its `namespace:verb` name and the zod
+// schemas of its request and response. The single source of truth: main validates each
+// request with these before acting, types are inferred from them, and the VaultBridge
+// the renderer sees is derived from the same table.
+import { z } from 'zod';
+
+/** A file the user picked in the open dialog may be at most this big. */
+export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
+/** At most this many files per open dialog. */
+export const MAX_OPEN_FILES = 40;
+/** A pack written through savePack may be at most this big. */
+export const MAX_PACK_BYTES = 500 * 1024 * 1024;
+
+export const IpcErrorCodeSchema = z.enum([
+  /** The payload did not match the channel's request schema. */
+  'invalid-request',
+  /** The message did not come from the app's own top frame. */
+  'forbidden-sender',
+  /** A file is over the size limit. */
+  'too-large',
+  /** Reading or writing failed (disk full, permission, file gone). */
+  'io',
+  /** revealInFolder was given a path savePack did not write in this session. */
+  'not-saved-here',
+  /** This host cannot do it (a browser cannot show a file in its folder). */
+  'unsupported',
+]);
+export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
+
+export const IpcErrorSchema = z.object({
+  code: IpcErrorCodeSchema,
+  /** One sentence for the person. */
+  message: z.string(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** A typed result: the value, or an error with a code. Nothing is thrown across IPC. */
+function result<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: IpcErrorSchema }),
+  ]);
+}
+
+const bytes = z.instanceof(Uint8Array);
+
+/** A file name without any folder part (the renderer never sees nor sends folders). */
+const FileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\\0]/.test(name) && name !== '.' && name !== '..', {
+    message: 'a file name without folders',
+  });
+
+export const OpenedFileSchema = z.object({ name: FileNameSchema, bytes });
+export type OpenedFile = z.infer<typeof OpenedFileSchema>;
+
+export const IPC = {
+  /** Shows an open dialog; returns the chosen files' bytes ([] when cancelled). */
+  openFiles: {
+    channel: 'files:open',
+    request: z
+      .object({
+        /** Which files the dialog offers. */
+        kind: z.enum(['documents', 'dossier-json']).default('documents'),
+      })
+      .strict(),
+    response: result(z.array(OpenedFileSchema).max(MAX_OPEN_FILES)),
+  },
+  /** Shows a save dialog; writes the bytes only where the user chose. null when cancelled. */
+  savePack: {
+    channel: 'pack:save',
+    request: z
+      .object({
+        suggestedName: FileNameSchema.refine((n) => n.toLowerCase().endsWith('.zip'), {
+          message: 'a .zip file name',
+        }),
+        bytes: bytes.refine((b) => b.byteLength <= MAX_PACK_BYTES, { message: 'at most 500 MB' }),
+      })
+      .strict(),
+    response: result(z.object({ path: z.string().min(1) }).nullable()),
+  },
+  /** The app's version (package.json). */
+  appVersion: {
+    channel: 'app:version',
+    request: z.object({}).strict(),
+    response: result(z.object({ version: z.string() })),
+  },
+  /** Shows a pack savePack wrote in this session in the system's file manager. */
+  revealInFolder: {
+    channel: 'pack:reveal',
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    response: result(z.object({ shown: z.literal(true) })),
+  },
+} as const;
+
+export type Capability = keyof typeof IPC;
+export type IpcRequest<K extends Capability> = z.input<(typeof IPC)[K]['request']>;
+export type IpcParsedRequest<K extends Capability> = z.output<(typeof IPC)[K]['request']>;
+export type IpcResponse<K extends Capability> = z.output<(typeof IPC)[K]['response']>;
+
+/** The channel names, for a test that they are unique and `namespace:verb`. */
+export const IPC_CHANNELS: readonly string[] = Object.values(IPC).map((c) => c.channel);
+
+export function ipcError(code: IpcErrorCode, message: string): { ok: false; error: IpcError } {
+  return { ok: false, error: { code, message } };
+}
