@@ -87,7 +87,7 @@ if (json) {
   console.log(
     blocking.length === 0
       ? 'No HIGH or MEDIUM finding.'
-      : `${blocking.length} HIGH or MEDIUM finding(s): fix them or review them in docs/security.md.`,
+      : `${blocking.length} HIGH or MEDIUM finding(s): fix them or review them in the README's Security model.`,
   );
 }
 process.exitCode = blocking.length === 0 && unparsed.length === 0 ? 0 : 1;

@@ -14,7 +14,7 @@ export function createMainWindow(
     title: 'Dossier Vault',
     webPreferences: {
       // Reviewed (PRELOAD_JS_CHECK): the preload exposes only window.vault's four functions
-      // through contextBridge, never ipcRenderer; see docs/security.md.
+      // through contextBridge, never ipcRenderer; see the README's Security model.
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,

@@ -51,7 +51,7 @@ describe('npm run scan:security', () => {
         result.findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM'),
       ).toEqual([]);
       // The scanner sees the app's CSP (a missing one is MEDIUM); what it says about it is
-      // LOW and reviewed in docs/security.md: the evaluator flags 'self' in script-src (no
+      // LOW and reviewed in the README's Security model: the evaluator flags 'self' in script-src (no
       // JSONP or uploads are served) and does not know 'wasm-unsafe-eval'.
       const csp = result.findings.filter((f) => f.id === 'CSP_GLOBAL_CHECK');
       expect(csp.map((f) => `${f.severity} ${f.file}`)).toEqual(['LOW renderer/index.html']);
