@@ -2,8 +2,8 @@
 // (and optionally its dossier.json), read them here with pdfjs, and list every check.
 import { useEffect, useState } from 'react';
 import type { BridgeHost, VaultBridge } from '../shared/bridge';
-import type { DossierFile } from '../core/dossier';
-import { checkDossier, parseDossierJson, type CheckedDossier } from './dossier';
+import { DossierFileError, parseDossierFile, type DossierFile } from '../core/dossier';
+import { checkDossier, type CheckedDossier } from './dossier';
 
 type State =
   | { step: 'empty' }
@@ -39,9 +39,13 @@ export function App({ bridge, host }: { bridge: VaultBridge; host: BridgeHost })
     if (!opened.ok) return setState({ step: 'error', message: opened.error.message });
     const file = opened.value[0];
     if (file === undefined) return;
-    const parsed = parseDossierJson(file.bytes);
-    if (!parsed.ok) return setState({ step: 'error', message: parsed.error });
-    setDossier({ name: file.name, value: parsed.dossier });
+    try {
+      const value = parseDossierFile(new TextDecoder().decode(file.bytes), file.name);
+      setDossier({ name: file.name, value });
+    } catch (error) {
+      if (!(error instanceof DossierFileError)) throw error;
+      setState({ step: 'error', message: error.message });
+    }
   }
 
   return (
