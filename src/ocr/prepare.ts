@@ -1,0 +1,224 @@
+// Page preparation shared by every OCR engine and both hosts: EXIF orientation,
+// sideways-page detection, small-skew correction and contrast for faint scans.
+// Works on RGBA buffers only (see raster.ts).
+import {
+  fitLongSide,
+  rotateQuarter,
+  rotateSmall,
+  stretchContrast,
+  toGray,
+  type GrayRaster,
+  type QuarterTurn,
+  type Raster,
+} from './raster';
+
+export interface PreparedPage {
+  /** Upright, deskewed, contrast-corrected; what the engine reads and what boxes refer to. */
+  raster: Raster;
+  /** Clockwise quarter turn applied (EXIF and sideways detection together). */
+  turn: QuarterTurn;
+  /** Small rotation applied after the quarter turn, degrees clockwise. */
+  skewDegrees: number;
+}
+
+export interface PrepareOptions {
+  /** EXIF orientation tag 1..8 when the host read one. */
+  exifOrientation?: number;
+  /** Longest side kept for recognition; larger pages are scaled down first (memory). */
+  maxSide?: number;
+  /** Largest skew looked for, degrees. */
+  maxSkewDegrees?: number;
+  /**
+   * Turn pages whose ink profile says the text runs vertically. Off by default: on the
+   * fixture photos the desk around the page fooled it 4 times in 54; engines check the
+   * orientation from what they read instead (PP-OCR: box shapes and the angle classifier).
+   */
+  detectSideways?: boolean;
+}
+
+/** EXIF orientation → clockwise quarter turn that makes the image upright (mirrored tags treated as their rotation). */
+export function turnForExifOrientation(orientation: number | undefined): QuarterTurn {
+  switch (orientation) {
+    case 3:
+    case 4:
+      return 180;
+    case 5:
+    case 6:
+      return 90;
+    case 7:
+    case 8:
+      return 270;
+    default:
+      return 0;
+  }
+}
+
+interface InkPoints {
+  xs: Float32Array;
+  ys: Float32Array;
+  count: number;
+  width: number;
+  height: number;
+}
+
+/** Dark pixels of a small gray copy (Otsu threshold), centred coordinates. */
+function inkPoints(gray: GrayRaster, maxPoints = 150_000): InkPoints {
+  const hist = new Uint32Array(256);
+  for (const v of gray.data) hist[v]!++;
+  const total = gray.data.length;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  let dark = 0;
+  for (const v of gray.data) if (v <= threshold) dark++;
+  const step = Math.max(1, Math.ceil(dark / maxPoints));
+  const xs = new Float32Array(Math.ceil(dark / step) + 1);
+  const ys = new Float32Array(xs.length);
+  let n = 0;
+  let k = 0;
+  const cx = gray.width / 2;
+  const cy = gray.height / 2;
+  for (let y = 0; y < gray.height; y++) {
+    for (let x = 0; x < gray.width; x++) {
+      if (gray.data[y * gray.width + x]! <= threshold && k++ % step === 0 && n < xs.length) {
+        xs[n] = x - cx;
+        ys[n] = y - cy;
+        n++;
+      }
+    }
+  }
+  return { xs, ys, count: n, width: gray.width, height: gray.height };
+}
+
+/**
+ * How sharply ink falls into rows after rotating by `degrees` clockwise: the sum of
+ * squared row counts, normalised by the ink count so pages compare.
+ */
+function rowEnergy(p: InkPoints, degrees: number, transpose = false): number {
+  const rad = (degrees * Math.PI) / 180;
+  const sin = Math.sin(rad);
+  const cos = Math.cos(rad);
+  const extent = Math.ceil(Math.hypot(p.width, p.height));
+  const bins = new Float64Array(extent + 2);
+  const half = extent / 2;
+  for (let i = 0; i < p.count; i++) {
+    const x = transpose ? p.ys[i]! : p.xs[i]!;
+    const y = transpose ? p.xs[i]! : p.ys[i]!;
+    const row = Math.round(x * sin + y * cos + half);
+    if (row >= 0 && row < bins.length) bins[row]!++;
+  }
+  let energy = 0;
+  for (const b of bins) energy += b * b;
+  return p.count === 0 ? 0 : energy / p.count;
+}
+
+/** Share of near-empty rows between the first and last inked row: the gaps between lines. */
+function gapShare(p: InkPoints, degrees: number, transpose: boolean): number {
+  const rad = (degrees * Math.PI) / 180;
+  const sin = Math.sin(rad);
+  const cos = Math.cos(rad);
+  const extent = Math.ceil(Math.hypot(p.width, p.height));
+  const bins = new Float64Array(extent + 2);
+  const half = extent / 2;
+  for (let i = 0; i < p.count; i++) {
+    const x = transpose ? p.ys[i]! : p.xs[i]!;
+    const y = transpose ? p.xs[i]! : p.ys[i]!;
+    const row = Math.round(x * sin + y * cos + half);
+    if (row >= 0 && row < bins.length) bins[row]!++;
+  }
+  let first = -1;
+  let last = -1;
+  let max = 0;
+  bins.forEach((b, i) => {
+    if (b > 0) {
+      if (first === -1) first = i;
+      last = i;
+    }
+    max = Math.max(max, b);
+  });
+  if (first === -1 || last <= first) return 0;
+  let empty = 0;
+  for (let i = first; i <= last; i++) if (bins[i]! < max * 0.03) empty++;
+  return empty / (last - first + 1);
+}
+
+function bestAngle(
+  p: InkPoints,
+  maxDegrees: number,
+  transpose = false,
+): { degrees: number; energy: number } {
+  let best = { degrees: 0, energy: rowEnergy(p, 0, transpose) };
+  for (let a = -maxDegrees; a <= maxDegrees + 1e-9; a += 0.25) {
+    const e = rowEnergy(p, a, transpose);
+    if (e > best.energy) best = { degrees: a, energy: e };
+  }
+  const coarse = best.degrees;
+  for (let a = coarse - 0.2; a <= coarse + 0.2 + 1e-9; a += 0.05) {
+    const e = rowEnergy(p, a, transpose);
+    if (e > best.energy) best = { degrees: a, energy: e };
+  }
+  return best;
+}
+
+export interface LayoutEstimate {
+  /** Skew in degrees clockwise that makes text lines horizontal. */
+  skewDegrees: number;
+  /** True when the text lines run vertically: the page lies on its side. */
+  sideways: boolean;
+}
+
+/** Estimates skew and whether text lines run vertically, on a ≤ 1000 px copy. */
+export function estimateLayout(src: Raster, maxSkewDegrees = 5): LayoutEstimate {
+  const small = fitLongSide(src, 1000).raster;
+  const points = inkPoints(toGray(small));
+  if (points.count < 200) return { skewDegrees: 0, sideways: false };
+  const rows = bestAngle(points, maxSkewDegrees);
+  const columns = bestAngle(points, maxSkewDegrees, true);
+  // Horizontal text leaves empty rows between its lines; CJK characters also line up
+  // in columns, with narrower gaps, so a clear margin is needed to call a page sideways.
+  const rowGaps = gapShare(points, rows.degrees, false);
+  const columnGaps = gapShare(points, columns.degrees, true);
+  const sideways = columnGaps > 0.15 && columnGaps > rowGaps * 1.5;
+  return { skewDegrees: sideways ? 0 : rows.degrees, sideways };
+}
+
+/**
+ * Makes a page upright and straight. A sideways page is turned 90° clockwise; whether
+ * it (or any page) is upside down is for the engine to decide (its recognition confidence
+ * or angle classifier), see `OcrEngine` implementations.
+ */
+export function preparePage(src: Raster, options: PrepareOptions = {}): PreparedPage {
+  const maxSide = options.maxSide ?? 2600;
+  let raster = fitLongSide(src, maxSide).raster;
+  let turn = turnForExifOrientation(options.exifOrientation);
+  raster = rotateQuarter(raster, turn);
+  const layout = estimateLayout(raster, options.maxSkewDegrees ?? 5);
+  if (layout.sideways && options.detectSideways === true) {
+    raster = rotateQuarter(raster, 90);
+    turn = ((turn + 90) % 360) as QuarterTurn;
+  }
+  const skewDegrees =
+    layout.sideways && options.detectSideways === true
+      ? estimateLayout(raster, options.maxSkewDegrees ?? 5).skewDegrees
+      : layout.skewDegrees;
+  raster = rotateSmall(raster, skewDegrees);
+  raster = stretchContrast(raster);
+  return { raster, turn, skewDegrees };
+}

@@ -1,0 +1,245 @@
+// Pixel-level image operations on plain RGBA buffers, shared by Node (decoded with
+// @napi-rs/canvas) and the browser (OffscreenCanvas): no canvas, DOM or Node API here.
+
+/** An RGBA image, 4 bytes per pixel, rows top to bottom. */
+export interface Raster {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** A single-channel 8-bit image. */
+export interface GrayRaster {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export type QuarterTurn = 0 | 90 | 180 | 270;
+
+export function createRaster(width: number, height: number, fill = 255): Raster {
+  const data = new Uint8ClampedArray(width * height * 4);
+  data.fill(fill);
+  return { width, height, data };
+}
+
+export function toGray(src: Raster): GrayRaster {
+  const n = src.width * src.height;
+  const out = new Uint8Array(n);
+  const d = src.data;
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    // Alpha over white: a transparent PNG must not turn black.
+    const a = d[j + 3]! / 255;
+    const y = 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!;
+    out[i] = Math.round(y * a + 255 * (1 - a));
+  }
+  return { width: src.width, height: src.height, data: out };
+}
+
+export function grayToRgba(src: GrayRaster): Raster {
+  const n = src.width * src.height;
+  const data = new Uint8ClampedArray(n * 4);
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    const v = src.data[i]!;
+    data[j] = v;
+    data[j + 1] = v;
+    data[j + 2] = v;
+    data[j + 3] = 255;
+  }
+  return { width: src.width, height: src.height, data };
+}
+
+/** Rotates clockwise by a multiple of 90°. */
+export function rotateQuarter(src: Raster, turn: QuarterTurn): Raster {
+  if (turn === 0) return src;
+  const { width: w, height: h, data: s } = src;
+  const ow = turn === 180 ? w : h;
+  const oh = turn === 180 ? h : w;
+  const out = new Uint32Array(ow * oh);
+  const s32 = new Uint32Array(s.buffer, s.byteOffset, w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let ox: number;
+      let oy: number;
+      if (turn === 90) {
+        ox = h - 1 - y;
+        oy = x;
+      } else if (turn === 180) {
+        ox = w - 1 - x;
+        oy = h - 1 - y;
+      } else {
+        ox = y;
+        oy = w - 1 - x;
+      }
+      out[oy * ow + ox] = s32[y * w + x]!;
+    }
+  }
+  return { width: ow, height: oh, data: new Uint8ClampedArray(out.buffer) };
+}
+
+/** Bilinear sample of channel c at (x, y); outside the image reads as white. */
+function sample(src: Raster, x: number, y: number, c: number): number {
+  const { width: w, height: h, data: d } = src;
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const fx = x - x0;
+  const fy = y - y0;
+  const at = (xx: number, yy: number): number =>
+    xx < 0 || yy < 0 || xx >= w || yy >= h ? 255 : d[(yy * w + xx) * 4 + c]!;
+  const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+  const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+  return top * (1 - fy) + bottom * fy;
+}
+
+/** Rotates by a small angle (degrees, clockwise positive) about the centre, same size, white fill. */
+export function rotateSmall(src: Raster, degrees: number): Raster {
+  if (Math.abs(degrees) < 0.05) return src;
+  const { width: w, height: h, data: d } = src;
+  const out = createRaster(w, h);
+  const o = out.data;
+  const rad = (-degrees * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const cx = w / 2;
+  const cy = h / 2;
+  for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    // Source position of pixel (0, y); it moves by (cos, sin) per step in x.
+    let sx = -cx * cos - sin * dy + cx;
+    let sy = -cx * sin + cos * dy + cy;
+    let oi = y * w * 4;
+    for (let x = 0; x < w; x++, sx += cos, sy += sin, oi += 4) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue; // stays white
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const w00 = (1 - fx) * (1 - fy);
+      const w10 = fx * (1 - fy);
+      const w01 = (1 - fx) * fy;
+      const w11 = fx * fy;
+      const i00 = (y0 * w + x0) * 4;
+      const i10 = i00 + 4;
+      const i01 = i00 + w * 4;
+      const i11 = i01 + 4;
+      o[oi] = d[i00]! * w00 + d[i10]! * w10 + d[i01]! * w01 + d[i11]! * w11;
+      o[oi + 1] = d[i00 + 1]! * w00 + d[i10 + 1]! * w10 + d[i01 + 1]! * w01 + d[i11 + 1]! * w11;
+      o[oi + 2] = d[i00 + 2]! * w00 + d[i10 + 2]! * w10 + d[i01 + 2]! * w01 + d[i11 + 2]! * w11;
+    }
+  }
+  return out;
+}
+
+/** Resizes to exactly width × height: area averaging when shrinking, bilinear when enlarging. */
+export function resize(src: Raster, width: number, height: number): Raster {
+  if (width === src.width && height === src.height) return src;
+  const out = createRaster(width, height);
+  const sx = src.width / width;
+  const sy = src.height / height;
+  if (sx >= 1 && sy >= 1) {
+    const d = src.data;
+    for (let y = 0; y < height; y++) {
+      const y0 = Math.floor(y * sy);
+      const y1 = Math.max(y0 + 1, Math.min(src.height, Math.floor((y + 1) * sy)));
+      for (let x = 0; x < width; x++) {
+        const x0 = Math.floor(x * sx);
+        const x1 = Math.max(x0 + 1, Math.min(src.width, Math.floor((x + 1) * sx)));
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        let n = 0;
+        for (let yy = y0; yy < y1; yy++) {
+          let i = (yy * src.width + x0) * 4;
+          for (let xx = x0; xx < x1; xx++, i += 4) {
+            r += d[i]!;
+            g += d[i + 1]!;
+            b += d[i + 2]!;
+            n++;
+          }
+        }
+        const o = (y * width + x) * 4;
+        out.data[o] = r / n;
+        out.data[o + 1] = g / n;
+        out.data[o + 2] = b / n;
+        out.data[o + 3] = 255;
+      }
+    }
+    return out;
+  }
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(src.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(src.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
+      const o = (y * width + x) * 4;
+      out.data[o] = sample(src, fx, fy, 0);
+      out.data[o + 1] = sample(src, fx, fy, 1);
+      out.data[o + 2] = sample(src, fx, fy, 2);
+      out.data[o + 3] = 255;
+    }
+  }
+  return out;
+}
+
+/** Scales so the long side is at most `maxSide` (never enlarges); returns the factor applied. */
+export function fitLongSide(src: Raster, maxSide: number): { raster: Raster; scale: number } {
+  const long = Math.max(src.width, src.height);
+  if (long <= maxSide) return { raster: src, scale: 1 };
+  const scale = maxSide / long;
+  return {
+    raster: resize(
+      src,
+      Math.max(1, Math.round(src.width * scale)),
+      Math.max(1, Math.round(src.height * scale)),
+    ),
+    scale,
+  };
+}
+
+export function crop(src: Raster, x: number, y: number, w: number, h: number): Raster {
+  const x0 = Math.max(0, Math.floor(x));
+  const y0 = Math.max(0, Math.floor(y));
+  const x1 = Math.min(src.width, Math.ceil(x + w));
+  const y1 = Math.min(src.height, Math.ceil(y + h));
+  const cw = Math.max(1, x1 - x0);
+  const ch = Math.max(1, y1 - y0);
+  const out = createRaster(cw, ch);
+  for (let yy = 0; yy < ch && y0 + yy < src.height; yy++) {
+    const start = ((y0 + yy) * src.width + x0) * 4;
+    out.data.set(src.data.subarray(start, start + Math.min(cw, src.width - x0) * 4), yy * cw * 4);
+  }
+  return out;
+}
+
+/**
+ * Stretches contrast so the darkest 0.5% maps to black and the brightest 1% to white,
+ * which rescues faint scans; an image that already spans the range is returned as is.
+ */
+export function stretchContrast(src: Raster): Raster {
+  const gray = toGray(src);
+  const hist = new Uint32Array(256);
+  for (const v of gray.data) hist[v]!++;
+  const n = gray.data.length;
+  let lo = 0;
+  for (let acc = 0; lo < 255 && (acc += hist[lo]!) < n * 0.005; lo++);
+  let hi = 255;
+  for (let acc = 0; hi > 0 && (acc += hist[hi]!) < n * 0.01; hi--);
+  if (hi - lo < 20 || (lo <= 30 && hi >= 225)) return src;
+  const scale = 255 / (hi - lo);
+  const out = createRaster(src.width, src.height);
+  for (let i = 0; i < src.data.length; i += 4) {
+    out.data[i] = (src.data[i]! - lo) * scale;
+    out.data[i + 1] = (src.data[i + 1]! - lo) * scale;
+    out.data[i + 2] = (src.data[i + 2]! - lo) * scale;
+    out.data[i + 3] = 255;
+  }
+  return out;
+}
+
+/** Encodes a gray image as binary PGM (P5), which Leptonica reads without any codec. */
+export function encodePgm(src: GrayRaster): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${src.width} ${src.height}\n255\n`);
+  const out = new Uint8Array(header.length + src.data.length);
+  out.set(header, 0);
+  out.set(src.data, header.length);
+  return out;
+}
