@@ -2,10 +2,8 @@
 // run (the engine is created on the first page that needs OCR, and reused).
 import { readFile, stat } from 'node:fs/promises';
 import type { ExtractedDocument } from '../core/extraction';
-import type { OcrEngine } from '../core/ports';
-import { readDocument } from '../ocr/read-document';
-import { loadPdfjsNode, nodeReadOptions } from '../ocr/pdfjs-node';
-import { createOcrEngine, type OcrEngineId } from '../ocr/node';
+import { readDocument, type ReadDocumentDeps } from '../ocr/read-document';
+import { createLazyOcrEngine, createNodeReadDocumentDeps, type OcrEngineId } from '../ocr/node';
 
 /** Files above this are refused before they are read into memory. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -24,19 +22,8 @@ export function unreadable(file: string, error: string): ExtractedDocument {
 }
 
 export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
-  let engine: Promise<OcrEngine> | undefined;
-  const lazyOcr: OcrEngine = {
-    get id() {
-      return engineId ?? 'paddle';
-    },
-    recognise: async (image, onProgress) => {
-      engine ??= createOcrEngine(engineId);
-      return (await engine).recognise(image, onProgress);
-    },
-    dispose: async () => {
-      if (engine) await (await engine).dispose();
-    },
-  };
+  const ocr = createLazyOcrEngine(engineId);
+  let deps: Promise<ReadDocumentDeps> | undefined;
   return {
     async readFile(path, label = path) {
       const info = await stat(path).catch(() => null);
@@ -47,13 +34,10 @@ export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
         return { document: unreadable(label, `The file is ${mb} MB, over the 50 MB limit.`) };
       }
       const bytes = new Uint8Array(await readFile(path));
-      const doc = await readDocument({ name: label, bytes }, {
-        pdfjs: await loadPdfjsNode(),
-        pdfOptions: nodeReadOptions(),
-        ocr: lazyOcr,
-      });
+      deps ??= createNodeReadDocumentDeps(ocr);
+      const doc = await readDocument({ name: label, bytes }, await deps);
       return { document: { ...doc, file: label }, bytes };
     },
-    dispose: () => lazyOcr.dispose(),
+    dispose: () => ocr.dispose(),
   };
 }

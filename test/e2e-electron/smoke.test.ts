@@ -29,7 +29,7 @@ const built =
   existsSync(join(REPO_ROOT, 'out/renderer/index.html'));
 const skipReason =
   binary === null
-    ? 'the Electron binary is not installed (npm install scripts are off; run `node scripts/ensure-electron.mjs` where the network allows)'
+    ? 'the Electron binary is not installed (its install script is denied in package.json allowScripts; run `node scripts/ensure-electron.mjs` where the network allows)'
     : !built
       ? 'the app is not built (run `npm run build` first)'
       : null;
