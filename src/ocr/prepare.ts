@@ -107,11 +107,8 @@ function inkPoints(gray: GrayRaster, maxPoints = 150_000): InkPoints {
   return { xs, ys, count: n, width: gray.width, height: gray.height };
 }
 
-/**
- * How sharply ink falls into rows after rotating by `degrees` clockwise: the sum of
- * squared row counts, normalised by the ink count so pages compare.
- */
-function rowEnergy(p: InkPoints, degrees: number, transpose = false): number {
+/** Ink points counted per row after rotating by `degrees` clockwise (optionally transposed). */
+function rowHistogram(p: InkPoints, degrees: number, transpose: boolean): Float64Array {
   const rad = (degrees * Math.PI) / 180;
   const sin = Math.sin(rad);
   const cos = Math.cos(rad);
@@ -124,6 +121,15 @@ function rowEnergy(p: InkPoints, degrees: number, transpose = false): number {
     const row = Math.round(x * sin + y * cos + half);
     if (row >= 0 && row < bins.length) bins[row]!++;
   }
+  return bins;
+}
+
+/**
+ * How sharply ink falls into rows after rotating by `degrees` clockwise: the sum of
+ * squared row counts, normalised by the ink count so pages compare.
+ */
+function rowEnergy(p: InkPoints, degrees: number, transpose = false): number {
+  const bins = rowHistogram(p, degrees, transpose);
   let energy = 0;
   for (const b of bins) energy += b * b;
   return p.count === 0 ? 0 : energy / p.count;
@@ -131,18 +137,7 @@ function rowEnergy(p: InkPoints, degrees: number, transpose = false): number {
 
 /** Share of near-empty rows between the first and last inked row: the gaps between lines. */
 function gapShare(p: InkPoints, degrees: number, transpose: boolean): number {
-  const rad = (degrees * Math.PI) / 180;
-  const sin = Math.sin(rad);
-  const cos = Math.cos(rad);
-  const extent = Math.ceil(Math.hypot(p.width, p.height));
-  const bins = new Float64Array(extent + 2);
-  const half = extent / 2;
-  for (let i = 0; i < p.count; i++) {
-    const x = transpose ? p.ys[i]! : p.xs[i]!;
-    const y = transpose ? p.xs[i]! : p.ys[i]!;
-    const row = Math.round(x * sin + y * cos + half);
-    if (row >= 0 && row < bins.length) bins[row]!++;
-  }
+  const bins = rowHistogram(p, degrees, transpose);
   let first = -1;
   let last = -1;
   let max = 0;

@@ -3,40 +3,29 @@
 // as a header, as app:// does, so the worker gets it too), with every file served from the
 // page's origin: no violation, no request leaving the origin. The same policy without
 // 'wasm-unsafe-eval' makes both fail, which is why that keyword is in it.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_RESPONSE_HEADERS, CONTENT_SECURITY_POLICY } from '../../src/main/policy/csp';
 import { REPO_ROOT } from '../cli/run-cli';
 import { launchChromium, serveFolder, type StaticServer } from './support/chromium';
+import { buildTestPage, type TestPage } from './support/test-page';
 import { recordRequests, type RequestLog } from './support/renderer-build';
 
 const NM = join(REPO_ROOT, 'node_modules');
-let root: string;
+let testPage: TestPage | undefined;
 let server: StaticServer;
 let noWasmServer: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'csp-ocr-'));
-  await build({
-    root: REPO_ROOT,
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      outDir: root,
-      emptyOutDir: false,
-      minify: false,
-      target: 'chrome130',
-      rollupOptions: {
-        input: join(REPO_ROOT, 'test/e2e/support/ocr-csp-entry.ts'),
-        output: { entryFileNames: 'entry.js' },
-      },
-    },
-  });
+  testPage = await buildTestPage(
+    join(REPO_ROOT, 'test/e2e/support/ocr-csp-entry.ts'),
+    'csp-ocr',
+    'chrome130',
+  );
+  const root = testPage.root;
   mkdirSync(join(root, 'ocr/lang'), { recursive: true });
   copyFileSync(join(NM, 'tesseract.js/dist/worker.min.js'), join(root, 'ocr/worker.min.js'));
   cpSync(join(NM, 'tesseract.js-core'), join(root, 'ocr/core'), { recursive: true });
@@ -49,10 +38,6 @@ beforeAll(async () => {
     join(root, 'ocr/det.onnx'),
   );
   cpSync(join(NM, 'onnxruntime-web/dist'), join(root, 'ort'), { recursive: true });
-  writeFileSync(
-    join(root, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><script type="module" src="/entry.js"></script>',
-  );
   server = await serveFolder(root, { ...APP_RESPONSE_HEADERS });
   noWasmServer = await serveFolder(root, {
     ...APP_RESPONSE_HEADERS,
@@ -65,7 +50,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await noWasmServer?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  testPage?.remove();
 });
 
 type Engine = 'tesseract' | 'onnx';

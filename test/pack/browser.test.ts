@@ -2,10 +2,8 @@
 // Web Crypto, the font fetched from the app's own origin), as the app's Export runs it;
 // the pack it makes is then read back in Node with unzip and the Node hasher.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPack } from '../../src/core/pack';
@@ -13,32 +11,16 @@ import { nodeHasher } from '../../src/pack/node-hasher';
 import { reportFontPath } from '../../src/pack/node-report-font';
 import { REPO_ROOT } from '../cli/run-cli';
 import { launchChromium, serveFolder, type StaticServer } from '../e2e/support/chromium';
+import { buildTestPage, type TestPage } from '../e2e/support/test-page';
 
-let root: string;
+let testPage: TestPage | undefined;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'pack-browser-'));
-  await build({
-    root: REPO_ROOT,
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      outDir: root,
-      emptyOutDir: false,
-      minify: false,
-      rollupOptions: {
-        input: join(REPO_ROOT, 'test/pack/browser-entry.ts'),
-        output: { entryFileNames: 'entry.js' },
-      },
-    },
-  });
+  testPage = await buildTestPage(join(REPO_ROOT, 'test/pack/browser-entry.ts'), 'pack-browser');
+  const root = testPage.root;
   copyFileSync(reportFontPath(), join(root, 'NotoSansHans-Regular.otf'));
-  writeFileSync(
-    join(root, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><script type="module" src="/entry.js"></script>',
-  );
   server = await serveFolder(root);
   browser = await launchChromium();
 }, 180_000);
@@ -46,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  testPage?.remove();
 });
 
 describe('the pack in Chromium', () => {
@@ -80,6 +63,7 @@ describe('the pack in Chromium', () => {
       /^license\.png → 01-营业执照-杭州青梧屿贸易有限公司\.jpg, PNG→JPG, /,
     );
     const zip = new Uint8Array(result.zip);
+    const root = testPage!.root;
     const path = join(root, 'browser-pack.zip');
     writeFileSync(path, zip);
     expect(execFileSync('unzip', ['-t', path], { encoding: 'utf8' })).toMatch(/No errors detected/);
