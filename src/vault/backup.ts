@@ -13,7 +13,13 @@ import {
   unwrapSecret,
   type VaultKeys,
 } from './envelope';
-import { LATEST_VAULT_VERSION, VAULT_TABLES, type VaultDB, type VaultTableName } from './db';
+import {
+  LATEST_VAULT_VERSION,
+  TABLE_SINCE,
+  VAULT_TABLES,
+  type VaultDB,
+  type VaultTableName,
+} from './db';
 import { BackupError, VaultIntegrityError, WrongPassphraseError } from './errors';
 import { AccountRecordSchema } from './schema/accounts';
 import { AuditEntrySchema } from './schema/audit-log';
@@ -22,8 +28,10 @@ import { ChangeEventRecordSchema } from './schema/change-events';
 import { DeclaredRecordSchema } from './schema/declared';
 import { DocumentRecordSchema } from './schema/documents';
 import { DossierRecordSchema } from './schema/dossiers';
+import { ExceptionRecordSchema } from './schema/exceptions';
 import { ExtractionRecordSchema } from './schema/extractions';
 import { KEYRING_ID, KeyringRecordSchema } from './schema/keyring';
+import { ReadingRecordSchema } from './schema/readings';
 import { KdfParamsSchema, SealedSchema, type Bytes } from './schema/sealed';
 import { SettingRecordSchema } from './schema/settings';
 
@@ -41,7 +49,21 @@ const RECORD_SCHEMAS: Record<VaultTableName, z.ZodType> = {
   declared: DeclaredRecordSchema,
   changeEvents: ChangeEventRecordSchema,
   auditLog: AuditEntrySchema,
+  readings: ReadingRecordSchema,
+  exceptions: ExceptionRecordSchema,
 };
+
+/**
+ * Brings a record from a backup of an older schema version to the current one, as the
+ * Dexie upgrades in src/vault/db.ts do for a stored vault.
+ */
+function upgradeRecord(table: VaultTableName, record: unknown, fromVersion: number): unknown {
+  if (record === null || typeof record !== 'object') return record;
+  const r = { ...(record as Record<string, unknown>) };
+  if (fromVersion < 2 && (table === 'dossiers' || table === 'documents')) r.deletedAt ??= 0;
+  if (fromVersion < 3 && table === 'dossiers') r.checkSummary ??= null;
+  return r;
+}
 
 const BackupHeaderSchema = z.object({
   format: z.literal('dossier-vault-backup'),
@@ -192,13 +214,20 @@ export async function restoreVault(
   }
   const tables = {} as Record<VaultTableName, unknown[]>;
   for (const name of VAULT_TABLES) {
-    const parsed = z.array(RECORD_SCHEMAS[name]).safeParse(content.tables[name] ?? []);
+    const since = TABLE_SINCE[name] ?? 1;
+    // A table added after the backup's schema version is absent from it: it restores empty.
+    const absent = header.schemaVersion < since && content.tables[name] === undefined;
+    const expected = absent ? 0 : content.manifest.counts[name];
+    const rows = (content.tables[name] ?? []).map((r) =>
+      upgradeRecord(name, r, header.schemaVersion),
+    );
+    const parsed = z.array(RECORD_SCHEMAS[name]).safeParse(rows);
     if (!parsed.success)
       throw new BackupError(`The backup's ${name} records do not match the vault schema.`);
     tables[name] = parsed.data;
-    if (parsed.data.length !== content.manifest.counts[name]) {
+    if (parsed.data.length !== expected) {
       throw new BackupError(
-        `The backup holds ${parsed.data.length} ${name} records but its manifest says ${content.manifest.counts[name]}.`,
+        `The backup holds ${parsed.data.length} ${name} records but its manifest says ${expected ?? 'none'}.`,
       );
     }
   }

@@ -8,8 +8,10 @@ import type { ChangeEventRecord } from './schema/change-events';
 import type { DeclaredRecord } from './schema/declared';
 import type { DocumentRecord } from './schema/documents';
 import type { DossierRecord } from './schema/dossiers';
+import type { ExceptionRecord } from './schema/exceptions';
 import type { ExtractionRecord } from './schema/extractions';
 import type { KeyringRecord } from './schema/keyring';
+import type { ReadingRecord } from './schema/readings';
 import type { SettingRecord } from './schema/settings';
 
 export interface VaultVersion {
@@ -49,6 +51,23 @@ export const VAULT_VERSIONS: readonly VaultVersion[] = [
       await tx.table('documents').toCollection().modify({ deletedAt: 0 });
     },
   },
+  {
+    // How each document was read (sealed JSON per document) and the check exceptions a
+    // person accepted; dossiers gain a sealed check summary for the list (null until checked).
+    version: 3,
+    stores: {
+      readings: 'documentId, dossierId',
+      exceptions: 'id, dossierId',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('dossiers')
+        .toCollection()
+        .modify((d: { checkSummary?: unknown }) => {
+          d.checkSummary ??= null;
+        });
+    },
+  },
 ];
 
 export const LATEST_VAULT_VERSION = VAULT_VERSIONS[VAULT_VERSIONS.length - 1]!.version;
@@ -73,6 +92,8 @@ export class VaultDB extends Dexie {
   declared!: EntityTable<DeclaredRecord, 'dossierId'>;
   changeEvents!: EntityTable<ChangeEventRecord, 'id'>;
   auditLog!: EntityTable<AuditEntry, 'id'>;
+  readings!: EntityTable<ReadingRecord, 'documentId'>;
+  exceptions!: EntityTable<ExceptionRecord, 'id'>;
 
   /** Set only while a verified backup replaces the whole database (restore with overwrite). */
   replacingEverything = false;
@@ -103,5 +124,9 @@ export const VAULT_TABLES = [
   'declared',
   'changeEvents',
   'auditLog',
+  'readings',
+  'exceptions',
 ] as const;
 export type VaultTableName = (typeof VAULT_TABLES)[number];
+/** The version that added each table after version 1 (older backups do not hold it). */
+export const TABLE_SINCE: Partial<Record<VaultTableName, number>> = { readings: 3, exceptions: 3 };

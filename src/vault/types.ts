@@ -2,7 +2,8 @@
 // source of truth; the UI validates user input with them.
 import { z } from 'zod';
 import type { AccountSchema, DeclaredSchema } from '../core/dossier';
-import { BoxSchema, CorrectionSchema } from '../core/extraction';
+import { DetectedKindSchema } from '../core/documents';
+import { BoxSchema, CorrectionSchema, TextSourceSchema } from '../core/extraction';
 import { DossierStatusSchema } from './schema/dossiers';
 import { DocumentKindOrUnknownSchema } from './schema/documents';
 
@@ -29,6 +30,17 @@ export const DossierPatchSchema = z
   .partial();
 export type DossierPatch = z.input<typeof DossierPatchSchema>;
 
+/** The last check run of a dossier, kept on the dossier so the list shows it without re-running. */
+export const DossierCheckSummarySchema = z.object({
+  verdict: z.enum(['ready', 'blocked']),
+  failed: z.number().int().min(0),
+  warnings: z.number().int().min(0),
+  computedAt: z.number(),
+  idValidUntil: z.string().nullable(),
+  licenseValidUntil: z.string().nullable(),
+});
+export type DossierCheckSummary = z.infer<typeof DossierCheckSummarySchema>;
+
 export interface Dossier {
   id: string;
   company: string;
@@ -38,7 +50,9 @@ export interface Dossier {
   idNumber: string | null;
   creditCode: string | null;
   createdAt: number;
+  /** Last user change (edits, imports, kinds, exceptions); a check summary does not count. */
   updatedAt: number;
+  checkSummary: DossierCheckSummary | null;
 }
 /** What the dossier list shows and searches (no ID number). */
 export type DossierSummary = Omit<Dossier, 'idNumber'>;
@@ -63,6 +77,35 @@ export interface DocumentInfo {
   sha256: string;
   createdAt: number;
 }
+
+/** One page as it was read: the coordinate space of its fields' boxes. */
+export const PageGeometrySchema = z.object({
+  width: z.number().positive(),
+  height: z.number().positive(),
+  /** Clockwise rotation applied to the source image before reading (0 for PDFs). */
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).default(0),
+});
+export type PageGeometry = z.output<typeof PageGeometrySchema>;
+
+/** How a document was read; stored sealed, one per document (`saveReading` / `getReading`). */
+export const DocumentReadingSchema = z.object({
+  source: TextSourceSchema.nullable(),
+  detectedKind: DetectedKindSchema,
+  warnings: z.array(z.string()).default([]),
+  needsConfirmation: z.array(z.string()).default([]),
+  error: z.string().nullable().default(null),
+  pages: z.array(PageGeometrySchema).default([]),
+});
+export type DocumentReading = z.output<typeof DocumentReadingSchema>;
+export type DocumentReadingInput = z.input<typeof DocumentReadingSchema>;
+
+/** What `acceptException` takes (`at` is the vault's clock). */
+export const ExceptionInputSchema = z.object({
+  check: z.string().min(1),
+  reason: z.string(),
+  by: z.string(),
+});
+export type ExceptionInput = z.input<typeof ExceptionInputSchema>;
 
 export const ExtractedFieldInputSchema = z.object({
   field: z.string(),

@@ -1,8 +1,13 @@
 // The vault: the app's only storage. Open it with `openVault(name)`, then `create` or
 // `unlock`; every sensitive value is sealed with the data key before it reaches IndexedDB.
 import type { DexieOptions } from 'dexie';
-import { AccountSchema, DeclaredSchema, type Confirmed } from '../core/dossier';
-import { DocumentKindSchema } from '../core/documents';
+import {
+  AccountSchema,
+  DeclaredSchema,
+  type AcceptedException,
+  type Confirmed,
+} from '../core/dossier';
+import { DetectedKindSchema, DocumentKindSchema, type DetectedKind } from '../core/documents';
 import { BoxSchema, CorrectionSchema } from '../core/extraction';
 import { sniffMime } from '../core/file-type';
 import { backupVault, restoreVault } from './backup';
@@ -40,12 +45,17 @@ import type { AuditAction, AuditEntry } from './schema/audit-log';
 import type { ChangeEventRecord } from './schema/change-events';
 import type { DocumentRecord } from './schema/documents';
 import type { DossierRecord } from './schema/dossiers';
+import type { ExceptionRecord } from './schema/exceptions';
 import type { ExtractionRecord } from './schema/extractions';
 import { KEYRING_ID, KeyringRecordSchema } from './schema/keyring';
+import type { ReadingRecord } from './schema/readings';
 import type { Bytes, Sealed } from './schema/sealed';
 import { VaultSettingsSchema, type VaultSettings } from './schema/settings';
 import {
+  DocumentReadingSchema,
+  DossierCheckSummarySchema,
   DossierPatchSchema,
+  ExceptionInputSchema,
   ExtractedFieldInputSchema,
   ImportFileSchema,
   NewDossierSchema,
@@ -53,9 +63,13 @@ import {
   type ChangeEvent,
   type DeclaredInput,
   type DocumentInfo,
+  type DocumentReading,
+  type DocumentReadingInput,
   type Dossier,
+  type DossierCheckSummary,
   type DossierPatch,
   type DossierSummary,
+  type ExceptionInput,
   type ExtractedField,
   type ExtractedFieldInput,
   type ImportFile,
@@ -236,10 +250,18 @@ export class Vault {
     return this.settingsCache;
   }
 
+  /** Changes settings (unlocked only); logged as 'settings' with the names of what changed. */
   async updateSettings(patch: Partial<VaultSettings>): Promise<VaultSettings> {
     this.requireKeys();
-    const next = VaultSettingsSchema.parse({ ...(await this.settings()), ...patch });
-    await this.db.settings.put({ key: SETTINGS_KEY, value: next });
+    const before = await this.settings();
+    const next = VaultSettingsSchema.parse({ ...before, ...patch });
+    const changed = (Object.keys(next) as (keyof VaultSettings)[]).filter(
+      (k) => next[k] !== before[k],
+    );
+    await this.db.transaction('rw', [this.db.settings, this.db.auditLog], async () => {
+      await this.db.settings.put({ key: SETTINGS_KEY, value: next });
+      if (changed.length > 0) await this.appendAudit('settings', null, null, changed.join(' '));
+    });
     this.settingsCache = next;
     this.touch();
     return next;
@@ -312,13 +334,17 @@ export class Vault {
       creditCodeIndex: value.creditCode
         ? await blindIndex(keys.mac, 'creditCode', value.creditCode)
         : '',
+      checkSummary: null,
     };
     await this.db.transaction('rw', [this.db.dossiers, this.db.auditLog], async () => {
       await this.db.dossiers.add(record);
       await this.appendAudit('create-dossier', id, id, '');
     });
     this.dossierWrites++;
-    this.summaries?.set(id, summaryOf({ ...value, id, createdAt: at, updatedAt: at }));
+    this.summaries?.set(
+      id,
+      summaryOf({ ...value, id, createdAt: at, updatedAt: at, checkSummary: null }),
+    );
     this.touch();
     return id;
   }
@@ -480,11 +506,12 @@ export class Vault {
       sealed === null
         ? Promise.resolve(null)
         : this.openTextLogged(keys, 'dossiers', r.id, field, sealed);
-    const [company, legalRepresentative, idNumber, creditCode] = await Promise.all([
+    const [company, legalRepresentative, idNumber, creditCode, checkSummary] = await Promise.all([
       this.openTextLogged(keys, 'dossiers', r.id, 'company', r.company),
       open('legalRepresentative', r.legalRepresentative),
       open('idNumber', r.idNumber),
       open('creditCode', r.creditCode),
+      r.checkSummary ? this.openCheckSummary(keys, r.id, r.checkSummary) : null,
     ]);
     return {
       id: r.id,
@@ -496,7 +523,44 @@ export class Vault {
       legalRepresentative,
       idNumber,
       creditCode,
+      checkSummary,
     };
+  }
+
+  /**
+   * A dossier's sealed check summary. Altered → VaultIntegrityError (logged); a summary
+   * that no longer matches the schema is derived data, so it reads as null (re-run checks).
+   */
+  private async openCheckSummary(
+    keys: VaultKeys,
+    id: string,
+    sealed: Sealed,
+  ): Promise<DossierCheckSummary | null> {
+    const json = await this.openJsonLogged(keys, 'dossiers', id, 'checkSummary', sealed);
+    const parsed = DossierCheckSummarySchema.safeParse(json);
+    return parsed.success ? parsed.data : null;
+  }
+
+  /**
+   * Stores the result of the last check run on the dossier (shown in the list). Cheap: one
+   * sealed value and one write, no history, no audit entry. It does not change `updatedAt`:
+   * the summary is derived from the dossier, not an edit, so running the checks does not
+   * reorder the list ("most recently changed first").
+   */
+  async setCheckSummary(dossierId: string, summary: DossierCheckSummary): Promise<void> {
+    const keys = this.requireKeys();
+    const value = DossierCheckSummarySchema.parse(summary);
+    const sealed = await sealJson(keys.data, 'dossiers', dossierId, 'checkSummary', value);
+    const written = await this.db.dossiers
+      .where('id')
+      .equals(dossierId)
+      .and((d) => d.deletedAt === 0)
+      .modify({ checkSummary: sealed });
+    if (written === 0) throw new VaultError(`There is no dossier ${dossierId}.`);
+    this.dossierWrites++;
+    const cached = this.summaries?.get(dossierId);
+    if (cached) cached.checkSummary = value;
+    this.touch();
   }
 
   // ── Documents ───────────────────────────────────────────────────────────────
@@ -683,6 +747,68 @@ export class Vault {
     }
   }
 
+  /**
+   * Changes what kind of document this is (a person corrects the classifier): a change
+   * event and an 'edit' audit entry; the dossier counts as changed. Same kind: nothing.
+   */
+  async setDocumentKind(documentId: string, kind: DetectedKind): Promise<void> {
+    const keys = this.requireKeys();
+    const next = DetectedKindSchema.parse(kind);
+    const doc = await this.db.documents.get(documentId);
+    if (!doc || doc.deletedAt !== 0) throw new VaultError(`There is no document ${documentId}.`);
+    if (doc.kind === next) return this.touch();
+    const at = this.now();
+    const event = await this.changeEvent(
+      keys,
+      doc.dossierId,
+      'edit',
+      'documents',
+      documentId,
+      'kind',
+      doc.kind,
+      next,
+    );
+    await this.db.transaction(
+      'rw',
+      [this.db.documents, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
+      async () => {
+        await this.db.documents.update(documentId, { kind: next });
+        await this.db.dossiers.update(doc.dossierId, { updatedAt: at });
+        await this.db.changeEvents.add(event);
+        await this.appendAudit('edit', doc.dossierId, documentId, 'kind');
+      },
+    );
+    this.markDossierChanged(doc.dossierId, at);
+  }
+
+  // ── Readings ────────────────────────────────────────────────────────────────
+
+  /** Stores how a document was read (replacing an earlier reading), sealed as one JSON value. */
+  async saveReading(documentId: string, reading: DocumentReadingInput): Promise<void> {
+    const keys = this.requireKeys();
+    const value = DocumentReadingSchema.parse(reading);
+    const doc = await this.db.documents.get(documentId);
+    if (!doc) throw new VaultError(`There is no document ${documentId}.`);
+    const record: ReadingRecord = {
+      documentId,
+      dossierId: doc.dossierId,
+      updatedAt: this.now(),
+      reading: await sealJson(keys.data, 'readings', documentId, 'reading', value),
+    };
+    await this.db.readings.put(record);
+    this.touch();
+  }
+
+  /** How a document was read, or null if it was never saved (VaultIntegrityError when altered). */
+  async getReading(documentId: string): Promise<DocumentReading | null> {
+    const keys = this.requireKeys();
+    const record = await this.db.readings.get(documentId);
+    this.touch();
+    if (!record) return null;
+    const json = await this.openJsonLogged(keys, 'readings', documentId, 'reading', record.reading);
+    return DocumentReadingSchema.parse(json);
+  }
+
   // ── Extractions ─────────────────────────────────────────────────────────────
 
   /** Stores what OCR read for a document (replacing earlier OCR values, keeping confirmations). */
@@ -827,6 +953,31 @@ export class Vault {
     );
   }
 
+  /**
+   * Every account of every live dossier, decrypted: the UI searches dossiers by store,
+   * phone or email in memory after unlock (nothing of it is indexed).
+   */
+  async listAccountsAll(): Promise<{ dossierId: string; account: StoredAccount }[]> {
+    const keys = this.requireKeys();
+    const live = new Set(await this.db.dossiers.where('deletedAt').equals(0).primaryKeys());
+    const rows = (await this.db.accounts.toArray())
+      .filter((r) => live.has(r.dossierId))
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const out = await Promise.all(
+      rows.map(async (r) => ({
+        dossierId: r.dossierId,
+        account: {
+          id: r.id,
+          store: await this.openTextLogged(keys, 'accounts', r.id, 'store', r.store),
+          phone: await this.openTextLogged(keys, 'accounts', r.id, 'phone', r.phone),
+          email: await this.openTextLogged(keys, 'accounts', r.id, 'email', r.email),
+        },
+      })),
+    );
+    this.touch();
+    return out;
+  }
+
   async removeAccount(accountId: string): Promise<void> {
     this.requireKeys();
     await this.db.accounts.delete(accountId);
@@ -879,6 +1030,111 @@ export class Vault {
         'officeAddress',
         r.officeAddress,
       );
+    return out;
+  }
+
+  // ── Accepted exceptions ─────────────────────────────────────────────────────
+
+  /**
+   * A person accepts a check's failure with a written reason (spec/linking-rules.md §3);
+   * accepting the same check again replaces the reason. `at` is the vault's clock.
+   */
+  async acceptException(dossierId: string, exception: ExceptionInput): Promise<void> {
+    const keys = this.requireKeys();
+    const input = ExceptionInputSchema.parse(exception);
+    const reason = input.reason.trim();
+    const by = input.by.trim();
+    if (!reason) throw new VaultError('Write a reason before accepting an exception.');
+    if (!by)
+      throw new VaultError(
+        'Enter your name in Settings; an accepted exception records who accepted it.',
+      );
+    const dossier = await this.db.dossiers.get(dossierId);
+    if (!dossier || dossier.deletedAt !== 0)
+      throw new VaultError(`There is no dossier ${dossierId}.`);
+    const id = `${dossierId}:${input.check}`;
+    const old = await this.db.exceptions.get(id);
+    const before = old
+      ? await this.openTextLogged(keys, 'exceptions', id, 'reason', old.reason)
+      : null;
+    const atMs = this.now();
+    const record: ExceptionRecord = {
+      id,
+      dossierId,
+      check: input.check,
+      at: new Date(atMs).toISOString(),
+      reason: await sealText(keys.data, 'exceptions', id, 'reason', reason),
+      by: await sealText(keys.data, 'exceptions', id, 'by', by),
+    };
+    const event = await this.changeEvent(
+      keys,
+      dossierId,
+      old ? 'edit' : 'create',
+      'exceptions',
+      id,
+      input.check,
+      before,
+      reason,
+    );
+    await this.db.transaction(
+      'rw',
+      [this.db.exceptions, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
+      async () => {
+        await this.db.exceptions.put(record);
+        await this.db.dossiers.update(dossierId, { updatedAt: atMs });
+        await this.db.changeEvents.add(event);
+        await this.appendAudit('exception', dossierId, id, `accepted ${input.check}`);
+      },
+    );
+    this.markDossierChanged(dossierId, atMs);
+  }
+
+  /** Withdraws an accepted exception (nothing happens when there is none). */
+  async revokeException(dossierId: string, check: string): Promise<void> {
+    const keys = this.requireKeys();
+    const id = `${dossierId}:${check}`;
+    const old = await this.db.exceptions.get(id);
+    if (!old) return this.touch();
+    const before = await this.openTextLogged(keys, 'exceptions', id, 'reason', old.reason);
+    const atMs = this.now();
+    const event = await this.changeEvent(
+      keys,
+      dossierId,
+      'delete',
+      'exceptions',
+      id,
+      check,
+      before,
+      null,
+    );
+    await this.db.transaction(
+      'rw',
+      [this.db.exceptions, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
+      async () => {
+        await this.db.exceptions.delete(id);
+        await this.db.dossiers.update(dossierId, { updatedAt: atMs });
+        await this.db.changeEvents.add(event);
+        await this.appendAudit('exception', dossierId, id, `revoked ${check}`);
+      },
+    );
+    this.markDossierChanged(dossierId, atMs);
+  }
+
+  /** A dossier's accepted exceptions, by check id (the checks' and the pack's input). */
+  async listExceptions(dossierId: string): Promise<AcceptedException[]> {
+    const keys = this.requireKeys();
+    const rows = (await this.db.exceptions.where('dossierId').equals(dossierId).toArray()).sort(
+      (a, b) => (a.check < b.check ? -1 : a.check > b.check ? 1 : 0),
+    );
+    const out = await Promise.all(
+      rows.map(async (r) => ({
+        check: r.check,
+        reason: await this.openTextLogged(keys, 'exceptions', r.id, 'reason', r.reason),
+        by: await this.openTextLogged(keys, 'exceptions', r.id, 'by', r.by),
+        at: r.at,
+      })),
+    );
+    this.touch();
     return out;
   }
 
@@ -1009,7 +1265,8 @@ export class Vault {
 
   /**
    * Removes for good what was deleted longer ago than the undo window: the record, its
-   * sealed blob, extractions and (for a dossier) accounts, declared values and history.
+   * sealed blob, extractions and reading, and (for a dossier) accounts, declared values,
+   * accepted exceptions and history.
    * Returns how many dossiers and documents were removed.
    */
   async purgeExpired(): Promise<number> {
@@ -1023,6 +1280,8 @@ export class Vault {
       db.accounts,
       db.declared,
       db.changeEvents,
+      db.readings,
+      db.exceptions,
       db.auditLog,
     ];
     return db.transaction('rw', tables, async () => {
@@ -1039,6 +1298,9 @@ export class Vault {
       if (dossiers.length === 0 && allDocs.length === 0) return 0;
       await db.blobs.bulkDelete(allDocs);
       await db.extractions.where('documentId').anyOf(allDocs).delete();
+      await db.readings.bulkDelete(allDocs);
+      await db.readings.where('dossierId').anyOf(dossiers).delete();
+      await db.exceptions.where('dossierId').anyOf(dossiers).delete();
       await db.documents.bulkDelete(allDocs);
       await db.accounts.where('dossierId').anyOf(dossiers).delete();
       await db.declared.bulkDelete(dossiers);
@@ -1111,6 +1373,31 @@ export class Vault {
     }
   }
 
+  private async openJsonLogged(
+    keys: VaultKeys,
+    table: string,
+    id: string,
+    field: string,
+    sealed: Sealed,
+  ): Promise<unknown> {
+    const text = await this.openTextLogged(keys, table, id, field, sealed);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // Authentic ciphertext of non-JSON cannot come from this code: treat it as damage.
+      await this.appendAudit('integrity-failure', null, id, `${table}.${field}`);
+      throw new VaultIntegrityError(table, id, field);
+    }
+  }
+
+  /** After a user change to a dossier's content: its list entry moves up. */
+  private markDossierChanged(dossierId: string, at: number): void {
+    this.dossierWrites++;
+    const summary = this.summaries?.get(dossierId);
+    if (summary) summary.updatedAt = at;
+    this.touch();
+  }
+
   private async changeEvent(
     keys: VaultKeys,
     dossierId: string,
@@ -1146,6 +1433,7 @@ function summaryOf(d: Omit<Dossier, 'idNumber'> & { idNumber?: string | null }):
     creditCode: d.creditCode,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
+    checkSummary: d.checkSummary,
   };
 }
 

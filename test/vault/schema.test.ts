@@ -10,8 +10,10 @@ import { ChangeEventRecordSchema } from '../../src/vault/schema/change-events';
 import { DeclaredRecordSchema } from '../../src/vault/schema/declared';
 import { DocumentRecordSchema } from '../../src/vault/schema/documents';
 import { DossierRecordSchema } from '../../src/vault/schema/dossiers';
+import { ExceptionRecordSchema } from '../../src/vault/schema/exceptions';
 import { ExtractionRecordSchema } from '../../src/vault/schema/extractions';
 import { KeyringRecordSchema } from '../../src/vault/schema/keyring';
+import { ReadingRecordSchema } from '../../src/vault/schema/readings';
 import { SettingRecordSchema } from '../../src/vault/schema/settings';
 import { newVault, pngHeader, uniqueName } from './helpers';
 
@@ -31,7 +33,7 @@ describe('the vault schema', () => {
         .sort(([a], [b]) => a.localeCompare(b)),
     );
     expect(db.verno).toBe(LATEST_VAULT_VERSION);
-    expect(LATEST_VAULT_VERSION).toBe(2);
+    expect(LATEST_VAULT_VERSION).toBe(3);
     expect(schema).toEqual({
       accounts: 'id, dossierId',
       auditLog: 'id, [action+at], at',
@@ -40,8 +42,10 @@ describe('the vault schema', () => {
       declared: 'dossierId',
       documents: 'id, deletedAt, dossierId, fingerprint',
       dossiers: 'id, creditCodeIndex, deletedAt, idNumberIndex, updatedAt',
+      exceptions: 'id, dossierId',
       extractions: 'id, documentId, dossierId',
       keyring: 'id',
+      readings: 'documentId, dossierId',
       settings: 'key',
     });
     expect(Object.keys(schema).sort()).toEqual([...VAULT_TABLES].sort());
@@ -80,6 +84,24 @@ describe('the vault schema', () => {
       email: 'a@example.com',
     });
     await vault.setDeclared(dossier, { idValidUntil: '2035-05-12', officeAddress: '杭州市西湖区' });
+    await vault.saveReading(doc.id, {
+      source: 'pdf-text',
+      detectedKind: 'business-license',
+      pages: [{ width: 595, height: 842 }],
+    });
+    await vault.acceptException(dossier, {
+      check: 'license.creditCode',
+      reason: 'Early pilot code',
+      by: '王会计',
+    });
+    await vault.setCheckSummary(dossier, {
+      verdict: 'blocked',
+      failed: 1,
+      warnings: 0,
+      computedAt: 1,
+      idValidUntil: '2035-05-12',
+      licenseValidUntil: null,
+    });
     const schemas = {
       keyring: KeyringRecordSchema,
       settings: SettingRecordSchema,
@@ -91,6 +113,8 @@ describe('the vault schema', () => {
       declared: DeclaredRecordSchema.strict(),
       changeEvents: ChangeEventRecordSchema.strict(),
       auditLog: AuditEntrySchema.strict(),
+      readings: ReadingRecordSchema.strict(),
+      exceptions: ExceptionRecordSchema.strict(),
     };
     for (const name of VAULT_TABLES) {
       const rows = await vault.db.table(name).toArray();

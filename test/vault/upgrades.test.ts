@@ -4,9 +4,20 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { defineVaultVersions, VaultDB } from '../../src/vault/db';
 import { DocumentRecordSchema } from '../../src/vault/schema/documents';
-import { DossierRecordSchema, DossierRecordV1Schema } from '../../src/vault/schema/dossiers';
+import {
+  DossierRecordSchema,
+  DossierRecordV1Schema,
+  DossierRecordV2Schema,
+} from '../../src/vault/schema/dossiers';
 import { openVault } from '../../src/vault/vault';
-import { PASSPHRASE, newVault, uniqueName } from './helpers';
+import { PASSPHRASE, newVault, pdfFile, pngHeader, uniqueName } from './helpers';
+
+/** Every record of every table of a vault made with the current code. */
+async function currentRecords(db: Dexie): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  for (const t of db.tables) tables[t.name] = await t.toArray();
+  return tables;
+}
 
 describe('upgrade 1 → 2', () => {
   it('marks existing dossiers and documents live, indexes deletedAt and the audit log by action', async () => {
@@ -16,10 +27,8 @@ describe('upgrade 1 → 2', () => {
       company: '杭州青梧屿贸易有限公司',
       idNumber: '330106198805120026',
     });
-    const { pdfFile } = await import('./helpers');
     const doc = await source.importFile(dossierId, { name: 'bank.pdf', bytes: pdfFile(2) });
-    const tables: Record<string, unknown[]> = {};
-    for (const t of source.db.tables) tables[t.name] = await t.toArray();
+    const tables = await currentRecords(source.db);
     source.close();
 
     const name = uniqueName('v1');
@@ -30,7 +39,7 @@ describe('upgrade 1 → 2', () => {
     await v1.transaction('rw', v1.tables, async () => {
       for (const t of v1.tables) {
         const rows = (tables[t.name] ?? []).map((r) => {
-          const { deletedAt: _drop, ...rest } = r as Record<string, unknown>;
+          const { deletedAt: _drop, checkSummary: _v3, ...rest } = r as Record<string, unknown>;
           return t.name === 'dossiers' || t.name === 'documents' ? rest : r;
         });
         await t.bulkAdd(rows);
@@ -44,14 +53,21 @@ describe('upgrade 1 → 2', () => {
     ).rejects.toThrow();
     v1.close();
 
-    const v2 = new VaultDB(name);
+    const v2 = new Dexie(name);
+    defineVaultVersions(v2, 2);
     await v2.open();
     expect(v2.verno).toBe(2);
-    expect(DossierRecordSchema.parse(await v2.dossiers.get(dossierId)).deletedAt).toBe(0);
-    expect(DocumentRecordSchema.parse(await v2.documents.get(doc.id)).deletedAt).toBe(0);
-    expect(await v2.documents.where('deletedAt').equals(0).count()).toBe(1);
     expect(
-      await v2.auditLog.where('[action+at]').between(['import', 0], ['import', Infinity]).count(),
+      DossierRecordV2Schema.strict().parse(await v2.table('dossiers').get(dossierId)).deletedAt,
+    ).toBe(0);
+    expect(DocumentRecordSchema.parse(await v2.table('documents').get(doc.id)).deletedAt).toBe(0);
+    expect(await v2.table('documents').where('deletedAt').equals(0).count()).toBe(1);
+    expect(
+      await v2
+        .table('auditLog')
+        .where('[action+at]')
+        .between(['import', 0], ['import', Infinity])
+        .count(),
     ).toBe(1);
     v2.close();
 
@@ -61,6 +77,74 @@ describe('upgrade 1 → 2', () => {
     expect((await vault.getDossier(dossierId)).company).toBe('杭州青梧屿贸易有限公司');
     expect(await vault.readDocument(doc.id)).toHaveLength(doc.size);
     expect(await vault.countAccountsForIdNumber('330106198805120026')).toBe(0);
+    vault.close();
+  });
+});
+
+describe('upgrade 2 → 3', () => {
+  it('adds the readings and exceptions tables and a null check summary on every dossier', async () => {
+    const source = await newVault('v2-source');
+    const first = await source.createDossier({
+      company: '杭州青梧屿贸易有限公司',
+      idNumber: '330106198805120026',
+    });
+    const second = await source.createDossier({ company: '宁波远帆电子商务有限公司' });
+    const doc = await source.importFile(first, {
+      name: 'license.png',
+      bytes: pngHeader(800, 600),
+      kind: 'business-license',
+    });
+    await source.addAccount(first, { store: 'S', phone: '13800138000', email: 'a@example.com' });
+    const tables = await currentRecords(source.db);
+    source.close();
+
+    // Version 2 had neither table nor the checkSummary field.
+    const name = uniqueName('v2');
+    const v2 = new Dexie(name);
+    defineVaultVersions(v2, 2);
+    await v2.open();
+    expect(v2.tables.map((t) => t.name)).not.toContain('readings');
+    await v2.transaction('rw', v2.tables, async () => {
+      for (const t of v2.tables) {
+        const rows = (tables[t.name] ?? []).map((r) => {
+          const { checkSummary: _drop, ...rest } = r as Record<string, unknown>;
+          return t.name === 'dossiers' ? rest : r;
+        });
+        await t.bulkAdd(rows);
+      }
+    });
+    for (const id of [first, second])
+      expect(
+        DossierRecordV2Schema.strict().parse(await v2.table('dossiers').get(id)),
+      ).not.toHaveProperty('checkSummary');
+    v2.close();
+
+    const v3 = new VaultDB(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    for (const id of [first, second])
+      expect(DossierRecordSchema.strict().parse(await v3.dossiers.get(id)).checkSummary).toBeNull();
+    expect(await v3.readings.count()).toBe(0);
+    expect(await v3.exceptions.where('dossierId').equals(first).count()).toBe(0);
+    expect(await v3.accounts.count()).toBe(1);
+    v3.close();
+
+    // The upgraded vault unlocks, reads its v2 data and takes the new records.
+    const vault = await openVault(name);
+    await vault.unlock(PASSPHRASE);
+    const dossier = await vault.getDossier(first);
+    expect(dossier.company).toBe('杭州青梧屿贸易有限公司');
+    expect(dossier.checkSummary).toBeNull();
+    expect((await vault.listDossiers()).map((d) => d.checkSummary)).toEqual([null, null]);
+    expect(await vault.getReading(doc.id)).toBeNull();
+    await vault.saveReading(doc.id, { source: 'paddle', detectedKind: 'business-license' });
+    expect((await vault.getReading(doc.id))?.source).toBe('paddle');
+    await vault.acceptException(first, {
+      check: 'license.creditCode',
+      reason: 'Pilot code',
+      by: '王会计',
+    });
+    expect(await vault.listExceptions(first)).toHaveLength(1);
     vault.close();
   });
 });

@@ -20,6 +20,10 @@ export const AuditActionSchema = z.enum([
   'backup',
   'restore',
   'integrity-failure',
+  /** Accepting or revoking a check exception; detail: `accepted <check>` / `revoked <check>`. */
+  'exception',
+  /** Settings changed; detail: the names of the settings that changed. */
+  'settings',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

@@ -29,8 +29,19 @@ export const DossierRecordSchema = z.object({
   idNumberIndex: z.string(),
   /** HMAC blind index of the unified social credit code ('' when unknown). */
   creditCodeIndex: z.string(),
+  /**
+   * The last check run's DossierCheckSummary (src/vault/types.ts) as sealed JSON (it holds
+   * ID and licence expiry dates). Added in version 3; null until checked, absent in older
+   * records and backups.
+   */
+  checkSummary: SealedSchema.nullable().optional(),
 });
 export type DossierRecord = z.infer<typeof DossierRecordSchema>;
 
 /** Version 1 had no soft delete. */
-export const DossierRecordV1Schema = DossierRecordSchema.omit({ deletedAt: true });
+export const DossierRecordV1Schema = DossierRecordSchema.omit({
+  deletedAt: true,
+  checkSummary: true,
+});
+/** Version 2 had no check summary. */
+export const DossierRecordV2Schema = DossierRecordSchema.omit({ checkSummary: true });

@@ -15,6 +15,11 @@ export const VaultSettingsSchema = z.object({
   maxImagePixels: z.number().int().min(1).default(100_000_000),
   /** Minimum time a failed unlock takes, to slow guessing. */
   wrongPassphraseDelayMs: z.number().int().min(0).default(1000),
+  /** Interface language; plain because the unlock screen needs it. */
+  language: z.enum(['zh', 'en']).default('zh'),
+  ocrEngine: z.enum(['paddle', 'tesseract']).default('paddle'),
+  /** Recorded as "by" on confirmations and accepted exceptions (the operator, not a client). */
+  userName: z.string().max(80).default(''),
 });
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
 
