@@ -34,6 +34,7 @@ import { KEYRING_ID, KeyringRecordSchema } from './schema/keyring';
 import { ReadingRecordSchema } from './schema/readings';
 import { KdfParamsSchema, SealedSchema, type Bytes } from './schema/sealed';
 import { SettingRecordSchema } from './schema/settings';
+import { TrackedChangeRecordSchema } from './schema/tracked-changes';
 
 const MAGIC = [0x44, 0x56, 0x42, 0x4b]; // "DVBK"
 const FORMAT_VERSION = 1;
@@ -51,6 +52,7 @@ const RECORD_SCHEMAS: Record<VaultTableName, z.ZodType> = {
   auditLog: AuditEntrySchema,
   readings: ReadingRecordSchema,
   exceptions: ExceptionRecordSchema,
+  trackedChanges: TrackedChangeRecordSchema,
 };
 
 /**

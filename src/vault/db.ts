@@ -13,6 +13,7 @@ import type { ExtractionRecord } from './schema/extractions';
 import type { KeyringRecord } from './schema/keyring';
 import type { ReadingRecord } from './schema/readings';
 import type { SettingRecord } from './schema/settings';
+import type { TrackedChangeRecord } from './schema/tracked-changes';
 
 export interface VaultVersion {
   version: number;
@@ -52,12 +53,14 @@ export const VAULT_VERSIONS: readonly VaultVersion[] = [
     },
   },
   {
-    // How each document was read (sealed JSON per document) and the check exceptions a
-    // person accepted; dossiers gain a sealed check summary for the list (null until checked).
+    // How each document was read (sealed JSON per document), the check exceptions a
+    // person accepted and the changes to file with the platform (spec §4); dossiers gain a
+    // sealed check summary for the list (null until checked).
     version: 3,
     stores: {
       readings: 'documentId, dossierId',
       exceptions: 'id, dossierId',
+      trackedChanges: 'id, dossierId',
     },
     upgrade: async (tx) => {
       await tx
@@ -94,6 +97,7 @@ export class VaultDB extends Dexie {
   auditLog!: EntityTable<AuditEntry, 'id'>;
   readings!: EntityTable<ReadingRecord, 'documentId'>;
   exceptions!: EntityTable<ExceptionRecord, 'id'>;
+  trackedChanges!: EntityTable<TrackedChangeRecord, 'id'>;
 
   /** Set only while a verified backup replaces the whole database (restore with overwrite). */
   replacingEverything = false;
@@ -126,7 +130,12 @@ export const VAULT_TABLES = [
   'auditLog',
   'readings',
   'exceptions',
+  'trackedChanges',
 ] as const;
 export type VaultTableName = (typeof VAULT_TABLES)[number];
 /** The version that added each table after version 1 (older backups do not hold it). */
-export const TABLE_SINCE: Partial<Record<VaultTableName, number>> = { readings: 3, exceptions: 3 };
+export const TABLE_SINCE: Partial<Record<VaultTableName, number>> = {
+  readings: 3,
+  exceptions: 3,
+  trackedChanges: 3,
+};

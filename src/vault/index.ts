@@ -8,3 +8,5 @@ export { AuditActionSchema, type AuditAction, type AuditEntry } from './schema/a
 export { LATEST_VAULT_VERSION } from './db';
 export type { AcceptedException } from '../core/dossier';
 export type { DetectedKind } from '../core/documents';
+// The core's change to file (spec §4), under a name that does not clash with the history's ChangeEvent.
+export type { ChangeEvent as TrackedChange, ChangeKind } from '../core/deadlines/change';

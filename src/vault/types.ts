@@ -1,6 +1,7 @@
 // What the vault's API takes and returns (plaintext, after unlock). Zod schemas are the
 // source of truth; the UI validates user input with them.
 import { z } from 'zod';
+import { ChangeEventSchema } from '../core/deadlines/change';
 import type { AccountSchema, DeclaredSchema } from '../core/dossier';
 import { DetectedKindSchema } from '../core/documents';
 import { BoxSchema, CorrectionSchema, TextSourceSchema } from '../core/extraction';
@@ -38,8 +39,15 @@ export const DossierCheckSummarySchema = z.object({
   computedAt: z.number(),
   idValidUntil: z.string().nullable(),
   licenseValidUntil: z.string().nullable(),
+  /**
+   * Changes not yet filed with the platform (spec §4), so that the list shows the nearest
+   * filing deadline without opening the dossier; summaries stored before it read as [].
+   */
+  pendingChanges: z.array(ChangeEventSchema).default([]),
 });
-export type DossierCheckSummary = z.infer<typeof DossierCheckSummarySchema>;
+export type DossierCheckSummary = z.output<typeof DossierCheckSummarySchema>;
+/** What `setCheckSummary` takes (`pendingChanges` may be left out: none pending). */
+export type DossierCheckSummaryInput = z.input<typeof DossierCheckSummarySchema>;
 
 export interface Dossier {
   id: string;
@@ -131,6 +139,11 @@ export type AccountInput = z.infer<typeof AccountSchema>;
 export type StoredAccount = AccountInput & { id: string };
 export type DeclaredInput = z.infer<typeof DeclaredSchema>;
 
+/** A change to file with the platform (spec §4): what `addTrackedChange` takes. */
+export const TrackedChangeInputSchema = ChangeEventSchema.pick({ kind: true, occurredOn: true });
+export type TrackedChangeInput = z.input<typeof TrackedChangeInputSchema>;
+
+/** One entry of a dossier's history (`listChanges`); not the core ChangeEvent of spec §4. */
 export interface ChangeEvent {
   id: string;
   at: number;

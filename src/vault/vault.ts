@@ -7,6 +7,13 @@ import {
   type AcceptedException,
   type Confirmed,
 } from '../core/dossier';
+import { isIsoDate } from '../core/dates';
+import {
+  CHANGE_KINDS,
+  ChangeEventSchema,
+  ChangeKindSchema,
+  type ChangeEvent as TrackedChange,
+} from '../core/deadlines/change';
 import { DetectedKindSchema, DocumentKindSchema, type DetectedKind } from '../core/documents';
 import { BoxSchema, CorrectionSchema } from '../core/extraction';
 import { sniffMime } from '../core/file-type';
@@ -51,6 +58,7 @@ import { KEYRING_ID, KeyringRecordSchema } from './schema/keyring';
 import type { ReadingRecord } from './schema/readings';
 import type { Bytes, Sealed } from './schema/sealed';
 import { VaultSettingsSchema, type VaultSettings } from './schema/settings';
+import type { TrackedChangeRecord } from './schema/tracked-changes';
 import {
   DocumentReadingSchema,
   DossierCheckSummarySchema,
@@ -67,6 +75,7 @@ import {
   type DocumentReadingInput,
   type Dossier,
   type DossierCheckSummary,
+  type DossierCheckSummaryInput,
   type DossierPatch,
   type DossierSummary,
   type ExceptionInput,
@@ -75,6 +84,7 @@ import {
   type ImportFile,
   type NewDossier,
   type StoredAccount,
+  type TrackedChangeInput,
   type UndoTicket,
 } from './types';
 
@@ -547,7 +557,7 @@ export class Vault {
    * the summary is derived from the dossier, not an edit, so running the checks does not
    * reorder the list ("most recently changed first").
    */
-  async setCheckSummary(dossierId: string, summary: DossierCheckSummary): Promise<void> {
+  async setCheckSummary(dossierId: string, summary: DossierCheckSummaryInput): Promise<void> {
     const keys = this.requireKeys();
     const value = DossierCheckSummarySchema.parse(summary);
     const sealed = await sealJson(keys.data, 'dossiers', dossierId, 'checkSummary', value);
@@ -1138,6 +1148,175 @@ export class Vault {
     return out;
   }
 
+  // ── Changes to file with the platform (spec §4) ─────────────────────────────
+
+  /**
+   * Tracks a change the company must file within N working days (new license address,
+   * new legal representative, closed bank account). Returns the change's id.
+   */
+  async addTrackedChange(dossierId: string, change: TrackedChangeInput): Promise<string> {
+    const keys = this.requireKeys();
+    const kind = ChangeKindSchema.safeParse(change.kind);
+    if (!kind.success)
+      throw new VaultError(
+        `"${String(change.kind)}" is not a change to track; use one of ${CHANGE_KINDS.join(', ')}.`,
+      );
+    const id = newId();
+    const value = this.parseTrackedChange({ id, kind: kind.data, occurredOn: change.occurredOn });
+    const dossier = await this.db.dossiers.get(dossierId);
+    if (!dossier || dossier.deletedAt !== 0)
+      throw new VaultError(`There is no dossier ${dossierId}.`);
+    const atMs = this.now();
+    const record: TrackedChangeRecord = {
+      id,
+      dossierId,
+      createdAt: atMs,
+      change: await this.sealTrackedChange(keys, value),
+    };
+    const event = await this.changeEvent(
+      keys,
+      dossierId,
+      'create',
+      'trackedChanges',
+      id,
+      value.kind,
+      null,
+      value.occurredOn,
+    );
+    await this.writeTrackedChange(dossierId, atMs, event, `change ${value.kind}`, () =>
+      this.db.trackedChanges.add(record),
+    );
+    return id;
+  }
+
+  /** Records the day the update was filed (it may be corrected later); not before the change. */
+  async markChangeFiled(changeId: string, filedOn: string): Promise<void> {
+    const keys = this.requireKeys();
+    const { record, change } = await this.getTrackedChange(keys, changeId);
+    if (!isIsoDate(filedOn))
+      throw new VaultError(`The filing date "${filedOn}" is not a date (YYYY-MM-DD).`);
+    if (filedOn < change.occurredOn)
+      throw new VaultError(
+        `The filing date ${filedOn} is before the change on ${change.occurredOn}; enter the day the update was filed.`,
+      );
+    const value = this.parseTrackedChange({ ...change, filedOn });
+    const sealed = await this.sealTrackedChange(keys, value);
+    const atMs = this.now();
+    const event = await this.changeEvent(
+      keys,
+      record.dossierId,
+      'edit',
+      'trackedChanges',
+      changeId,
+      'filedOn',
+      change.filedOn ?? null,
+      filedOn,
+    );
+    await this.writeTrackedChange(
+      record.dossierId,
+      atMs,
+      event,
+      `change ${change.kind} filed`,
+      () => this.db.trackedChanges.update(changeId, { change: sealed }),
+    );
+  }
+
+  /** Removes a change entered by mistake (its history entry keeps the date it had). */
+  async removeTrackedChange(changeId: string): Promise<void> {
+    const keys = this.requireKeys();
+    const { record, change } = await this.getTrackedChange(keys, changeId);
+    const atMs = this.now();
+    const event = await this.changeEvent(
+      keys,
+      record.dossierId,
+      'delete',
+      'trackedChanges',
+      changeId,
+      change.kind,
+      change.occurredOn,
+      null,
+    );
+    await this.writeTrackedChange(
+      record.dossierId,
+      atMs,
+      event,
+      `change ${change.kind} removed`,
+      () => this.db.trackedChanges.delete(changeId),
+    );
+  }
+
+  /** A dossier's tracked changes, filed or not, by the day they happened. */
+  async listTrackedChanges(dossierId: string): Promise<TrackedChange[]> {
+    const keys = this.requireKeys();
+    const rows = await this.db.trackedChanges.where('dossierId').equals(dossierId).toArray();
+    const opened = await Promise.all(
+      rows.map(async (r) => ({ r, change: await this.openTrackedChange(keys, r) })),
+    );
+    opened.sort(
+      (a, b) =>
+        (a.change.occurredOn < b.change.occurredOn
+          ? -1
+          : a.change.occurredOn > b.change.occurredOn
+            ? 1
+            : 0) ||
+        a.r.createdAt - b.r.createdAt ||
+        (a.r.id < b.r.id ? -1 : 1),
+    );
+    this.touch();
+    return opened.map((o) => o.change);
+  }
+
+  /** The core schema checks the change; its errors become one sentence. */
+  private parseTrackedChange(value: TrackedChange): TrackedChange {
+    const parsed = ChangeEventSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new VaultError(`The change date "${value.occurredOn}" is not a date (YYYY-MM-DD).`);
+  }
+
+  private async sealTrackedChange(keys: VaultKeys, value: TrackedChange): Promise<Sealed> {
+    const { id, ...sealed } = value;
+    return sealJson(keys.data, 'trackedChanges', id, 'change', sealed);
+  }
+
+  private async openTrackedChange(keys: VaultKeys, r: TrackedChangeRecord): Promise<TrackedChange> {
+    const json = await this.openJsonLogged(keys, 'trackedChanges', r.id, 'change', r.change);
+    const parsed = ChangeEventSchema.safeParse({ ...(json as object), id: r.id });
+    if (parsed.success) return parsed.data;
+    // Authentic but not a change: not written by this code, so treated as damage.
+    await this.appendAudit('integrity-failure', null, r.id, 'trackedChanges.change');
+    throw new VaultIntegrityError('trackedChanges', r.id, 'change');
+  }
+
+  private async getTrackedChange(
+    keys: VaultKeys,
+    changeId: string,
+  ): Promise<{ record: TrackedChangeRecord; change: TrackedChange }> {
+    const record = await this.db.trackedChanges.get(changeId);
+    if (!record) throw new VaultError(`There is no tracked change ${changeId}.`);
+    return { record, change: await this.openTrackedChange(keys, record) };
+  }
+
+  /** One transaction: the change, the dossier's updatedAt, its history and the audit entry. */
+  private async writeTrackedChange(
+    dossierId: string,
+    atMs: number,
+    event: ChangeEventRecord,
+    detail: string,
+    write: () => Promise<unknown>,
+  ): Promise<void> {
+    await this.db.transaction(
+      'rw',
+      [this.db.trackedChanges, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
+      async () => {
+        await write();
+        await this.db.dossiers.update(dossierId, { updatedAt: atMs });
+        await this.db.changeEvents.add(event);
+        await this.appendAudit('edit', dossierId, event.entityId, detail);
+      },
+    );
+    this.markDossierChanged(dossierId, atMs);
+  }
+
   // ── History and audit ───────────────────────────────────────────────────────
 
   async listChanges(dossierId: string): Promise<ChangeEvent[]> {
@@ -1266,7 +1445,7 @@ export class Vault {
   /**
    * Removes for good what was deleted longer ago than the undo window: the record, its
    * sealed blob, extractions and reading, and (for a dossier) accounts, declared values,
-   * accepted exceptions and history.
+   * accepted exceptions, tracked changes and history.
    * Returns how many dossiers and documents were removed.
    */
   async purgeExpired(): Promise<number> {
@@ -1282,6 +1461,7 @@ export class Vault {
       db.changeEvents,
       db.readings,
       db.exceptions,
+      db.trackedChanges,
       db.auditLog,
     ];
     return db.transaction('rw', tables, async () => {
@@ -1301,6 +1481,7 @@ export class Vault {
       await db.readings.bulkDelete(allDocs);
       await db.readings.where('dossierId').anyOf(dossiers).delete();
       await db.exceptions.where('dossierId').anyOf(dossiers).delete();
+      await db.trackedChanges.where('dossierId').anyOf(dossiers).delete();
       await db.documents.bulkDelete(allDocs);
       await db.accounts.where('dossierId').anyOf(dossiers).delete();
       await db.declared.bulkDelete(dossiers);

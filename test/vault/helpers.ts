@@ -2,7 +2,14 @@
 // Argon2id is exercised once in crypto.test.ts), synthetic file headers, raw dumps.
 import 'fake-indexeddb/auto';
 import { VAULT_TABLES, type VaultDB } from '../../src/vault/db';
-import type { KdfChoice } from '../../src/vault/envelope';
+import {
+  deriveVaultKeys,
+  deriveWrappingKey,
+  randomBytes,
+  unwrapSecret,
+  type KdfChoice,
+} from '../../src/vault/envelope';
+import { KeyringRecordSchema } from '../../src/vault/schema/keyring';
 import { openVault, type Vault } from '../../src/vault/vault';
 
 export const FAST_KDF: KdfChoice = {
@@ -29,6 +36,49 @@ export async function newVault(label: string, clock = { now: Date.now() }): Prom
 export async function dumpRaw(db: VaultDB): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const name of VAULT_TABLES) out[name] = await db.table(name).toArray();
+  return out;
+}
+
+/** Opens a backup with the passphrase, lets `edit` change its header or content, seals it again. */
+export async function rewriteBackup(
+  file: Uint8Array<ArrayBuffer>,
+  edit: (header: Record<string, unknown>, content: Record<string, unknown>) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const headerLength = new DataView(file.buffer).getUint32(5);
+  const headerBytes = file.slice(9, 9 + headerLength);
+  const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Record<string, unknown>;
+  const probe = await openVault(uniqueName('probe'));
+  await probe.restore(file, PASSPHRASE);
+  const keyring = KeyringRecordSchema.parse(await probe.db.keyring.get('main'));
+  probe.close();
+  const secret = await unwrapSecret(
+    await deriveWrappingKey(PASSPHRASE, keyring.kdf),
+    keyring.wrappedSecret,
+  );
+  const keys = await deriveVaultKeys(secret);
+  const iv = file.slice(9 + headerLength, 9 + headerLength + 12);
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv, additionalData: headerBytes },
+    keys.backup,
+    file.slice(9 + headerLength + 12),
+  );
+  const content = JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>;
+  edit(header, content);
+  const newHeader = new TextEncoder().encode(JSON.stringify(header));
+  const newIv = randomBytes(12);
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: newIv, additionalData: newHeader },
+      keys.backup,
+      new TextEncoder().encode(JSON.stringify(content)),
+    ),
+  );
+  const out = new Uint8Array(9 + newHeader.length + 12 + sealed.length);
+  out.set(file.subarray(0, 5), 0);
+  new DataView(out.buffer).setUint32(5, newHeader.length);
+  out.set(newHeader, 9);
+  out.set(newIv, 9 + newHeader.length);
+  out.set(sealed, 9 + newHeader.length + 12);
   return out;
 }
 

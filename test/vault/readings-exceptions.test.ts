@@ -3,17 +3,18 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  deriveVaultKeys,
-  deriveWrappingKey,
-  randomBytes,
-  unwrapSecret,
-} from '../../src/vault/envelope';
 import { VaultError, VaultIntegrityError } from '../../src/vault/errors';
-import { KeyringRecordSchema } from '../../src/vault/schema/keyring';
 import type { DossierCheckSummary } from '../../src/vault/types';
 import { openVault, type Vault } from '../../src/vault/vault';
-import { PASSPHRASE, dumpRaw, newVault, pdfFile, pngHeader, uniqueName } from './helpers';
+import {
+  PASSPHRASE,
+  dumpRaw,
+  newVault,
+  pdfFile,
+  pngHeader,
+  rewriteBackup,
+  uniqueName,
+} from './helpers';
 
 const WARNING = '营业执照右下角印章模糊，请核对统一社会信用代码';
 const REASON = '试点期早期信用代码，早于校验位规则（市监局回函 2017-031）';
@@ -39,6 +40,7 @@ const summary: DossierCheckSummary = {
   computedAt: 1_763_000_000_000,
   idValidUntil: '2035-05-12',
   licenseValidUntil: null,
+  pendingChanges: [],
 };
 
 describe('document readings', () => {
@@ -382,49 +384,6 @@ describe('purge', () => {
     vault.close();
   });
 });
-
-/** Opens a backup with the passphrase, lets `edit` change its header or content, seals it again. */
-async function rewriteBackup(
-  file: Uint8Array<ArrayBuffer>,
-  edit: (header: Record<string, unknown>, content: Record<string, unknown>) => void,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const headerLength = new DataView(file.buffer).getUint32(5);
-  const headerBytes = file.slice(9, 9 + headerLength);
-  const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Record<string, unknown>;
-  const probe = await openVault(uniqueName('probe'));
-  await probe.restore(file, PASSPHRASE);
-  const keyring = KeyringRecordSchema.parse(await probe.db.keyring.get('main'));
-  probe.close();
-  const secret = await unwrapSecret(
-    await deriveWrappingKey(PASSPHRASE, keyring.kdf),
-    keyring.wrappedSecret,
-  );
-  const keys = await deriveVaultKeys(secret);
-  const iv = file.slice(9 + headerLength, 9 + headerLength + 12);
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv, additionalData: headerBytes },
-    keys.backup,
-    file.slice(9 + headerLength + 12),
-  );
-  const content = JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>;
-  edit(header, content);
-  const newHeader = new TextEncoder().encode(JSON.stringify(header));
-  const newIv = randomBytes(12);
-  const sealed = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv: newIv, additionalData: newHeader },
-      keys.backup,
-      new TextEncoder().encode(JSON.stringify(content)),
-    ),
-  );
-  const out = new Uint8Array(9 + newHeader.length + 12 + sealed.length);
-  out.set(file.subarray(0, 5), 0);
-  new DataView(out.buffer).setUint32(5, newHeader.length);
-  out.set(newHeader, 9);
-  out.set(newIv, 9 + newHeader.length);
-  out.set(sealed, 9 + newHeader.length + 12);
-  return out;
-}
 
 describe('backup and restore of version 3 records', () => {
   async function filled(): Promise<{ vault: Vault; dossier: string; docId: string }> {

@@ -15,6 +15,7 @@ import { ExtractionRecordSchema } from '../../src/vault/schema/extractions';
 import { KeyringRecordSchema } from '../../src/vault/schema/keyring';
 import { ReadingRecordSchema } from '../../src/vault/schema/readings';
 import { SettingRecordSchema } from '../../src/vault/schema/settings';
+import { TrackedChangeRecordSchema } from '../../src/vault/schema/tracked-changes';
 import { newVault, pngHeader, uniqueName } from './helpers';
 
 describe('the vault schema', () => {
@@ -47,6 +48,7 @@ describe('the vault schema', () => {
       keyring: 'id',
       readings: 'documentId, dossierId',
       settings: 'key',
+      trackedChanges: 'id, dossierId',
     });
     expect(Object.keys(schema).sort()).toEqual([...VAULT_TABLES].sort());
     db.close();
@@ -102,6 +104,7 @@ describe('the vault schema', () => {
       idValidUntil: '2035-05-12',
       licenseValidUntil: null,
     });
+    await vault.addTrackedChange(dossier, { kind: 'address', occurredOn: '2026-11-20' });
     const schemas = {
       keyring: KeyringRecordSchema,
       settings: SettingRecordSchema,
@@ -115,6 +118,7 @@ describe('the vault schema', () => {
       auditLog: AuditEntrySchema.strict(),
       readings: ReadingRecordSchema.strict(),
       exceptions: ExceptionRecordSchema.strict(),
+      trackedChanges: TrackedChangeRecordSchema.strict(),
     };
     for (const name of VAULT_TABLES) {
       const rows = await vault.db.table(name).toArray();

@@ -82,7 +82,7 @@ describe('upgrade 1 → 2', () => {
 });
 
 describe('upgrade 2 → 3', () => {
-  it('adds the readings and exceptions tables and a null check summary on every dossier', async () => {
+  it('adds the readings, exceptions and trackedChanges tables and a null check summary on every dossier', async () => {
     const source = await newVault('v2-source');
     const first = await source.createDossier({
       company: '杭州青梧屿贸易有限公司',
@@ -103,7 +103,8 @@ describe('upgrade 2 → 3', () => {
     const v2 = new Dexie(name);
     defineVaultVersions(v2, 2);
     await v2.open();
-    expect(v2.tables.map((t) => t.name)).not.toContain('readings');
+    for (const table of ['readings', 'exceptions', 'trackedChanges'])
+      expect(v2.tables.map((t) => t.name)).not.toContain(table);
     await v2.transaction('rw', v2.tables, async () => {
       for (const t of v2.tables) {
         const rows = (tables[t.name] ?? []).map((r) => {
@@ -126,6 +127,7 @@ describe('upgrade 2 → 3', () => {
       expect(DossierRecordSchema.strict().parse(await v3.dossiers.get(id)).checkSummary).toBeNull();
     expect(await v3.readings.count()).toBe(0);
     expect(await v3.exceptions.where('dossierId').equals(first).count()).toBe(0);
+    expect(await v3.trackedChanges.where('dossierId').equals(first).count()).toBe(0);
     expect(await v3.accounts.count()).toBe(1);
     v3.close();
 
@@ -145,6 +147,14 @@ describe('upgrade 2 → 3', () => {
       by: '王会计',
     });
     expect(await vault.listExceptions(first)).toHaveLength(1);
+    expect(await vault.listTrackedChanges(first)).toEqual([]);
+    const changeId = await vault.addTrackedChange(first, {
+      kind: 'legal-representative',
+      occurredOn: '2026-11-20',
+    });
+    expect(await vault.listTrackedChanges(first)).toEqual([
+      { id: changeId, kind: 'legal-representative', occurredOn: '2026-11-20' },
+    ]);
     vault.close();
   });
 });
