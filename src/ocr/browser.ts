@@ -25,9 +25,9 @@ export interface PaddleAssetUrls {
   keys: string;
 }
 
-const readExifOrientationBrowser: ExifOrientationReader = async (bytes) => {
+export const readExifOrientationBrowser: ExifOrientationReader = async (bytes) => {
   const exifr = (await import('exifr')).default;
-  const value: unknown = await exifr.orientation(bytes);
+  const value: unknown = await exifr.orientation(bytes).catch(() => undefined);
   return typeof value === 'number' ? value : undefined;
 };
 

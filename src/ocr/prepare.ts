@@ -34,6 +34,11 @@ export interface PrepareOptions {
    * orientation from what they read instead (PP-OCR: box shapes and the angle classifier).
    */
   detectSideways?: boolean;
+  /**
+   * Called with the prepared page before the engine reads it: the browser reader needs its
+   * size, turn and skew to draw the page in the coordinate space of the boxes.
+   */
+  onPrepared?: (page: PreparedPage) => void;
 }
 
 /** EXIF orientation → clockwise quarter turn that makes the image upright (mirrored tags treated as their rotation). */
@@ -215,5 +220,7 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
       : layout.skewDegrees;
   raster = rotateSmall(raster, skewDegrees);
   raster = stretchContrast(raster);
-  return { raster, turn, skewDegrees };
+  const prepared = { raster, turn, skewDegrees };
+  options.onPrepared?.(prepared);
+  return prepared;
 }

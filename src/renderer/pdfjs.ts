@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // pdfjs-dist in the renderer: the standard browser build, its worker bundled with the
 // app (a ?url import: a file of the app's own origin, never a CDN), and the CJK cMaps and
 // standard fonts the build copies to pdfjs/ (see electron.vite.config.ts).
@@ -15,8 +16,8 @@ export function loadPdfjsBrowser(): Promise<PdfjsLib> {
 }
 
 /** getDocument parameters: local cMaps (Chinese CID fonts need them), no eval, no font faces. */
-export function browserReadOptions(): ReadPdfOptions {
-  const base = new URL('pdfjs/', document.baseURI).href;
+export function browserReadOptions(assetBase: string = document.baseURI): ReadPdfOptions {
+  const base = new URL('pdfjs/', assetBase).href;
   return {
     documentParams: {
       cMapUrl: `${base}cmaps/`,

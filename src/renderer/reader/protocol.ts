@@ -1,0 +1,49 @@
+// Messages between the reader (main thread) and its OCR worker (ocr.worker.ts).
+import type { PageText } from '../../core/extraction';
+import type { OcrEngineId, PageGeometry } from '../model/contract';
+import type { PaddleAssetUrls, TesseractAssetUrls } from '../../ocr/browser';
+
+export interface OcrAssetUrls {
+  paddle: PaddleAssetUrls;
+  tesseract: TesseractAssetUrls;
+}
+
+/** Every URL under `base` (absolute, ending in /): files the build copies (RUNTIME_ASSETS). */
+export function ocrAssetUrls(base: string): OcrAssetUrls {
+  const at = (path: string): string => new URL(path, base).href;
+  return {
+    paddle: {
+      ortWasmPath: at('ocr/ort/'),
+      det: at('ocr/paddle/ch_PP-OCRv4_det_infer.onnx'),
+      rec: at('ocr/paddle/ch_PP-OCRv4_rec_infer.onnx'),
+      cls: at('ocr/paddle/ch_ppocr_mobile_v2.0_cls_infer.onnx'),
+      keys: at('ocr/paddle/ppocr_keys_v1.txt'),
+    },
+    tesseract: {
+      workerPath: at('ocr/tesseract/worker.min.js'),
+      corePath: at('ocr/tesseract/core/'),
+      langPath: at('ocr/tesseract/lang/'),
+    },
+  };
+}
+
+interface RequestBase {
+  id: number;
+  engine: OcrEngineId;
+  urls: OcrAssetUrls;
+}
+
+export type WorkerRequest =
+  | (RequestBase & { type: 'image'; bytes: Uint8Array; mime: string })
+  | (RequestBase & {
+      type: 'raster';
+      page: number;
+      width: number;
+      height: number;
+      data: Uint8ClampedArray;
+    });
+
+export type WorkerResponse =
+  | { type: 'progress'; id: number; stage: 'loading-ocr' | 'ocr'; progress: number }
+  | { type: 'page'; id: number; page: PageText; geometry: PageGeometry }
+  | { type: 'error'; id: number; message: string; decode: boolean };
