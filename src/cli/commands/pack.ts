@@ -19,18 +19,7 @@ import { nodeHasher } from '../../pack/node-hasher';
 import { loadReportFont } from '../../pack/node-report-font';
 import { writeFileAtomic } from '../../pack/write-atomic';
 import { appInfo } from '../../pack/app-version';
-
-/** Now as ISO 8601 with the machine's UTC offset, e.g. 2026-11-24T16:40:00+08:00. */
-export function localTimestamp(date = new Date()): string {
-  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
-    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
-  );
-}
+import { localTimestamp } from '../../core/dates';
 
 export async function packCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {

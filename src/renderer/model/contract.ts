@@ -1,0 +1,202 @@
+// The contract between the renderer's screens and what they work on: the unlocked vault,
+// the document reader (pdfjs + OCR, lazily loaded) and the checks. Screens talk to one
+// `Workspace` (React context, src/renderer/model/workspace-context.tsx); they never read
+// IndexedDB or run OCR themselves.
+import type { CheckId, CheckRun } from '../../core/checks';
+import type { AcceptedException, Account, Declared } from '../../core/dossier';
+import type { DetectedKind, DocumentKind } from '../../core/documents';
+import type { ExtractedDocument } from '../../core/extraction';
+import type { ChangeEvent, ChangeKind, DeadlineItem } from '../../core/deadlines';
+import type {
+  Dossier,
+  DossierSummary,
+  DocumentInfo,
+  ExtractedField,
+  StoredAccount,
+  UndoTicket,
+  Vault,
+  VaultSettings,
+} from '../../vault';
+
+// ── Reading files (src/renderer/reader) ───────────────────────────────────────
+
+/**
+ * One page as it was read: the boxes of its fields are in this coordinate space
+ * (PDF text layer: points at scale 1; OCR: pixels of the prepared image, after EXIF and
+ * detected rotation were applied to the source).
+ */
+export interface PageGeometry {
+  width: number;
+  height: number;
+  /** Clockwise rotation applied to the source image before reading (0 for PDFs). */
+  rotation: 0 | 90 | 180 | 270;
+}
+
+export interface ReadResult {
+  document: ExtractedDocument;
+  pages: PageGeometry[];
+}
+
+export type ReadStage = 'reading' | 'loading-ocr' | 'ocr' | 'extracting';
+
+export interface ReadProgress {
+  stage: ReadStage;
+  /** 0..1 within the stage. */
+  progress: number;
+}
+
+export type OcrEngineId = 'paddle' | 'tesseract';
+
+export interface DocumentFileInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface DocumentReader {
+  /**
+   * Reads one file (PDF text layer, else OCR). Never throws for a bad file (the reason is
+   * in `document.error`); rejects with a DOMException named 'AbortError' when `signal`
+   * aborts. OCR runs off the main thread; the engine is created once and reused.
+   */
+  read(
+    file: DocumentFileInput,
+    options?: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal },
+  ): Promise<ReadResult>;
+  /**
+   * An image of page `index` drawn in the coordinate space of its boxes (width × height of
+   * `geometry`, times `scale`), for the review screen.
+   */
+  renderPage(
+    file: { bytes: Uint8Array; mime: string },
+    index: number,
+    geometry: PageGeometry,
+    scale?: number,
+  ): Promise<Blob>;
+  /** Engine used for the next read (the setting); switching disposes the old one. */
+  setEngine(engine: OcrEngineId): void;
+  dispose(): Promise<void>;
+}
+
+// ── What the screens see ──────────────────────────────────────────────────────
+
+export interface DocumentView {
+  info: DocumentInfo;
+  /** How it was read (null: not read yet, e.g. a crash between import and OCR). */
+  pages: PageGeometry[];
+  /** Fields as stored in the vault: OCR value, confidence, box, corrections, confirmation. */
+  fields: ExtractedField[];
+  /** The same, as the checks see it (OCR values; confirmations are applied by the checks). */
+  extracted: ExtractedDocument;
+  /** The kind the reader detected; differs from info.kind when a person moved the file. */
+  detectedKind: DetectedKind;
+}
+
+export interface DossierView {
+  dossier: Dossier;
+  documents: DocumentView[];
+  /** The document filling each slot (the first of that kind), null when the slot is empty. */
+  slots: Record<DocumentKind, DocumentView | null>;
+  /** Documents of kind 'unknown' or a second document of a filled slot. */
+  others: DocumentView[];
+  accounts: StoredAccount[];
+  declared: Declared;
+  exceptions: AcceptedException[];
+  /** Changes the company must report to the platform (spec §4), pending and filed. */
+  changes: ChangeEvent[];
+  run: CheckRun;
+  /** Expiries and pending changes' filing deadlines, nearest first. */
+  deadlines: DeadlineItem[];
+  /** ISO date the checks and deadlines were computed for. */
+  today: string;
+}
+
+/** One row of the dossier list. */
+export interface DossierRow {
+  summary: DossierSummary;
+  /** null: never checked (no documents yet). */
+  verdict: 'ready' | 'blocked' | null;
+  failed: number;
+  warnings: number;
+  /** The nearest expiry or change-filing deadline within the watch horizon. */
+  nearest: DeadlineItem | null;
+}
+
+export type ImportStage = 'queued' | ReadStage | 'saving' | 'done' | 'failed' | 'cancelled';
+
+export interface ImportProgress {
+  stage: ImportStage;
+  /** 0..1 of the whole file. */
+  progress: number;
+}
+
+export interface ImportOutcome {
+  fileName: string;
+  status: 'imported' | 'duplicate' | 'refused' | 'unreadable' | 'cancelled';
+  documentId?: string;
+  kind?: DetectedKind;
+  /** One sentence for the person (refused, unreadable, duplicate: "already in dossier X"). */
+  message?: string;
+}
+
+export interface Workspace {
+  readonly vault: Vault;
+  readonly reader: DocumentReader;
+  /** ISO date today, local time. */
+  today(): string;
+  /** Called after every change a Workspace method makes; returns an unsubscribe. */
+  subscribe(listener: () => void): () => void;
+
+  listRows(): Promise<DossierRow[]>;
+  /** Search by company, credit code, person or account (store, phone, email). */
+  searchRows(query: string): Promise<DossierRow[]>;
+  createDossier(company: string): Promise<string>;
+  renameDossier(id: string, company: string): Promise<void>;
+  deleteDossier(id: string): Promise<UndoTicket>;
+  undoDelete(ticket: UndoTicket): Promise<void>;
+
+  loadDossier(id: string): Promise<DossierView>;
+  /**
+   * Imports files into the dossier one by one (each one vault transaction), reads them and
+   * stores what was read; per-file progress; `signal` cancels the files not finished yet.
+   */
+  importFiles(
+    dossierId: string,
+    files: readonly DocumentFileInput[],
+    options?: {
+      onProgress?: (fileIndex: number, progress: ImportProgress) => void;
+      signal?: AbortSignal;
+    },
+  ): Promise<ImportOutcome[]>;
+  /** A person puts a document into another slot. */
+  moveDocument(documentId: string, kind: DetectedKind): Promise<void>;
+  deleteDocument(documentId: string): Promise<UndoTicket>;
+  saveAccounts(dossierId: string, accounts: readonly Account[]): Promise<void>;
+  saveDeclared(dossierId: string, declared: Declared): Promise<void>;
+
+  /** Confirms (or corrects and confirms) one field; goes to the audit log. */
+  confirmField(documentId: string, field: string, value: string): Promise<void>;
+  /** Confirms every unconfirmed field at or above the threshold; returns how many. */
+  confirmAllHighConfidence(dossierId: string, threshold?: number): Promise<number>;
+  acceptException(dossierId: string, check: CheckId, reason: string): Promise<void>;
+  /** Tracks a change to report within the pack's working-day deadline (spec §4). */
+  recordChange(dossierId: string, change: { kind: ChangeKind; occurredOn: string }): Promise<void>;
+  markChangeFiled(changeId: string, filedOn: string): Promise<void>;
+  removeChange(changeId: string): Promise<void>;
+  revokeException(dossierId: string, check: CheckId): Promise<void>;
+
+  /** Page image for the review screen; call `release` when done with the URL. */
+  pageImage(
+    documentId: string,
+    pageIndex: number,
+    scale?: number,
+  ): Promise<{ url: string; geometry: PageGeometry; release: () => void }>;
+
+  settings(): Promise<VaultSettings>;
+  updateSettings(patch: Partial<VaultSettings>): Promise<VaultSettings>;
+
+  /** Builds the pack and hands it to the host (save dialog or download); null if cancelled. */
+  exportPack(
+    dossierId: string,
+    options?: { onProgress?: (message: string, progress: number) => void },
+  ): Promise<{ savedAs: string; bytes: number } | null>;
+}

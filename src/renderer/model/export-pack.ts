@@ -1,0 +1,104 @@
+// Export from the app: the same pack the CLI's `dossier pack` writes (src/core/pack),
+// built in the renderer from the vault's documents, then handed to the host (Electron's
+// save dialog, or a download in a browser). Loaded only when a person exports.
+import { runChecks } from '../../core/checks';
+import { localTimestamp } from '../../core/dates';
+import {
+  buildPack,
+  PackBlockedError,
+  PackFileError,
+  safeFileName,
+  type BuiltPack,
+  type PackDocumentInput,
+} from '../../core/pack';
+import { loadRulePack } from '../../core/rule-pack';
+import { webHasher } from '../../pack/web-hasher';
+import { webImageCodec } from '../../pack/web-image-codec';
+import { loadReportFontFromUrl } from '../../pack/web-report-font';
+import type { VaultBridge } from '../../shared/bridge';
+import type { Vault } from '../../vault';
+import type { DossierView } from './contract';
+// The report's CJK font, bundled as a file of the app (the package's exports map hides it).
+import reportFontUrl from '../../../node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf?url';
+
+export class ExportError extends Error {}
+
+export async function exportDossierPack(
+  vault: Vault,
+  view: DossierView,
+  options: {
+    bridge: VaultBridge;
+    confirmedBy: string;
+    onProgress?: (message: string, progress: number) => void;
+  },
+): Promise<{ savedAs: string; bytes: number } | null> {
+  const progress = options.onProgress ?? (() => undefined);
+  const pack = loadRulePack(view.dossier.rulePack);
+  const inputs = await vault.checkInputs(view.dossier.id);
+  const total = view.documents.length + 2;
+  const documents: PackDocumentInput[] = [];
+  for (const [i, doc] of view.documents.entries()) {
+    progress(doc.info.fileName, i / total);
+    documents.push({
+      sourceName: doc.info.fileName,
+      bytes: await vault.readDocument(doc.info.id),
+      mime: doc.info.mime,
+      extracted: { ...doc.extracted, kind: doc.info.kind },
+    });
+  }
+  progress('report.pdf', view.documents.length / total);
+  let built: BuiltPack;
+  try {
+    built = await buildPack(
+      {
+        documents,
+        confirmed: inputs.confirmed,
+        confirmedBy: options.confirmedBy,
+        checks: view.run.checks,
+        verdict: view.run.verdict,
+        accounts: view.accounts.map(({ store, phone, email }) => ({ store, phone, email })),
+        exceptions: view.exceptions,
+        rulePack: pack,
+        today: view.today,
+        createdAt: localTimestamp(),
+        app: { name: 'dossier-vault', version: import.meta.env.VITE_APP_VERSION ?? '0.0.0' },
+        force: false,
+        watermark: null,
+        recheck: (files) =>
+          runChecks(
+            {
+              documents: documents.map((d) => d.extracted),
+              accounts: inputs.accounts,
+              declared: inputs.declared,
+              confirmed: inputs.confirmed,
+              exceptions: view.exceptions,
+              idAccountsElsewhere: inputs.idAccountsElsewhere,
+              today: view.today,
+              files,
+            },
+            pack,
+          ),
+      },
+      {
+        codec: webImageCodec,
+        hasher: webHasher,
+        font: await loadReportFontFromUrl(reportFontUrl),
+        onProgress: (m) => progress(m, (view.documents.length + 0.5) / total),
+      },
+    );
+  } catch (error) {
+    if (error instanceof PackBlockedError || error instanceof PackFileError)
+      throw new ExportError(error.message);
+    throw error;
+  }
+  progress('zip', (total - 1) / total);
+  const saved = await options.bridge.savePack({
+    suggestedName: safeFileName(`资料包-${view.dossier.company}-${view.today}`, 'zip'),
+    bytes: new Uint8Array(built.zip),
+  });
+  if (!saved.ok) throw new ExportError(saved.error.message);
+  if (saved.value === null) return null;
+  await vault.logExport(view.dossier.id, `${built.zip.length} bytes`);
+  progress('done', 1);
+  return { savedAs: saved.value.path, bytes: built.zip.length };
+}

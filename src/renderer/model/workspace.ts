@@ -1,0 +1,526 @@
+// The Workspace (contract.ts) over an unlocked vault: every screen's reads and writes go
+// through here, so the state lives in the vault and survives a reload. The checks are
+// recomputed from the vault's records each time a dossier is loaded, and their verdict is
+// stored (sealed) on the dossier so that the list never has to read every document.
+import { runChecks, type CheckRun } from '../../core/checks';
+import { bundledWorkingDayCalendar, dossierDeadlines, type DeadlineItem } from '../../core/deadlines';
+import { effectiveFields, fieldOf } from '../../core/checks/context';
+import { localIsoDate } from '../../core/dates';
+import type { Account, Declared } from '../../core/dossier';
+import { DOCUMENT_KINDS, type DetectedKind, type DocumentKind } from '../../core/documents';
+import type { ExtractedDocument } from '../../core/extraction';
+import { sniffMime } from '../../core/file-type';
+import { loadRulePack } from '../../core/rule-pack';
+import type { BridgeHost, VaultBridge } from '../../shared/bridge';
+import {
+  DuplicateFileError,
+  ImportRefusedError,
+  type DocumentReading,
+  type DossierCheckSummary,
+  type DossierSummary,
+  type ExtractedField,
+  type Vault,
+} from '../../vault';
+import { createLazyBrowserReader } from './lazy-reader';
+import type {
+  DocumentFileInput,
+  DocumentReader,
+  DocumentView,
+  DossierRow,
+  DossierView,
+  ImportOutcome,
+  ImportProgress,
+  PageGeometry,
+  Workspace,
+} from './contract';
+
+/** "Confirm all high-confidence" confirms fields read at least this sure. */
+export const HIGH_CONFIDENCE = 0.9;
+
+/** Who confirmed, when the person has not given a name in Settings. */
+const DEFAULT_CONFIRMER = '本机用户';
+
+/** Share of a file's progress bar each stage ends at (reading is most of the time). */
+const STAGE_END = { reading: 0.1, 'loading-ocr': 0.3, ocr: 0.85, extracting: 0.9 } as const;
+
+function abortError(): DOMException {
+  return new DOMException('The import was cancelled.', 'AbortError');
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** The document as the checks see it, rebuilt from the vault's records. */
+function extractedFromVault(
+  fileName: string,
+  kind: DetectedKind,
+  fields: readonly ExtractedField[],
+  reading: DocumentReading | null,
+): ExtractedDocument {
+  const values: Record<string, string | null> = {};
+  const confidence: Record<string, number> = {};
+  const boxes: NonNullable<ExtractedDocument['boxes']> = {};
+  const corrections: ExtractedDocument['corrections'] = [];
+  for (const f of fields) {
+    values[f.field] = f.value;
+    confidence[f.field] = f.confidence;
+    if (f.box) boxes[f.field] = f.box;
+    corrections.push(...f.corrections);
+  }
+  return {
+    file: fileName,
+    kind,
+    fields: values,
+    confidence,
+    corrections,
+    warnings: reading?.warnings ?? [],
+    boxes,
+    needsConfirmation: reading?.needsConfirmation ?? [],
+    ...(reading?.source ? { source: reading.source } : {}),
+    ...(reading?.error ? { error: reading.error } : {}),
+  };
+}
+
+function checkSummaryOf(
+  run: CheckRun,
+  byKind: ReturnType<typeof effectiveFields>['byKind'],
+): Omit<DossierCheckSummary, 'computedAt' | 'pendingChanges'> {
+  return {
+    verdict: run.verdict,
+    failed: run.checks.filter((c) => c.status === 'fail' && !c.exception).length,
+    warnings: run.checks.filter((c) => c.status === 'warn').length,
+    idValidUntil: fieldOf(byKind['id-card-back'], 'validUntil'),
+    licenseValidUntil: fieldOf(byKind['business-license'], 'validUntil'),
+  };
+}
+
+export function createWorkspace(
+  vault: Vault,
+  deps: {
+    bridge: VaultBridge;
+    host: BridgeHost;
+    /** Default: the browser reader, loaded on first use. */
+    reader?: DocumentReader;
+    /** Today's ISO date (tests pin it). */
+    today?: () => string;
+  },
+): Workspace {
+  const listeners = new Set<() => void>();
+  const reader = deps.reader ?? createLazyBrowserReader();
+  // The engine chosen in Settings; a vault that cannot say keeps the default.
+  void vault.settings().then(
+    (s) => reader.setEngine(s.ocrEngine),
+    () => undefined,
+  );
+  const calendar = bundledWorkingDayCalendar();
+  const today = deps.today ?? (() => localIsoDate());
+  const changed = (): void => {
+    for (const listener of listeners) listener();
+  };
+
+  async function confirmer(): Promise<string> {
+    const name = (await vault.settings()).userName.trim();
+    return name === '' ? DEFAULT_CONFIRMER : name;
+  }
+
+  function rowOf(summary: DossierSummary, day: string): DossierRow {
+    const check = summary.checkSummary;
+    const pack = loadRulePack(summary.rulePack);
+    const nearest: DeadlineItem | null = check
+      ? (dossierDeadlines(
+          {
+            idCardValidUntil: check.idValidUntil,
+            licenseValidUntil: check.licenseValidUntil,
+            changes: check.pendingChanges,
+          },
+          day,
+          calendar,
+          pack,
+        )[0] ?? null)
+      : null;
+    return {
+      summary,
+      verdict: check?.verdict ?? null,
+      failed: check?.failed ?? 0,
+      warnings: check?.warnings ?? 0,
+      nearest,
+    };
+  }
+
+  async function loadDocumentView(
+    info: Awaited<ReturnType<Vault['listDocuments']>>[number],
+  ): Promise<DocumentView> {
+    const [fields, reading] = await Promise.all([
+      vault.listExtractions(info.id),
+      vault.getReading(info.id),
+    ]);
+    return {
+      info,
+      pages: reading?.pages ?? [],
+      fields,
+      extracted: extractedFromVault(info.fileName, info.kind, fields, reading),
+      detectedKind: reading?.detectedKind ?? info.kind,
+    };
+  }
+
+  async function loadDossier(id: string): Promise<DossierView> {
+    const day = today();
+    const dossier = await vault.getDossier(id);
+    const infos = await vault.listDocuments(id);
+    const documents = await Promise.all(infos.map(loadDocumentView));
+    const [inputs, exceptions, changes] = await Promise.all([
+      vault.checkInputs(id),
+      vault.listExceptions(id),
+      vault.listTrackedChanges(id),
+    ]);
+    const pendingChanges = changes.filter((c) => c.filedOn === undefined);
+    const pack = loadRulePack(dossier.rulePack);
+    const extracted = documents.map((d) => d.extracted);
+    const run = runChecks(
+      {
+        documents: extracted,
+        accounts: inputs.accounts,
+        declared: inputs.declared,
+        confirmed: inputs.confirmed,
+        exceptions,
+        idAccountsElsewhere: inputs.idAccountsElsewhere,
+        today: day,
+        files: documents.map((d) => ({
+          file: d.info.fileName,
+          mime: d.info.mime,
+          bytes: d.info.size,
+        })),
+      },
+      pack,
+    );
+
+    const slots = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, null])) as Record<
+      DocumentKind,
+      DocumentView | null
+    >;
+    const others: DocumentView[] = [];
+    for (const doc of documents) {
+      const kind = doc.info.kind;
+      if (kind !== 'unknown' && slots[kind] === null) slots[kind] = doc;
+      else others.push(doc);
+    }
+
+    // What the list, the search and id.reuse need from this dossier, kept up to date.
+    const { byKind } = effectiveFields({ documents: extracted, confirmed: inputs.confirmed });
+    const people = {
+      creditCode: fieldOf(byKind['business-license'], 'creditCode'),
+      legalRepresentative: fieldOf(byKind['business-license'], 'legalRepresentative'),
+      idNumber: fieldOf(byKind['id-card-front'], 'idNumber'),
+    };
+    const summary = { ...checkSummaryOf(run, byKind), pendingChanges };
+    if (
+      people.creditCode !== dossier.creditCode ||
+      people.legalRepresentative !== dossier.legalRepresentative ||
+      people.idNumber !== dossier.idNumber
+    ) {
+      await vault.updateDossier(id, people);
+    }
+    const stored = dossier.checkSummary;
+    if (
+      (documents.length > 0 || changes.length > 0) &&
+      (stored === null ||
+        stored.verdict !== summary.verdict ||
+        stored.failed !== summary.failed ||
+        stored.warnings !== summary.warnings ||
+        stored.idValidUntil !== summary.idValidUntil ||
+        stored.licenseValidUntil !== summary.licenseValidUntil ||
+        JSON.stringify(stored.pendingChanges) !== JSON.stringify(pendingChanges))
+    ) {
+      await vault.setCheckSummary(id, { ...summary, computedAt: Date.now() });
+    }
+
+    const deadlines = dossierDeadlines(
+      {
+        idCardValidUntil: summary.idValidUntil,
+        licenseValidUntil: summary.licenseValidUntil,
+        changes: pendingChanges,
+      },
+      day,
+      calendar,
+      pack,
+    );
+    return {
+      dossier: { ...dossier, ...people },
+      documents,
+      slots,
+      others,
+      accounts: await vault.listAccounts(id),
+      declared: inputs.declared,
+      exceptions,
+      changes,
+      run,
+      deadlines,
+      today: day,
+    };
+  }
+
+  async function importOne(
+    dossierId: string,
+    file: DocumentFileInput,
+    report: (p: ImportProgress) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<ImportOutcome> {
+    if (signal?.aborted) throw abortError();
+    const result = await reader.read(file, {
+      signal,
+      onProgress: (p) => {
+        const start = p.stage === 'reading' ? 0 : STAGE_END[previousStage(p.stage)];
+        report({ stage: p.stage, progress: start + (STAGE_END[p.stage] - start) * p.progress });
+      },
+    });
+    if (signal?.aborted) throw abortError();
+    const { document, pages } = result;
+    if (document.error !== undefined)
+      return { fileName: file.name, status: 'unreadable', message: document.error };
+
+    report({ stage: 'saving', progress: 0.95 });
+    let documentId: string;
+    try {
+      const info = await vault.importFile(dossierId, {
+        name: file.name,
+        bytes: new Uint8Array(file.bytes),
+        kind: document.kind,
+        pages: Math.max(1, pages.length),
+      });
+      documentId = info.id;
+    } catch (error) {
+      if (error instanceof DuplicateFileError)
+        return { fileName: file.name, status: 'duplicate', message: error.message };
+      if (error instanceof ImportRefusedError)
+        return { fileName: file.name, status: 'refused', message: error.message };
+      throw error;
+    }
+    await vault.saveExtraction(
+      documentId,
+      Object.entries(document.fields).map(([field, value]) => ({
+        field,
+        value,
+        confidence: document.confidence[field] ?? 0,
+        box: document.boxes?.[field] ?? null,
+        corrections: document.corrections.filter((c) => c.field === field),
+      })),
+    );
+    await vault.saveReading(documentId, {
+      source: document.source ?? null,
+      detectedKind: document.kind,
+      warnings: document.warnings,
+      needsConfirmation: document.needsConfirmation ?? [],
+      error: null,
+      pages,
+    });
+    return { fileName: file.name, status: 'imported', documentId, kind: document.kind };
+  }
+
+  const workspace: Workspace = {
+    vault,
+    reader,
+    today,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async listRows() {
+      const day = today();
+      return (await vault.listDossiers()).map((s) => rowOf(s, day));
+    },
+
+    async searchRows(query) {
+      const needle = query.normalize('NFKC').trim().toLowerCase();
+      const day = today();
+      const all = await vault.listDossiers();
+      if (needle === '') return all.map((s) => rowOf(s, day));
+      const byAccount = new Set(
+        (await vault.listAccountsAll())
+          .filter(({ account }) =>
+            [account.store, account.phone, account.email].some((v) =>
+              v.normalize('NFKC').toLowerCase().includes(needle),
+            ),
+          )
+          .map((a) => a.dossierId),
+      );
+      return all
+        .filter(
+          (d) =>
+            byAccount.has(d.id) ||
+            [d.company, d.legalRepresentative, d.creditCode].some((v) =>
+              v?.normalize('NFKC').toLowerCase().includes(needle),
+            ),
+        )
+        .map((s) => rowOf(s, day));
+    },
+
+    async createDossier(company) {
+      const id = await vault.createDossier({ company: company.trim() });
+      changed();
+      return id;
+    },
+
+    async renameDossier(id, company) {
+      await vault.updateDossier(id, { company: company.trim() });
+      changed();
+    },
+
+    async deleteDossier(id) {
+      const ticket = await vault.deleteDossier(id);
+      changed();
+      return ticket;
+    },
+
+    async undoDelete(ticket) {
+      await vault.undoDelete(ticket);
+      changed();
+    },
+
+    loadDossier,
+
+    async importFiles(dossierId, files, options = {}) {
+      const { signal, onProgress } = options;
+      const outcomes: ImportOutcome[] = [];
+      files.forEach((_, i) => onProgress?.(i, { stage: 'queued', progress: 0 }));
+      for (const [index, file] of files.entries()) {
+        const report = (p: ImportProgress) => onProgress?.(index, p);
+        try {
+          const outcome = await importOne(dossierId, file, report, signal);
+          report({ stage: outcome.status === 'imported' ? 'done' : 'failed', progress: 1 });
+          outcomes.push(outcome);
+        } catch (error) {
+          if (!isAbort(error)) throw error;
+          // This file and every one after it: nothing of them was stored.
+          for (let i = index; i < files.length; i++) {
+            onProgress?.(i, { stage: 'cancelled', progress: 0 });
+            outcomes.push({ fileName: files[i]!.name, status: 'cancelled' });
+          }
+          break;
+        } finally {
+          if (outcomes.some((o) => o.status === 'imported')) changed();
+        }
+      }
+      return outcomes;
+    },
+
+    async moveDocument(documentId, kind) {
+      await vault.setDocumentKind(documentId, kind);
+      changed();
+    },
+
+    async deleteDocument(documentId) {
+      const ticket = await vault.deleteDocument(documentId);
+      changed();
+      return ticket;
+    },
+
+    async saveAccounts(dossierId, accounts: readonly Account[]) {
+      // Replace the list: remove rows no longer there, add the new ones (each audited).
+      for (const old of await vault.listAccounts(dossierId)) await vault.removeAccount(old.id);
+      for (const account of accounts) await vault.addAccount(dossierId, account);
+      changed();
+    },
+
+    async saveDeclared(dossierId, declared: Declared) {
+      await vault.setDeclared(dossierId, declared);
+      changed();
+    },
+
+    async confirmField(documentId, field, value) {
+      await vault.confirm(documentId, field, value, await confirmer());
+      changed();
+    },
+
+    async confirmAllHighConfidence(dossierId, threshold = HIGH_CONFIDENCE) {
+      const by = await confirmer();
+      let count = 0;
+      for (const info of await vault.listDocuments(dossierId)) {
+        const view = await loadDocumentView(info);
+        const waiting = new Set(view.extracted.needsConfirmation ?? []);
+        for (const f of view.fields) {
+          if (f.value === null || f.confirmedValue !== null || f.confidence < threshold) continue;
+          // A width-ambiguous value or a checksum proposal needs a person's eye, not a bulk click.
+          if (waiting.has(f.field) || f.corrections.length > 0) continue;
+          await vault.confirm(info.id, f.field, f.value, by);
+          count++;
+        }
+      }
+      if (count > 0) changed();
+      return count;
+    },
+
+    async acceptException(dossierId, check, reason) {
+      await vault.acceptException(dossierId, { check, reason, by: await confirmer() });
+      changed();
+    },
+
+    async revokeException(dossierId, check) {
+      await vault.revokeException(dossierId, check);
+      changed();
+    },
+
+    async recordChange(dossierId, change) {
+      await vault.addTrackedChange(dossierId, change);
+      changed();
+    },
+
+    async markChangeFiled(changeId, filedOn) {
+      await vault.markChangeFiled(changeId, filedOn);
+      changed();
+    },
+
+    async removeChange(changeId) {
+      await vault.removeTrackedChange(changeId);
+      changed();
+    },
+
+    async pageImage(documentId, pageIndex, scale = 1) {
+      const [bytes, reading] = await Promise.all([
+        vault.readDocument(documentId),
+        vault.getReading(documentId),
+      ]);
+      const geometry: PageGeometry | undefined = reading?.pages[pageIndex];
+      if (geometry === undefined)
+        throw new Error(`This document has no page ${pageIndex + 1} to show: import it again.`);
+      const blob = await reader.renderPage(
+        { bytes, mime: sniffMime(bytes) },
+        pageIndex,
+        geometry,
+        scale,
+      );
+      const url = URL.createObjectURL(blob);
+      return { url, geometry, release: () => URL.revokeObjectURL(url) };
+    },
+
+    settings: () => vault.settings(),
+
+    async updateSettings(patch) {
+      const next = await vault.updateSettings(patch);
+      if (patch.ocrEngine) reader.setEngine(patch.ocrEngine);
+      changed();
+      return next;
+    },
+
+    async exportPack(dossierId, options = {}) {
+      const { exportDossierPack } = await import('./export-pack');
+      const view = await loadDossier(dossierId);
+      const result = await exportDossierPack(vault, view, {
+        bridge: deps.bridge,
+        confirmedBy: await confirmer(),
+        onProgress: options.onProgress,
+      });
+      if (result) changed();
+      return result;
+    },
+  };
+  return workspace;
+}
+
+/** The stage before `stage` in reading order (its progress starts where that one ended). */
+function previousStage(
+  stage: 'loading-ocr' | 'ocr' | 'extracting',
+): keyof typeof STAGE_END {
+  return stage === 'loading-ocr' ? 'reading' : stage === 'ocr' ? 'loading-ocr' : 'ocr';
+}
