@@ -116,6 +116,19 @@ export function registerIpcHandlers(isAppWindow: (window: BrowserWindow | null) 
     return { ok: true, value: { path: chosen.filePath } };
   });
 
+  register('saveBackup', isAppWindow, async (request, window) => {
+    const chosen = await dialog.showSaveDialog(window, {
+      defaultPath: join(app.getPath('documents'), request.suggestedName),
+      filters: [{ name: 'Dossier Vault backup', extensions: ['dvbackup'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') {
+      return { ok: true, value: null };
+    }
+    await writeFile(chosen.filePath, request.bytes);
+    return { ok: true, value: { path: chosen.filePath } };
+  });
+
   register('appVersion', isAppWindow, () =>
     Promise.resolve({ ok: true, value: { version: app.getVersion() } }),
   );

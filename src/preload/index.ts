@@ -12,6 +12,7 @@ function invoke<K extends Capability>(name: K) {
 const vault = {
   openFiles: invoke('openFiles'),
   savePack: invoke('savePack'),
+  saveBackup: invoke('saveBackup'),
   appVersion: invoke('appVersion'),
   revealInFolder: invoke('revealInFolder'),
 } satisfies VaultBridge;

@@ -1,128 +1,79 @@
-// A plain first window (the full interface is a later issue): pick a dossier's documents
-// (and optionally its dossier.json), read them here with pdfjs, and list every check.
-import { useEffect, useState } from 'react';
+// The app's root: Ant Design in zero-runtime mode (its styles come from antd.css, so the
+// strict CSP's style-src 'self' holds), its locale following the interface language, and
+// the shell. The language is remembered in localStorage (not secret) so that the gate shows
+// it before unlock; once unlocked, the vault's setting wins.
+import { StyleProvider } from '@ant-design/cssinjs';
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useCallback, useEffect, useState } from 'react';
 import type { BridgeHost, VaultBridge } from '../shared/bridge';
-import { DossierFileError, parseDossierFile, type DossierFile } from '../core/dossier';
-import { checkDossier, type CheckedDossier } from './dossier';
+import type { Language } from './i18n';
+import { Shell } from './shell/Shell';
 
-type State =
-  | { step: 'empty' }
-  | { step: 'reading'; count: number }
-  | { step: 'checked'; result: CheckedDossier }
-  | { step: 'error'; message: string };
+const LANGUAGE_KEY = 'dv.language';
 
-const STATUS_LABEL = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: 'skip' } as const;
-
-export function App({ bridge, host }: { bridge: VaultBridge; host: BridgeHost }) {
-  const [state, setState] = useState<State>({ step: 'empty' });
-  const [version, setVersion] = useState('');
-  const [dossier, setDossier] = useState<{ name: string; value: DossierFile } | null>(null);
-
-  useEffect(() => {
-    void bridge.appVersion({}).then((r) => setVersion(r.ok ? r.value.version : ''));
-  }, [bridge]);
-
-  async function chooseDocuments(): Promise<void> {
-    const opened = await bridge.openFiles({ kind: 'documents' });
-    if (!opened.ok) return setState({ step: 'error', message: opened.error.message });
-    if (opened.value.length === 0) return;
-    setState({ step: 'reading', count: opened.value.length });
-    try {
-      setState({ step: 'checked', result: await checkDossier(opened.value, dossier?.value) });
-    } catch (error) {
-      setState({ step: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
+function storedLanguage(): Language {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
   }
-
-  async function chooseDossierJson(): Promise<void> {
-    const opened = await bridge.openFiles({ kind: 'dossier-json' });
-    if (!opened.ok) return setState({ step: 'error', message: opened.error.message });
-    const file = opened.value[0];
-    if (file === undefined) return;
-    try {
-      const value = parseDossierFile(new TextDecoder().decode(file.bytes), file.name);
-      setDossier({ name: file.name, value });
-    } catch (error) {
-      if (!(error instanceof DossierFileError)) throw error;
-      setState({ step: 'error', message: error.message });
-    }
-  }
-
-  return (
-    <main
-      style={{
-        fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif',
-        margin: '1.5rem',
-        maxWidth: 1000,
-      }}
-    >
-      <h1 style={{ fontSize: '1.4rem' }}>
-        Dossier Vault {version && <small style={{ color: '#666' }}>{version}</small>}
-      </h1>
-      <p role="status" data-testid="offline-status">
-        offline: files never leave this computer · 离线：文件不会离开这台电脑
-        {host === 'web' && ' (browser preview)'}
-      </p>
-      <p>
-        <button type="button" onClick={() => void chooseDossierJson()}>
-          dossier.json…
-        </button>{' '}
-        {dossier && <span data-testid="dossier-json">{dossier.name}</span>}{' '}
-        <button type="button" onClick={() => void chooseDocuments()} data-testid="choose-documents">
-          Choose documents… 选择文件
-        </button>
-      </p>
-      {state.step === 'reading' && <p>Reading {state.count} files…</p>}
-      {state.step === 'error' && (
-        <p role="alert" style={{ color: '#b00020' }}>
-          {state.message}
-        </p>
-      )}
-      {state.step === 'checked' && <Results result={state.result} />}
-    </main>
-  );
 }
 
-function Results({ result }: { result: CheckedDossier }) {
-  const { documents, run } = result;
+/**
+ * Popups (modals, menus, messages) render into this element rather than <body>: a modal
+ * on <body> makes antd lock the page's scrolling with an injected <style>, which the CSP
+ * refuses.
+ */
+function popupContainer(): HTMLElement {
+  let element = document.getElementById('dv-popups');
+  if (element === null) {
+    element = document.createElement('div');
+    element.id = 'dv-popups';
+    document.body.append(element);
+  }
+  return element;
+}
+
+/**
+ * Even in zero-runtime mode antd 6 still writes its design tokens as CSS variables into
+ * <style> elements, which the CSP refuses (one violation each). antd.css already holds the
+ * same variables for the default theme, scoped to the class `css-var-_R_0_` (the key its
+ * build got); so the app uses that key and sends the runtime copies to an element outside
+ * the document, where they are never parsed.
+ */
+const THEME: ThemeConfig = { zeroRuntime: true, cssVar: { key: 'css-var-_R_0_' } };
+const DETACHED_STYLES = document.createElement('div');
+
+export function App({ bridge, host }: { bridge: VaultBridge; host: BridgeHost }) {
+  const [language, setLanguageState] = useState<Language>(storedLanguage);
+
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = language === 'zh' ? '资料保险箱' : 'Dossier Vault';
+  }, [language]);
+
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      localStorage.setItem(LANGUAGE_KEY, next);
+    } catch {
+      // Storage may be unavailable (a locked-down profile): the language still switches.
+    }
+  }, []);
+
   return (
-    <section>
-      <h2
-        data-testid="verdict"
-        data-verdict={run.verdict}
-        style={{ color: run.verdict === 'ready' ? '#1b5e20' : '#b00020' }}
+    <StyleProvider container={DETACHED_STYLES}>
+      <ConfigProvider
+        theme={THEME}
+        locale={language === 'zh' ? zhCN : enUS}
+        getPopupContainer={popupContainer}
       >
-        {run.verdict === 'ready' ? 'ready · 可以提交' : 'blocked · 不能提交'}
-      </h2>
-      <h3>Documents</h3>
-      <ul data-testid="documents">
-        {documents.map((d) => (
-          <li key={d.file}>
-            {d.file}: {d.kind}
-            {d.error && <span style={{ color: '#b00020' }}> — {d.error}</span>}
-          </li>
-        ))}
-      </ul>
-      <h3>Checks</h3>
-      <table data-testid="checks" style={{ borderCollapse: 'collapse' }}>
-        <tbody>
-          {run.checks.map((c) => (
-            <tr key={c.id} data-check={c.id} data-status={c.status}>
-              <td style={{ padding: '2px 8px', fontFamily: 'monospace' }}>{c.id}</td>
-              <td
-                style={{ padding: '2px 8px', fontWeight: c.status === 'fail' ? 'bold' : 'normal' }}
-              >
-                {STATUS_LABEL[c.status]}
-              </td>
-              <td style={{ padding: '2px 8px' }}>
-                {c.messageZh}
-                <br />
-                <small>{c.message}</small>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        <AntApp>
+          <Shell bridge={bridge} host={host} language={language} onLanguage={setLanguage} />
+        </AntApp>
+      </ConfigProvider>
+    </StyleProvider>
   );
 }

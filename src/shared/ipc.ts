@@ -10,6 +10,8 @@ export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
 export const MAX_OPEN_FILES = 40;
 /** A pack written through savePack may be at most this big. */
 export const MAX_PACK_BYTES = 500 * 1024 * 1024;
+/** A vault backup written through saveBackup may be at most this big (under an ArrayBuffer's 2 GiB). */
+export const MAX_BACKUP_BYTES = 2000 * 1024 * 1024;
 
 export const IpcErrorCodeSchema = z.enum([
   /** The payload did not match the channel's request schema. */
@@ -77,6 +79,21 @@ export const IPC = {
           message: 'a .zip file name',
         }),
         bytes: bytes.refine((b) => b.byteLength <= MAX_PACK_BYTES, { message: 'at most 500 MB' }),
+      })
+      .strict(),
+    response: result(z.object({ path: z.string().min(1) }).nullable()),
+  },
+  /** Shows a save dialog for a vault backup (already encrypted); null when cancelled. */
+  saveBackup: {
+    channel: 'backup:save',
+    request: z
+      .object({
+        suggestedName: FileNameSchema.refine((n) => n.toLowerCase().endsWith('.dvbackup'), {
+          message: 'a .dvbackup file name',
+        }),
+        bytes: bytes.refine((b) => b.byteLength <= MAX_BACKUP_BYTES, {
+          message: 'at most 2000 MB',
+        }),
       })
       .strict(),
     response: result(z.object({ path: z.string().min(1) }).nullable()),

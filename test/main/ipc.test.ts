@@ -15,6 +15,7 @@ describe('IPC channels', () => {
       'appVersion',
       'openFiles',
       'revealInFolder',
+      'saveBackup',
       'savePack',
     ]);
   });
@@ -23,6 +24,7 @@ describe('IPC channels', () => {
     const names: Record<keyof VaultBridge, true> = {
       openFiles: true,
       savePack: true,
+      saveBackup: true,
       appVersion: true,
       revealInFolder: true,
     };
@@ -88,6 +90,21 @@ describe('gateIpcRequest', () => {
       'savePack with a null byte',
       'savePack',
       { suggestedName: 'a\0.zip', bytes: new Uint8Array(1) },
+    ],
+    [
+      'saveBackup with a non-backup name',
+      'saveBackup',
+      { suggestedName: 'vault.zip', bytes: new Uint8Array(1) },
+    ],
+    [
+      'saveBackup with a folder in the name',
+      'saveBackup',
+      { suggestedName: '../x.dvbackup', bytes: new Uint8Array(1) },
+    ],
+    [
+      'saveBackup with a path to write to',
+      'saveBackup',
+      { suggestedName: 'a.dvbackup', bytes: new Uint8Array(1), path: '/tmp/a.dvbackup' },
     ],
     ['openFiles with a path', 'openFiles', { kind: 'documents', defaultPath: '/etc' }],
     ['openFiles with an unknown kind', 'openFiles', { kind: 'anything' }],

@@ -27,6 +27,17 @@ function chooseFiles(accept: string, multiple: boolean): Promise<File[]> {
   });
 }
 
+/** Hands bytes to the browser's download (the web host's "save as"). */
+function download(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // The download has started from the blob; free it once the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const webBridge = {
   async openFiles(request) {
     const kind = request.kind ?? 'documents';
@@ -47,15 +58,13 @@ export const webBridge = {
   },
 
   savePack(request) {
-    const blob = new Blob([request.bytes], { type: 'application/zip' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = request.suggestedName;
-    link.click();
-    // The download has started from the blob; free it once the click has been handled.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(request.bytes, request.suggestedName, 'application/zip');
     // A browser does not say where it saved: the name is all there is.
+    return Promise.resolve({ ok: true, value: { path: request.suggestedName } });
+  },
+
+  saveBackup(request) {
+    download(request.bytes, request.suggestedName, 'application/octet-stream');
     return Promise.resolve({ ok: true, value: { path: request.suggestedName } });
   },
 

@@ -194,6 +194,9 @@ export interface Workspace {
   settings(): Promise<VaultSettings>;
   updateSettings(patch: Partial<VaultSettings>): Promise<VaultSettings>;
 
+  /** The whole vault as one encrypted backup file, handed to the host (save dialog or download); null if cancelled. */
+  saveBackup(): Promise<{ savedAs: string; bytes: number } | null>;
+
   /** Builds the pack and hands it to the host (save dialog or download); null if cancelled. */
   exportPack(
     dossierId: string,

@@ -503,6 +503,16 @@ export function createWorkspace(
       return next;
     },
 
+    async saveBackup() {
+      const bytes = await vault.backup();
+      const saved = await deps.bridge.saveBackup({
+        suggestedName: `dossier-vault-${today()}.dvbackup`,
+        bytes,
+      });
+      if (!saved.ok) throw new Error(saved.error.message);
+      return saved.value === null ? null : { savedAs: saved.value.path, bytes: bytes.length };
+    },
+
     async exportPack(dossierId, options = {}) {
       const { exportDossierPack } = await import('./export-pack');
       const view = await loadDossier(dossierId);

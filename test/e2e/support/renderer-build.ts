@@ -9,7 +9,15 @@ import { rendererConfig } from '../../../electron.vite.config';
 
 export async function buildRenderer(): Promise<{ root: string; remove(): void }> {
   const root = mkdtempSync(join(tmpdir(), 'renderer-'));
-  await build({ ...rendererConfig(root), configFile: false, logLevel: 'error' });
+  // Under vitest NODE_ENV is 'test', which would make Vite bundle React's development
+  // build (several times slower); the app ships the production one, so test that.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ ...rendererConfig(root), configFile: false, logLevel: 'error', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
