@@ -1,0 +1,235 @@
+// A page image with a box over each extracted field: zoom (buttons, Ctrl+wheel) and pan
+// (drag). Boxes are divs in the page's own coordinate space (PageGeometry), and one CSS
+// transform scales and moves image and boxes together, so they never drift apart.
+import { MinusOutlined, PlusOutlined, ExpandOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip } from 'antd';
+import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
+import type { Box } from '../../core/extraction';
+import type { PageGeometry } from '../model/contract';
+import { useI18n } from '../i18n';
+
+export interface PageBox {
+  id: string;
+  box: Box;
+  label: string;
+  /** needs a person's attention (low confidence, width to confirm, a proposed correction). */
+  attention?: boolean;
+  confirmed?: boolean;
+}
+
+export interface PageViewProps {
+  url: string;
+  geometry: PageGeometry;
+  boxes: readonly PageBox[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+  height?: number;
+}
+
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 8;
+const clamp = (z: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
+
+export function PageView({
+  url,
+  geometry,
+  boxes,
+  selected,
+  onSelect,
+  height = 640,
+}: PageViewProps) {
+  const { t } = useI18n();
+  const frame = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState(1);
+  const [pan, setPan] = useState({ x: 0, y: 0 });
+  const drag = useRef<{ x: number; y: number; panX: number; panY: number; moved: boolean } | null>(
+    null,
+  );
+
+  const fit = useCallback(() => {
+    const el = frame.current;
+    if (!el || geometry.width <= 0) return;
+    const z = clamp(Math.min(el.clientWidth / geometry.width, el.clientHeight / geometry.height));
+    setZoom(z);
+    setPan({
+      x: (el.clientWidth - geometry.width * z) / 2,
+      y: (el.clientHeight - geometry.height * z) / 2,
+    });
+  }, [geometry.width, geometry.height]);
+
+  useEffect(fit, [fit, url]);
+
+  /** Zooms by `factor` keeping the page point under (cx, cy) of the frame in place. */
+  const zoomAt = useCallback((factor: number, cx?: number, cy?: number) => {
+    const el = frame.current;
+    const px = cx ?? (el ? el.clientWidth / 2 : 0);
+    const py = cy ?? (el ? el.clientHeight / 2 : 0);
+    setZoom((z) => {
+      const next = clamp(z * factor);
+      setPan((p) => ({ x: px - ((px - p.x) * next) / z, y: py - ((py - p.y) * next) / z }));
+      return next;
+    });
+  }, []);
+
+  // React's wheel listener is passive; Ctrl+wheel must not zoom the whole window.
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      const rect = el.getBoundingClientRect();
+      zoomAt(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - rect.left, e.clientY - rect.top);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [zoomAt]);
+
+  // Bring the selected field's box into view when it is outside the frame.
+  useEffect(() => {
+    const el = frame.current;
+    const target = boxes.find((b) => b.id === selected);
+    if (!el || !target) return;
+    const { x, y, w, h } = target.box;
+    const left = pan.x + x * zoom;
+    const top = pan.y + y * zoom;
+    const inside =
+      left >= 0 &&
+      top >= 0 &&
+      left + w * zoom <= el.clientWidth &&
+      top + h * zoom <= el.clientHeight;
+    if (!inside) {
+      setPan({
+        x: el.clientWidth / 2 - (x + w / 2) * zoom,
+        y: el.clientHeight / 2 - (y + h / 2) * zoom,
+      });
+    }
+    // Only when the selection changes: panning by hand afterwards is the person's choice.
+  }, [selected]);
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    drag.current = { x: e.clientX, y: e.clientY, panX: pan.x, panY: pan.y, moved: false };
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    const dx = e.clientX - d.x;
+    const dy = e.clientY - d.y;
+    if (!d.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    if (!d.moved) e.currentTarget.setPointerCapture(e.pointerId);
+    d.moved = true;
+    setPan({ x: d.panX + dx, y: d.panY + dy });
+  };
+  const onPointerUp = () => {
+    // A drag that moved is a pan, not a click on a box: keep the flag until the click.
+    setTimeout(() => (drag.current = null), 0);
+  };
+  const wasDrag = () => drag.current?.moved === true;
+
+  const border = Math.max(1, 2 / zoom);
+  return (
+    <div data-testid="page-view" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Space>
+        <Tooltip title={t('dossier.review.zoomOut')}>
+          <Button
+            icon={<MinusOutlined />}
+            aria-label={t('dossier.review.zoomOut')}
+            data-testid="zoom-out"
+            onClick={() => zoomAt(1 / 1.25)}
+          />
+        </Tooltip>
+        <span data-testid="zoom-level" style={{ minWidth: 48, textAlign: 'center' }}>
+          {Math.round(zoom * 100)}%
+        </span>
+        <Tooltip title={t('dossier.review.zoomIn')}>
+          <Button
+            icon={<PlusOutlined />}
+            aria-label={t('dossier.review.zoomIn')}
+            data-testid="zoom-in"
+            onClick={() => zoomAt(1.25)}
+          />
+        </Tooltip>
+        <Tooltip title={t('dossier.review.fit')}>
+          <Button icon={<ExpandOutlined />} aria-label={t('dossier.review.fit')} onClick={fit} />
+        </Tooltip>
+        <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('dossier.review.zoomHint')}</span>
+      </Space>
+      <div
+        ref={frame}
+        data-testid="page-frame"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        style={{
+          position: 'relative',
+          overflow: 'hidden',
+          height,
+          background: '#f0f0f0',
+          border: '1px solid #d9d9d9',
+          borderRadius: 6,
+          cursor: drag.current?.moved ? 'grabbing' : 'grab',
+          touchAction: 'none',
+          userSelect: 'none',
+        }}
+      >
+        <div
+          style={{
+            position: 'absolute',
+            left: 0,
+            top: 0,
+            width: geometry.width,
+            height: geometry.height,
+            transformOrigin: '0 0',
+            transform: `translate(${pan.x}px, ${pan.y}px) scale(${zoom})`,
+          }}
+        >
+          <img
+            src={url}
+            alt=""
+            draggable={false}
+            style={{ width: '100%', height: '100%', display: 'block', background: '#fff' }}
+          />
+          {boxes.map(({ id, box, label, attention, confirmed }) => {
+            const isSelected = id === selected;
+            const colour = isSelected
+              ? '#1677ff'
+              : attention
+                ? '#fa8c16'
+                : confirmed
+                  ? '#52c41a'
+                  : '#8c8c8c';
+            return (
+              <div
+                key={id}
+                data-testid="field-box"
+                data-field={id}
+                data-selected={isSelected ? 'true' : 'false'}
+                title={label}
+                role="button"
+                aria-label={label}
+                aria-pressed={isSelected}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  if (!wasDrag()) onSelect(id);
+                }}
+                style={{
+                  position: 'absolute',
+                  left: box.x,
+                  top: box.y,
+                  width: Math.max(box.w, 2),
+                  height: Math.max(box.h, 2),
+                  border: `${isSelected ? border * 1.5 : border}px solid ${colour}`,
+                  background: isSelected ? 'rgba(22,119,255,0.18)' : 'rgba(0,0,0,0.02)',
+                  boxSizing: 'border-box',
+                  cursor: 'pointer',
+                }}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,288 @@
+// The accounts to link (1 to 5: store, login phone, login e-mail), validated as typed with
+// the same rules as the `accounts.contact` check, and the values declared on the platform's
+// form (ID expiry as entered there, office address).
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Radio, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { Account, Declared } from '../../../core/dossier';
+import type { DossierView, Workspace } from '../../model/contract';
+import { formatDocumentDate, useI18n } from '../../i18n';
+import { EMAIL, MAINLAND_MOBILE, parseDateInput } from './labels';
+import { errorSentence } from './use-dossier';
+
+const MAX_ACCOUNTS = 5;
+const blank = (): Account => ({ store: '', phone: '', email: '' });
+
+type Problem = 'store' | 'phone' | 'phoneRepeated' | 'email' | 'emailRepeated';
+
+/** What is wrong with each row, as typed. */
+export function accountProblems(rows: readonly Account[]): Problem[][] {
+  return rows.map((row, i) => {
+    const problems: Problem[] = [];
+    const phone = row.phone.trim();
+    const email = row.email.trim().toLowerCase();
+    if (row.store.trim() === '') problems.push('store');
+    if (!MAINLAND_MOBILE.test(phone)) problems.push('phone');
+    else if (rows.slice(0, i).some((r) => r.phone.trim() === phone)) problems.push('phoneRepeated');
+    if (!EMAIL.test(email)) problems.push('email');
+    else if (rows.slice(0, i).some((r) => r.email.trim().toLowerCase() === email)) {
+      problems.push('emailRepeated');
+    }
+    return problems;
+  });
+}
+
+const same = (a: readonly Account[], b: readonly Account[]) =>
+  a.length === b.length &&
+  a.every((x, i) => x.store === b[i]?.store && x.phone === b[i]?.phone && x.email === b[i]?.email);
+
+export function AccountsEditor({ workspace, view }: { workspace: Workspace; view: DossierView }) {
+  const { t } = useI18n();
+  const saved: Account[] = view.accounts.map(({ store, phone, email }) => ({
+    store,
+    phone,
+    email,
+  }));
+  const [rows, setRows] = useState<Account[]>(saved.length > 0 ? saved : [blank()]);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const dirty = !same(rows, saved);
+
+  // A reload after someone else's change replaces rows only while nothing is being edited.
+  const savedKey = JSON.stringify(saved);
+  const editing = useRef(false);
+  editing.current = touched.size > 0;
+  useEffect(() => {
+    const fresh = JSON.parse(savedKey) as Account[];
+    if (!editing.current) setRows(fresh.length > 0 ? fresh : [blank()]);
+  }, [savedKey]);
+
+  const problems = accountProblems(rows);
+  const valid = problems.every((p) => p.length === 0);
+
+  const set = (i: number, key: keyof Account, value: string) => {
+    setRows((old) => old.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
+    setTouched((old) => new Set(old).add(`${i}.${key}`));
+    setStatus(null);
+  };
+
+  async function save(): Promise<void> {
+    try {
+      await workspace.saveAccounts(
+        view.dossier.id,
+        rows.map((r) => ({ store: r.store.trim(), phone: r.phone.trim(), email: r.email.trim() })),
+      );
+      setTouched(new Set());
+      setStatus({ type: 'success', text: t('dossier.accounts.saved') });
+    } catch (e) {
+      setStatus({ type: 'error', text: errorSentence(e) });
+    }
+  }
+
+  const help = (i: number, key: keyof Account): string | undefined => {
+    const p = problems[i] ?? [];
+    // Empty rows shown at first are not errors yet; a typed value is checked at once.
+    if (!touched.has(`${i}.${key}`) && (rows[i]?.[key] ?? '') === '') return undefined;
+    if (key === 'store' && p.includes('store')) return t('dossier.accounts.storeRequired');
+    if (key === 'phone' && p.includes('phone')) return t('dossier.accounts.phoneInvalid');
+    if (key === 'phone' && p.includes('phoneRepeated')) return t('dossier.accounts.phoneRepeated');
+    if (key === 'email' && p.includes('email')) return t('dossier.accounts.emailInvalid');
+    if (key === 'email' && p.includes('emailRepeated')) return t('dossier.accounts.emailRepeated');
+    return undefined;
+  };
+
+  const field = (i: number, key: keyof Account, placeholder: string, width: number) => {
+    const message = help(i, key);
+    return (
+      <div style={{ display: 'flex', flexDirection: 'column', width }}>
+        <Input
+          value={rows[i]?.[key] ?? ''}
+          placeholder={placeholder}
+          aria-label={placeholder}
+          status={message ? 'error' : undefined}
+          data-testid={`account-${key}`}
+          onChange={(e) => set(i, key, e.target.value)}
+        />
+        <Typography.Text
+          type="danger"
+          style={{ fontSize: 12, minHeight: 18 }}
+          data-testid="account-error"
+        >
+          {message ?? ''}
+        </Typography.Text>
+      </div>
+    );
+  };
+
+  return (
+    <Card size="small" title={t('dossier.accounts.title')} data-testid="accounts-editor">
+      <Typography.Paragraph type="secondary">{t('dossier.accounts.intro')}</Typography.Paragraph>
+      {rows.map((_, i) => (
+        <div
+          key={i}
+          data-testid="account-row"
+          style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}
+        >
+          <span style={{ width: 20, paddingTop: 5, color: '#8c8c8c' }}>{i + 1}</span>
+          {field(i, 'store', t('dossier.accounts.store'), 220)}
+          {field(i, 'phone', t('dossier.accounts.phone'), 160)}
+          {field(i, 'email', t('dossier.accounts.email'), 240)}
+          <Button
+            icon={<DeleteOutlined />}
+            aria-label={t('dossier.accounts.remove')}
+            disabled={rows.length <= 1}
+            onClick={() => {
+              setRows((old) => old.filter((_, j) => j !== i));
+              setTouched((old) => new Set(old).add('removed'));
+            }}
+          />
+        </div>
+      ))}
+      <Space>
+        <Button
+          icon={<PlusOutlined />}
+          disabled={rows.length >= MAX_ACCOUNTS}
+          data-testid="account-add"
+          onClick={() => setRows((old) => [...old, blank()])}
+        >
+          {rows.length >= MAX_ACCOUNTS ? t('dossier.accounts.max') : t('dossier.accounts.add')}
+        </Button>
+        <Button
+          type="primary"
+          disabled={!valid || !dirty}
+          data-testid="accounts-save"
+          onClick={() => void save()}
+        >
+          {t('common.save')}
+        </Button>
+        {dirty && !valid && touched.size > 0 && (
+          <Typography.Text type="secondary">{t('dossier.accounts.fixFirst')}</Typography.Text>
+        )}
+        {status && (
+          <Typography.Text
+            type={status.type === 'error' ? 'danger' : 'success'}
+            data-testid="accounts-status"
+          >
+            {status.text}
+          </Typography.Text>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+type ExpiryMode = 'none' | 'date' | 'long-term';
+
+export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view: DossierView }) {
+  const { t, language } = useI18n();
+  const initial = view.declared;
+  const [mode, setMode] = useState<ExpiryMode>(
+    initial.idValidUntil === undefined || initial.idValidUntil === ''
+      ? 'none'
+      : initial.idValidUntil === 'long-term'
+        ? 'long-term'
+        : 'date',
+  );
+  const [date, setDate] = useState(
+    initial.idValidUntil && initial.idValidUntil !== 'long-term' ? initial.idValidUntil : '',
+  );
+  const [office, setOffice] = useState(initial.officeAddress ?? '');
+  const [status, setStatus] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+
+  const parsedDate = mode === 'date' ? parseDateInput(date) : null;
+  const dateInvalid = mode === 'date' && date !== '' && parsedDate === null;
+  const canSave = !(mode === 'date' && parsedDate === null);
+
+  async function save(): Promise<void> {
+    const declared: Declared = {};
+    if (mode === 'long-term') declared.idValidUntil = 'long-term';
+    if (mode === 'date' && parsedDate) declared.idValidUntil = parsedDate;
+    if (office.trim() !== '') declared.officeAddress = office.trim();
+    try {
+      await workspace.saveDeclared(view.dossier.id, declared);
+      setStatus({ type: 'success', text: t('dossier.declared.saved') });
+    } catch (e) {
+      setStatus({ type: 'error', text: errorSentence(e) });
+    }
+  }
+
+  return (
+    <Card size="small" title={t('dossier.declared.title')} data-testid="declared-editor">
+      <Typography.Paragraph type="secondary">{t('dossier.declared.intro')}</Typography.Paragraph>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text strong>{t('dossier.field.idValidUntil')}</Typography.Text>
+        <Radio.Group
+          value={mode}
+          name="declared-expiry-mode"
+          onChange={(e) => {
+            setMode(e.target.value as ExpiryMode);
+            setStatus(null);
+          }}
+          options={[
+            { value: 'none', label: t('dossier.declared.notGiven') },
+            { value: 'date', label: t('dossier.declared.date') },
+            { value: 'long-term', label: formatDocumentDate('long-term', language) },
+          ]}
+        />
+        {mode === 'date' && (
+          <div>
+            <Input
+              value={date}
+              style={{ width: 220 }}
+              placeholder={t('dossier.declared.datePlaceholder')}
+              status={dateInvalid ? 'error' : undefined}
+              data-testid="declared-expiry"
+              onChange={(e) => {
+                setDate(e.target.value);
+                setStatus(null);
+              }}
+            />{' '}
+            {parsedDate && (
+              <Typography.Text type="secondary">
+                {formatDocumentDate(parsedDate, language)}
+              </Typography.Text>
+            )}
+            {dateInvalid && (
+              <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }}>
+                {t('dossier.declared.dateInvalid')}
+              </Typography.Text>
+            )}
+          </div>
+        )}
+        <Typography.Text strong>{t('dossier.field.officeAddress')}</Typography.Text>
+        <Input
+          value={office}
+          placeholder={t('dossier.declared.officePlaceholder')}
+          data-testid="declared-office"
+          onChange={(e) => {
+            setOffice(e.target.value);
+            setStatus(null);
+          }}
+        />
+        <Space>
+          <Button
+            type="primary"
+            disabled={!canSave}
+            data-testid="declared-save"
+            onClick={() => void save()}
+          >
+            {t('common.save')}
+          </Button>
+          {status && (
+            <Typography.Text type={status.type === 'error' ? 'danger' : 'success'}>
+              {status.text}
+            </Typography.Text>
+          )}
+        </Space>
+      </Space>
+      {view.slots['id-card-back'] === null && mode !== 'none' && (
+        <Alert
+          style={{ marginTop: 8 }}
+          type="info"
+          showIcon
+          title={t('dossier.declared.noIdBack')}
+        />
+      )}
+    </Card>
+  );
+}

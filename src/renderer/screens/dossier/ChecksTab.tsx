@@ -1,0 +1,341 @@
+// Every check of the rule pack with its status and sentence; for a failed comparison both
+// values one above the other with each differing character named; links to the fields a
+// check read; accepting a failure as a known exception with a written reason, and revoking
+// it; the verdict and the dossier's deadlines.
+import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { CheckResult, CheckStatus } from '../../../core/checks/types';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../core/documents';
+import { CharDiff } from '../../components/CharDiff';
+import type { DossierView, Workspace } from '../../model/contract';
+import { useI18n, type MessageKey } from '../../i18n';
+import { fieldLabel, kindLabel } from './labels';
+import { errorSentence } from './use-dossier';
+
+const STATUS_COLOURS: Record<CheckStatus, string> = {
+  pass: 'success',
+  fail: 'error',
+  warn: 'warning',
+  skip: 'default',
+};
+const STATUS_KEYS: Record<CheckStatus, MessageKey> = {
+  pass: 'dossier.checks.status.pass',
+  fail: 'dossier.checks.status.fail',
+  warn: 'dossier.checks.status.warn',
+  skip: 'dossier.checks.status.skip',
+};
+
+const isDocumentKind = (k: string): k is DocumentKind =>
+  (DOCUMENT_KINDS as readonly string[]).includes(k);
+
+/** Where a check points: a document's field (review), or the accounts / declared values. */
+export type CheckTarget =
+  | { to: 'review'; kind: DocumentKind; field: string }
+  | { to: 'documents'; section: 'accounts' | 'declared' };
+
+export function Verdict({ view }: { view: DossierView }) {
+  const { t } = useI18n();
+  const ready = view.run.verdict === 'ready';
+  const failed = view.run.checks.filter((c) => c.status === 'fail' && !c.exception).length;
+  const warnings = view.run.checks.filter((c) => c.status === 'warn').length;
+  const accepted = view.run.checks.filter((c) => c.status === 'fail' && c.exception).length;
+  return (
+    <Alert
+      data-testid="verdict"
+      data-verdict={view.run.verdict}
+      type={ready ? 'success' : 'error'}
+      showIcon
+      title={
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {ready ? t('dossier.verdict.ready') : t('dossier.verdict.blocked')}
+        </Typography.Text>
+      }
+      description={
+        ready
+          ? accepted > 0
+            ? t('dossier.verdict.readyExceptions', { accepted, warnings })
+            : warnings > 0
+              ? t('dossier.verdict.readyWarnings', { warnings })
+              : t('dossier.verdict.readyHint')
+          : t('dossier.verdict.blockedHint', { failed })
+      }
+    />
+  );
+}
+
+export function Deadlines({ view }: { view: DossierView }) {
+  const { t, language } = useI18n();
+  if (view.deadlines.length === 0) {
+    return (
+      <Typography.Text type="secondary" data-testid="deadlines-empty">
+        {t('dossier.deadlines.none')}
+      </Typography.Text>
+    );
+  }
+  return (
+    <ul data-testid="deadlines" style={{ margin: 0, paddingLeft: 20 }}>
+      {view.deadlines.map((d, i) => {
+        const urgent =
+          d.kind === 'change-filing'
+            ? d.level !== 'due' || d.workingDaysLeft <= 1
+            : d.level === 'expired' || d.level === 'critical';
+        return (
+          <li key={i} data-testid="deadline" data-kind={d.kind} data-level={d.level}>
+            <Typography.Text type={urgent ? 'danger' : 'warning'}>
+              {d.message[language]}
+            </Typography.Text>
+            {d.warning && (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {d.warning[language]}
+              </Typography.Text>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function targets(check: CheckResult): CheckTarget[] {
+  const seen = new Set<string>();
+  const out: CheckTarget[] = [];
+  for (const s of check.subjects ?? []) {
+    const key = `${s.kind}.${s.field}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (isDocumentKind(s.kind)) out.push({ to: 'review', kind: s.kind, field: s.field });
+    else if (s.field === 'accounts') out.push({ to: 'documents', section: 'accounts' });
+    else if (s.kind === 'declared' || s.field === 'idValidUntil' || s.field === 'officeAddress') {
+      out.push({ to: 'documents', section: 'declared' });
+    }
+  }
+  return out;
+}
+
+function subjectLabel(t: (k: MessageKey) => string, kind: string, field: string): string {
+  if (isDocumentKind(kind)) return `${kindLabel(t, kind)} · ${fieldLabel(t, field)}`;
+  return fieldLabel(t, field);
+}
+
+function CheckRow({
+  check,
+  view,
+  workspace,
+  onOpen,
+}: {
+  check: CheckResult;
+  view: DossierView;
+  workspace: Workspace;
+  onOpen: (target: CheckTarget) => void;
+}) {
+  const { t, language } = useI18n();
+  const [accepting, setAccepting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const values = check.values ?? [];
+  const comparison =
+    (check.status === 'fail' || check.status === 'warn') &&
+    values.length === 2 &&
+    typeof values[0] === 'string' &&
+    typeof values[1] === 'string' &&
+    values[0] !== values[1];
+  const subjects = check.subjects ?? [];
+  const nameOf = (i: number) => {
+    const s = subjects[i];
+    return s
+      ? subjectLabel(t, s.kind, s.field)
+      : i === 0
+        ? t('dossier.checks.first')
+        : t('dossier.checks.second');
+  };
+
+  async function act(action: () => Promise<void>): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setAccepting(false);
+      setReason('');
+    } catch (e) {
+      setError(errorSentence(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const links = targets(check);
+  return (
+    <div
+      data-testid="check-row"
+      data-check={check.id}
+      data-status={check.status}
+      data-exception={check.exception ? 'true' : 'false'}
+      style={{
+        borderBottom: '1px solid #f0f0f0',
+        padding: '10px 4px',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 6,
+      }}
+    >
+      <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
+        <Tag color={STATUS_COLOURS[check.status]} style={{ minWidth: 48, textAlign: 'center' }}>
+          {t(STATUS_KEYS[check.status])}
+        </Tag>
+        {check.exception && <Tag color="gold">{t('dossier.checks.accepted')}</Tag>}
+        <Typography.Text style={{ flex: '1 1 300px' }} data-testid="check-message">
+          {language === 'zh' ? check.messageZh : check.message}
+        </Typography.Text>
+        <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+          {check.id}
+        </Typography.Text>
+      </div>
+      {comparison && (
+        <div style={{ paddingLeft: 8 }}>
+          <CharDiff
+            a={values[0] ?? ''}
+            b={values[1] ?? ''}
+            diff={check.diff}
+            labelA={nameOf(0)}
+            labelB={nameOf(1)}
+            names={{
+              a: { zh: nameOf(0), en: nameOf(0) },
+              b: { zh: nameOf(1), en: nameOf(1) },
+            }}
+          />
+        </div>
+      )}
+      {check.platformCodes && check.status === 'fail' && !check.exception && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('dossier.checks.platformCodes', { codes: check.platformCodes.join(', ') })}
+        </Typography.Text>
+      )}
+      {check.exception && (
+        <Typography.Text type="secondary" data-testid="exception-reason">
+          {t('dossier.checks.exceptionBy', {
+            by: check.exception.by,
+            at: new Date(check.exception.at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB'),
+            reason: check.exception.reason,
+          })}
+        </Typography.Text>
+      )}
+      <Space wrap size={4}>
+        {links.map((target, i) => (
+          <Button
+            key={i}
+            type="link"
+            size="small"
+            data-testid="check-link"
+            data-target={target.to === 'review' ? `${target.kind}.${target.field}` : target.section}
+            onClick={() => onOpen(target)}
+            disabled={target.to === 'review' && view.slots[target.kind] === null}
+          >
+            {target.to === 'review'
+              ? t('dossier.checks.openField', { field: subjectLabel(t, target.kind, target.field) })
+              : target.section === 'accounts'
+                ? t('dossier.checks.openAccounts')
+                : t('dossier.checks.openDeclared')}
+          </Button>
+        ))}
+        {check.status === 'fail' && !check.exception && !accepting && (
+          <Button size="small" data-testid="accept-exception" onClick={() => setAccepting(true)}>
+            {t('dossier.checks.accept')}
+          </Button>
+        )}
+        {check.exception && (
+          <Button
+            size="small"
+            danger
+            loading={busy}
+            data-testid="revoke-exception"
+            onClick={() => void act(() => workspace.revokeException(view.dossier.id, check.id))}
+          >
+            {t('dossier.checks.revoke')}
+          </Button>
+        )}
+      </Space>
+      {accepting && (
+        <div
+          data-testid="exception-form"
+          style={{ display: 'flex', flexDirection: 'column', gap: 6, maxWidth: 640 }}
+        >
+          <Typography.Text>{t('dossier.checks.reasonPrompt')}</Typography.Text>
+          <Input.TextArea
+            autoFocus
+            value={reason}
+            rows={3}
+            placeholder={t('dossier.checks.reasonPlaceholder')}
+            data-testid="exception-reason-input"
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <Space>
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={reason.trim() === ''}
+              data-testid="exception-submit"
+              onClick={() =>
+                void act(() => workspace.acceptException(view.dossier.id, check.id, reason.trim()))
+              }
+            >
+              {t('dossier.checks.acceptSubmit')}
+            </Button>
+            <Button onClick={() => setAccepting(false)}>{t('common.cancel')}</Button>
+            {reason.trim() === '' && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('dossier.checks.reasonRequired')}
+              </Typography.Text>
+            )}
+          </Space>
+        </div>
+      )}
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+const ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, pass: 2, skip: 3 };
+
+export function ChecksTab({
+  workspace,
+  view,
+  onOpen,
+}: {
+  workspace: Workspace;
+  view: DossierView;
+  onOpen: (target: CheckTarget) => void;
+}) {
+  const { t } = useI18n();
+  // Failures first (those without an exception before accepted ones), then warnings.
+  const checks = [...view.run.checks].sort(
+    (a, b) =>
+      ORDER[a.status] - ORDER[b.status] ||
+      Number(Boolean(a.exception)) - Number(Boolean(b.exception)),
+  );
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <Verdict view={view} />
+      <Card size="small" title={t('dossier.deadlines.title')}>
+        <Deadlines view={view} />
+      </Card>
+      {view.documents.length === 0 && (
+        <Alert type="info" showIcon title={t('dossier.checks.noDocuments')} />
+      )}
+      <Card
+        size="small"
+        title={t('dossier.checks.title', { count: checks.length })}
+        data-testid="checks"
+      >
+        {checks.map((c) => (
+          <CheckRow key={c.id} check={c} view={view} workspace={workspace} onOpen={onOpen} />
+        ))}
+      </Card>
+    </div>
+  );
+}

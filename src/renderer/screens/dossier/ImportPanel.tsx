@@ -1,0 +1,238 @@
+// Drop or pick many files at once; each gets a progress row through read → OCR → extract →
+// save, one cancel for the batch, and its outcome in one sentence afterwards.
+import { InboxOutlined } from '@ant-design/icons';
+import { Button, Progress, Tag, Typography, Upload } from 'antd';
+import type { RcFile } from 'antd/es/upload';
+import { useRef, useState } from 'react';
+import type {
+  DocumentFileInput,
+  ImportOutcome,
+  ImportProgress,
+  ImportStage,
+  Workspace,
+} from '../../model/contract';
+import { useI18n, type MessageKey } from '../../i18n';
+import type { DocumentKind } from '../../../core/documents';
+import { kindLabel } from './labels';
+import { errorSentence } from './use-dossier';
+
+/** What the file pickers offer: PDFs and images (anything else is refused with a reason). */
+export const ACCEPT =
+  '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.heic,.heif,.webp,.bmp,application/pdf,image/*';
+
+export interface ImportRow {
+  name: string;
+  progress: ImportProgress;
+  outcome?: ImportOutcome;
+}
+
+const STAGE_KEYS: Record<ImportStage, MessageKey> = {
+  queued: 'dossier.import.stage.queued',
+  reading: 'dossier.import.stage.reading',
+  'loading-ocr': 'dossier.import.stage.loading-ocr',
+  ocr: 'dossier.import.stage.ocr',
+  extracting: 'dossier.import.stage.extracting',
+  saving: 'dossier.import.stage.saving',
+  done: 'dossier.import.stage.done',
+  failed: 'dossier.import.stage.failed',
+  cancelled: 'dossier.import.stage.cancelled',
+};
+
+const OUTCOME_COLOURS: Record<ImportOutcome['status'], string> = {
+  imported: 'success',
+  duplicate: 'warning',
+  refused: 'error',
+  unreadable: 'error',
+  cancelled: 'default',
+};
+
+const OUTCOME_KEYS: Record<ImportOutcome['status'], MessageKey> = {
+  imported: 'dossier.import.outcome.imported',
+  duplicate: 'dossier.import.outcome.duplicate',
+  refused: 'dossier.import.outcome.refused',
+  unreadable: 'dossier.import.outcome.unreadable',
+  cancelled: 'dossier.import.outcome.cancelled',
+};
+
+export interface Importer {
+  rows: readonly ImportRow[];
+  busy: boolean;
+  error: string | null;
+  /**
+   * Imports a batch. `slot`: the slot a single file was dropped on; the file is put there
+   * even when its content says otherwise, and the slot then says what it looks like.
+   */
+  importBatch: (files: readonly File[], slot?: DocumentKind) => Promise<void>;
+  cancel: () => void;
+}
+
+/**
+ * The import's state, kept by the dossier screen (not the tab) so that a batch keeps its
+ * progress rows and its cancel button while the person looks at another tab.
+ */
+export function useImporter(workspace: Workspace, dossierId: string): Importer {
+  const [rows, setRows] = useState<ImportRow[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  async function importBatch(files: readonly File[], slot?: DocumentKind): Promise<void> {
+    if (files.length === 0 || busy) return;
+    setBusy(true);
+    setError(null);
+    setRows(files.map((f) => ({ name: f.name, progress: { stage: 'queued', progress: 0 } })));
+    const abort = new AbortController();
+    controller.current = abort;
+    try {
+      const inputs: DocumentFileInput[] = await Promise.all(
+        files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
+      const outcomes = await workspace.importFiles(dossierId, inputs, {
+        signal: abort.signal,
+        onProgress: (index, progress) =>
+          setRows((old) => old.map((r, i) => (i === index ? { ...r, progress } : r))),
+      });
+      const placed = outcomes[0];
+      if (slot && files.length === 1 && placed?.status === 'imported' && placed.documentId) {
+        if (placed.kind !== slot) await workspace.moveDocument(placed.documentId, slot);
+      }
+      setRows((old) =>
+        old.map((r, i) => {
+          const outcome = outcomes[i];
+          if (!outcome) return r;
+          const stage: ImportStage =
+            outcome.status === 'imported'
+              ? 'done'
+              : outcome.status === 'cancelled'
+                ? 'cancelled'
+                : 'failed';
+          return {
+            ...r,
+            outcome,
+            progress: { stage, progress: stage === 'done' ? 1 : r.progress.progress },
+          };
+        }),
+      );
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') {
+        setRows((old) =>
+          old.map((r) =>
+            r.outcome || r.progress.stage === 'done'
+              ? r
+              : {
+                  ...r,
+                  outcome: { fileName: r.name, status: 'cancelled' },
+                  progress: { stage: 'cancelled', progress: r.progress.progress },
+                },
+          ),
+        );
+      } else {
+        setError(errorSentence(e));
+      }
+    } finally {
+      controller.current = null;
+      setBusy(false);
+    }
+  }
+
+  return { rows, busy, error, importBatch, cancel: () => controller.current?.abort() };
+}
+
+export function ImportPanel({ importer }: { importer: Importer }) {
+  const { t } = useI18n();
+  const { rows, busy, error, importBatch } = importer;
+
+  return (
+    <section
+      data-testid="import-panel"
+      style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
+    >
+      <Upload.Dragger
+        multiple
+        showUploadList={false}
+        disabled={busy}
+        accept={ACCEPT}
+        data-testid="file-input"
+        beforeUpload={(file: RcFile, batch: RcFile[]) => {
+          // Called once per file of a batch: start the batch on its first file only.
+          if (file === batch[0]) void importBatch(batch);
+          return false;
+        }}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{t('dossier.import.drop')}</p>
+        <p className="ant-upload-hint">{t('dossier.import.hint')}</p>
+      </Upload.Dragger>
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+      {rows.length > 0 && (
+        <div data-testid="import-rows" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+            <Typography.Text strong>
+              {busy
+                ? t('dossier.import.running', { count: rows.length })
+                : t('dossier.import.finished')}
+            </Typography.Text>
+            {busy && (
+              <Button danger size="small" data-testid="import-cancel" onClick={importer.cancel}>
+                {t('dossier.import.cancel')}
+              </Button>
+            )}
+          </div>
+          {rows.map((row, i) => (
+            <div
+              key={`${i}-${row.name}`}
+              data-testid="import-row"
+              data-file={row.name}
+              data-stage={row.progress.stage}
+              data-status={row.outcome?.status ?? ''}
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'minmax(120px, 1fr) 110px minmax(160px, 2fr)',
+                gap: 12,
+                alignItems: 'center',
+              }}
+            >
+              <Typography.Text ellipsis title={row.name}>
+                {row.name}
+              </Typography.Text>
+              <span style={{ color: '#595959' }}>{t(STAGE_KEYS[row.progress.stage])}</span>
+              {row.outcome ? (
+                <span>
+                  <Tag color={OUTCOME_COLOURS[row.outcome.status]}>
+                    {t(OUTCOME_KEYS[row.outcome.status])}
+                  </Tag>
+                  {row.outcome.status === 'imported' && row.outcome.kind && (
+                    <span>{kindLabel(t, row.outcome.kind)}</span>
+                  )}
+                  {row.outcome.message && (
+                    <span data-testid="import-message"> {row.outcome.message}</span>
+                  )}
+                </span>
+              ) : (
+                <Progress
+                  percent={Math.round(row.progress.progress * 100)}
+                  size="small"
+                  status={
+                    row.progress.stage === 'failed'
+                      ? 'exception'
+                      : row.progress.stage === 'done'
+                        ? 'success'
+                        : row.progress.stage === 'cancelled'
+                          ? 'normal'
+                          : 'active'
+                  }
+                />
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,229 @@
+// One company's dossier: documents (import, slots, accounts, declared values), review
+// (page image and fields), checks (statuses, character diffs, exceptions, deadlines) and
+// export. Everything shown comes from the Workspace and every change goes through it, so a
+// reload shows the same dossier.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DossierView, Workspace } from '../../model/contract';
+import { useWorkspace } from '../../model/workspace-context';
+import { useI18n } from '../../i18n';
+import { AccountsEditor, DeclaredEditor } from './AccountsEditor';
+import { ChecksTab, type CheckTarget } from './ChecksTab';
+import { ExportTab } from './ExportTab';
+import { ImportPanel, useImporter, type Importer } from './ImportPanel';
+import { ReviewTab, orderedDocuments } from './ReviewTab';
+import { SlotsPanel } from './SlotsPanel';
+import { useDossier } from './use-dossier';
+
+export type DossierTab = 'documents' | 'review' | 'checks' | 'export';
+
+export interface DossierScreenProps {
+  dossierId: string;
+  onBack: () => void;
+}
+
+export function DossierScreen(props: DossierScreenProps) {
+  return <DossierScreenView workspace={useWorkspace()} {...props} />;
+}
+
+/** The screen on a given Workspace (the component tests give it one directly). */
+export function DossierScreenView({
+  workspace,
+  dossierId,
+  onBack,
+  initialTab = 'documents',
+}: DossierScreenProps & { workspace: Workspace; initialTab?: DossierTab }) {
+  const { t } = useI18n();
+  const { view, error } = useDossier(workspace, dossierId);
+  const importer = useImporter(workspace, dossierId);
+  const [tab, setTab] = useState<DossierTab>(initialTab);
+  const [review, setReview] = useState<{ documentId: string | null; field: string | null }>({
+    documentId: null,
+    field: null,
+  });
+  const [scrollTo, setScrollTo] = useState<'accounts' | 'declared' | null>(null);
+
+  const selectField = useCallback((documentId: string, field: string | null) => {
+    setReview({ documentId, field });
+  }, []);
+
+  const openTarget = useCallback(
+    (target: CheckTarget) => {
+      if (target.to === 'review') {
+        const doc = view?.slots[target.kind];
+        if (!doc) return;
+        setReview({ documentId: doc.info.id, field: target.field });
+        setTab('review');
+      } else {
+        setScrollTo(target.section);
+        setTab('documents');
+      }
+    },
+    [view],
+  );
+
+  if (error && !view) {
+    return (
+      <div style={{ padding: 24 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
+          {t('dossier.back')}
+        </Button>
+        <Alert
+          style={{ marginTop: 16 }}
+          type="error"
+          showIcon
+          title={error}
+          data-testid="dossier-error"
+        />
+      </div>
+    );
+  }
+  if (!view) {
+    return (
+      <div style={{ padding: 24 }} data-testid="dossier-loading">
+        <Skeleton active />
+      </div>
+    );
+  }
+
+  const failing = view.run.checks.filter((c) => c.status === 'fail' && !c.exception).length;
+  const toReview = view.documents.reduce(
+    (n, d) => n + d.fields.filter((f) => f.value !== null && f.confirmedValue === null).length,
+    0,
+  );
+  const ready = view.run.verdict === 'ready';
+
+  return (
+    <div
+      data-testid="dossier-screen"
+      data-dossier-id={view.dossier.id}
+      style={{ padding: '12px 24px' }}
+    >
+      <Space align="center" style={{ marginBottom: 8 }} wrap>
+        <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="dossier-back">
+          {t('dossier.back')}
+        </Button>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="dossier-company">
+          {view.dossier.company}
+        </Typography.Title>
+        <Tag
+          color={ready ? 'success' : 'error'}
+          data-testid="dossier-verdict-tag"
+          data-verdict={view.run.verdict}
+        >
+          {ready ? t('dossier.verdict.readyShort') : t('dossier.verdict.blockedShort')}
+        </Tag>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as DossierTab)}
+        destroyOnHidden
+        items={[
+          {
+            key: 'documents',
+            label: <span data-testid="tab-documents">{t('dossier.tab.documents')}</span>,
+            children: (
+              <DocumentsTab
+                workspace={workspace}
+                view={view}
+                importer={importer}
+                scrollTo={scrollTo}
+                onScrolled={() => setScrollTo(null)}
+                onReview={(documentId) => {
+                  setReview({ documentId, field: null });
+                  setTab('review');
+                }}
+              />
+            ),
+          },
+          {
+            key: 'review',
+            label: (
+              <Badge count={toReview} size="small" offset={[8, -2]} color="orange">
+                <span data-testid="tab-review">{t('dossier.tab.review')}</span>
+              </Badge>
+            ),
+            children: (
+              <ReviewTab
+                workspace={workspace}
+                view={view}
+                documentId={review.documentId ?? orderedDocuments(view)[0]?.info.id ?? null}
+                field={review.field}
+                onSelect={selectField}
+              />
+            ),
+          },
+          {
+            key: 'checks',
+            label: (
+              <Badge count={failing} size="small" offset={[8, -2]}>
+                <span data-testid="tab-checks">{t('dossier.tab.checks')}</span>
+              </Badge>
+            ),
+            children: <ChecksTab workspace={workspace} view={view} onOpen={openTarget} />,
+          },
+          {
+            key: 'export',
+            label: <span data-testid="tab-export">{t('dossier.tab.export')}</span>,
+            children: <ExportTab workspace={workspace} view={view} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+function DocumentsTab({
+  workspace,
+  view,
+  importer,
+  onReview,
+  scrollTo,
+  onScrolled,
+}: {
+  workspace: Workspace;
+  view: DossierView;
+  importer: Importer;
+  onReview: (documentId: string) => void;
+  scrollTo: 'accounts' | 'declared' | null;
+  onScrolled: () => void;
+}) {
+  const { t } = useI18n();
+  const accounts = useRef<HTMLDivElement>(null);
+  const declared = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (scrollTo === null) return;
+    (scrollTo === 'accounts' ? accounts : declared).current?.scrollIntoView({ block: 'start' });
+    onScrolled();
+  }, [scrollTo, onScrolled]);
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+      <ImportPanel importer={importer} />
+      {view.documents.length === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="documents-empty"
+          title={t('dossier.documents.empty')}
+        />
+      )}
+      <SlotsPanel
+        workspace={workspace}
+        view={view}
+        onReview={onReview}
+        onDropInSlot={(files, kind) =>
+          void importer.importBatch(files, files.length === 1 ? kind : undefined)
+        }
+      />
+      <div ref={accounts}>
+        <AccountsEditor workspace={workspace} view={view} />
+      </div>
+      <div ref={declared}>
+        <DeclaredEditor workspace={workspace} view={view} />
+      </div>
+    </div>
+  );
+}
