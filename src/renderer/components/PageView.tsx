@@ -85,8 +85,14 @@ export function PageView({
     return () => el.removeEventListener('wheel', onWheel);
   }, [zoomAt]);
 
-  // Bring the selected field's box into view when it is outside the frame.
+  // Bring the selected field's box into view when it is outside the frame. A new page is
+  // fitted whole (so the box is in view): the state read here would be the old page's.
+  const fittedUrl = useRef<string | null>(null);
   useEffect(() => {
+    if (fittedUrl.current !== url) {
+      fittedUrl.current = url;
+      return;
+    }
     const el = frame.current;
     const target = boxes.find((b) => b.id === selected);
     if (!el || !target) return;
@@ -105,7 +111,7 @@ export function PageView({
       });
     }
     // Only when the selection changes: panning by hand afterwards is the person's choice.
-  }, [selected]);
+  }, [selected, url]);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
