@@ -30,7 +30,9 @@ export const filesFormat: Check = (ctx) => {
   }
   const { formats, maxBytes } = ctx.pack.files;
   const allowed: readonly string[] = formats;
-  const allowedLabel = formats.map((f) => formatLabel[f] ?? f).join(' or ');
+  const labels = formats.map((f) => formatLabel[f] ?? f);
+  const allowedLabel = labels.join(' or ');
+  const allowedLabelZh = labels.join('或');
   const maxMb = (maxBytes / 1024 / 1024).toFixed(0);
   // Images in another format and oversized files are what the export converts and
   // recompresses (and records); only a file that is no image or PDF at all cannot be
@@ -68,7 +70,7 @@ export const filesFormat: Check = (ctx) => {
   }
   return pass(
     `All ${files.length} files are ${allowedLabel} and at most ${maxMb} MB.`,
-    `全部${files.length}个文件均为${allowedLabel}格式且不超过${maxMb} MB。`,
+    `全部${files.length}个文件均为${allowedLabelZh}格式且不超过${maxMb} MB。`,
     { subjects },
   );
 };
