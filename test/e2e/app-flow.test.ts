@@ -227,6 +227,35 @@ describe('the app, end to end, with OCR', () => {
     expect(text).toMatch(/不能提交/);
     expect(text).toMatch(/60/);
     await shot(page, 'blocked-list');
+
+    // The license address changed last Friday: to be reported within 3 working days
+    // (Mon 23, Tue 24, Wed 25 November), which the list now shows first.
+    await row.click();
+    await screen.tab('checks');
+    await page.getByTestId('change-kind').waitFor();
+    await page.getByTestId('change-occurred-on').fill('2026-11-20');
+    await page.getByTestId('change-record').click();
+    const change = page.locator('[data-testid="change"][data-kind="address"][data-filed="false"]');
+    await change.waitFor();
+    await page.locator('[data-testid="deadline"][data-kind="change-filing"]').waitFor();
+    expect(await page.getByTestId('deadlines').innerText()).toMatch(/2026年11月25日/);
+    await shot(page, 'change-recorded');
+    await page.getByTestId('dossier-back').click();
+    await row.waitFor();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="dossier-row"][data-company="青梧屿证件将到期"]')
+          ?.textContent?.includes('工作日') === true,
+    );
+    // Reported: the deadline goes away.
+    await row.click();
+    await screen.tab('checks');
+    await page.getByTestId('change-mark-filed').click();
+    await page.locator('[data-testid="change"][data-filed="true"]').waitFor();
+    expect(await page.locator('[data-testid="deadline"][data-kind="change-filing"]').count()).toBe(
+      0,
+    );
     expectStayedHome(opened);
     await page.close();
   }, 300_000);

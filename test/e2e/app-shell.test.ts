@@ -294,6 +294,106 @@ describe('the app shell', () => {
   }, 90_000);
 });
 
+describe('the frame', () => {
+  it('keeps content clear of the header and status line, closes toasts under a fixed clock, and shows Chinese in a sans font in English', async () => {
+    const { context, page, shell, violations, requests, errors } = await openApp((p) =>
+      p.clock.setFixedTime(new Date('2026-11-24T10:00:00')),
+    );
+    await shell.testId('vault-create').waitFor();
+    await shell.createVault(PASSPHRASE);
+
+    // The "created" toast closes by itself although Date.now() stands still.
+    await shell.newDossier(COMPANY_A);
+    const toasts = page.locator('.ant-message-notice');
+    await toasts.first().waitFor();
+    await expect.poll(() => toasts.count(), { timeout: 8_000 }).toBe(0);
+    // A success toast closes when the person navigates away.
+    await shell.goToSettings();
+    await shell.testId('settings-username').fill('王敏');
+    await shell.testId('settings-username-save').click();
+    await toasts.first().waitFor();
+    await shell.goToList();
+    await expect.poll(() => toasts.count(), { timeout: 1_500 }).toBe(0);
+
+    // A small window: the page scrolls as one column, nothing is drawn over the content,
+    // the lock button stays in view.
+    await shell.row(COMPANY_A).click();
+    await shell.testId('documents-empty').waitFor();
+    await page.setViewportSize({ width: 560, height: 420 });
+    const frame = () =>
+      page.evaluate(() => {
+        const box = (selector: string) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+        };
+        return {
+          header: box('.dv-header'),
+          main: box('.dv-main'),
+          footer: box('.dv-footer'),
+          pageHeight: document.documentElement.scrollHeight,
+        };
+      });
+    const layout = await frame();
+    expect(layout.pageHeight).toBeGreaterThan(420);
+    expect(layout.header.bottom).toBeLessThanOrEqual(layout.main.top + 0.5);
+    expect(layout.footer.top).toBeGreaterThanOrEqual(layout.main.bottom - 0.5);
+    expect(layout.footer.bottom).toBeGreaterThanOrEqual(layout.pageHeight - 0.5);
+    const lockInView = async () => {
+      const box = await shell.testId('lock-button').boundingBox();
+      return (
+        box !== null &&
+        box.x >= 0 &&
+        box.x + box.width <= 560 &&
+        box.y >= 0 &&
+        box.y + box.height <= 420
+      );
+    };
+    expect(await lockInView()).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await lockInView()).toBe(true);
+    await shell.screenshot('dossier-small-window');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // English interface, Chinese company name: rendered in a sans CJK face, not a serif one.
+    await shell.goToList();
+    await shell.switchLanguage('EN');
+    await expect.poll(() => shell.testId('new-dossier').textContent()).toContain('New dossier');
+    const probed = await shell.row(COMPANY_A).evaluate((row, company) => {
+      const all = [row, ...row.querySelectorAll('*')];
+      const holder = all.find((e) =>
+        [...e.childNodes].some(
+          (n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes(company),
+        ),
+      );
+      holder?.setAttribute('data-font-probe', '');
+      return holder ? `${holder.tagName}.${holder.className}` : null;
+    }, COMPANY_A);
+    expect(probed).not.toBeNull();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: '[data-font-probe]',
+    });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    console.log(
+      `font probe ${probed}: ${fonts.map((f) => `${f.familyName} ×${f.glyphCount}`).join(', ')}`,
+    );
+    expect(fonts.map((f) => f.familyName).join(', ')).toMatch(/Noto Sans CJK/);
+    expect(fonts.some((f) => /serif/i.test(f.familyName) && !/sans/i.test(f.familyName))).toBe(
+      false,
+    );
+    await cdp.detach();
+
+    expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(requests.leaving).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 function isoInDays(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);

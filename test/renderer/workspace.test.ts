@@ -4,9 +4,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newVault } from '../vault/helpers';
-import { createWorkspace } from '../../src/renderer/model/workspace';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nProvider, translator, type Language } from '../../src/renderer/i18n';
+import { createWorkspace, readErrorReason } from '../../src/renderer/model/workspace';
+import {
+  ImportPanel,
+  outcomeSentence,
+  type Importer,
+} from '../../src/renderer/screens/dossier/ImportPanel';
 import { webBridge } from '../../src/renderer/bridge/web';
-import type { Workspace } from '../../src/renderer/model/contract';
+import type { ImportOutcome, Workspace } from '../../src/renderer/model/contract';
 import { createNodeTextReader } from './node-reader';
 import { REPO_ROOT } from '../cli/run-cli';
 
@@ -19,11 +27,15 @@ function exampleFiles(name: string): { name: string; bytes: Uint8Array }[] {
     .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
 }
 
-function exampleDossier(name: string): {
+interface ExampleDossier {
   accounts: { store: string; phone: string; email: string }[];
   declared: { idValidUntil?: string; officeAddress?: string };
-} {
-  return JSON.parse(readFileSync(join(REPO_ROOT, 'examples', name, 'dossier.json'), 'utf8'));
+}
+
+function exampleDossier(name: string): ExampleDossier {
+  return JSON.parse(
+    readFileSync(join(REPO_ROOT, 'examples', name, 'dossier.json'), 'utf8'),
+  ) as ExampleDossier;
 }
 
 async function workspace(label: string): Promise<Workspace> {
@@ -82,12 +94,16 @@ describe('workspace', () => {
   it('an unreadable file is reported and not stored; a cancelled import stores nothing', async () => {
     const ws = await workspace('bad');
     const id = await ws.createDossier('坏文件公司');
-    const bad = await ws.importFiles(id, [{ name: 'broken.pdf', bytes: new TextEncoder().encode('%PDF-1.7 nonsense') }]);
+    const bad = await ws.importFiles(id, [
+      { name: 'broken.pdf', bytes: new TextEncoder().encode('%PDF-1.7 nonsense') },
+    ]);
     expect(bad[0]!.status).toBe('unreadable');
     expect(bad[0]!.message).toMatch(/\.$/);
     const controller = new AbortController();
     controller.abort();
-    const cancelled = await ws.importFiles(id, exampleFiles('ready'), { signal: controller.signal });
+    const cancelled = await ws.importFiles(id, exampleFiles('ready'), {
+      signal: controller.signal,
+    });
     expect(cancelled.every((o) => o.status === 'cancelled')).toBe(true);
     expect((await ws.loadDossier(id)).documents).toHaveLength(0);
   });
@@ -123,7 +139,9 @@ describe('workspace', () => {
     const check = view.run.checks.find((c) => c.id === 'credit-code.checksum')!;
     expect(check.exception?.reason).toBe('早期试点代码，早于校验规则');
     await ws.revokeException(id, 'credit-code.checksum');
-    expect((await ws.loadDossier(id)).run.checks.find((c) => c.id === 'credit-code.checksum')!.exception).toBeUndefined();
+    expect(
+      (await ws.loadDossier(id)).run.checks.find((c) => c.id === 'credit-code.checksum')!.exception,
+    ).toBeUndefined();
   });
 
   it('confirm-all confirms only sure, unambiguous fields', async () => {
@@ -132,7 +150,9 @@ describe('workspace', () => {
     const count = await ws.confirmAllHighConfidence(id);
     expect(count).toBeGreaterThan(10);
     const view = await ws.loadDossier(id);
-    const unconfirmed = view.documents.flatMap((d) => d.fields).filter((f) => f.value !== null && f.confirmedValue === null);
+    const unconfirmed = view.documents
+      .flatMap((d) => d.fields)
+      .filter((f) => f.value !== null && f.confirmedValue === null);
     expect(unconfirmed).toEqual([]);
     expect(await ws.confirmAllHighConfidence(id)).toBe(0);
   });
@@ -144,7 +164,9 @@ describe('workspace', () => {
     const view = await ws.loadDossier(id);
     const code = view.dossier.creditCode!;
     expect((await ws.searchRows(code)).map((r) => r.summary.id)).toEqual([id]);
-    expect((await ws.searchRows(view.dossier.legalRepresentative!)).map((r) => r.summary.id)).toEqual([id]);
+    expect(
+      (await ws.searchRows(view.dossier.legalRepresentative!)).map((r) => r.summary.id),
+    ).toEqual([id]);
     expect((await ws.searchRows('13169036418')).map((r) => r.summary.id)).toEqual([id]);
     expect((await ws.searchRows('store2.101')).map((r) => r.summary.id)).toEqual([id]);
     expect(await ws.searchRows('另一家')).toHaveLength(1);
@@ -162,7 +184,9 @@ describe('workspace', () => {
     const row = (await ws.listRows())[0]!;
     expect(row.verdict).toBe('blocked');
     expect(row.nearest?.kind).toBe('id-card-expiry');
-    expect(row.nearest && 'daysLeft' in row.nearest ? row.nearest.daysLeft : -1).toBeGreaterThan(50);
+    expect(row.nearest && 'daysLeft' in row.nearest ? row.nearest.daysLeft : -1).toBeGreaterThan(
+      50,
+    );
   });
 
   it('moving a document to another slot is kept', async () => {
@@ -193,5 +217,109 @@ describe('workspace', () => {
     view = await ws.loadDossier(id);
     expect(view.deadlines.some((d) => d.kind === 'change-filing')).toBe(false);
     expect((await ws.listRows())[0]!.nearest).toBeNull();
+  });
+
+  it('says why a file was not imported as a reason with values, worded in the interface language', async () => {
+    const ws = await workspace('reasons');
+    await importExample(ws, 'ready', '青梧屿示例公司');
+    const other = await ws.createDossier('另一家公司');
+    const license = exampleFiles('ready').find((f) => f.name === 'license.pdf')!;
+    const text = (s: string) => new TextEncoder().encode(s);
+    const outcomes = await ws.importFiles(other, [
+      license,
+      { name: 'empty.pdf', bytes: new Uint8Array(0) },
+      { name: 'broken.pdf', bytes: text('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage') },
+      { name: 'notes.pdf', bytes: text('Meeting notes, saved with the wrong extension.') },
+    ]);
+    expect(outcomes.map((o) => [o.status, o.reason, o.values ?? null])).toEqual([
+      ['duplicate', 'duplicate', { company: '青梧屿示例公司' }],
+      ['unreadable', 'empty', null],
+      ['unreadable', 'damaged', null],
+      ['unreadable', 'unsupported-type', null],
+    ]);
+    // The English detail stays for logs and tooltips.
+    expect(outcomes.every((o) => /\.$/.test(o.message ?? ''))).toBe(true);
+    expect((await ws.loadDossier(other)).documents).toHaveLength(0);
+
+    const zh = translator('zh');
+    const en = translator('en');
+    const [duplicate, empty, broken, notes] = outcomes as [
+      ImportOutcome,
+      ImportOutcome,
+      ImportOutcome,
+      ImportOutcome,
+    ];
+    expect(outcomeSentence(zh, duplicate)).toBe(
+      '这个文件已在资料「青梧屿示例公司」中，无需再导入。',
+    );
+    expect(outcomeSentence(en, duplicate)).toContain('already in dossier 青梧屿示例公司');
+    expect(outcomeSentence(zh, empty)).toContain('文件是空的');
+    expect(outcomeSentence(zh, broken)).toContain('文件已损坏');
+    expect(outcomeSentence(zh, notes)).toContain('不是 PDF、JPG 或 PNG');
+    for (const o of outcomes) expect(outcomeSentence(zh, o)).not.toMatch(/[A-Za-z]{4,}/);
+
+    // The import panel shows the sentence of the current language, the English as the title.
+    const importer: Importer = {
+      rows: outcomes.map((outcome) => ({
+        name: outcome.fileName,
+        progress: { stage: 'failed', progress: 1 },
+        outcome,
+      })),
+      busy: false,
+      error: null,
+      importBatch: () => Promise.resolve(),
+      cancel: () => undefined,
+    };
+    const panel = (language: Language) =>
+      renderToStaticMarkup(
+        createElement(I18nProvider, {
+          language,
+          setLanguage: () => undefined,
+          children: createElement(ImportPanel, { importer }),
+        }),
+      );
+    const zhPanel = panel('zh');
+    expect(zhPanel).toContain('这个文件已在资料「青梧屿示例公司」中');
+    expect(zhPanel).toContain('title="This file is already in dossier 青梧屿示例公司."');
+    expect(panel('en')).toContain('The file is empty (0 bytes); check the original');
+  });
+
+  it("maps the reader's other sentences to reasons; an unknown one keeps its English", () => {
+    expect(
+      readErrorReason(
+        'The image is 12000 × 10000 pixels (120 megapixels), over the 100-megapixel limit.',
+      ),
+    ).toEqual({
+      reason: 'too-many-pixels',
+      values: { width: 12000, height: 10000, megapixels: 120, limit: 100 },
+    });
+    expect(readErrorReason('The file is 61 MB, over the 50 MB limit.')).toEqual({
+      reason: 'too-large',
+      values: { size: 61, limit: 50 },
+    });
+    expect(
+      readErrorReason('The PDF is password-protected: remove the password and try again.').reason,
+    ).toBe('encrypted');
+    expect(
+      readErrorReason('No text layer: OCR is needed, and no OCR engine is available here.').reason,
+    ).toBe('no-ocr');
+    expect(
+      readErrorReason('The image is truncated: its end is missing, so it cannot be read.').reason,
+    ).toBe('truncated');
+    expect(readErrorReason('The PDF has 31 pages, more than the 20 a document may have.')).toEqual({
+      reason: 'too-many-pages',
+      values: { pages: 31, limit: 20 },
+    });
+    const unknown: ImportOutcome = {
+      fileName: 'x.pdf',
+      status: 'unreadable',
+      ...readErrorReason('The moon is in the wrong phase.'),
+      message: 'The moon is in the wrong phase.',
+    };
+    expect(unknown.reason).toBe('other');
+    expect(outcomeSentence(translator('zh'), unknown)).toBe(
+      '无法导入这个文件（The moon is in the wrong phase.）。',
+    );
+    expect(outcomeSentence(translator('en'), unknown)).toBe('The moon is in the wrong phase.');
   });
 });

@@ -204,6 +204,27 @@ export const en: Record<MessageKey, string> = {
   'dossier.import.outcome.refused': 'Refused',
   'dossier.import.outcome.unreadable': 'Unreadable',
   'dossier.import.outcome.cancelled': 'Cancelled',
+  'dossier.import.reason.duplicate':
+    'This file is already in dossier {company}; there is no need to import it again.',
+  'dossier.import.reason.too-large':
+    'The file is {size} MB, over the {limit} MB limit; compress or split it and import it again.',
+  'dossier.import.reason.unsupported-type':
+    'The file is not a PDF, JPG or PNG; save it in one of those formats and import it again.',
+  'dossier.import.reason.too-many-pixels':
+    'The image has {megapixels} megapixels, over the {limit}-megapixel limit; make it smaller and import it again.',
+  'dossier.import.reason.too-many-pages':
+    'The PDF has {pages} pages, more than the {limit} allowed; import only the pages needed.',
+  'dossier.import.reason.empty':
+    'The file is empty (0 bytes); check the original and import it again.',
+  'dossier.import.reason.damaged':
+    'The file is damaged and cannot be read; scan or download it again and import it.',
+  'dossier.import.reason.truncated':
+    'The image is incomplete (its end is missing); copy or download it again and import it.',
+  'dossier.import.reason.encrypted':
+    'The PDF is password-protected; remove the password and import it again.',
+  'dossier.import.reason.no-ocr':
+    'The file has no text layer and needs OCR, which is not available here; import a PDF with a text layer.',
+  'dossier.import.reason.other': '{detail}',
   'dossier.slots.filled': 'Filled',
   'dossier.slots.empty': 'Empty',
   'dossier.slots.emptyHint': 'No {kind} yet: an imported file goes here by its content.',
@@ -306,6 +327,19 @@ export const en: Record<MessageKey, string> = {
     '{failed} checks fail: correct them or accept them as exceptions before submitting.',
   'dossier.deadlines.title': 'Deadlines',
   'dossier.deadlines.none': 'No expiry or change deadline is coming up.',
+  'dossier.changes.title': 'Changes to report',
+  'dossier.changes.intro':
+    'After a change of the license address or the legal representative, or the closing of the bank account, the platform must be told within {days} working days; after that it unlinks every account and freezes withdrawals without notice.',
+  'dossier.changes.none': 'No change recorded.',
+  'dossier.changes.kind.address': 'Address changed',
+  'dossier.changes.kind.legal-representative': 'Legal representative changed',
+  'dossier.changes.kind.bank-account-closed': 'Bank account closed',
+  'dossier.changes.occurredOn': 'Date of the change, e.g. 2026-11-20',
+  'dossier.changes.record': 'Record change',
+  'dossier.changes.pending': 'To report',
+  'dossier.changes.filedOn': 'Reported on {date}',
+  'dossier.changes.markFiled': 'Mark reported',
+  'dossier.changes.remove': 'Remove',
   'dossier.export.title': 'Export the document pack',
   'dossier.export.intro':
     'Builds the verified pack (PDF/JPG, each at most 5 MB) and saves it where you choose.',

@@ -196,6 +196,22 @@ export const zh = {
   'dossier.import.outcome.refused': '已拒绝',
   'dossier.import.outcome.unreadable': '无法读取',
   'dossier.import.outcome.cancelled': '已取消',
+  'dossier.import.reason.duplicate': '这个文件已在资料「{company}」中，无需再导入。',
+  'dossier.import.reason.too-large':
+    '文件有 {size} MB，超过 {limit} MB 的上限；请压缩或拆分后再导入。',
+  'dossier.import.reason.unsupported-type':
+    '这不是 PDF、JPG 或 PNG 文件；请另存为其中一种格式后再导入。',
+  'dossier.import.reason.too-many-pixels':
+    '图片有 {megapixels} 百万像素，超过 {limit} 百万像素的上限；请缩小后再导入。',
+  'dossier.import.reason.too-many-pages':
+    'PDF 有 {pages} 页，超过 {limit} 页的上限；请只导入需要的页面。',
+  'dossier.import.reason.empty': '文件是空的（0 字节）；请检查原文件后重新导入。',
+  'dossier.import.reason.damaged': '文件已损坏，无法读取；请重新扫描或下载后再导入。',
+  'dossier.import.reason.truncated': '图片不完整（结尾缺失），无法读取；请重新复制或下载后再导入。',
+  'dossier.import.reason.encrypted': 'PDF 设有打开密码；请去掉密码后再导入。',
+  'dossier.import.reason.no-ocr':
+    '文件没有文字层，需要文字识别，但这里无法识别；请导入带文字层的 PDF。',
+  'dossier.import.reason.other': '无法导入这个文件（{detail}）。',
   'dossier.slots.filled': '已放入',
   'dossier.slots.empty': '空',
   'dossier.slots.emptyHint': '还没有{kind}：导入后会按内容自动放到这里。',
@@ -289,6 +305,19 @@ export const zh = {
   'dossier.verdict.blockedHint': '{failed} 项检查不通过：改正后或接受为例外后才能提交。',
   'dossier.deadlines.title': '期限',
   'dossier.deadlines.none': '近期没有到期或变更期限。',
+  'dossier.changes.title': '变更报备',
+  'dossier.changes.intro':
+    '营业执照住所变更、法定代表人变更或银行账户注销后，须在 {days} 个工作日内向平台报备；逾期平台将解除全部账户关联并冻结提现，不另行通知。',
+  'dossier.changes.none': '没有记录的变更。',
+  'dossier.changes.kind.address': '住所变更',
+  'dossier.changes.kind.legal-representative': '法定代表人变更',
+  'dossier.changes.kind.bank-account-closed': '银行账户注销',
+  'dossier.changes.occurredOn': '变更日期，如 2026-11-20',
+  'dossier.changes.record': '记录变更',
+  'dossier.changes.pending': '待报备',
+  'dossier.changes.filedOn': '已于{date}报备',
+  'dossier.changes.markFiled': '标记已报备',
+  'dossier.changes.remove': '删除',
   'dossier.export.title': '导出资料包',
   'dossier.export.intro':
     '生成经过核验的资料包（PDF/JPG，每个不超过 5 MB），并保存到你选择的位置。',

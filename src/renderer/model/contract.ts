@@ -129,12 +129,38 @@ export interface ImportProgress {
   progress: number;
 }
 
+/**
+ * Why a file was not imported, for a sentence in the interface's language (the i18n key
+ * `dossier.import.reason.<reason>`). 'other': a reason the app does not know; `message`
+ * then holds the only sentence there is.
+ */
+export type ImportReason =
+  | 'duplicate'
+  | 'too-large'
+  | 'unsupported-type'
+  | 'too-many-pixels'
+  | 'too-many-pages'
+  | 'empty'
+  | 'damaged'
+  | 'truncated'
+  | 'encrypted'
+  | 'no-ocr'
+  | 'other';
+
 export interface ImportOutcome {
   fileName: string;
   status: 'imported' | 'duplicate' | 'refused' | 'unreadable' | 'cancelled';
   documentId?: string;
   kind?: DetectedKind;
-  /** One sentence for the person (refused, unreadable, duplicate: "already in dossier X"). */
+  /** Set for duplicate, refused and unreadable files. */
+  reason?: ImportReason;
+  /**
+   * The values the reason's sentence names: duplicate {company}; too-large {size, limit}
+   * (MB); too-many-pixels {width, height, megapixels, limit} (limit in megapixels, width and
+   * height when known); too-many-pages {pages, limit}.
+   */
+  values?: Record<string, string | number>;
+  /** The same in English, one sentence, for logs and tooltips (refused, unreadable, duplicate). */
   message?: string;
 }
 

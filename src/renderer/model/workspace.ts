@@ -3,7 +3,11 @@
 // recomputed from the vault's records each time a dossier is loaded, and their verdict is
 // stored (sealed) on the dossier so that the list never has to read every document.
 import { runChecks, type CheckRun } from '../../core/checks';
-import { bundledWorkingDayCalendar, dossierDeadlines, type DeadlineItem } from '../../core/deadlines';
+import {
+  bundledWorkingDayCalendar,
+  dossierDeadlines,
+  type DeadlineItem,
+} from '../../core/deadlines';
 import { effectiveFields, fieldOf } from '../../core/checks/context';
 import { localIsoDate } from '../../core/dates';
 import type { Account, Declared } from '../../core/dossier';
@@ -30,6 +34,7 @@ import type {
   DossierView,
   ImportOutcome,
   ImportProgress,
+  ImportReason,
   PageGeometry,
   Workspace,
 } from './contract';
@@ -42,6 +47,94 @@ const DEFAULT_CONFIRMER = '本机用户';
 
 /** Share of a file's progress bar each stage ends at (reading is most of the time). */
 const STAGE_END = { reading: 0.1, 'loading-ocr': 0.3, ocr: 0.85, extracting: 0.9 } as const;
+
+type Problem = Pick<ImportOutcome, 'reason' | 'values'>;
+
+/**
+ * The sentences readDocument (src/ocr/read-document.ts) and its PDF reader give for a bad
+ * file, as reasons the interface can word in its own language. A sentence not listed here
+ * becomes 'other' and is shown as it is (English).
+ */
+const READ_ERRORS: readonly {
+  pattern: RegExp;
+  reason: ImportReason;
+  values?: (m: RegExpExecArray) => Record<string, string | number>;
+}[] = [
+  { pattern: /^The file is empty/, reason: 'empty' },
+  {
+    pattern: /^The file is (\d+) MB, over the (\d+) MB limit/,
+    reason: 'too-large',
+    values: (m) => ({ size: Number(m[1]), limit: Number(m[2]) }),
+  },
+  { pattern: /^The file is neither a PDF nor a JPG or PNG image/, reason: 'unsupported-type' },
+  {
+    pattern:
+      /^The image is (\d+) × (\d+) pixels \((\d+) megapixels\), over the (\d+)-megapixel limit/,
+    reason: 'too-many-pixels',
+    values: (m) => ({
+      width: Number(m[1]),
+      height: Number(m[2]),
+      megapixels: Number(m[3]),
+      limit: Number(m[4]),
+    }),
+  },
+  { pattern: /^The image is truncated/, reason: 'truncated' },
+  { pattern: /^The image is damaged|^The image could not be decoded/, reason: 'damaged' },
+  { pattern: /^No text layer: OCR is needed/, reason: 'no-ocr' },
+  { pattern: /^The PDF is password-protected/, reason: 'encrypted' },
+  {
+    pattern: /^The PDF has (\d+) pages, more than the (\d+)/,
+    reason: 'too-many-pages',
+    values: (m) => ({ pages: Number(m[1]), limit: Number(m[2]) }),
+  },
+  {
+    pattern:
+      /^The file is not a readable PDF|^The PDF could not be read|^The PDF pages could not be rendered/,
+    reason: 'damaged',
+  },
+];
+
+/** The reason of readDocument's error sentence ('other' when it is not a known one). */
+export function readErrorReason(message: string): Problem {
+  for (const { pattern, reason, values } of READ_ERRORS) {
+    const m = pattern.exec(message.trim());
+    if (m) return values ? { reason, values: values(m) } : { reason };
+  }
+  return { reason: 'other' };
+}
+
+const megabytes = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
+
+/** The reason of the vault's refusal, with the values its sentence names. */
+function refusalReason(error: ImportRefusedError, fileBytes: number, limitBytes: number): Problem {
+  switch (error.reason) {
+    case 'too-large':
+      return {
+        reason: 'too-large',
+        values: { size: megabytes(fileBytes), limit: megabytes(limitBytes) },
+      };
+    case 'too-many-pixels': {
+      // "The image declares 12000×12000 pixels (144 MP); the limit is 100 MP."
+      const m = /(\d+)×(\d+) pixels \((\d+) MP\); the limit is (\d+) MP/.exec(error.message);
+      return m
+        ? {
+            reason: 'too-many-pixels',
+            values: {
+              width: Number(m[1]),
+              height: Number(m[2]),
+              megapixels: Number(m[3]),
+              limit: Number(m[4]),
+            },
+          }
+        : { reason: 'other' };
+    }
+    case 'unreadable-header':
+      return { reason: 'damaged' };
+    case 'unsupported-type':
+    case 'empty':
+      return { reason: error.reason };
+  }
+}
 
 function abortError(): DOMException {
   return new DOMException('The import was cancelled.', 'AbortError');
@@ -276,8 +369,14 @@ export function createWorkspace(
     });
     if (signal?.aborted) throw abortError();
     const { document, pages } = result;
-    if (document.error !== undefined)
-      return { fileName: file.name, status: 'unreadable', message: document.error };
+    if (document.error !== undefined) {
+      return {
+        fileName: file.name,
+        status: 'unreadable',
+        ...readErrorReason(document.error),
+        message: document.error,
+      };
+    }
 
     report({ stage: 'saving', progress: 0.95 });
     let documentId: string;
@@ -290,10 +389,24 @@ export function createWorkspace(
       });
       documentId = info.id;
     } catch (error) {
-      if (error instanceof DuplicateFileError)
-        return { fileName: file.name, status: 'duplicate', message: error.message };
-      if (error instanceof ImportRefusedError)
-        return { fileName: file.name, status: 'refused', message: error.message };
+      if (error instanceof DuplicateFileError) {
+        return {
+          fileName: file.name,
+          status: 'duplicate',
+          reason: 'duplicate',
+          values: { company: error.company },
+          message: error.message,
+        };
+      }
+      if (error instanceof ImportRefusedError) {
+        const limit = (await vault.settings()).maxFileBytes;
+        return {
+          fileName: file.name,
+          status: 'refused',
+          ...refusalReason(error, file.bytes.length, limit),
+          message: error.message,
+        };
+      }
       throw error;
     }
     await vault.saveExtraction(
@@ -529,8 +642,6 @@ export function createWorkspace(
 }
 
 /** The stage before `stage` in reading order (its progress starts where that one ended). */
-function previousStage(
-  stage: 'loading-ocr' | 'ocr' | 'extracting',
-): keyof typeof STAGE_END {
+function previousStage(stage: 'loading-ocr' | 'ocr' | 'extracting'): keyof typeof STAGE_END {
   return stage === 'loading-ocr' ? 'reading' : stage === 'ocr' ? 'loading-ocr' : 'ocr';
 }

@@ -1,6 +1,7 @@
-// The window's frame: the app's name, navigation, language switch and the lock button in
-// the header (the lock button whenever the vault is unlocked), the screen, and the
-// offline status line at the bottom.
+// The window's frame, one column in the page's flow (shell.css): the app's name,
+// navigation, language switch and the lock button in the header (the lock button whenever
+// the vault is unlocked; it never shrinks away), the screen, and the offline status line
+// after it.
 import { Button, Segmented, Tooltip, Typography } from 'antd';
 import {
   LockOutlined,
@@ -35,7 +36,7 @@ export function AppFrame({
     <div className="dv-frame">
       <header className="dv-header">
         <Typography.Title level={4} className="dv-title" data-testid="app-name">
-          <SafetyCertificateOutlined /> {t('app.name')}
+          <SafetyCertificateOutlined /> <span className="dv-title-text">{t('app.name')}</span>
         </Typography.Title>
         {unlocked && (
           <nav className="dv-nav" aria-label={t('shell.nav.label')}>
@@ -45,6 +46,7 @@ export function AppFrame({
               icon={<UnorderedListOutlined />}
               onClick={() => onNavigate('list')}
               data-testid="nav-list"
+              aria-label={t('shell.nav.dossiers')}
             >
               {t('shell.nav.dossiers')}
             </Button>
@@ -54,30 +56,33 @@ export function AppFrame({
               icon={<SettingOutlined />}
               onClick={() => onNavigate('settings')}
               data-testid="nav-settings"
+              aria-label={t('shell.nav.settings')}
             >
               {t('shell.nav.settings')}
             </Button>
           </nav>
         )}
         <span className="dv-spacer" />
-        <Segmented<Language>
-          size="small"
-          value={language}
-          onChange={setLanguage}
-          options={[
-            { value: 'zh', label: '中文' },
-            { value: 'en', label: 'EN' },
-          ]}
-          aria-label={t('shell.settings.language')}
-          data-testid="language-switch"
-        />
-        {unlocked && (
-          <Tooltip title={t('shell.lock.shortcut')}>
-            <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-button">
-              {t('shell.lock.button')}
-            </Button>
-          </Tooltip>
-        )}
+        <div className="dv-header-tools">
+          <Segmented<Language>
+            size="small"
+            value={language}
+            onChange={setLanguage}
+            options={[
+              { value: 'zh', label: '中文' },
+              { value: 'en', label: 'EN' },
+            ]}
+            aria-label={t('shell.settings.language')}
+            data-testid="language-switch"
+          />
+          {unlocked && (
+            <Tooltip title={t('shell.lock.shortcut')}>
+              <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-button">
+                {t('shell.lock.button')}
+              </Button>
+            </Tooltip>
+          )}
+        </div>
       </header>
       <main className="dv-main">{children}</main>
       <footer className="dv-footer">

@@ -14,6 +14,7 @@ import { VaultScreen, type LockReason, type OpenedHow } from '../screens/vault/V
 import { AppFrame, type NavTarget } from './AppFrame';
 import { ErrorBoundary } from './ErrorBoundary';
 import { errorSentence } from './errors';
+import { ToastScope } from './toasts';
 import { createLazyBrowserReader } from '../model/lazy-reader';
 import { APP_VAULT_NAME } from '../model/vault-name';
 
@@ -49,6 +50,10 @@ export function Shell({
   const { message } = App.useApp();
   const [session, setSession] = useState<Session>({ phase: 'opening' });
   const [route, setRoute] = useState<Route>({ name: 'list' });
+  // Counts the person's own navigations (header, back, lock): each closes the success
+  // toasts of the screen left. Opening a new dossier right after creating it is not one.
+  const [navigations, setNavigations] = useState(0);
+  const navigated = (): void => setNavigations((n) => n + 1);
   const workspaceRef = useRef<Workspace | null>(null);
   const t = translator(language);
 
@@ -198,7 +203,13 @@ export function Shell({
             )}
             {route.name === 'dossier' && (
               <div data-testid="screen-dossier" className="dv-screen">
-                <DossierScreen dossierId={route.id} onBack={() => setRoute({ name: 'list' })} />
+                <DossierScreen
+                  dossierId={route.id}
+                  onBack={() => {
+                    navigated();
+                    setRoute({ name: 'list' });
+                  }}
+                />
               </div>
             )}
             {route.name === 'settings' && (
@@ -210,8 +221,10 @@ export function Shell({
     );
   }
 
-  const navigate = (target: NavTarget): void =>
+  const navigate = (target: NavTarget): void => {
+    navigated();
     setRoute(target === 'list' ? { name: 'list' } : { name: 'settings' });
+  };
   return (
     <I18nProvider language={language} setLanguage={changeLanguage}>
       <AppFrame
@@ -219,9 +232,12 @@ export function Shell({
         unlocked={unlocked}
         active={unlocked && route.name !== 'dossier' ? route.name : null}
         onNavigate={navigate}
-        onLock={() => vault?.lock('manual')}
+        onLock={() => {
+          navigated();
+          vault?.lock('manual');
+        }}
       >
-        {content}
+        <ToastScope navigation={navigations}>{content}</ToastScope>
       </AppFrame>
     </I18nProvider>
   );

@@ -9,6 +9,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../../core/documents';
 import { CharDiff } from '../../components/CharDiff';
 import type { DossierView, Workspace } from '../../model/contract';
 import { useI18n, type MessageKey } from '../../i18n';
+import { ChangesPanel } from './ChangesPanel';
 import { fieldLabel, kindLabel } from './labels';
 import { errorSentence } from './use-dossier';
 
@@ -323,6 +324,9 @@ export function ChecksTab({
       <Verdict view={view} />
       <Card size="small" title={t('dossier.deadlines.title')}>
         <Deadlines view={view} />
+      </Card>
+      <Card size="small" title={t('dossier.changes.title')}>
+        <ChangesPanel workspace={workspace} view={view} />
       </Card>
       {view.documents.length === 0 && (
         <Alert type="info" showIcon title={t('dossier.checks.noDocuments')} />

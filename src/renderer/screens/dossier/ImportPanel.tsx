@@ -11,7 +11,7 @@ import type {
   ImportStage,
   Workspace,
 } from '../../model/contract';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import type { DocumentKind } from '../../../core/documents';
 import { kindLabel } from './labels';
 import { errorSentence } from './use-dossier';
@@ -53,6 +53,17 @@ const OUTCOME_KEYS: Record<ImportOutcome['status'], MessageKey> = {
   unreadable: 'dossier.import.outcome.unreadable',
   cancelled: 'dossier.import.outcome.cancelled',
 };
+
+/**
+ * The outcome's one sentence in the interface's language (null when there is nothing to
+ * say); a reason the catalogue does not know keeps the English sentence.
+ */
+export function outcomeSentence(t: Translate, outcome: ImportOutcome): string | null {
+  const { reason, message } = outcome;
+  if (reason === undefined || (reason === 'other' && !message)) return message ?? null;
+  if (reason === 'other') return t('dossier.import.reason.other', { detail: message ?? '' });
+  return t(`dossier.import.reason.${reason}`, outcome.values);
+}
 
 export interface Importer {
   rows: readonly ImportRow[];
@@ -210,8 +221,15 @@ export function ImportPanel({ importer }: { importer: Importer }) {
                   {row.outcome.status === 'imported' && row.outcome.kind && (
                     <span>{kindLabel(t, row.outcome.kind)}</span>
                   )}
-                  {row.outcome.message && (
-                    <span data-testid="import-message"> {row.outcome.message}</span>
+                  {outcomeSentence(t, row.outcome) !== null && (
+                    <span
+                      data-testid="import-message"
+                      data-reason={row.outcome.reason ?? ''}
+                      title={row.outcome.message}
+                    >
+                      {' '}
+                      {outcomeSentence(t, row.outcome)}
+                    </span>
                   )}
                 </span>
               ) : (
