@@ -1,16 +1,17 @@
 // The packaged shell end to end with Playwright's Electron driver: open the app, check
 // the renderer is locked down (no Node, no network, app:// origin, only window.vault),
-// import the ready example dossier through the real IPC bridge and see its checks.
+// create the vault, import the ready example dossier and see it ready, lock and unlock.
 // Runs only where the Electron binary is installed (`node scripts/ensure-electron.mjs`);
-// elsewhere it is skipped with the reason printed. (Vault creation and locking arrive
-// with the vault issue; this test grows with it.)
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// elsewhere it is skipped with the reason printed.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultBridge } from '../../src/shared/bridge';
 import { REPO_ROOT } from '../cli/run-cli';
+import type { DossierFile } from '../../src/core/dossier';
+import { createDossier, createVault, pdfsOf, unlockVault } from '../e2e/pages/dossier';
 
 /** The renderer's window as the preload leaves it. */
 type AppWindow = Window & { vault?: VaultBridge };
@@ -63,7 +64,7 @@ describe.skipIf(skipReason !== null)('the Electron shell', () => {
     expect(globals).toEqual({
       require: 'undefined',
       process: 'undefined',
-      vault: ['appVersion', 'openFiles', 'revealInFolder', 'savePack'],
+      vault: ['appVersion', 'openFiles', 'revealInFolder', 'saveBackup', 'savePack'],
     });
     const version = await page.evaluate(() => (window as AppWindow).vault?.appVersion({}));
     expect(version).toEqual({ ok: true, value: { version: expect.any(String) as string } });
@@ -94,25 +95,19 @@ describe.skipIf(skipReason !== null)('the Electron shell', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'not-saved-here' } });
   });
 
-  it('imports the ready example through the open dialog and lists its checks', async () => {
+  it('creates the vault, imports the ready example, is ready, locks and unlocks', async () => {
     const dir = join(REPO_ROOT, 'examples/ready');
-    const jsonPath = join(dir, 'dossier.json');
-    const pdfs = readdirSync(dir)
-      .filter((f) => f.endsWith('.pdf'))
-      .map((f) => join(dir, f));
-    // Answer the next two open dialogs as a person would (main's real IPC handler reads the files).
-    await app.evaluate(
-      ({ dialog }, answers) => {
-        const queue = [...answers];
-        dialog.showOpenDialog = () =>
-          Promise.resolve({ canceled: false, filePaths: queue.shift() ?? [] });
-      },
-      [[jsonPath], pdfs],
-    );
-    await page.getByRole('button', { name: 'dossier.json…' }).click();
-    await page.getByTestId('dossier-json').waitFor();
-    await page.getByRole('button', { name: /Choose documents/ }).click();
+    const dossier = JSON.parse(readFileSync(join(dir, 'dossier.json'), 'utf8')) as DossierFile;
+    await createVault(page);
+    const screen = await createDossier(page, '青梧屿示例公司');
+    const outcomes = await screen.importFiles(pdfsOf(dir));
+    expect(Object.values(outcomes).every((s) => s === 'imported')).toBe(true);
+    await screen.fillAccounts(dossier.accounts);
+    await screen.fillDeclared(dossier.declared);
+    await screen.tab('checks');
     await page.getByTestId('verdict').waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-check]').count()).toBe(18);
+    expect(await screen.verdict()).toBe('ready');
+    await page.getByTestId('lock-button').click();
+    await unlockVault(page);
   });
 });
