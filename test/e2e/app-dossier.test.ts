@@ -4,17 +4,15 @@
 // confirm fields (click, keyboard, box), see a bracket-width difference character by
 // character, accept an exception with a reason and revoke it; nothing leaves the origin and
 // nothing is lost on reload. Screenshots: test-results/ui-dossier-*.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../src/core/checks/types';
 import { DOCUMENT_KINDS } from '../../src/core/documents';
 import type { DossierFile } from '../../src/core/dossier';
-import { APP_RESPONSE_HEADERS } from '../../src/main/policy/csp';
 import { REPO_ROOT } from '../cli/run-cli';
-import { launchChromium, serveFolder, type StaticServer } from './support/chromium';
-import { buildRenderer, recordRequests, type RequestLog } from './support/renderer-build';
+import { openApp, startApp, type AppServer } from './support/app-page';
 import {
   createDossier,
   createVault,
@@ -30,46 +28,15 @@ let stepName = 'start';
 function step(name: string): void {
   stepName = name;
 }
-let built: Awaited<ReturnType<typeof buildRenderer>>;
-let server: StaticServer;
-let browser: Browser;
+let app: AppServer;
 
 beforeAll(async () => {
-  mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
-  built = await buildRenderer();
-  server = await serveFolder(built.root, { ...APP_RESPONSE_HEADERS });
-  browser = await launchChromium();
+  app = await startApp();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  built?.remove();
+  await app?.close();
 });
-
-interface Opened {
-  page: Page;
-  requests: RequestLog;
-  violations: string[];
-  errors: string[];
-}
-
-async function openApp(): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  const requests = await recordRequests(page, server.url);
-  const violations: string[] = [];
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (/Content.Security.Policy/i.test(m.text()))
-      violations.push(
-        `${m.text().slice(0, 60)} @ ${m.location().url}:${m.location().lineNumber}:${m.location().columnNumber} [${stepName}]`,
-      );
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/index.html`);
-  return { page, requests, violations, errors };
-}
 
 function example(name: string): { dir: string; dossier: DossierFile } {
   const dir = join(REPO_ROOT, 'examples', name);
@@ -95,7 +62,7 @@ async function dossierFromExample(page: Page, name: string, company: string): Pr
 
 describe('the dossier screen', () => {
   it('imports a ready dossier, fills the slots, checks it, reviews fields and keeps it all over a reload', async () => {
-    const { page, requests, violations, errors } = await openApp();
+    const { page, requests, violations, errors } = await openApp(app, TODAY, () => stepName);
     await createVault(page);
     const { dir, dossier } = example('ready');
     const screen = await createDossier(page, '青梧屿示例公司');
@@ -252,7 +219,7 @@ describe('the dossier screen', () => {
   }, 300_000);
 
   it('shows a bracket-width difference character by character and accepts it as an exception with a reason', async () => {
-    const { page, requests, violations, errors } = await openApp();
+    const { page, requests, violations, errors } = await openApp(app, TODAY, () => stepName);
     await createVault(page);
     const screen = await dossierFromExample(page, 'bank-name-half-width', '括号宽度示例公司');
 
@@ -322,7 +289,7 @@ describe('the dossier screen', () => {
   }, 300_000);
 
   it('says when a file sits in the wrong slot, moves it back, and undoes a delete', async () => {
-    const { page, requests, violations, errors } = await openApp();
+    const { page, requests, violations, errors } = await openApp(app, TODAY, () => stepName);
     await createVault(page);
     const { dir } = example('ready');
     const screen = await createDossier(page, '放错位置示例公司');

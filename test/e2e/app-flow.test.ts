@@ -9,15 +9,13 @@
 // And a blocked dossier: an ID card expiring in 60 days, blocked by id.validity, and the
 // list says it expires soon. Every request is recorded; none may leave the origin.
 // Screenshots: test-results/ui-flow-*.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierFile } from '../../src/core/dossier';
-import { APP_RESPONSE_HEADERS } from '../../src/main/policy/csp';
 import { REPO_ROOT } from '../cli/run-cli';
-import { launchChromium, serveFolder, type StaticServer } from './support/chromium';
-import { buildRenderer, recordRequests, type RequestLog } from './support/renderer-build';
+import { openApp, startApp, type AppServer, type OpenedApp } from './support/app-page';
 import {
   createDossier,
   createVault,
@@ -29,44 +27,15 @@ import {
 
 const TODAY = '2026-11-24';
 
-let built: Awaited<ReturnType<typeof buildRenderer>>;
-let server: StaticServer;
-let browser: Browser;
+let app: AppServer;
 
 beforeAll(async () => {
-  mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
-  built = await buildRenderer();
-  server = await serveFolder(built.root, { ...APP_RESPONSE_HEADERS });
-  browser = await launchChromium();
+  app = await startApp();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  built?.remove();
+  await app?.close();
 });
-
-interface Opened {
-  page: Page;
-  requests: RequestLog;
-  violations: string[];
-  errors: string[];
-}
-
-async function openApp(): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  // The examples' reference date: the checks and the expiry watch count from it.
-  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  const requests = await recordRequests(page, server.url);
-  const violations: string[] = [];
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text().slice(0, 160));
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/index.html`);
-  return { page, requests, violations, errors };
-}
 
 function example(name: string): {
   dir: string;
@@ -92,7 +61,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/ui-flow-${name}.png`, fullPage: true });
 }
 
-function expectStayedHome(opened: Opened): void {
+function expectStayedHome(opened: OpenedApp): void {
   expect(opened.requests.leaving).toEqual([]);
   expect(opened.violations).toEqual([]);
   expect(opened.errors).toEqual([]);
@@ -124,7 +93,7 @@ async function correctAndConfirm(
 
 describe('the app, end to end, with OCR', () => {
   it('scans in, bracket width flagged, corrected in review, ready, and still ready after lock and reload', async () => {
-    const opened = await openApp();
+    const opened = await openApp(app, TODAY);
     const { page } = opened;
     const scans = example('scans-jpg');
     const expected = truth('scans-jpg');
@@ -204,7 +173,7 @@ describe('the app, end to end, with OCR', () => {
   }, 600_000);
 
   it('an ID card expiring in 60 days blocks the dossier and shows on the list', async () => {
-    const opened = await openApp();
+    const opened = await openApp(app, TODAY);
     const { page } = opened;
     const blocked = example('id-expires-60-days');
     await createVault(page);

@@ -1,0 +1,65 @@
+// The built app in Debian's Chromium for the interface's end-to-end tests: the renderer
+// built as electron-vite builds it, served with the app's response headers (CSP included),
+// and pages opened on it that record every request, CSP violation and page error.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { APP_RESPONSE_HEADERS } from '../../../src/main/policy/csp';
+import { REPO_ROOT } from '../../cli/run-cli';
+import { launchChromium, serveFolder, type StaticServer } from './chromium';
+import { buildRenderer, recordRequests, type RequestLog } from './renderer-build';
+
+export interface AppServer {
+  browser: Browser;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<AppServer> {
+  mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
+  const built = await buildRenderer();
+  const server = await serveFolder(built.root, { ...APP_RESPONSE_HEADERS });
+  const browser = await launchChromium();
+  return {
+    browser,
+    server,
+    async close() {
+      await browser.close();
+      await server.close();
+      built.remove();
+    },
+  };
+}
+
+export interface OpenedApp {
+  page: Page;
+  requests: RequestLog;
+  /** CSP violations reported on the console, each with `label()` at the time. */
+  violations: string[];
+  errors: string[];
+}
+
+/**
+ * A new page on the app, its clock fixed at `today` 10:00 (the examples' reference date:
+ * the checks and the expiry watch count from it).
+ */
+export async function openApp(
+  app: AppServer,
+  today: string,
+  label: () => string = () => '',
+): Promise<OpenedApp> {
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
+  const requests = await recordRequests(page, app.server.url);
+  const violations: string[] = [];
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text()))
+      violations.push(
+        `${m.text().slice(0, 60)} @ ${m.location().url}:${m.location().lineNumber}:${m.location().columnNumber} [${label()}]`,
+      );
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${app.server.url}/index.html`);
+  return { page, requests, violations, errors };
+}
