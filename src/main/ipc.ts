@@ -2,8 +2,8 @@
 // frame, validate the payload with the channel's schema, act, and answer with a typed
 // result. Nothing here takes a path from the renderer and writes there: savePack writes
 // only where the user pointed a save dialog, revealInFolder shows only what savePack wrote.
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
@@ -11,17 +11,13 @@ import {
   ipcMain,
   shell,
   type IpcMainInvokeEvent,
-  type OpenDialogOptions,
 } from 'electron';
 import {
   IPC,
   ipcError,
-  MAX_OPEN_FILE_BYTES,
-  MAX_OPEN_FILES,
   type Capability,
   type IpcParsedRequest,
   type IpcResponse,
-  type OpenedFile,
 } from '../shared/ipc';
 import { gateIpcRequest, SavedPaths } from './policy';
 
@@ -63,44 +59,8 @@ function register<K extends Capability>(
   });
 }
 
-const DOCUMENT_FILTERS: OpenDialogOptions['filters'] = [
-  {
-    name: 'Documents (PDF, images)',
-    extensions: ['pdf', 'jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'heic'],
-  },
-];
-
-async function openFiles(
-  request: IpcParsedRequest<'openFiles'>,
-  window: BrowserWindow,
-): Promise<IpcResponse<'openFiles'>> {
-  const chosen = await dialog.showOpenDialog(window, {
-    properties: request.kind === 'documents' ? ['openFile', 'multiSelections'] : ['openFile'],
-    filters:
-      request.kind === 'documents'
-        ? DOCUMENT_FILTERS
-        : [{ name: 'dossier.json', extensions: ['json'] }],
-  });
-  if (chosen.canceled) return { ok: true, value: [] };
-  if (chosen.filePaths.length > MAX_OPEN_FILES) {
-    return ipcError('too-large', `Choose at most ${MAX_OPEN_FILES} files at a time.`);
-  }
-  const files: OpenedFile[] = [];
-  for (const path of chosen.filePaths) {
-    const info = await stat(path);
-    if (info.size > MAX_OPEN_FILE_BYTES) {
-      const mb = Math.round(info.size / 1048576);
-      return ipcError('too-large', `${basename(path)} is ${mb} MB, over the 50 MB limit.`);
-    }
-    files.push({ name: basename(path), bytes: new Uint8Array(await readFile(path)) });
-  }
-  return { ok: true, value: files };
-}
-
 export function registerIpcHandlers(isAppWindow: (window: BrowserWindow | null) => boolean): void {
   const saved = new SavedPaths();
-
-  register('openFiles', isAppWindow, openFiles);
 
   register('savePack', isAppWindow, async (request, window) => {
     const chosen = await dialog.showSaveDialog(window, {

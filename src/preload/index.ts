@@ -10,7 +10,6 @@ function invoke<K extends Capability>(name: K) {
 }
 
 const vault = {
-  openFiles: invoke('openFiles'),
   savePack: invoke('savePack'),
   saveBackup: invoke('saveBackup'),
   appVersion: invoke('appVersion'),

@@ -4,10 +4,6 @@
 // the renderer sees is derived from the same table.
 import { z } from 'zod';
 
-/** A file the user picked in the open dialog may be at most this big. */
-export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
-/** At most this many files per open dialog. */
-export const MAX_OPEN_FILES = 40;
 /** A pack written through savePack may be at most this big. */
 export const MAX_PACK_BYTES = 500 * 1024 * 1024;
 /** A vault backup written through saveBackup may be at most this big (under an ArrayBuffer's 2 GiB). */
@@ -55,21 +51,8 @@ const FileNameSchema = z
     message: 'a file name without folders',
   });
 
-export const OpenedFileSchema = z.object({ name: FileNameSchema, bytes });
-export type OpenedFile = z.infer<typeof OpenedFileSchema>;
 
 export const IPC = {
-  /** Shows an open dialog; returns the chosen files' bytes ([] when cancelled). */
-  openFiles: {
-    channel: 'files:open',
-    request: z
-      .object({
-        /** Which files the dialog offers. */
-        kind: z.enum(['documents', 'dossier-json']).default('documents'),
-      })
-      .strict(),
-    response: result(z.array(OpenedFileSchema).max(MAX_OPEN_FILES)),
-  },
   /** Shows a save dialog; writes the bytes only where the user chose. null when cancelled. */
   savePack: {
     channel: 'pack:save',

@@ -2,7 +2,7 @@
 // then the payload against the channel's zod schema), fed forged senders and payloads.
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, gateIpcRequest } from '../../src/main/policy';
-import { IPC, IPC_CHANNELS, MAX_OPEN_FILE_BYTES, MAX_PACK_BYTES } from '../../src/shared/ipc';
+import { IPC, IPC_CHANNELS, MAX_BACKUP_BYTES, MAX_PACK_BYTES } from '../../src/shared/ipc';
 import type { VaultBridge } from '../../src/shared/bridge';
 
 const app = { frameUrl: `${APP_ORIGIN}/index.html`, isTopFrame: true, isAppWindow: true };
@@ -13,7 +13,6 @@ describe('IPC channels', () => {
     for (const channel of IPC_CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z][a-zA-Z]*$/);
     expect(Object.keys(IPC).sort()).toEqual([
       'appVersion',
-      'openFiles',
       'revealInFolder',
       'saveBackup',
       'savePack',
@@ -22,7 +21,6 @@ describe('IPC channels', () => {
 
   it('VaultBridge has exactly one function per channel', () => {
     const names: Record<keyof VaultBridge, true> = {
-      openFiles: true,
       savePack: true,
       saveBackup: true,
       appVersion: true,
@@ -34,10 +32,6 @@ describe('IPC channels', () => {
 
 describe('gateIpcRequest', () => {
   it('passes a well-formed request from the app top frame, with defaults applied', () => {
-    expect(gateIpcRequest('openFiles', app, {})).toEqual({
-      ok: true,
-      request: { kind: 'documents' },
-    });
     const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
     expect(gateIpcRequest('savePack', app, { suggestedName: '营业执照-pack.zip', bytes })).toEqual({
       ok: true,
@@ -106,8 +100,6 @@ describe('gateIpcRequest', () => {
       'saveBackup',
       { suggestedName: 'a.dvbackup', bytes: new Uint8Array(1), path: '/tmp/a.dvbackup' },
     ],
-    ['openFiles with a path', 'openFiles', { kind: 'documents', defaultPath: '/etc' }],
-    ['openFiles with an unknown kind', 'openFiles', { kind: 'anything' }],
     ['appVersion with extra keys', 'appVersion', { x: 1 }],
     ['revealInFolder without a path', 'revealInFolder', {}],
     ['a string payload', 'revealInFolder', '/etc/passwd'],
@@ -122,16 +114,19 @@ describe('gateIpcRequest', () => {
   });
 
   it('caps sizes in the schemas', () => {
-    expect(MAX_OPEN_FILE_BYTES).toBe(50 * 1024 * 1024);
+    const hugeBackup = { byteLength: MAX_BACKUP_BYTES + 1 };
+    expect(
+      IPC.saveBackup.request.safeParse({ suggestedName: 'a.dvbackup', bytes: hugeBackup }).success,
+    ).toBe(false);
     const huge = { byteLength: MAX_PACK_BYTES + 1 };
     expect(IPC.savePack.request.safeParse({ suggestedName: 'a.zip', bytes: huge }).success).toBe(
       false,
     );
   });
 
-  it('checks responses too: an open result with a path for a name is refused', () => {
-    const forged = { ok: true, value: [{ name: '/home/a/secret.pdf', bytes: new Uint8Array(1) }] };
-    expect(IPC.openFiles.response.safeParse(forged).success).toBe(false);
+  it('checks responses too: a save result without a path is refused', () => {
+    const forged = { ok: true, value: { path: '' } };
+    expect(IPC.savePack.response.safeParse(forged).success).toBe(false);
     const error = { ok: false, error: { code: 'not-saved-here', message: 'x' } };
     expect(IPC.revealInFolder.response.safeParse(error).success).toBe(true);
   });
