@@ -124,6 +124,21 @@ export const ExtractedFieldInputSchema = z.object({
 });
 export type ExtractedFieldInput = z.input<typeof ExtractedFieldInputSchema>;
 
+/** What was read from a file, stored with it by `importFile` in the same transaction. */
+export const ImportReadSchema = z.object({
+  fields: z.array(ExtractedFieldInputSchema),
+  reading: DocumentReadingSchema,
+});
+export type ImportRead = z.input<typeof ImportReadSchema>;
+
+/** `importFile`'s options. */
+export interface ImportOptions {
+  /** Import even when the same bytes are already in the vault. */
+  allowDuplicate?: boolean;
+  /** The file's extraction and reading, stored atomically with it (issue #4). */
+  read?: ImportRead;
+}
+
 export interface ExtractedField {
   field: string;
   value: string | null;

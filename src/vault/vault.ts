@@ -1,6 +1,7 @@
 // The vault: the app's only storage. Open it with `openVault(name)`, then `create` or
 // `unlock`; every sensitive value is sealed with the data key before it reaches IndexedDB.
 import type { DexieOptions } from 'dexie';
+import type { z } from 'zod';
 import {
   AccountSchema,
   DeclaredSchema,
@@ -66,6 +67,7 @@ import {
   ExceptionInputSchema,
   ExtractedFieldInputSchema,
   ImportFileSchema,
+  ImportReadSchema,
   NewDossierSchema,
   type AccountInput,
   type ChangeEvent,
@@ -82,6 +84,7 @@ import {
   type ExtractedField,
   type ExtractedFieldInput,
   type ImportFile,
+  type ImportOptions,
   type NewDossier,
   type StoredAccount,
   type TrackedChangeInput,
@@ -578,15 +581,19 @@ export class Vault {
   /**
    * Imports one file into a dossier in one transaction: refused (ImportRefusedError) when
    * too large, of an unsupported type, or declaring too many pixels; DuplicateFileError
-   * when the same bytes are already in the vault (unless `allowDuplicate`).
+   * when the same bytes are already in the vault (unless `allowDuplicate`). With `read`,
+   * its extraction and reading are stored in that same transaction, so a crash or a refusal
+   * never leaves a document without what was read from it.
    */
   async importFile(
     dossierId: string,
     file: ImportFile,
-    options: { allowDuplicate?: boolean } = {},
+    options: ImportOptions = {},
   ): Promise<DocumentInfo> {
     const keys = this.requireKeys();
     const input = ImportFileSchema.parse(file);
+    // Parsed before anything is written or refused: a bad `read` is the caller's bug.
+    const read = options.read ? ImportReadSchema.parse(options.read) : null;
     const settings = await this.settings();
     const bytes = input.bytes;
     const refuse = async (
@@ -658,9 +665,22 @@ export class Vault {
       fingerprint,
     };
     const data = await sealBytes(keys.data, 'blobs', id, 'data', bytes);
+    // Sealed before the transaction: IndexedDB commits a transaction left idle across an await
+    // that is not its own request (WebCrypto), so nothing async but table calls may run inside.
+    const extractions = read
+      ? await this.extractionRecords(keys, id, dossierId, read.fields, new Map())
+      : [];
+    const reading = read ? await this.readingRecord(keys, id, dossierId, read.reading, at) : null;
     await this.db.transaction(
       'rw',
-      [this.db.documents, this.db.blobs, this.db.dossiers, this.db.auditLog],
+      [
+        this.db.documents,
+        this.db.blobs,
+        this.db.extractions,
+        this.db.readings,
+        this.db.dossiers,
+        this.db.auditLog,
+      ],
       async () => {
         if (!options.allowDuplicate) {
           if (await this.findLiveCopy(fingerprint)) {
@@ -669,6 +689,8 @@ export class Vault {
         }
         await this.db.documents.add(record);
         await this.db.blobs.add({ documentId: id, data });
+        if (extractions.length > 0) await this.db.extractions.bulkPut(extractions);
+        if (reading) await this.db.readings.add(reading);
         await this.db.dossiers.update(dossierId, { updatedAt: at });
         await this.appendAudit('import', dossierId, id, `${mime} ${bytes.length} bytes`);
       },
@@ -799,14 +821,25 @@ export class Vault {
     const value = DocumentReadingSchema.parse(reading);
     const doc = await this.db.documents.get(documentId);
     if (!doc) throw new VaultError(`There is no document ${documentId}.`);
-    const record: ReadingRecord = {
-      documentId,
-      dossierId: doc.dossierId,
-      updatedAt: this.now(),
-      reading: await sealJson(keys.data, 'readings', documentId, 'reading', value),
-    };
+    const record = await this.readingRecord(keys, documentId, doc.dossierId, value, this.now());
     await this.db.readings.put(record);
     this.touch();
+  }
+
+  /** A reading sealed for storage (shared by saveReading and importFile). */
+  private async readingRecord(
+    keys: VaultKeys,
+    documentId: string,
+    dossierId: string,
+    reading: DocumentReading,
+    at: number,
+  ): Promise<ReadingRecord> {
+    return {
+      documentId,
+      dossierId,
+      updatedAt: at,
+      reading: await sealJson(keys.data, 'readings', documentId, 'reading', reading),
+    };
   }
 
   /** How a document was read, or null if it was never saved (VaultIntegrityError when altered). */
@@ -832,14 +865,36 @@ export class Vault {
         r,
       ]),
     );
+    const records = await this.extractionRecords(
+      keys,
+      documentId,
+      doc.dossierId,
+      fields.map((f) => ExtractedFieldInputSchema.parse(f)),
+      existing,
+    );
+    await this.db.extractions.bulkPut(records);
+    this.touch();
+  }
+
+  /**
+   * OCR values sealed for storage (shared by saveExtraction and importFile); a field already
+   * in `existing` keeps what a person confirmed.
+   */
+  private async extractionRecords(
+    keys: VaultKeys,
+    documentId: string,
+    dossierId: string,
+    fields: readonly z.output<typeof ExtractedFieldInputSchema>[],
+    existing: ReadonlyMap<string, ExtractionRecord>,
+  ): Promise<ExtractionRecord[]> {
     const records: ExtractionRecord[] = [];
-    for (const input of fields.map((f) => ExtractedFieldInputSchema.parse(f))) {
+    for (const input of fields) {
       const id = `${documentId}:${input.field}`;
       const old = existing.get(input.field);
       records.push({
         id,
         documentId,
-        dossierId: doc.dossierId,
+        dossierId,
         field: input.field,
         ocrValue: await this.sealOptional(keys, 'extractions', id, 'ocrValue', input.value),
         confidence: input.confidence,
@@ -850,8 +905,7 @@ export class Vault {
         confirmedAt: old?.confirmedAt ?? null,
       });
     }
-    await this.db.extractions.bulkPut(records);
-    this.touch();
+    return records;
   }
 
   async listExtractions(documentId: string): Promise<ExtractedField[]> {

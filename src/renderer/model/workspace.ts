@@ -381,12 +381,35 @@ export function createWorkspace(
     report({ stage: 'saving', progress: 0.95 });
     let documentId: string;
     try {
-      const info = await vault.importFile(dossierId, {
-        name: file.name,
-        bytes: new Uint8Array(file.bytes),
-        kind: document.kind,
-        pages: Math.max(1, pages.length),
-      });
+      // One transaction: the file, its fields and its reading are stored together or not at all.
+      const info = await vault.importFile(
+        dossierId,
+        {
+          name: file.name,
+          bytes: new Uint8Array(file.bytes),
+          kind: document.kind,
+          pages: Math.max(1, pages.length),
+        },
+        {
+          read: {
+            fields: Object.entries(document.fields).map(([field, value]) => ({
+              field,
+              value,
+              confidence: document.confidence[field] ?? 0,
+              box: document.boxes?.[field] ?? null,
+              corrections: document.corrections.filter((c) => c.field === field),
+            })),
+            reading: {
+              source: document.source ?? null,
+              detectedKind: document.kind,
+              warnings: document.warnings,
+              needsConfirmation: document.needsConfirmation ?? [],
+              error: null,
+              pages,
+            },
+          },
+        },
+      );
       documentId = info.id;
     } catch (error) {
       if (error instanceof DuplicateFileError) {
@@ -409,24 +432,6 @@ export function createWorkspace(
       }
       throw error;
     }
-    await vault.saveExtraction(
-      documentId,
-      Object.entries(document.fields).map(([field, value]) => ({
-        field,
-        value,
-        confidence: document.confidence[field] ?? 0,
-        box: document.boxes?.[field] ?? null,
-        corrections: document.corrections.filter((c) => c.field === field),
-      })),
-    );
-    await vault.saveReading(documentId, {
-      source: document.source ?? null,
-      detectedKind: document.kind,
-      warnings: document.warnings,
-      needsConfirmation: document.needsConfirmation ?? [],
-      error: null,
-      pages,
-    });
     return { fileName: file.name, status: 'imported', documentId, kind: document.kind };
   }
 
