@@ -25,6 +25,7 @@ import {
   type ExtractedField,
   type Vault,
 } from '../../vault';
+import { bulkConfirmable, HIGH_CONFIDENCE } from './confirmable';
 import { createLazyBrowserReader } from './lazy-reader';
 import type {
   DocumentFileInput,
@@ -39,8 +40,6 @@ import type {
   Workspace,
 } from './contract';
 
-/** "Confirm all high-confidence" confirms fields read at least this sure. */
-export const HIGH_CONFIDENCE = 0.9;
 
 /** Who confirmed, when the person has not given a name in Settings. */
 const DEFAULT_CONFIRMER = '本机用户';
@@ -555,13 +554,8 @@ export function createWorkspace(
       const by = await confirmer();
       let count = 0;
       for (const info of await vault.listDocuments(dossierId)) {
-        const view = await loadDocumentView(info);
-        const waiting = new Set(view.extracted.needsConfirmation ?? []);
-        for (const f of view.fields) {
-          if (f.value === null || f.confirmedValue !== null || f.confidence < threshold) continue;
-          // A width-ambiguous value or a checksum proposal needs a person's eye, not a bulk click.
-          if (waiting.has(f.field) || f.corrections.length > 0) continue;
-          await vault.confirm(info.id, f.field, f.value, by);
+        for (const f of bulkConfirmable(await loadDocumentView(info), threshold)) {
+          await vault.confirm(info.id, f.field, f.value!, by);
           count++;
         }
       }

@@ -20,12 +20,12 @@ import { DATE_FIELDS, FIELDS_BY_KIND } from '../../../core/documents';
 import type { Correction } from '../../../core/extraction';
 import type { ExtractedField } from '../../../vault';
 import { PageView, type PageBox } from '../../components/PageView';
+import { bulkConfirmable, HIGH_CONFIDENCE } from '../../model/confirmable';
 import type { DocumentView, DossierView, PageGeometry, Workspace } from '../../model/contract';
 import { formatDocumentDate, useI18n, type Language } from '../../i18n';
 import { fieldLabel, kindLabel, parseDateInput } from './labels';
 import { errorSentence } from './use-dossier';
 
-export const HIGH_CONFIDENCE = 0.9;
 
 /** The documents in slot order, then the others. */
 export function orderedDocuments(view: DossierView): DocumentView[] {
@@ -242,11 +242,7 @@ export function ReviewTab({
 
   const pending = fields.filter((f) => f.confirmedValue === null && f.value !== null);
   // "Confirm all" works on the whole dossier, so its count does too.
-  const highPending = view.documents.flatMap((d) =>
-    d.fields.filter(
-      (f) => f.confirmedValue === null && f.value !== null && f.confidence >= HIGH_CONFIDENCE,
-    ),
-  );
+  const highPending = view.documents.flatMap((d) => bulkConfirmable(d));
 
   return (
     <div
