@@ -50,6 +50,11 @@ interface PageResult {
   kind: string;
   degradation: string;
   seconds: number;
+  /**
+   * CPU seconds of this process for the page (user + system, all its threads): on a
+   * machine shared with other jobs, wall time also counts their time slices.
+   */
+  cpuSeconds: number;
   outcome: DocumentOutcome;
   error?: string;
 }
@@ -172,6 +177,7 @@ async function runEngine(engine: BenchEngine, truths: Truth[]): Promise<EngineRu
   for (const truth of truths) {
     const path = join(dir, truth.file);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let doc: ExtractedDocument;
     if (engine === 'tesseract-cli') {
       const r = await readWithCli(path, scratch);
@@ -184,12 +190,15 @@ async function runEngine(engine: BenchEngine, truths: Truth[]): Promise<EngineRu
       );
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const outcome = scoreDocument(doc, truth);
     pages.push({
       name: truth.file,
       kind: truth.kind,
       degradation: truth.degradation,
       seconds,
+      cpuSeconds,
       outcome,
       ...(doc.error ? { error: doc.error } : {}),
     });
@@ -244,6 +253,10 @@ function summarise(r: EngineRun): Record<string, unknown> {
     .filter((p) => p.kind === 'business-license' || p.kind === 'bank-permit')
     .map((p) => p.seconds);
   const id = r.pages.filter((p) => p.kind.startsWith('id-card')).map((p) => p.seconds);
+  const isA4 = (p: PageResult): boolean =>
+    p.kind === 'business-license' || p.kind === 'bank-permit';
+  const a4Cpu = r.pages.filter(isA4).map((p) => p.cpuSeconds);
+  const idCpu = r.pages.filter((p) => !isA4(p)).map((p) => p.cpuSeconds);
   return {
     engine: r.engine,
     pages: r.pages.length,
@@ -255,6 +268,13 @@ function summarise(r: EngineRun): Record<string, unknown> {
     ),
     a4Seconds: { median: quantile(a4, 0.5), p95: quantile(a4, 0.95) },
     idSideSeconds: { median: quantile(id, 0.5), p95: quantile(id, 0.95) },
+    // The native CLI runs in child processes: its CPU time is not this process's.
+    ...(r.engine === 'tesseract-cli'
+      ? {}
+      : {
+          a4CpuSeconds: { median: quantile(a4Cpu, 0.5), p95: quantile(a4Cpu, 0.95) },
+          idSideCpuSeconds: { median: quantile(idCpu, 0.5), p95: quantile(idCpu, 0.95) },
+        }),
     confidentlyWrong: { count: wrong.length, examples: wrong.slice(0, 10) },
     byGroup,
     byKind,
@@ -310,6 +330,20 @@ function printTable(summaries: Record<string, unknown>[]): void {
         return `${t.median.toFixed(2)} / ${t.p95.toFixed(2)}`;
       },
     ],
+    [
+      'A4 page CPU s (median / p95)',
+      (s) => {
+        const t = s.a4CpuSeconds as { median: number; p95: number } | undefined;
+        return t ? `${t.median.toFixed(2)} / ${t.p95.toFixed(2)}` : '—';
+      },
+    ],
+    [
+      'ID side CPU s (median / p95)',
+      (s) => {
+        const t = s.idSideCpuSeconds as { median: number; p95: number } | undefined;
+        return t ? `${t.median.toFixed(2)} / ${t.p95.toFixed(2)}` : '—';
+      },
+    ],
     ['engine start s', (s) => (s.startupSeconds as number).toFixed(2)],
     ['peak RSS MB', (s) => String(s.peakRssMb)],
     ['wrong with confidence ≥ 0.9', (s) => String((s.confidentlyWrong as { count: number }).count)],
@@ -353,11 +387,26 @@ async function main(): Promise<void> {
   }
   await rm(scratch, { recursive: true, force: true });
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
+  // `--engines=` re-measures some engines: the others keep their last figures, dated.
+  const resultsFile = join(ROOT, 'bench/results/ocr.json');
+  const previous = existsSync(resultsFile)
+    ? (JSON.parse(await readFile(resultsFile, 'utf8')) as {
+        date?: string;
+        engines?: Record<string, unknown>[];
+      })
+    : {};
+  for (const kept of previous.engines ?? []) {
+    if (summaries.some((s) => s.engine === kept.engine)) continue;
+    summaries.push({ measuredAt: previous.date, ...kept });
+  }
+  summaries.sort(
+    (a, b) => ENGINES.indexOf(a.engine as BenchEngine) - ENGINES.indexOf(b.engine as BenchEngine),
+  );
   const cpu = (await readFile('/proc/cpuinfo', 'utf8').catch(() => ''))
     .split('\n')
     .filter((l) => l.startsWith('processor')).length;
   await writeFile(
-    join(ROOT, 'bench/results/ocr.json'),
+    resultsFile,
     JSON.stringify(
       { date: new Date().toISOString(), cores: cpu, images: dir, engines: summaries },
       null,

@@ -19,6 +19,11 @@ export interface PreparedPage {
   turn: QuarterTurn;
   /** Small rotation applied after the quarter turn, degrees clockwise. */
   skewDegrees: number;
+  /**
+   * Median height of the text lines in `raster`'s pixels (absent when unknown): lets an
+   * engine scale its detector input to the text rather than to the page.
+   */
+  lineHeight?: number;
 }
 
 export interface PrepareOptions {
@@ -182,11 +187,33 @@ export interface LayoutEstimate {
   skewDegrees: number;
   /** True when the text lines run vertically: the page lies on its side. */
   sideways: boolean;
+  /** Median height of the inked row bands (text lines), in the input's pixels; 0 if unknown. */
+  lineHeight?: number;
+}
+
+/** Median length of the runs of inked rows (text lines) at `degrees`, in histogram rows. */
+function medianBandHeight(p: InkPoints, degrees: number): number {
+  const bins = rowHistogram(p, degrees, false);
+  let max = 0;
+  for (const b of bins) max = Math.max(max, b);
+  const bands: number[] = [];
+  let run = 0;
+  for (const b of bins) {
+    if (b > max * 0.03) run++;
+    else if (run > 0) {
+      bands.push(run);
+      run = 0;
+    }
+  }
+  if (run > 0) bands.push(run);
+  // Specks and rules are a row or two high; text lines are several.
+  const lines = bands.filter((h) => h >= 3).sort((a, b) => a - b);
+  return lines.length < 3 ? 0 : lines[Math.floor(lines.length / 2)]!;
 }
 
 /** Estimates skew and whether text lines run vertically, on a ≤ 1000 px copy. */
 export function estimateLayout(src: Raster, maxSkewDegrees = 5): LayoutEstimate {
-  const small = fitLongSide(src, 1000).raster;
+  const { raster: small, scale } = fitLongSide(src, 1000);
   const points = inkPoints(toGray(small));
   if (points.count < 200) return { skewDegrees: 0, sideways: false };
   const rows = bestAngle(points, maxSkewDegrees);
@@ -196,7 +223,8 @@ export function estimateLayout(src: Raster, maxSkewDegrees = 5): LayoutEstimate 
   const rowGaps = gapShare(points, rows.degrees, false);
   const columnGaps = gapShare(points, columns.degrees, true);
   const sideways = columnGaps > 0.15 && columnGaps > rowGaps * 1.5;
-  return { skewDegrees: sideways ? 0 : rows.degrees, sideways };
+  const lineHeight = sideways ? 0 : medianBandHeight(points, rows.degrees) / scale;
+  return { skewDegrees: sideways ? 0 : rows.degrees, sideways, lineHeight };
 }
 
 /**
@@ -220,7 +248,13 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
       : layout.skewDegrees;
   raster = rotateSmall(raster, skewDegrees);
   raster = stretchContrast(raster);
-  const prepared = { raster, turn, skewDegrees };
+  const lineHeight = layout.sideways && options.detectSideways === true ? 0 : layout.lineHeight;
+  const prepared: PreparedPage = {
+    raster,
+    turn,
+    skewDegrees,
+    ...(lineHeight ? { lineHeight } : {}),
+  };
   options.onPrepared?.(prepared);
   return prepared;
 }

@@ -77,20 +77,6 @@ export function rotateQuarter(src: Raster, turn: QuarterTurn): Raster {
   return { width: ow, height: oh, data: new Uint8ClampedArray(out.buffer) };
 }
 
-/** Bilinear sample of channel c at (x, y); outside the image reads as white. */
-function sample(src: Raster, x: number, y: number, c: number): number {
-  const { width: w, height: h, data: d } = src;
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const fx = x - x0;
-  const fy = y - y0;
-  const at = (xx: number, yy: number): number =>
-    xx < 0 || yy < 0 || xx >= w || yy >= h ? 255 : d[(yy * w + xx) * 4 + c]!;
-  const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
-  const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
-  return top * (1 - fy) + bottom * fy;
-}
-
 /** Rotates by a small angle (degrees, clockwise positive) about the centre, same size, white fill. */
 export function rotateSmall(src: Raster, degrees: number): Raster {
   if (Math.abs(degrees) < 0.05) return src;
@@ -166,15 +152,37 @@ export function resize(src: Raster, width: number, height: number): Raster {
     }
     return out;
   }
+  // Bilinear, with each column's source pixels and weight computed once: this runs for
+  // every recognition crop smaller than the model's input (no per-pixel closures).
+  const { width: w, height: h, data: d } = src;
+  const xLeft = new Int32Array(width);
+  const xRight = new Int32Array(width);
+  const xWeight = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(w - 1, Math.max(0, (x + 0.5) * sx - 0.5));
+    const x0 = Math.floor(fx);
+    xLeft[x] = x0 * 4;
+    xRight[x] = Math.min(w - 1, x0 + 1) * 4;
+    xWeight[x] = fx - x0;
+  }
+  const o = out.data;
   for (let y = 0; y < height; y++) {
-    const fy = Math.min(src.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
-    for (let x = 0; x < width; x++) {
-      const fx = Math.min(src.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
-      const o = (y * width + x) * 4;
-      out.data[o] = sample(src, fx, fy, 0);
-      out.data[o + 1] = sample(src, fx, fy, 1);
-      out.data[o + 2] = sample(src, fx, fy, 2);
-      out.data[o + 3] = 255;
+    const fy = Math.min(h - 1, Math.max(0, (y + 0.5) * sy - 0.5));
+    const y0 = Math.floor(fy);
+    const wy = fy - y0;
+    const top = y0 * w * 4;
+    const bottom = Math.min(h - 1, y0 + 1) * w * 4;
+    let oi = y * width * 4;
+    for (let x = 0; x < width; x++, oi += 4) {
+      const wx = xWeight[x]!;
+      const l = xLeft[x]!;
+      const r = xRight[x]!;
+      for (let c = 0; c < 3; c++) {
+        const t = d[top + l + c]! * (1 - wx) + d[top + r + c]! * wx;
+        const b = d[bottom + l + c]! * (1 - wx) + d[bottom + r + c]! * wx;
+        o[oi + c] = t * (1 - wy) + b * wy;
+      }
+      o[oi + 3] = 255;
     }
   }
   return out;

@@ -163,6 +163,58 @@ describe('extraction from OCR-like boxes', () => {
     });
   });
 
+  it('reads the credit code below its label when a seal far right shares the label line', () => {
+    // From a phone photo of a 副本 (license-kai-3-photo): the emblem's 品工, twice the text's
+    // height, was grouped into the label's line and read as the value.
+    const text = ocr([
+      item('品工', 1269, 311, 0.5, 49),
+      item('统一社会信用代码', 280, 338, 0.99, 24),
+      item('91440305WCDCKMBPQ8', 272, 375, 0.99, 24),
+      item('营业执照', 631, 514, 0.99, 54),
+      item('名称', 319, 742, 1, 24),
+      item('深圳澄川汇贸易有限公司', 519, 740, 1, 24),
+      item('法定代表人', 320, 852, 1, 24),
+      item('陈假名', 520, 852, 1, 24),
+    ]);
+    const doc = extractDocument(text, 'photo.jpg', { kind: 'business-license' });
+    expect(doc.fields.creditCode).toBe('91440305WCDCKMBPQ8');
+    expect(doc.fields.companyName).toBe('深圳澄川汇贸易有限公司');
+  });
+
+  it('never continues a bank name with an account number whose label OCR missed', () => {
+    // From a PNG phone photo: 账号 was not detected; the digits sit under the bank's name.
+    const text = ocr([
+      item('开户许可证', 405, 301, 1, 46),
+      item('存款人名称', 203, 553, 1, 23),
+      item('杭州澄川汇贸易有限公司', 476, 562, 0.99, 25),
+      item('开户银行', 204, 653, 1, 23),
+      item('招商银行股份有限公司杭州滨江支行', 476, 661, 1, 29),
+      item('3678438707036602460', 470, 713, 1, 22),
+    ]);
+    const doc = extractDocument(text, 'photo.png', { kind: 'bank-permit' });
+    expect(doc.fields.bankName).toBe('招商银行股份有限公司杭州滨江支行');
+    expect(doc.fields.accountName).toBe('杭州澄川汇贸易有限公司');
+  });
+
+  it('never continues a name onto the next line when OCR lost that line’s label', () => {
+    // From an ID photo in the Kai font (id-front-kai-4-photo): 性别 was not detected.
+    const text = ocr(
+      [
+        item('姓名黄模拟', 147, 119, 0.29, 32),
+        item('女', 237, 187, 0.99, 27),
+        item('民壮', 354, 188, 0.72, 27),
+        item('出生1982年6月30日', 145, 266, 0.43, 23),
+        item('公民身份号码', 136, 568, 0.53, 35),
+        item('440305198206306221', 375, 568, 0.99, 35),
+      ],
+      1135,
+      715,
+    );
+    const doc = extractDocument(text, 'photo.jpg', { kind: 'id-card-front' });
+    expect(doc.fields.name).toBe('黄模拟');
+    expect(doc.fields.idNumber).toBe('440305198206306221');
+  });
+
   it('says unknown for text of no document kind, and leaves missing fields null', () => {
     expect(classifyDocument(ocr([item('会议纪要', 60, 60), item('今天天气很好', 60, 100)]))).toBe(
       'unknown',

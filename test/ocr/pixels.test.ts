@@ -6,8 +6,14 @@ import { readImageDimensions, isTruncatedImage } from '../../src/ocr/image-heade
 import { nodeImageCodec } from '../../src/ocr/codec-node';
 import { ctcAlphabet, ctcGreedyDecode } from '../../src/ocr/paddle/ctc';
 import { dbBoxes, separateNeighbours } from '../../src/ocr/paddle/db-postprocess';
-import { estimateLayout, turnForExifOrientation } from '../../src/ocr/prepare';
-import { createRaster, rotateQuarter, rotateSmall, type Raster } from '../../src/ocr/raster';
+import { estimateLayout, preparePage, turnForExifOrientation } from '../../src/ocr/prepare';
+import {
+  createRaster,
+  resize,
+  rotateQuarter,
+  rotateSmall,
+  type Raster,
+} from '../../src/ocr/raster';
 import { loadFixture } from './support/fixtures';
 
 /** A fake page: rows of dark "characters" (squares with gaps), like printed CJK text. */
@@ -36,6 +42,25 @@ describe('page preparation', () => {
   it('sees that a page lies on its side, and that an upright one does not', () => {
     expect(estimateLayout(textPage()).sideways).toBe(false);
     expect(estimateLayout(rotateQuarter(textPage(), 90)).sideways).toBe(true);
+  });
+
+  it("measures the text lines' height, at any page resolution", () => {
+    // textPage draws 24 px lines: the detector's input is scaled from this.
+    const small = preparePage(textPage()).lineHeight ?? 0;
+    expect(Math.abs(small - 24)).toBeLessThan(2);
+    const large = resize(textPage(), 1600, 2000); // the same page at twice the resolution
+    expect(Math.abs((preparePage(large).lineHeight ?? 0) - 48)).toBeLessThan(3);
+  });
+
+  it('enlarges bilinearly: edges blend, flat areas stay exact', () => {
+    const src = createRaster(2, 1, 0);
+    src.data.set([200, 100, 0, 255], 4); // right pixel
+    const out = resize(src, 4, 2);
+    const red = [0, 1, 2, 3].map((x) => out.data[x * 4]);
+    expect(red).toEqual([0, 50, 150, 200]);
+    // Both rows alike (the source has one row), alpha opaque.
+    expect([...out.data.subarray(16, 32)]).toEqual([...out.data.subarray(0, 16)]);
+    expect(out.data[3]).toBe(255);
   });
 
   it('turns by quarters without losing pixels', () => {

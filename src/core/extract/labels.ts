@@ -17,6 +17,11 @@ export interface LabelDef {
   target: LabelTarget | null;
   /** May stand mid-line after a value (性别 男 民族 汉); other labels start a line or a column. */
   inline?: boolean;
+  /**
+   * The value never wraps (a person's name, a code): the line below is another field,
+   * also when OCR missed that field's label (姓名 黄模拟 above a 女 whose 性别 was lost).
+   */
+  singleLine?: boolean;
 }
 
 const field = (name: string): LabelTarget => ({ field: name });
@@ -24,13 +29,19 @@ const term: LabelTarget = { term: ['validFrom', 'validUntil'] };
 
 export const LABELS: Record<DocumentKind, readonly LabelDef[]> = {
   'business-license': [
-    { id: 'creditCode', aliases: ['统一社会信用代码'], target: field('creditCode') },
+    {
+      id: 'creditCode',
+      aliases: ['统一社会信用代码'],
+      target: field('creditCode'),
+      singleLine: true,
+    },
     { id: 'companyName', aliases: ['名称'], target: field('companyName') },
     { id: 'companyType', aliases: ['类型', '主体类型', '组织形式'], target: field('companyType') },
     {
       id: 'legalRepresentative',
       aliases: ['法定代表人', '经营者', '负责人', '执行事务合伙人', '投资人'],
       target: field('legalRepresentative'),
+      singleLine: true,
     },
     {
       id: 'registeredCapital',
@@ -51,12 +62,17 @@ export const LABELS: Record<DocumentKind, readonly LabelDef[]> = {
     },
   ],
   'id-card-front': [
-    { id: 'name', aliases: ['姓名'], target: field('name') },
+    { id: 'name', aliases: ['姓名'], target: field('name'), singleLine: true },
     { id: 'sex', aliases: ['性别'], target: field('sex'), inline: true },
     { id: 'ethnicity', aliases: ['民族'], target: field('ethnicity'), inline: true },
-    { id: 'birthDate', aliases: ['出生'], target: field('birthDate') },
+    { id: 'birthDate', aliases: ['出生'], target: field('birthDate'), singleLine: true },
     { id: 'address', aliases: ['住址'], target: field('address') },
-    { id: 'idNumber', aliases: ['公民身份号码'], target: field('idNumber') },
+    {
+      id: 'idNumber',
+      aliases: ['公民身份号码'],
+      target: field('idNumber'),
+      singleLine: true,
+    },
   ],
   'id-card-back': [
     { id: 'issuingAuthority', aliases: ['签发机关'], target: field('issuingAuthority') },

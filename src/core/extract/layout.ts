@@ -45,6 +45,7 @@ export interface ValueRegion {
   box: Box;
 }
 
+const CJK_CHAR = /[\u3400-\u9fff]/u;
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
 const SEPARATORS = new Set([':', '：', '﹕']);
 
@@ -96,7 +97,13 @@ export function pageLines(page: PageText): Line[] {
     const h = g.y1 - g.y0;
     // Same line when the centres are close: strict, so that two columns whose rows are
     // offset by half a line do not merge.
-    const line = lines.find((l) => Math.abs((l.y0 + l.y1) / 2 - centre) < 0.35 * Math.max(l.h, h));
+    // Text twice the line's size (a seal, a title) is not on that line either: it would
+    // pull the line's centre and split the label beside it.
+    const line = lines.find(
+      (l) =>
+        Math.abs((l.y0 + l.y1) / 2 - centre) < 0.35 * Math.max(l.h, h) &&
+        Math.max(l.h, h) < 1.7 * Math.min(l.h, h),
+    );
     if (line) {
       line.glyphs.push(g);
       line.y0 = Math.min(line.y0, g.y0);
@@ -275,7 +282,11 @@ export function readValue(hit: LabelHit, hits: LabelHit[], lines: Line[]): Value
   };
 
   const rows: Glyph[][] = [];
-  const sameLine = take(line, hit.x1, null);
+  // Text of another size beside the label (a seal, a title) is not its value: the
+  // value is then below.
+  const beside = take(line, hit.x1, null);
+  const first = beside[0];
+  const sameLine = first && first.y1 - first.y0 > 1.8 * h ? [] : beside;
   let lineIndex = lines.indexOf(line);
   let valueX0: number;
   let bottom: number;
@@ -295,7 +306,7 @@ export function readValue(hit: LabelHit, hits: LabelHit[], lines: Line[]): Value
     lineIndex += 1;
   }
 
-  for (let i = lineIndex + 1; i < lines.length; i++) {
+  for (let i = lineIndex + 1; i < lines.length && hit.def.singleLine !== true; i++) {
     const next = lines[i];
     if (!next) break;
     const inRange = next.glyphs.filter((g) => g.x1 > valueX0 - 0.6 * h && g.x0 < right);
@@ -307,6 +318,10 @@ export function readValue(hit: LabelHit, hits: LabelHit[], lines: Line[]): Value
     if (hasLabelBeside(next, hit, hits, valueX0)) break;
     const row = take(next, valueX0 - 0.6 * h, valueX0);
     if (row.length === 0) break;
+    // A row of digits alone under Chinese text is the next field whose label OCR missed
+    // (an account number under the bank's name), not a wrapped line.
+    const last = rows[rows.length - 1]?.at(-1)?.ch ?? '';
+    if (CJK_CHAR.test(last) && row.length >= 6 && row.every((g) => /[0-9]/.test(g.ch))) break;
     rows.push(row);
     bottom = next.y1;
   }

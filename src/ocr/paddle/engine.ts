@@ -39,6 +39,8 @@ export interface PaddleEngineDeps {
   readOrientation: ExifOrientationReader;
   /** Long side of the detection input (multiple of 32). A4 text needs ≥ 1280. */
   detMaxSide?: number;
+  /** Narrowest recognition input in pixels (default REC_MIN_WIDTH). */
+  recMinWidth?: number;
 }
 
 /** The page kept for cropping lines: text ~30-40 px high at this size. */
@@ -46,7 +48,26 @@ const RECOGNITION_MAX_SIDE = 2400;
 const DET_MEAN = [0.485, 0.456, 0.406];
 const DET_STD = [0.229, 0.224, 0.225];
 const REC_HEIGHT = 48;
+/** Text line height wanted in the detector's input, in pixels (A4 at 1600 px: ~21). */
+const DET_LINE_HEIGHT = 22;
+/** Smallest detector input (long side) whatever the text size. */
+const DET_MIN_SIDE = 640;
+/** The detector input is reduced for large text only when it shrinks by over 20%. */
+const DET_SHRINK_ONLY_BELOW = 0.8;
+/**
+ * Narrowest recognition input. PaddleOCR pads every line to 320 px, but recognition
+ * costs per padded column (≈ 0.2 ms each here): short labels (姓名, 男) padded to 160
+ * cut 8% (A4) to 18% (ID side) of the CPU time; on the benchmark set no key field
+ * changed (two low-confidence ones did, see BENCHMARKS.md).
+ */
+const REC_MIN_WIDTH = 160;
+/** Most crops in one recognition run. */
 const REC_BATCH = 8;
+/**
+ * A batch is padded to its widest crop, and recognition costs per padded column: a
+ * crop joins the batch only while the batch stays within this factor of its narrowest.
+ */
+const REC_BATCH_SPREAD = 1.3;
 const CLS_WIDTH = 192;
 const CLS_HEIGHT = 48;
 
@@ -170,9 +191,25 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
   ]);
   const alphabet = ctcAlphabet(deps.models.keys);
   const detMaxSide = deps.detMaxSide ?? 1600;
+  const recMinWidth = deps.recMinWidth ?? REC_MIN_WIDTH;
 
-  async function detect(page: Raster): Promise<DetectedBox[]> {
-    const { raster: small, scale } = fitLongSide(page, detMaxSide);
+  /**
+   * The detector's input size: the page at most `detMaxSide` long, and smaller where
+   * the text is large (an ID card at 300 dpi), since detection costs per pixel.
+   */
+  function detSide(page: Raster, lineHeight: number | undefined): number {
+    const long = Math.max(page.width, page.height);
+    const full = Math.min(detMaxSide, long);
+    if (lineHeight === undefined || lineHeight <= 0) return detMaxSide;
+    const wanted = Math.round((long * DET_LINE_HEIGHT) / lineHeight);
+    // Only clearly large text is detected smaller: shaving a few percent off an A4 page
+    // changed which boxes PP-OCR saw, and a rare character with them (栖 read as 梧).
+    if (wanted > DET_SHRINK_ONLY_BELOW * full) return detMaxSide;
+    return Math.min(detMaxSide, Math.max(DET_MIN_SIDE, wanted));
+  }
+
+  async function detect(page: Raster, lineHeight?: number): Promise<DetectedBox[]> {
+    const { raster: small, scale } = fitLongSide(page, detSide(page, lineHeight));
     const w = Math.max(32, Math.round(small.width / 32) * 32);
     const h = Math.max(32, Math.round(small.height / 32) * 32);
     const input = resize(small, w, h);
@@ -242,9 +279,23 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
     const order = crops
       .map((c, i) => ({ i, ratio: c.width / c.height }))
       .sort((a, b) => a.ratio - b.ratio);
-    for (let start = 0; start < order.length; start += REC_BATCH) {
-      const batch = order.slice(start, start + REC_BATCH);
-      const maxRatio = Math.max(320 / REC_HEIGHT, ...batch.map((b) => b.ratio));
+    const minRatio = recMinWidth / REC_HEIGHT;
+    const batches: (typeof order)[] = [];
+    for (const item of order) {
+      const current = batches[batches.length - 1];
+      const first = current?.[0];
+      if (
+        current &&
+        first &&
+        current.length < REC_BATCH &&
+        Math.max(minRatio, item.ratio) <= REC_BATCH_SPREAD * Math.max(minRatio, first.ratio)
+      )
+        current.push(item);
+      else batches.push([item]);
+    }
+    let done = 0;
+    for (const batch of batches) {
+      const maxRatio = Math.max(minRatio, ...batch.map((b) => b.ratio));
       const width = Math.min(4800, Math.ceil(REC_HEIGHT * maxRatio));
       const plane = REC_HEIGHT * width;
       // Padding stays 0 (mid-grey after normalisation), as PaddleOCR pads.
@@ -284,7 +335,8 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
         }));
       });
       out.dispose();
-      onBatch?.(Math.min(order.length, start + REC_BATCH));
+      done += batch.length;
+      onBatch?.(done);
     }
     return results;
   }
@@ -297,12 +349,14 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
   async function orient(
     page: Raster,
     boxes: DetectedBox[],
+    lineHeight: number | undefined,
   ): Promise<{ page: Raster; boxes: DetectedBox[] }> {
     let current = page;
     let currentBoxes = boxes;
     // Most boxes taller than wide: the text runs vertically, the page lies on its side.
     const tall = boxes.filter((b) => b.h > b.w * 1.5 && b.h > 40).length;
-    if (boxes.length >= 3 && tall > boxes.length * 0.6) {
+    const sideways = boxes.length >= 3 && tall > boxes.length * 0.6;
+    if (sideways) {
       current = rotateQuarter(current, 90);
       currentBoxes = await detect(current);
     }
@@ -313,8 +367,9 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
     const votes = await upsideDown(sample.map((b) => cropBox(current, b)));
     const flipped = votes.filter((p) => p > 0.9).length;
     if (votes.length > 0 && flipped > votes.length / 2) {
+      // Half a turn keeps the lines' height; a quarter turn made it unknown.
       current = rotateQuarter(current, 180);
-      currentBoxes = await detect(current);
+      currentBoxes = await detect(current, sideways ? undefined : lineHeight);
     }
     return { page: current, boxes: currentBoxes };
   }
@@ -325,7 +380,12 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       onProgress?.({ stage: 'preparing page', progress: 0 });
       const prepared = preparePage(raster, { maxSide: RECOGNITION_MAX_SIDE, ...options });
       onProgress?.({ stage: 'detecting text', progress: 0.1 });
-      const oriented = await orient(prepared.raster, await detect(prepared.raster));
+      const { lineHeight } = prepared;
+      const oriented = await orient(
+        prepared.raster,
+        await detect(prepared.raster, lineHeight),
+        lineHeight,
+      );
       const page = oriented.page;
       const boxes = oriented.boxes;
       onProgress?.({ stage: 'recognising', progress: 0.3 });
