@@ -5,7 +5,8 @@ import type * as Pdfjs from 'pdfjs-dist';
 import type { DocumentText, PageText, TextItem } from '../core/extraction';
 
 /** The part of the pdfjs-dist module this reader uses. */
-export type PdfjsLib = Pick<typeof Pdfjs, 'getDocument'>;
+/** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
+export type PdfjsLib = Pick<typeof Pdfjs, 'getDocument' | 'OPS'>;
 
 /** Extra getDocument parameters a host supplies (cMaps, standard fonts, worker settings). */
 export type PdfDocumentParams = Omit<

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeRenderTarget } from '../../src/ocr/codec-node';
-import { nativeResolutionRasteriser, scannedImageDpi } from '../../src/ocr/node';
+import { nativeResolutionRasteriser, scannedImageDpi } from '../../src/ocr/rasterise-pdf';
 import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs-node';
 import { createPdfRasteriser } from '../../src/ocr/rasterise-pdf';
 

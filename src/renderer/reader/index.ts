@@ -7,7 +7,11 @@ import type { ExtractedDocument, PageText } from '../../core/extraction';
 import { sniffMime } from '../../core/file-type';
 import type { RasterOcrEngine } from '../../ocr/engine';
 import type { PdfjsLib } from '../../ocr/pdf-text';
-import { createPdfRasteriser, type CreateRenderTarget } from '../../ocr/rasterise-pdf';
+import {
+  createPdfRasteriser,
+  nativeResolutionRasteriser,
+  type CreateRenderTarget,
+} from '../../ocr/rasterise-pdf';
 import { readDocument } from '../../ocr/read-document';
 import type {
   DocumentReader,
@@ -195,9 +199,14 @@ export function createBrowserDocumentReader(
       pdfjs,
       pdfOptions,
       ocr: proxy,
-      rasterise: createPdfRasteriser(pdfjs, offscreenTarget, {
-        ...(pdfOptions.documentParams ? { documentParams: pdfOptions.documentParams } : {}),
-      }),
+      // A scan inside a PDF is read at its own resolution (at most 200 dpi), as in the CLI.
+      rasterise: nativeResolutionRasteriser(
+        pdfjs,
+        createPdfRasteriser(pdfjs, offscreenTarget, {
+          ...(pdfOptions.documentParams ? { documentParams: pdfOptions.documentParams } : {}),
+        }),
+        pdfOptions.documentParams,
+      ),
     });
     if (signal?.aborted) throw abortError();
     onProgress?.({ stage: 'extracting', progress: 0 });
