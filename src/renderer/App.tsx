@@ -8,7 +8,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
 import type { BridgeHost, VaultBridge } from '../shared/bridge';
-import type { Language } from './i18n';
+import { translator, type Language } from './i18n';
 import { Shell } from './shell/Shell';
 
 const LANGUAGE_KEY = 'dv.language';
@@ -51,7 +51,7 @@ export function App({ bridge, host }: { bridge: VaultBridge; host: BridgeHost })
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-    document.title = language === 'zh' ? '资料保险箱' : 'Dossier Vault';
+    document.title = translator(language)('app.name');
   }, [language]);
 
   const setLanguage = useCallback((next: Language) => {
