@@ -34,8 +34,14 @@ export async function createDossier(page: Page, company: string): Promise<Dossie
   await page.getByTestId('new-dossier').click();
   await page.getByTestId('new-dossier-name').fill(company);
   await page.getByTestId('new-dossier-submit').click();
-  // The new dossier opens at once.
-  await page.getByTestId('dossier-screen').waitFor({ timeout: 30_000 });
+  // The new dossier opens at once; if the screen shows an error instead, say which.
+  const opened = page.getByTestId('dossier-screen');
+  const failed = page.locator('[data-testid="dossier-error"], [data-testid="screen-error"]');
+  await opened.or(failed).first().waitFor({ timeout: 60_000 });
+  if (await failed.count()) {
+    await page.screenshot({ path: 'test-results/ui-dossier-open-failed.png', fullPage: true });
+    throw new Error(`The new dossier did not open: ${await failed.first().innerText()}`);
+  }
   return new DossierPage(page);
 }
 

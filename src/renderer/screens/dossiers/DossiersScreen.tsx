@@ -276,9 +276,12 @@ function NewDossierDialog({
   const [company, setCompany] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (open) setCompany('');
-  }, [open]);
+  // The name is cleared when the dialog closes, not when it opens: clearing it in an effect
+  // after opening raced with a person (or a test) typing at once, and lost what was typed.
+  const close = (): void => {
+    setCompany('');
+    onClose();
+  };
 
   async function submit(): Promise<void> {
     const name = company.trim();
@@ -287,6 +290,7 @@ function NewDossierDialog({
     try {
       const id = await workspace.createDossier(name);
       void message.success(t('shell.list.created', { company: name }));
+      setCompany('');
       onCreated(id);
     } catch (error) {
       void message.error(errorSentence(error, t));
@@ -302,7 +306,7 @@ function NewDossierDialog({
       okText={t('shell.list.create')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={close}
       okButtonProps={{
         disabled: company.trim() === '',
         loading: busy,
