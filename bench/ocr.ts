@@ -249,14 +249,12 @@ function summarise(r: EngineRun): Record<string, unknown> {
       r.pages.filter((p) => p.degradation === d).flatMap((p) => p.outcome.fields),
     );
   const wrong = confidentlyWrong(all);
-  const a4 = r.pages
-    .filter((p) => p.kind === 'business-license' || p.kind === 'bank-permit')
-    .map((p) => p.seconds);
-  const id = r.pages.filter((p) => p.kind.startsWith('id-card')).map((p) => p.seconds);
-  const isA4 = (p: PageResult): boolean =>
-    p.kind === 'business-license' || p.kind === 'bank-permit';
-  const a4Cpu = r.pages.filter(isA4).map((p) => p.cpuSeconds);
-  const idCpu = r.pages.filter((p) => !isA4(p)).map((p) => p.cpuSeconds);
+  const a4Pages = r.pages.filter((p) => p.kind === 'business-license' || p.kind === 'bank-permit');
+  const idPages = r.pages.filter((p) => p.kind.startsWith('id-card'));
+  const a4 = a4Pages.map((p) => p.seconds);
+  const id = idPages.map((p) => p.seconds);
+  const a4Cpu = a4Pages.map((p) => p.cpuSeconds);
+  const idCpu = idPages.map((p) => p.cpuSeconds);
   return {
     engine: r.engine,
     pages: r.pages.length,

@@ -4,14 +4,7 @@
 // only where the user pointed a save dialog, revealInFolder shows only what savePack wrote.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  shell,
-  type IpcMainInvokeEvent,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import {
   IPC,
   ipcError,
@@ -59,34 +52,40 @@ function register<K extends Capability>(
   });
 }
 
+/** Asks where to save (Documents by default) and writes there; null when cancelled. */
+async function saveWithDialog(
+  window: BrowserWindow,
+  request: { suggestedName: string; bytes: Uint8Array },
+  filter: { name: string; extensions: string[] },
+): Promise<string | null> {
+  const chosen = await dialog.showSaveDialog(window, {
+    defaultPath: join(app.getPath('documents'), request.suggestedName),
+    filters: [filter],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null;
+  await writeFile(chosen.filePath, request.bytes);
+  return chosen.filePath;
+}
+
 export function registerIpcHandlers(isAppWindow: (window: BrowserWindow | null) => boolean): void {
   const saved = new SavedPaths();
 
   register('savePack', isAppWindow, async (request, window) => {
-    const chosen = await dialog.showSaveDialog(window, {
-      defaultPath: join(app.getPath('documents'), request.suggestedName),
-      filters: [{ name: 'Document pack (zip)', extensions: ['zip'] }],
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    const path = await saveWithDialog(window, request, {
+      name: 'Document pack (zip)',
+      extensions: ['zip'],
     });
-    if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') {
-      return { ok: true, value: null };
-    }
-    await writeFile(chosen.filePath, request.bytes);
-    saved.remember(chosen.filePath);
-    return { ok: true, value: { path: chosen.filePath } };
+    if (path !== null) saved.remember(path);
+    return { ok: true, value: path === null ? null : { path } };
   });
 
   register('saveBackup', isAppWindow, async (request, window) => {
-    const chosen = await dialog.showSaveDialog(window, {
-      defaultPath: join(app.getPath('documents'), request.suggestedName),
-      filters: [{ name: 'Dossier Vault backup', extensions: ['dvbackup'] }],
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    const path = await saveWithDialog(window, request, {
+      name: 'Dossier Vault backup',
+      extensions: ['dvbackup'],
     });
-    if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') {
-      return { ok: true, value: null };
-    }
-    await writeFile(chosen.filePath, request.bytes);
-    return { ok: true, value: { path: chosen.filePath } };
+    return { ok: true, value: path === null ? null : { path } };
   });
 
   register('appVersion', isAppWindow, () =>

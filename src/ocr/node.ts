@@ -8,7 +8,7 @@ import exifr from 'exifr';
 import type { OcrEngine } from '../core/ports';
 import { createNodeRenderTarget, nodeImageCodec } from './codec-node';
 import { loadPdfjsNode, nodeReadOptions } from './pdfjs-node';
-import { createPdfRasteriser, nativeResolutionRasteriser } from './rasterise-pdf';
+import { createPdfRasteriser } from './rasterise-pdf';
 import type { ReadDocumentDeps } from './read-document';
 import type { ExifOrientationReader, RasterOcrEngine } from './engine';
 import { createTesseractEngine } from './tesseract-engine';
@@ -94,11 +94,10 @@ export async function createNodeReadDocumentDeps(ocr?: OcrEngine): Promise<ReadD
   return {
     pdfjs,
     pdfOptions,
-    rasterise: nativeResolutionRasteriser(
-      pdfjs,
-      createPdfRasteriser(pdfjs, createNodeRenderTarget, documentParams ? { documentParams } : {}),
-      documentParams,
-    ),
+    rasterise: createPdfRasteriser(pdfjs, createNodeRenderTarget, {
+      ...(documentParams ? { documentParams } : {}),
+      nativeResolution: true,
+    }),
     ...(ocr === undefined ? {} : { ocr }),
   };
 }

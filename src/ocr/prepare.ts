@@ -238,17 +238,18 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
   let turn = turnForExifOrientation(options.exifOrientation);
   raster = rotateQuarter(raster, turn);
   const layout = estimateLayout(raster, options.maxSkewDegrees ?? 5);
-  if (layout.sideways && options.detectSideways === true) {
+  const turnSideways = layout.sideways && options.detectSideways === true;
+  if (turnSideways) {
     raster = rotateQuarter(raster, 90);
     turn = ((turn + 90) % 360) as QuarterTurn;
   }
-  const skewDegrees =
-    layout.sideways && options.detectSideways === true
-      ? estimateLayout(raster, options.maxSkewDegrees ?? 5).skewDegrees
-      : layout.skewDegrees;
+  const skewDegrees = turnSideways
+    ? estimateLayout(raster, options.maxSkewDegrees ?? 5).skewDegrees
+    : layout.skewDegrees;
   raster = rotateSmall(raster, skewDegrees);
   raster = stretchContrast(raster);
-  const lineHeight = layout.sideways && options.detectSideways === true ? 0 : layout.lineHeight;
+  // Unknown (0) for a sideways page: estimateLayout measures lines only when they run across.
+  const lineHeight = layout.lineHeight;
   const prepared: PreparedPage = {
     raster,
     turn,

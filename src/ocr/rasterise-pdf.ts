@@ -1,5 +1,6 @@
 // Renders the pages of an image-only PDF to pixels for OCR, host-agnostic: the host
 // passes pdfjs (Node: legacy build) and a canvas factory (@napi-rs/canvas / OffscreenCanvas).
+import type { PDFPageProxy } from 'pdfjs-dist';
 import type { PdfDocumentParams, PdfjsLib } from './pdf-text';
 import type { Raster } from './raster';
 
@@ -19,12 +20,21 @@ export interface RasteriseOptions {
   /** A page larger than this is rendered at a lower resolution (memory). */
   maxPixels?: number;
   documentParams?: PdfDocumentParams;
+  /**
+   * Render at the scan's own resolution when it is below `dpi`: enlarging a 137-dpi scan to
+   * 200 dpi made PP-OCR misread a rare character (栖 as 梧) with 0.94 confidence in the
+   * examples; the scan's own pixels read correctly.
+   */
+  nativeResolution?: boolean;
 }
 
 export type PdfRasteriser = (
   bytes: Uint8Array,
   options?: RasteriseOptions,
 ) => AsyncGenerator<Raster>;
+
+/** The rasteriser's default: 200 dpi. */
+const PDF_RASTER_DPI = 200;
 
 export function createPdfRasteriser(
   pdfjs: PdfjsLib,
@@ -33,13 +43,23 @@ export function createPdfRasteriser(
 ): PdfRasteriser {
   return async function* rasterise(bytes, options = {}) {
     const {
-      dpi = 200,
+      dpi: wanted = PDF_RASTER_DPI,
       maxPages = 20,
       maxPixels = 25_000_000,
       documentParams,
+      nativeResolution = false,
     } = { ...defaults, ...options };
     const document = await pdfjs.getDocument({ ...documentParams, data: bytes.slice() }).promise;
     try {
+      // The scan's resolution comes from the document already open for rendering.
+      const native = nativeResolution
+        ? await document
+            .getPage(1)
+            .then((page) => largestImageDpi(pdfjs, page))
+            .catch(() => undefined)
+        : undefined;
+      const dpi =
+        native === undefined ? wanted : Math.max(72, Math.min(wanted, Math.round(native)));
       const count = Math.min(document.numPages, maxPages);
       for (let index = 0; index < count; index++) {
         const page = await document.getPage(index + 1);
@@ -65,57 +85,39 @@ export function createPdfRasteriser(
   };
 }
 
-/** The rasteriser's default: 200 dpi. */
-const PDF_RASTER_DPI = 200;
-
 /**
- * The resolution of the largest image on a PDF's first page, in pixels per inch of the
- * page (the scan inside an image-only PDF); undefined when the page draws no image.
+ * The resolution of the largest image a page draws, in pixels per inch of the page (the
+ * scan inside an image-only PDF); undefined when the page draws no image.
  */
+async function largestImageDpi(pdfjs: PdfjsLib, page: PDFPageProxy): Promise<number | undefined> {
+  const { OPS } = pdfjs;
+  const unit = page.getViewport({ scale: 1 });
+  const longInches = Math.max(unit.width, unit.height) / 72;
+  const ops = await page.getOperatorList();
+  let best: number | undefined;
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== OPS.paintImageXObject) return;
+    // pdfjs passes [objId, width, height] for an image XObject.
+    const [, width, height] = ops.argsArray[i] as [unknown, number, number];
+    const dpi = Math.max(width, height) / longInches;
+    if (Number.isFinite(dpi) && (best === undefined || dpi > best)) best = dpi;
+  });
+  return best;
+}
+
+/** The resolution of the scan inside an image-only PDF (its first page); see largestImageDpi. */
 export async function scannedImageDpi(
   pdfjs: PdfjsLib,
   bytes: Uint8Array,
   documentParams: PdfDocumentParams = {},
 ): Promise<number | undefined> {
-  const { OPS } = pdfjs;
   const document = await pdfjs.getDocument({ ...documentParams, data: bytes.slice() }).promise;
   try {
     const page = await document.getPage(1);
-    const unit = page.getViewport({ scale: 1 });
-    const ops = await page.getOperatorList();
-    let best: number | undefined;
-    ops.fnArray.forEach((fn, i) => {
-      if (fn !== OPS.paintImageXObject) return;
-      // pdfjs passes [objId, width, height] for an image XObject.
-      const [, width, height] = ops.argsArray[i] as [unknown, number, number];
-      const longPx = Math.max(width, height);
-      const longInches = Math.max(unit.width, unit.height) / 72;
-      const dpi = longPx / longInches;
-      if (Number.isFinite(dpi) && (best === undefined || dpi > best)) best = dpi;
-    });
+    const dpi = await largestImageDpi(pdfjs, page);
     page.cleanup();
-    return best;
+    return dpi;
   } finally {
     await document.destroy();
   }
-}
-
-/**
- * Renders a scanned PDF page at its scan's own resolution when that is below 200 dpi:
- * enlarging a 137-dpi scan to 200 dpi made PP-OCR misread a rare character (栖 as 梧)
- * with 0.94 confidence in the examples; the scan's own pixels read correctly.
- */
-export function nativeResolutionRasteriser(
-  pdfjs: PdfjsLib,
-  base: PdfRasteriser,
-  documentParams?: PdfDocumentParams,
-): PdfRasteriser {
-  return async function* rasterise(bytes, options = {}) {
-    const native = await scannedImageDpi(pdfjs, bytes, documentParams).catch(() => undefined);
-    const dpi =
-      native === undefined
-        ? (options.dpi ?? PDF_RASTER_DPI)
-        : Math.max(72, Math.min(options.dpi ?? PDF_RASTER_DPI, Math.round(native)));
-    yield* base(bytes, { ...options, dpi });
-  };
 }

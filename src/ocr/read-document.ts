@@ -22,6 +22,11 @@ export interface ReadDocumentDeps {
   /** Renders image-only PDF pages for OCR; absent: such PDFs cannot be OCR'd on this host. */
   rasterise?: PdfRasteriser;
   onProgress?: (p: OcrProgress) => void;
+  /**
+   * Called with the text as read, before extraction: a host that needs the pages' sizes
+   * (the review screen's geometry) takes them from here instead of opening the file again.
+   */
+  onText?: (text: DocumentText) => void;
 }
 
 export interface DocumentFile {
@@ -82,6 +87,7 @@ async function ocrImage(
   } catch {
     return failed(file.name, 'The image could not be decoded: it may be damaged or truncated.');
   }
+  deps.onText?.(text);
   return withOcrMarks(extractDocument(text, file.name), text);
 }
 
@@ -108,6 +114,7 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
     );
   }
   const text: DocumentText = { source: ocr.id, pages };
+  deps.onText?.(text);
   return withOcrMarks(extractDocument(text, file.name), text);
 }
 
@@ -142,5 +149,6 @@ export async function readDocument(
     if (error instanceof PdfReadError) return failed(name, sentence(error.message));
     return failed(name, 'The PDF could not be read: it may be damaged.');
   }
+  deps.onText?.(text);
   return { ...extractDocument(text, name), source: text.source };
 }

@@ -35,13 +35,18 @@ export class VaultLockedError extends VaultError {
   }
 }
 
-/** A file the import refuses (size, type, pixel count), with the reason in one sentence. */
+/**
+ * A file the import refuses (size, type, pixel count), with the reason in one sentence
+ * and the figures the sentence names (bytes and limit; width, height and pixel limit), so
+ * an interface can word it in its own language.
+ */
 export class ImportRefusedError extends VaultError {
   override name = 'ImportRefusedError';
   constructor(
     readonly reason:
       'too-large' | 'unsupported-type' | 'too-many-pixels' | 'unreadable-header' | 'empty',
     message: string,
+    readonly figures: Readonly<Record<string, number>> = {},
   ) {
     super(message);
   }

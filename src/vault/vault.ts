@@ -1,6 +1,6 @@
 // The vault: the app's only storage. Open it with `openVault(name)`, then `create` or
 // `unlock`; every sensitive value is sealed with the data key before it reaches IndexedDB.
-import type { DexieOptions } from 'dexie';
+import type { DexieOptions, Table } from 'dexie';
 import type { z } from 'zod';
 import {
   AccountSchema,
@@ -49,6 +49,7 @@ import {
 } from './errors';
 import { newId } from './ids';
 import { imageDimensions } from './image-dimensions';
+import type { AccountRecord } from './schema/accounts';
 import type { AuditAction, AuditEntry } from './schema/audit-log';
 import type { ChangeEventRecord } from './schema/change-events';
 import type { DocumentRecord } from './schema/documents';
@@ -600,6 +601,7 @@ export class Vault {
       reason: ImportRefusedError['reason'],
       message: string,
       mime = '',
+      figures: Record<string, number> = {},
     ): Promise<never> => {
       await this.appendAudit(
         'import-refused',
@@ -607,7 +609,7 @@ export class Vault {
         null,
         `${reason} ${mime} ${bytes.length} bytes`.replace(/\s+/g, ' '),
       );
-      throw new ImportRefusedError(reason, message);
+      throw new ImportRefusedError(reason, message, figures);
     };
     if (bytes.length === 0) return refuse('empty', 'The file is empty.');
     if (bytes.length > settings.maxFileBytes) {
@@ -615,6 +617,8 @@ export class Vault {
       return refuse(
         'too-large',
         `The file is ${mb(bytes.length)} MB; the limit is ${mb(settings.maxFileBytes)} MB.`,
+        '',
+        { bytes: bytes.length, limitBytes: settings.maxFileBytes },
       );
     }
     const mime = sniffMime(bytes);
@@ -640,6 +644,7 @@ export class Vault {
           'too-many-pixels',
           `The image declares ${size.width}×${size.height} pixels (${(pixels / 1e6).toFixed(0)} MP); the limit is ${(settings.maxImagePixels / 1e6).toFixed(0)} MP.`,
           mime,
+          { width: size.width, height: size.height, limitPixels: settings.maxImagePixels },
         );
       }
     }
@@ -695,10 +700,7 @@ export class Vault {
         await this.appendAudit('import', dossierId, id, `${mime} ${bytes.length} bytes`);
       },
     );
-    this.dossierWrites++;
-    const summary = this.summaries?.get(dossierId);
-    if (summary) summary.updatedAt = at;
-    this.touch();
+    this.markDossierChanged(dossierId, at);
     return {
       id,
       dossierId,
@@ -800,17 +802,9 @@ export class Vault {
       doc.kind,
       next,
     );
-    await this.db.transaction(
-      'rw',
-      [this.db.documents, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
-      async () => {
-        await this.db.documents.update(documentId, { kind: next });
-        await this.db.dossiers.update(doc.dossierId, { updatedAt: at });
-        await this.db.changeEvents.add(event);
-        await this.appendAudit('edit', doc.dossierId, documentId, 'kind');
-      },
+    await this.writeDossierEdit(this.db.documents, at, event, 'edit', 'kind', () =>
+      this.db.documents.update(documentId, { kind: next }),
     );
-    this.markDossierChanged(doc.dossierId, at);
   }
 
   // ── Readings ────────────────────────────────────────────────────────────────
@@ -1007,14 +1001,16 @@ export class Vault {
     const rows = (await this.db.accounts.where('dossierId').equals(dossierId).toArray()).sort(
       (a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1),
     );
-    return Promise.all(
-      rows.map(async (r) => ({
-        id: r.id,
-        store: await this.openTextLogged(keys, 'accounts', r.id, 'store', r.store),
-        phone: await this.openTextLogged(keys, 'accounts', r.id, 'phone', r.phone),
-        email: await this.openTextLogged(keys, 'accounts', r.id, 'email', r.email),
-      })),
-    );
+    return Promise.all(rows.map((r) => this.openAccount(keys, r)));
+  }
+
+  private async openAccount(keys: VaultKeys, r: AccountRecord): Promise<StoredAccount> {
+    return {
+      id: r.id,
+      store: await this.openTextLogged(keys, 'accounts', r.id, 'store', r.store),
+      phone: await this.openTextLogged(keys, 'accounts', r.id, 'phone', r.phone),
+      email: await this.openTextLogged(keys, 'accounts', r.id, 'email', r.email),
+    };
   }
 
   /**
@@ -1028,15 +1024,7 @@ export class Vault {
       .filter((r) => live.has(r.dossierId))
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
     const out = await Promise.all(
-      rows.map(async (r) => ({
-        dossierId: r.dossierId,
-        account: {
-          id: r.id,
-          store: await this.openTextLogged(keys, 'accounts', r.id, 'store', r.store),
-          phone: await this.openTextLogged(keys, 'accounts', r.id, 'phone', r.phone),
-          email: await this.openTextLogged(keys, 'accounts', r.id, 'email', r.email),
-        },
-      })),
+      rows.map(async (r) => ({ dossierId: r.dossierId, account: await this.openAccount(keys, r) })),
     );
     this.touch();
     return out;
@@ -1140,17 +1128,14 @@ export class Vault {
       before,
       reason,
     );
-    await this.db.transaction(
-      'rw',
-      [this.db.exceptions, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
-      async () => {
-        await this.db.exceptions.put(record);
-        await this.db.dossiers.update(dossierId, { updatedAt: atMs });
-        await this.db.changeEvents.add(event);
-        await this.appendAudit('exception', dossierId, id, `accepted ${input.check}`);
-      },
+    await this.writeDossierEdit(
+      this.db.exceptions,
+      atMs,
+      event,
+      'exception',
+      `accepted ${input.check}`,
+      () => this.db.exceptions.put(record),
     );
-    this.markDossierChanged(dossierId, atMs);
   }
 
   /** Withdraws an accepted exception (nothing happens when there is none). */
@@ -1171,17 +1156,14 @@ export class Vault {
       before,
       null,
     );
-    await this.db.transaction(
-      'rw',
-      [this.db.exceptions, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
-      async () => {
-        await this.db.exceptions.delete(id);
-        await this.db.dossiers.update(dossierId, { updatedAt: atMs });
-        await this.db.changeEvents.add(event);
-        await this.appendAudit('exception', dossierId, id, `revoked ${check}`);
-      },
+    await this.writeDossierEdit(
+      this.db.exceptions,
+      atMs,
+      event,
+      'exception',
+      `revoked ${check}`,
+      () => this.db.exceptions.delete(id),
     );
-    this.markDossierChanged(dossierId, atMs);
   }
 
   /** A dossier's accepted exceptions, by check id (the checks' and the pack's input). */
@@ -1237,8 +1219,13 @@ export class Vault {
       null,
       value.occurredOn,
     );
-    await this.writeTrackedChange(dossierId, atMs, event, `change ${value.kind}`, () =>
-      this.db.trackedChanges.add(record),
+    await this.writeDossierEdit(
+      this.db.trackedChanges,
+      atMs,
+      event,
+      'edit',
+      `change ${value.kind}`,
+      () => this.db.trackedChanges.add(record),
     );
     return id;
   }
@@ -1266,10 +1253,11 @@ export class Vault {
       change.filedOn ?? null,
       filedOn,
     );
-    await this.writeTrackedChange(
-      record.dossierId,
+    await this.writeDossierEdit(
+      this.db.trackedChanges,
       atMs,
       event,
+      'edit',
       `change ${change.kind} filed`,
       () => this.db.trackedChanges.update(changeId, { change: sealed }),
     );
@@ -1290,10 +1278,11 @@ export class Vault {
       change.occurredOn,
       null,
     );
-    await this.writeTrackedChange(
-      record.dossierId,
+    await this.writeDossierEdit(
+      this.db.trackedChanges,
       atMs,
       event,
+      'edit',
       `change ${change.kind} removed`,
       () => this.db.trackedChanges.delete(changeId),
     );
@@ -1348,27 +1337,6 @@ export class Vault {
     const record = await this.db.trackedChanges.get(changeId);
     if (!record) throw new VaultError(`There is no tracked change ${changeId}.`);
     return { record, change: await this.openTrackedChange(keys, record) };
-  }
-
-  /** One transaction: the change, the dossier's updatedAt, its history and the audit entry. */
-  private async writeTrackedChange(
-    dossierId: string,
-    atMs: number,
-    event: ChangeEventRecord,
-    detail: string,
-    write: () => Promise<unknown>,
-  ): Promise<void> {
-    await this.db.transaction(
-      'rw',
-      [this.db.trackedChanges, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
-      async () => {
-        await write();
-        await this.db.dossiers.update(dossierId, { updatedAt: atMs });
-        await this.db.changeEvents.add(event);
-        await this.appendAudit('edit', dossierId, event.entityId, detail);
-      },
-    );
-    this.markDossierChanged(dossierId, atMs);
   }
 
   // ── History and audit ───────────────────────────────────────────────────────
@@ -1623,6 +1591,32 @@ export class Vault {
       await this.appendAudit('integrity-failure', null, id, `${table}.${field}`);
       throw new VaultIntegrityError(table, id, field);
     }
+  }
+
+  /**
+   * A user change to a dossier's content in one transaction: `write` to `table`, the
+   * dossier's updatedAt, the history `event` and the audit entry; then its list entry moves up.
+   */
+  private async writeDossierEdit(
+    table: Table,
+    atMs: number,
+    event: ChangeEventRecord,
+    action: AuditAction,
+    detail: string,
+    write: () => Promise<unknown>,
+  ): Promise<void> {
+    const { dossierId, entityId } = event;
+    await this.db.transaction(
+      'rw',
+      [table, this.db.dossiers, this.db.changeEvents, this.db.auditLog],
+      async () => {
+        await write();
+        await this.db.dossiers.update(dossierId, { updatedAt: atMs });
+        await this.db.changeEvents.add(event);
+        await this.appendAudit(action, dossierId, entityId, detail);
+      },
+    );
+    this.markDossierChanged(dossierId, atMs);
   }
 
   /** After a user change to a dossier's content: its list entry moves up. */

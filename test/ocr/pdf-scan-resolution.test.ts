@@ -5,9 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeRenderTarget } from '../../src/ocr/codec-node';
-import { nativeResolutionRasteriser, scannedImageDpi } from '../../src/ocr/rasterise-pdf';
 import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs-node';
-import { createPdfRasteriser } from '../../src/ocr/rasterise-pdf';
+import { createPdfRasteriser, scannedImageDpi } from '../../src/ocr/rasterise-pdf';
 
 const ROOT = join(import.meta.dirname, '../..');
 const scanPdf = (): Promise<Buffer> =>
@@ -28,12 +27,10 @@ describe('rendering a scanned PDF page for OCR', () => {
   it('renders at the scan resolution instead of 200 dpi', async () => {
     const pdfjs = await loadPdfjsNode();
     const params = nodeReadOptions().documentParams;
-    const base = createPdfRasteriser(
-      pdfjs,
-      createNodeRenderTarget,
-      params ? { documentParams: params } : {},
-    );
-    const rasterise = nativeResolutionRasteriser(pdfjs, base, params);
+    const rasterise = createPdfRasteriser(pdfjs, createNodeRenderTarget, {
+      ...(params ? { documentParams: params } : {}),
+      nativeResolution: true,
+    });
     const pages = [];
     for await (const page of rasterise(new Uint8Array(await scanPdf()))) pages.push(page);
     expect(pages).toHaveLength(1);

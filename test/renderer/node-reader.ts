@@ -12,19 +12,14 @@ export function createNodeTextReader(): DocumentReader {
       if (options.signal?.aborted) throw new DOMException('cancelled', 'AbortError');
       options.onProgress?.({ stage: 'reading', progress: 0 });
       const d = await deps;
-      const document = await readDocument(file, d);
-      const pages: PageGeometry[] = [];
-      if (document.error === undefined) {
-        const pdf = await d.pdfjs.getDocument({
-          data: new Uint8Array(file.bytes),
-          ...d.pdfOptions?.documentParams,
-        }).promise;
-        for (let i = 1; i <= pdf.numPages; i++) {
-          const viewport = (await pdf.getPage(i)).getViewport({ scale: 1 });
-          pages.push({ width: viewport.width, height: viewport.height, rotation: 0 });
-        }
-        await pdf.destroy();
-      }
+      let pages: PageGeometry[] = [];
+      const document = await readDocument(file, {
+        ...d,
+        onText: (text) => {
+          pages = text.pages.map((p) => ({ width: p.width, height: p.height, rotation: 0 }));
+        },
+      });
+      if (document.error !== undefined) pages = [];
       options.onProgress?.({ stage: 'extracting', progress: 1 });
       return { document, pages };
     },

@@ -2,9 +2,10 @@
 import { fieldOf } from './context';
 import { fail, pass, skip, type Check } from './result';
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+/** A mainland mobile number (the interface validates as typed with the same rule). */
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 /** Basic shape only: one @, no spaces, a dot in the domain. */
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export const accountsLimit: Check = (ctx) => {
   const { min, max } = ctx.pack.accounts;

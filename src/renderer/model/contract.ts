@@ -3,7 +3,7 @@
 // `Workspace` (React context, src/renderer/model/workspace-context.tsx); they never read
 // IndexedDB or run OCR themselves.
 import type { CheckId, CheckRun } from '../../core/checks';
-import type { AcceptedException, Account, Declared } from '../../core/dossier';
+import type { AcceptedException, Account, Declared, DossierInput } from '../../core/dossier';
 import type { DetectedKind, DocumentKind } from '../../core/documents';
 import type { ExtractedDocument } from '../../core/extraction';
 import type { ChangeEvent, ChangeKind, DeadlineItem } from '../../core/deadlines';
@@ -103,6 +103,8 @@ export interface DossierView {
   exceptions: AcceptedException[];
   /** Changes the company must report to the platform (spec §4), pending and filed. */
   changes: ChangeEvent[];
+  /** What the checks ran on (the export re-checks the files it writes against the same). */
+  input: DossierInput;
   run: CheckRun;
   /** Expiries and pending changes' filing deadlines, nearest first. */
   deadlines: DeadlineItem[];

@@ -34,7 +34,6 @@ export async function exportDossierPack(
 ): Promise<{ savedAs: string; bytes: number } | null> {
   const progress = options.onProgress ?? (() => undefined);
   const pack = loadRulePack(view.dossier.rulePack);
-  const inputs = await vault.checkInputs(view.dossier.id);
   const total = view.documents.length + 2;
   const documents: PackDocumentInput[] = [];
   for (const [i, doc] of view.documents.entries()) {
@@ -43,7 +42,7 @@ export async function exportDossierPack(
       sourceName: doc.info.fileName,
       bytes: await vault.readDocument(doc.info.id),
       mime: doc.info.mime,
-      extracted: { ...doc.extracted, kind: doc.info.kind },
+      extracted: doc.extracted,
     });
   }
   progress('report.pdf', view.documents.length / total);
@@ -52,11 +51,11 @@ export async function exportDossierPack(
     built = await buildPack(
       {
         documents,
-        confirmed: inputs.confirmed,
+        confirmed: view.input.confirmed,
         confirmedBy: options.confirmedBy,
         checks: view.run.checks,
         verdict: view.run.verdict,
-        accounts: view.accounts.map(({ store, phone, email }) => ({ store, phone, email })),
+        accounts: view.input.accounts,
         exceptions: view.exceptions,
         rulePack: pack,
         today: view.today,
@@ -64,20 +63,8 @@ export async function exportDossierPack(
         app: { name: 'dossier-vault', version: import.meta.env.VITE_APP_VERSION ?? '0.0.0' },
         force: false,
         watermark: null,
-        recheck: (files) =>
-          runChecks(
-            {
-              documents: documents.map((d) => d.extracted),
-              accounts: inputs.accounts,
-              declared: inputs.declared,
-              confirmed: inputs.confirmed,
-              exceptions: view.exceptions,
-              idAccountsElsewhere: inputs.idAccountsElsewhere,
-              today: view.today,
-              files,
-            },
-            pack,
-          ),
+        // files.format judges the files as exported, after conversion and recompression.
+        recheck: (files) => runChecks({ ...view.input, files }, pack),
       },
       {
         codec: webImageCodec,

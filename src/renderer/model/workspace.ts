@@ -10,7 +10,7 @@ import {
 } from '../../core/deadlines';
 import { effectiveFields, fieldOf } from '../../core/checks/context';
 import { localIsoDate } from '../../core/dates';
-import type { Account, Declared } from '../../core/dossier';
+import type { Account, Declared, DossierInput } from '../../core/dossier';
 import { DOCUMENT_KINDS, type DetectedKind, type DocumentKind } from '../../core/documents';
 import type { ExtractedDocument } from '../../core/extraction';
 import { sniffMime } from '../../core/file-type';
@@ -104,28 +104,26 @@ export function readErrorReason(message: string): Problem {
 
 const megabytes = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
 
-/** The reason of the vault's refusal, with the values its sentence names. */
-function refusalReason(error: ImportRefusedError, fileBytes: number, limitBytes: number): Problem {
+/** The reason of the vault's refusal, with the figures its sentence names. */
+function refusalReason(error: ImportRefusedError): Problem {
+  const f = error.figures;
   switch (error.reason) {
     case 'too-large':
       return {
         reason: 'too-large',
-        values: { size: megabytes(fileBytes), limit: megabytes(limitBytes) },
+        values: { size: megabytes(f.bytes ?? 0), limit: megabytes(f.limitBytes ?? 0) },
       };
     case 'too-many-pixels': {
-      // "The image declares 12000×12000 pixels (144 MP); the limit is 100 MP."
-      const m = /(\d+)×(\d+) pixels \((\d+) MP\); the limit is (\d+) MP/.exec(error.message);
-      return m
-        ? {
-            reason: 'too-many-pixels',
-            values: {
-              width: Number(m[1]),
-              height: Number(m[2]),
-              megapixels: Number(m[3]),
-              limit: Number(m[4]),
-            },
-          }
-        : { reason: 'other' };
+      const { width = 0, height = 0, limitPixels = 0 } = f;
+      return {
+        reason: 'too-many-pixels',
+        values: {
+          width,
+          height,
+          megapixels: Math.round((width * height) / 1e6),
+          limit: Math.round(limitPixels / 1e6),
+        },
+      };
     }
     case 'unreadable-header':
       return { reason: 'damaged' };
@@ -269,23 +267,21 @@ export function createWorkspace(
     const pendingChanges = changes.filter((c) => c.filedOn === undefined);
     const pack = loadRulePack(dossier.rulePack);
     const extracted = documents.map((d) => d.extracted);
-    const run = runChecks(
-      {
-        documents: extracted,
-        accounts: inputs.accounts,
-        declared: inputs.declared,
-        confirmed: inputs.confirmed,
-        exceptions,
-        idAccountsElsewhere: inputs.idAccountsElsewhere,
-        today: day,
-        files: documents.map((d) => ({
-          file: d.info.fileName,
-          mime: d.info.mime,
-          bytes: d.info.size,
-        })),
-      },
-      pack,
-    );
+    const input: DossierInput = {
+      documents: extracted,
+      accounts: inputs.accounts,
+      declared: inputs.declared,
+      confirmed: inputs.confirmed,
+      exceptions,
+      idAccountsElsewhere: inputs.idAccountsElsewhere,
+      today: day,
+      files: documents.map((d) => ({
+        file: d.info.fileName,
+        mime: d.info.mime,
+        bytes: d.info.size,
+      })),
+    };
+    const run = runChecks(input, pack);
 
     const slots = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, null])) as Record<
       DocumentKind,
@@ -346,6 +342,7 @@ export function createWorkspace(
       declared: inputs.declared,
       exceptions,
       changes,
+      input,
       run,
       deadlines,
       today: day,
@@ -421,11 +418,10 @@ export function createWorkspace(
         };
       }
       if (error instanceof ImportRefusedError) {
-        const limit = (await vault.settings()).maxFileBytes;
         return {
           fileName: file.name,
           status: 'refused',
-          ...refusalReason(error, file.bytes.length, limit),
+          ...refusalReason(error),
           message: error.message,
         };
       }

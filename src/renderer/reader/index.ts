@@ -4,14 +4,8 @@
 // (ocr.worker.ts) holding one engine for the whole session. Every file comes from the
 // app's own origin (assetBase); nothing from a CDN, no blob: worker.
 import type { ExtractedDocument, PageText } from '../../core/extraction';
-import { sniffMime } from '../../core/file-type';
 import type { RasterOcrEngine } from '../../ocr/engine';
-import type { PdfjsLib } from '../../ocr/pdf-text';
-import {
-  createPdfRasteriser,
-  nativeResolutionRasteriser,
-  type CreateRenderTarget,
-} from '../../ocr/rasterise-pdf';
+import { createPdfRasteriser, type CreateRenderTarget } from '../../ocr/rasterise-pdf';
 import { readDocument } from '../../ocr/read-document';
 import type {
   DocumentReader,
@@ -57,29 +51,6 @@ interface Pending {
 /** Thrown by the worker call when the OCR engine (not the file) failed. */
 class EngineError extends Error {
   override readonly name = 'EngineError';
-}
-
-async function pdfPageGeometry(
-  pdfjs: PdfjsLib,
-  bytes: Uint8Array,
-  assetBase: string,
-): Promise<PageGeometry[]> {
-  const doc = await pdfjs.getDocument({
-    ...browserReadOptions(assetBase).documentParams,
-    data: bytes.slice(),
-  }).promise;
-  try {
-    const pages: PageGeometry[] = [];
-    for (let i = 0; i < Math.min(doc.numPages, 20); i++) {
-      const page = await doc.getPage(i + 1);
-      const viewport = page.getViewport({ scale: 1 });
-      pages.push({ width: viewport.width, height: viewport.height, rotation: 0 });
-      page.cleanup();
-    }
-    return pages;
-  } finally {
-    await doc.destroy();
-  }
 }
 
 export function createBrowserDocumentReader(
@@ -195,18 +166,21 @@ export function createBrowserDocumentReader(
       dispose: () => Promise.resolve(),
     };
     const pdfOptions = browserReadOptions(assetBase);
+    // A PDF's own text layer: its pages' sizes (points at scale 1) are the boxes' space.
+    let textPages: PageGeometry[] = [];
     let document: ExtractedDocument = await readDocument(file, {
       pdfjs,
       pdfOptions,
+      onText: (text) => {
+        if (text.source === 'pdf-text')
+          textPages = text.pages.map((p) => ({ width: p.width, height: p.height, rotation: 0 }));
+      },
       ocr: proxy,
       // A scan inside a PDF is read at its own resolution (at most 200 dpi), as in the CLI.
-      rasterise: nativeResolutionRasteriser(
-        pdfjs,
-        createPdfRasteriser(pdfjs, offscreenTarget, {
-          ...(pdfOptions.documentParams ? { documentParams: pdfOptions.documentParams } : {}),
-        }),
-        pdfOptions.documentParams,
-      ),
+      rasterise: createPdfRasteriser(pdfjs, offscreenTarget, {
+        ...(pdfOptions.documentParams ? { documentParams: pdfOptions.documentParams } : {}),
+        nativeResolution: true,
+      }),
     });
     if (signal?.aborted) throw abortError();
     onProgress?.({ stage: 'extracting', progress: 0 });
@@ -222,14 +196,12 @@ export function createBrowserDocumentReader(
           'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
       };
     }
-    let pages: PageGeometry[] = geometry.filter((g): g is PageGeometry => g !== undefined);
-    if (
-      document.error === undefined &&
-      document.source === 'pdf-text' &&
-      sniffMime(file.bytes) === 'application/pdf'
-    ) {
-      pages = await pdfPageGeometry(pdfjs, file.bytes, assetBase);
-    }
+    const pages: PageGeometry[] =
+      document.error !== undefined
+        ? []
+        : document.source === 'pdf-text'
+          ? textPages
+          : geometry.filter((g): g is PageGeometry => g !== undefined);
     onProgress?.({ stage: 'extracting', progress: 1 });
     return { document, pages };
   }

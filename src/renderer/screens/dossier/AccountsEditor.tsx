@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Account, Declared } from '../../../core/dossier';
 import type { DossierView, Workspace } from '../../model/contract';
 import { formatDocumentDate, useI18n } from '../../i18n';
-import { EMAIL, MAINLAND_MOBILE, parseDateInput } from './labels';
+import { EMAIL, MAINLAND_MOBILE } from '../../../core/checks/accounts';
+import { parseDateInput } from './labels';
 import { errorSentence } from './use-dossier';
 
 const MAX_ACCOUNTS = 5;

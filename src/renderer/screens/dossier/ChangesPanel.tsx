@@ -8,7 +8,7 @@ import { loadRulePack } from '../../../core/rule-pack';
 import { formatDocumentDate, useI18n, type MessageKey } from '../../i18n';
 import type { DossierView, Workspace } from '../../model/contract';
 import { parseDateInput } from './labels';
-import { errorSentence } from './use-dossier';
+import { useAction } from './use-dossier';
 
 const KIND_KEY: Record<ChangeKind, MessageKey> = {
   address: 'dossier.changes.kind.address',
@@ -27,18 +27,9 @@ export function ChangesPanel({ workspace, view }: { workspace: Workspace; view: 
   const [kind, setKind] = useState<ChangeKind>('address');
   const [occurredOn, setOccurredOn] = useState('');
   const [filedOn, setFiledOn] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   const days = loadRulePack(view.dossier.rulePack).changes.fileWithinWorkingDays;
   const occurred = isoDay(occurredOn);
-
-  async function run(action: () => Promise<void>): Promise<void> {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorSentence(e));
-    }
-  }
 
   return (
     <div data-testid="changes">

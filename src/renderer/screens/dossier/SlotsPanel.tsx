@@ -10,7 +10,7 @@ import type { DocumentView, DossierView, Workspace } from '../../model/contract'
 import { useI18n } from '../../i18n';
 import { ACCEPT } from './ImportPanel';
 import { kindLabel } from './labels';
-import { errorSentence } from './use-dossier';
+import { useAction } from './use-dossier';
 
 interface Deleted {
   ticket: UndoTicket;
@@ -32,7 +32,7 @@ export function SlotsPanel({
   const [dragOver, setDragOver] = useState<DocumentKind | null>(null);
   const { t } = useI18n();
   const [deleted, setDeleted] = useState<Deleted | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
 
   // The undo offer disappears when the vault no longer allows it.
   useEffect(() => {
@@ -41,15 +41,6 @@ export function SlotsPanel({
     const timer = setTimeout(() => setDeleted(null), Math.max(0, left));
     return () => clearTimeout(timer);
   }, [deleted]);
-
-  async function run(action: () => Promise<void>): Promise<void> {
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorSentence(e));
-    }
-  }
 
   const remove = (doc: DocumentView) =>
     run(async () => {

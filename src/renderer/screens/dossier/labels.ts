@@ -1,5 +1,6 @@
 // Names of document kinds and fields as a person reads them, looked up in the catalogue
 // (one place per language), and the date parsing of the review's edit boxes.
+import { isIsoDate } from '../../../core/dates';
 import type { DetectedKind } from '../../../core/documents';
 import type { MessageKey, Translate } from '../../i18n';
 
@@ -57,14 +58,8 @@ export function parseDateInput(text: string): string | null {
   if (s === '长期' || s.toLowerCase() === 'long-term') return 'long-term';
   const m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$/.exec(s);
   if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-    return null;
-  }
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const [y = '', mo = '', d = ''] = m.slice(1);
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  // The core's date rules decide what a real calendar day is (2023-02-30 is not).
+  return isIsoDate(iso) ? iso : null;
 }
-
-/** Mainland mobile number and e-mail shapes, the same the `accounts.contact` check uses. */
-export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;

@@ -15,6 +15,26 @@ export function errorSentence(error: unknown): string {
   return text.trim() === '' ? 'Something went wrong.' : text;
 }
 
+/**
+ * One action at a time from a panel's buttons: clears the last error, runs the action and
+ * keeps its failure as one sentence for the panel to show.
+ */
+export function useAction(): {
+  error: string | null;
+  run: (action: () => Promise<void>) => Promise<void>;
+} {
+  const [error, setError] = useState<string | null>(null);
+  async function run(action: () => Promise<void>): Promise<void> {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorSentence(e));
+    }
+  }
+  return { error, run };
+}
+
 export function useDossier(workspace: Workspace, dossierId: string): DossierState {
   const [view, setView] = useState<DossierView | null>(null);
   const [error, setError] = useState<string | null>(null);

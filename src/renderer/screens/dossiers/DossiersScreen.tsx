@@ -5,6 +5,7 @@ import { App, Button, Empty, Input, Modal, Segmented, Spin, Typography } from 'a
 import { DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { localIsoDate } from '../../../core/dates';
 import type { UndoTicket } from '../../../vault';
 import { formatDocumentDate, useI18n } from '../../i18n';
 import type { DossierRow } from '../../model/contract';
@@ -15,12 +16,6 @@ import { sortRows, type SortOrder } from './sort';
 
 const ROW_HEIGHT = 60;
 const SEARCH_DELAY_MS = 150;
-
-function isoDay(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export function DossiersScreen({ onOpen }: { onOpen: (dossierId: string) => void }) {
   const workspace = useWorkspace();
@@ -236,7 +231,7 @@ function DossierTable({
                   <RowStatus row={row} />
                 </span>
                 <span role="cell" className="dv-muted">
-                  {formatDocumentDate(isoDay(s.updatedAt), language)}
+                  {formatDocumentDate(localIsoDate(new Date(s.updatedAt)), language)}
                 </span>
                 <span role="cell">
                   <Button
