@@ -50,6 +50,51 @@ export const CorrectionSchema = z.object({
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 
+/**
+ * Why a file could not be read, for a host to word in its own language (the `error`
+ * sentence is English). 'other': a reason without a code; only the sentence says it.
+ */
+export const ReadProblemReasonSchema = z.enum([
+  'empty',
+  'too-large',
+  'unsupported-type',
+  'too-many-pixels',
+  'too-many-pages',
+  'truncated',
+  'damaged',
+  'encrypted',
+  'no-ocr',
+  'ocr-failed',
+  'other',
+]);
+export type ReadProblemReason = z.infer<typeof ReadProblemReasonSchema>;
+
+export const ReadProblemSchema = z.object({
+  reason: ReadProblemReasonSchema,
+  /**
+   * The figures the sentence names, as numbers: too-large {size, limit} (MB, as the
+   * sentence rounds them); too-many-pixels {width, height, megapixels, limit} (limit in
+   * megapixels); too-many-pages {pages, limit}.
+   */
+  values: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+});
+export type ReadProblem = z.infer<typeof ReadProblemSchema>;
+
+/**
+ * A file that cannot be read: thrown by the readers (src/ocr) with the sentence people
+ * see and its reason, and turned into an ExtractedDocument's `error` and `problem` once,
+ * by readDocument.
+ */
+export class DocumentReadError extends Error {
+  override readonly name: string = 'DocumentReadError';
+  constructor(
+    readonly problem: ReadProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** One element of `dossier extract --json` (spec/cli-contract.md), plus what the UI needs. */
 export const ExtractedDocumentSchema = z.object({
   file: z.string(),
@@ -60,6 +105,8 @@ export const ExtractedDocumentSchema = z.object({
   warnings: z.array(z.string()),
   /** Present only when the file could not be read: one clear sentence. */
   error: z.string().optional(),
+  /** Present with `error`: its reason and figures (not part of the CLI's JSON output). */
+  problem: ReadProblemSchema.optional(),
   /** Field boxes for the review screen (not part of the CLI contract's required fields). */
   boxes: z.record(z.string(), BoxSchema).optional(),
   /**

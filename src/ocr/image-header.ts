@@ -1,5 +1,6 @@
 // Pixel dimensions read from an image's header, before anything is decoded, so a
 // decompression bomb (a small file declaring a gigapixel image) is refused up front.
+import { DocumentReadError } from '../core/extraction';
 
 export interface ImageDimensions {
   width: number;
@@ -76,4 +77,35 @@ export function isTruncatedImage(bytes: Uint8Array, mime: string): boolean {
     return !tail.includes('IEND');
   }
   return false;
+}
+
+/**
+ * The image's dimensions when its header says it can be decoded; otherwise throws a
+ * DocumentReadError: `damaged` (no size in the header), `too-many-pixels` (over
+ * MAX_IMAGE_PIXELS), `truncated` (no end marker).
+ */
+export function checkImageHeader(bytes: Uint8Array, mime: string): ImageDimensions {
+  const dimensions = readImageDimensions(bytes, mime);
+  if (dimensions === null || dimensions.width === 0 || dimensions.height === 0) {
+    throw new DocumentReadError(
+      { reason: 'damaged' },
+      'The image is damaged: its size cannot be read from its header.',
+    );
+  }
+  const { width, height } = dimensions;
+  if (width * height > MAX_IMAGE_PIXELS) {
+    const megapixels = Math.round((width * height) / 1e6);
+    const limit = MAX_IMAGE_PIXELS / 1e6;
+    throw new DocumentReadError(
+      { reason: 'too-many-pixels', values: { width, height, megapixels, limit } },
+      `The image is ${width} × ${height} pixels (${megapixels} megapixels), over the ${limit}-megapixel limit.`,
+    );
+  }
+  if (isTruncatedImage(bytes, mime)) {
+    throw new DocumentReadError(
+      { reason: 'truncated' },
+      'The image is truncated: its end is missing, so it cannot be read.',
+    );
+  }
+  return dimensions;
 }

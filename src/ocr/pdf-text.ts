@@ -2,7 +2,13 @@
 // pdfjs module its host loads (Node: the legacy build, browser: the standard build).
 // Returns text items with boxes in page coordinates (scale 1, origin top-left).
 import type * as Pdfjs from 'pdfjs-dist';
-import type { DocumentText, PageText, TextItem } from '../core/extraction';
+import {
+  DocumentReadError,
+  type DocumentText,
+  type PageText,
+  type ReadProblem,
+  type TextItem,
+} from '../core/extraction';
 
 /** The part of the pdfjs-dist module this reader uses. */
 /** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
@@ -30,13 +36,24 @@ const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
   'no-text-layer': 'no text layer: OCR is needed',
 };
 
-export class PdfReadError extends Error {
+/** The reason each code gives the person (no-text-layer: when no OCR can take over). */
+const REASONS: Record<PdfReadErrorCode, ReadProblem['reason']> = {
+  empty: 'empty',
+  encrypted: 'encrypted',
+  corrupt: 'damaged',
+  'no-text-layer': 'no-ocr',
+  'too-many-pages': 'too-many-pages',
+};
+
+/** The message is a sentence fragment; readDocument capitalises it and ends it. */
+export class PdfReadError extends DocumentReadError {
   override readonly name = 'PdfReadError';
   constructor(
     readonly code: PdfReadErrorCode,
     message: string,
+    values?: Record<string, number>,
   ) {
-    super(message);
+    super(values ? { reason: REASONS[code], values } : { reason: REASONS[code] }, message);
   }
 
   static of(code: Exclude<PdfReadErrorCode, 'too-many-pages'>): PdfReadError {
@@ -94,6 +111,7 @@ export async function readPdfText(
       throw new PdfReadError(
         'too-many-pages',
         `the PDF has ${document.numPages} pages, more than the ${maxPages} a document may have`,
+        { pages: document.numPages, limit: maxPages },
       );
     }
     const pages: PageText[] = [];

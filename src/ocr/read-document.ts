@@ -1,12 +1,19 @@
 // Reading one file into an ExtractedDocument, the same in the CLI (Node) and the app
 // (renderer): type sniffing → PDF text layer, or OCR for images and image-only PDFs →
-// layout extraction. Every failure is one sentence in `error`, never a throw.
+// layout extraction. Every failure is one sentence in `error` and its reason in
+// `problem`, never a throw: the readers throw DocumentReadError, converted once here.
 import { extractDocument } from '../core/extract';
-import type { DocumentText, ExtractedDocument, PageText } from '../core/extraction';
+import {
+  DocumentReadError,
+  type DocumentText,
+  type ExtractedDocument,
+  type PageText,
+  type ReadProblem,
+} from '../core/extraction';
 import { sniffMime } from '../core/file-type';
 import type { OcrEngine, OcrProgress } from '../core/ports';
 import { isRasterOcrEngine } from './engine';
-import { isTruncatedImage, MAX_IMAGE_PIXELS, readImageDimensions } from './image-header';
+import { checkImageHeader } from './image-header';
 import { PdfReadError, readPdfText, type PdfjsLib, type ReadPdfOptions } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 
@@ -34,7 +41,7 @@ export interface DocumentFile {
   bytes: Uint8Array;
 }
 
-function failed(file: string, error: string): ExtractedDocument {
+function failed(file: string, error: string, problem: ReadProblem): ExtractedDocument {
   return {
     file,
     kind: 'unknown',
@@ -43,6 +50,7 @@ function failed(file: string, error: string): ExtractedDocument {
     corrections: [],
     warnings: [],
     error,
+    problem,
   };
 }
 
@@ -52,7 +60,17 @@ function sentence(message: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?。]$/.test(s) ? '' : '.');
 }
 
-const NO_OCR = 'No text layer: OCR is needed, and no OCR engine is available here.';
+/** A refusal: `message` is the sentence (or fragment, see `sentence`) people see. */
+function refuse(
+  reason: ReadProblem['reason'],
+  message: string,
+  values?: ReadProblem['values'],
+): DocumentReadError {
+  return new DocumentReadError(values ? { reason, values } : { reason }, message);
+}
+
+const noOcr = (): DocumentReadError =>
+  refuse('no-ocr', 'No text layer: OCR is needed, and no OCR engine is available here.');
 
 /**
  * extractDocument marks OCR values of the fields compared character for character that
@@ -67,25 +85,14 @@ async function ocrImage(
   mime: 'image/jpeg' | 'image/png',
   deps: ReadDocumentDeps,
 ): Promise<ExtractedDocument> {
-  const dimensions = readImageDimensions(file.bytes, mime);
-  if (dimensions === null || dimensions.width === 0 || dimensions.height === 0)
-    return failed(file.name, 'The image is damaged: its size cannot be read from its header.');
-  const pixels = dimensions.width * dimensions.height;
-  if (pixels > MAX_IMAGE_PIXELS) {
-    const mp = Math.round(pixels / 1e6);
-    return failed(
-      file.name,
-      `The image is ${dimensions.width} × ${dimensions.height} pixels (${mp} megapixels), over the 100-megapixel limit.`,
-    );
-  }
-  if (isTruncatedImage(file.bytes, mime))
-    return failed(file.name, 'The image is truncated: its end is missing, so it cannot be read.');
-  if (deps.ocr === undefined) return failed(file.name, NO_OCR);
+  checkImageHeader(file.bytes, mime);
+  if (deps.ocr === undefined) throw noOcr();
   let text: DocumentText;
   try {
     text = await deps.ocr.recognise({ bytes: file.bytes, mime }, deps.onProgress);
-  } catch {
-    return failed(file.name, 'The image could not be decoded: it may be damaged or truncated.');
+  } catch (error) {
+    if (error instanceof DocumentReadError) throw error;
+    throw refuse('damaged', 'The image could not be decoded: it may be damaged or truncated.');
   }
   deps.onText?.(text);
   return withOcrMarks(extractDocument(text, file.name), text);
@@ -93,10 +100,10 @@ async function ocrImage(
 
 async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
   const { ocr, rasterise } = deps;
-  if (ocr === undefined) return failed(file.name, NO_OCR);
+  if (ocr === undefined) throw noOcr();
   if (rasterise === undefined || !isRasterOcrEngine(ocr))
-    return failed(
-      file.name,
+    throw refuse(
+      'no-ocr',
       'No text layer: OCR is needed, and this host cannot render PDF pages for OCR.',
     );
   const pages: PageText[] = [];
@@ -107,9 +114,10 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
     })) {
       pages.push(await ocr.recogniseRaster(raster, index++, {}, deps.onProgress));
     }
-  } catch {
-    return failed(
-      file.name,
+  } catch (error) {
+    if (error instanceof DocumentReadError) throw error;
+    throw refuse(
+      'damaged',
       'The PDF pages could not be rendered for OCR: the file may be damaged.',
     );
   }
@@ -118,7 +126,35 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
   return withOcrMarks(extractDocument(text, file.name), text);
 }
 
-/** Reads one document; never throws for a bad file (the reason is in `error`). */
+async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
+  const { name, bytes } = file;
+  if (bytes.length === 0) throw refuse('empty', 'The file is empty (0 bytes).');
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    const size = Math.round(bytes.length / 1048576);
+    const limit = MAX_DOCUMENT_BYTES / 1048576;
+    throw refuse('too-large', `The file is ${size} MB, over the ${limit} MB limit.`, {
+      size,
+      limit,
+    });
+  }
+  const mime = sniffMime(bytes);
+  if (mime === 'image/jpeg' || mime === 'image/png') return ocrImage(file, mime, deps);
+  if (mime !== 'application/pdf') {
+    throw refuse('unsupported-type', 'The file is neither a PDF nor a JPG or PNG image.');
+  }
+  let text: DocumentText;
+  try {
+    text = await readPdfText(bytes, deps.pdfjs, deps.pdfOptions);
+  } catch (error) {
+    if (error instanceof PdfReadError && error.code === 'no-text-layer') return ocrPdf(file, deps);
+    if (error instanceof DocumentReadError) throw error;
+    throw refuse('damaged', 'The PDF could not be read: it may be damaged.');
+  }
+  deps.onText?.(text);
+  return { ...extractDocument(text, name), source: text.source };
+}
+
+/** Reads one document; never throws for a bad file (see `error` and `problem`). */
 export async function readDocument(
   input: DocumentFile,
   deps: ReadDocumentDeps,
@@ -128,27 +164,11 @@ export async function readDocument(
     name: input.name,
     bytes: new Uint8Array(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
   };
-  const { name, bytes } = file;
-  if (bytes.length === 0) return failed(name, 'The file is empty (0 bytes).');
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    return failed(
-      name,
-      `The file is ${Math.round(bytes.length / 1048576)} MB, over the 50 MB limit.`,
-    );
-  }
-  const mime = sniffMime(bytes);
-  if (mime === 'image/jpeg' || mime === 'image/png') return ocrImage(file, mime, deps);
-  if (mime !== 'application/pdf') {
-    return failed(name, 'The file is neither a PDF nor a JPG or PNG image.');
-  }
-  let text: DocumentText;
   try {
-    text = await readPdfText(bytes, deps.pdfjs, deps.pdfOptions);
+    return await read(file, deps);
   } catch (error) {
-    if (error instanceof PdfReadError && error.code === 'no-text-layer') return ocrPdf(file, deps);
-    if (error instanceof PdfReadError) return failed(name, sentence(error.message));
-    return failed(name, 'The PDF could not be read: it may be damaged.');
+    // Anything else is a fault of this program, not of the file: it is not hidden.
+    if (!(error instanceof DocumentReadError)) throw error;
+    return failed(file.name, sentence(error.message), error.problem);
   }
-  deps.onText?.(text);
-  return { ...extractDocument(text, name), source: text.source };
 }

@@ -1,9 +1,23 @@
-// readDocument's refusals: every bad input gives one sentence in `error` (kind unknown),
-// decided from bytes and headers before anything large is decoded. Real pdfjs, no engine.
+// readDocument's refusals: every bad input gives one sentence in `error` (kind unknown)
+// and its reason with figures in `problem`, decided from bytes and headers before
+// anything large is decoded. Real pdfjs; no OCR engine unless a test gives one.
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExtractedDocument, ReadProblem } from '../../src/core/extraction';
+import type { OcrEngine } from '../../src/core/ports';
+import { nodeImageCodec } from '../../src/ocr/codec-node';
+import { decodeImageInput } from '../../src/ocr/engine';
 import { createNodeReadDocumentDeps } from '../../src/ocr/node';
 import { readDocument, type ReadDocumentDeps } from '../../src/ocr/read-document';
+import { encryptedPdf, pagesPdf } from '../extract/support/pdf-builders';
+import {
+  heicPhoto,
+  noiseBytes,
+  pngHeader,
+  smallPng,
+  truncatedJpeg,
+  undecodablePng,
+} from './support/bad-files';
 import { loadFixture } from './support/fixtures';
 
 const ONE_SENTENCE = /^(?!.*[.。] [A-Z])[^\n]{10,240}$/;
@@ -13,71 +27,137 @@ beforeAll(async () => {
   deps = await createNodeReadDocumentDeps();
 });
 
-/** A PNG signature and IHDR declaring width × height, and nothing else. */
-function pngHeader(width: number, height: number): Uint8Array {
-  const b = new Uint8Array(33);
-  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  new DataView(b.buffer).setUint32(16, width);
-  new DataView(b.buffer).setUint32(20, height);
-  b.set([8, 6, 0, 0, 0], 24);
-  return b;
-}
-
-async function errorOf(name: string, bytes: Uint8Array): Promise<string | undefined> {
-  const doc = await readDocument({ name, bytes }, deps);
+async function refusal(
+  name: string,
+  bytes: Uint8Array,
+  withDeps: ReadDocumentDeps = deps,
+): Promise<{ error: string; problem: ReadProblem }> {
+  const doc: ExtractedDocument = await readDocument({ name, bytes }, withDeps);
   expect(doc.kind).toBe('unknown');
   expect(doc.file).toBe(name);
-  if (doc.error !== undefined) expect(doc.error).toMatch(ONE_SENTENCE);
-  return doc.error;
+  expect(doc.error).toMatch(ONE_SENTENCE);
+  expect(doc.problem, 'an error always comes with its reason').toBeDefined();
+  return { error: doc.error!, problem: doc.problem! };
 }
 
-describe('readDocument refuses bad input in one sentence', () => {
+describe('readDocument refuses bad input in one sentence, with its reason', () => {
   it('an empty file', async () => {
-    expect(await errorOf('empty.jpg', new Uint8Array())).toMatch(/empty \(0 bytes\)/);
+    const { error, problem } = await refusal('empty.jpg', new Uint8Array());
+    expect(error).toBe('The file is empty (0 bytes).');
+    expect(problem).toEqual({ reason: 'empty' });
   });
 
-  it('a file that is neither a PDF nor a JPG or PNG', async () => {
-    expect(
-      await errorOf('notes.png', new TextEncoder().encode('just some notes, not an image')),
-    ).toMatch(/neither a PDF nor a JPG or PNG/);
+  it('a file that is neither a PDF nor a JPG or PNG: notes, random bytes, a HEIC photo', async () => {
+    for (const [name, bytes] of [
+      ['notes.png', new TextEncoder().encode('just some notes, not an image')],
+      ['noise.pdf', noiseBytes(5000)],
+      ['IMG_0001.heic', heicPhoto()],
+    ] as const) {
+      const { error, problem } = await refusal(name, bytes);
+      expect(error, name).toBe('The file is neither a PDF nor a JPG or PNG image.');
+      expect(problem, name).toEqual({ reason: 'unsupported-type' });
+    }
   });
 
-  it('a file over 50 MB, before looking inside', async () => {
-    expect(await errorOf('huge.pdf', new Uint8Array(50 * 1024 * 1024 + 1))).toMatch(
-      /over the 50 MB limit/,
-    );
+  it('a file over 50 MB, before looking inside, with its size', async () => {
+    const { error, problem } = await refusal('huge.pdf', new Uint8Array(61 * 1024 * 1024));
+    expect(error).toBe('The file is 61 MB, over the 50 MB limit.');
+    expect(problem).toEqual({ reason: 'too-large', values: { size: 61, limit: 50 } });
   });
 
   it('a decompression bomb: a tiny PNG declaring 20000 × 20000 pixels', async () => {
-    expect(await errorOf('bomb.png', pngHeader(20000, 20000))).toMatch(
-      /400 megapixels\), over the 100-megapixel limit/,
+    const { error, problem } = await refusal('bomb.png', pngHeader(20000, 20000));
+    expect(error).toBe(
+      'The image is 20000 × 20000 pixels (400 megapixels), over the 100-megapixel limit.',
     );
+    expect(problem).toEqual({
+      reason: 'too-many-pixels',
+      values: { width: 20000, height: 20000, megapixels: 400, limit: 100 },
+    });
   });
 
   it('a PNG whose header cannot be read', async () => {
-    expect(await errorOf('broken.png', pngHeader(0, 0))).toMatch(/damaged/);
+    const { error, problem } = await refusal('broken.png', pngHeader(0, 0));
+    expect(error).toBe('The image is damaged: its size cannot be read from its header.');
+    expect(problem).toEqual({ reason: 'damaged' });
   });
 
-  it('a truncated JPEG', async () => {
+  it('a truncated JPEG: a committed photo and one encoded here', async () => {
     const f = await loadFixture('id-front-kai-0-photo');
-    expect(await errorOf('cut.jpg', f.bytes.subarray(0, 3000))).toMatch(/truncated/);
+    for (const bytes of [f.bytes.subarray(0, 3000), await truncatedJpeg()]) {
+      const { error, problem } = await refusal('cut.jpg', bytes);
+      expect(error).toBe('The image is truncated: its end is missing, so it cannot be read.');
+      expect(problem).toEqual({ reason: 'truncated' });
+    }
   });
 
-  it('an image when no OCR engine is available', async () => {
+  it('an image whose pixel data cannot be decoded (header and end intact)', async () => {
+    // An engine that, like both real ones, starts by decoding the image with the host codec.
+    const decodingEngine: OcrEngine = {
+      id: 'tesseract',
+      async recognise(image) {
+        const { raster } = await decodeImageInput(image, nodeImageCodec, () =>
+          Promise.resolve(undefined),
+        );
+        return {
+          source: 'tesseract',
+          pages: [{ page: 0, width: raster.width, height: raster.height, items: [] }],
+        };
+      },
+      dispose: () => Promise.resolve(),
+    };
+    const withEngine = { ...deps, ocr: decodingEngine };
+    const { error, problem } = await refusal('garbage.png', undecodablePng(), withEngine);
+    expect(error).toBe('The image could not be decoded: it may be damaged or truncated.');
+    expect(problem).toEqual({ reason: 'damaged' });
+    // The control: a sound PNG goes through the same engine without an error.
+    const sound = await readDocument({ name: 'sound.png', bytes: await smallPng() }, withEngine);
+    expect(sound.error).toBeUndefined();
+    expect(sound.problem).toBeUndefined();
+  });
+
+  it('an image when no OCR engine is available; a PNG named .jpg is read as a PNG', async () => {
     const f = await loadFixture('id-back-sans-0-scan');
-    expect(await errorOf(f.name, f.bytes)).toMatch(/no text layer: OCR is needed/i);
+    for (const [name, bytes] of [
+      [f.name, f.bytes],
+      ['photo.jpg', await smallPng()],
+    ] as const) {
+      const { error, problem } = await refusal(name, bytes);
+      expect(error, name).toBe(
+        'No text layer: OCR is needed, and no OCR engine is available here.',
+      );
+      expect(problem, name).toEqual({ reason: 'no-ocr' });
+    }
   });
 
   it('an image-only PDF when no OCR engine is available', async () => {
     const f = await loadFixture('license-sans-1-scan-pdf');
-    expect(await errorOf(f.name, f.bytes)).toMatch(/no text layer: OCR is needed/i);
+    const { error, problem } = await refusal(f.name, f.bytes);
+    expect(error).toMatch(/^No text layer: OCR is needed/);
+    expect(problem).toEqual({ reason: 'no-ocr' });
   });
 
-  it('a password-protected PDF and a corrupt one', async () => {
+  it('a password-protected PDF, a corrupt one, and one with too many pages', async () => {
+    const encrypted = await refusal('locked.pdf', encryptedPdf('secret'));
+    expect(encrypted.error).toBe(
+      'The PDF is password-protected: remove the password and try again.',
+    );
+    expect(encrypted.problem).toEqual({ reason: 'encrypted' });
+
     const pdf = await PDFDocument.create();
     pdf.addPage([200, 200]);
-    const good = await pdf.save();
-    const corrupt = good.slice(0, 200);
-    expect(await errorOf('corrupt.pdf', corrupt)).toMatch(/not a readable PDF|damaged/);
+    const corrupt = await refusal('corrupt.pdf', (await pdf.save()).slice(0, 200));
+    expect(corrupt.error).toBe('The file is not a readable PDF: it may be damaged.');
+    expect(corrupt.problem).toEqual({ reason: 'damaged' });
+
+    const long = await refusal('long.pdf', await pagesPdf(21));
+    expect(long.error).toBe('The PDF has 21 pages, more than the 20 a document may have.');
+    expect(long.problem).toEqual({ reason: 'too-many-pages', values: { pages: 21, limit: 20 } });
+  });
+
+  it('a readable PDF has neither error nor problem', async () => {
+    const doc = await readDocument({ name: 'ok.pdf', bytes: await pagesPdf(2) }, deps);
+    expect(doc.error).toBeUndefined();
+    expect(doc.problem).toBeUndefined();
   });
 });

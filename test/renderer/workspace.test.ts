@@ -1,5 +1,6 @@
 // The Workspace over a real vault (fake-indexeddb) and the real reading pipeline on the
-// examples' PDFs: import, slots, checks, confirmations, exceptions, search, delete/undo.
+// examples' PDFs: import, slots, checks, confirmations, exceptions, search, delete/undo,
+// and real bad files, whose reasons and figures the interface words in its language.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,15 +8,17 @@ import { newVault } from '../vault/helpers';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nProvider, translator, type Language } from '../../src/renderer/i18n';
-import { createWorkspace, readErrorReason } from '../../src/renderer/model/workspace';
+import { createWorkspace } from '../../src/renderer/model/workspace';
 import {
   ImportPanel,
   outcomeSentence,
   type Importer,
 } from '../../src/renderer/screens/dossier/ImportPanel';
 import { webBridge } from '../../src/renderer/bridge/web';
-import type { ImportOutcome, Workspace } from '../../src/renderer/model/contract';
+import type { Workspace } from '../../src/renderer/model/contract';
 import { createNodeTextReader } from './node-reader';
+import { encryptedPdf, pagesPdf } from '../extract/support/pdf-builders';
+import { noiseBytes, pngHeader, smallPng, truncatedJpeg } from '../ocr/support/bad-files';
 import { REPO_ROOT } from '../cli/run-cli';
 
 const TODAY = '2026-11-24';
@@ -225,38 +228,74 @@ describe('workspace', () => {
     const other = await ws.createDossier('另一家公司');
     const license = exampleFiles('ready').find((f) => f.name === 'license.pdf')!;
     const text = (s: string) => new TextEncoder().encode(s);
-    const outcomes = await ws.importFiles(other, [
+    // Real bad files through the real reader (no OCR engine in this Node reader).
+    const files = [
       license,
       { name: 'empty.pdf', bytes: new Uint8Array(0) },
       { name: 'broken.pdf', bytes: text('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage') },
       { name: 'notes.pdf', bytes: text('Meeting notes, saved with the wrong extension.') },
+      { name: 'noise.jpg', bytes: noiseBytes(5000) },
+      { name: 'scan.pdf', bytes: new Uint8Array(61 * 1024 * 1024) },
+      { name: 'bomb.png', bytes: pngHeader(12000, 10000) },
+      { name: 'header.png', bytes: pngHeader(0, 0) },
+      { name: 'cut.jpg', bytes: await truncatedJpeg() },
+      { name: 'photo.jpg', bytes: await smallPng() },
+      { name: 'locked.pdf', bytes: encryptedPdf('secret') },
+      { name: 'long.pdf', bytes: await pagesPdf(31) },
+    ];
+    const outcomes = await ws.importFiles(other, files);
+    expect(outcomes.map((o) => [o.fileName, o.status, o.reason, o.values ?? null])).toEqual([
+      ['license.pdf', 'duplicate', 'duplicate', { company: '青梧屿示例公司' }],
+      ['empty.pdf', 'unreadable', 'empty', null],
+      ['broken.pdf', 'unreadable', 'damaged', null],
+      ['notes.pdf', 'unreadable', 'unsupported-type', null],
+      ['noise.jpg', 'unreadable', 'unsupported-type', null],
+      ['scan.pdf', 'unreadable', 'too-large', { size: 61, limit: 50 }],
+      [
+        'bomb.png',
+        'unreadable',
+        'too-many-pixels',
+        { width: 12000, height: 10000, megapixels: 120, limit: 100 },
+      ],
+      ['header.png', 'unreadable', 'damaged', null],
+      ['cut.jpg', 'unreadable', 'truncated', null],
+      // The name does not matter: a PNG named .jpg is read as a PNG, and needs OCR.
+      ['photo.jpg', 'unreadable', 'no-ocr', null],
+      ['locked.pdf', 'unreadable', 'encrypted', null],
+      ['long.pdf', 'unreadable', 'too-many-pages', { pages: 31, limit: 20 }],
     ]);
-    expect(outcomes.map((o) => [o.status, o.reason, o.values ?? null])).toEqual([
-      ['duplicate', 'duplicate', { company: '青梧屿示例公司' }],
-      ['unreadable', 'empty', null],
-      ['unreadable', 'damaged', null],
-      ['unreadable', 'unsupported-type', null],
-    ]);
-    // The English detail stays for logs and tooltips.
+    // The English detail stays for logs and tooltips, as the reader (and the CLI) wrote it.
     expect(outcomes.every((o) => /\.$/.test(o.message ?? ''))).toBe(true);
+    expect(outcomes[11]!.message).toBe(
+      'The PDF has 31 pages, more than the 20 a document may have.',
+    );
     expect((await ws.loadDossier(other)).documents).toHaveLength(0);
 
     const zh = translator('zh');
     const en = translator('en');
-    const [duplicate, empty, broken, notes] = outcomes as [
-      ImportOutcome,
-      ImportOutcome,
-      ImportOutcome,
-      ImportOutcome,
-    ];
-    expect(outcomeSentence(zh, duplicate)).toBe(
+    const byName = (name: string) => outcomes.find((o) => o.fileName === name)!;
+    expect(outcomeSentence(zh, byName('license.pdf'))).toBe(
       '这个文件已在资料「青梧屿示例公司」中，无需再导入。',
     );
-    expect(outcomeSentence(en, duplicate)).toContain('already in dossier 青梧屿示例公司');
-    expect(outcomeSentence(zh, empty)).toContain('文件是空的');
-    expect(outcomeSentence(zh, broken)).toContain('文件已损坏');
-    expect(outcomeSentence(zh, notes)).toContain('不是 PDF、JPG 或 PNG');
-    for (const o of outcomes) expect(outcomeSentence(zh, o)).not.toMatch(/[A-Za-z]{4,}/);
+    expect(outcomeSentence(en, byName('license.pdf'))).toContain(
+      'already in dossier 青梧屿示例公司',
+    );
+    expect(outcomeSentence(zh, byName('empty.pdf'))).toContain('文件是空的');
+    expect(outcomeSentence(zh, byName('broken.pdf'))).toContain('文件已损坏');
+    expect(outcomeSentence(zh, byName('notes.pdf'))).toContain('不是 PDF、JPG 或 PNG');
+    expect(outcomeSentence(zh, byName('scan.pdf'))).toContain('文件有 61 MB，超过 50 MB 的上限');
+    expect(outcomeSentence(zh, byName('bomb.png'))).toContain(
+      '图片有 120 百万像素，超过 100 百万像素的上限',
+    );
+    expect(outcomeSentence(zh, byName('cut.jpg'))).toContain('图片不完整');
+    expect(outcomeSentence(zh, byName('photo.jpg'))).toContain('需要文字识别');
+    expect(outcomeSentence(zh, byName('locked.pdf'))).toContain('PDF 设有打开密码');
+    expect(outcomeSentence(zh, byName('long.pdf'))).toContain('PDF 有 31 页，超过 20 页的上限');
+    expect(outcomeSentence(en, byName('long.pdf'))).toBe(
+      'The PDF has 31 pages, more than the 20 allowed; import only the pages needed.',
+    );
+    for (const o of outcomes)
+      expect(outcomeSentence(zh, o), o.fileName).not.toMatch(/[A-Za-z]{4,}/);
 
     // The import panel shows the sentence of the current language, the English as the title.
     const importer: Importer = {
@@ -281,45 +320,38 @@ describe('workspace', () => {
     const zhPanel = panel('zh');
     expect(zhPanel).toContain('这个文件已在资料「青梧屿示例公司」中');
     expect(zhPanel).toContain('title="This file is already in dossier 青梧屿示例公司."');
+    expect(zhPanel).toContain('data-reason="too-many-pixels"');
     expect(panel('en')).toContain('The file is empty (0 bytes); check the original');
-  });
+  }, 60_000);
 
-  it("maps the reader's other sentences to reasons; an unknown one keeps its English", () => {
-    expect(
-      readErrorReason(
-        'The image is 12000 × 10000 pixels (120 megapixels), over the 100-megapixel limit.',
-      ),
-    ).toEqual({
-      reason: 'too-many-pixels',
-      values: { width: 12000, height: 10000, megapixels: 120, limit: 100 },
+  it('a reader error without a reason is shown as it is: English, inside the Chinese frame', async () => {
+    // A host error with no code: the workspace keeps the sentence rather than guessing a
+    // reason from its wording.
+    const vault = await newVault('other');
+    const nodeReader = createNodeTextReader();
+    const sentence = 'The OCR engine could not be started: reload the app.';
+    const ws = createWorkspace(vault, {
+      bridge: webBridge,
+      host: 'web',
+      today: () => TODAY,
+      reader: {
+        ...nodeReader,
+        async read(file, options) {
+          const { document, pages } = await nodeReader.read(file, options);
+          const { problem: _dropped, ...withoutProblem } = document;
+          return { document: { ...withoutProblem, error: sentence }, pages };
+        },
+      },
     });
-    expect(readErrorReason('The file is 61 MB, over the 50 MB limit.')).toEqual({
-      reason: 'too-large',
-      values: { size: 61, limit: 50 },
-    });
-    expect(
-      readErrorReason('The PDF is password-protected: remove the password and try again.').reason,
-    ).toBe('encrypted');
-    expect(
-      readErrorReason('No text layer: OCR is needed, and no OCR engine is available here.').reason,
-    ).toBe('no-ocr');
-    expect(
-      readErrorReason('The image is truncated: its end is missing, so it cannot be read.').reason,
-    ).toBe('truncated');
-    expect(readErrorReason('The PDF has 31 pages, more than the 20 a document may have.')).toEqual({
-      reason: 'too-many-pages',
-      values: { pages: 31, limit: 20 },
-    });
-    const unknown: ImportOutcome = {
-      fileName: 'x.pdf',
+    const id = await ws.createDossier('引擎故障公司');
+    const [unknown] = await ws.importFiles(id, [exampleFiles('ready')[0]!]);
+    expect(unknown).toEqual({
+      fileName: exampleFiles('ready')[0]!.name,
       status: 'unreadable',
-      ...readErrorReason('The moon is in the wrong phase.'),
-      message: 'The moon is in the wrong phase.',
-    };
-    expect(unknown.reason).toBe('other');
-    expect(outcomeSentence(translator('zh'), unknown)).toBe(
-      '无法导入这个文件（The moon is in the wrong phase.）。',
-    );
-    expect(outcomeSentence(translator('en'), unknown)).toBe('The moon is in the wrong phase.');
+      reason: 'other',
+      message: sentence,
+    });
+    expect(outcomeSentence(translator('zh'), unknown!)).toBe(`无法导入这个文件（${sentence}）。`);
+    expect(outcomeSentence(translator('en'), unknown!)).toBe(sentence);
   });
 });

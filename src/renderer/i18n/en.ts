@@ -224,6 +224,8 @@ export const en: Record<MessageKey, string> = {
     'The PDF is password-protected; remove the password and import it again.',
   'dossier.import.reason.no-ocr':
     'The file has no text layer and needs OCR, which is not available here; import a PDF with a text layer.',
+  'dossier.import.reason.ocr-failed':
+    'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
   'dossier.import.reason.other': '{detail}',
   'dossier.slots.filled': 'Filled',
   'dossier.slots.empty': 'Empty',

@@ -211,6 +211,8 @@ export const zh = {
   'dossier.import.reason.encrypted': 'PDF 设有打开密码；请去掉密码后再导入。',
   'dossier.import.reason.no-ocr':
     '文件没有文字层，需要文字识别，但这里无法识别；请导入带文字层的 PDF。',
+  'dossier.import.reason.ocr-failed':
+    '文字识别引擎无法启动；请重新打开应用，如果仍然失败，请重新安装。',
   'dossier.import.reason.other': '无法导入这个文件（{detail}）。',
   'dossier.slots.filled': '已放入',
   'dossier.slots.empty': '空',

@@ -5,7 +5,7 @@
 import type { CheckId, CheckRun } from '../../core/checks';
 import type { AcceptedException, Account, Declared, DossierInput } from '../../core/dossier';
 import type { DetectedKind, DocumentKind } from '../../core/documents';
-import type { ExtractedDocument } from '../../core/extraction';
+import type { ExtractedDocument, ReadProblemReason } from '../../core/extraction';
 import type { ChangeEvent, ChangeKind, DeadlineItem } from '../../core/deadlines';
 import type {
   Dossier,
@@ -133,21 +133,11 @@ export interface ImportProgress {
 
 /**
  * Why a file was not imported, for a sentence in the interface's language (the i18n key
- * `dossier.import.reason.<reason>`). 'other': a reason the app does not know; `message`
- * then holds the only sentence there is.
+ * `dossier.import.reason.<reason>`): the reader's reasons (ReadProblemReasonSchema, the
+ * vault's refusals map onto them) and 'duplicate'. 'other': a reason without a code;
+ * `message` then holds the only sentence there is.
  */
-export type ImportReason =
-  | 'duplicate'
-  | 'too-large'
-  | 'unsupported-type'
-  | 'too-many-pixels'
-  | 'too-many-pages'
-  | 'empty'
-  | 'damaged'
-  | 'truncated'
-  | 'encrypted'
-  | 'no-ocr'
-  | 'other';
+export type ImportReason = 'duplicate' | ReadProblemReason;
 
 export interface ImportOutcome {
   fileName: string;

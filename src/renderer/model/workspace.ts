@@ -12,7 +12,7 @@ import { effectiveFields, fieldOf } from '../../core/checks/context';
 import { localIsoDate } from '../../core/dates';
 import type { Account, Declared, DossierInput } from '../../core/dossier';
 import { DOCUMENT_KINDS, type DetectedKind, type DocumentKind } from '../../core/documents';
-import type { ExtractedDocument } from '../../core/extraction';
+import type { ExtractedDocument, ReadProblem } from '../../core/extraction';
 import { sniffMime } from '../../core/file-type';
 import { loadRulePack } from '../../core/rule-pack';
 import type { BridgeHost, VaultBridge } from '../../shared/bridge';
@@ -35,11 +35,9 @@ import type {
   DossierView,
   ImportOutcome,
   ImportProgress,
-  ImportReason,
   PageGeometry,
   Workspace,
 } from './contract';
-
 
 /** Who confirmed, when the person has not given a name in Settings. */
 const DEFAULT_CONFIRMER = '本机用户';
@@ -48,59 +46,6 @@ const DEFAULT_CONFIRMER = '本机用户';
 const STAGE_END = { reading: 0.1, 'loading-ocr': 0.3, ocr: 0.85, extracting: 0.9 } as const;
 
 type Problem = Pick<ImportOutcome, 'reason' | 'values'>;
-
-/**
- * The sentences readDocument (src/ocr/read-document.ts) and its PDF reader give for a bad
- * file, as reasons the interface can word in its own language. A sentence not listed here
- * becomes 'other' and is shown as it is (English).
- */
-const READ_ERRORS: readonly {
-  pattern: RegExp;
-  reason: ImportReason;
-  values?: (m: RegExpExecArray) => Record<string, string | number>;
-}[] = [
-  { pattern: /^The file is empty/, reason: 'empty' },
-  {
-    pattern: /^The file is (\d+) MB, over the (\d+) MB limit/,
-    reason: 'too-large',
-    values: (m) => ({ size: Number(m[1]), limit: Number(m[2]) }),
-  },
-  { pattern: /^The file is neither a PDF nor a JPG or PNG image/, reason: 'unsupported-type' },
-  {
-    pattern:
-      /^The image is (\d+) × (\d+) pixels \((\d+) megapixels\), over the (\d+)-megapixel limit/,
-    reason: 'too-many-pixels',
-    values: (m) => ({
-      width: Number(m[1]),
-      height: Number(m[2]),
-      megapixels: Number(m[3]),
-      limit: Number(m[4]),
-    }),
-  },
-  { pattern: /^The image is truncated/, reason: 'truncated' },
-  { pattern: /^The image is damaged|^The image could not be decoded/, reason: 'damaged' },
-  { pattern: /^No text layer: OCR is needed/, reason: 'no-ocr' },
-  { pattern: /^The PDF is password-protected/, reason: 'encrypted' },
-  {
-    pattern: /^The PDF has (\d+) pages, more than the (\d+)/,
-    reason: 'too-many-pages',
-    values: (m) => ({ pages: Number(m[1]), limit: Number(m[2]) }),
-  },
-  {
-    pattern:
-      /^The file is not a readable PDF|^The PDF could not be read|^The PDF pages could not be rendered/,
-    reason: 'damaged',
-  },
-];
-
-/** The reason of readDocument's error sentence ('other' when it is not a known one). */
-export function readErrorReason(message: string): Problem {
-  for (const { pattern, reason, values } of READ_ERRORS) {
-    const m = pattern.exec(message.trim());
-    if (m) return values ? { reason, values: values(m) } : { reason };
-  }
-  return { reason: 'other' };
-}
 
 const megabytes = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
 
@@ -366,10 +311,15 @@ export function createWorkspace(
     if (signal?.aborted) throw abortError();
     const { document, pages } = result;
     if (document.error !== undefined) {
+      // A reader error without a code (e.g. the OCR engine failed to start) is 'other':
+      // the interface then shows its sentence as it is.
+      const problem: ReadProblem = document.problem ?? { reason: 'other' };
+      const { reason, values } = problem;
       return {
         fileName: file.name,
         status: 'unreadable',
-        ...readErrorReason(document.error),
+        reason,
+        ...(values ? { values } : {}),
         message: document.error,
       };
     }

@@ -194,6 +194,7 @@ export function createBrowserDocumentReader(
         warnings: [],
         error:
           'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
+        problem: { reason: 'ocr-failed' },
       };
     }
     const pages: PageGeometry[] =
