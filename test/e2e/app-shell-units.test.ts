@@ -12,7 +12,7 @@ import type { DossierRow } from '../../src/renderer/model/contract';
 import { sortRows } from '../../src/renderer/screens/dossiers/sort';
 import { deadlineLabel } from '../../src/renderer/screens/dossiers/status-label';
 import { errorSentence } from '../../src/renderer/shell/errors';
-import { VaultError, WrongPassphraseError } from '../../src/vault/errors';
+import { VaultError, VaultIntegrityError, WrongPassphraseError } from '../../src/vault/errors';
 
 const TODAY = '2026-11-24';
 const pack = loadRulePack();
@@ -108,6 +108,9 @@ describe('error sentences', () => {
     expect(errorSentence(new VaultError('The undo window has closed.'), translator('en'))).toBe(
       'The undo window has closed.',
     );
+    expect(
+      errorSentence(new VaultIntegrityError('documents', 'd1', 'bytes'), translator('zh')),
+    ).toBe('保险箱中的一条记录未通过完整性校验（可能被改动或损坏），没有读取；请从备份恢复。');
     expect(errorSentence(new TypeError('x is undefined'), translator('en'))).toContain(
       'x is undefined',
     );

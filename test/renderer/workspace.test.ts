@@ -20,6 +20,9 @@ import { createNodeTextReader } from './node-reader';
 import { encryptedPdf, pagesPdf } from '../extract/support/pdf-builders';
 import { noiseBytes, pngHeader, smallPng, truncatedJpeg } from '../ocr/support/bad-files';
 import { REPO_ROOT } from '../cli/run-cli';
+import { errorSentence } from '../../src/renderer/shell/errors';
+import { WorkspaceError } from '../../src/renderer/model/workspace-error';
+import { ipcError } from '../../src/shared/ipc';
 
 const TODAY = '2026-11-24';
 
@@ -354,4 +357,34 @@ describe('workspace', () => {
     expect(outcomeSentence(translator('zh'), unknown!)).toBe(`无法导入这个文件（${sentence}）。`);
     expect(outcomeSentence(translator('en'), unknown!)).toBe(sentence);
   });
+
+  it('a page that is not there and a save the host refused are worded in the interface language', async () => {
+    const vault = await newVault('workspace-errors');
+    const ws = createWorkspace(vault, {
+      // The host's save fails as Electron's main reports a full disk.
+      bridge: {
+        ...webBridge,
+        saveBackup: () => Promise.resolve(ipcError('io', 'No space left on the disk.')),
+      },
+      host: 'web',
+      reader: createNodeTextReader(),
+      today: () => TODAY,
+    });
+    const { id } = await importExample(ws, 'ready');
+    const view = await ws.loadDossier(id);
+    const doc = view.documents[0]!;
+    const missing = await ws.pageImage(doc.info.id, 7).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(WorkspaceError);
+    expect(errorSentence(missing, translator('zh'))).toBe(
+      '这份文件没有第 8 页可显示；请重新导入。',
+    );
+    expect(errorSentence(missing, translator('en'))).toBe(
+      'This document has no page 8 to show; import it again.',
+    );
+    const refused = await ws.saveBackup().catch((e: unknown) => e);
+    expect(refused).toMatchObject({ reason: 'save-failed' });
+    expect(errorSentence(refused, translator('zh'))).toBe(
+      '文件没有保存（No space left on the disk.）；请换一个位置或检查磁盘空间后重试。',
+    );
+  }, 60_000);
 });

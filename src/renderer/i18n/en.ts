@@ -53,6 +53,15 @@ export const en: Record<MessageKey, string> = {
     'This passphrase is too easy to guess: make it longer or add unrelated words.',
   'shell.error.wrongPassphrase': 'The passphrase is wrong; type it again.',
   'shell.error.locked': 'The vault is locked; unlock it first.',
+  'shell.error.integrity':
+    'A record in the vault failed its integrity check (it may have been altered or damaged) and was not read; restore a backup.',
+  'workspace.error.page-missing': 'This document has no page {page} to show; import it again.',
+  'workspace.error.export-blocked':
+    'The dossier does not pass its checks and cannot be exported; resolve the failing checks first.',
+  'workspace.error.export-file':
+    'The file “{file}” cannot go into the pack ({detail}); replace it and try again.',
+  'workspace.error.save-failed':
+    'The file was not saved ({detail}); choose another place or check the free disk space, then try again.',
   'shell.error.backup': 'This backup cannot be restored: {reason}',
   'shell.error.unexpected':
     'Something unexpected went wrong ({detail}); try again, and reload the page if it keeps failing.',

@@ -48,6 +48,12 @@ export const zh = {
   'shell.strength.tooWeak': '密码太容易被猜到，请加长或加入更多不相关的词。',
   'shell.error.wrongPassphrase': '主密码不正确，请重新输入。',
   'shell.error.locked': '保险箱已锁定，请先解锁。',
+  'shell.error.integrity':
+    '保险箱中的一条记录未通过完整性校验（可能被改动或损坏），没有读取；请从备份恢复。',
+  'workspace.error.page-missing': '这份文件没有第 {page} 页可显示；请重新导入。',
+  'workspace.error.export-blocked': '资料未通过检查，不能导出；请先处理不通过的检查项。',
+  'workspace.error.export-file': '文件「{file}」无法放入资料包（{detail}）；请换一份文件后重试。',
+  'workspace.error.save-failed': '文件没有保存（{detail}）；请换一个位置或检查磁盘空间后重试。',
   'shell.error.backup': '无法恢复这个备份：{reason}',
   'shell.error.unexpected': '出现意外错误（{detail}），请重试；如果仍然失败，请重新加载页面。',
   'shell.error.screenTitle': '这个页面出错了',

@@ -18,10 +18,9 @@ import { loadReportFontFromUrl } from '../../pack/web-report-font';
 import type { VaultBridge } from '../../shared/bridge';
 import type { Vault } from '../../vault';
 import type { DossierView } from './contract';
+import { WorkspaceError } from './workspace-error';
 // The report's CJK font, bundled as a file of the app (the package's exports map hides it).
 import reportFontUrl from '../../../node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf?url';
-
-export class ExportError extends Error {}
 
 export async function exportDossierPack(
   vault: Vault,
@@ -74,8 +73,13 @@ export async function exportDossierPack(
       },
     );
   } catch (error) {
-    if (error instanceof PackBlockedError || error instanceof PackFileError)
-      throw new ExportError(error.message);
+    if (error instanceof PackBlockedError)
+      throw new WorkspaceError('export-blocked', error.message);
+    if (error instanceof PackFileError)
+      throw new WorkspaceError('export-file', error.message, {
+        file: error.file,
+        detail: error.message,
+      });
     throw error;
   }
   progress('zip', (total - 1) / total);
@@ -83,7 +87,8 @@ export async function exportDossierPack(
     suggestedName: safeFileName(`资料包-${view.dossier.company}-${view.today}`, 'zip'),
     bytes: new Uint8Array(built.zip),
   });
-  if (!saved.ok) throw new ExportError(saved.error.message);
+  if (!saved.ok)
+    throw new WorkspaceError('save-failed', saved.error.message, { detail: saved.error.message });
   if (saved.value === null) return null;
   await vault.logExport(view.dossier.id, `${built.zip.length} bytes`);
   progress('done', 1);

@@ -27,6 +27,7 @@ import {
 } from '../../vault';
 import { bulkConfirmable, HIGH_CONFIDENCE } from './confirmable';
 import { createLazyBrowserReader } from './lazy-reader';
+import { WorkspaceError } from './workspace-error';
 import type {
   DocumentFileInput,
   DocumentReader,
@@ -541,7 +542,11 @@ export function createWorkspace(
       ]);
       const geometry: PageGeometry | undefined = reading?.pages[pageIndex];
       if (geometry === undefined)
-        throw new Error(`This document has no page ${pageIndex + 1} to show: import it again.`);
+        throw new WorkspaceError(
+          'page-missing',
+          `This document has no page ${pageIndex + 1} to show: import it again.`,
+          { page: pageIndex + 1 },
+        );
       const blob = await reader.renderPage(
         { bytes, mime: sniffMime(bytes) },
         pageIndex,
@@ -567,7 +572,10 @@ export function createWorkspace(
         suggestedName: `dossier-vault-${today()}.dvbackup`,
         bytes,
       });
-      if (!saved.ok) throw new Error(saved.error.message);
+      if (!saved.ok)
+        throw new WorkspaceError('save-failed', saved.error.message, {
+          detail: saved.error.message,
+        });
       return saved.value === null ? null : { savedAs: saved.value.path, bytes: bytes.length };
     },
 

@@ -1,12 +1,22 @@
-// One sentence for a person from any error a screen catches: the vault's errors are
-// already one sentence (translated here where the vault's wording is English-only);
-// anything else is a bug, said as such with what to do next.
-import { BackupError, VaultError, VaultLockedError, WrongPassphraseError } from '../../vault';
+// One sentence for a person, in the interface's language, from any error a screen
+// catches: the vault's and the workspace's errors are worded from their reason; the
+// vault's other errors are already one sentence; anything else is a bug, said as such
+// with what to do next.
+import {
+  BackupError,
+  VaultError,
+  VaultIntegrityError,
+  VaultLockedError,
+  WrongPassphraseError,
+} from '../../vault';
+import { WorkspaceError } from '../model/workspace-error';
 import type { Translate } from '../i18n';
 
 export function errorSentence(error: unknown, t: Translate): string {
+  if (error instanceof WorkspaceError) return t(`workspace.error.${error.reason}`, error.values);
   if (error instanceof WrongPassphraseError) return t('shell.error.wrongPassphrase');
   if (error instanceof VaultLockedError) return t('shell.error.locked');
+  if (error instanceof VaultIntegrityError) return t('shell.error.integrity');
   if (error instanceof BackupError) return t('shell.error.backup', { reason: error.message });
   if (error instanceof VaultError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);

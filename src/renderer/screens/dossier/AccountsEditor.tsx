@@ -9,7 +9,7 @@ import type { DossierView, Workspace } from '../../model/contract';
 import { formatDocumentDate, useI18n } from '../../i18n';
 import { EMAIL, MAINLAND_MOBILE } from '../../../core/checks/accounts';
 import { parseDateInput } from './labels';
-import { errorSentence } from './use-dossier';
+import { errorSentence } from '../../shell/errors';
 
 const MAX_ACCOUNTS = 5;
 const blank = (): Account => ({ store: '', phone: '', email: '' });
@@ -76,7 +76,7 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
       setTouched(new Set());
       setStatus({ type: 'success', text: t('dossier.accounts.saved') });
     } catch (e) {
-      setStatus({ type: 'error', text: errorSentence(e) });
+      setStatus({ type: 'error', text: errorSentence(e, t) });
     }
   }
 
@@ -203,7 +203,7 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
       await workspace.saveDeclared(view.dossier.id, declared);
       setStatus({ type: 'success', text: t('dossier.declared.saved') });
     } catch (e) {
-      setStatus({ type: 'error', text: errorSentence(e) });
+      setStatus({ type: 'error', text: errorSentence(e, t) });
     }
   }
 

@@ -11,7 +11,7 @@ import type { DossierView, Workspace } from '../../model/contract';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ChangesPanel } from './ChangesPanel';
 import { fieldLabel, kindLabel } from './labels';
-import { errorSentence } from './use-dossier';
+import { errorSentence } from '../../shell/errors';
 
 const STATUS_COLOURS: Record<CheckStatus, string> = {
   pass: 'success',
@@ -160,7 +160,7 @@ function CheckRow({
       setAccepting(false);
       setReason('');
     } catch (e) {
-      setError(errorSentence(e));
+      setError(errorSentence(e, t));
     } finally {
       setBusy(false);
     }

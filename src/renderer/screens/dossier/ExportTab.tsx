@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { DossierView, Workspace } from '../../model/contract';
 import { useI18n } from '../../i18n';
 import { Verdict } from './ChecksTab';
-import { errorSentence } from './use-dossier';
+import { errorSentence } from '../../shell/errors';
 
 type State =
   | { step: 'idle' }
@@ -28,7 +28,7 @@ export function ExportTab({ workspace, view }: { workspace: Workspace; view: Dos
       });
       setState(result ? { step: 'saved', ...result } : { step: 'cancelled' });
     } catch (e) {
-      setState({ step: 'error', text: errorSentence(e) });
+      setState({ step: 'error', text: errorSentence(e, t) });
     }
   }
 

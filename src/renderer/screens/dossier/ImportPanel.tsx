@@ -14,7 +14,7 @@ import type {
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import type { DocumentKind } from '../../../core/documents';
 import { kindLabel } from './labels';
-import { errorSentence } from './use-dossier';
+import { errorSentence } from '../../shell/errors';
 
 /** What the file pickers offer: PDFs and images (anything else is refused with a reason). */
 export const ACCEPT =
@@ -84,6 +84,7 @@ export interface Importer {
 export function useImporter(workspace: Workspace, dossierId: string): Importer {
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [busy, setBusy] = useState(false);
+  const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
 
@@ -138,7 +139,7 @@ export function useImporter(workspace: Workspace, dossierId: string): Importer {
           ),
         );
       } else {
-        setError(errorSentence(e));
+        setError(errorSentence(e, t));
       }
     } finally {
       controller.current = null;

@@ -24,8 +24,7 @@ import { bulkConfirmable, HIGH_CONFIDENCE } from '../../model/confirmable';
 import type { DocumentView, DossierView, PageGeometry, Workspace } from '../../model/contract';
 import { formatDocumentDate, useI18n, type Language } from '../../i18n';
 import { fieldLabel, kindLabel, parseDateInput } from './labels';
-import { errorSentence } from './use-dossier';
-
+import { errorSentence } from '../../shell/errors';
 
 /** The documents in slot order, then the others. */
 export function orderedDocuments(view: DossierView): DocumentView[] {
@@ -55,7 +54,9 @@ function confidenceColour(c: number): string {
 
 function usePageImage(workspace: Workspace, doc: DocumentView | null, page: number) {
   const [image, setImage] = useState<{ url: string; geometry: PageGeometry } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useI18n();
+  // The failure itself, worded at render: a language switch must not fetch the page again.
+  const [failure, setFailure] = useState<unknown>(null);
   const id = doc?.info.id ?? null;
   const hasPages = (doc?.pages.length ?? 0) > 0;
   const geometry = doc?.pages[page];
@@ -63,7 +64,7 @@ function usePageImage(workspace: Workspace, doc: DocumentView | null, page: numb
   const scale = geometry && geometry.width < 1500 ? 2 : 1;
   useEffect(() => {
     setImage(null);
-    setError(null);
+    setFailure(null);
     if (id === null || !hasPages) return;
     let release: (() => void) | null = null;
     let live = true;
@@ -73,14 +74,14 @@ function usePageImage(workspace: Workspace, doc: DocumentView | null, page: numb
         release = r.release;
         setImage({ url: r.url, geometry: r.geometry });
       },
-      (e: unknown) => live && setError(errorSentence(e)),
+      (e: unknown) => live && setFailure(e ?? new Error('unknown')),
     );
     return () => {
       live = false;
       release?.();
     };
   }, [workspace, id, page, hasPages, scale]);
-  return { image, error };
+  return { image, error: failure === null ? null : errorSentence(failure, t) };
 }
 
 export function ReviewTab({
@@ -162,7 +163,7 @@ export function ReviewTab({
       const next = fields.slice(i + 1).find((x) => x.confirmedValue === null);
       if (next) onSelect(doc.info.id, next.field);
     } catch (e) {
-      setRowError({ field: f.field, text: errorSentence(e) });
+      setRowError({ field: f.field, text: errorSentence(e, t) });
     }
   }
 
@@ -173,7 +174,7 @@ export function ReviewTab({
       const count = await workspace.confirmAllHighConfidence(view.dossier.id, HIGH_CONFIDENCE);
       setNotice({ type: 'success', text: t('dossier.review.confirmedAll', { count }) });
     } catch (e) {
-      setNotice({ type: 'error', text: errorSentence(e) });
+      setNotice({ type: 'error', text: errorSentence(e, t) });
     } finally {
       setBusy(false);
     }

@@ -1,18 +1,15 @@
 // The dossier as the workspace shows it, reloaded after every change the workspace makes
 // (its own or another screen's), so what is on screen is what the vault holds.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../i18n';
 import type { DossierView, Workspace } from '../../model/contract';
+import { errorSentence } from '../../shell/errors';
 
 export interface DossierState {
   view: DossierView | null;
   /** One sentence when loading failed. */
   error: string | null;
   reload: () => Promise<void>;
-}
-
-export function errorSentence(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.trim() === '' ? 'Something went wrong.' : text;
 }
 
 /**
@@ -23,21 +20,24 @@ export function useAction(): {
   error: string | null;
   run: (action: () => Promise<void>) => Promise<void>;
 } {
+  const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   async function run(action: () => Promise<void>): Promise<void> {
     setError(null);
     try {
       await action();
     } catch (e) {
-      setError(errorSentence(e));
+      setError(errorSentence(e, t));
     }
   }
   return { error, run };
 }
 
 export function useDossier(workspace: Workspace, dossierId: string): DossierState {
+  const { t } = useI18n();
   const [view, setView] = useState<DossierView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, worded at render: a language switch must not reload the dossier.
+  const [failure, setFailure] = useState<unknown>(null);
   // Answers can come back out of order; only the latest request may set the view.
   const generation = useRef(0);
 
@@ -47,10 +47,10 @@ export function useDossier(workspace: Workspace, dossierId: string): DossierStat
       const next = await workspace.loadDossier(dossierId);
       if (mine === generation.current) {
         setView(next);
-        setError(null);
+        setFailure(null);
       }
     } catch (e) {
-      if (mine === generation.current) setError(errorSentence(e));
+      if (mine === generation.current) setFailure(e ?? new Error('unknown'));
     }
   }, [workspace, dossierId]);
 
@@ -60,5 +60,5 @@ export function useDossier(workspace: Workspace, dossierId: string): DossierStat
     return workspace.subscribe(() => void reload());
   }, [workspace, reload]);
 
-  return { view, error, reload };
+  return { view, error: failure === null ? null : errorSentence(failure, t), reload };
 }
