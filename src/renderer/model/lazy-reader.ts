@@ -17,6 +17,7 @@ export function createLazyBrowserReader(engine: OcrEngineId = 'paddle'): Documen
     read: async (file, options) => (await reader()).read(file, options),
     renderPage: async (file, index, geometry, scale) =>
       (await reader()).renderPage(file, index, geometry, scale),
+    prepare: async () => (await reader()).prepare(),
     setEngine(next) {
       current = next;
       if (loaded) void loaded.then((r) => r.setEngine(next));

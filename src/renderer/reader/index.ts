@@ -43,7 +43,8 @@ const offscreenTarget: CreateRenderTarget = (width, height) => {
 };
 
 interface Pending {
-  resolve: (value: { page: PageText; geometry: PageGeometry }) => void;
+  /** A page for an OCR request, null for a load request. */
+  resolve: (value: { page: PageText; geometry: PageGeometry } | null) => void;
   reject: (reason: unknown) => void;
   onProgress: ((p: ReadProgress) => void) | undefined;
 }
@@ -64,11 +65,15 @@ export function createBrowserDocumentReader(
   const pending = new Map<number, Pending>();
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
+  /** The engine load prepare() asked for; cleared when it fails or the worker goes. */
+  let preparing: Promise<void> | undefined;
 
   /** Ends the worker (and its engine); pending calls reject with `reason`. */
   function terminate(reason: unknown): void {
     worker?.terminate();
     worker = undefined;
+    // The engine went with the worker: a later prepare() loads it again.
+    preparing = undefined;
     const calls = [...pending.values()];
     pending.clear();
     for (const call of calls) call.reject(reason);
@@ -90,6 +95,7 @@ export function createBrowserDocumentReader(
       }
       pending.delete(message.id);
       if (message.type === 'page') call.resolve({ page: message.page, geometry: message.geometry });
+      else if (message.type === 'loaded') call.resolve(null);
       else
         call.reject(message.decode ? new Error(message.message) : new EngineError(message.message));
     };
@@ -101,15 +107,26 @@ export function createBrowserDocumentReader(
     return created;
   }
 
-  function call(
+  function post(
     request: WorkerRequest,
     transfer: Transferable[],
     onProgress?: (p: ReadProgress) => void,
-  ): Promise<{ page: PageText; geometry: PageGeometry }> {
+  ): Promise<{ page: PageText; geometry: PageGeometry } | null> {
     return new Promise((resolve, reject) => {
       pending.set(request.id, { resolve, reject, onProgress });
       getWorker().postMessage(request, transfer);
     });
+  }
+
+  async function call(
+    request: WorkerRequest,
+    transfer: Transferable[],
+    onProgress?: (p: ReadProgress) => void,
+  ): Promise<{ page: PageText; geometry: PageGeometry }> {
+    const answer = await post(request, transfer, onProgress);
+    if (answer === null)
+      throw new EngineError('The OCR worker answered a page request with no page.');
+    return answer;
   }
 
   async function readOnce(
@@ -237,8 +254,18 @@ export function createBrowserDocumentReader(
         documentParams: browserReadOptions(assetBase).documentParams,
       }));
     },
+    prepare() {
+      if (disposed) return Promise.resolve();
+      preparing ??= post({ type: 'load', id: nextId++, engine: engineId, urls }, [])
+        .then(() => undefined)
+        .catch(() => {
+          preparing = undefined;
+        });
+      return preparing;
+    },
     setEngine(engine) {
       if (engine === engineId) return;
+      preparing = undefined;
       engineId = engine;
       // The worker swaps engines on the next request; an idle worker is ended now to free
       // the old model's memory (a read in progress keeps it until it ends).

@@ -1,5 +1,6 @@
 // The OCR worker: one engine (PP-OCR or tesseract.js), created on the first page that
-// needs it and reused for every later one, so the renderer's main thread never runs OCR.
+// needs it (or when asked to load ahead) and reused for every later one, so the
+// renderer's main thread never runs OCR.
 // Every file it loads comes from the app's own origin (URLs in each request).
 import {
   createPaddleEngineBrowser,
@@ -61,6 +62,10 @@ async function engineFor(
 async function recognise(request: WorkerRequest): Promise<void> {
   const post = (r: WorkerResponse): void => scope.postMessage(r);
   const engine = await engineFor(request.engine, request.urls, post, request.id);
+  if (request.type === 'load') {
+    post({ type: 'loaded', id: request.id });
+    return;
+  }
   let raster: Raster;
   let exifOrientation: number | undefined;
   let page = 0;

@@ -34,6 +34,8 @@ interface RequestBase {
 }
 
 export type WorkerRequest =
+  /** Load the engine now, before any page needs it. */
+  | (RequestBase & { type: 'load' })
   | (RequestBase & { type: 'image'; bytes: Uint8Array; mime: string })
   | (RequestBase & {
       type: 'raster';
@@ -46,4 +48,5 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { type: 'progress'; id: number; stage: 'loading-ocr' | 'ocr'; progress: number }
   | { type: 'page'; id: number; page: PageText; geometry: PageGeometry }
+  | { type: 'loaded'; id: number }
   | { type: 'error'; id: number; message: string; decode: boolean };

@@ -184,7 +184,14 @@ function setEngine(engine: OcrEngineId): void {
   reader.setEngine(engine);
 }
 
+/** Milliseconds reader.prepare() took (the engine's load, ahead of any file). */
+async function prepare(): Promise<number> {
+  const start = performance.now();
+  await reader.prepare();
+  return Math.round(performance.now() - start);
+}
+
 Object.assign(window, {
-  readerTest: { read, readAndCancel, render, inkUnder, setEngine, makeExifRotated },
+  readerTest: { read, readAndCancel, render, inkUnder, setEngine, prepare, makeExifRotated },
 });
 document.title = 'ready';

@@ -16,6 +16,9 @@ import { ReviewTab, orderedDocuments } from './ReviewTab';
 import { SlotsPanel } from './SlotsPanel';
 import { useDossier } from './use-dossier';
 
+/** How long a dossier with empty slots stays open before the OCR models start loading. */
+const PREPARE_OCR_AFTER_MS = 1500;
+
 export type DossierTab = 'documents' | 'review' | 'checks' | 'export';
 
 export interface DossierScreenProps {
@@ -43,6 +46,14 @@ export function DossierScreenView({
     field: null,
   });
   const [scrollTo, setScrollTo] = useState<'accounts' | 'declared' | null>(null);
+  const awaitsScans = view !== null && Object.values(view.slots).some((doc) => doc === null);
+  useEffect(() => {
+    if (!awaitsScans) return;
+    // Files are likely to come next: load the OCR models while the person picks them,
+    // once the screen has settled, so the first scan does not wait for the models.
+    const timer = setTimeout(() => void workspace.reader.prepare(), PREPARE_OCR_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [workspace, awaitsScans]);
 
   const selectField = useCallback((documentId: string, field: string | null) => {
     setReview({ documentId, field });
