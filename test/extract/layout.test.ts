@@ -215,6 +215,61 @@ describe('extraction from OCR-like boxes', () => {
     expect(doc.fields.idNumber).toBe('440305198206306221');
   });
 
+  it('reads the ID number, sex and ethnicity of a photocopied front whose small labels were lost', () => {
+    // From a greyscale ID photocopy photographed (id-front-serif-1-photo): 性别 and 族 of
+    // 民族 not read, 公民身份号码 read as 公##.
+    const id = '310115198706309405';
+    const text = ocr(
+      [
+        item('姓名杨示例', 561, 444, 0.6, 26),
+        item('女民汉', 616, 488, 0.52, 24),
+        item('出生1987年6月30日', 564, 536, 0.67, 21),
+        item('住址', 565, 583, 0.91, 20),
+        item('上海市浦东新区留下街道范例路', 630, 584, 0.93, 22),
+        item('公##', 568, 728, 0.52, 21),
+        item(id, 708, 729, 1, 24),
+        item('仅供网店开店认证使用，他用无效', 554, 824, 0.6, 40),
+      ],
+      1696,
+      2400,
+    );
+    expect(classifyDocument(text)).toBe('id-card-front');
+    const doc = extractDocument(text, 'copy.jpg');
+    expect(doc.fields).toMatchObject({
+      name: '杨示例',
+      sex: '女',
+      ethnicity: '汉',
+      birthDate: '1987-06-30',
+      idNumber: id,
+    });
+    // Found by shape and position, not by label: never a confident reading.
+    expect(doc.confidence.idNumber).toBeLessThanOrEqual(0.8);
+    expect(doc.confidence.sex).toBeLessThanOrEqual(0.8);
+    expect(doc.boxes?.idNumber).toMatchObject({ x: 708, y: 729 });
+  });
+
+  it('reads the sex beside a 民族 label when 性别 was lost, and no unlabelled number unless exactly one is valid', () => {
+    const valid = '11010519491231002X';
+    const twin = '110105194912310038';
+    const otherBirth = '110105195001010012';
+    const front = (numbers: string[]): DocumentText =>
+      ocr([
+        item('姓名 赵测试', 30, 30),
+        item('性男', 30, 70),
+        item('民族 汉', 120, 70),
+        item('出生 1949 年 12 月 31 日', 30, 110),
+        ...numbers.map((n, i) => item(n, 180, 260 + 40 * i)),
+      ]);
+    const one = extractDocument(front([valid]), 'a.jpg');
+    expect(one.fields).toMatchObject({ sex: '男', ethnicity: '汉', idNumber: valid });
+    // A number failing its checksum, a second valid number, or one against the birth
+    // date read: nothing is picked without a label.
+    const broken = valid.slice(0, 17) + '9';
+    expect(extractDocument(front([broken]), 'b.jpg').fields.idNumber).toBeNull();
+    expect(extractDocument(front([valid, twin]), 'c.jpg').fields.idNumber).toBeNull();
+    expect(extractDocument(front([otherBirth]), 'd.jpg').fields.idNumber).toBeNull();
+  });
+
   it('says unknown for text of no document kind, and leaves missing fields null', () => {
     expect(classifyDocument(ocr([item('会议纪要', 60, 60), item('今天天气很好', 60, 100)]))).toBe(
       'unknown',

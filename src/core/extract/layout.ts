@@ -368,3 +368,33 @@ function lineHasColumnLabel(
         (valueX0 !== undefined && right !== undefined && o.x1 > valueX0 - 4 * h && o.x0 < right)),
   );
 }
+
+export interface Run {
+  text: string;
+  confidence: number;
+  box: Box;
+}
+
+/**
+ * Matches of `pattern` (global) on each line's characters, width folded and upper-cased:
+ * for values found by their shape where their label was not read.
+ */
+export function findRuns(lines: Line[], pattern: RegExp): Run[] {
+  const runs: Run[] = [];
+  for (const line of lines) {
+    // One UTF-16 unit per glyph, so that a match's index is a glyph index.
+    const keys = line.glyphs.map((g) => {
+      const key = foldWidth(g.ch).toUpperCase();
+      return key.length === 1 ? key : '\uFFFD';
+    });
+    for (const m of keys.join('').matchAll(pattern)) {
+      const glyphs = line.glyphs.slice(m.index, m.index + m[0].length);
+      runs.push({
+        text: m[0],
+        confidence: Math.min(...glyphs.map((g) => g.confidence)),
+        box: union(glyphs, line.page),
+      });
+    }
+  }
+  return runs;
+}
