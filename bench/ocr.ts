@@ -55,6 +55,8 @@ interface Truth {
 interface PageResult {
   name: string;
   kind: string;
+  /** What was scanned: an A4 page (license, bank form, an ID photocopy) or an ID card side. */
+  page: 'a4' | 'id-side';
   degradation: string;
   seconds: number;
   /**
@@ -216,6 +218,7 @@ async function runEngine(engine: BenchEngine, truths: Truth[]): Promise<EngineRu
     pages.push({
       name: truth.file,
       kind: truth.kind,
+      page: truth.kind.startsWith('id-card') && truth.layout !== 'photocopy' ? 'id-side' : 'a4',
       degradation: truth.degradation,
       seconds,
       cpuSeconds,
@@ -269,8 +272,8 @@ function summarise(r: EngineRun): Record<string, unknown> {
       r.pages.filter((p) => p.degradation === d).flatMap((p) => p.outcome.fields),
     );
   const wrong = confidentlyWrong(all);
-  const a4Pages = r.pages.filter((p) => p.kind === 'business-license' || p.kind === 'bank-permit');
-  const idPages = r.pages.filter((p) => p.kind.startsWith('id-card'));
+  const a4Pages = r.pages.filter((p) => p.page === 'a4');
+  const idPages = r.pages.filter((p) => p.page === 'id-side');
   const a4 = a4Pages.map((p) => p.seconds);
   const id = idPages.map((p) => p.seconds);
   const a4Cpu = a4Pages.map((p) => p.cpuSeconds);
