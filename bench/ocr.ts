@@ -72,6 +72,7 @@ interface EngineRun {
   engine: BenchEngine;
   /** The ONNX runtime the PP-OCR runs used (native falls back to wasm where it cannot load). */
   runtime?: PaddleRuntime;
+  threads?: number;
   startupSeconds: number;
   peakRssMb: number;
   pages: PageResult[];
@@ -180,11 +181,11 @@ async function runEngine(engine: BenchEngine, truths: Truth[]): Promise<EngineRu
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 25);
   const started = performance.now();
-  const runtime: PaddleRuntime | undefined =
+  const paddleRuntime =
     engine === 'paddle'
-      ? (await loadPaddleRuntime()).runtime
+      ? await loadPaddleRuntime()
       : engine === 'paddle-wasm'
-        ? 'wasm'
+        ? await loadPaddleRuntime({ runtime: 'wasm' })
         : undefined;
   const ocr =
     engine === 'tesseract-cli'
@@ -233,7 +234,13 @@ async function runEngine(engine: BenchEngine, truths: Truth[]): Promise<EngineRu
   await ocr?.dispose();
   await rm(scratch, { recursive: true, force: true });
   const peakRssMb = engine === 'tesseract-cli' ? cliPeakKb / 1024 : peakRss / 1048576;
-  return { engine, ...(runtime ? { runtime } : {}), startupSeconds, peakRssMb, pages };
+  return {
+    engine,
+    ...(paddleRuntime ? { runtime: paddleRuntime.runtime, threads: paddleRuntime.threads } : {}),
+    startupSeconds,
+    peakRssMb,
+    pages,
+  };
 }
 
 function quantile(values: number[], q: number): number {
@@ -280,7 +287,7 @@ function summarise(r: EngineRun): Record<string, unknown> {
   const idCpu = idPages.map((p) => p.cpuSeconds);
   return {
     engine: r.engine,
-    ...(r.runtime ? { runtime: r.runtime } : {}),
+    ...(r.runtime ? { runtime: r.runtime, threads: r.threads } : {}),
     pages: r.pages.length,
     startupSeconds: r.startupSeconds,
     peakRssMb: Math.round(r.peakRssMb),
@@ -372,7 +379,9 @@ function printTable(summaries: Record<string, unknown>[]): void {
   ];
   const header = `| metric | ${summaries
     .map((s) =>
-      typeof s.runtime === 'string' ? `${String(s.engine)} (${s.runtime})` : String(s.engine),
+      typeof s.runtime === 'string'
+        ? `${String(s.engine)} (${s.runtime}, ${Number(s.threads)} thread(s))`
+        : String(s.engine),
     )
     .join(' | ')} |`;
   process.stdout.write(`${header}\n|---|${summaries.map(() => '---').join('|')}|\n`);
