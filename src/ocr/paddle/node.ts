@@ -87,7 +87,7 @@ async function loadNative(threads: number): Promise<LoadedRuntime | null> {
 }
 
 /**
- * Native: two threads that sleep rather than spin when idle: 29% less wall time than one
+ * Native: two threads that sleep rather than spin when idle: 21-29% less wall time than one
  * on an idle 2-core machine, 7% more under load from other jobs (`npm run
  * bench:ocr-runtime`). Wasm: one, since a second wasm thread was 3× slower under load.
  */
