@@ -41,6 +41,7 @@ interface ReaderTest {
   ): Promise<{ inside: number[]; page: number }>;
   setEngine(engine: OcrEngineId): void;
   prepare(): Promise<number>;
+  prepareThenCancelRead(path: string): Promise<string>;
   makeExifRotated(path: string, name: string): Promise<number>;
 }
 
@@ -310,6 +311,25 @@ describe('DocumentReader in Chromium under the app CSP', () => {
     );
     expect(modelFetches()).toBe(fetchesBefore + 1);
     console.info(`PP-OCR in Chromium: prepare() ${prepareMs} ms, then an ID photo in ${ms} ms`);
+  }, 60_000);
+
+  it('a read cancelled while the engine loads ahead leaves the load alone', async () => {
+    // Switching engines ends the idle worker: nothing is loaded now.
+    await page.evaluate(() => {
+      const t = (window as unknown as { readerTest: ReaderTest }).readerTest;
+      t.setEngine('tesseract');
+      t.setEngine('paddle');
+    });
+    const fetchesBefore = modelFetches();
+    const outcome = await page.evaluate(
+      ([p]) =>
+        (window as unknown as { readerTest: ReaderTest }).readerTest.prepareThenCancelRead(p),
+      ['examples/ready/license.pdf'] as const,
+    );
+    expect(outcome).toBe('AbortError');
+    const { stages } = await read(ID_PHOTO);
+    expect(stages).not.toContain('loading-ocr');
+    expect(modelFetches()).toBe(fetchesBefore + 1);
   }, 60_000);
 
   it('gives one sentence for bad files instead of throwing', async () => {

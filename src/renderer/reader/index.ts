@@ -67,6 +67,8 @@ export function createBrowserDocumentReader(
   let disposed = false;
   /** The engine load prepare() asked for; cleared when it fails or the worker goes. */
   let preparing: Promise<void> | undefined;
+  /** Ids of pending load requests: a cancelled read must not end a worker only loading. */
+  const loads = new Set<number>();
 
   /** Ends the worker (and its engine); pending calls reject with `reason`. */
   function terminate(reason: unknown): void {
@@ -241,7 +243,7 @@ export function createBrowserDocumentReader(
       return new Promise<ReadResult>((resolve, reject) => {
         const onAbort = (): void => {
           // OCR mid-inference cannot be interrupted: the worker goes, a new one comes lazily.
-          if (started && pending.size > 0) terminate(abortError());
+          if (started && pending.size > loads.size) terminate(abortError());
           reject(abortError());
         };
         signal.addEventListener('abort', onAbort, { once: true });
@@ -256,11 +258,15 @@ export function createBrowserDocumentReader(
     },
     prepare() {
       if (disposed) return Promise.resolve();
-      preparing ??= post({ type: 'load', id: nextId++, engine: engineId, urls }, [])
+      if (preparing) return preparing;
+      const id = nextId++;
+      loads.add(id);
+      preparing = post({ type: 'load', id, engine: engineId, urls }, [])
         .then(() => undefined)
         .catch(() => {
           preparing = undefined;
-        });
+        })
+        .finally(() => loads.delete(id));
       return preparing;
     },
     setEngine(engine) {

@@ -184,6 +184,27 @@ function setEngine(engine: OcrEngineId): void {
   reader.setEngine(engine);
 }
 
+/**
+ * Starts loading the engine, then reads a text PDF and cancels it while the load is
+ * still pending; returns how the read ended once the load has settled.
+ */
+async function prepareThenCancelRead(path: string): Promise<string> {
+  const bytes = await bytesOf(path);
+  const loading = reader.prepare();
+  const controller = new AbortController();
+  // Cancelled once the read has started (its first progress), while the load is pending.
+  const read = reader.read(
+    { name: 'cancelled.pdf', bytes },
+    { signal: controller.signal, onProgress: () => controller.abort() },
+  );
+  const outcome = await read.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof DOMException ? error.name : String(error)),
+  );
+  await loading;
+  return outcome;
+}
+
 /** Milliseconds reader.prepare() took (the engine's load, ahead of any file). */
 async function prepare(): Promise<number> {
   const start = performance.now();
@@ -192,6 +213,15 @@ async function prepare(): Promise<number> {
 }
 
 Object.assign(window, {
-  readerTest: { read, readAndCancel, render, inkUnder, setEngine, prepare, makeExifRotated },
+  readerTest: {
+    read,
+    readAndCancel,
+    render,
+    inkUnder,
+    setEngine,
+    prepare,
+    prepareThenCancelRead,
+    makeExifRotated,
+  },
 });
 document.title = 'ready';
