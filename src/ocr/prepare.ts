@@ -125,10 +125,11 @@ function rowHistogram(p: InkPoints, degrees: number, transpose: boolean): Float6
   const extent = Math.ceil(Math.hypot(p.width, p.height));
   const bins = new Float64Array(extent + 2);
   const half = extent / 2;
+  // Transposing swaps the coordinates: chosen once, not per point (50 angles × 150k points).
+  const xs = transpose ? p.ys : p.xs;
+  const ys = transpose ? p.xs : p.ys;
   for (let i = 0; i < p.count; i++) {
-    const x = transpose ? p.ys[i]! : p.xs[i]!;
-    const y = transpose ? p.xs[i]! : p.ys[i]!;
-    const row = Math.round(x * sin + y * cos + half);
+    const row = Math.round(xs[i]! * sin + ys[i]! * cos + half);
     if (row >= 0 && row < bins.length) bins[row]!++;
   }
   return bins;

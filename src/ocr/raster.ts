@@ -123,31 +123,40 @@ export function resize(src: Raster, width: number, height: number): Raster {
   const sx = src.width / width;
   const sy = src.height / height;
   if (sx >= 1 && sy >= 1) {
+    // Area average. Each column's source span is computed once, not per pixel: this
+    // shrinks every page to the detector's input.
     const d = src.data;
+    const o = out.data;
+    const xStart = new Int32Array(width);
+    const xEnd = new Int32Array(width);
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.floor(x * sx);
+      xStart[x] = x0;
+      xEnd[x] = Math.max(x0 + 1, Math.min(src.width, Math.floor((x + 1) * sx)));
+    }
     for (let y = 0; y < height; y++) {
       const y0 = Math.floor(y * sy);
       const y1 = Math.max(y0 + 1, Math.min(src.height, Math.floor((y + 1) * sy)));
-      for (let x = 0; x < width; x++) {
-        const x0 = Math.floor(x * sx);
-        const x1 = Math.max(x0 + 1, Math.min(src.width, Math.floor((x + 1) * sx)));
+      let oi = y * width * 4;
+      for (let x = 0; x < width; x++, oi += 4) {
+        const x0 = xStart[x]!;
+        const x1 = xEnd[x]!;
         let r = 0;
         let g = 0;
         let b = 0;
-        let n = 0;
         for (let yy = y0; yy < y1; yy++) {
           let i = (yy * src.width + x0) * 4;
           for (let xx = x0; xx < x1; xx++, i += 4) {
             r += d[i]!;
             g += d[i + 1]!;
             b += d[i + 2]!;
-            n++;
           }
         }
-        const o = (y * width + x) * 4;
-        out.data[o] = r / n;
-        out.data[o + 1] = g / n;
-        out.data[o + 2] = b / n;
-        out.data[o + 3] = 255;
+        const n = (y1 - y0) * (x1 - x0);
+        o[oi] = r / n;
+        o[oi + 1] = g / n;
+        o[oi + 2] = b / n;
+        o[oi + 3] = 255;
       }
     }
     return out;
@@ -223,10 +232,15 @@ export function crop(src: Raster, x: number, y: number, w: number, h: number): R
  * which rescues faint scans; an image that already spans the range is returned as is.
  */
 export function stretchContrast(src: Raster): Raster {
-  const gray = toGray(src);
+  // The grey histogram straight from RGBA, as toGray would round it, without the copy.
   const hist = new Uint32Array(256);
-  for (const v of gray.data) hist[v]!++;
-  const n = gray.data.length;
+  const d = src.data;
+  for (let j = 0; j < d.length; j += 4) {
+    const a = d[j + 3]! / 255;
+    const y = 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!;
+    hist[Math.round(y * a + 255 * (1 - a))]!++;
+  }
+  const n = src.width * src.height;
   let lo = 0;
   for (let acc = 0; lo < 255 && (acc += hist[lo]!) < n * 0.005; lo++);
   let hi = 255;
@@ -234,11 +248,12 @@ export function stretchContrast(src: Raster): Raster {
   if (hi - lo < 20 || (lo <= 30 && hi >= 225)) return src;
   const scale = 255 / (hi - lo);
   const out = createRaster(src.width, src.height);
-  for (let i = 0; i < src.data.length; i += 4) {
-    out.data[i] = (src.data[i]! - lo) * scale;
-    out.data[i + 1] = (src.data[i + 1]! - lo) * scale;
-    out.data[i + 2] = (src.data[i + 2]! - lo) * scale;
-    out.data[i + 3] = 255;
+  const o = out.data;
+  for (let i = 0; i < d.length; i += 4) {
+    o[i] = (d[i]! - lo) * scale;
+    o[i + 1] = (d[i + 1]! - lo) * scale;
+    o[i + 2] = (d[i + 2]! - lo) * scale;
+    o[i + 3] = 255;
   }
   return out;
 }
