@@ -80,11 +80,11 @@ export function isTruncatedImage(bytes: Uint8Array, mime: string): boolean {
 }
 
 /**
- * The image's dimensions when its header says it can be decoded; otherwise throws a
- * DocumentReadError: `damaged` (no size in the header), `too-many-pixels` (over
- * MAX_IMAGE_PIXELS), `truncated` (no end marker).
+ * Throws a DocumentReadError unless the image's header says it can be decoded: `damaged`
+ * (no size in the header), `too-many-pixels` (over MAX_IMAGE_PIXELS), `truncated` (no end
+ * marker).
  */
-export function checkImageHeader(bytes: Uint8Array, mime: string): ImageDimensions {
+export function checkImageHeader(bytes: Uint8Array, mime: string): void {
   const dimensions = readImageDimensions(bytes, mime);
   if (dimensions === null || dimensions.width === 0 || dimensions.height === 0) {
     throw new DocumentReadError(
@@ -107,5 +107,4 @@ export function checkImageHeader(bytes: Uint8Array, mime: string): ImageDimensio
       'The image is truncated: its end is missing, so it cannot be read.',
     );
   }
-  return dimensions;
 }

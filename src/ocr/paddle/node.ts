@@ -138,6 +138,6 @@ export async function createPaddleEngineNode(
   } catch {
     // A native library that loads but cannot run these models here (an old CPU, a
     // mismatched build): the wasm runtime reads the same models, only slower.
-    return create(await loadWasm(options.threads ?? threadsFromEnv() ?? defaultThreads('wasm')));
+    return create(await loadPaddleRuntime({ ...options, runtime: 'wasm' }));
   }
 }

@@ -312,8 +312,8 @@ export function createWorkspace(
     if (signal?.aborted) throw abortError();
     const { document, pages } = result;
     if (document.error !== undefined) {
-      // A reader error without a code (e.g. the OCR engine failed to start) is 'other':
-      // the interface then shows its sentence as it is.
+      // A reader error without a code is 'other': the interface then shows its sentence
+      // as it is.
       const problem: ReadProblem = document.problem ?? { reason: 'other' };
       const { reason, values } = problem;
       return {
