@@ -1,11 +1,15 @@
 // The Node host's image codec: @napi-rs/canvas (Skia) decodes and encodes.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { ImageCodec } from './codec';
+import { withoutExif } from './exif';
 import type { Raster } from './raster';
 
 export const nodeImageCodec: ImageCodec = {
-  async decode(bytes) {
-    const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  async decode(bytes, mime) {
+    // Skia applies a JPEG's EXIF orientation while decoding; prepare.ts applies it again,
+    // so the pixels are decoded as stored (a portrait phone photo was turned twice).
+    const stored = mime === 'image/jpeg' ? withoutExif(bytes) : bytes;
+    const image = await loadImage(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength));
     const canvas = createCanvas(image.width, image.height);
     const ctx = canvas.getContext('2d');
     ctx.drawImage(image, 0, 0);

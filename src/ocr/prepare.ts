@@ -3,6 +3,7 @@
 // Works on RGBA buffers only (see raster.ts).
 import {
   fitLongSide,
+  mirrorHorizontal,
   rotateQuarter,
   rotateSmall,
   stretchContrast,
@@ -46,21 +47,36 @@ export interface PrepareOptions {
   onPrepared?: (page: PreparedPage) => void;
 }
 
-/** EXIF orientation → clockwise quarter turn that makes the image upright (mirrored tags treated as their rotation). */
+/**
+ * EXIF orientation → the clockwise quarter turn that makes the image upright, applied
+ * after `exifMirrored`'s flip (ExifTool: 5 is "mirror horizontal and rotate 270 CW", 7
+ * "mirror horizontal and rotate 90 CW").
+ */
 export function turnForExifOrientation(orientation: number | undefined): QuarterTurn {
   switch (orientation) {
     case 3:
     case 4:
       return 180;
-    case 5:
     case 6:
-      return 90;
     case 7:
+      return 90;
+    case 5:
     case 8:
       return 270;
     default:
       return 0;
   }
+}
+
+/** Whether the EXIF orientation flips the stored image left to right before its turn. */
+export function exifMirrored(orientation: number | undefined): boolean {
+  return orientation === 2 || orientation === 4 || orientation === 5 || orientation === 7;
+}
+
+/** The image as the EXIF orientation says it is seen (the decoders give it as stored). */
+export function applyExifOrientation(src: Raster, orientation: number | undefined): Raster {
+  const flipped = exifMirrored(orientation) ? mirrorHorizontal(src) : src;
+  return rotateQuarter(flipped, turnForExifOrientation(orientation));
 }
 
 interface InkPoints {
@@ -237,7 +253,7 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
   const maxSide = options.maxSide ?? 2600;
   let raster = fitLongSide(src, maxSide).raster;
   let turn = turnForExifOrientation(options.exifOrientation);
-  raster = rotateQuarter(raster, turn);
+  raster = applyExifOrientation(raster, options.exifOrientation);
   const layout = estimateLayout(raster, options.maxSkewDegrees ?? 5);
   const turnSideways = layout.sideways && options.detectSideways === true;
   if (turnSideways) {

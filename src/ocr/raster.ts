@@ -77,6 +77,18 @@ export function rotateQuarter(src: Raster, turn: QuarterTurn): Raster {
   return { width: ow, height: oh, data: new Uint8ClampedArray(out.buffer) };
 }
 
+/** Flips left to right (mirrored EXIF orientations 2, 4, 5, 7). */
+export function mirrorHorizontal(src: Raster): Raster {
+  const { width: w, height: h } = src;
+  const s32 = new Uint32Array(src.data.buffer, src.data.byteOffset, w * h);
+  const out = new Uint32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) out[row + x] = s32[row + w - 1 - x]!;
+  }
+  return { width: w, height: h, data: new Uint8ClampedArray(out.buffer) };
+}
+
 /** Rotates by a small angle (degrees, clockwise positive) about the centre, same size, white fill. */
 export function rotateSmall(src: Raster, degrees: number): Raster {
   if (Math.abs(degrees) < 0.05) return src;

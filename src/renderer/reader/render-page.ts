@@ -4,7 +4,7 @@
 import { sniffMime } from '../../core/file-type';
 import { readExifOrientationBrowser } from '../../ocr/browser';
 import { decodeBitmapAsStored } from '../../ocr/codec-browser';
-import { estimateLayout, turnForExifOrientation } from '../../ocr/prepare';
+import { estimateLayout, exifMirrored, turnForExifOrientation } from '../../ocr/prepare';
 import type { PdfDocumentParams, PdfjsLib } from '../../ocr/pdf-text';
 import type { PageGeometry } from '../model/contract';
 
@@ -16,8 +16,11 @@ function context(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
   return ctx;
 }
 
-/** The skew prepare.ts corrected: estimated again on a ≤ 1000 px copy turned by the EXIF turn. */
-function estimateSkew(source: Source, exifTurn: 0 | 90 | 180 | 270): number {
+/**
+ * The skew prepare.ts corrected: estimated again on a ≤ 1000 px copy flipped and turned
+ * as the EXIF orientation says.
+ */
+function estimateSkew(source: Source, exifTurn: 0 | 90 | 180 | 270, mirrored: boolean): number {
   const k = Math.min(1, 1000 / Math.max(source.width, source.height));
   const w = Math.max(1, Math.round(source.width * k));
   const h = Math.max(1, Math.round(source.height * k));
@@ -28,18 +31,23 @@ function estimateSkew(source: Source, exifTurn: 0 | 90 | 180 | 270): number {
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.translate(canvas.width / 2, canvas.height / 2);
   ctx.rotate((exifTurn * Math.PI) / 180);
+  if (mirrored) ctx.scale(-1, 1);
   ctx.drawImage(source, -w / 2, -h / 2, w, h);
   const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
   return estimateLayout({ width: pixels.width, height: pixels.height, data: pixels.data })
     .skewDegrees;
 }
 
-/** The source turned by `rotation` and `skewDegrees` clockwise, scaled to geometry × scale. */
+/**
+ * The source (flipped first when `mirrored`) turned by `rotation` and `skewDegrees`
+ * clockwise, scaled to geometry × scale.
+ */
 function drawTurned(
   source: Source,
   geometry: PageGeometry,
   skewDegrees: number,
   scale: number,
+  mirrored = false,
 ): OffscreenCanvas {
   const width = Math.max(1, Math.round(geometry.width * scale));
   const height = Math.max(1, Math.round(geometry.height * scale));
@@ -54,6 +62,7 @@ function drawTurned(
   ctx.translate(width / 2, height / 2);
   ctx.rotate(((geometry.rotation + skewDegrees) * Math.PI) / 180);
   ctx.imageSmoothingQuality = 'high';
+  if (mirrored) ctx.scale(-1, 1);
   ctx.drawImage(source, -drawW / 2, -drawH / 2, drawW, drawH);
   return canvas;
 }
@@ -89,7 +98,9 @@ export async function renderPageImage(
         background: 'white',
       }).promise;
       page.cleanup();
-      const out = textLayer ? canvas : drawTurned(canvas, geometry, estimateSkew(canvas, 0), scale);
+      const out = textLayer
+        ? canvas
+        : drawTurned(canvas, geometry, estimateSkew(canvas, 0, false), scale);
       return await out.convertToBlob({ type: 'image/png' });
     } finally {
       await doc.destroy();
@@ -100,11 +111,11 @@ export async function renderPageImage(
     mime === 'image/jpeg' || mime === 'image/png' ? mime : file.mime,
   );
   try {
-    const exifTurn =
-      mime === 'image/jpeg'
-        ? turnForExifOrientation(await readExifOrientationBrowser(file.bytes))
-        : 0;
-    const canvas = drawTurned(bitmap, geometry, estimateSkew(bitmap, exifTurn), scale);
+    const orientation =
+      mime === 'image/jpeg' ? await readExifOrientationBrowser(file.bytes) : undefined;
+    const mirrored = exifMirrored(orientation);
+    const skew = estimateSkew(bitmap, turnForExifOrientation(orientation), mirrored);
+    const canvas = drawTurned(bitmap, geometry, skew, scale, mirrored);
     return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
   } finally {
     bitmap.close();
