@@ -74,7 +74,7 @@ describe('rule packs', () => {
     expect(listRulePacks()).toEqual([
       {
         id: DEFAULT_RULE_PACK_ID,
-        version: '1.0.0',
+        version: '1.1.0',
         name: { zh: '速卖通账户关联', en: 'AliExpress account linking' },
       },
     ]);

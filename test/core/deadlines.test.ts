@@ -152,9 +152,9 @@ describe('change filing deadlines', () => {
       uncovered: [2027],
     });
     expect(due.warning?.en).toBe(
-      'The holiday data does not cover 2027, so the deadline 2027-01-04 and the unlinking day 2027-01-05 assume Monday to Friday are working days there; load the official 2027 holiday schedule to confirm them.',
+      'Computed without the official holiday schedule for 2027: the deadline 2027-01-04 and the unlinking day 2027-01-05 assume Monday to Friday are working days there; load the official 2027 holiday schedule to confirm.',
     );
-    expect(due.warning?.zh).toContain('节假日数据未覆盖2027年');
+    expect(due.warning?.zh).toContain('未按2027年官方节假日安排计算');
     // Only the unlinking day crosses into 2027: still a warning.
     expect(deadlineOf('2026-12-28')).toEqual({
       deadline: '2026-12-31',
@@ -206,7 +206,9 @@ describe('change filing deadlines', () => {
 
   it('follows the pack and refuses a date that is not ISO in one sentence', () => {
     expect(
-      changeDeadline('2026-11-23', calendar, { changes: { fileWithinWorkingDays: 1 } }).deadline,
+      changeDeadline('2026-11-23', calendar, {
+        changes: { ...pack.changes, fileWithinWorkingDays: 1 },
+      }).deadline,
     ).toBe('2026-11-24');
     expect(() => changeDeadline('2026/11/23', calendar, pack)).toThrow(
       'The change date "2026/11/23" is not an ISO date (YYYY-MM-DD).',
@@ -374,6 +376,7 @@ describe('a dossier’s deadlines', () => {
     );
     expect(summary(items)).toEqual([
       ['change-filing', '2026-11-26', 'due'],
+      ['bank-notification', '2026-11-30', 'due'],
       ['id-card-expiry', '2026-12-06', 'warning'],
     ]);
     expect(items[0]).toMatchObject({
@@ -387,7 +390,7 @@ describe('a dossier’s deadlines', () => {
       zh: '营业执照地址变更须在 2 个工作日内报备（截止2026年11月26日），否则平台将于2026年11月27日解除全部账户关联并冻结提现',
       en: 'The license address change must be filed within 2 working days (by 2026-11-26); otherwise on 2026-11-27 the platform unlinks all accounts and freezes withdrawals.',
     });
-    expect(items[1]?.message).toEqual({
+    expect(items[2]?.message).toEqual({
       zh: '法人身份证将于 12 天后到期（2026年12月06日）',
       en: "The legal representative's ID card expires in 12 days (2026-12-06).",
     });
@@ -418,17 +421,19 @@ describe('a dossier’s deadlines', () => {
     );
     expect(summary(items)).toEqual([
       ['change-filing', '2026-11-18', 'unlinked'],
+      ['bank-notification', '2026-11-20', 'overdue'],
       ['change-filing', '2026-11-23', 'unlinked'],
       ['license-expiry', '2026-11-23', 'expired'],
       ['id-card-expiry', '2026-11-24', 'critical'],
     ]);
     expect(items.map((i) => i.message.en)).toEqual([
       'The legal representative change was not filed by 2026-11-18, so on 2026-11-19 the platform unlinked all accounts and froze withdrawals.',
+      'The bank should have been told of the legal representative change by 2026-11-20.',
       'The bank account closure was not filed by 2026-11-23, so on 2026-11-24 the platform unlinked all accounts and froze withdrawals.',
       'The business license expired 1 day ago (2026-11-23).',
       "The legal representative's ID card expires today (2026-11-24).",
     ]);
-    expect(items[2]?.message.zh).toBe('营业执照已过期 1 天（2026年11月23日到期）');
+    expect(items[3]?.message.zh).toBe('营业执照已过期 1 天（2026年11月23日到期）');
   });
 
   it('between the deadline and the unlinking day the filing is overdue', () => {
@@ -465,6 +470,6 @@ describe('a dossier’s deadlines', () => {
       uncovered: [2027],
       workingDaysLeft: 3,
     });
-    expect(item?.warning?.en).toMatch(/does not cover 2027/);
+    expect(item?.warning?.en).toMatch(/without the official holiday schedule for 2027/);
   });
 });

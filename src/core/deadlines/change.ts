@@ -30,6 +30,8 @@ export const ChangeEventSchema = z
     occurredOn: IsoDateSchema,
     /** The day the update was filed with the platform; absent while it is pending. */
     filedOn: IsoDateSchema.optional(),
+    /** The day the bank was told of it (spec §4); absent while that is pending. */
+    bankNotifiedOn: IsoDateSchema.optional(),
   })
   .strict();
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
@@ -63,8 +65,7 @@ export function changeDeadline(
   calendar: WorkingDayCalendar,
   pack: Pick<RulePack, 'changes'>,
 ): ChangeDeadline {
-  if (!isIsoDate(changeDate))
-    throw new Error(`The change date "${changeDate}" is not an ISO date (YYYY-MM-DD).`);
+  requireChangeDate(changeDate);
   const workingDays = pack.changes.fileWithinWorkingDays;
   const deadline = calendar.addWorkingDays(changeDate, workingDays);
   const unlinkOn = calendar.addWorkingDays(deadline.value, 1);
@@ -83,6 +84,41 @@ export function changeDeadline(
   };
 }
 
+/** The bank notification deadline of a change (spec §4: 5 working days, People's Bank rules). */
+export type BankNotificationDeadline = Omit<ChangeDeadline, 'unlinkOn'>;
+
+/**
+ * When the bank must be told of a change on changeDate (the pack's
+ * `changes.notifyBankWithinWorkingDays`, counted like the platform's), or null when the
+ * pack does not require it for this kind of change. Throws one sentence when the date is
+ * not ISO.
+ */
+export function bankNotificationDeadline(
+  kind: ChangeKind,
+  changeDate: string,
+  calendar: WorkingDayCalendar,
+  pack: Pick<RulePack, 'changes'>,
+): BankNotificationDeadline | null {
+  requireChangeDate(changeDate);
+  if (!pack.changes.notifyBankOf.includes(kind)) return null;
+  const workingDays = pack.changes.notifyBankWithinWorkingDays;
+  const deadline = calendar.addWorkingDays(changeDate, workingDays);
+  return {
+    changeDate,
+    workingDays,
+    deadline: deadline.value,
+    uncovered: deadline.uncovered,
+    warning:
+      deadline.uncovered.length === 0 ? null : uncoveredWarning(deadline.uncovered, deadline.value),
+    workingDaysLeft: (today: string) => workingDaysLeft(calendar, today, deadline.value),
+  };
+}
+
+function requireChangeDate(changeDate: string): void {
+  if (!isIsoDate(changeDate))
+    throw new Error(`The change date "${changeDate}" is not an ISO date (YYYY-MM-DD).`);
+}
+
 function workingDaysLeft(calendar: WorkingDayCalendar, today: string, deadline: string): number {
   if (!isIsoDate(today))
     throw new Error(`Today's date "${today}" is not an ISO date (YYYY-MM-DD).`);
@@ -91,11 +127,20 @@ function workingDaysLeft(calendar: WorkingDayCalendar, today: string, deadline: 
   return -calendar.workingDaysBetween(addDaysIso(deadline, -1), addDaysIso(today, -1)).value;
 }
 
-function uncoveredWarning(years: number[], deadline: string, unlinkOn: string): Bilingual {
+/** "Computed without the official holiday schedule for YEAR", with the dates it concerns. */
+function uncoveredWarning(years: number[], deadline: string, unlinkOn?: string): Bilingual {
   const zhYears = years.map((y) => `${y}年`).join('、');
   const enYears = years.join(', ');
+  const zhDates =
+    unlinkOn === undefined
+      ? `截止日期${formatDateZh(deadline)}`
+      : `截止日期${formatDateZh(deadline)}和解除关联日期${formatDateZh(unlinkOn)}`;
+  const enDates =
+    unlinkOn === undefined
+      ? `the deadline ${deadline} assumes`
+      : `the deadline ${deadline} and the unlinking day ${unlinkOn} assume`;
   return {
-    zh: `节假日数据未覆盖${zhYears}，截止日期${formatDateZh(deadline)}和解除关联日期${formatDateZh(unlinkOn)}按周一至周五为工作日推算，请导入${zhYears}官方节假日安排后确认。`,
-    en: `The holiday data does not cover ${enYears}, so the deadline ${deadline} and the unlinking day ${unlinkOn} assume Monday to Friday are working days there; load the official ${enYears} holiday schedule to confirm them.`,
+    zh: `未按${zhYears}官方节假日安排计算：${zhDates}按周一至周五为工作日推算，请导入${zhYears}官方节假日安排后确认。`,
+    en: `Computed without the official holiday schedule for ${enYears}: ${enDates} Monday to Friday are working days there; load the official ${enYears} holiday schedule to confirm.`,
   };
 }

@@ -4,7 +4,12 @@
 import { daysBetween, isDateOrLongTerm, isIsoDate } from '../dates';
 import type { RulePack } from '../rule-pack';
 import type { WorkingDayCalendar } from './calendar';
-import { changeDeadline, type ChangeEvent, type ChangeKind } from './change';
+import {
+  bankNotificationDeadline,
+  changeDeadline,
+  type ChangeEvent,
+  type ChangeKind,
+} from './change';
 import { expiryStatus, type ExpiryLevel } from './expiry';
 import { daysEn, formatDateZh, type Bilingual } from './messages';
 
@@ -49,7 +54,31 @@ export interface ChangeDeadlineItem {
   warning: Bilingual | null;
 }
 
-export type DeadlineItem = ExpiryDeadlineItem | ChangeDeadlineItem;
+/** When the bank must be told of a pending change (spec §4: 5 working days). */
+export interface BankNotificationItem {
+  kind: 'bank-notification';
+  changeId: string;
+  changeKind: ChangeKind;
+  /** The last day to tell the bank. */
+  date: string;
+  /** Calendar days from today to `date`. */
+  daysLeft: number;
+  /** Working days from today to `date` (0: today, negative: passed). */
+  workingDaysLeft: number;
+  level: 'due' | 'overdue';
+  uncovered: number[];
+  message: Bilingual;
+  warning: Bilingual | null;
+}
+
+export type DeadlineItem = ExpiryDeadlineItem | ChangeDeadlineItem | BankNotificationItem;
+
+/** Whether the item counts working days (a change's platform or bank deadline). */
+export function isChangeDeadline(
+  item: DeadlineItem,
+): item is ChangeDeadlineItem | BankNotificationItem {
+  return item.kind === 'change-filing' || item.kind === 'bank-notification';
+}
 
 export interface DossierDeadlineOptions {
   /**
@@ -62,8 +91,9 @@ export interface DossierDeadlineOptions {
 
 const KIND_ORDER: Record<DeadlineItem['kind'], number> = {
   'change-filing': 0,
-  'id-card-expiry': 1,
-  'license-expiry': 2,
+  'bank-notification': 1,
+  'id-card-expiry': 2,
+  'license-expiry': 3,
 };
 
 /**
@@ -101,6 +131,23 @@ export function dossierDeadlines(
     });
   }
   for (const change of input.changes ?? []) {
+    const bank = bankNotificationDeadline(change.kind, change.occurredOn, calendar, pack);
+    if (bank !== null && change.bankNotifiedOn === undefined) {
+      const bankDaysLeft = bank.workingDaysLeft(today);
+      const bankLevel = today > bank.deadline ? 'overdue' : 'due';
+      items.push({
+        kind: 'bank-notification',
+        changeId: change.id,
+        changeKind: change.kind,
+        date: bank.deadline,
+        daysLeft: daysBetween(today, bank.deadline),
+        workingDaysLeft: bankDaysLeft,
+        level: bankLevel,
+        uncovered: bank.uncovered,
+        message: bankMessage(change.kind, bankLevel, bankDaysLeft, bank.deadline),
+        warning: bank.warning,
+      });
+    }
     if (change.filedOn !== undefined) continue;
     const due = changeDeadline(change.occurredOn, calendar, pack);
     const workingDaysLeft = due.workingDaysLeft(today);
@@ -188,5 +235,31 @@ function changeMessage(
   return {
     zh: `${name.zh}${within.zh}（截止${zhDeadline}），否则平台将于${zhUnlink}解除全部账户关联并冻结提现`,
     en: `The ${name.en} ${within.en} (by ${deadline}); otherwise on ${unlinkOn} the platform unlinks all accounts and freezes withdrawals.`,
+  };
+}
+
+function bankMessage(
+  kind: ChangeKind,
+  level: BankNotificationItem['level'],
+  workingDaysLeft: number,
+  deadline: string,
+): Bilingual {
+  const name = CHANGE_NAMES[kind];
+  const zhDeadline = formatDateZh(deadline);
+  if (level === 'overdue')
+    return {
+      zh: `${name.zh}应于${zhDeadline}前通知开户银行，已逾期`,
+      en: `The bank should have been told of the ${name.en} by ${deadline}.`,
+    };
+  const within =
+    workingDaysLeft === 0
+      ? { zh: '须于今天通知开户银行', en: 'must be reported to the bank today' }
+      : {
+          zh: `须在 ${workingDaysLeft} 个工作日内通知开户银行`,
+          en: `must be reported to the bank within ${daysEn(workingDaysLeft, 'working day')}`,
+        };
+  return {
+    zh: `${name.zh}${within.zh}（截止${zhDeadline}，人民币银行结算账户管理办法）`,
+    en: `The ${name.en} ${within.en} (by ${deadline}, People's Bank settlement-account rules).`,
   };
 }

@@ -22,6 +22,8 @@ export const YearScheduleSchema = z
     }),
     /** Where the data comes from, e.g. the State Council notice (国务院办公厅通知). */
     source: z.string().optional(),
+    /** The day the source was published (e.g. the notice's date), when known. */
+    published: IsoDateSchema.optional(),
   })
   .strict();
 export type YearSchedule = z.infer<typeof YearScheduleSchema>;

@@ -1,5 +1,6 @@
 // A rule pack: every threshold of the spec as versioned, validated data (spec §0).
 import { z } from 'zod';
+import { ChangeKindSchema } from '../deadlines/change';
 
 export const RulePackSchema = z
   .object({
@@ -43,9 +44,19 @@ export const RulePackSchema = z
     changes: z.object({
       /** Working days to file an update after a change of address, legal rep or bank. */
       fileWithinWorkingDays: z.number().int().min(1),
+      /**
+       * Working days to tell the bank after a change of the depositor's name, legal
+       * representative or address (人民币银行结算账户管理办法: 5), and which tracked change
+       * kinds that covers (a closed account is the bank's own act).
+       */
+      notifyBankWithinWorkingDays: z.number().int().min(1),
+      notifyBankOf: z.array(ChangeKindSchema),
     }),
     expiryWarningDays: z.array(z.number().int().positive()),
-    platformCodes: z.record(z.string(), z.object({ zh: z.string(), en: z.string(), checks: z.array(z.string()) })),
+    platformCodes: z.record(
+      z.string(),
+      z.object({ zh: z.string(), en: z.string(), checks: z.array(z.string()) }),
+    ),
   })
   .strict();
 export type RulePack = z.infer<typeof RulePackSchema>;

@@ -1,4 +1,5 @@
 // The English catalogue: the same keys as zh.ts (checked by the type).
+import { DEADLINES_EN } from './deadlines';
 import type { MessageKey } from './zh';
 
 export const en: Record<MessageKey, string> = {
@@ -367,4 +368,5 @@ export const en: Record<MessageKey, string> = {
   'dossier.diff.different': 'different',
   'dossier.diff.missing': 'missing',
   'dossier.diff.extra': 'extra',
+  ...DEADLINES_EN,
 };

@@ -1,6 +1,7 @@
 // The Chinese catalogue (the default language). Every string the interface shows lives
 // here and in en.ts under the same key; en.ts is typed against this file, so a key
 // missing in English fails the typecheck. Placeholders: {name}.
+import { DEADLINES_ZH } from './deadlines';
 export const zh = {
   // ── common ──
   'app.name': '资料保险箱',
@@ -341,6 +342,7 @@ export const zh = {
   'dossier.diff.different': '不同',
   'dossier.diff.missing': '缺少',
   'dossier.diff.extra': '多余',
+  ...DEADLINES_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -6,6 +6,7 @@ import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { CheckResult, CheckStatus } from '../../../core/checks/types';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../core/documents';
+import { isChangeDeadline } from '../../../core/deadlines';
 import { CharDiff } from '../../components/CharDiff';
 import type { DossierView, Workspace } from '../../model/contract';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -77,7 +78,7 @@ export function Deadlines({ view }: { view: DossierView }) {
     <ul data-testid="deadlines" style={{ margin: 0, paddingLeft: 20 }}>
       {view.deadlines.map((d, i) => {
         const urgent =
-          d.kind === 'change-filing'
+          isChangeDeadline(d)
             ? d.level !== 'due' || d.workingDaysLeft <= 1
             : d.level === 'expired' || d.level === 'critical';
         return (

@@ -1,13 +1,20 @@
 // The short label and colour of a dossier's nearest deadline in the list (the full
 // sentence, from src/core/deadlines, is the tag's title).
-import type { DeadlineItem } from '../../../core/deadlines';
+import { isChangeDeadline, type DeadlineItem } from '../../../core/deadlines';
 import type { Translate } from '../../i18n';
 
 export function deadlineLabel(item: DeadlineItem, t: Translate): { text: string; color: string } {
-  if (item.kind === 'change-filing') {
-    if (item.level !== 'due') return { text: t('shell.status.changeOverdue'), color: 'red' };
+  if (isChangeDeadline(item)) {
+    const bank = item.kind === 'bank-notification';
+    if (item.level !== 'due')
+      return {
+        text: t(bank ? 'deadlines.status.bankOverdue' : 'shell.status.changeOverdue'),
+        color: 'red',
+      };
     return {
-      text: t('shell.status.changeDeadline', { n: item.workingDaysLeft }),
+      text: t(bank ? 'deadlines.status.bankDeadline' : 'shell.status.changeDeadline', {
+        n: item.workingDaysLeft,
+      }),
       color: item.workingDaysLeft <= 1 ? 'red' : 'orange',
     };
   }
