@@ -11,6 +11,7 @@ import {
   examples,
   imageExamples,
 } from '../../scripts/fixtures/make-examples';
+import { FAMILY_EXAMPLES } from '../../scripts/fixtures/families/make-family-examples';
 import { dossierDocuments } from '../../scripts/fixtures/variants';
 import { extractDocument } from '../../src/core/extract/index';
 import { readImageDimensions } from '../../src/ocr/image-header';
@@ -24,7 +25,9 @@ describe('examples/', () => {
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort();
-    expect(dirs).toEqual([...examples(), ...imageExamples()].map((e) => e.name).sort());
+    expect(dirs).toEqual(
+      [...[...examples(), ...imageExamples()].map((e) => e.name), ...FAMILY_EXAMPLES].sort(),
+    );
   });
 
   it.each(examples().map((e) => [e.name, e] as const))(
