@@ -44,6 +44,11 @@ export const DossierFileSchema = z
      * number. The app counts them across the vault; a CLI user may state them here.
      */
     idAccountsElsewhere: z.number().int().min(0).optional(),
+    /**
+     * Documents a person set aside when two claim one kind (spec §3 docs.complete): each a
+     * file name, or `file#page` for one document of a multi-document file.
+     */
+    setAside: z.array(z.string().min(1)).default([]),
     /** Rule pack id; the default pack when absent. */
     rulePack: z.string().optional(),
   })
@@ -59,6 +64,8 @@ export const DossierInputSchema = z.object({
   exceptions: z.array(AcceptedExceptionSchema),
   /** See DossierFileSchema.idAccountsElsewhere; undefined when unknown. */
   idAccountsElsewhere: z.number().int().min(0).optional(),
+  /** See DossierFileSchema.setAside; the checks leave these documents out. */
+  setAside: z.array(z.string()).optional(),
   /** Reference date, ISO `YYYY-MM-DD`. */
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Size and format of each file that would be exported (for `files.format`). */
@@ -104,6 +111,7 @@ export function dossierInput(
     confirmed: dossier.confirmed,
     exceptions: dossier.exceptions,
     idAccountsElsewhere: dossier.idAccountsElsewhere,
+    ...(dossier.setAside.length > 0 ? { setAside: dossier.setAside } : {}),
     today,
     files,
   };

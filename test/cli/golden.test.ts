@@ -1,6 +1,15 @@
 // Golden tests: each example dossier gives exactly its expected verdict and failing
 // check ids, through the real CLI process (spec/cli-contract.md).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -14,6 +23,7 @@ const ExpectedSchema = z.object({
   verdict: VerdictSchema,
   failing: z.array(z.string()),
   warning: z.array(z.string()).default([]),
+  reasons: z.record(z.string(), z.string()).default({}),
 });
 
 const CheckOutputSchema = z.object({
@@ -53,6 +63,8 @@ describe('dossier check on the example dossiers', () => {
         'license-expired',
         'six-accounts',
         'repeated-phone',
+        'id-name-not-read',
+        'license-title-only',
       ]),
     );
   });
@@ -77,6 +89,9 @@ describe('dossier check on the example dossiers', () => {
       expect(failing.sort()).toEqual([...expected.failing].sort());
       const warning = out.checks.filter((c) => c.status === 'warn').map((c) => c.id);
       expect(warning.sort()).toEqual([...expected.warning].sort());
+      for (const [id, phrase] of Object.entries(expected.reasons)) {
+        expect(out.checks.find((c) => c.id === id)?.message, id).toContain(phrase);
+      }
       // Every document was recognised, and every check of the spec was reported once.
       expect(out.documents.every((d) => d.kind !== 'unknown')).toBe(true);
       expect(new Set(out.checks.map((c) => c.id)).size).toBe(18);
@@ -100,6 +115,27 @@ describe('dossier check on the example dossiers', () => {
     const open = [...(licenseName ?? '')].indexOf('（');
     expect(check?.diff).toContainEqual({ at: open, a: '（', b: '(', kind: 'width' });
     expect(check?.diff?.every((d) => d.kind === 'width')).toBe(true);
+  }, 60_000);
+
+  it('license-title-only: once the title-only picture is set aside in dossier.json, only the expired term fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-set-aside-'));
+    try {
+      const source = join(EXAMPLES, 'license-title-only');
+      for (const name of readdirSync(source)) copyFileSync(join(source, name), join(dir, name));
+      const stated = JSON.parse(readFileSync(join(dir, 'dossier.json'), 'utf8')) as object;
+      writeFileSync(
+        join(dir, 'dossier.json'),
+        JSON.stringify({ ...stated, setAside: ['license-title-only.jpg'] }),
+      );
+      const run = await runCli(['check', dir, '--today', '2026-11-24', '--json']);
+      const out = CheckOutputSchema.parse(JSON.parse(run.stdout));
+      expect(out.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+        'license.validity',
+      ]);
+      expect(run.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('prints a human summary without --json', async () => {

@@ -142,15 +142,24 @@ describe('credit-code.checksum', () => {
     expect(r.status).toBe('fail');
     expect(r.message).toContain('Reading it as 91350100M000100Y43 would make it valid');
   });
-  it('skips without any credit code', () => {
+  it('fails "not read" when the license is there but no credit code was read', () => {
     const input = withFields('business-license', { creditCode: null });
     input.documents = input.documents.map((d) =>
       d.kind === 'bank-permit' ? { ...d, fields: { ...d.fields, creditCode: null } } : d,
     );
     expect(check(input, 'credit-code.checksum')).toMatchObject({
-      status: 'skip',
-      message: 'Skipped: no document in the dossier has a readable credit code.',
+      status: 'fail',
+      message:
+        'Not read: confirm it against the image — the credit code on the business license.',
+      notRead: [{ kind: 'business-license', field: 'creditCode', file: 'business-license.pdf' }],
     });
+  });
+  it('skips without a license or any credit code', () => {
+    const input = without('business-license');
+    input.documents = input.documents.map((d) =>
+      d.kind === 'bank-permit' ? { ...d, fields: { ...d.fields, creditCode: null } } : d,
+    );
+    expect(statusOf(input, 'credit-code.checksum')).toBe('skip');
   });
 });
 
@@ -306,8 +315,10 @@ describe('id.checksum', () => {
     expect(r.status).toBe('fail');
     expect(r.message).toContain("differs from the card's birth date (1983-02-16)");
   });
-  it('skips without an ID number', () =>
-    expect(statusOf(withFields('id-card-front', { idNumber: null }), 'id.checksum')).toBe('skip'));
+  it('fails "not read" without an ID number, and skips without the portrait side', () => {
+    expect(statusOf(withFields('id-card-front', { idNumber: null }), 'id.checksum')).toBe('fail');
+    expect(statusOf(without('id-card-front'), 'id.checksum')).toBe('skip');
+  });
 });
 
 describe('id.validity', () => {
@@ -394,9 +405,9 @@ describe('license.validity', () => {
       check(withFields('business-license', { validUntil: '2026-11-23' }), 'license.validity')
         .message,
     ).toBe(`The business license term ended on 2026-11-23, before ${TODAY}.`));
-  it('skips without a term end', () =>
+  it('fails "not read" without a term end', () =>
     expect(statusOf(withFields('business-license', { validUntil: null }), 'license.validity')).toBe(
-      'skip',
+      'fail',
     ));
 });
 
@@ -544,6 +555,8 @@ describe('id.period', () => {
     );
     expect(statusOf(card('1960-05-01', '2020-01-10', '2040-01-10'), 'id.period')).toBe('warn');
   });
-  it('skips without the issue date', () =>
-    expect(statusOf(withFields('id-card-back', { validFrom: null }), 'id.period')).toBe('skip'));
+  it('fails "not read" without the issue date, and skips without the emblem side', () => {
+    expect(statusOf(withFields('id-card-back', { validFrom: null }), 'id.period')).toBe('fail');
+    expect(statusOf(without('id-card-back'), 'id.period')).toBe('skip');
+  });
 });

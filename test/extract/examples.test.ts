@@ -46,6 +46,7 @@ describe('examples/', () => {
         verdict: example.failing.length === 0 ? 'ready' : 'blocked',
         failing: example.failing,
         warning: [],
+        ...(example.reasons ? { reasons: example.reasons } : {}),
       });
       const dossier: unknown = JSON.parse(await readFile(join(dir, 'dossier.json'), 'utf8'));
       expect(dossier).toEqual(dossierJson(example));

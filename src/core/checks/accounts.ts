@@ -1,6 +1,6 @@
 // Checks of the accounts to link and of how many accounts the ID card backs (spec §1, §3).
 import { fieldOf } from './context';
-import { fail, pass, skip, type Check } from './result';
+import { fail, missingValue, pass, skip, type Check } from './result';
 
 /** A mainland mobile number (the interface validates as typed with the same rule). */
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
@@ -111,6 +111,12 @@ export const idReuse: Check = (ctx) => {
     { kind: 'dossier', field: 'accounts' },
   ];
   const values = [idNumber, String(total)];
+  // The count across the vault goes by the ID number: a card whose number was not read
+  // cannot be counted (an absent card is docs.complete's failure).
+  const front = ctx.docs.byKind['id-card-front'];
+  if (front !== undefined && idNumber === null) {
+    return missingValue('id-card-front', 'idNumber', ctx, subjects);
+  }
   const counted =
     elsewhere === undefined
       ? {

@@ -4,7 +4,15 @@ import { validateIdNumber } from '../codes/id-number';
 import { validateUscc } from '../codes/uscc';
 import { diffChars, summariseDiff } from '../diff';
 import { fieldOf, type EffectiveDocument } from './context';
-import { type Check, type CheckContext, fail, KIND_NAMES, pass, skip, skipMissing } from './result';
+import {
+  type Check,
+  type CheckContext,
+  fail,
+  KIND_NAMES,
+  missingValue,
+  pass,
+  skip,
+} from './result';
 
 interface PrintedCode {
   doc: EffectiveDocument;
@@ -23,16 +31,15 @@ function printedCreditCodes(ctx: CheckContext): PrintedCode[] {
   );
 }
 
-const noCreditCode = () =>
-  skip(
-    'Skipped: no document in the dossier has a readable credit code.',
-    '已跳过：材料中没有读取到统一社会信用代码。',
-    { subjects: [{ kind: 'business-license', field: 'creditCode' }] },
-  );
+/**
+ * No credit code was read anywhere: the license's is the one it needs (skip only when
+ * there is no license at all; a license whose code was not read fails "not read").
+ */
+const noCreditCode = (ctx: CheckContext) => missingValue('business-license', 'creditCode', ctx);
 
 export const creditCodeChecksum: Check = (ctx) => {
   const codes = printedCreditCodes(ctx);
-  if (codes.length === 0) return noCreditCode();
+  if (codes.length === 0) return noCreditCode(ctx);
   const subjects = codes.map((c) => ({ kind: c.doc.kind, field: 'creditCode' }));
   const values = codes.map((c) => c.code);
   for (const { doc, code } of codes) {
@@ -59,7 +66,7 @@ export const creditCodeChecksum: Check = (ctx) => {
 
 export const creditCodeEligible: Check = (ctx) => {
   const first = printedCreditCodes(ctx)[0];
-  if (first === undefined) return noCreditCode();
+  if (first === undefined) return noCreditCode(ctx);
   const { code, doc } = first;
   const category = code.slice(0, 2);
   const values = [code];
@@ -91,6 +98,11 @@ export const creditCodeConsistent: Check = (ctx) => {
   const codes = printedCreditCodes(ctx);
   const subjects = codes.map((c) => ({ kind: c.doc.kind, field: 'creditCode' }));
   const values = codes.map((c) => c.code);
+  // The license always prints its code: one not read leaves nothing to compare it with.
+  const license = ctx.docs.byKind['business-license'];
+  if (license !== undefined && fieldOf(license, 'creditCode') === null && codes.length > 0) {
+    return missingValue('business-license', 'creditCode', ctx, subjects);
+  }
   if (codes.length < 2) {
     return skip(
       'Skipped: fewer than two documents print a credit code, so there is nothing to compare.',
@@ -133,12 +145,12 @@ export const creditCodeConsistent: Check = (ctx) => {
 export const idChecksum: Check = (ctx) => {
   const front = ctx.docs.byKind['id-card-front'];
   const id = fieldOf(front, 'idNumber');
-  if (id === null) return skipMissing('id-card-front', 'idNumber', ctx);
   const birthDate = fieldOf(front, 'birthDate');
   const subjects = [
     { kind: 'id-card-front', field: 'idNumber' },
     { kind: 'id-card-front', field: 'birthDate' },
   ];
+  if (id === null) return missingValue('id-card-front', 'idNumber', ctx, subjects);
   const values = [id, birthDate];
   const result = validateIdNumber(id, birthDate, ctx.today);
   if (!result.valid) {
@@ -153,13 +165,8 @@ export const idChecksum: Check = (ctx) => {
       { values, subjects },
     );
   }
-  if (birthDate === null) {
-    return pass(
-      "The ID number has a valid check digit and birth date; the card's birth date was not read, so they were not compared.",
-      '公民身份号码校验码及出生日期有效；未读取到身份证上的出生日期，未作比对。',
-      { values, subjects },
-    );
-  }
+  // The number's birth date must equal the card's: a card date not read cannot be compared.
+  if (birthDate === null) return missingValue('id-card-front', 'birthDate', ctx, subjects);
   return pass(
     "The ID number has a valid check digit and its birth date equals the card's.",
     '公民身份号码校验码正确，且出生日期与身份证一致。',

@@ -9,7 +9,8 @@ import {
   pass,
   sentence,
   skip,
-  skipMissing,
+  missingValue,
+  notReadAll,
   warn,
   type Check,
   type CheckContext,
@@ -41,15 +42,18 @@ export function compareExactly(
   const docB = ctx.docs.byKind[b.kind];
   const va = fieldOf(docA, a.field);
   const vb = fieldOf(docB, b.field);
-  if (va === null) return skipMissing(a.kind, a.field, ctx);
-  if (vb === null) {
-    if (options.optionalB === true && docB !== undefined) {
-      const what = describeField(b.kind, b.field);
-      return skip(`Skipped: ${what.en} is not printed.`, `已跳过：${what.zh}未印出。`, {
-        subjects: [a, b],
-      });
-    }
-    return skipMissing(b.kind, b.field, ctx);
+  if (docA === undefined) return missingValue(a.kind, a.field, ctx, [a, b]);
+  if (docB === undefined) return missingValue(b.kind, b.field, ctx, [a, b]);
+  if (vb === null && options.optionalB === true) {
+    if (va === null) return missingValue(a.kind, a.field, ctx, [a, b]);
+    const what = describeField(b.kind, b.field);
+    return skip(`Skipped: ${what.en} is not printed.`, `已跳过：${what.zh}未印出。`, {
+      subjects: [a, b],
+    });
+  }
+  if (va === null || vb === null) {
+    const missing = [va === null ? a : null, vb === null ? b : null].filter((s) => s !== null);
+    return notReadAll(missing, ctx, [a, b]);
   }
   const nameA = describeField(a.kind, a.field);
   const nameB = describeField(b.kind, b.field);
@@ -127,7 +131,7 @@ export const addressDeclaredOffice: Check = (ctx) => {
     });
   }
   const license = fieldOf(ctx.docs.byKind['business-license'], 'address');
-  if (license === null) return skipMissing('business-license', 'address', ctx);
+  if (license === null) return missingValue('business-license', 'address', ctx, subjects);
   const values = [license, declared];
   if (normaliseAddress(license) === normaliseAddress(declared)) {
     return pass(

@@ -17,50 +17,76 @@ export function applyConfirmed(doc: ExtractedDocument, confirmed: Confirmed): Ex
   return { ...doc, fields, ...(needsConfirmation === undefined ? {} : { needsConfirmation }) };
 }
 
+/** A document's key: its file name, with `#page` for one of several documents in a file. */
+export function documentKey(doc: { file: string; page?: number }): string {
+  return doc.page === undefined ? doc.file : `${doc.file}#${doc.page}`;
+}
+
+/** Whether a person set this document aside: by its key, or by its file for every page. */
+export function isSetAside(
+  doc: { file: string; page?: number },
+  setAside: readonly string[] | undefined,
+): boolean {
+  if (setAside === undefined || setAside.length === 0) return false;
+  const key = documentKey(doc);
+  return setAside.some((entry) => entry === key || entry === doc.file);
+}
+
 /** One document as the checks see it. */
 export interface EffectiveDocument {
   kind: DocumentKind;
   file: string;
+  /** documentKey: what `setAside` and a "not read" link name. */
+  key: string;
   fields: FieldValues;
   /** Fields read with width-ambiguous characters that no person has confirmed yet. */
   unconfirmed: ReadonlySet<string>;
 }
 
 export interface EffectiveFields {
-  /** Every readable document of a known kind, confirmed values applied, in input order. */
+  /** Every readable document of a known kind not set aside, confirmed values applied, in input order. */
   documents: EffectiveDocument[];
-  /** The first document of each kind (the one the comparisons use). */
+  /** The document of each kind that exactly one document claims (the one the checks use). */
   byKind: Partial<Record<DocumentKind, EffectiveDocument>>;
+  /**
+   * Kinds that two or more documents claim: no check picks one (not by file name, not by
+   * order); docs.complete fails naming them until a person sets all but one aside.
+   */
+  claimants: Partial<Record<DocumentKind, EffectiveDocument[]>>;
 }
 
 /**
  * The dossier's documents with confirmed values applied (input.confirmed[kind][field]
- * wins over what was read). Unreadable documents (with an `error`) and unknown kinds are
- * left out. When a kind appears twice, the first document is the one compared.
- * Confirmed values for a kind with no readable document are not used: the document itself
- * is what docs.complete asks for.
+ * wins over what was read). Unreadable documents (with an `error`), unknown kinds and the
+ * documents a person set aside are left out. A kind claimed by two documents has no
+ * document in byKind. Confirmed values for a kind with no readable document are not used:
+ * the document itself is what docs.complete asks for.
  */
 export function effectiveFields(
-  input: Pick<DossierInput, 'documents' | 'confirmed'>,
+  input: Pick<DossierInput, 'documents' | 'confirmed'> & { setAside?: readonly string[] },
 ): EffectiveFields {
   const documents: EffectiveDocument[] = [];
   for (const raw of input.documents) {
     if (raw.error !== undefined || raw.kind === 'unknown') continue;
+    if (isSetAside(raw, input.setAside)) continue;
     const doc = applyConfirmed(raw, input.confirmed);
     if (doc.kind === 'unknown') continue;
     documents.push({
       kind: doc.kind,
       file: doc.file,
+      key: documentKey(raw),
       fields: doc.fields,
       unconfirmed: new Set(doc.needsConfirmation ?? []),
     });
   }
   const byKind: Partial<Record<DocumentKind, EffectiveDocument>> = {};
+  const claimants: Partial<Record<DocumentKind, EffectiveDocument[]>> = {};
   for (const kind of DOCUMENT_KINDS) {
-    const first = documents.find((d) => d.kind === kind);
-    if (first) byKind[kind] = first;
+    const ofKind = documents.filter((d) => d.kind === kind);
+    if (ofKind.length === 1) byKind[kind] = ofKind[0];
+    else if (ofKind.length > 1) claimants[kind] = ofKind;
   }
-  return { documents, byKind };
+  return { documents, byKind, claimants };
 }
 
 /** A field's value, or null when the document is absent or the field empty. */

@@ -1,10 +1,38 @@
 // Checks of the dossier's documents as a whole: completeness, file formats, bank details.
 import { DOCUMENT_KINDS } from '../documents';
 import { fieldOf } from './context';
-import { type Check, fail, KIND_NAMES, pass, skip, warn } from './result';
+import { type Check, fail, KIND_NAMES, missingValue, pass, skip, warn } from './result';
+import { NOT_READ_REASON } from './types';
 
 export const docsComplete: Check = (ctx) => {
-  const missing = DOCUMENT_KINDS.filter((kind) => ctx.docs.byKind[kind] === undefined);
+  // Two documents of one kind (two licenses, an old and a new ID card): never pick one.
+  const doubled = DOCUMENT_KINDS.flatMap((kind) => {
+    const docs = ctx.docs.claimants[kind];
+    return docs === undefined ? [] : [{ kind, files: docs.map((d) => d.key) }];
+  });
+  const missing = DOCUMENT_KINDS.filter(
+    (kind) => ctx.docs.byKind[kind] === undefined && ctx.docs.claimants[kind] === undefined,
+  );
+  if (doubled.length > 0) {
+    const en = doubled.map((d) => `${d.files.join(' and ')} are each a ${KIND_NAMES[d.kind].en}`);
+    const zh = doubled.map((d) => `${d.files.join('和')}都是${KIND_NAMES[d.kind].zh}`);
+    const lacks =
+      missing.length === 0
+        ? { en: '', zh: '' }
+        : {
+            en: ` The dossier also lacks: ${missing.map((k) => KIND_NAMES[k].en).join(', ')}.`,
+            zh: `材料还缺少：${missing.map((k) => KIND_NAMES[k].zh).join('、')}。`,
+          };
+    return fail(
+      `More than one document claims one kind: ${en.join('; ')}; set aside the one that does not belong.${lacks.en}`,
+      `同一种材料有多份：${zh.join('；')}；请搁置不属于本材料的那一份。${lacks.zh}`,
+      {
+        values: doubled.flatMap((d) => d.files),
+        claimants: doubled,
+        subjects: doubled.map((d) => ({ kind: d.kind, field: 'document' })),
+      },
+    );
+  }
   if (missing.length > 0) {
     return fail(
       `The dossier lacks: ${missing.map((k) => KIND_NAMES[k].en).join(', ')}.`,
@@ -86,21 +114,17 @@ export const bankDetails: Check = (ctx) => {
     { kind: 'bank-permit', field: 'bankName' },
     { kind: 'bank-permit', field: 'accountNumber' },
   ];
-  if (bank === undefined) {
-    return skip(
-      'Skipped: there is no bank account form in the dossier.',
-      '已跳过：材料中没有开户许可证或基本存款账户信息。',
-      { subjects },
-    );
-  }
+  if (bank === undefined) return missingValue('bank-permit', 'bankName', ctx, subjects);
   const bankName = fieldOf(bank, 'bankName');
   const accountNumber = fieldOf(bank, 'accountNumber');
   const values = [bankName, accountNumber];
   const problems: string[] = [];
   const problemsZh: string[] = [];
+  const notRead: { kind: string; field: string; file: string }[] = [];
   if (bankName === null) {
-    problems.push('the bank name was not read');
-    problemsZh.push('未读取到开户银行');
+    problems.push(`the bank name was ${NOT_READ_REASON.en}`);
+    problemsZh.push(`开户银行${NOT_READ_REASON.zh}`);
+    notRead.push({ kind: 'bank-permit', field: 'bankName', file: bank.key });
   } else if (
     !BANK_WORD.test(bankName) ||
     (!BRANCH_WORD.test(bankName) && [...bankName].length < MIN_FULL_NAME_LENGTH)
@@ -110,8 +134,9 @@ export const bankDetails: Check = (ctx) => {
   }
   const digits = accountNumber?.replace(/[\s-]/gu, '') ?? null;
   if (digits === null) {
-    problems.push('the account number was not read');
-    problemsZh.push('未读取到账号');
+    problems.push(`the account number was ${NOT_READ_REASON.en}`);
+    problemsZh.push(`账号${NOT_READ_REASON.zh}`);
+    notRead.push({ kind: 'bank-permit', field: 'accountNumber', file: bank.key });
   } else if (!/^\d{6,32}$/.test(digits)) {
     problems.push(`the account number "${accountNumber ?? ''}" is not made of digits`);
     problemsZh.push(`账号“${accountNumber ?? ''}”不是纯数字`);
@@ -120,10 +145,7 @@ export const bankDetails: Check = (ctx) => {
     return fail(
       `The bank form's details are incomplete: ${problems.join('; ')}.`,
       `银行开户信息不完整：${problemsZh.join('；')}。`,
-      {
-        values,
-        subjects,
-      },
+      { values, subjects, ...(notRead.length > 0 ? { notRead } : {}) },
     );
   }
   return pass(

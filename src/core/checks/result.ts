@@ -3,7 +3,9 @@ import type { DocumentKind } from '../documents';
 import type { DossierInput } from '../dossier';
 import type { RulePack } from '../rule-pack/schema';
 import type { EffectiveFields } from './context';
-import type { CheckResult, CheckStatus } from './types';
+import { NOT_READ_REASON, type CheckResult, type CheckStatus } from './types';
+
+type CheckSubject = { kind: string; field: string };
 
 export interface CheckContext {
   input: DossierInput;
@@ -17,7 +19,7 @@ export interface CheckContext {
 export type CheckOutcome = Omit<CheckResult, 'id' | 'platformCodes' | 'exception'>;
 export type Check = (ctx: CheckContext) => CheckOutcome;
 
-type Extra = Partial<Pick<CheckResult, 'values' | 'diff' | 'subjects'>>;
+type Extra = Partial<Pick<CheckResult, 'values' | 'diff' | 'subjects' | 'notRead' | 'claimants'>>;
 
 function outcome(
   status: CheckStatus,
@@ -71,18 +73,63 @@ export function describeField(kind: DocumentKind, field: string): { en: string; 
   return { en: `the ${label.en} on the ${doc.en}`, zh: `${doc.zh}上的${label.zh}` };
 }
 
-/** A skip saying which input is missing. */
-export function skipMissing(kind: DocumentKind, field: string, ctx: CheckContext): CheckOutcome {
+/**
+ * A check cannot run without kind.field (spec §3, after the table):
+ * - the document is there but the value was not read: fail "not read: confirm it against
+ *   the image", linking the field, until a person enters or confirms the value;
+ * - two documents claim the kind: fail, since no check picks one (docs.complete names them);
+ * - the document is absent: skip (docs.complete fails for it).
+ * `subjects` are the check's own; the missing field is added when absent.
+ */
+export function missingValue(
+  kind: DocumentKind,
+  field: string,
+  ctx: CheckContext,
+  subjects: CheckSubject[] = [],
+): CheckOutcome {
   const what = describeField(kind, field);
-  const docPresent = ctx.docs.byKind[kind] !== undefined;
   const doc = KIND_NAMES[kind];
-  return docPresent
-    ? skip(`Skipped: ${what.en} was not read.`, `已跳过：未读取到${what.zh}。`, {
-        subjects: [{ kind, field }],
-      })
-    : skip(`Skipped: there is no ${doc.en} in the dossier.`, `已跳过：材料中没有${doc.zh}。`, {
-        subjects: [{ kind, field }],
-      });
+  const allSubjects = subjects.some((s) => s.kind === kind && s.field === field)
+    ? subjects
+    : [...subjects, { kind, field }];
+  const present = ctx.docs.byKind[kind];
+  if (present !== undefined) {
+    return fail(
+      `${sentence(NOT_READ_REASON.en)} — ${what.en}.`,
+      `${NOT_READ_REASON.zh}——${what.zh}。`,
+      { subjects: allSubjects, notRead: [{ kind, field, file: present.key }] },
+    );
+  }
+  const claimants = ctx.docs.claimants[kind];
+  if (claimants !== undefined) {
+    const files = claimants.map((d) => d.key);
+    return fail(
+      `${files.length} documents are a ${doc.en} (${files.join(', ')}): set all but one aside to check ${what.en}.`,
+      `${files.length}份材料都是${doc.zh}（${files.join('、')}）：请搁置多余的一份后再核对${what.zh}。`,
+      { subjects: allSubjects, claimants: [{ kind, files }] },
+    );
+  }
+  return skip(`Skipped: there is no ${doc.en} in the dossier.`, `已跳过：材料中没有${doc.zh}。`, {
+    subjects: allSubjects,
+  });
+}
+
+/** A "not read" failure for several fields of documents that are there. */
+export function notReadAll(
+  missing: readonly { kind: DocumentKind; field: string }[],
+  ctx: CheckContext,
+  subjects: CheckSubject[],
+): CheckOutcome {
+  const notRead = missing.flatMap(({ kind, field }) => {
+    const doc = ctx.docs.byKind[kind];
+    return doc === undefined ? [] : [{ kind, field, file: doc.key }];
+  });
+  const en = missing.map((m) => describeField(m.kind, m.field).en).join(', ');
+  const zh = missing.map((m) => describeField(m.kind, m.field).zh).join('、');
+  return fail(`${sentence(NOT_READ_REASON.en)} — ${en}.`, `${NOT_READ_REASON.zh}——${zh}。`, {
+    subjects,
+    notRead,
+  });
 }
 
 /** Capitalises the first letter of an English sentence. */

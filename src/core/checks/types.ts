@@ -46,6 +46,17 @@ export type DiffEntry = z.infer<typeof DiffEntrySchema>;
 /** Where a check's inputs come from, so the UI can link a check to its field and document. */
 export const CheckSubjectSchema = z.object({ kind: z.string(), field: z.string() });
 
+/**
+ * A value a check needed that was not read from a document that is there (spec §3): the
+ * check fails "not read: confirm it against the image" until a person enters or confirms
+ * it. `file` is the document's key (its file name, `#page` added for a multi-document file).
+ */
+export const NotReadFieldSchema = z.object({ kind: z.string(), field: z.string(), file: z.string() });
+export type NotReadField = z.infer<typeof NotReadFieldSchema>;
+
+/** The reason every "not read" failure starts with (spec §3). */
+export const NOT_READ_REASON = { en: 'not read: confirm it against the image', zh: '未读取到：请对照原图确认' } as const;
+
 export const CheckResultSchema = z.object({
   id: CheckIdSchema,
   status: CheckStatusSchema,
@@ -56,6 +67,10 @@ export const CheckResultSchema = z.object({
   values: z.array(z.string().nullable()).optional(),
   diff: z.array(DiffEntrySchema).optional(),
   subjects: z.array(CheckSubjectSchema).optional(),
+  /** The fields that were not read, each a link to the field to enter or confirm. */
+  notRead: z.array(NotReadFieldSchema).optional(),
+  /** docs.complete: the documents that claim one kind, by key, until a person sets one aside. */
+  claimants: z.array(z.object({ kind: z.string(), files: z.array(z.string()) })).optional(),
   /** Present when a person accepted this failure as a known exception. */
   exception: z.object({ reason: z.string(), by: z.string(), at: z.string() }).optional(),
   /** Platform failure codes this check catches beforehand (spec §5). */

@@ -4,7 +4,7 @@ import { birthDateFromIdNumber } from '../codes/id-number';
 import { addYearsIso, ageOn, daysBetween, isIsoDate, isLongTerm } from '../dates';
 import { diffChars } from '../diff';
 import { fieldOf } from './context';
-import { fail, pass, skip, skipMissing, warn, type Check } from './result';
+import { fail, missingValue, notReadAll, pass, skip, warn, type Check } from './result';
 
 const notADate = (value: string, what: string, whatZh: string) =>
   fail(
@@ -14,7 +14,7 @@ const notADate = (value: string, what: string, whatZh: string) =>
 
 export const idValidity: Check = (ctx) => {
   const until = fieldOf(ctx.docs.byKind['id-card-back'], 'validUntil');
-  if (until === null) return skipMissing('id-card-back', 'validUntil', ctx);
+  if (until === null) return missingValue('id-card-back', 'validUntil', ctx);
   const subjects = [{ kind: 'id-card-back', field: 'validUntil' }];
   const values = [until, ctx.today];
   const min = ctx.pack.idCard.minValidDays;
@@ -63,7 +63,7 @@ export const idDeclaredExpiry: Check = (ctx) => {
     );
   }
   const card = fieldOf(ctx.docs.byKind['id-card-back'], 'validUntil');
-  if (card === null) return skipMissing('id-card-back', 'validUntil', ctx);
+  if (card === null) return missingValue('id-card-back', 'validUntil', ctx, subjects);
   const values = [card, declared];
   const tolerance = ctx.pack.idCard.declaredExpiryToleranceDays;
   if (isLongTerm(card) || isLongTerm(declared)) {
@@ -109,7 +109,7 @@ export const idDeclaredExpiry: Check = (ctx) => {
 
 export const licenseValidity: Check = (ctx) => {
   const until = fieldOf(ctx.docs.byKind['business-license'], 'validUntil');
-  if (until === null) return skipMissing('business-license', 'validUntil', ctx);
+  if (until === null) return missingValue('business-license', 'validUntil', ctx);
   const subjects = [{ kind: 'business-license', field: 'validUntil' }];
   const values = [until, ctx.today];
   if (isLongTerm(until))
@@ -145,14 +145,21 @@ export const idPeriod: Check = (ctx) => {
   const idNumber = fieldOf(front, 'idNumber');
   const birth =
     fieldOf(front, 'birthDate') ?? (idNumber === null ? null : birthDateFromIdNumber(idNumber));
-  if (from === null) return skipMissing('id-card-back', 'validFrom', ctx);
-  if (until === null) return skipMissing('id-card-back', 'validUntil', ctx);
-  if (birth === null) return skipMissing('id-card-front', 'birthDate', ctx);
   const subjects = [
     { kind: 'id-card-front', field: 'birthDate' },
     { kind: 'id-card-back', field: 'validFrom' },
     { kind: 'id-card-back', field: 'validUntil' },
   ];
+  if (front === undefined) return missingValue('id-card-front', 'birthDate', ctx, subjects);
+  if (back === undefined) return missingValue('id-card-back', 'validFrom', ctx, subjects);
+  if (from === null || until === null || birth === null) {
+    const missing = [
+      birth === null ? ({ kind: 'id-card-front', field: 'birthDate' } as const) : null,
+      from === null ? ({ kind: 'id-card-back', field: 'validFrom' } as const) : null,
+      until === null ? ({ kind: 'id-card-back', field: 'validUntil' } as const) : null,
+    ].filter((m) => m !== null);
+    return notReadAll(missing, ctx, subjects);
+  }
   const values = [birth, from, until];
   if (!isIsoDate(birth) || !isIsoDate(from) || (!isLongTerm(until) && !isIsoDate(until))) {
     return warn(
