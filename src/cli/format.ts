@@ -4,6 +4,22 @@ import { DOCUMENT_KIND_LABELS } from '../core/documents';
 import type { ExtractedDocument } from '../core/extraction';
 import type { LoadedDossier } from './load-dossier';
 
+// C0 and C1 controls, DEL, and the bidi embeddings, overrides, isolates and marks: a value
+// from a file that holds them could move the cursor, recolour or hide text, or reorder a
+// line on the terminal. Shown as \x1B / \u202E; the JSON output keeps them intact.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A value from a file, made safe to print: nothing in it can act on the terminal. */
+export function printable(value: string): string {
+  return value.replace(UNSAFE_FOR_TERMINAL, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+      : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
 const MARK: Record<CheckStatus, string> = { pass: 'ok  ', fail: 'FAIL', warn: 'warn', skip: 'skip' };
 
 const DIFF_LABEL: Record<DiffEntry['kind'], string> = {
@@ -17,7 +33,7 @@ const DIFF_LABEL: Record<DiffEntry['kind'], string> = {
 
 export function formatDocument(doc: ExtractedDocument): string {
   const label = DOCUMENT_KIND_LABELS[doc.kind];
-  if (doc.error !== undefined) return `${doc.file}: ${doc.error}\n`;
+  if (doc.error !== undefined) return `${printable(`${doc.file}: ${doc.error}`)}\n`;
   const lines = [`${doc.file}: ${label.zh} (${label.en})`];
   for (const [field, value] of Object.entries(doc.fields)) {
     const confidence = doc.confidence[field];
@@ -29,10 +45,10 @@ export function formatDocument(doc: ExtractedDocument): string {
   }
   for (const f of doc.needsConfirmation ?? []) lines.push(`  confirm ${f} against the image (bracket or digit width)`);
   for (const w of doc.warnings) lines.push(`  warning: ${w}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
-function formatCheck(check: CheckResult): string {
+function formatCheck(check: CheckResult): string[] {
   const lines = [`  [${MARK[check.status]}] ${check.id.padEnd(26)} ${check.message}`];
   if (check.exception) {
     lines.push(`         accepted exception by ${check.exception.by} on ${check.exception.at}: ${check.exception.reason}`);
@@ -44,7 +60,7 @@ function formatCheck(check: CheckResult): string {
       lines.push(`         at ${d.at}: ${JSON.stringify(d.a)} vs ${JSON.stringify(d.b)} (${DIFF_LABEL[d.kind]})`);
     }
   }
-  return lines.join('\n');
+  return lines;
 }
 
 export function formatCheckReport({ dir, documents, result, input, rulePack }: LoadedDossier): string {
@@ -56,7 +72,7 @@ export function formatCheckReport({ dir, documents, result, input, rulePack }: L
     out.push(`  ${doc.file}: ${doc.error ?? `${label.zh} (${label.en})`}`);
   }
   out.push('Checks:');
-  for (const check of result.checks) out.push(formatCheck(check));
+  for (const check of result.checks) out.push(...formatCheck(check));
   const counts = { fail: 0, warn: 0 };
   for (const c of result.checks) if (c.status === 'fail' && !c.exception) counts.fail++;
   for (const c of result.checks) if (c.status === 'warn') counts.warn++;
@@ -66,5 +82,5 @@ export function formatCheckReport({ dir, documents, result, input, rulePack }: L
       : `Verdict: BLOCKED by ${counts.fail} failing check(s)${counts.warn ? ` and ${counts.warn} warning(s)` : ''}`,
   );
   out.push('Not visible in documents: the platform also refuses accounts whose login device or IP is shared with another company.');
-  return `${out.join('\n')}\n`;
+  return `${out.map(printable).join('\n')}\n`;
 }

@@ -1,5 +1,8 @@
 // Runs the real `dossier` command as a separate process, as a user or a script would.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,9 +14,19 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = REPO_ROOT): Promise<CliRun> {
+/** The signing key `pack` makes goes here, never into the user's config folder. */
+export const TEST_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'dossier-config-'));
+
+export function runCli(
+  args: string[],
+  cwd = REPO_ROOT,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', DOSSIER_CONFIG_DIR: TEST_CONFIG_DIR, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPack, zipEntries, type BuiltPack } from '../../src/core/pack';
+import {
+  buildPack,
+  keyFingerprint,
+  newSigningSecret,
+  secretKeySigner,
+  zipEntries,
+  type BuiltPack,
+} from '../../src/core/pack';
 import { nodeImageCodec } from '../../src/pack/node-image-codec';
 import { nodeHasher } from '../../src/pack/node-hasher';
 import { loadReportFont } from '../../src/pack/node-report-font';
@@ -15,6 +22,8 @@ import { readyDossier } from './fixtures';
 
 let dir: string;
 let pack: BuiltPack;
+const signer = secretKeySigner('Test Signer', newSigningSecret());
+const fingerprint = keyFingerprint(signer.publicKey);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pack-cli-'));
@@ -22,17 +31,20 @@ beforeAll(async () => {
     codec: nodeImageCodec,
     hasher: nodeHasher,
     font: await loadReportFont(),
+    signer,
   });
 }, 120_000);
 
 describe('dossier verify', () => {
-  it('exits 0 for an intact pack and prints the same in JSON', async () => {
+  it('exits 0 for an intact pack signed by a trusted key and prints the same in JSON', async () => {
     const path = join(dir, 'intact.zip');
     writeFileSync(path, pack.zip);
-    const human = await runCli(['verify', path]);
+    const human = await runCli(['verify', path, '--trust', fingerprint.toLowerCase()]);
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^intact: all 6 files match the manifest/);
-    const json = await runCli(['verify', path, '--json']);
+    expect(human.stdout).toMatch(
+      new RegExp(`^intact and signed by Test Signer \\(${fingerprint}\\): all 6 files match`),
+    );
+    const json = await runCli(['verify', path, '--json', '--trust', fingerprint]);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout) as {
       status: string;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strFromU8, strToU8, Zip, ZipPassThrough, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildPack,
@@ -155,17 +155,15 @@ describe('verify after tampering', () => {
     expect(describeAlterations(result)[0]).toMatch(/^02-法人身份证-人像面\.jpg was changed/);
   });
 
-  it('names the file changed in place inside the zip (a stored entry; the zip CRC is not trusted)', async () => {
+  it('refuses a file changed in place inside the zip by its CRC-32, naming it', async () => {
     const zip = new Uint8Array(pack.zip);
     const jpeg = pack.entries.find((e) => e.name === '03-法人身份证-国徽面.jpg')!.bytes;
     const at = findBytes(zip, jpeg.subarray(2000, 2064));
     expect(at).toBeGreaterThan(0);
     zip[at + 10]! ^= 0x01;
-    const result = await verifyPack(zip, nodeHasher);
-    expect(result.status).toBe('altered');
-    expect(
-      result.entries.filter((e) => e.state !== 'intact').map((e) => [e.name, e.state]),
-    ).toEqual([['03-法人身份证-国徽面.jpg', 'changed']]);
+    await expect(verifyPack(zip, nodeHasher)).rejects.toThrow(
+      /"03-法人身份证-国徽面\.jpg" fails its CRC-32 check/,
+    );
   });
 
   it('reports an added and a removed entry', async () => {
@@ -199,7 +197,7 @@ describe('reading an untrusted zip', () => {
     },
   );
 
-  it('refuses too many entries and too many bytes, judged from the central directory', () => {
+  it('refuses too many entries and too many declared bytes before inflating anything', () => {
     const many = Object.fromEntries(
       Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, strToU8('x')]),
     );
@@ -215,25 +213,18 @@ describe('reading an untrusted zip', () => {
   });
 
   it('does not let an entry named __proto__ slip past the comparison', async () => {
-    // Built with fflate's streaming Zip: zipSync takes names as object keys, which "__proto__" cannot be.
-    const chunks: Uint8Array[] = [];
-    const zip = new Zip((error, chunk) => {
-      if (error) throw error;
-      chunks.push(chunk);
-    });
-    for (const { name, bytes } of [
-      ...pack.entries,
-      { name: '__proto__', bytes: strToU8('hidden') },
-    ]) {
-      const file = new ZipPassThrough(name);
-      zip.add(file);
-      file.push(bytes, true);
-    }
-    zip.end();
-    const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    chunks.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
+    // fflate takes names as object keys, which "__proto__" cannot be: written under a
+    // name of the same length, then renamed in both headers.
+    const zippable: Zippable = { xxproto__: strToU8('hidden') };
+    for (const { name, bytes } of pack.entries) zippable[name] = bytes;
+    const joined = zipSync(zippable);
+    const from = strToU8('xxproto__');
+    for (let at = findBytes(joined, from); at >= 0; at = findBytes(joined, from))
+      joined.set(strToU8('__proto__'), at);
     expect(listZipEntries(joined).map((e) => e.name)).toContain('__proto__');
-    await expect(verifyPack(joined, nodeHasher)).rejects.toThrow(/"__proto__" could not be read/);
+    const result = await verifyPack(joined, nodeHasher);
+    expect(result.status).toBe('altered');
+    expect(result.entries.find((e) => e.name === '__proto__')?.state).toBe('added');
   });
 
   it('refuses what is not a zip, or a zip without a manifest', async () => {

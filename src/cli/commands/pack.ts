@@ -19,6 +19,8 @@ import { nodeHasher } from '../../pack/node-hasher';
 import { loadReportFont } from '../../pack/node-report-font';
 import { writeFileAtomic } from '../../pack/write-atomic';
 import { appInfo } from '../../pack/app-version';
+import { loadOrCreateCliSigningKey, type CliSigningKey } from '../../pack/cli-signing-key';
+import { printable } from '../format';
 import { localTimestamp } from '../../core/dates';
 
 export async function packCommand(args: string[], io: CliIo): Promise<number> {
@@ -27,6 +29,7 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
     today: { type: 'string' },
     force: { type: 'boolean', default: false },
     watermark: { type: 'string' },
+    signer: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('pack takes exactly one dossier folder.');
   if (!values.out) throw new UsageError('pack needs --out FILE.zip, the pack to write.');
@@ -71,6 +74,25 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.blocked;
   };
 
+  if (values.signer !== undefined && values.signer.trim() === '')
+    throw new UsageError('--signer needs the name to show on the signature.');
+  let key: CliSigningKey;
+  try {
+    key = await loadOrCreateCliSigningKey(values.signer);
+  } catch (error) {
+    progress.done();
+    io.stderr(`dossier pack: ${printable(keyErrorSentence(error))}\n`);
+    return EXIT.usage;
+  }
+  if (key.created) {
+    progress.done();
+    io.stderr(
+      `dossier pack: made a signing key for ${key.signer.name} in ${key.path} (readable only by you); ` +
+        `its fingerprint is ${key.fingerprint}: give it to whoever verifies your packs.\n`,
+    );
+  }
+  const signer = values.signer ? { ...key.signer, name: values.signer.trim() } : key.signer;
+
   let pack: BuiltPack;
   try {
     pack = await buildPack(
@@ -104,6 +126,7 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
         codec: nodeImageCodec,
         hasher: nodeHasher,
         font: await loadReportFont(),
+        signer,
         onProgress: (m) => progress.update(m),
       },
     );
@@ -125,10 +148,19 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
     `Wrote ${out} (${formatBytes(pack.zip.length)}), verdict ${pack.manifest.verdict}${pack.manifest.forced ? ', FORCED' : ''}:`,
     ...pack.manifest.files.map((f) => `  ${f.name}  ${formatBytes(f.bytes)}`),
     '  manifest.json',
+    '  signature.json',
+    `Signed by ${signer.name}, key fingerprint ${key.fingerprint}.`,
   ];
   if (pack.changes.length)
     lines.push('Changed to fit the rule pack:', ...pack.changes.map((c) => `  ${c}`));
   for (const e of pack.manifest.excluded) lines.push(`Left out ${e.source}: ${e.reason}`);
-  io.stdout(`${lines.join('\n')}\n`);
+  io.stdout(`${lines.map(printable).join('\n')}\n`);
   return EXIT.ok;
+}
+
+function keyErrorSentence(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return 'the signing key cannot be stored: the config folder is not writable (set DOSSIER_CONFIG_DIR to another folder).';
+  return error instanceof Error ? error.message : String(error);
 }

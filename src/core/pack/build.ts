@@ -26,6 +26,7 @@ import { packFileName } from './naming';
 import { normaliseFile, type NormalisedFile, type WatermarkRequest } from './normalise';
 import { buildReportPdf, type ReportDocument } from './report';
 import type { ReportFont } from './report-font';
+import { manifestSigner, signManifest, SIGNATURE_NAME, type PackSigner } from './signature';
 import { WATERMARK_DEFAULTS, watermarkText, type WatermarkOptions } from './watermark';
 
 export const REPORT_NAME = 'report.pdf';
@@ -82,6 +83,8 @@ export interface BuildPackDeps {
   onProgress?: (message: string) => void;
   /** Longest side of document thumbnails in the report, pixels. */
   thumbnailPixels?: number;
+  /** Signs manifest.json (signature.json); without it the pack is unsigned. */
+  signer?: PackSigner;
 }
 
 export interface PackEntry {
@@ -92,7 +95,7 @@ export interface PackEntry {
 export interface BuiltPack {
   zip: Uint8Array;
   manifest: Manifest;
-  /** In zip order; manifest.json last. */
+  /** In zip order; manifest.json (then signature.json) last. */
   entries: PackEntry[];
   /** One line per changed file, e.g. "license.png → 01-营业执照-….jpg, PNG→JPG, 7.1 MB → 1.9 MB". */
   changes: string[];
@@ -277,6 +280,7 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
     if (verdict === 'blocked' && !input.force) throw new PackBlockedError(blockedMessage(checks));
   }
   const forced = input.force && verdict === 'blocked';
+  const signer = deps.signer ? manifestSigner(deps.signer) : undefined;
 
   progress('writing accounts.csv and report.pdf');
   const csv = strToU8(accountsCsv(input.accounts));
@@ -297,6 +301,7 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
       accounts: input.accounts,
       documents: reportDocs,
       watermarkText: watermark?.text ?? null,
+      signer: signer ? { name: signer.name, fingerprint: signer.fingerprint } : null,
     },
     deps.font,
     deps.codec,
@@ -336,8 +341,17 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
     exceptions: [...input.exceptions],
     accounts: [...input.accounts],
     excluded,
+    ...(signer ? { signer } : {}),
   } satisfies Manifest);
-  entries.push({ name: MANIFEST_NAME, bytes: strToU8(`${JSON.stringify(manifest, null, 2)}\n`) });
+  const manifestBytes = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
+  entries.push({ name: MANIFEST_NAME, bytes: manifestBytes });
+  if (deps.signer) {
+    const signature = await signManifest(manifestBytes, deps.signer);
+    entries.push({
+      name: SIGNATURE_NAME,
+      bytes: strToU8(`${JSON.stringify(signature, null, 2)}\n`),
+    });
+  }
 
   progress('zipping');
   return { zip: zipEntries(entries, input.createdAt), manifest, entries, changes };

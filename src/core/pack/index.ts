@@ -10,6 +10,7 @@ export * from './naming';
 export * from './normalise';
 export * from './report';
 export * from './report-font';
+export * from './signature';
 export * from './verify';
 export * from './watermark';
 export * from './zip-reader';

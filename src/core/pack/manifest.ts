@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { DetectedKindSchema } from '../documents';
 import { AccountSchema, AcceptedExceptionSchema } from '../dossier';
 import { CheckResultSchema, VerdictSchema } from '../checks/types';
+import { ManifestSignerSchema } from './signature';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const MANIFEST_FORMAT = 'dossier-vault-pack';
-export const MANIFEST_VERSION = 1;
+/** 2 adds the signer (signature.json signs manifest.json); 1 is read as unsigned. */
+export const MANIFEST_VERSION = 2;
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -73,7 +75,7 @@ export type WatermarkRecord = z.infer<typeof WatermarkRecordSchema>;
 
 export const ManifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
-  version: z.literal(MANIFEST_VERSION),
+  version: z.union([z.literal(1), z.literal(MANIFEST_VERSION)]),
   app: z.object({ name: z.string(), version: z.string() }),
   rulePack: z.object({ id: z.string(), version: z.string() }),
   /** ISO 8601 with time zone. */
@@ -92,5 +94,7 @@ export const ManifestSchema = z.object({
   accounts: z.array(AccountSchema),
   /** Files of the dossier that were left out, with the reason (unrecognised, unreadable). */
   excluded: z.array(z.object({ source: z.string(), reason: z.string() })).default([]),
+  /** Who signed signature.json (absent in packs made before signing existed). */
+  signer: ManifestSignerSchema.optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

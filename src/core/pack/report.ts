@@ -37,6 +37,8 @@ export interface ReportInput {
   accounts: readonly Account[];
   documents: readonly ReportDocument[];
   watermarkText: string | null;
+  /** Who signs the pack's manifest; null for an unsigned pack. */
+  signer?: { name: string; fingerprint: string } | null;
 }
 
 const PAGE = { width: 595.28, height: 841.89, margin: 42 };
@@ -257,6 +259,13 @@ function drawCover(w: Writer, input: ReportInput): void {
       `${input.app.name} ${input.app.version}`,
     { size: 8.5, color: GREY, gap: 2 },
   );
+  if (input.signer) {
+    w.text(
+      `签名 Signed by: ${input.signer.name}    密钥指纹 Key fingerprint: ${input.signer.fingerprint}\n` +
+        `核验 Verify: dossier verify PACK.zip --trust ${input.signer.fingerprint} → "intact and signed by ${input.signer.name}"`,
+      { size: 8.5, color: GREY, gap: 2 },
+    );
+  }
   if (input.watermarkText) {
     w.text(`用途水印 Purpose watermark: ${input.watermarkText}`, {
       size: 8.5,
