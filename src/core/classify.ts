@@ -5,7 +5,7 @@ import type { DetectedKind, DocumentKind } from './documents';
 import { DOCUMENT_KINDS } from './documents';
 import type { DocumentText } from './extraction';
 import { KIND_KEYWORDS } from './extract/labels';
-import { pageLines } from './extract/layout';
+import { pageLines, type Line, type WorkCounter } from './extract/lines';
 import { foldWidth } from './text/normalise';
 
 /** Below this score nothing is recognised. */
@@ -29,9 +29,14 @@ function containsFuzzy(line: string, word: string): boolean {
   return false;
 }
 
-export function classifyWithScores(text: DocumentText): Classification {
-  const lines = text.pages.flatMap((page) =>
-    pageLines(page).map((line) => foldWidth(line.glyphs.map((g) => g.ch).join(''))),
+export function classifyWithScores(text: DocumentText, work?: WorkCounter): Classification {
+  return classifyLines(text.pages.map((page) => pageLines(page, work)));
+}
+
+/** The classification of pages already grouped into lines (extractDocument groups once). */
+export function classifyLines(pages: readonly Line[][]): Classification {
+  const lines = pages.flatMap((page) =>
+    page.map((line) => foldWidth(line.glyphs.map((g) => g.ch).join(''))),
   );
   const scores = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, 0])) as Record<
     DocumentKind,
@@ -50,6 +55,6 @@ export function classifyWithScores(text: DocumentText): Classification {
 }
 
 /** The document's kind, or `unknown` when the evidence is weak or ambiguous. */
-export function classifyDocument(text: DocumentText): DetectedKind {
-  return classifyWithScores(text).kind;
+export function classifyDocument(text: DocumentText, work?: WorkCounter): DetectedKind {
+  return classifyWithScores(text, work).kind;
 }

@@ -44,7 +44,7 @@ export const CorrectionSchema = z.object({
   field: z.string(),
   from: z.string(),
   to: z.string(),
-  reason: z.enum(['checksum', 'missing-check-character']),
+  reason: z.enum(['checksum', 'missing-check-character', 'look-alike-punctuation']),
   /** One sentence for the reviewer, e.g. "O at position 5 read as 0 makes the checksum valid". */
   note: z.string().optional(),
 });

@@ -1,0 +1,210 @@
+// Labels found on a page's lines: the anchors values are read from. Matching is
+// tolerant: letter-spaced (名 and 称 apart), split across items, one character misread, a
+// bracketed suffix printed on the next line (`法定代表人（单位` / `负责人）`).
+import { foldWidth } from '../text/normalise';
+import type { LabelDef } from './labels';
+import type { Line, WorkCounter } from './lines';
+
+export interface LabelHit {
+  def: LabelDef;
+  line: Line;
+  /** Index of the first and last glyph of the label in line.glyphs. */
+  from: number;
+  to: number;
+  x0: number;
+  x1: number;
+  exact: boolean;
+}
+
+export const SEPARATORS = new Set([':', '：', '﹕']);
+
+/** Gap before glyph i of a line, in line heights (Infinity at the line start). */
+export function gapBefore(line: Line, i: number): number {
+  const prev = line.glyphs[i - 1];
+  const cur = line.glyphs[i];
+  if (!prev || !cur) return Infinity;
+  return (cur.x0 - prev.x1) / line.h;
+}
+
+/** Widest gap allowed between two characters of one label, in line heights (`名  称` with ideographic spaces). */
+const MAX_LABEL_GAP = 4;
+
+/** The most labels kept per page: a real form has fewer than 40; a hostile one has no say. */
+const MAX_HITS_PER_PAGE = 200;
+
+/** The part of a wrapped label printed on the next line (`负责人）`): a stop, never a value. */
+const WRAPPED_PART: LabelDef = { id: 'wrapped-label', aliases: [], target: null };
+
+/**
+ * Finds the labels on a page's lines: exact matches first, longest alias first (on one
+ * line, or wrapped onto the next line under the first part), then (for aliases of 4 or
+ * more characters not found exactly) one substituted character. A label must start a
+ * line, follow a clear gap or a separator, or be an inline label. A bracket opened right
+ * after a label (`法定代表人（单位`) belongs to it, with its rest on the line below.
+ */
+export function findLabels(
+  lines: Line[],
+  defs: readonly LabelDef[],
+  work?: WorkCounter,
+): LabelHit[] {
+  const aliases = defs
+    .flatMap((def) => def.aliases.map((alias) => ({ def, chars: [...foldWidth(alias)] })))
+    .sort((a, b) => b.chars.length - a.chars.length);
+  const hits: LabelHit[] = [];
+  const claimed = new Map<Line, boolean[]>();
+  const foundExactly = new Set<string>();
+  const isClaimed = (line: Line, i: number): boolean => claimed.get(line)?.[i] === true;
+  const claim = (line: Line, from: number, to: number): void => {
+    const used = claimed.get(line) ?? Array<boolean>(line.glyphs.length).fill(false);
+    for (let k = from; k <= to; k++) used[k] = true;
+    claimed.set(line, used);
+  };
+
+  // Allocation-free and failing at the first mismatch: it runs for every glyph and alias.
+  const tryMatch = (line: Line, start: number, chars: string[], fuzzy: boolean): number | null => {
+    if (work) work.steps++;
+    const n = chars.length;
+    if (start + n > line.glyphs.length) return null;
+    // A two-character label whose first character OCR misread (礼名, 社别, 佳址 for 姓名,
+    // 性别, 住址 in a small blue Kai font): only at the very start of a line.
+    const misreadFirst = fuzzy && n === 2;
+    if (misreadFirst && start !== 0) return null;
+    if (!misreadFirst && line.glyphs[start]?.key !== chars[0]) return null;
+    let diff = 0;
+    for (let k = 0; k < n; k++) {
+      const i = start + k;
+      if (isClaimed(line, i)) return null;
+      if (k > 0 && gapBefore(line, i) > MAX_LABEL_GAP) return null;
+      if (line.glyphs[i]?.key !== chars[k] && ++diff > (fuzzy ? 1 : 0)) return null;
+    }
+    if (diff === 0 || n >= 4) return start + n - 1;
+    // The misread first character must not be the label's second one (名名).
+    return misreadFirst &&
+      line.glyphs[start + 1]?.key === chars[1] &&
+      line.glyphs[start]?.key !== chars[1]
+      ? start + 1
+      : null;
+  };
+
+  const atSegmentStart = (line: Line, i: number, def: LabelDef): boolean => {
+    if (def.inline) return true;
+    if (i === 0 || gapBefore(line, i) >= 0.8) return true;
+    const prev = line.glyphs[i - 1];
+    return (
+      prev !== undefined &&
+      (SEPARATORS.has(prev.ch) || hits.some((h) => h.line === line && h.to === i - 1))
+    );
+  };
+  const atSegmentEnd = (line: Line, i: number): boolean => {
+    const next = line.glyphs[i + 1];
+    return next === undefined || SEPARATORS.has(next.ch) || gapBefore(line, i + 1) >= 0.8;
+  };
+
+  const add = (hit: Omit<LabelHit, 'x0' | 'x1'>): LabelHit => {
+    claim(hit.line, hit.from, hit.to);
+    const full: LabelHit = {
+      ...hit,
+      x0: hit.line.glyphs[hit.from]?.x0 ?? 0,
+      x1: hit.line.glyphs[hit.to]?.x1 ?? 0,
+    };
+    hits.push(full);
+    return full;
+  };
+
+  /** The line below `line` whose glyphs start near x (the rest of a wrapped label). */
+  const restBelow = (
+    line: Line,
+    x: number,
+    chars: string[],
+  ): { line: Line; from: number; to: number } | null => {
+    const index = lines.indexOf(line);
+    for (const below of lines.slice(index + 1, index + 4)) {
+      if (below.y0 - line.y1 > 1.2 * line.h) break;
+      const from = below.glyphs.findIndex(
+        (g, i) => !isClaimed(below, i) && Math.abs(g.x0 - x) < 3 * line.h,
+      );
+      if (from < 0 || !atSegmentStart(below, from, WRAPPED_PART)) continue;
+      const to = tryMatch(below, from, chars, false);
+      if (to !== null && atSegmentEnd(below, to)) return { line: below, from, to };
+    }
+    return null;
+  };
+
+  /** A bracket opened right after a label and left open belongs to the label. */
+  const absorbSuffix = (hit: LabelHit): void => {
+    const { line } = hit;
+    const open = line.glyphs[hit.to + 1];
+    if (!open || (open.key !== '(' && open.key !== '[') || gapBefore(line, hit.to + 1) > 0.5)
+      return;
+    let end = hit.to + 1;
+    while (end - hit.to < 8 && line.glyphs[end + 1] && gapBefore(line, end + 1) < 0.5) {
+      if (line.glyphs[end + 1]?.key === ')') break;
+      end++;
+    }
+    const close = line.glyphs[end + 1];
+    if (close?.key === ')' && gapBefore(line, end + 1) < 0.5) end++;
+    else if (!atSegmentEnd(line, end)) return;
+    claim(line, hit.to + 1, end);
+    hit.to = end;
+    hit.x1 = line.glyphs[end]?.x1 ?? hit.x1;
+    if (close?.key === ')') return;
+    // The bracket's rest on the line below (负责人）), under the label.
+    const index = lines.indexOf(line);
+    for (const below of lines.slice(index + 1, index + 3)) {
+      if (below.y0 - line.y1 > 1.2 * line.h) break;
+      const from = below.glyphs.findIndex(
+        (g, i) => !isClaimed(below, i) && g.x0 > hit.x0 - 3 * line.h && g.x0 < hit.x1,
+      );
+      if (from < 0) continue;
+      let to = from;
+      while (to - from < 8 && below.glyphs[to]?.key !== ')' && below.glyphs[to + 1]) to++;
+      if (below.glyphs[to]?.key === ')')
+        add({ def: WRAPPED_PART, line: below, from, to, exact: true });
+      return;
+    }
+  };
+
+  for (const pass of ['exact', 'fuzzy'] as const) {
+    for (const { def, chars } of aliases) {
+      if (
+        pass === 'fuzzy' &&
+        ((chars.length < 4 && chars.length !== 2) || foundExactly.has(def.id))
+      )
+        continue;
+      for (const line of lines) {
+        for (let i = 0; i < line.glyphs.length; i++) {
+          if (hits.length >= MAX_HITS_PER_PAGE) return hits;
+          const end = tryMatch(line, i, chars, pass === 'fuzzy');
+          if (end === null || !atSegmentStart(line, i, def)) continue;
+          add({ def, line, from: i, to: end, exact: pass === 'exact' });
+          if (pass === 'exact') foundExactly.add(def.id);
+          i = end;
+        }
+      }
+      if (pass === 'exact' && chars.length >= 4 && !foundExactly.has(def.id))
+        findWrapped(def, chars);
+    }
+  }
+  for (const hit of [...hits]) if (hit.def.target !== null) absorbSuffix(hit);
+  return hits;
+
+  /** A label wrapped over two lines (统一社会信用 / 代码): its first part ends a segment. */
+  function findWrapped(def: LabelDef, chars: string[]): void {
+    for (let k = chars.length - 1; k >= 2; k--) {
+      const head = chars.slice(0, k);
+      const tail = chars.slice(k);
+      for (const line of lines) {
+        for (let i = 0; i + k <= line.glyphs.length; i++) {
+          const end = tryMatch(line, i, head, false);
+          if (end === null || !atSegmentStart(line, i, def) || !atSegmentEnd(line, end)) continue;
+          const rest = restBelow(line, line.glyphs[i]?.x0 ?? 0, tail);
+          if (!rest) continue;
+          add({ def, line, from: i, to: end, exact: true });
+          add({ def: WRAPPED_PART, ...rest, exact: true });
+          foundExactly.add(def.id);
+          return;
+        }
+      }
+    }
+  }
+}

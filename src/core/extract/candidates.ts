@@ -1,0 +1,155 @@
+// Where else a field's value may be than right of or below its label: in the label's
+// table cell (a value centred on several lines beside it, a character on a line of its
+// own), inside a sentence (经审核，<name>符合开户条件), or anywhere on the page where only
+// one piece of text has the field's type. Each gives a candidate; scoring.ts picks one.
+import type { Box } from '../extraction';
+import { SEPARATORS } from './anchors';
+import type { LabelHit } from './anchors';
+import { joinGlyphs, labelGlyphs, rightBound, type PageLayout, type ValueRegion } from './layout';
+import { minConfidence, union, type Glyph } from './lines';
+import { neverValue, typeOf } from './value-types';
+
+/** How far a cell reaches above and below its label's line, in line heights. */
+const CELL_REACH = 2.2;
+
+/** Glyphs into rows: a glyph joins a row whose centre is within 0.6 line heights. */
+function rowsOf(glyphs: Glyph[], h: number): Glyph[][] {
+  const sorted = [...glyphs].sort((a, b) => a.y0 + a.y1 - (b.y0 + b.y1));
+  const rows: { centre: number; glyphs: Glyph[] }[] = [];
+  for (const g of sorted) {
+    const c = (g.y0 + g.y1) / 2;
+    const row = rows.at(-1);
+    if (row && Math.abs(c - row.centre) < 0.6 * h) row.glyphs.push(g);
+    else rows.push({ centre: c, glyphs: [g] });
+  }
+  return rows.map((r) => r.glyphs.sort((a, b) => a.x0 - b.x0));
+}
+
+/**
+ * The label's table cell: text right of the label, up to the next label or column, in the
+ * band from halfway to the label above to halfway to the label below in its column (at
+ * most CELL_REACH lines). It catches values centred beside a label over two lines, and a
+ * character OCR boxed a little higher or lower than the rest of its line.
+ */
+export function readCell(hit: LabelHit, layout: PageLayout): ValueRegion | null {
+  const { line } = hit;
+  const h = line.h;
+  const right = rightBound(hit, layout);
+  const column = layout.hits.filter(
+    (o) => o.line !== line && Math.abs(o.x0 - hit.x0) < 3 * h && o.def.id !== hit.def.id,
+  );
+  const above = column.filter((o) => o.line.y1 <= line.y0).map((o) => o.line.y1);
+  const below = column.filter((o) => o.line.y0 >= line.y1).map((o) => o.line.y0);
+  const top = Math.max(line.y0 - CELL_REACH * h, (Math.max(...above, -Infinity) + line.y0) / 2);
+  const bottom = Math.min(line.y1 + CELL_REACH * h, (Math.min(...below, Infinity) + line.y1) / 2);
+  const glyphs: Glyph[] = [];
+  for (const l of layout.lines) {
+    if (l.y1 < top || l.y0 > bottom) continue;
+    const labelled = labelGlyphs(l, layout.hits);
+    const first = l.glyphs.findIndex((g) => g.x0 >= hit.x1 - 0.1 * h);
+    const before = l.glyphs[first - 1];
+    // Text that runs on from under the label (a sentence below it) is not in the cell.
+    if (before && !labelled(first - 1) && (l.glyphs[first]!.x0 - before.x1) / h < 1.5) continue;
+    l.glyphs.forEach((g, i) => {
+      if (layout.work) layout.work.steps++;
+      const c = (g.y0 + g.y1) / 2;
+      if (c < top || c > bottom || labelled(i)) return;
+      if (g.x0 < hit.x1 - 0.1 * h || g.x1 > right + 0.5 * h) return;
+      glyphs.push(g);
+    });
+  }
+  const rows = rowsOf(glyphs, h)
+    .map((row) => {
+      // A row ends at a wide gap (what follows belongs to something else).
+      const cut = row.findIndex((g, i) => i > 0 && (g.x0 - row[i - 1]!.x1) / h > 3);
+      const kept = cut < 0 ? row : row.slice(0, cut);
+      while (kept[0] && SEPARATORS.has(kept[0].ch)) kept.shift();
+      return kept;
+    })
+    .filter((row) => row.length > 0);
+  const all = rows.flat();
+  if (all.length === 0) return null;
+  return {
+    glyphs: rows,
+    text: rows.map((row) => joinGlyphs(row, h)).join(''),
+    confidence: minConfidence(all),
+    box: union(all, layout.page),
+  };
+}
+
+/** A value found without its label's geometry: text, its glyphs' confidence and box. */
+export interface PageCandidate {
+  text: string;
+  confidence: number;
+  box: Box;
+}
+
+/** The account name in the permit's sentence: 经审核，<name>符合开户条件，准予开立… */
+const APPROVAL_SENTENCE = /经审核[，,、:：]?(.{2,60}?)[，,]?符合开户条件/u;
+
+/**
+ * Values inside sentences, by field: lines are joined with the next one, so that a
+ * sentence wrapped over two lines is read whole.
+ */
+export function sentenceCandidates(layout: PageLayout, field: string): PageCandidate[] {
+  if (field !== 'accountName') return [];
+  const out: PageCandidate[] = [];
+  layout.lines.forEach((line, i) => {
+    const next = layout.lines[i + 1];
+    const glyphs =
+      next && next.y0 - line.y1 < 1.2 * line.h ? [...line.glyphs, ...next.glyphs] : line.glyphs;
+    const joined = glyphs.map((g) => g.ch).join('');
+    const m = APPROVAL_SENTENCE.exec(joined);
+    const name = m?.[1];
+    if (!m || name === undefined) return;
+    // Glyphs are one code point each: count code points to find the name's glyphs.
+    const start = [...joined.slice(0, m.index + m[0].indexOf(name))].length;
+    // A sentence that starts on the next line is read from there.
+    if ([...joined.slice(0, m.index)].length >= line.glyphs.length) return;
+    const own = glyphs.slice(start, start + [...name].length);
+    out.push({ text: name, confidence: minConfidence(own), box: union(own, layout.page) });
+  });
+  return out;
+}
+
+/** A line's pieces of text between wide gaps, separators and labels. */
+function segments(layout: PageLayout): Glyph[][] {
+  const out: Glyph[][] = [];
+  for (const line of layout.lines) {
+    const labelled = labelGlyphs(line, layout.hits);
+    let current: Glyph[] = [];
+    line.glyphs.forEach((g, i) => {
+      const prev = line.glyphs[i - 1];
+      const gap = prev ? (g.x0 - prev.x1) / line.h : 0;
+      if (labelled(i) || SEPARATORS.has(g.ch) || gap > 1.5) {
+        if (current.length > 0) out.push(current);
+        current = [];
+        if (labelled(i) || SEPARATORS.has(g.ch)) return;
+      }
+      current.push(g);
+    });
+    if (current.length > 0) out.push(current);
+  }
+  return out;
+}
+
+/**
+ * The one piece of text on the page that has the field's type (and is nothing it can
+ * never be), for a field whose label was not found or gave no value of its type. Only a
+ * type that tells a value apart (a bank's name, an account number alone on its segment)
+ * is searched; two different matches give nothing.
+ */
+export function typeSearch(layout: PageLayout, field: string): PageCandidate[] {
+  const type = typeOf(field);
+  const found: PageCandidate[] = [];
+  for (const seg of segments(layout)) {
+    const raw = seg.map((g) => g.ch).join('');
+    const value = type.parse(raw);
+    if (value === null || !type.valid(value) || neverValue(field, value) !== null) continue;
+    // An account number is the whole segment: digits inside a longer code are not one.
+    if (field === 'accountNumber' && raw.replace(/[\s-]/gu, '') !== value) continue;
+    found.push({ text: raw, confidence: minConfidence(seg), box: union(seg, layout.page) });
+  }
+  const distinct = new Set(found.map((f) => type.parse(f.text)));
+  return distinct.size === 1 ? found.slice(0, 1) : [];
+}

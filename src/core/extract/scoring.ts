@@ -1,0 +1,136 @@
+// Picking each field's value among its candidates, strongest first: the text a label
+// points to (right of it or below), the label's table cell, a sentence, a type search over
+// the page. The first candidate that parses, is nothing the field can never be and has
+// the field's type wins; a value of the wrong type is kept only when nothing better
+// exists, at a low confidence. The confidence is the OCR's, capped by how the value was found.
+import type { DocumentKind } from '../documents';
+import type { Box } from '../extraction';
+import type { LabelHit } from './anchors';
+import { readCell, sentenceCandidates, typeSearch, type PageCandidate } from './candidates';
+import { readValue, type PageLayout } from './layout';
+import { parseTerm } from './values';
+import { TYPE_SEARCH_FIELDS, neverValue, typeOf } from './value-types';
+
+export interface FieldReading {
+  value: string;
+  confidence: number;
+  box: Box;
+}
+
+/** The most a value is trusted, by how it was found. */
+export const CONFIDENCE_CAP = {
+  /** A label matched with one character misread. */
+  fuzzyLabel: 0.8,
+  /** The label's table cell, when the text beside the label was not the value. */
+  cell: 0.85,
+  /** Inside a sentence (经审核，<name>符合开户条件). */
+  sentence: 0.85,
+  /** The only text of the field's type on the page, with no label pointing to it. */
+  typeSearch: 0.6,
+  /** A value that does not have its field's type. */
+  wrongType: 0.5,
+} as const;
+
+interface Candidate extends PageCandidate {
+  cap: number;
+}
+
+function fromRegion(region: PageCandidate | null, cap: number): Candidate | null {
+  return region && { text: region.text, confidence: region.confidence, box: region.box, cap };
+}
+
+/** Candidates of one label, lazily: the cell only when the text beside was not enough. */
+function* labelCandidates(hit: LabelHit, layout: PageLayout): Generator<Candidate> {
+  const cap = hit.exact ? 1 : CONFIDENCE_CAP.fuzzyLabel;
+  const value = fromRegion(readValue(hit, layout), cap);
+  const cell = fromRegion(readCell(hit, layout), Math.min(cap, CONFIDENCE_CAP.cell));
+  // A value read below the label whose cell also holds text above it (a value centred
+  // beside the label over two lines): the cell is the whole value.
+  const cellFirst =
+    value !== null &&
+    cell !== null &&
+    value.box.y > (hit.line.y0 + hit.line.y1) / 2 &&
+    cell.text.length > value.text.length &&
+    cell.text.endsWith(value.text);
+  if (cellFirst) yield cell;
+  if (value) yield value;
+  if (cell && !cellFirst && cell.text !== value?.text) yield cell;
+}
+
+/** The first acceptable candidate's reading (see the file comment). */
+function pick(field: string, candidates: Iterable<Candidate>): FieldReading | null {
+  const type = typeOf(field);
+  let wrongType: FieldReading | null = null;
+  for (const c of candidates) {
+    const value = type.parse(c.text);
+    if (value === null || neverValue(field, value) !== null) continue;
+    const confidence = Math.min(c.confidence, c.cap);
+    if (type.valid(value)) return { value, confidence, box: c.box };
+    wrongType ??= {
+      value,
+      confidence: Math.min(confidence, CONFIDENCE_CAP.wrongType),
+      box: c.box,
+    };
+  }
+  return wrongType;
+}
+
+/** Every field's reading from a document's pages (the first page that gives one wins). */
+export function readFields(
+  kind: DocumentKind,
+  layouts: readonly PageLayout[],
+): Map<string, FieldReading> {
+  const readings = new Map<string, FieldReading>();
+  const fields = new Set<string>();
+  for (const layout of layouts)
+    for (const hit of layout.hits) {
+      const target = hit.def.target;
+      if (target === null) continue;
+      if ('term' in target) readTerm(hit, layout, target.term, readings);
+      else fields.add(target.field);
+    }
+  for (const field of [...fields, ...TYPE_SEARCH_FIELDS[kind], 'accountName']) {
+    if (readings.has(field) || (field === 'accountName' && kind !== 'bank-permit')) continue;
+    const reading = pick(field, candidatesOf(field, kind, layouts));
+    if (reading) readings.set(field, reading);
+  }
+  return readings;
+}
+
+function* candidatesOf(
+  field: string,
+  kind: DocumentKind,
+  layouts: readonly PageLayout[],
+): Generator<Candidate> {
+  for (const layout of layouts)
+    for (const hit of layout.hits) {
+      const target = hit.def.target;
+      if (target !== null && 'field' in target && target.field === field)
+        yield* labelCandidates(hit, layout);
+    }
+  for (const layout of layouts)
+    for (const c of sentenceCandidates(layout, field)) yield { ...c, cap: CONFIDENCE_CAP.sentence };
+  if (!TYPE_SEARCH_FIELDS[kind].includes(field)) return;
+  for (const layout of layouts)
+    for (const c of typeSearch(layout, field)) yield { ...c, cap: CONFIDENCE_CAP.typeSearch };
+}
+
+/** A validity term (`from 至 until`) into its two date fields. */
+function readTerm(
+  hit: LabelHit,
+  layout: PageLayout,
+  [fromField, untilField]: readonly [string, string],
+  readings: Map<string, FieldReading>,
+): void {
+  if (readings.has(fromField) && readings.has(untilField)) return;
+  for (const c of labelCandidates(hit, layout)) {
+    const [from, until] = parseTerm(c.text);
+    if (from === null && until === null) continue;
+    const confidence = Math.min(c.confidence, c.cap);
+    if (from !== null && !readings.has(fromField))
+      readings.set(fromField, { value: from, confidence, box: c.box });
+    if (until !== null && !readings.has(untilField))
+      readings.set(untilField, { value: until, confidence, box: c.box });
+    return;
+  }
+}

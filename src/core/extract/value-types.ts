@@ -1,0 +1,216 @@
+// What each field's value looks like, independent of any layout: a parser from the text
+// found, a validator of the parsed value, and what a value can never be (another label, a
+// label's wrapped suffix, a notice sentence, the document title). A reader that found
+// text where a label points still asks the type whether it is that field's value.
+import type { DocumentKind } from '../documents';
+import { foldWidth } from '../text/normalise';
+import { LABELS } from './labels';
+import {
+  parseAccountCode,
+  parseAccountNumber,
+  parseBusinessScope,
+  parseCreditCode,
+  parseDate,
+  parseEthnicity,
+  parseIdNumber,
+  parseSerialNumber,
+  parseSex,
+  parseText,
+} from './values';
+
+export interface ValueType {
+  /** The field's value from the text found, or null when none is there. */
+  parse(text: string): string | null;
+  /** Whether a parsed value has the field's shape. */
+  valid(value: string): boolean;
+}
+
+/** The 56 ethnic groups as printed after 民族 (without 族). */
+export const ETHNICITIES: readonly string[] = [
+  '汉',
+  '蒙古',
+  '回',
+  '藏',
+  '维吾尔',
+  '苗',
+  '彝',
+  '壮',
+  '布依',
+  '朝鲜',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '土家',
+  '哈尼',
+  '哈萨克',
+  '傣',
+  '黎',
+  '傈僳',
+  '佤',
+  '畲',
+  '高山',
+  '拉祜',
+  '水',
+  '东乡',
+  '纳西',
+  '景颇',
+  '柯尔克孜',
+  '土',
+  '达斡尔',
+  '仫佬',
+  '羌',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '塔吉克',
+  '怒',
+  '乌孜别克',
+  '俄罗斯',
+  '鄂温克',
+  '德昂',
+  '保安',
+  '裕固',
+  '京',
+  '塔塔尔',
+  '独龙',
+  '鄂伦春',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
+];
+
+/** Sentence punctuation: a name, a type or a bank never holds it. */
+const SENTENCE_MARK = /[，。；！？,;!?]/u;
+
+/** A bracketed qualifier after a name: （滨江分部）, (普通合伙). */
+const QUALIFIER = String.raw`(?:[（(][^（()）]{1,20}[）)])?`;
+
+/**
+ * Organisation forms a company or account name ends in (before a bracketed qualifier):
+ * companies, partnerships, cooperatives, branches, and the shop names individual
+ * businesses (个体工商户) register.
+ */
+const ORGANISATION_NAME = new RegExp(
+  String.raw`(?:公司|企业|合伙|合作社|联合社|联社|分社|集团|事务所|研究所|研究院|学校|医院|诊所|中心|协会|商会|基金会|` +
+    String.raw`商行|商店|商号|超市|店|馆|部|厂|坊|行|社|室|场|站|所|院|铺|庄|园|城|吧|厅|堂|阁|楼|苑|屋|家|档|摊|园艺|作坊)` +
+    QUALIFIER +
+    '$',
+  'u',
+);
+
+/** A legal form alone (the 类型 field), which is never a company's name. */
+const LEGAL_FORM_ONLY = new RegExp(
+  String.raw`^(?:其他)?(?:有限责任公司|股份有限公司|有限合伙企业|普通合伙企业|合伙企业|个人独资企业|个体工商户|` +
+    String.raw`农民专业合作社|全民所有制|集体所有制|分公司|非法人企业|外商投资企业)` +
+    QUALIFIER +
+    '$',
+  'u',
+);
+
+const COMPANY_TYPE =
+  /公司|企业|合伙|个体|合作社|分支机构|独资|集体所有制|全民所有制|联营|外商|港澳台|农民专业/u;
+const BANK = /银行|信用社|信用合作联社|合作银行|农村商业|邮政储蓄/u;
+const ADDRESS_WORD = /[省市区县旗镇乡村路街道巷弄号室楼栋幢座层屯组]/u;
+const CAPITAL = /\d|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]|元|圆/u;
+const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
+/** A minority name in the transcription with a middle dot: 买买提·艾力. */
+const MINORITY_NAME = /^\p{Script=Han}{1,8}(?:[·•・]\p{Script=Han}{1,8}){1,3}$/u;
+
+const org: ValueType = {
+  parse: parseText,
+  valid: (v) =>
+    v.length >= 4 &&
+    v.length <= 80 &&
+    !SENTENCE_MARK.test(v) &&
+    ORGANISATION_NAME.test(v) &&
+    !LEGAL_FORM_ONLY.test(v),
+};
+const person: ValueType = {
+  parse: (text) => parseText(text)?.replace(/\s+/gu, '') ?? null,
+  valid: (v) => PERSON_NAME.test(v) || MINORITY_NAME.test(v),
+};
+const date: ValueType = { parse: parseDate, valid: () => true };
+const text = (valid: (v: string) => boolean): ValueType => ({ parse: parseText, valid });
+
+export const VALUE_TYPES: Record<string, ValueType> = {
+  creditCode: { parse: parseCreditCode, valid: (v) => /^[0-9A-Z]{18}$/u.test(v) },
+  idNumber: { parse: parseIdNumber, valid: (v) => /^\d{17}[\dX]$/u.test(v) },
+  accountNumber: { parse: parseAccountNumber, valid: (v) => /^\d{8,30}$/u.test(v) },
+  approvalNumber: { parse: parseAccountCode, valid: (v) => /^J\d{13}$/u.test(v) },
+  accountCode: { parse: parseAccountCode, valid: (v) => /^J\d{13}$/u.test(v) },
+  serialNumber: { parse: parseSerialNumber, valid: () => true },
+  sex: { parse: parseSex, valid: (v) => v === '男' || v === '女' },
+  ethnicity: { parse: parseEthnicity, valid: (v) => ETHNICITIES.includes(v) },
+  establishedOn: date,
+  birthDate: date,
+  companyName: org,
+  accountName: org,
+  legalRepresentative: person,
+  name: person,
+  companyType: text((v) => v.length <= 40 && !SENTENCE_MARK.test(v) && COMPANY_TYPE.test(v)),
+  registeredCapital: text((v) => v.length <= 40 && CAPITAL.test(v)),
+  bankName: text((v) => v.length >= 4 && v.length <= 60 && !SENTENCE_MARK.test(v) && BANK.test(v)),
+  address: text((v) => v.length >= 5 && ADDRESS_WORD.test(v)),
+  businessScope: { parse: parseBusinessScope, valid: (v) => v.length >= 2 },
+  issuingAuthority: text((v) => /(?:公安局|分局|派出所)$/u.test(v)),
+};
+
+/** Notices and instructions printed on the forms (凭此信息办理其他银行结算账户…). */
+const NOTICE =
+  /凭此|办理|请于|请在|请妥善|请勿|注意|提示|须知|仅供|他用无效|复印件|本证|此证|不得|应当|应于|按规定|扫描|二维码|网址|登录|公示系统|年度报告|报送|准予|符合开户/u;
+/** The start of a notice, for the business scope (whose own text may hold the words above). */
+const NOTICE_START = /^(?:凭此|请|注意|提示|说明|须知|备注|仅供)/u;
+const TITLE = /营业执照|开户许可证|基本存款账户信息|居民身份证|中华人民共和国|中国人民银行/u;
+
+const compact = (s: string): string => foldWidth(s).replace(/[\s:：]/gu, '');
+
+/** Every label alias of every kind, folded, for "a value is never a label". */
+const ALL_LABELS: readonly string[] = [
+  ...new Set(
+    Object.values(LABELS)
+      .flat()
+      .flatMap((def) => def.aliases.map(compact)),
+  ),
+];
+
+/**
+ * Why a value can never be this field's, or null. A label or a piece of one (its wrapped
+ * suffix `（单位` / `负责人）`), a notice or instruction sentence, the document's title.
+ */
+export function neverValue(field: string, value: string): string | null {
+  const v = compact(value);
+  if (v === '') return 'empty';
+  if (v.length >= 2 && ALL_LABELS.some((label) => label.includes(v)))
+    return 'a label or part of one';
+  // A bracketed piece left open or closed alone: a label's suffix, not a value.
+  if (/^[(][^)]{0,6}$|^[^(]{0,6}[)]$/u.test(v) && field !== 'businessScope')
+    return "a label's wrapped suffix";
+  if (field === 'businessScope') return NOTICE_START.test(v) ? 'a notice' : null;
+  if (field !== 'address' && /[。！？]/u.test(v)) return 'a sentence';
+  if (NOTICE.test(v)) return 'a notice or instruction';
+  if (TITLE.test(v) && field !== 'bankName') return "the document's title";
+  return null;
+}
+
+/** A field's type, parse and validation; free text for a field without its own type. */
+export function typeOf(field: string): ValueType {
+  return VALUE_TYPES[field] ?? text(() => true);
+}
+
+/**
+ * Fields searched by their type over the page when their label gave nothing of their
+ * type. Only types that tell a value apart: 核准号 and 基本存款账户编号 share theirs, so
+ * only a label says which one a J-number is.
+ */
+export const TYPE_SEARCH_FIELDS: Record<DocumentKind, readonly string[]> = {
+  'business-license': [],
+  'id-card-front': [],
+  'id-card-back': [],
+  'bank-permit': ['bankName', 'accountNumber'],
+};
