@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check')).checkCommand,
   pack: async () => (await import('./commands/pack')).packCommand,
   verify: async () => (await import('./commands/verify')).verifyCommand,
+  deadlines: async () => (await import('./commands/deadlines')).deadlinesCommand,
 };
 
 export const USAGE = `Usage:
@@ -15,6 +16,7 @@ export const USAGE = `Usage:
   dossier check DIR [--today YYYY-MM-DD] [--json]
   dossier pack DIR --out FILE.zip [--today YYYY-MM-DD] [--force] [--watermark TEXT]
   dossier verify FILE.zip [--json]
+  dossier deadlines DIR... [--today YYYY-MM-DD] [--json] [--ics FILE] [--holidays FILE]
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

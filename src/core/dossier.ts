@@ -1,6 +1,7 @@
 // What a dossier is to the checks: the documents as read, plus what a person states
 // (dossier.json in a CLI dossier folder, the vault's records in the app).
 import { z } from 'zod';
+import { ChangeEventSchema } from './deadlines/change';
 import { DocumentKindSchema } from './documents';
 import { ExtractedDocumentSchema } from './extraction';
 
@@ -51,6 +52,11 @@ export const DossierFileSchema = z
     setAside: z.array(z.string().min(1)).default([]),
     /** Rule pack id; the default pack when absent. */
     rulePack: z.string().optional(),
+    /**
+     * Changes to report after linking (spec §4), as the app records them: kind, the day it
+     * took effect, and the days it was filed with the platform and told to the bank.
+     */
+    changes: z.array(ChangeEventSchema.omit({ id: true })).optional(),
   })
   .strict();
 export type DossierFile = z.infer<typeof DossierFileSchema>;

@@ -7,3 +7,4 @@ export * from './dossier-deadlines';
 export * from './expiry';
 export * from './messages';
 export * from './schedule';
+export * from './ics';
