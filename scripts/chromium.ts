@@ -1,9 +1,10 @@
-// How the project starts Debian's Chromium, for fixture rendering, end-to-end tests and
+// How the project starts Chromium, for fixture rendering, end-to-end tests and
 // benchmarks alike: headless, and with every background network feature off (the
 // machines have no network, and the app promises to make no request).
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { CHROMIUM_PATH } from './chromium-path';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH, CHROMIUM_SOURCE } from './chromium-path';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -15,6 +16,13 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchChromium(extraArgs: string[] = [], options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ ...options, executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
+export function launchChromium(
+  extraArgs: string[] = [],
+  options: LaunchOptions = {},
+): Promise<Browser> {
+  return chromium.launch({
+    ...options,
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }

@@ -1,7 +1,6 @@
 // Bad input: each gives one clear sentence and the documented exit code, and one bad
 // file never stops the others (spec/cli-contract.md).
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,12 +24,13 @@ beforeAll(() => {
   writeFileSync(join(dir, 'corrupt.pdf'), '%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage garbage\n');
   writeFileSync(join(dir, 'empty.pdf'), '');
   writeFileSync(join(dir, 'notes.pdf'), 'These are meeting notes, not a PDF at all.\n');
-  execFileSync('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', goodPdf, join(dir, 'encrypted.pdf')]);
+  // AES-256 with a user password; committed (scripts/fixtures/make-encrypted-pdf.sh made it).
+  copyFileSync(join(REPO_ROOT, 'test/fixtures/pdf/license-aes256-encrypted.pdf'), join(dir, 'encrypted.pdf'));
   mkdirSync(join(dir, 'empty-folder'));
 });
 
 function findLicense(): string {
-  const files = execFileSync('ls', [join(REPO_ROOT, 'examples', 'ready')], { encoding: 'utf8' }).split('\n');
+  const files = readdirSync(join(REPO_ROOT, 'examples', 'ready'));
   const pdf = files.find((f) => /licen|执照/i.test(f) && f.endsWith('.pdf')) ?? files.find((f) => f.endsWith('.pdf'));
   if (!pdf) throw new Error('examples/ready has no PDF');
   return pdf;

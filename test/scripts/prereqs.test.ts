@@ -1,0 +1,79 @@
+// The test prerequisite step (npm's pretest) in its own process, as `npm test` runs it.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../cli/run-cli';
+import { CHROMIUM_PATH } from '../../scripts/chromium';
+import {
+  CJK_FONT_NAMES,
+  fontFaceCss,
+  fontFileFor,
+  FONT_ORIGIN,
+} from '../../scripts/fixtures/fonts';
+
+function prereqs(env: Record<string, string>) {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO_ROOT, 'scripts/prereqs.ts')],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    },
+  );
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('scripts/prereqs.ts', () => {
+  it('stops with one sentence naming the fix when DOSSIER_CHROMIUM is not a binary, installing nothing over it', () => {
+    const run = prereqs({ DOSSIER_CHROMIUM: '/nonexistent/chrome' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/installing/);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^DOSSIER_CHROMIUM=\/nonexistent\/chrome is not an executable file \(.*\): point it at a Chromium .*`sudo apt-get install chromium`\.$/,
+    );
+  });
+
+  it('passes when the Chromium it is pointed at exists', () => {
+    const run = prereqs({ DOSSIER_CHROMIUM: CHROMIUM_PATH });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Chromium at ${CHROMIUM_PATH}`);
+  });
+});
+
+describe('scripts/fixtures/fonts.ts', () => {
+  it('gives each family the templates name 400 and 700 faces from local subsets', () => {
+    const css = fontFaceCss();
+    for (const family of [
+      'Noto Sans CJK SC',
+      'Noto Serif CJK SC',
+      'LXGW WenKai',
+      'AR PL UKai CN',
+    ]) {
+      expect(CJK_FONT_NAMES).toContain(family);
+      const faces = css.split('@font-face').filter((f) => f.includes(`font-family: '${family}'`));
+      expect(
+        faces.some((f) => /font-weight: 400/.test(f)),
+        family,
+      ).toBe(true);
+      expect(
+        faces.some((f) => /font-weight: 700/.test(f)),
+        family,
+      ).toBe(true);
+    }
+    const urls = [...css.matchAll(/url\('([^']+)'\)/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(400);
+    expect(urls.every((url) => url.startsWith(FONT_ORIGIN) && fontFileFor(url))).toBe(true);
+  });
+
+  it('serves nothing outside the font packages', () => {
+    expect(
+      fontFileFor(`${FONT_ORIGIN}/%40fontsource%2Fnoto-sans-sc/../../package.json`),
+    ).toBeUndefined();
+    expect(fontFileFor(`${FONT_ORIGIN}/left-pad/files/x.woff2`)).toBeUndefined();
+    expect(fontFileFor('https://example.com/files/x.woff2')).toBeUndefined();
+  });
+});
