@@ -34,6 +34,8 @@ import { KEYRING_ID, KeyringRecordSchema } from './schema/keyring';
 import { ReadingRecordSchema } from './schema/readings';
 import { KdfParamsSchema, SealedSchema, type Bytes } from './schema/sealed';
 import { SettingRecordSchema } from './schema/settings';
+import { HolidayScheduleRecordSchema } from './schema/holiday-schedules';
+import { CopyRegisterRecordSchema } from './schema/copy-register';
 import { TrackedChangeRecordSchema } from './schema/tracked-changes';
 
 const MAGIC = [0x44, 0x56, 0x42, 0x4b]; // "DVBK"
@@ -53,6 +55,8 @@ const RECORD_SCHEMAS: Record<VaultTableName, z.ZodType> = {
   readings: ReadingRecordSchema,
   exceptions: ExceptionRecordSchema,
   trackedChanges: TrackedChangeRecordSchema,
+  holidaySchedules: HolidayScheduleRecordSchema,
+  copyRegister: CopyRegisterRecordSchema,
 };
 
 /**

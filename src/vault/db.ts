@@ -14,6 +14,8 @@ import type { KeyringRecord } from './schema/keyring';
 import type { ReadingRecord } from './schema/readings';
 import type { SettingRecord } from './schema/settings';
 import type { TrackedChangeRecord } from './schema/tracked-changes';
+import type { HolidayScheduleRecord } from './schema/holiday-schedules';
+import type { CopyRegisterRecord } from './schema/copy-register';
 
 export interface VaultVersion {
   version: number;
@@ -71,6 +73,15 @@ export const VAULT_VERSIONS: readonly VaultVersion[] = [
         });
     },
   },
+  {
+    // Holiday schedules a user loaded (spec §4) and the register of where copies went
+    // (使用登记): new tables only, nothing to migrate.
+    version: 4,
+    stores: {
+      holidaySchedules: 'year',
+      copyRegister: 'id, dossierId, idNumberIndex, at',
+    },
+  },
 ];
 
 export const LATEST_VAULT_VERSION = VAULT_VERSIONS[VAULT_VERSIONS.length - 1]!.version;
@@ -98,6 +109,8 @@ export class VaultDB extends Dexie {
   readings!: EntityTable<ReadingRecord, 'documentId'>;
   exceptions!: EntityTable<ExceptionRecord, 'id'>;
   trackedChanges!: EntityTable<TrackedChangeRecord, 'id'>;
+  holidaySchedules!: EntityTable<HolidayScheduleRecord, 'year'>;
+  copyRegister!: EntityTable<CopyRegisterRecord, 'id'>;
 
   /** Set only while a verified backup replaces the whole database (restore with overwrite). */
   replacingEverything = false;
@@ -131,6 +144,8 @@ export const VAULT_TABLES = [
   'readings',
   'exceptions',
   'trackedChanges',
+  'holidaySchedules',
+  'copyRegister',
 ] as const;
 export type VaultTableName = (typeof VAULT_TABLES)[number];
 /** The version that added each table after version 1 (older backups do not hold it). */
@@ -138,4 +153,6 @@ export const TABLE_SINCE: Partial<Record<VaultTableName, number>> = {
   readings: 3,
   exceptions: 3,
   trackedChanges: 3,
+  holidaySchedules: 4,
+  copyRegister: 4,
 };

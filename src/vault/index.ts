@@ -10,3 +10,7 @@ export type { AcceptedException } from '../core/dossier';
 export type { DetectedKind } from '../core/documents';
 // The core's change to file (spec §4), under a name that does not clash with the history's ChangeEvent.
 export type { ChangeEvent as TrackedChange, ChangeKind } from '../core/deadlines/change';
+export { calendarWith } from './holiday-schedules';
+export { copyRegisterCsv, type CopyRegisterRow } from './copy-register';
+export type { CopyRegisterEntry } from './schema/copy-register';
+export type { HolidayScheduleRecord } from './schema/holiday-schedules';

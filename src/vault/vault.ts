@@ -60,6 +60,14 @@ import { KEYRING_ID, KeyringRecordSchema } from './schema/keyring';
 import type { ReadingRecord } from './schema/readings';
 import type { Bytes, Sealed } from './schema/sealed';
 import { VaultSettingsSchema, type VaultSettings } from './schema/settings';
+import { listCopies, recordCopies, type CopyRegisterRow } from './copy-register';
+import {
+  listHolidaySchedules,
+  removeHolidaySchedule,
+  saveHolidaySchedule,
+} from './holiday-schedules';
+import type { CopyRegisterEntry } from './schema/copy-register';
+import type { HolidayScheduleRecord } from './schema/holiday-schedules';
 import type { TrackedChangeRecord } from './schema/tracked-changes';
 import {
   DocumentReadingSchema,
@@ -1337,6 +1345,36 @@ export class Vault {
     const record = await this.db.trackedChanges.get(changeId);
     if (!record) throw new VaultError(`There is no tracked change ${changeId}.`);
     return { record, change: await this.openTrackedChange(keys, record) };
+  }
+
+  // ── Holiday schedules and the copy register (storage in their own modules) ────
+
+  /** Stores the years of a holiday schedule file (validated); returns them. */
+  async loadHolidaySchedule(raw: unknown, fileName: string): Promise<string[]> {
+    this.requireKeys();
+    const years = await saveHolidaySchedule(this.db, raw, fileName, this.now());
+    await this.appendAudit('settings', null, null, `holiday schedule ${years.join(', ')}`);
+    return years;
+  }
+
+  async listHolidaySchedules(): Promise<HolidayScheduleRecord[]> {
+    return listHolidaySchedules(this.db);
+  }
+
+  async removeHolidaySchedule(year: string): Promise<void> {
+    this.requireKeys();
+    await removeHolidaySchedule(this.db, year);
+    await this.appendAudit('settings', null, null, `holiday schedule ${year} removed`);
+  }
+
+  /** Records where a pack's copies went (使用登记); returns the entry's id. */
+  async recordCopies(dossierId: string, entry: CopyRegisterEntry): Promise<string> {
+    return recordCopies(this.db, this.requireKeys(), dossierId, entry, this.now());
+  }
+
+  /** A dossier's register, or every entry showing this ID number; newest first. */
+  async listCopies(where: { dossierId: string } | { idNumber: string }): Promise<CopyRegisterRow[]> {
+    return listCopies(this.db, this.requireKeys(), where);
   }
 
   // ── History and audit ───────────────────────────────────────────────────────

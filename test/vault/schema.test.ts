@@ -16,6 +16,8 @@ import { KeyringRecordSchema } from '../../src/vault/schema/keyring';
 import { ReadingRecordSchema } from '../../src/vault/schema/readings';
 import { SettingRecordSchema } from '../../src/vault/schema/settings';
 import { TrackedChangeRecordSchema } from '../../src/vault/schema/tracked-changes';
+import { HolidayScheduleRecordSchema } from '../../src/vault/schema/holiday-schedules';
+import { CopyRegisterRecordSchema } from '../../src/vault/schema/copy-register';
 import { newVault, pngHeader, uniqueName } from './helpers';
 
 describe('the vault schema', () => {
@@ -34,17 +36,19 @@ describe('the vault schema', () => {
         .sort(([a], [b]) => a.localeCompare(b)),
     );
     expect(db.verno).toBe(LATEST_VAULT_VERSION);
-    expect(LATEST_VAULT_VERSION).toBe(3);
+    expect(LATEST_VAULT_VERSION).toBe(4);
     expect(schema).toEqual({
       accounts: 'id, dossierId',
       auditLog: 'id, [action+at], at',
       blobs: 'documentId',
       changeEvents: 'id, at, dossierId',
+      copyRegister: 'id, at, dossierId, idNumberIndex',
       declared: 'dossierId',
       documents: 'id, deletedAt, dossierId, fingerprint',
       dossiers: 'id, creditCodeIndex, deletedAt, idNumberIndex, updatedAt',
       exceptions: 'id, dossierId',
       extractions: 'id, documentId, dossierId',
+      holidaySchedules: 'year',
       keyring: 'id',
       readings: 'documentId, dossierId',
       settings: 'key',
@@ -105,6 +109,20 @@ describe('the vault schema', () => {
       licenseValidUntil: null,
     });
     await vault.addTrackedChange(dossier, { kind: 'address', occurredOn: '2026-11-20' });
+    await vault.loadHolidaySchedule(
+      { '2027': { holidays: ['2027-01-01'], workingDays: [], source: 'test' } },
+      'holidays.json',
+    );
+    await vault.recordCopies(dossier, {
+      purpose: '仅供速卖通账户关联使用',
+      recipient: 'AliExpress',
+      date: '2026-12-02',
+      company: '杭州青梧屿贸易有限公司（新）',
+      idNumber: '330106198805120026',
+      documents: [{ file: 'license.jpg', kind: 'business-license' }],
+      packSha256: 'a'.repeat(64),
+      packName: 'pack.zip',
+    });
     const schemas = {
       keyring: KeyringRecordSchema,
       settings: SettingRecordSchema,
@@ -119,6 +137,8 @@ describe('the vault schema', () => {
       readings: ReadingRecordSchema.strict(),
       exceptions: ExceptionRecordSchema.strict(),
       trackedChanges: TrackedChangeRecordSchema.strict(),
+      holidaySchedules: HolidayScheduleRecordSchema.strict(),
+      copyRegister: CopyRegisterRecordSchema.strict(),
     };
     for (const name of VAULT_TABLES) {
       const rows = await vault.db.table(name).toArray();

@@ -120,15 +120,18 @@ describe('upgrade 2 → 3', () => {
       ).not.toHaveProperty('checkSummary');
     v2.close();
 
-    const v3 = new VaultDB(name);
+    const v3 = new Dexie(name);
+    defineVaultVersions(v3, 3);
     await v3.open();
     expect(v3.verno).toBe(3);
     for (const id of [first, second])
-      expect(DossierRecordSchema.strict().parse(await v3.dossiers.get(id)).checkSummary).toBeNull();
-    expect(await v3.readings.count()).toBe(0);
-    expect(await v3.exceptions.where('dossierId').equals(first).count()).toBe(0);
-    expect(await v3.trackedChanges.where('dossierId').equals(first).count()).toBe(0);
-    expect(await v3.accounts.count()).toBe(1);
+      expect(
+        DossierRecordSchema.strict().parse(await v3.table('dossiers').get(id)).checkSummary,
+      ).toBeNull();
+    expect(await v3.table('readings').count()).toBe(0);
+    expect(await v3.table('exceptions').where('dossierId').equals(first).count()).toBe(0);
+    expect(await v3.table('trackedChanges').where('dossierId').equals(first).count()).toBe(0);
+    expect(await v3.table('accounts').count()).toBe(1);
     v3.close();
 
     // The upgraded vault unlocks, reads its v2 data and takes the new records.
@@ -155,6 +158,55 @@ describe('upgrade 2 → 3', () => {
     expect(await vault.listTrackedChanges(first)).toEqual([
       { id: changeId, kind: 'legal-representative', occurredOn: '2026-11-20' },
     ]);
+    vault.close();
+  });
+});
+
+describe('upgrade 3 → 4', () => {
+  it('adds the holidaySchedules and copyRegister tables; the data of version 3 stays readable', async () => {
+    const source = await newVault('v3-source');
+    const dossierId = await source.createDossier({
+      company: '杭州青梧屿贸易有限公司',
+      idNumber: '330106198805120026',
+    });
+    const changeId = await source.addTrackedChange(dossierId, {
+      kind: 'address',
+      occurredOn: '2026-12-28',
+    });
+    const tables = await currentRecords(source.db);
+    source.close();
+
+    const name = uniqueName('v3');
+    const v3 = new Dexie(name);
+    defineVaultVersions(v3, 3);
+    await v3.open();
+    for (const table of ['holidaySchedules', 'copyRegister'])
+      expect(v3.tables.map((t) => t.name)).not.toContain(table);
+    await v3.transaction('rw', v3.tables, async () => {
+      for (const t of v3.tables) await t.bulkAdd(tables[t.name] ?? []);
+    });
+    v3.close();
+
+    const v4 = new VaultDB(name);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    expect(await v4.holidaySchedules.count()).toBe(0);
+    expect(await v4.copyRegister.where('dossierId').equals(dossierId).count()).toBe(0);
+    expect(await v4.trackedChanges.count()).toBe(1);
+    v4.close();
+
+    const vault = await openVault(name);
+    await vault.unlock(PASSPHRASE);
+    expect(await vault.listTrackedChanges(dossierId)).toEqual([
+      { id: changeId, kind: 'address', occurredOn: '2026-12-28' },
+    ]);
+    expect(
+      await vault.loadHolidaySchedule(
+        { '2027': { holidays: ['2027-01-01'], workingDays: ['2027-02-20'] } },
+        'h.json',
+      ),
+    ).toEqual(['2027']);
+    expect(await vault.listCopies({ dossierId })).toEqual([]);
     vault.close();
   });
 });

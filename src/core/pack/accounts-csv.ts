@@ -11,7 +11,11 @@ function cell(value: string): string {
   return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 
-export function accountsCsv(accounts: readonly Account[]): string {
-  const rows = [HEADER, ...accounts.map((a, i) => [String(i + 1), a.store, a.phone, a.email])];
+/** Rows as CSV text with a BOM, quoted and defused as above (also the copy register's). */
+export function csvWithBom(rows: readonly (readonly string[])[]): string {
   return BOM + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function accountsCsv(accounts: readonly Account[]): string {
+  return csvWithBom([HEADER, ...accounts.map((a, i) => [String(i + 1), a.store, a.phone, a.email])]);
 }
