@@ -13,7 +13,7 @@ export interface DocumentReader {
    * Reads a file from disk; `label` is what the result's `file` says (default: the path).
    * `bytes` is absent when the file could not be read at all.
    */
-  readFile(path: string, label?: string): Promise<{ document: ExtractedDocument; bytes?: Uint8Array }>;
+  readFile(path: string | Buffer, label?: string): Promise<{ document: ExtractedDocument; bytes?: Uint8Array }>;
   dispose(): Promise<void>;
 }
 
@@ -25,10 +25,10 @@ export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
   const ocr = createLazyOcrEngine(engineId);
   let deps: Promise<ReadDocumentDeps> | undefined;
   return {
-    async readFile(path, label = path) {
+    async readFile(path, label = path.toString()) {
       const info = await stat(path).catch(() => null);
-      if (info === null) return { document: unreadable(label, `The file ${path} does not exist.`) };
-      if (!info.isFile()) return { document: unreadable(label, `${path} is not a file.`) };
+      if (info === null) return { document: unreadable(label, `The file ${label} does not exist.`) };
+      if (!info.isFile()) return { document: unreadable(label, `${label} is not a file.`) };
       if (info.size > MAX_FILE_BYTES) {
         const mb = Math.round(info.size / 1048576);
         return { document: unreadable(label, `The file is ${mb} MB, over the 50 MB limit.`) };

@@ -63,7 +63,7 @@ function formatCheck(check: CheckResult): string[] {
   return lines;
 }
 
-export function formatCheckReport({ dir, documents, result, input, rulePack }: LoadedDossier): string {
+export function formatCheckReport({ dir, documents, result, input, rulePack, skipped }: LoadedDossier): string {
   const out: string[] = [];
   out.push(`Dossier ${dir}  (rule pack ${rulePack.id} ${rulePack.version}, reference date ${input.today})`);
   out.push('Documents:');
@@ -71,6 +71,7 @@ export function formatCheckReport({ dir, documents, result, input, rulePack }: L
     const label = DOCUMENT_KIND_LABELS[doc.kind];
     out.push(`  ${doc.file}: ${doc.error ?? `${label.zh} (${label.en})`}`);
   }
+  for (const entry of skipped) out.push(`  ${entry.name}: skipped, ${entry.reason}`);
   out.push('Checks:');
   for (const check of result.checks) out.push(...formatCheck(check));
   const counts = { fail: 0, warn: 0 };

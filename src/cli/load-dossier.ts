@@ -1,7 +1,7 @@
 // Reads one dossier folder (spec/cli-contract.md `dossier check DIR`): every document
 // file through the shared reading pipeline, plus dossier.json, then runs the checks.
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import {
   DossierFileError,
   DossierFileSchema,
@@ -18,9 +18,14 @@ import { loadRulePack } from '../core/rule-pack';
 import type { RulePack } from '../core/rule-pack/schema';
 import type { CheckResult, Verdict } from '../core/checks/types';
 import { createDocumentReader } from './document-reader';
+import {
+  DossierDirError,
+  listDossierFolder,
+  readDossierJsonText,
+  type SkippedEntry,
+} from './dossier-folder';
 
-/** The folder cannot be used as a dossier: the command exits 2 with this sentence. */
-export class DossierDirError extends Error {}
+export { DossierDirError } from './dossier-folder';
 
 export interface DossierFileEntry {
   path: string;
@@ -37,6 +42,8 @@ export interface LoadedDossier {
   result: { verdict: Verdict; checks: CheckResult[] };
   rulePack: RulePack;
   dossier: DossierFile;
+  /** Entries of the folder not read: links to nothing, folders, pipes, devices. */
+  skipped: SkippedEntry[];
 }
 
 /** Files in a dossier folder that are the person's statements or notes, not documents. */
@@ -55,10 +62,8 @@ export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {})
   const dossier = await readDossierFile(dir);
   const rulePack = loadRulePack(dossier.rulePack);
 
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !NOT_DOCUMENTS.has(e.name.toLowerCase()))
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b));
+  const folder = await listDossierFolder(dir, (name) => NOT_DOCUMENTS.has(name.toLowerCase()));
+  const names = folder.files.map((f) => f.name);
   if (names.length === 0) {
     throw new DossierDirError(`The folder ${dir} holds no document files (PDF, JPG or PNG).`);
   }
@@ -66,13 +71,15 @@ export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {})
   const reader = createDocumentReader();
   const files: DossierFileEntry[] = [];
   const documents: ExtractedDocument[] = [];
+  // A file refused unread (over the size cap) is still judged by files.format, so it blocks.
+  const unread: DossierInput['files'] = [];
   try {
-    for (const [i, name] of names.entries()) {
+    for (const [i, { name, path, size }] of folder.files.entries()) {
       opts.onProgress?.(`[${i + 1}/${names.length}] reading ${name}`);
-      const path = join(dir, name);
       const { document, bytes } = await reader.readFile(path, name);
       documents.push(document);
-      if (bytes) files.push({ path, name, bytes, mime: sniffMime(bytes) });
+      if (bytes) files.push({ path: name, name, bytes, mime: sniffMime(bytes) });
+      else unread.push({ file: name, mime: 'unknown', bytes: size });
     }
   } finally {
     await reader.dispose();
@@ -81,19 +88,16 @@ export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {})
   const input = dossierInput(
     dossier,
     documents,
-    files.map((f) => ({ file: f.name, mime: f.mime, bytes: f.bytes.length })),
+    [...files.map((f) => ({ file: f.name, mime: f.mime, bytes: f.bytes.length })), ...unread],
     opts.today ?? localIsoDate(),
   );
-  return { dir, files, documents, input, result: runChecks(input, rulePack), rulePack, dossier };
+  const result = runChecks(input, rulePack);
+  return { dir, files, documents, input, result, rulePack, dossier, skipped: folder.skipped };
 }
 
 async function readDossierFile(dir: string): Promise<DossierFile> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'dossier.json'), 'utf8');
-  } catch {
-    return DossierFileSchema.parse({});
-  }
+  const text = await readDossierJsonText(dir);
+  if (text === null) return DossierFileSchema.parse({});
   try {
     return parseDossierFile(text, `${basename(dir)}/dossier.json`);
   } catch (error) {

@@ -2,7 +2,7 @@
 // (dossier.json in a CLI dossier folder, the vault's records in the app).
 import { z } from 'zod';
 import { ChangeEventSchema } from './deadlines/change';
-import { DocumentKindSchema } from './documents';
+import { DocumentKindSchema, FIELDS_BY_KIND } from './documents';
 import { ExtractedDocumentSchema } from './extraction';
 
 export const AccountSchema = z.object({
@@ -86,11 +86,24 @@ export class DossierFileError extends Error {}
 
 /** Parses the text of a dossier.json, or throws a DossierFileError. */
 export function parseDossierFile(text: string, label = 'dossier.json'): DossierFile {
+  if (text.length > MAX_DOSSIER_TEXT) {
+    throw new DossierFileError(
+      `${label} is ${(text.length / 1048576).toFixed(1)} MB, over the 1 MB limit for a dossier's statements.`,
+    );
+  }
+  // A byte-order mark (Windows Notepad writes one) is not part of the JSON.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch {
-    throw new DossierFileError(`${label} is not valid JSON.`);
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new DossierFileError(`${label} is not valid JSON${jsonErrorPlace(body, error)}.`);
+  }
+  const tooLong = firstLongString(json, []);
+  if (tooLong) {
+    throw new DossierFileError(
+      `${label} has a value of ${tooLong.length.toLocaleString('en')} characters at ${tooLong.path || '(top level)'}; the limit is ${MAX_DOSSIER_STRING.toLocaleString('en')}.`,
+    );
   }
   const parsed = DossierFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -100,7 +113,61 @@ export function parseDossierFile(text: string, label = 'dossier.json'): DossierF
       `${label} does not match the expected shape at ${where}: ${issue?.message ?? 'invalid'}.`,
     );
   }
+  for (const [kind, fields] of Object.entries(parsed.data.confirmed)) {
+    const known: readonly string[] = FIELDS_BY_KIND[kind as keyof typeof FIELDS_BY_KIND];
+    const unknown = Object.keys(fields ?? {}).find((field) => !known.includes(field));
+    if (unknown !== undefined) {
+      throw new DossierFileError(
+        `${label} confirms "${unknown}", which is not a field of ${kind} (its fields: ${known.join(', ')}).`,
+      );
+    }
+  }
   return parsed.data;
+}
+
+/** dossier.json is statements of a few KB: 1 MB of text, 1,000 characters per value. */
+export const MAX_DOSSIER_TEXT = 1024 * 1024;
+export const MAX_DOSSIER_STRING = 1000;
+
+/** The first string (value or key) over MAX_DOSSIER_STRING, with its path. */
+function firstLongString(
+  value: unknown,
+  path: (string | number)[],
+): { path: string; length: number } | null {
+  if (typeof value === 'string') {
+    return value.length > MAX_DOSSIER_STRING ? { path: path.join('.'), length: value.length } : null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    if (key.length > MAX_DOSSIER_STRING) return { path: at.join('.'), length: key.length };
+    const found = firstLongString(child, at);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** " at line 3, column 14" from a JSON.parse error that names a position, else "". */
+function jsonErrorPlace(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /position (\d+)/.exec(message)?.[1];
+  let line: number | undefined;
+  let column: number | undefined;
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position)).split('\n');
+    line = before.length;
+    column = before[before.length - 1]!.length + 1;
+  } else {
+    // Newer engines say "(line 3 column 14)"; an unexpected end is at the end of the text.
+    const named = /line (\d+) column (\d+)/.exec(message);
+    if (named) [line, column] = [Number(named[1]), Number(named[2])];
+    else if (/end of (JSON|data)/i.test(message)) {
+      const lines = text.split('\n');
+      line = lines.length;
+      column = lines[lines.length - 1]!.length + 1;
+    }
+  }
+  return line === undefined ? '' : ` at line ${line}, column ${column}`;
 }
 
 /** What the checks need, from the documents as read and what the person stated. */

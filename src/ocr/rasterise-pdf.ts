@@ -3,6 +3,9 @@
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { PdfDocumentParams, PdfjsLib } from './pdf-text';
 import type { Raster } from './raster';
+import { DocumentReadError } from '../core/extraction';
+import { MAX_IMAGE_PIXELS } from './image-header';
+import { MAX_RENDER_PIXELS_PER_DOCUMENT } from './pdf-limits';
 
 /** A canvas pdfjs can draw on, and a way to read its pixels back. */
 export interface RenderTarget {
@@ -49,7 +52,12 @@ export function createPdfRasteriser(
       documentParams,
       nativeResolution = false,
     } = { ...defaults, ...options };
-    const document = await pdfjs.getDocument({ ...documentParams, data: bytes.slice() }).promise;
+    // pdfjs skips (never decodes) an image over the cap, whatever the pre-check missed.
+    const document = await pdfjs.getDocument({
+      maxImageSize: MAX_IMAGE_PIXELS,
+      ...documentParams,
+      data: bytes.slice(),
+    }).promise;
     try {
       // The scan's resolution comes from the document already open for rendering.
       const native = nativeResolution
@@ -61,13 +69,28 @@ export function createPdfRasteriser(
       const dpi =
         native === undefined ? wanted : Math.max(72, Math.min(wanted, Math.round(native)));
       const count = Math.min(document.numPages, maxPages);
+      // Every page's size is known before the first is rendered: pages × area is bounded.
+      const scales: number[] = [];
+      let total = 0;
       for (let index = 0; index < count; index++) {
-        const page = await document.getPage(index + 1);
-        const unit = page.getViewport({ scale: 1 });
+        const unit = (await document.getPage(index + 1)).getViewport({ scale: 1 });
         let scale = dpi / 72;
         const pixels = unit.width * unit.height * scale * scale;
         if (pixels > maxPixels) scale *= Math.sqrt(maxPixels / pixels);
-        const viewport = page.getViewport({ scale });
+        scales.push(scale);
+        total += unit.width * unit.height * scale * scale;
+      }
+      if (total > MAX_RENDER_PIXELS_PER_DOCUMENT) {
+        const megapixels = Math.round(total / 1e6);
+        const limit = Math.round(MAX_RENDER_PIXELS_PER_DOCUMENT / 1e6);
+        throw new DocumentReadError(
+          { reason: 'too-many-pixels', values: { megapixels, limit } },
+          `The PDF's ${count} pages would take ${megapixels} MP to render for OCR; the limit is ${limit} MP.`,
+        );
+      }
+      for (let index = 0; index < count; index++) {
+        const page = await document.getPage(index + 1);
+        const viewport = page.getViewport({ scale: scales[index]! });
         const width = Math.ceil(viewport.width);
         const height = Math.ceil(viewport.height);
         const target = createTarget(width, height);

@@ -16,6 +16,7 @@ import { isRasterOcrEngine } from './engine';
 import { checkImageHeader } from './image-header';
 import { PdfReadError, readPdfText, type PdfjsLib, type ReadPdfOptions } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
+import { checkPdfImages } from './pdf-limits';
 
 /** Files above this are refused (the CLI also checks before reading from disk). */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
@@ -142,6 +143,7 @@ async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extract
   if (mime !== 'application/pdf') {
     throw refuse('unsupported-type', 'The file is neither a PDF nor a JPG or PNG image.');
   }
+  await checkPdfImages(bytes);
   let text: DocumentText;
   try {
     text = await readPdfText(bytes, deps.pdfjs, deps.pdfOptions);

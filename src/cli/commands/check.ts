@@ -39,6 +39,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
         ...(d.error === undefined ? {} : { error: d.error }),
       })),
       checks: result.checks,
+      skipped: loaded.skipped,
     };
     io.stdout(`${JSON.stringify(out, null, 2)}\n`);
   } else {

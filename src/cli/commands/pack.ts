@@ -154,6 +154,7 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
   if (pack.changes.length)
     lines.push('Changed to fit the rule pack:', ...pack.changes.map((c) => `  ${c}`));
   for (const e of pack.manifest.excluded) lines.push(`Left out ${e.source}: ${e.reason}`);
+  for (const e of loaded.skipped) lines.push(`Left out ${e.name}: skipped, ${e.reason}`);
   io.stdout(`${lines.map(printable).join('\n')}\n`);
   return EXIT.ok;
 }
