@@ -17,6 +17,7 @@ import { sniffMime } from '../../core/file-type';
 import { loadRulePack } from '../../core/rule-pack';
 import type { BridgeHost, VaultBridge } from '../../shared/bridge';
 import {
+  calendarWith,
   DuplicateFileError,
   ImportRefusedError,
   type DocumentReading,
@@ -149,7 +150,12 @@ export function createWorkspace(
     (s) => reader.setEngine(s.ocrEngine),
     () => undefined,
   );
-  const calendar = bundledWorkingDayCalendar();
+  // The bundled holiday data with the years a person loaded in Settings, read again before
+  // each list or dossier so that a schedule loaded meanwhile counts at once.
+  let calendar = bundledWorkingDayCalendar();
+  async function refreshCalendar(): Promise<void> {
+    calendar = calendarWith(await vault.listHolidaySchedules());
+  }
   const today = deps.today ?? (() => localIsoDate());
   const changed = (): void => {
     for (const listener of listeners) listener();
@@ -201,6 +207,7 @@ export function createWorkspace(
   }
 
   async function loadDossier(id: string): Promise<DossierView> {
+    await refreshCalendar();
     const day = today();
     const dossier = await vault.getDossier(id);
     const infos = await vault.listDocuments(id);
@@ -391,12 +398,14 @@ export function createWorkspace(
     },
 
     async listRows() {
+      await refreshCalendar();
       const day = today();
       return (await vault.listDossiers()).map((s) => rowOf(s, day));
     },
 
     async searchRows(query) {
       const needle = query.normalize('NFKC').trim().toLowerCase();
+      await refreshCalendar();
       const day = today();
       const all = await vault.listDossiers();
       if (needle === '') return all.map((s) => rowOf(s, day));

@@ -24,6 +24,7 @@ import { useWorkspace } from '../../model/workspace-context';
 import { errorSentence } from '../../shell/errors';
 import { NewPassphraseFields, newPassphraseProblem } from '../vault/VaultScreen';
 import { usePassphraseScore } from '../vault/PassphraseStrength';
+import { HolidayScheduleCard } from './HolidayScheduleCard';
 
 export interface SettingsScreenProps {
   /** A backup was restored: the vault now holds other data (and maybe another passphrase). */
@@ -61,6 +62,7 @@ export default function SettingsScreen({ onRestored }: SettingsScreenProps) {
       <Typography.Title level={3}>{t('shell.settings.title')}</Typography.Title>
       {settings && <PreferenceCard settings={settings} save={save} />}
       <RulePackCard />
+      <HolidayScheduleCard />
       <PassphraseCard />
       <BackupCard onRestored={onRestored} />
     </section>
