@@ -45,7 +45,11 @@ export function formatDocument(doc: ExtractedDocument): string {
   }
   for (const f of doc.needsConfirmation ?? []) lines.push(`  confirm ${f} against the image (bracket or digit width)`);
   for (const w of doc.warnings) lines.push(`  warning: ${w}`);
-  return `${lines.map(printable).join('\n')}\n`;
+  if (doc.seal) lines.push(`  seal: ${doc.seal.found ? `${doc.seal.boxes.length} found` : `none found (${doc.seal.colour})`}`);
+  for (const f of doc.quality?.flags ?? []) lines.push(`  quality ${f.flag}: ${f.reason}`);
+  return `${lines.map(printable).join('
+')}
+`;
 }
 
 function formatCheck(check: CheckResult): string[] {

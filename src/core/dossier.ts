@@ -29,8 +29,15 @@ export const AcceptedExceptionSchema = z.object({
 });
 export type AcceptedException = z.infer<typeof AcceptedExceptionSchema>;
 
-/** Field values a person checked against the image: they take precedence over OCR. */
-export const ConfirmedSchema = z.partialRecord(DocumentKindSchema, z.record(z.string(), z.string()));
+/**
+ * Field values a person checked against the image: they take precedence over OCR. A
+ * boolean states what the image shows beyond its fields: `{"bank-permit": {"seal": true}}`
+ * (the seal is there, bank.seal); it is never a field value.
+ */
+export const ConfirmedSchema = z.partialRecord(
+  DocumentKindSchema,
+  z.record(z.string(), z.union([z.string(), z.boolean()])),
+);
 export type Confirmed = z.infer<typeof ConfirmedSchema>;
 
 /** `dossier.json` in a dossier folder (spec/cli-contract.md). Unknown keys are refused. */
@@ -188,4 +195,16 @@ export function dossierInput(
     today,
     files,
   };
+}
+
+/** The field values a person confirmed for one kind (the booleans left out). */
+export function confirmedValues(
+  confirmed: Confirmed,
+  kind: z.infer<typeof DocumentKindSchema>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(confirmed[kind] ?? {}).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
 }

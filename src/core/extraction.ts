@@ -2,6 +2,7 @@
 // correction proposals out. Shared by the PDF text layer, every OCR engine and the UI.
 import { z } from 'zod';
 import { DetectedKindSchema, FieldValuesSchema } from './documents';
+import { DocumentQualitySchema, SealReportSchema } from './image/schema';
 
 /** A rectangle on a page, in page pixels (PDF: points at scale 1), origin top-left. */
 export const BoxSchema = z.object({
@@ -115,5 +116,9 @@ export const ExtractedDocumentSchema = z.object({
    */
   needsConfirmation: z.array(z.string()).optional(),
   source: TextSourceSchema.optional(),
+  /** Image quality flags with their reasons and regions (src/core/image). */
+  quality: DocumentQualitySchema.optional(),
+  /** Seals found on the page (the bank form and the license always say whether). */
+  seal: SealReportSchema.optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>;

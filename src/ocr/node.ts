@@ -94,6 +94,7 @@ export async function createNodeReadDocumentDeps(ocr?: OcrEngine): Promise<ReadD
   return {
     pdfjs,
     pdfOptions,
+    decodeImage: (bytes, mime) => nodeImageCodec.decode(bytes, mime),
     rasterise: createPdfRasteriser(pdfjs, createNodeRenderTarget, {
       ...(documentParams ? { documentParams } : {}),
       nativeResolution: true,

@@ -14,6 +14,7 @@ import { sniffMime } from '../core/file-type';
 import type { OcrEngine, OcrProgress } from '../core/ports';
 import { isRasterOcrEngine } from './engine';
 import { checkImageHeader } from './image-header';
+import { withInspection, type DecodeImage } from './inspect-pages';
 import { PdfReadError, readPdfText, type PdfjsLib, type ReadPdfOptions } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 import { checkPdfImages } from './pdf-limits';
@@ -35,6 +36,8 @@ export interface ReadDocumentDeps {
    * (the review screen's geometry) takes them from here instead of opening the file again.
    */
   onText?: (text: DocumentText) => void;
+  /** Decodes an image for the quality and seal analysis; absent: images are not analysed. */
+  decodeImage?: DecodeImage;
 }
 
 export interface DocumentFile {
@@ -167,7 +170,12 @@ export async function readDocument(
     bytes: new Uint8Array(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
   };
   try {
-    return await read(file, deps);
+    let text: DocumentText | undefined;
+    const onText = (t: DocumentText): void => {
+      text = t;
+      deps.onText?.(t);
+    };
+    return await withInspection(await read(file, { ...deps, onText }), file.bytes, text, deps);
   } catch (error) {
     // Anything else is a fault of this program, not of the file: it is not hidden.
     if (!(error instanceof DocumentReadError)) throw error;

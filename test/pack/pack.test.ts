@@ -18,6 +18,7 @@ import {
   zipEntries,
   type BuiltPack,
 } from '../../src/core/pack';
+import { CHECK_IDS } from '../../src/core/checks/types';
 import { sniffMime } from '../../src/core/file-type';
 import { nodeImageCodec } from '../../src/pack/node-image-codec';
 import { nodeHasher } from '../../src/pack/node-hasher';
@@ -86,7 +87,7 @@ describe('a pack of a ready dossier', () => {
     }
     expect(manifest.company).toEqual({ name: COMPANY, creditCode: '91330106MA2B2C3D4E' });
     expect(manifest.forced).toBe(false);
-    expect(manifest.checks).toHaveLength(18);
+    expect(manifest.checks).toHaveLength(CHECK_IDS.length);
     const bank = manifest.documents.find((d) => d.kind === 'bank-permit');
     expect(bank?.fields.accountName).toEqual({
       value: COMPANY,

@@ -54,5 +54,7 @@ function toContract(d: ExtractedDocument) {
     ...(d.needsConfirmation?.length ? { needsConfirmation: d.needsConfirmation } : {}),
     ...(d.boxes ? { boxes: d.boxes } : {}),
     ...(d.source ? { source: d.source } : {}),
+    ...(d.quality ? { quality: d.quality } : {}),
+    ...(d.seal ? { seal: d.seal } : {}),
   };
 }

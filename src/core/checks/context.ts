@@ -1,7 +1,7 @@
 // What the checks read: each document's fields with a person's confirmed values applied,
 // and which fields still wait for confirmation. Shared by the CLI and the pack builder.
 import { DOCUMENT_KINDS, type DocumentKind, type FieldValues } from '../documents';
-import type { Confirmed, DossierInput } from '../dossier';
+import { confirmedValues, type Confirmed, type DossierInput } from '../dossier';
 import type { ExtractedDocument } from '../extraction';
 
 /**
@@ -10,8 +10,9 @@ import type { ExtractedDocument } from '../extraction';
  */
 export function applyConfirmed(doc: ExtractedDocument, confirmed: Confirmed): ExtractedDocument {
   if (doc.kind === 'unknown') return doc;
-  const byPerson = confirmed[doc.kind];
-  if (byPerson === undefined || Object.keys(byPerson).length === 0) return doc;
+  // Booleans (a confirmed seal) are statements about the image, not field values.
+  const byPerson = confirmedValues(confirmed, doc.kind);
+  if (Object.keys(byPerson).length === 0) return doc;
   const fields: FieldValues = { ...doc.fields, ...byPerson };
   const needsConfirmation = doc.needsConfirmation?.filter((f) => !(f in byPerson));
   return { ...doc, fields, ...(needsConfirmation === undefined ? {} : { needsConfirmation }) };

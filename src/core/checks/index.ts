@@ -12,6 +12,7 @@ import {
 } from './comparisons';
 import { effectiveFields } from './context';
 import { bankDetails, docsComplete, filesFormat } from './documents';
+import { bankSeal, filesLegible, filesQuality } from './images';
 import type { Check, CheckContext } from './result';
 import { CHECK_IDS, type CheckId, type CheckResult, type Verdict } from './types';
 import { idDeclaredExpiry, idPeriod, idValidity, licenseValidity } from './validity';
@@ -46,6 +47,9 @@ export const CHECKS: Readonly<Record<CheckId, Check>> = {
   'files.format': filesFormat,
   'bank.details': bankDetails,
   'id.period': idPeriod,
+  'files.legible': filesLegible,
+  'bank.seal': bankSeal,
+  'files.quality': filesQuality,
 };
 
 /** The platform failure codes (spec §5) each check catches beforehand, from the pack. */

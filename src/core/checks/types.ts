@@ -20,6 +20,9 @@ export const CHECK_IDS = [
   'files.format',
   'bank.details',
   'id.period',
+  'files.legible',
+  'bank.seal',
+  'files.quality',
 ] as const;
 export const CheckIdSchema = z.enum(CHECK_IDS);
 export type CheckId = z.infer<typeof CheckIdSchema>;

@@ -4,7 +4,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { CheckResult, Verdict } from '../checks/types';
 import { FIELDS_BY_KIND, type DetectedKind } from '../documents';
-import type { Account, AcceptedException, Confirmed } from '../dossier';
+import { confirmedValues, type Account, type AcceptedException, type Confirmed } from '../dossier';
 import type { ExtractedDocument } from '../extraction';
 import type { Hasher } from '../ports';
 import type { RulePack } from '../rule-pack/schema';
@@ -109,7 +109,7 @@ export function exportedFields(
   confirmedBy: string | undefined,
 ): ManifestDocument['fields'] {
   if (kind === 'unknown') return {};
-  const byPerson: Record<string, string> = confirmed[kind] ?? {};
+  const byPerson = confirmedValues(confirmed, kind);
   const fields: ManifestDocument['fields'] = {};
   for (const field of FIELDS_BY_KIND[kind] as readonly string[]) {
     const value = byPerson[field];
@@ -125,7 +125,7 @@ function companyOf(input: BuildPackInput): Manifest['company'] {
   const license = input.documents.find(
     (d) => d.extracted.kind === 'business-license' && !d.extracted.error,
   );
-  const confirmed = input.confirmed['business-license'] ?? {};
+  const confirmed = confirmedValues(input.confirmed, 'business-license');
   return {
     name: confirmed.companyName ?? license?.extracted.fields.companyName ?? null,
     creditCode: confirmed.creditCode ?? license?.extracted.fields.creditCode ?? null,

@@ -41,6 +41,15 @@ export const RulePackSchema = z
       minDpiA4: z.number().int().positive(),
       mergeMultiPageScans: z.boolean(),
     }),
+    /** What the platform's reviewer looks at in the images (spec §3 files.legible, bank.seal). */
+    legibility: z.object({
+      /** A required field read below this OCR confidence fails unless a person confirmed it. */
+      minConfidence: z.number().min(0).max(1),
+      /** Resolution floor of an A4 page, from the image's own pixels. */
+      minDpiA4: z.number().int().positive(),
+      /** Resolution floor of an ID card side: its width in pixels. */
+      minIdWidthPx: z.number().int().positive(),
+    }),
     changes: z.object({
       /** Working days to file an update after a change of address, legal rep or bank. */
       fileWithinWorkingDays: z.number().int().min(1),

@@ -5,6 +5,7 @@
 // app's own origin (assetBase); nothing from a CDN, no blob: worker.
 import type { ExtractedDocument, PageText } from '../../core/extraction';
 import type { RasterOcrEngine } from '../../ocr/engine';
+import { browserImageCodec } from '../../ocr/codec-browser';
 import { createPdfRasteriser, type CreateRenderTarget } from '../../ocr/rasterise-pdf';
 import { readDocument } from '../../ocr/read-document';
 import type {
@@ -195,6 +196,7 @@ export function createBrowserDocumentReader(
           textPages = text.pages.map((p) => ({ width: p.width, height: p.height, rotation: 0 }));
       },
       ocr: proxy,
+      decodeImage: (bytes, mime) => browserImageCodec.decode(bytes, mime),
       // A scan inside a PDF is read at its own resolution (at most 200 dpi), as in the CLI.
       rasterise: createPdfRasteriser(pdfjs, offscreenTarget, {
         ...(pdfOptions.documentParams ? { documentParams: pdfOptions.documentParams } : {}),

@@ -1,0 +1,11 @@
+// Image analysis of scanned and photographed documents: quality flags and seals.
+export * from './schema';
+export {
+  inspectDocument,
+  RESOLUTION_FLOOR,
+  type Inspection,
+  type InspectInput,
+  type PageImage,
+} from './inspect';
+export type { RgbaImage } from './pixels';
+export { fieldTextConfidence } from './text-confidence';

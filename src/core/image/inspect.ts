@@ -1,0 +1,296 @@
+// One document's images in, its quality flags and seals out (spec §3 files.legible,
+// bank.seal, files.quality). Hosts decode or render each page and pass the pixels with
+// the page's size in the coordinates of the field boxes; everything here is pure.
+import type { DetectedKind } from '../documents';
+import type { Box } from '../extraction';
+import {
+  cellGrid,
+  colourShare,
+  findCovered,
+  findGlare,
+  GREYSCALE_MAX_COLOUR_SHARE,
+  gridPeriodicity,
+  inkAtEdges,
+  textSharpness,
+  type Blob,
+} from './detectors';
+import { SIDE_NAMES, where, imageFieldLabel } from './labels';
+import { intersects, reduce, toLuma, type Rect, type RgbaImage } from './pixels';
+import type { DocumentQuality, QualityFlag, Region, SealBox, SealReport, SealRole } from './schema';
+import { findSeals } from './seal';
+
+export interface PageImage {
+  page: number;
+  /** The page's pixels as scanned, photographed or rendered. */
+  image: RgbaImage;
+  /** The page's size in the coordinate space of the document's boxes. */
+  width: number;
+  height: number;
+  /** Rendered from a PDF's own text: only colour and seals mean anything. */
+  vector: boolean;
+  /** The page's physical width in inches, where the file says it (a PDF page). */
+  widthInches?: number;
+}
+
+export interface InspectInput {
+  kind: DetectedKind;
+  pages: readonly PageImage[];
+  /** Field boxes as the extraction found them. */
+  boxes?: Readonly<Record<string, Box>>;
+}
+
+/** The defaults of the rule pack's resolution floor (spec §3 files.legible). */
+export const RESOLUTION_FLOOR = { a4Dpi: 150, idWidthPx: 600 } as const;
+
+/** Text sharpness (textSharpness) below which a field's text is blurred. */
+export const BLUR_MAX_SHARPNESS = 0.3;
+/** Grid periodicity (gridPeriodicity) above which the image shows a screen's pixel grid. */
+export const SCREEN_MIN_PERIODICITY = 0.25;
+
+const A4_LONG_INCHES = 297 / 25.4;
+const ID_CARD_ASPECT = 85.6 / 54;
+const A4_KINDS: ReadonlySet<DetectedKind> = new Set(['business-license', 'bank-permit']);
+const ID_KINDS: ReadonlySet<DetectedKind> = new Set(['id-card-front', 'id-card-back']);
+
+/** Reduced copies are this long: seal rings stay 2-6 px thick, cells 1/60 of the page. */
+const ANALYSIS_SIDE = 1000;
+
+interface Mapping {
+  /** Image pixels per box unit. */
+  sx: number;
+  sy: number;
+  /** Boxes can be mapped onto the image (not turned by the reader). */
+  boxesFit: boolean;
+}
+
+function mappingOf(p: PageImage): Mapping {
+  const sx = p.image.width / p.width;
+  const sy = p.image.height / p.height;
+  return { sx, sy, boxesFit: Math.abs(sx / sy - 1) < 0.05 };
+}
+
+function toRegion(page: number, r: Rect, m: Mapping, factor = 1): Region {
+  const round = (v: number): number => Math.round(v * 10) / 10;
+  return {
+    page,
+    x: round((r.x * factor) / m.sx),
+    y: round((r.y * factor) / m.sy),
+    w: round((r.w * factor) / m.sx),
+    h: round((r.h * factor) / m.sy),
+  };
+}
+
+function fieldRects(input: InspectInput, p: PageImage, m: Mapping): [string, Rect][] {
+  if (!m.boxesFit || input.boxes === undefined) return [];
+  return Object.entries(input.boxes)
+    .filter(([, b]) => b.page === p.page)
+    .map(([field, b]) => [field, { x: b.x * m.sx, y: b.y * m.sy, w: b.w * m.sx, h: b.h * m.sy }]);
+}
+
+function fieldUnder(blob: Rect, fields: [string, Rect][]): string | undefined {
+  return fields.find(([, r]) => intersects(blob, r))?.[0];
+}
+
+function sealRole(kind: DetectedKind, box: Rect, page: RgbaImage): SealRole {
+  if (kind === 'bank-permit') return 'bank';
+  // The registration authority stamps beside its name and date, low on the right.
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  if (kind === 'business-license' && cx > page.width * 0.45 && cy > page.height * 0.5)
+    return 'registration-authority';
+  return 'company';
+}
+
+function resolutionFlag(
+  kind: DetectedKind,
+  p: PageImage,
+): { flag?: QualityFlag; dpi?: number; widthPx?: number } {
+  const { width, height } = p.image;
+  if (A4_KINDS.has(kind)) {
+    const dpi = Math.round(
+      p.widthInches !== undefined
+        ? width / p.widthInches
+        : Math.max(width, height) / A4_LONG_INCHES,
+    );
+    if (dpi >= RESOLUTION_FLOOR.a4Dpi) return { dpi };
+    return {
+      dpi,
+      flag: {
+        flag: 'low-resolution',
+        reason: `The page is ${dpi} dpi, below ${RESOLUTION_FLOOR.a4Dpi} dpi: scan it again at 200 dpi or more.`,
+        reasonZh: `页面分辨率为 ${dpi} dpi，低于 ${RESOLUTION_FLOOR.a4Dpi} dpi：请以 200 dpi 或以上重新扫描。`,
+        value: dpi,
+      },
+    };
+  }
+  if (ID_KINDS.has(kind)) {
+    const long = Math.max(width, height);
+    const short = Math.min(width, height);
+    // A card on its own is its width; a photocopy on A4 holds the card at 85.6 of 210 mm.
+    const card = long / short > (ID_CARD_ASPECT + Math.SQRT2) / 2;
+    const widthPx = Math.round(card ? long : short * (85.6 / 210));
+    if (widthPx >= RESOLUTION_FLOOR.idWidthPx) return { widthPx };
+    return {
+      widthPx,
+      flag: {
+        flag: 'low-resolution',
+        reason: `The ID side is ${widthPx} px wide, below ${RESOLUTION_FLOOR.idWidthPx} px: scan it again at 300 dpi or more.`,
+        reasonZh: `身份证图像宽 ${widthPx} 像素，低于 ${RESOLUTION_FLOOR.idWidthPx} 像素：请以 300 dpi 或以上重新扫描。`,
+        value: widthPx,
+      },
+    };
+  }
+  return {};
+}
+
+function blobFlag(
+  flag: 'glare' | 'covered',
+  blob: Blob,
+  page: number,
+  fields: [string, Rect][],
+  m: Mapping,
+  factor: number,
+): QualityFlag {
+  const scaled = { x: blob.x * factor, y: blob.y * factor, w: blob.w * factor, h: blob.h * factor };
+  const field = fieldUnder(scaled, fields);
+  const what = where(field);
+  const share = Math.round(blob.share * 1000) / 10;
+  const text =
+    flag === 'glare'
+      ? {
+          en: `Glare washes out ${what.en} (${share}% of the image): photograph it again without the reflection.`,
+          zh: `反光遮盖了${what.zh}（占图像 ${share}%）：请避开反光重新拍摄。`,
+        }
+      : {
+          en: `Something covers ${what.en} (${share}% of the image): photograph it again with nothing over it.`,
+          zh: `有物体遮挡了${what.zh}（占图像 ${share}%）：请移开遮挡物重新拍摄。`,
+        };
+  return {
+    flag,
+    reason: text.en,
+    reasonZh: text.zh,
+    ...(field === undefined ? {} : { field }),
+    region: toRegion(page, blob, m, factor),
+    value: blob.share,
+  };
+}
+
+interface PageResult {
+  flags: QualityFlag[];
+  greyscale: boolean;
+  seals: SealBox[];
+  dpi?: number;
+  widthPx?: number;
+}
+
+function inspectPage(input: InspectInput, p: PageImage): PageResult {
+  const m = mappingOf(p);
+  const { image: small, factor } = reduce(p.image, ANALYSIS_SIDE);
+  const greyscale = colourShare(small) < GREYSCALE_MAX_COLOUR_SHARE;
+  const seals: SealBox[] = greyscale
+    ? []
+    : findSeals(small).map((s) => ({
+        ...toRegion(p.page, s, m, factor),
+        role: sealRole(input.kind, s, small),
+        score: Math.round(s.score * 100) / 100,
+      }));
+  if (p.vector) return { flags: [], greyscale, seals };
+
+  const flags: QualityFlag[] = [];
+  const fields = fieldRects(input, p, m);
+  const grey = toLuma(p.image);
+  const resolution = resolutionFlag(input.kind, p);
+  if (resolution.flag) flags.push(resolution.flag);
+  if (greyscale && input.kind !== 'unknown') {
+    flags.push({
+      flag: 'copy',
+      reason:
+        'A greyscale copy of a colour document: the platform may ask for a colour scan of the original.',
+      reasonZh: '彩色证件的黑白复印件：平台可能要求原件的彩色扫描件。',
+    });
+  }
+  const periodicity = gridPeriodicity(grey);
+  if (periodicity >= SCREEN_MIN_PERIODICITY) {
+    flags.push({
+      flag: 'screen',
+      reason:
+        "A photo of a screen (the display's pixel grid shows): scan or photograph the paper document instead.",
+      reasonZh: '翻拍屏幕（可见屏幕像素网格）：请扫描或拍摄纸质原件。',
+      value: Math.round(periodicity * 100) / 100,
+    });
+  }
+  for (const [field, rect] of fields) {
+    const sharpness = textSharpness(grey, rect);
+    if (sharpness === null || sharpness >= BLUR_MAX_SHARPNESS) continue;
+    const label = imageFieldLabel(field);
+    flags.push({
+      flag: 'blur',
+      reason: `The text of the ${label.en} is blurred: scan or photograph it again, in focus.`,
+      reasonZh: `${label.zh}的文字模糊：请对准焦点重新扫描或拍摄。`,
+      field,
+      region: toRegion(p.page, rect, m),
+      value: Math.round(sharpness * 100) / 100,
+    });
+  }
+  const grid = cellGrid(small, Math.max(8, Math.round(Math.max(small.width, small.height) / 60)));
+  for (const blob of findGlare(grid))
+    flags.push(blobFlag('glare', blob, p.page, fields, m, factor));
+  for (const blob of findCovered(grid))
+    flags.push(blobFlag('covered', blob, p.page, fields, m, factor));
+  for (const { side, share } of inkAtEdges(grey)) {
+    const name = SIDE_NAMES[side];
+    const { width: w, height: h } = p.image;
+    const strip = Math.round(Math.max(w, h) * 0.02);
+    const rect: Rect =
+      side === 'top'
+        ? { x: 0, y: 0, w, h: strip }
+        : side === 'bottom'
+          ? { x: 0, y: h - strip, w, h: strip }
+          : side === 'left'
+            ? { x: 0, y: 0, w: strip, h }
+            : { x: w - strip, y: 0, w: strip, h };
+    const field = fieldUnder(rect, fields);
+    flags.push({
+      flag: 'border-incomplete',
+      reason: `The document runs off the ${name.en} edge of the image${field === undefined ? '' : `, through ${where(field).en}`}: scan or photograph the whole page.`,
+      reasonZh: `证件${name.zh}边缘超出图像${field === undefined ? '' : `（${where(field).zh}被截断）`}：请扫描或拍摄完整页面。`,
+      ...(field === undefined ? {} : { field }),
+      region: toRegion(p.page, rect, m),
+      value: Math.round(share * 1000) / 1000,
+    });
+  }
+  return {
+    flags,
+    greyscale,
+    seals,
+    ...(resolution.dpi === undefined ? {} : { dpi: resolution.dpi }),
+    ...(resolution.widthPx === undefined ? {} : { widthPx: resolution.widthPx }),
+  };
+}
+
+export interface Inspection {
+  quality: DocumentQuality;
+  /** Present for the bank form and the license, and wherever a seal was found. */
+  seal?: SealReport;
+}
+
+/** Inspects every page image of one document. */
+export function inspectDocument(input: InspectInput): Inspection {
+  const results = input.pages.map((p) => inspectPage(input, p));
+  const first = results[0];
+  const greyscale = results.length > 0 && results.every((r) => r.greyscale);
+  const boxes = results.flatMap((r) => r.seals);
+  const quality: DocumentQuality = {
+    flags: results.flatMap((r) => r.flags),
+    greyscale,
+    raster: input.pages.some((p) => !p.vector),
+    ...(first?.dpi === undefined ? {} : { dpi: first.dpi }),
+    ...(first?.widthPx === undefined ? {} : { widthPx: first.widthPx }),
+  };
+  const wantsSeal = input.kind === 'bank-permit' || input.kind === 'business-license';
+  if (!wantsSeal && boxes.length === 0) return { quality };
+  return {
+    quality,
+    seal: { found: boxes.length > 0, colour: greyscale ? 'greyscale' : 'colour', boxes },
+  };
+}

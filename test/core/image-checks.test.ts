@@ -1,0 +1,137 @@
+// files.legible, bank.seal and files.quality on dossiers whose image analysis is given.
+import { describe, expect, it } from 'vitest';
+import { runChecks, type CheckId, type CheckResult } from '../../src/core/checks';
+import { parseDossierFile, type DossierInput } from '../../src/core/dossier';
+import type { ExtractedDocument } from '../../src/core/extraction';
+import type { DocumentQuality, SealReport } from '../../src/core/image';
+import { loadRulePack } from '../../src/core/rule-pack';
+import { readyDossier } from './dossier-fixture';
+
+const pack = loadRulePack();
+const check = (input: DossierInput, id: CheckId): CheckResult =>
+  runChecks(input, pack).checks.find((c) => c.id === id)!;
+
+const clean: DocumentQuality = { flags: [], greyscale: false, raster: true, dpi: 200 };
+
+/** The ready dossier with every document analysed, the bank form's as given. */
+function analysed(
+  bank: { seal?: SealReport; quality?: DocumentQuality } = {},
+  edit: (doc: ExtractedDocument) => ExtractedDocument = (d) => d,
+): DossierInput {
+  const input = readyDossier();
+  input.documents = input.documents.map((d) => {
+    const withQuality: ExtractedDocument = {
+      ...d,
+      fields: {
+        ...d.fields,
+        ...(d.kind === 'business-license' ? { businessScope: '软件开发' } : {}),
+        ...(d.kind === 'id-card-front' ? { ethnicity: '汉', address: '浙江省杭州市' } : {}),
+      },
+      quality:
+        d.kind === 'id-card-front' || d.kind === 'id-card-back'
+          ? { ...clean, dpi: undefined, widthPx: 1000 }
+          : clean,
+    };
+    if (d.kind !== 'bank-permit') return edit(withQuality);
+    return edit({
+      ...withQuality,
+      seal: {
+        found: true,
+        colour: 'colour',
+        boxes: [{ page: 0, x: 400, y: 600, w: 110, h: 110, role: 'bank', score: 1 }],
+      },
+      ...bank,
+    });
+  });
+  return input;
+}
+
+describe('bank.seal', () => {
+  it('passes when a red seal was found', () => {
+    expect(check(analysed(), 'bank.seal').status).toBe('pass');
+  });
+
+  it('fails with one sentence when a colour bank form has none, and blocks the dossier', () => {
+    const input = analysed({ seal: { found: false, colour: 'colour', boxes: [] } });
+    const result = check(input, 'bank.seal');
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^No red seal was found on the bank form[^.]*\.$/);
+    expect(runChecks(input, pack).verdict).toBe('blocked');
+  });
+
+  it('warns on a greyscale copy: confirm the seal against the image', () => {
+    const result = check(
+      analysed({ seal: { found: false, colour: 'greyscale', boxes: [] } }),
+      'bank.seal',
+    );
+    expect(result.status).toBe('warn');
+    expect(result.message).toMatch(/confirm the seal against the image/);
+  });
+
+  it("is settled by a person's confirmation from dossier.json", () => {
+    const input = analysed({ seal: { found: false, colour: 'colour', boxes: [] } });
+    input.confirmed = parseDossierFile('{"confirmed": {"bank-permit": {"seal": true}}}').confirmed;
+    expect(check(input, 'bank.seal').status).toBe('pass');
+    // The boolean is a statement about the image, never a field value.
+    expect(runChecks(input, pack).verdict).toBe('ready');
+  });
+
+  it('is skipped when the bank form was not analysed as an image', () => {
+    expect(check(readyDossier(), 'bank.seal').status).toBe('skip');
+  });
+});
+
+describe('files.legible', () => {
+  it('passes when the required fields were read surely', () => {
+    expect(check(analysed(), 'files.legible').status).toBe('pass');
+  });
+
+  it('fails naming the field read below the floor and what to do, until a person confirms it', () => {
+    const input = analysed({}, (d) =>
+      d.kind === 'business-license'
+        ? { ...d, quality: { ...clean, textConfidence: { creditCode: 0.62 } } }
+        : d,
+    );
+    const result = check(input, 'files.legible');
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(
+      /credit code on the business license was read with 62% confidence, below 80%: scan the license again at 200 dpi or more/,
+    );
+    expect(result.subjects).toEqual([{ kind: 'business-license', field: 'creditCode' }]);
+    input.confirmed = { 'business-license': { creditCode: '91350100M000100Y43' } };
+    expect(check(input, 'files.legible').status).toBe('pass');
+  });
+
+  it('warns when read but below the resolution floor', () => {
+    const input = analysed({ quality: { ...clean, dpi: 120 } });
+    const result = check(input, 'files.legible');
+    expect(result.status).toBe('warn');
+    expect(result.message).toMatch(/bank account form is 120 dpi, below 150 dpi/);
+  });
+});
+
+describe('files.quality', () => {
+  it('warns with the flags of each image, and passes clean images', () => {
+    expect(check(analysed(), 'files.quality').status).toBe('pass');
+    const input = analysed({
+      quality: {
+        ...clean,
+        flags: [
+          {
+            flag: 'glare',
+            reason:
+              'Glare washes out the bank name (3% of the image): photograph it again without the reflection.',
+            reasonZh: '反光',
+            field: 'bankName',
+            region: { page: 0, x: 1, y: 2, w: 3, h: 4 },
+          },
+        ],
+      },
+    });
+    const result = check(input, 'files.quality');
+    expect(result.status).toBe('warn');
+    expect(result.message).toMatch(/bank-permit\.pdf \(glare\)\. Glare washes out the bank name/);
+    expect(result.subjects).toEqual([{ kind: 'bank-permit', field: 'bankName' }]);
+    expect(runChecks(input, pack).verdict).toBe('ready');
+  });
+});
