@@ -47,9 +47,7 @@ export function formatDocument(doc: ExtractedDocument): string {
   for (const w of doc.warnings) lines.push(`  warning: ${w}`);
   if (doc.seal) lines.push(`  seal: ${doc.seal.found ? `${doc.seal.boxes.length} found` : `none found (${doc.seal.colour})`}`);
   for (const f of doc.quality?.flags ?? []) lines.push(`  quality ${f.flag}: ${f.reason}`);
-  return `${lines.map(printable).join('
-')}
-`;
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 function formatCheck(check: CheckResult): string[] {

@@ -5,6 +5,7 @@ import { ChangeEventSchema } from '../core/deadlines/change';
 import type { AccountSchema, DeclaredSchema } from '../core/dossier';
 import { DetectedKindSchema } from '../core/documents';
 import { BoxSchema, CorrectionSchema, TextSourceSchema } from '../core/extraction';
+import { DocumentQualitySchema, SealReportSchema } from '../core/image/schema';
 import { DossierStatusSchema } from './schema/dossiers';
 import { DocumentKindOrUnknownSchema } from './schema/documents';
 
@@ -103,6 +104,9 @@ export const DocumentReadingSchema = z.object({
   needsConfirmation: z.array(z.string()).default([]),
   error: z.string().nullable().default(null),
   pages: z.array(PageGeometrySchema).default([]),
+  /** The image analysis (quality flags, seals); absent on records read before it existed. */
+  quality: DocumentQualitySchema.optional(),
+  seal: SealReportSchema.optional(),
 });
 export type DocumentReading = z.output<typeof DocumentReadingSchema>;
 export type DocumentReadingInput = z.input<typeof DocumentReadingSchema>;

@@ -89,7 +89,16 @@ describe('files.legible', () => {
   it('fails naming the field read below the floor and what to do, until a person confirms it', () => {
     const input = analysed({}, (d) =>
       d.kind === 'business-license'
-        ? { ...d, quality: { ...clean, textConfidence: { creditCode: 0.62 } } }
+        ? {
+            ...d,
+            quality: {
+              ...clean,
+              textConfidence: { creditCode: 0.62 },
+              flags: [
+                { flag: 'blur' as const, reason: 'blurred', reasonZh: '模糊', field: 'creditCode' },
+              ],
+            },
+          }
         : d,
     );
     const result = check(input, 'files.legible');
@@ -100,6 +109,21 @@ describe('files.legible', () => {
     expect(result.subjects).toEqual([{ kind: 'business-license', field: 'creditCode' }]);
     input.confirmed = { 'business-license': { creditCode: '91350100M000100Y43' } };
     expect(check(input, 'files.legible').status).toBe('pass');
+  });
+
+  it('fails on a field that could not be read at all, and lets a low confidence on a clean image stand', () => {
+    const missing = analysed({}, (d) =>
+      d.kind === 'bank-permit' ? { ...d, fields: { ...d.fields, accountNumber: null } } : d,
+    );
+    expect(check(missing, 'files.legible').message).toMatch(
+      /account number on the bank account form could not be read/,
+    );
+    const unsure = analysed({}, (d) =>
+      d.kind === 'id-card-front'
+        ? { ...d, quality: { ...clean, textConfidence: { name: 0.6 } } }
+        : d,
+    );
+    expect(check(unsure, 'files.legible').status).toBe('pass');
   });
 
   it('warns when read but below the resolution floor', () => {

@@ -25,8 +25,8 @@ export const GREYSCALE_MAX_COLOUR_SHARE = 0.001;
  * Sharpness of the text in a region: the strongest edges (98th percentile of the
  * brightness step over 2 px, after a 3 × 3 mean that takes out sensor noise) relative to
  * the region's ink contrast. Sharp text at any resolution steps almost its full contrast
- * within 2 px; blurred text spreads the step, and thin strokes blurred past recognition
- * leave almost no contrast (0). Null when the region is too small to tell.
+ * within 2 px; blurred text spreads the step. Null when the region holds too little
+ * contrast to tell (blank, or washed out: glare and covered areas are told apart).
  */
 export function textSharpness(grey: GreyImage, region: Rect): number | null {
   const r = clip(region, grey.width, grey.height);
@@ -55,8 +55,7 @@ export function textSharpness(grey: GreyImage, region: Rect): number | null {
   const values = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) values[i] = Math.round(smooth[i]!);
   const contrast = quantile8(values, 0.99) - quantile8(values, 0.01);
-  // A field's box always holds text: ink this faint was spread out by blur (or washed out).
-  if (contrast < 40) return 0;
+  if (contrast < 40) return null;
   const steps: number[] = [];
   for (let y = 0; y < h - 2; y++) {
     for (let x = 0; x < w - 2; x++) {

@@ -219,8 +219,17 @@ function inspectPage(input: InspectInput, p: PageImage): PageResult {
       value: Math.round(periodicity * 100) / 100,
     });
   }
+  // A field's box is where the reader found it on its own prepared (deskewed) page:
+  // padded, it still holds the text on the image as scanned.
+  const pad = Math.max(p.image.width, p.image.height) * 0.012;
   for (const [field, rect] of fields) {
-    const sharpness = textSharpness(grey, rect);
+    const padY = Math.max(pad, rect.h * 0.5);
+    const sharpness = textSharpness(grey, {
+      x: rect.x - pad,
+      y: rect.y - padY,
+      w: rect.w + 2 * pad,
+      h: rect.h + 2 * padY,
+    });
     if (sharpness === null || sharpness >= BLUR_MAX_SHARPNESS) continue;
     const label = imageFieldLabel(field);
     flags.push({

@@ -15,9 +15,13 @@ export function fieldTextConfidence(
     let weight = 0;
     let sum = 0;
     for (const item of page.items) {
-      const cx = item.x + item.w / 2;
-      const cy = item.y + item.h / 2;
-      if (cx < box.x || cx > box.x + box.w || cy < box.y || cy > box.y + box.h) continue;
+      // An OCR line may hold the label and the value: it counts when it covers most of
+      // the field's box or lies mostly inside it.
+      const w = Math.min(item.x + item.w, box.x + box.w) - Math.max(item.x, box.x);
+      const h = Math.min(item.y + item.h, box.y + box.h) - Math.max(item.y, box.y);
+      if (w <= 0 || h <= 0) continue;
+      const smaller = Math.min(item.w * item.h, box.w * box.h);
+      if (smaller <= 0 || (w * h) / smaller < 0.5) continue;
       const n = [...item.text.replace(/\s/g, '')].length;
       weight += n;
       sum += item.confidence * n;

@@ -116,6 +116,8 @@ function extractedFromVault(
     needsConfirmation: reading?.needsConfirmation ?? [],
     ...(reading?.source ? { source: reading.source } : {}),
     ...(reading?.error ? { error: reading.error } : {}),
+    ...(reading?.quality ? { quality: reading.quality } : {}),
+    ...(reading?.seal ? { seal: reading.seal } : {}),
   };
 }
 
@@ -360,6 +362,8 @@ export function createWorkspace(
               needsConfirmation: document.needsConfirmation ?? [],
               error: null,
               pages,
+              ...(document.quality ? { quality: document.quality } : {}),
+              ...(document.seal ? { seal: document.seal } : {}),
             },
           },
         },
