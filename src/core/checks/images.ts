@@ -56,8 +56,9 @@ export const filesLegible: Check = (ctx) => {
   for (const kind of Object.keys(LEGIBLE_FIELDS) as DocumentKind[]) {
     const doc = readDocumentOf(ctx, kind);
     // Legibility is a property of an image the reader looked at; a document given as
-    // values alone (a test, an old record) has none to judge.
-    if (doc?.quality === undefined) continue;
+    // values alone (a test, an old record) has none to judge, and a PDF's text layer is
+    // what is printed (a field absent there is for the checks that need it to say).
+    if (doc?.quality === undefined || !doc.quality.raster) continue;
     seen++;
     const docName = KIND_NAMES[kind];
     const rescan = RESCAN[kind];
@@ -69,11 +70,8 @@ export const filesLegible: Check = (ctx) => {
     for (const field of LEGIBLE_FIELDS[kind]) {
       if (isConfirmed(ctx, kind, field)) continue;
       const value = doc.fields[field];
-      // The characters' own confidence where the reader measured it (see
-      // fieldTextConfidence); a PDF's text layer is the text itself, legible by definition.
-      const confidence = doc.quality.raster
-        ? (doc.quality.textConfidence?.[field] ?? doc.confidence[field])
-        : undefined;
+      // The characters' own confidence where the reader measured it (see fieldTextConfidence).
+      const confidence = doc.quality.textConfidence?.[field] ?? doc.confidence[field];
       const label = imageFieldLabel(field);
       if (value === null || value === undefined || value.trim() === '') {
         unreadable.push({
@@ -109,7 +107,10 @@ export const filesLegible: Check = (ctx) => {
     }
   }
   if (seen === 0) {
-    return skip('Skipped: no document image was analysed.', '已跳过：没有分析过的证件图像。');
+    return skip(
+      'Skipped: no scanned or photographed document to judge.',
+      '已跳过：没有需要判断的扫描件或照片。',
+    );
   }
   if (unreadable.length > 0) {
     return fail(

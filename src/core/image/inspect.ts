@@ -43,11 +43,12 @@ export interface InspectInput {
 export const RESOLUTION_FLOOR = { a4Dpi: 150, idWidthPx: 600 } as const;
 
 /** Text sharpness (textSharpness) below which a field's text is blurred. */
-export const BLUR_MAX_SHARPNESS = 0.3;
+export const BLUR_MAX_SHARPNESS = 0.24;
 /** Grid periodicity (gridPeriodicity) above which the image shows a screen's pixel grid. */
-export const SCREEN_MIN_PERIODICITY = 0.25;
+export const SCREEN_MIN_PERIODICITY = 0.6;
 
 const A4_LONG_INCHES = 297 / 25.4;
+const A4_SHORT_INCHES = 210 / 25.4;
 const ID_CARD_ASPECT = 85.6 / 54;
 const A4_KINDS: ReadonlySet<DetectedKind> = new Set(['business-license', 'bank-permit']);
 const ID_KINDS: ReadonlySet<DetectedKind> = new Set(['id-card-front', 'id-card-back']);
@@ -110,7 +111,11 @@ function resolutionFlag(
     const dpi = Math.round(
       p.widthInches !== undefined
         ? width / p.widthInches
-        : Math.max(width, height) / A4_LONG_INCHES,
+        : // Either side: a page cut short on one side keeps the other.
+          Math.max(
+            Math.max(width, height) / A4_LONG_INCHES,
+            Math.min(width, height) / A4_SHORT_INCHES,
+          ),
     );
     if (dpi >= RESOLUTION_FLOOR.a4Dpi) return { dpi };
     return {

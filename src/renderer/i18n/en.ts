@@ -1,5 +1,6 @@
 // The English catalogue: the same keys as zh.ts (checked by the type).
 import { DEADLINES_EN } from './deadlines';
+import { QUALITY_EN } from './quality';
 import type { MessageKey } from './zh';
 
 export const en: Record<MessageKey, string> = {
@@ -369,4 +370,5 @@ export const en: Record<MessageKey, string> = {
   'dossier.diff.missing': 'missing',
   'dossier.diff.extra': 'extra',
   ...DEADLINES_EN,
+  ...QUALITY_EN,
 };

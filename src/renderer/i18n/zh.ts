@@ -2,6 +2,7 @@
 // here and in en.ts under the same key; en.ts is typed against this file, so a key
 // missing in English fails the typecheck. Placeholders: {name}.
 import { DEADLINES_ZH } from './deadlines';
+import { QUALITY_ZH } from './quality';
 export const zh = {
   // ── common ──
   'app.name': '资料保险箱',
@@ -343,6 +344,7 @@ export const zh = {
   'dossier.diff.missing': '缺少',
   'dossier.diff.extra': '多余',
   ...DEADLINES_ZH,
+  ...QUALITY_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -20,6 +20,7 @@ import { DATE_FIELDS, FIELDS_BY_KIND } from '../../../core/documents';
 import type { Correction } from '../../../core/extraction';
 import type { ExtractedField } from '../../../vault';
 import { PageView, type PageBox } from '../../components/PageView';
+import { sealBoxes } from '../../components/QualityBadge';
 import { bulkConfirmable, HIGH_CONFIDENCE } from '../../model/confirmable';
 import type { DocumentView, DossierView, PageGeometry, Workspace } from '../../model/contract';
 import { formatDocumentDate, useI18n, type Language } from '../../i18n';
@@ -240,6 +241,8 @@ export function ReviewTab({
         ]
       : [],
   );
+
+  boxes.push(...sealBoxes(doc.extracted, page, t('quality.seal')));
 
   const pending = fields.filter((f) => f.confirmedValue === null && f.value !== null);
   // "Confirm all" works on the whole dossier, so its count does too.

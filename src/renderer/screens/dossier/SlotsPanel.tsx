@@ -7,6 +7,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import { DOCUMENT_KINDS, type DetectedKind, type DocumentKind } from '../../../core/documents';
 import type { UndoTicket } from '../../../vault';
 import type { DocumentView, DossierView, Workspace } from '../../model/contract';
+import { QualityBadge } from '../../components/QualityBadge';
 import { useI18n } from '../../i18n';
 import { ACCEPT } from './ImportPanel';
 import { kindLabel } from './labels';
@@ -119,6 +120,7 @@ export function SlotsPanel({
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('dossier.slots.fieldsRead', { read, confirmed, total: doc.fields.length })}
         </Typography.Text>
+        <QualityBadge doc={doc.extracted} />
         {hint(doc, slot)}
         <Space wrap>
           <Button
