@@ -121,6 +121,43 @@ describe('a reader that generalises', () => {
     expect(doc.fields.accountCode).toBe('J3310012345601');
   });
 
+  it('reads a value far right of its label and colon, and a label wrapped over three lines', () => {
+    const doc = extractDocument(
+      page([
+        item('基本存款账户信息', 400, 30, 36),
+        item('存款人名：', 60, 100),
+        item('称', 60, 122),
+        item('深圳青梧屿电子商务有限公司', 400, 100), // far from the colon
+        item('法定代表', 60, 170),
+        item('人（单位', 60, 192),
+        item('负责人）', 60, 214),
+        item('欧阳沁晟', 160, 170),
+        item('开户银行', 60, 260),
+        item('中国工商银行股份有限公司深圳南山支行', 160, 260),
+      ]),
+      'bank.pdf',
+    );
+    expect(doc.fields.accountName).toBe('深圳青梧屿电子商务有限公司');
+    expect(doc.fields.legalRepresentative).toBe('欧阳沁晟');
+  });
+
+  it('continues an address under a diagonal watermark of another size', () => {
+    const doc = extractDocument(
+      page([
+        item('姓名 阚玥恺', 14, 20, 9),
+        item('性别 女 民族 满', 14, 43, 9),
+        item('出生 1992年4月21日', 14, 61, 9),
+        item('住址 浙江省杭州市西湖区西兴街道', 14, 75, 9),
+        item('使', 143, 79, 17), // watermark glyphs, twice the text's size
+        item('核', 127, 86, 17),
+        item('虚构大道639号2幢304室', 37, 87, 9),
+        item('公民身份号码 330106199204217983', 14, 134, 9),
+      ]),
+      'id.pdf',
+    );
+    expect(doc.fields.address).toBe('浙江省杭州市西湖区西兴街道虚构大道639号2幢304室');
+  });
+
   it('never returns a notice sentence as the account name', () => {
     const doc = extractDocument(
       page([

@@ -111,12 +111,13 @@ export function findLabels(
     return full;
   };
 
-  /** The line below `line` whose glyphs start near x (the rest of a wrapped label). */
-  const restBelow = (
-    line: Line,
-    x: number,
-    chars: string[],
-  ): { line: Line; from: number; to: number } | null => {
+  type Part = { line: Line; from: number; to: number };
+  /**
+   * The rest of a wrapped label on the lines below `line`, starting near x: whole on the
+   * next line, or its first characters there and the others further down (法定代表 /
+   * 人（单位 / 负责人）).
+   */
+  const restBelow = (line: Line, x: number, chars: string[], depth = 0): Part[] | null => {
     const index = lines.indexOf(line);
     for (const below of lines.slice(index + 1, index + 4)) {
       if (below.y0 - line.y1 > 1.2 * line.h) break;
@@ -124,8 +125,13 @@ export function findLabels(
         (g, i) => !isClaimed(below, i) && Math.abs(g.x0 - x) < 3 * line.h,
       );
       if (from < 0 || !atSegmentStart(below, from, WRAPPED_PART)) continue;
-      const to = tryMatch(below, from, chars, false);
-      if (to !== null && atSegmentEnd(below, to)) return { line: below, from, to };
+      for (let k = chars.length; k >= Math.min(chars.length, depth < 2 ? 2 : chars.length); k--) {
+        const to = tryMatch(below, from, chars.slice(0, k), false);
+        if (to === null || !atSegmentEnd(below, to)) continue;
+        if (k === chars.length) return [{ line: below, from, to }];
+        const further = restBelow(below, x, chars.slice(k), depth + 1);
+        if (further) return [{ line: below, from, to }, ...further];
+      }
     }
     return null;
   };
@@ -188,7 +194,7 @@ export function findLabels(
   for (const hit of [...hits]) if (hit.def.target !== null) absorbSuffix(hit);
   return hits;
 
-  /** A label wrapped over two lines (统一社会信用 / 代码): its first part ends a segment. */
+  /** A label wrapped over lines (统一社会信用 / 代码): its first part ends a segment. */
   function findWrapped(def: LabelDef, chars: string[]): void {
     for (let k = chars.length - 1; k >= 2; k--) {
       const head = chars.slice(0, k);
@@ -200,7 +206,7 @@ export function findLabels(
           const rest = restBelow(line, line.glyphs[i]?.x0 ?? 0, tail);
           if (!rest) continue;
           add({ def, line, from: i, to: end, exact: true });
-          add({ def: WRAPPED_PART, ...rest, exact: true });
+          for (const part of rest) add({ def: WRAPPED_PART, ...part, exact: true });
           foundExactly.add(def.id);
           return;
         }

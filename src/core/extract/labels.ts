@@ -50,7 +50,11 @@ export const LABELS: Record<DocumentKind, readonly LabelDef[]> = {
     },
     { id: 'establishedOn', aliases: ['成立日期', '注册日期'], target: field('establishedOn') },
     { id: 'term', aliases: ['营业期限', '合伙期限'], target: term },
-    { id: 'address', aliases: ['住所', '主要经营场所', '经营场所'], target: field('address') },
+    {
+      id: 'address',
+      aliases: ['住所', '主要经营场所', '经营场所', '营业场所'],
+      target: field('address'),
+    },
     { id: 'businessScope', aliases: ['经营范围'], target: field('businessScope') },
     { id: 'authority', aliases: ['登记机关'], target: null },
     { id: 'formation', aliases: ['组成形式'], target: null },

@@ -96,6 +96,8 @@ export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null
       if (layout.work) layout.work.steps++;
       if (g.x0 < from - 0.1 * h || g.x1 > right + 0.5 * h) continue;
       if (labelled(i)) break;
+      // A colon after the label is no part of the value: the value may stand far from it.
+      if (out.length > 0 && out.every((o) => SEPARATORS.has(o.ch))) out.length = 0;
       const prev = out[out.length - 1];
       if (prev && (g.x0 - prev.x1) / l.h > MAX_VALUE_GAP) break;
       if (!prev && alignTo !== null && Math.abs(g.x0 - alignTo) > 1.5 * l.h) return [];
@@ -135,6 +137,8 @@ export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null
     if (!next) break;
     const inRange = next.glyphs.filter((g) => g.x1 > valueX0 - 0.6 * h && g.x0 < right);
     if (inRange.length === 0) continue; // a line of another column only
+    // Text of another size (a diagonal watermark, a seal) is not the value's next line.
+    if (next.h > 1.6 * h || next.h < h / 1.6) continue;
     if (next.y0 - bottom > 1.5 * h) break;
     if (lineHasColumnLabel(next, hit, hits, valueX0, right)) break;
     // A label left of the value column beside this line (grouped into a line of its own
