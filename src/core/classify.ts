@@ -1,12 +1,15 @@
 // The kind of a document from its content: weighted keywords and labels of each kind,
-// matched on lines (spaces and width ignored, one misread character tolerated in long
-// words), so that it works on a PDF text layer and on OCR lines alike.
+// matched on lines (spaces and width ignored, one misread or one inserted character
+// tolerated in long words: a watermark's glyph read into a label), and values only one
+// kind prints (a checksum-valid ID number, a J-number, an ID card's validity term), so
+// that it works on a PDF text layer and on OCR lines alike.
 import type { DetectedKind, DocumentKind } from './documents';
 import { DOCUMENT_KINDS } from './documents';
 import type { DocumentText } from './extraction';
 import { KIND_KEYWORDS } from './extract/labels';
 import { pageLines, type Line, type WorkCounter } from './extract/lines';
 import { foldWidth } from './text/normalise';
+import { validateIdNumber } from './codes/id-number';
 
 /** Below this score nothing is recognised. */
 const MIN_SCORE = 3;
@@ -16,17 +19,54 @@ export interface Classification {
   scores: Record<DocumentKind, number>;
 }
 
+/** Whether l from index i holds w with one character inserted somewhere inside it. */
+function withOneInserted(l: string[], i: number, w: string[]): boolean {
+  let skipped = 0;
+  for (let k = 0, j = i; k < w.length; j++) {
+    if (j >= l.length) return false;
+    if (l[j] === w[k]) k++;
+    else if (k === 0 || ++skipped > 1) return false;
+  }
+  return true;
+}
+
 function containsFuzzy(line: string, word: string): boolean {
   if (line.includes(word)) return true;
   const w = [...word];
   if (w.length < 4) return false;
   const l = [...line];
   for (let i = 0; i + w.length <= l.length; i++) {
+    if (l[i] !== w[0] && l[i + 1] !== w[1]) continue;
     let diff = 0;
     for (let k = 0; k < w.length && diff <= 1; k++) if (l[i + k] !== w[k]) diff++;
-    if (diff <= 1) return true;
+    if (diff <= 1 || withOneInserted(l, i, w)) return true;
   }
   return false;
+}
+
+/** Weight of a value only one kind prints, found by its type. */
+const VALUE_EVIDENCE = 2;
+const ID_NUMBER_RUN = /(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])/gu;
+const ACCOUNT_CODE = /(?<![0-9A-Z])J\d{13}(?!\d)/u;
+const ID_TERM = /\d{4}[.-]\d{2}[.-]\d{2}-(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
+
+/** Values whose type says the kind, wherever they stand: evidence when labels were lost. */
+function valueEvidence(lines: readonly string[], kind: DocumentKind): boolean {
+  const compact = lines.map((line) => line.replace(/\s/gu, '').toUpperCase());
+  switch (kind) {
+    case 'id-card-front':
+      return compact.some((line) =>
+        [...line.matchAll(ID_NUMBER_RUN)].some((m) => validateIdNumber(m[0]).valid),
+      );
+    case 'id-card-back':
+      return (
+        compact.some((line) => ID_TERM.test(line)) && compact.some((l) => /公安局|分局/u.test(l))
+      );
+    case 'bank-permit':
+      return compact.some((line) => ACCOUNT_CODE.test(line));
+    default:
+      return false;
+  }
 }
 
 export function classifyWithScores(text: DocumentText, work?: WorkCounter): Classification {
@@ -46,6 +86,7 @@ export function classifyLines(pages: readonly Line[][]): Classification {
     for (const [word, weight] of KIND_KEYWORDS[kind]) {
       if (lines.some((line) => containsFuzzy(line, foldWidth(word)))) scores[kind] += weight;
     }
+    if (valueEvidence(lines, kind)) scores[kind] += VALUE_EVIDENCE;
   }
   const ranked = [...DOCUMENT_KINDS].sort((a, b) => scores[b] - scores[a]);
   const best = ranked[0] ?? 'business-license';
