@@ -8,3 +8,4 @@ export * from './expiry';
 export * from './messages';
 export * from './schedule';
 export * from './ics';
+export * from './reminders';

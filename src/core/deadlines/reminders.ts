@@ -1,0 +1,35 @@
+// Desktop reminders (issue 18 §5): which deadlines an OS notification names, and when the
+// daily run is next. Pure, so that the Electron main process stays a thin timer around it.
+import type { WorkingDayCalendar } from './calendar';
+import { isChangeDeadline } from './dossier-deadlines';
+import type { CalendarDeadline } from './ics';
+
+/**
+ * The deadlines within `withinWorkingDays` working days of today (passed ones included:
+ * they need action most), nearest first.
+ */
+export function remindersDue(
+  entries: readonly CalendarDeadline[],
+  today: string,
+  calendar: WorkingDayCalendar,
+  withinWorkingDays = 2,
+): CalendarDeadline[] {
+  return entries
+    .filter(({ item }) => {
+      const left = isChangeDeadline(item)
+        ? item.workingDaysLeft
+        : item.daysLeft < 0
+          ? -1
+          : calendar.workingDaysBetween(today, item.date).value;
+      return left <= withinWorkingDays;
+    })
+    .sort((a, b) => a.item.date.localeCompare(b.item.date));
+}
+
+/** Milliseconds from `now` to the next `hour`:00 local time (the daily run while running). */
+export function msUntilNextRun(now: Date, hour = 9): number {
+  const next = new Date(now);
+  next.setHours(hour, 0, 0, 0);
+  if (next.getTime() <= now.getTime()) next.setDate(next.getDate() + 1);
+  return next.getTime() - now.getTime();
+}
