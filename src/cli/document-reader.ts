@@ -2,11 +2,9 @@
 // run (the engine is created on the first page that needs OCR, and reused).
 import { readFile, stat } from 'node:fs/promises';
 import type { ExtractedDocument } from '../core/extraction';
+import { INTAKE_LIMITS, tooLarge } from '../core/intake';
 import { readDocument, type ReadDocumentDeps } from '../ocr/read-document';
 import { createLazyOcrEngine, createNodeReadDocumentDeps, type OcrEngineId } from '../ocr/node';
-
-/** Files above this are refused before they are read into memory. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export interface DocumentReader {
   /**
@@ -29,9 +27,9 @@ export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
       const info = await stat(path).catch(() => null);
       if (info === null) return { document: unreadable(label, `The file ${label} does not exist.`) };
       if (!info.isFile()) return { document: unreadable(label, `${label} is not a file.`) };
-      if (info.size > MAX_FILE_BYTES) {
-        const mb = Math.round(info.size / 1048576);
-        return { document: unreadable(label, `The file is ${mb} MB, over the 50 MB limit.`) };
+      // The intake limit (src/core/intake.ts), checked before the file is read into memory.
+      if (info.size > INTAKE_LIMITS.maxFileBytes) {
+        return { document: unreadable(label, tooLarge(info.size).message) };
       }
       const bytes = new Uint8Array(await readFile(path));
       deps ??= createNodeReadDocumentDeps(ocr);

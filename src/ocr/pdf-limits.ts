@@ -3,7 +3,7 @@
 // decode into 1.2 GB) and the pixels its pages would take to render for OCR.
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFDict } from 'pdf-lib';
 import { DocumentReadError } from '../core/extraction';
-import { MAX_IMAGE_PIXELS } from './image-header';
+import { INTAKE_LIMITS } from '../core/intake';
 
 /** All pages of one image-only PDF together, rendered for OCR: 20 A4 pages at 200 dpi are 77 MP. */
 export const MAX_RENDER_PIXELS_PER_DOCUMENT = 120_000_000;
@@ -19,7 +19,7 @@ const numberIn = (dict: PDFDict, key: string): number | undefined => {
  */
 export async function checkPdfImages(
   bytes: Uint8Array,
-  maxPixels = MAX_IMAGE_PIXELS,
+  maxPixels = INTAKE_LIMITS.maxImagePixels,
 ): Promise<void> {
   let doc: PDFDocument;
   try {

@@ -4,7 +4,7 @@ import type { PDFPageProxy } from 'pdfjs-dist';
 import type { PdfDocumentParams, PdfjsLib } from './pdf-text';
 import type { Raster } from './raster';
 import { DocumentReadError } from '../core/extraction';
-import { MAX_IMAGE_PIXELS } from './image-header';
+import { INTAKE_LIMITS } from '../core/intake';
 import { MAX_RENDER_PIXELS_PER_DOCUMENT } from './pdf-limits';
 
 /** A canvas pdfjs can draw on, and a way to read its pixels back. */
@@ -54,7 +54,7 @@ export function createPdfRasteriser(
     } = { ...defaults, ...options };
     // pdfjs skips (never decodes) an image over the cap, whatever the pre-check missed.
     const document = await pdfjs.getDocument({
-      maxImageSize: MAX_IMAGE_PIXELS,
+      maxImageSize: INTAKE_LIMITS.maxImagePixels,
       ...documentParams,
       data: bytes.slice(),
     }).promise;

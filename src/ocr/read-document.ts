@@ -10,17 +10,14 @@ import {
   type PageText,
   type ReadProblem,
 } from '../core/extraction';
-import { sniffMime } from '../core/file-type';
+import { admit } from '../core/intake';
 import type { OcrEngine, OcrProgress } from '../core/ports';
 import { isRasterOcrEngine } from './engine';
-import { checkImageHeader } from './image-header';
+import { checkNotTruncated } from './image-header';
 import { withInspection, type DecodeImage } from './inspect-pages';
 import { PdfReadError, readPdfText, type PdfjsLib, type ReadPdfOptions } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 import { checkPdfImages } from './pdf-limits';
-
-/** Files above this are refused (the CLI also checks before reading from disk). */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 export interface ReadDocumentDeps {
   pdfjs: PdfjsLib;
@@ -89,7 +86,7 @@ async function ocrImage(
   mime: 'image/jpeg' | 'image/png',
   deps: ReadDocumentDeps,
 ): Promise<ExtractedDocument> {
-  checkImageHeader(file.bytes, mime);
+  checkNotTruncated(file.bytes, mime);
   if (deps.ocr === undefined) throw noOcr();
   let text: DocumentText;
   try {
@@ -132,20 +129,11 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
 
 async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
   const { name, bytes } = file;
-  if (bytes.length === 0) throw refuse('empty', 'The file is empty (0 bytes).');
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    const size = Math.round(bytes.length / 1048576);
-    const limit = MAX_DOCUMENT_BYTES / 1048576;
-    throw refuse('too-large', `The file is ${size} MB, over the ${limit} MB limit.`, {
-      size,
-      limit,
-    });
-  }
-  const mime = sniffMime(bytes);
-  if (mime === 'image/jpeg' || mime === 'image/png') return ocrImage(file, mime, deps);
-  if (mime !== 'application/pdf') {
-    throw refuse('unsupported-type', 'The file is neither a PDF nor a JPG or PNG image.');
-  }
+  // Type, size and declared pixels: the one intake policy (src/core/intake.ts).
+  const admission = admit(bytes);
+  if (!admission.ok) throw new DocumentReadError(admission.problem, admission.message);
+  const { mime } = admission;
+  if (mime !== 'application/pdf') return ocrImage(file, mime, deps);
   await checkPdfImages(bytes);
   let text: DocumentText;
   try {

@@ -1,4 +1,5 @@
 // The vault's errors: one clear sentence each, never a secret or a record's content.
+import type { ReadProblem } from '../core/extraction';
 
 /** Base class so the UI can tell vault errors from bugs. */
 export class VaultError extends Error {
@@ -36,19 +37,20 @@ export class VaultLockedError extends VaultError {
 }
 
 /**
- * A file the import refuses (size, type, pixel count), with the reason in one sentence
- * and the figures the sentence names (bytes and limit; width, height and pixel limit), so
- * an interface can word it in its own language.
+ * A file the intake policy refuses (src/core/intake.ts: empty, size, type, pixel count),
+ * with its sentence and its coded problem (the reader's vocabulary, with the figures the
+ * sentence names), so an interface can word it in its own language.
  */
 export class ImportRefusedError extends VaultError {
   override name = 'ImportRefusedError';
   constructor(
-    readonly reason:
-      'too-large' | 'unsupported-type' | 'too-many-pixels' | 'unreadable-header' | 'empty',
+    readonly problem: ReadProblem,
     message: string,
-    readonly figures: Readonly<Record<string, number>> = {},
   ) {
     super(message);
+  }
+  get reason(): ReadProblem['reason'] {
+    return this.problem.reason;
   }
 }
 

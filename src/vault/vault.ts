@@ -18,6 +18,7 @@ import {
 import { DetectedKindSchema, DocumentKindSchema, type DetectedKind } from '../core/documents';
 import { BoxSchema, CorrectionSchema } from '../core/extraction';
 import { sniffMime } from '../core/file-type';
+import { admit } from '../core/intake';
 import { backupVault, restoreVault } from './backup';
 import {
   blindIndex,
@@ -48,7 +49,6 @@ import {
   WrongPassphraseError,
 } from './errors';
 import { newId } from './ids';
-import { imageDimensions } from './image-dimensions';
 import type { AccountRecord } from './schema/accounts';
 import type { AuditAction, AuditEntry } from './schema/audit-log';
 import type { ChangeEventRecord } from './schema/change-events';
@@ -107,14 +107,6 @@ export interface VaultOptions {
   now?: () => number;
 }
 
-const ACCEPTED_MIMES = new Set([
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/tiff',
-  'image/heic',
-]);
 const SETTINGS_KEY = 'vault';
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
@@ -605,57 +597,19 @@ export class Vault {
     const read = options.read ? ImportReadSchema.parse(options.read) : null;
     const settings = await this.settings();
     const bytes = input.bytes;
-    const refuse = async (
-      reason: ImportRefusedError['reason'],
-      message: string,
-      mime = '',
-      figures: Record<string, number> = {},
-    ): Promise<never> => {
+    // The one intake policy (src/core/intake.ts), with this vault's limits.
+    const admission = admit(bytes, settings);
+    if (!admission.ok) {
+      const { reason } = admission.problem;
       await this.appendAudit(
         'import-refused',
         dossierId,
         null,
-        `${reason} ${mime} ${bytes.length} bytes`.replace(/\s+/g, ' '),
+        `${reason} ${sniffMime(bytes)} ${bytes.length} bytes`,
       );
-      throw new ImportRefusedError(reason, message, figures);
-    };
-    if (bytes.length === 0) return refuse('empty', 'The file is empty.');
-    if (bytes.length > settings.maxFileBytes) {
-      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return refuse(
-        'too-large',
-        `The file is ${mb(bytes.length)} MB; the limit is ${mb(settings.maxFileBytes)} MB.`,
-        '',
-        { bytes: bytes.length, limitBytes: settings.maxFileBytes },
-      );
+      throw new ImportRefusedError(admission.problem, admission.message);
     }
-    const mime = sniffMime(bytes);
-    if (!ACCEPTED_MIMES.has(mime)) {
-      return refuse(
-        'unsupported-type',
-        'The file is not a PDF, JPEG, PNG, WebP, TIFF or HEIC image.',
-        mime,
-      );
-    }
-    if (mime.startsWith('image/')) {
-      const size = imageDimensions(bytes, mime);
-      if (!size || size.width === 0 || size.height === 0) {
-        return refuse(
-          'unreadable-header',
-          'The image header does not state its dimensions, so the file was not opened.',
-          mime,
-        );
-      }
-      const pixels = size.width * size.height;
-      if (pixels > settings.maxImagePixels) {
-        return refuse(
-          'too-many-pixels',
-          `The image declares ${size.width}×${size.height} pixels (${(pixels / 1e6).toFixed(0)} MP); the limit is ${(settings.maxImagePixels / 1e6).toFixed(0)} MP.`,
-          mime,
-          { width: size.width, height: size.height, limitPixels: settings.maxImagePixels },
-        );
-      }
-    }
+    const { mime } = admission;
     await this.getDossier(dossierId);
     const fingerprint = await fileFingerprint(keys.mac, bytes);
     if (!options.allowDuplicate) await this.throwIfDuplicate(keys, fingerprint);

@@ -14,7 +14,7 @@ import {
 import { FAMILY_EXAMPLES } from '../../scripts/fixtures/families/make-family-examples';
 import { dossierDocuments } from '../../scripts/fixtures/variants';
 import { extractDocument } from '../../src/core/extract/index';
-import { readImageDimensions } from '../../src/ocr/image-header';
+import { readImageDimensions } from '../../src/core/intake';
 import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
 
 const EXAMPLES_DIR = join(import.meta.dirname, '../../examples');

@@ -2,7 +2,8 @@
 // pipeline that are plain arithmetic.
 import { describe, expect, it } from 'vitest';
 import { preferCjkWidths, dropNestedBoxes } from '../../src/ocr/engine';
-import { readImageDimensions, isTruncatedImage } from '../../src/ocr/image-header';
+import { readImageDimensions } from '../../src/core/intake';
+import { isTruncatedImage } from '../../src/ocr/image-header';
 import { nodeImageCodec } from '../../src/ocr/codec-node';
 import { ctcAlphabet, ctcGreedyDecode } from '../../src/ocr/paddle/ctc';
 import { dbBoxes, separateNeighbours } from '../../src/ocr/paddle/db-postprocess';

@@ -197,7 +197,7 @@ export const en: Record<MessageKey, string> = {
   'dossier.field.idValidUntil': 'ID expiry as entered on the platform form',
   'dossier.field.officeAddress': 'Office address',
   'dossier.import.drop': 'Drop files here, or click to pick them (many at once)',
-  'dossier.import.hint': 'PDF, JPG, PNG, TIFF, HEIC; files are read on this computer only.',
+  'dossier.import.hint': 'PDF, JPG, PNG; files are read on this computer only.',
   'dossier.import.running': 'Reading {count} files…',
   'dossier.import.finished': 'Finished reading',
   'dossier.import.cancel': 'Cancel reading',

@@ -186,7 +186,7 @@ export const zh = {
   'dossier.field.idValidUntil': '平台表单上填写的身份证有效期',
   'dossier.field.officeAddress': '办公地址',
   'dossier.import.drop': '把文件拖到这里，或点击选择文件（可一次多个）',
-  'dossier.import.hint': 'PDF、JPG、PNG、TIFF、HEIC；文件只在这台电脑上读取。',
+  'dossier.import.hint': 'PDF、JPG、PNG；文件只在这台电脑上读取。',
   'dossier.import.running': '正在读取 {count} 个文件…',
   'dossier.import.finished': '读取完成',
   'dossier.import.cancel': '取消读取',

@@ -139,7 +139,7 @@ export interface ImportProgress {
 /**
  * Why a file was not imported, for a sentence in the interface's language (the i18n key
  * `dossier.import.reason.<reason>`): the reader's reasons (ReadProblemReasonSchema, the
- * vault's refusals map onto them) and 'duplicate'. 'other': a reason without a code;
+ * intake policy's refusals in the vault among them) and 'duplicate'. 'other': a reason without a code;
  * `message` then holds the only sentence there is.
  */
 export type ImportReason = 'duplicate' | ReadProblemReason;

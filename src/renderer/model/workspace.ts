@@ -47,39 +47,6 @@ const DEFAULT_CONFIRMER = '本机用户';
 /** Share of a file's progress bar each stage ends at (reading is most of the time). */
 const STAGE_END = { reading: 0.1, 'loading-ocr': 0.3, ocr: 0.85, extracting: 0.9 } as const;
 
-type Problem = Pick<ImportOutcome, 'reason' | 'values'>;
-
-const megabytes = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
-
-/** The reason of the vault's refusal, with the figures its sentence names. */
-function refusalReason(error: ImportRefusedError): Problem {
-  const f = error.figures;
-  switch (error.reason) {
-    case 'too-large':
-      return {
-        reason: 'too-large',
-        values: { size: megabytes(f.bytes ?? 0), limit: megabytes(f.limitBytes ?? 0) },
-      };
-    case 'too-many-pixels': {
-      const { width = 0, height = 0, limitPixels = 0 } = f;
-      return {
-        reason: 'too-many-pixels',
-        values: {
-          width,
-          height,
-          megapixels: Math.round((width * height) / 1e6),
-          limit: Math.round(limitPixels / 1e6),
-        },
-      };
-    }
-    case 'unreadable-header':
-      return { reason: 'damaged' };
-    case 'unsupported-type':
-    case 'empty':
-      return { reason: error.reason };
-  }
-}
-
 function abortError(): DOMException {
   return new DOMException('The import was cancelled.', 'AbortError');
 }
@@ -383,7 +350,8 @@ export function createWorkspace(
         return {
           fileName: file.name,
           status: 'refused',
-          ...refusalReason(error),
+          reason: error.problem.reason,
+          ...(error.problem.values ? { values: error.problem.values } : {}),
           message: error.message,
         };
       }

@@ -1,18 +1,15 @@
 // Vault settings (plain: readable before unlock, nothing secret).
 import { z } from 'zod';
+import { INTAKE_LIMITS } from '../../core/intake';
 
 export const VaultSettingsSchema = z.object({
   autoLockMinutes: z.number().min(0.05).default(10),
   /** Lock when the window has been hidden this long. */
   hiddenLockMinutes: z.number().min(0).default(2),
   undoWindowSeconds: z.number().min(1).default(10),
-  maxFileBytes: z
-    .number()
-    .int()
-    .min(1)
-    .default(50 * 1024 * 1024),
-  /** 100 MP: an A4 page at 600 dpi is 35 MP, a phone photo 12-50 MP. */
-  maxImagePixels: z.number().int().min(1).default(100_000_000),
+  /** The intake limits (src/core/intake.ts), adjustable per vault. */
+  maxFileBytes: z.number().int().min(1).default(INTAKE_LIMITS.maxFileBytes),
+  maxImagePixels: z.number().int().min(1).default(INTAKE_LIMITS.maxImagePixels),
   /** Minimum time a failed unlock takes, to slow guessing. */
   wrongPassphraseDelayMs: z.number().int().min(0).default(1000),
   /** Interface language; plain because the unlock screen needs it. */

@@ -13,12 +13,12 @@ import type {
 } from '../../model/contract';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import type { DocumentKind } from '../../../core/documents';
+import { ACCEPT_ATTRIBUTE } from '../../../core/intake';
 import { kindLabel } from './labels';
 import { errorSentence } from '../../shell/errors';
 
-/** What the file pickers offer: PDFs and images (anything else is refused with a reason). */
-export const ACCEPT =
-  '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.heic,.heif,.webp,.bmp,application/pdf,image/*';
+/** What the file pickers offer: the intake policy's admitted types (src/core/intake.ts). */
+export const ACCEPT = ACCEPT_ATTRIBUTE;
 
 export interface ImportRow {
   name: string;
