@@ -3,6 +3,7 @@
 // layout extraction. Every failure is one sentence in `error` and its reason in
 // `problem`, never a throw: the readers throw DocumentReadError, converted once here.
 import { extractDocument } from '../core/extract';
+import type { DocumentKind } from '../core/documents';
 import {
   DocumentReadError,
   type DocumentText,
@@ -35,12 +36,16 @@ export interface ReadDocumentDeps {
   onText?: (text: DocumentText) => void;
   /** Decodes an image for the quality and seal analysis; absent: images are not analysed. */
   decodeImage?: DecodeImage;
+  /** Read the text as this kind (a person chose it) instead of classifying it. */
+  kind?: DocumentKind;
 }
 
 export interface DocumentFile {
   name: string;
   bytes: Uint8Array;
 }
+
+const extractOptions = (deps: ReadDocumentDeps) => (deps.kind ? { kind: deps.kind } : {});
 
 function failed(file: string, error: string, problem: ReadProblem): ExtractedDocument {
   return {
@@ -96,7 +101,7 @@ async function ocrImage(
     throw refuse('damaged', 'The image could not be decoded: it may be damaged or truncated.');
   }
   deps.onText?.(text);
-  return withOcrMarks(extractDocument(text, file.name), text);
+  return withOcrMarks(extractDocument(text, file.name, extractOptions(deps)), text);
 }
 
 async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
@@ -124,7 +129,7 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
   }
   const text: DocumentText = { source: ocr.id, pages };
   deps.onText?.(text);
-  return withOcrMarks(extractDocument(text, file.name), text);
+  return withOcrMarks(extractDocument(text, file.name, extractOptions(deps)), text);
 }
 
 async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
@@ -144,7 +149,7 @@ async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extract
     throw refuse('damaged', 'The PDF could not be read: it may be damaged.');
   }
   deps.onText?.(text);
-  return { ...extractDocument(text, name), source: text.source };
+  return { ...extractDocument(text, name, extractOptions(deps)), source: text.source };
 }
 
 /** Reads one document; never throws for a bad file (see `error` and `problem`). */

@@ -54,7 +54,7 @@ export class ImportRefusedError extends VaultError {
   }
 }
 
-/** The same file (by keyed hash of its bytes) is already in the vault. */
+/** The same file (by keyed hash of its bytes) is already in this dossier. */
 export class DuplicateFileError extends VaultError {
   override name = 'DuplicateFileError';
   constructor(

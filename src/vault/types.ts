@@ -107,6 +107,11 @@ export const DocumentReadingSchema = z.object({
   /** The image analysis (quality flags, seals); absent on records read before it existed. */
   quality: DocumentQualitySchema.optional(),
   seal: SealReportSchema.optional(),
+  /**
+   * A person set this document aside (two documents claim one kind, spec §3 docs.complete):
+   * it stays in the dossier but the checks leave it out.
+   */
+  setAside: z.boolean().default(false),
 });
 export type DocumentReading = z.output<typeof DocumentReadingSchema>;
 export type DocumentReadingInput = z.input<typeof DocumentReadingSchema>;
@@ -137,7 +142,7 @@ export type ImportRead = z.input<typeof ImportReadSchema>;
 
 /** `importFile`'s options. */
 export interface ImportOptions {
-  /** Import even when the same bytes are already in the vault. */
+  /** Import even when the same bytes are already in this dossier. */
   allowDuplicate?: boolean;
   /** The file's extraction and reading, stored atomically with it (issue #4). */
   read?: ImportRead;

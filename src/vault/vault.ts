@@ -582,7 +582,8 @@ export class Vault {
   /**
    * Imports one file into a dossier in one transaction: refused (ImportRefusedError) when
    * too large, of an unsupported type, or declaring too many pixels; DuplicateFileError
-   * when the same bytes are already in the vault (unless `allowDuplicate`). With `read`,
+   * when the same bytes are already in this dossier (unless `allowDuplicate`); the same
+   * file in other dossiers is normal (see otherDossiersWithFile). With `read`,
    * its extraction and reading are stored in that same transaction, so a crash or a refusal
    * never leaves a document without what was read from it.
    */
@@ -612,7 +613,7 @@ export class Vault {
     const { mime } = admission;
     await this.getDossier(dossierId);
     const fingerprint = await fileFingerprint(keys.mac, bytes);
-    if (!options.allowDuplicate) await this.throwIfDuplicate(keys, fingerprint);
+    if (!options.allowDuplicate) await this.throwIfDuplicate(keys, fingerprint, dossierId);
 
     const id = newId();
     const at = this.now();
@@ -650,7 +651,7 @@ export class Vault {
       ],
       async () => {
         if (!options.allowDuplicate) {
-          if (await this.findLiveCopy(fingerprint)) {
+          if (await this.findLiveCopy(fingerprint, dossierId)) {
             throw new VaultError('The same file was imported at the same time; try again.');
           }
         }
@@ -676,31 +677,58 @@ export class Vault {
     };
   }
 
-  /** The live copy of a file (same keyed fingerprint) in a live dossier, if any. */
-  private async findLiveCopy(fingerprint: string): Promise<DocumentRecord | undefined> {
+  /** Live copies of a file (same keyed fingerprint) in live dossiers. */
+  private async findLiveCopies(fingerprint: string): Promise<DocumentRecord[]> {
     const candidates = await this.db.documents
       .where('fingerprint')
       .equals(fingerprint)
       .filter((d) => d.deletedAt === 0)
       .toArray();
+    const live: DocumentRecord[] = [];
     for (const doc of candidates) {
-      if ((await this.db.dossiers.get(doc.dossierId))?.deletedAt === 0) return doc;
+      if ((await this.db.dossiers.get(doc.dossierId))?.deletedAt === 0) live.push(doc);
     }
-    return undefined;
+    return live;
   }
 
-  private async throwIfDuplicate(keys: VaultKeys, fingerprint: string): Promise<void> {
-    const existing = await this.findLiveCopy(fingerprint);
-    if (!existing) return;
-    const dossier = (await this.db.dossiers.get(existing.dossierId))!;
-    const company = await this.openTextLogged(
-      keys,
-      'dossiers',
-      dossier.id,
-      'company',
-      dossier.company,
-    );
-    throw new DuplicateFileError(existing.dossierId, existing.id, company);
+  /** The live copy of a file in this dossier, if any. */
+  private async findLiveCopy(
+    fingerprint: string,
+    dossierId: string,
+  ): Promise<DocumentRecord | undefined> {
+    return (await this.findLiveCopies(fingerprint)).find((d) => d.dossierId === dossierId);
+  }
+
+  private async companyOf(keys: VaultKeys, dossierId: string): Promise<string> {
+    const dossier = (await this.db.dossiers.get(dossierId))!;
+    return this.openTextLogged(keys, 'dossiers', dossier.id, 'company', dossier.company);
+  }
+
+  /** A file already in this dossier is refused (DuplicateFileError). */
+  private async throwIfDuplicate(
+    keys: VaultKeys,
+    fingerprint: string,
+    dossierId: string,
+  ): Promise<void> {
+    const here = await this.findLiveCopy(fingerprint, dossierId);
+    if (here) {
+      throw new DuplicateFileError(here.dossierId, here.id, await this.companyOf(keys, dossierId));
+    }
+  }
+
+  /**
+   * The companies of the other live dossiers holding the same file as this document: one
+   * legal representative's ID card behind several companies is normal, so the same file
+   * in another dossier is noted ("also in dossier X"), not refused.
+   */
+  async otherDossiersWithFile(documentId: string): Promise<string[]> {
+    const keys = this.requireKeys();
+    const doc = await this.db.documents.get(documentId);
+    if (!doc) throw new VaultError(`There is no document ${documentId}.`);
+    const others = (await this.findLiveCopies(doc.fingerprint))
+      .map((d) => d.dossierId)
+      .filter((id) => id !== doc.dossierId);
+    return Promise.all([...new Set(others)].map((id) => this.companyOf(keys, id)));
   }
 
   async listDocuments(dossierId: string): Promise<DocumentInfo[]> {

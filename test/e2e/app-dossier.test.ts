@@ -173,8 +173,10 @@ describe('the dossier screen', () => {
     // A drag is not a click: the selection stays where it was.
     expect(await page.locator('[data-testid="field-row"][data-selected="true"]').count()).toBe(1);
 
-    // Confirm all high-confidence fields of the dossier.
+    // Confirm the high-confidence fields of the document shown, as the dialog lists them.
     await page.getByTestId('confirm-all').click();
+    await page.getByTestId('confirm-all-list').waitFor();
+    await page.locator('#confirm-all-ok').click();
     await page.getByTestId('review-notice').waitFor();
     await screen.screenshot('review-confirmed');
 

@@ -15,6 +15,7 @@ export function createNodeTextReader(): DocumentReader {
       let pages: PageGeometry[] = [];
       const document = await readDocument(file, {
         ...d,
+        ...(options.kind ? { kind: options.kind } : {}),
         onText: (text) => {
           pages = text.pages.map((p) => ({ width: p.width, height: p.height, rotation: 0 }));
         },

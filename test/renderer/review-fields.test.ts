@@ -81,6 +81,7 @@ const bank: DocumentView = {
   fields: bankFields,
   extracted,
   detectedKind: 'bank-permit',
+  setAside: false,
 };
 
 const idBack: DocumentView = {
@@ -89,6 +90,7 @@ const idBack: DocumentView = {
   fields: [field({ field: 'validUntil', value: '2045-08-02', confidence: 0.99 })],
   extracted: { ...extracted, kind: 'id-card-back', needsConfirmation: [], corrections: [] },
   detectedKind: 'id-card-back',
+  setAside: false,
 };
 
 const view = {
@@ -157,9 +159,10 @@ describe('the review field list', () => {
     expect(row(html, 'bankName')).toContain('data-confirmed="true"');
     expect(row(html, 'approvalNumber')).toContain('未读取到');
     expect(row(html, 'approvalNumber')).not.toContain('field-confidence');
-    // "Confirm all" counts the whole dossier's unconfirmed high-confidence fields that need
-    // no person's eye: the ID's validUntil, not the account name with a width to confirm.
-    expect(html).toContain('确认所有高置信度字段（1）');
+    // "Confirm all" counts only the document shown (the bank form): not the ID's validUntil,
+    // and not the account name with a width to confirm.
+    expect(html).toMatch(/确认本材料的高置信度字段（\d+）/);
+    expect(html).not.toContain('确认本材料的高置信度字段（1）');
   });
 
   it('shows dates as the documents print them', () => {

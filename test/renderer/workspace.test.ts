@@ -17,6 +17,7 @@ import {
 import { webBridge } from '../../src/renderer/bridge/web';
 import type { Workspace } from '../../src/renderer/model/contract';
 import { createNodeTextReader } from './node-reader';
+import { bulkConfirmable } from '../../src/renderer/model/confirmable';
 import { encryptedPdf, pagesPdf } from '../extract/support/pdf-builders';
 import { noiseBytes, pngHeader, smallPng, truncatedJpeg } from '../ocr/support/bad-files';
 import { REPO_ROOT } from '../cli/run-cli';
@@ -150,17 +151,73 @@ describe('workspace', () => {
     ).toBeUndefined();
   });
 
-  it('confirm-all confirms only sure, unambiguous fields', async () => {
+  it('confirm-all confirms exactly the listed fields of one document, refusing a stale list', async () => {
     const ws = await workspace('confirm-all');
     const { id } = await importExample(ws, 'ready');
-    const count = await ws.confirmAllHighConfidence(id);
-    expect(count).toBeGreaterThan(10);
+    const before = await ws.loadDossier(id);
+    const license = before.slots['business-license']!;
+    const listed = bulkConfirmable(license).map((f) => ({ field: f.field, value: f.value! }));
+    expect(listed.length).toBeGreaterThan(3);
+    // A value other than the one shown confirms nothing.
+    const forged = listed.map((f, i) => (i === 0 ? { ...f, value: `${f.value}X` } : f));
+    await expect(ws.confirmShown(id, license.info.id, forged)).rejects.toThrow(/changed after/);
+    expect(await ws.confirmShown(id, license.info.id, listed)).toBe(listed.length);
     const view = await ws.loadDossier(id);
-    const unconfirmed = view.documents
-      .flatMap((d) => d.fields)
-      .filter((f) => f.value !== null && f.confirmedValue === null);
-    expect(unconfirmed).toEqual([]);
-    expect(await ws.confirmAllHighConfidence(id)).toBe(0);
+    const confirmedIn = (kind: string) =>
+      view.documents
+        .filter((d) => d.info.kind === kind)
+        .flatMap((d) => d.fields)
+        .filter((f) => f.confirmedValue !== null)
+        .map((f) => f.field)
+        .sort();
+    expect(confirmedIn('business-license')).toEqual(listed.map((f) => f.field).sort());
+    // The other documents were not touched.
+    for (const kind of ['id-card-front', 'id-card-back', 'bank-permit']) {
+      expect(confirmedIn(kind)).toEqual([]);
+    }
+    // The audit log holds one confirmation per listed field, of that document.
+    const confirms = (await ws.auditLog(id)).filter((r) => r.action === 'confirm');
+    expect(confirms.map((r) => r.detail).sort()).toEqual(listed.map((f) => f.field).sort());
+    expect(new Set(confirms.map((r) => r.file))).toEqual(new Set(['license.pdf']));
+  });
+
+  it('the same file goes into two dossiers, noted; twice into one it is refused', async () => {
+    const ws = await workspace('two-dossiers');
+    const { id } = await importExample(ws, 'ready');
+    const other = await ws.createDossier('另一家公司');
+    const bytes = new Uint8Array(
+      readFileSync(join(REPO_ROOT, 'examples', 'ready', 'id-front.pdf')),
+    );
+    const [first] = await ws.importFiles(other, [{ name: 'id-front.pdf', bytes }]);
+    expect(first).toMatchObject({ status: 'imported', kind: 'id-card-front' });
+    expect(first?.alsoIn).toEqual([(await ws.loadDossier(id)).dossier.company]);
+    const [again] = await ws.importFiles(other, [{ name: 'copy.pdf', bytes }]);
+    expect(again?.status).toBe('duplicate');
+  });
+
+  it('a second license blocks until one is set aside, and a kind set by hand is read again', async () => {
+    const ws = await workspace('set-aside');
+    const { id } = await importExample(ws, 'ready');
+    const bytes = new Uint8Array(
+      readFileSync(join(REPO_ROOT, 'examples', 'license-expired', 'license.pdf')),
+    );
+    const [second] = await ws.importFiles(id, [{ name: 'old-license.pdf', bytes }]);
+    let view = await ws.loadDossier(id);
+    const complete = view.run.checks.find((c) => c.id === 'docs.complete')!;
+    expect(complete.status).toBe('fail');
+    expect(complete.message).toContain('old-license.pdf');
+    await ws.setAside(second!.documentId!, true);
+    view = await ws.loadDossier(id);
+    expect(view.run.checks.find((c) => c.id === 'docs.complete')!.status).toBe('pass');
+    expect(view.slots['business-license']?.info.fileName).toBe('license.pdf');
+    // Moved by hand to another kind: read again for it (a license read as a bank form
+    // finds no bank fields, but every bank field is now there to enter).
+    await ws.moveDocument(second!.documentId!, 'bank-permit');
+    view = await ws.loadDossier(id);
+    const moved = view.documents.find((d) => d.info.id === second!.documentId)!;
+    expect(moved.fields.map((f) => f.field)).toEqual(
+      expect.arrayContaining(['accountName', 'bankName', 'accountNumber']),
+    );
   });
 
   it('finds dossiers by company, credit code, person and account; delete has undo', async () => {
@@ -227,9 +284,16 @@ describe('workspace', () => {
 
   it('says why a file was not imported as a reason with values, worded in the interface language', async () => {
     const ws = await workspace('reasons');
-    await importExample(ws, 'ready', '青梧屿示例公司');
+    const { id: first } = await importExample(ws, 'ready', '青梧屿示例公司');
     const other = await ws.createDossier('另一家公司');
     const license = exampleFiles('ready').find((f) => f.name === 'license.pdf')!;
+    // The same file twice in one dossier is a duplicate; in another dossier it is noted.
+    const [duplicate] = await ws.importFiles(first, [license]);
+    expect([duplicate?.status, duplicate?.reason, duplicate?.values]).toEqual([
+      'duplicate',
+      'duplicate',
+      { company: '青梧屿示例公司' },
+    ]);
     const text = (s: string) => new TextEncoder().encode(s);
     // Real bad files through the real reader (no OCR engine in this Node reader).
     const files = [
@@ -248,7 +312,7 @@ describe('workspace', () => {
     ];
     const outcomes = await ws.importFiles(other, files);
     expect(outcomes.map((o) => [o.fileName, o.status, o.reason, o.values ?? null])).toEqual([
-      ['license.pdf', 'duplicate', 'duplicate', { company: '青梧屿示例公司' }],
+      ['license.pdf', 'imported', undefined, null],
       ['empty.pdf', 'unreadable', 'empty', null],
       ['broken.pdf', 'unreadable', 'damaged', null],
       ['notes.pdf', 'unreadable', 'unsupported-type', null],
@@ -268,21 +332,21 @@ describe('workspace', () => {
       ['long.pdf', 'unreadable', 'too-many-pages', { pages: 31, limit: 20 }],
     ]);
     // The English detail stays for logs and tooltips, as the reader (and the CLI) wrote it.
-    expect(outcomes.every((o) => /\.$/.test(o.message ?? ''))).toBe(true);
+    expect(outcomes.slice(1).every((o) => /\.$/.test(o.message ?? ''))).toBe(true);
+    expect(outcomes[0]?.alsoIn).toEqual(['青梧屿示例公司']);
     expect(outcomes[11]!.message).toBe(
       'The PDF has 31 pages, more than the 20 a document may have.',
     );
-    expect((await ws.loadDossier(other)).documents).toHaveLength(0);
+    expect((await ws.loadDossier(other)).documents).toHaveLength(1);
 
     const zh = translator('zh');
     const en = translator('en');
     const byName = (name: string) => outcomes.find((o) => o.fileName === name)!;
-    expect(outcomeSentence(zh, byName('license.pdf'))).toBe(
+    expect(outcomeSentence(zh, duplicate!)).toBe(
       '这个文件已在资料「青梧屿示例公司」中，无需再导入。',
     );
-    expect(outcomeSentence(en, byName('license.pdf'))).toContain(
-      'already in dossier 青梧屿示例公司',
-    );
+    expect(outcomeSentence(en, duplicate!)).toContain('already in dossier 青梧屿示例公司');
+    expect(outcomeSentence(zh, byName('license.pdf'))).toBeNull();
     expect(outcomeSentence(zh, byName('empty.pdf'))).toContain('文件是空的');
     expect(outcomeSentence(zh, byName('broken.pdf'))).toContain('文件已损坏');
     expect(outcomeSentence(zh, byName('notes.pdf'))).toContain('不是 PDF、JPG 或 PNG');
@@ -297,12 +361,13 @@ describe('workspace', () => {
     expect(outcomeSentence(en, byName('long.pdf'))).toBe(
       'The PDF has 31 pages, more than the 20 allowed; import only the pages needed.',
     );
-    for (const o of outcomes)
+    for (const o of outcomes.slice(1))
       expect(outcomeSentence(zh, o), o.fileName).not.toMatch(/[A-Za-z]{4,}/);
 
-    // The import panel shows the sentence of the current language, the English as the title.
+    // The import panel shows the sentence of the current language, the English as the title,
+    // and notes the file that is also in another dossier.
     const importer: Importer = {
-      rows: outcomes.map((outcome) => ({
+      rows: [duplicate!, ...outcomes].map((outcome) => ({
         name: outcome.fileName,
         progress: { stage: 'failed', progress: 1 },
         outcome,
@@ -324,6 +389,7 @@ describe('workspace', () => {
     expect(zhPanel).toContain('这个文件已在资料「青梧屿示例公司」中');
     expect(zhPanel).toContain('title="This file is already in dossier 青梧屿示例公司."');
     expect(zhPanel).toContain('data-reason="too-many-pixels"');
+    expect(zhPanel).toContain('（也在资料「青梧屿示例公司」中）');
     expect(panel('en')).toContain('The file is empty (0 bytes); check the original');
   }, 60_000);
 

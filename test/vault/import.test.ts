@@ -132,14 +132,15 @@ describe('importing a file', () => {
     vault.close();
   });
 
-  it('offers a duplicate as "already in dossier X", by keyed hash of the bytes', async () => {
+  it('refuses a duplicate within a dossier as "already in dossier X", by keyed hash of the bytes, and only notes one across dossiers', async () => {
     const vault = await newVault('dup');
     const first = await vault.createDossier({ company: '杭州青梧屿贸易有限公司' });
     const second = await vault.createDossier({ company: '宁波远帆电子商务有限公司' });
     const bytes = pngHeader(640, 480);
     const original = await vault.importFile(first, { name: 'license.png', bytes });
+    expect(await vault.otherDossiersWithFile(original.id)).toEqual([]);
     const error = await vault
-      .importFile(second, { name: 'renamed.png', bytes: bytes.slice() })
+      .importFile(first, { name: 'renamed.png', bytes: bytes.slice() })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DuplicateFileError);
     expect(error).toMatchObject({ dossierId: first, documentId: original.id });
@@ -150,18 +151,22 @@ describe('importing a file', () => {
     const stored = await vault.db.documents.get(original.id);
     expect(stored!.fingerprint).not.toBe(original.sha256);
     expect(JSON.stringify(await dumpRaw(vault.db))).not.toContain(original.sha256);
-    // The user may still add it deliberately.
-    await vault.importFile(second, { name: 'renamed.png', bytes }, { allowDuplicate: true });
+    // Another dossier takes the same file (one person behind several companies), noted.
+    const copy = await vault.importFile(second, { name: 'renamed.png', bytes: bytes.slice() });
+    expect(await vault.otherDossiersWithFile(copy.id)).toEqual(['杭州青梧屿贸易有限公司']);
+    expect(await vault.otherDossiersWithFile(original.id)).toEqual(['宁波远帆电子商务有限公司']);
     expect(await vault.db.documents.count()).toBe(2);
-    // A copy in a deleted dossier (or a deleted document) is no longer a duplicate.
+    // The user may still add it twice to one dossier deliberately.
+    await vault.importFile(second, { name: 'again.png', bytes }, { allowDuplicate: true });
+    expect(await vault.db.documents.count()).toBe(3);
+    // A copy in a deleted dossier (or a deleted document) is no longer noted.
     const third = await vault.createDossier({ company: '第三家公司' });
     await vault.deleteDossier(first);
-    await expect(vault.importFile(third, { name: 'again.png', bytes })).rejects.toThrow(
-      'This file is already in dossier 宁波远帆电子商务有限公司.',
+    const inThird = await vault.importFile(third, { name: 'again.png', bytes });
+    expect(await vault.otherDossiersWithFile(inThird.id)).toEqual(['宁波远帆电子商务有限公司']);
+    await expect(vault.importFile(third, { name: 'thrice.png', bytes })).rejects.toThrow(
+      'This file is already in dossier 第三家公司.',
     );
-    const [copy] = await vault.listDocuments(second);
-    await vault.deleteDocument(copy!.id);
-    expect((await vault.importFile(third, { name: 'again.png', bytes })).dossierId).toBe(third);
     vault.close();
   });
 

@@ -1,6 +1,7 @@
 // The English catalogue: the same keys as zh.ts (checked by the type).
 import { DEADLINES_EN } from './deadlines';
 import { QUALITY_EN } from './quality';
+import { VERDICT_EN } from './verdict';
 import type { MessageKey } from './zh';
 
 export const en: Record<MessageKey, string> = {
@@ -371,4 +372,5 @@ export const en: Record<MessageKey, string> = {
   'dossier.diff.extra': 'extra',
   ...DEADLINES_EN,
   ...QUALITY_EN,
+  ...VERDICT_EN,
 };

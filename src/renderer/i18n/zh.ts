@@ -3,6 +3,7 @@
 // missing in English fails the typecheck. Placeholders: {name}.
 import { DEADLINES_ZH } from './deadlines';
 import { QUALITY_ZH } from './quality';
+import { VERDICT_ZH } from './verdict';
 export const zh = {
   // ── common ──
   'app.name': '资料保险箱',
@@ -345,6 +346,7 @@ export const zh = {
   'dossier.diff.extra': '多余',
   ...DEADLINES_ZH,
   ...QUALITY_ZH,
+  ...VERDICT_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -17,6 +17,9 @@ import type {
   Vault,
   VaultSettings,
 } from '../../vault';
+import type { AuditRow, ShownField } from './workspace-verdict';
+
+export type { AuditRow, ShownField } from './workspace-verdict';
 
 // ── Reading files (src/renderer/reader) ───────────────────────────────────────
 
@@ -60,7 +63,12 @@ export interface DocumentReader {
    */
   read(
     file: DocumentFileInput,
-    options?: { onProgress?: (p: ReadProgress) => void; signal?: AbortSignal },
+    options?: {
+      onProgress?: (p: ReadProgress) => void;
+      signal?: AbortSignal;
+      /** Read the text as this kind (a person chose it) instead of classifying it. */
+      kind?: DocumentKind;
+    },
   ): Promise<ReadResult>;
   /**
    * An image of page `index` drawn in the coordinate space of its boxes (width × height of
@@ -94,12 +102,14 @@ export interface DocumentView {
   extracted: ExtractedDocument;
   /** The kind the reader detected; differs from info.kind when a person moved the file. */
   detectedKind: DetectedKind;
+  /** A person set it aside (two documents claim one kind): the checks leave it out. */
+  setAside: boolean;
 }
 
 export interface DossierView {
   dossier: Dossier;
   documents: DocumentView[];
-  /** The document filling each slot (the first of that kind), null when the slot is empty. */
+  /** The document filling each slot (the first of that kind not set aside), null when empty. */
   slots: Record<DocumentKind, DocumentView | null>;
   /** Documents of kind 'unknown' or a second document of a filled slot. */
   others: DocumentView[];
@@ -159,6 +169,8 @@ export interface ImportOutcome {
   values?: Record<string, string | number>;
   /** The same in English, one sentence, for logs and tooltips (refused, unreadable, duplicate). */
   message?: string;
+  /** Imported: the companies of other dossiers holding the same file (noted, not refused). */
+  alsoIn?: string[];
 }
 
 export interface Workspace {
@@ -190,16 +202,24 @@ export interface Workspace {
       signal?: AbortSignal;
     },
   ): Promise<ImportOutcome[]>;
-  /** A person puts a document into another slot. */
+  /** A person puts a document into another slot; it is read again for that kind. */
   moveDocument(documentId: string, kind: DetectedKind): Promise<void>;
+  /** A person sets a document aside (or uses it again): the checks leave it out. */
+  setAside(documentId: string, aside: boolean): Promise<void>;
   deleteDocument(documentId: string): Promise<UndoTicket>;
   saveAccounts(dossierId: string, accounts: readonly Account[]): Promise<void>;
   saveDeclared(dossierId: string, declared: Declared): Promise<void>;
 
   /** Confirms (or corrects and confirms) one field; goes to the audit log. */
   confirmField(documentId: string, field: string, value: string): Promise<void>;
-  /** Confirms every unconfirmed field at or above the threshold; returns how many. */
-  confirmAllHighConfidence(dossierId: string, threshold?: number): Promise<number>;
+  /**
+   * Confirms exactly the fields the confirm-all dialog listed for one document, each with
+   * the value shown; refuses (WorkspaceError 'changed-since-shown') if any is no longer
+   * bulk-confirmable with that value. Returns how many.
+   */
+  confirmShown(dossierId: string, documentId: string, shown: readonly ShownField[]): Promise<number>;
+  /** The dossier's audit log, newest first. */
+  auditLog(dossierId: string): Promise<AuditRow[]>;
   acceptException(dossierId: string, check: CheckId, reason: string): Promise<void>;
   /** Tracks a change to report within the pack's working-day deadline (spec §4). */
   recordChange(dossierId: string, change: { kind: ChangeKind; occurredOn: string }): Promise<void>;

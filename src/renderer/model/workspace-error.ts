@@ -3,7 +3,11 @@
 
 /** i18n key `workspace.error.<reason>`. */
 export type WorkspaceErrorReason =
-  'page-missing' | 'export-blocked' | 'export-file' | 'save-failed';
+  | 'page-missing'
+  | 'export-blocked'
+  | 'export-file'
+  | 'save-failed'
+  | 'changed-since-shown';
 
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError';

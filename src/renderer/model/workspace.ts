@@ -26,9 +26,14 @@ import {
   type ExtractedField,
   type Vault,
 } from '../../vault';
-import { bulkConfirmable, HIGH_CONFIDENCE } from './confirmable';
 import { createLazyBrowserReader } from './lazy-reader';
 import { WorkspaceError } from './workspace-error';
+import {
+  confirmShownFields,
+  dossierAudit,
+  rereadAsKind,
+  setDocumentAside,
+} from './workspace-verdict';
 import type {
   DocumentFileInput,
   DocumentReader,
@@ -172,6 +177,7 @@ export function createWorkspace(
       fields,
       extracted: extractedFromVault(info.fileName, info.kind, fields, reading),
       detectedKind: reading?.detectedKind ?? info.kind,
+      setAside: reading?.setAside ?? false,
     };
   }
 
@@ -196,6 +202,7 @@ export function createWorkspace(
       confirmed: inputs.confirmed,
       exceptions,
       idAccountsElsewhere: inputs.idAccountsElsewhere,
+      setAside: documents.filter((d) => d.setAside).map((d) => d.info.fileName),
       today: day,
       files: documents.map((d) => ({
         file: d.info.fileName,
@@ -212,12 +219,16 @@ export function createWorkspace(
     const others: DocumentView[] = [];
     for (const doc of documents) {
       const kind = doc.info.kind;
-      if (kind !== 'unknown' && slots[kind] === null) slots[kind] = doc;
+      if (kind !== 'unknown' && !doc.setAside && slots[kind] === null) slots[kind] = doc;
       else others.push(doc);
     }
 
     // What the list, the search and id.reuse need from this dossier, kept up to date.
-    const { byKind } = effectiveFields({ documents: extracted, confirmed: inputs.confirmed });
+    const { byKind } = effectiveFields({
+      documents: extracted,
+      confirmed: inputs.confirmed,
+      setAside: input.setAside,
+    });
     const people = {
       creditCode: fieldOf(byKind['business-license'], 'creditCode'),
       legalRepresentative: fieldOf(byKind['business-license'], 'legalRepresentative'),
@@ -357,7 +368,14 @@ export function createWorkspace(
       }
       throw error;
     }
-    return { fileName: file.name, status: 'imported', documentId, kind: document.kind };
+    const alsoIn = await vault.otherDossiersWithFile(documentId);
+    return {
+      fileName: file.name,
+      status: 'imported',
+      documentId,
+      kind: document.kind,
+      ...(alsoIn.length > 0 ? { alsoIn } : {}),
+    };
   }
 
   const workspace: Workspace = {
@@ -453,6 +471,14 @@ export function createWorkspace(
     async moveDocument(documentId, kind) {
       await vault.setDocumentKind(documentId, kind);
       changed();
+      if (kind === 'unknown') return;
+      await rereadAsKind(vault, reader, documentId, kind);
+      changed();
+    },
+
+    async setAside(documentId, aside) {
+      await setDocumentAside(vault, documentId, aside);
+      changed();
     },
 
     async deleteDocument(documentId) {
@@ -478,18 +504,20 @@ export function createWorkspace(
       changed();
     },
 
-    async confirmAllHighConfidence(dossierId, threshold = HIGH_CONFIDENCE) {
-      const by = await confirmer();
-      let count = 0;
-      for (const info of await vault.listDocuments(dossierId)) {
-        for (const f of bulkConfirmable(await loadDocumentView(info), threshold)) {
-          await vault.confirm(info.id, f.field, f.value!, by);
-          count++;
-        }
-      }
+    async confirmShown(dossierId, documentId, shown) {
+      const info = (await vault.listDocuments(dossierId)).find((d) => d.id === documentId);
+      if (!info) throw new Error(`There is no document ${documentId} in this dossier.`);
+      const count = await confirmShownFields(
+        vault,
+        await loadDocumentView(info),
+        shown,
+        await confirmer(),
+      );
       if (count > 0) changed();
       return count;
     },
+
+    auditLog: (dossierId) => dossierAudit(vault, dossierId),
 
     async acceptException(dossierId, check, reason) {
       await vault.acceptException(dossierId, { check, reason, by: await confirmer() });

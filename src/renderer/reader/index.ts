@@ -3,6 +3,7 @@
 // pdfjs's own worker; rendering image-only PDF pages), and OCR in a module worker
 // (ocr.worker.ts) holding one engine for the whole session. Every file comes from the
 // app's own origin (assetBase); nothing from a CDN, no blob: worker.
+import type { DocumentKind } from '../../core/documents';
 import type { ExtractedDocument, PageText } from '../../core/extraction';
 import type { RasterOcrEngine } from '../../ocr/engine';
 import { browserImageCodec } from '../../ocr/codec-browser';
@@ -136,6 +137,7 @@ export function createBrowserDocumentReader(
     file: { name: string; bytes: Uint8Array },
     onProgress: ((p: ReadProgress) => void) | undefined,
     signal: AbortSignal | undefined,
+    kind: DocumentKind | undefined,
   ): Promise<ReadResult> {
     onProgress?.({ stage: 'reading', progress: 0 });
     const pdfjs = await loadPdfjsBrowser();
@@ -191,6 +193,7 @@ export function createBrowserDocumentReader(
     let document: ExtractedDocument = await readDocument(file, {
       pdfjs,
       pdfOptions,
+      ...(kind ? { kind } : {}),
       onText: (text) => {
         if (text.source === 'pdf-text')
           textPages = text.pages.map((p) => ({ width: p.width, height: p.height, rotation: 0 }));
@@ -230,14 +233,14 @@ export function createBrowserDocumentReader(
 
   return {
     read(file, readOptions = {}) {
-      const { onProgress, signal } = readOptions;
+      const { onProgress, signal, kind } = readOptions;
       if (disposed) return Promise.reject(new Error('The document reader was closed.'));
       if (signal?.aborted) return Promise.reject(abortError());
       let started = false;
       const run = queue.then(() => {
         if (signal?.aborted) throw abortError();
         started = true;
-        return readOnce(file, onProgress, signal);
+        return readOnce(file, onProgress, signal, kind);
       });
       // The next read waits for this one to settle, however it ends.
       queue = run.catch(() => undefined);

@@ -2,7 +2,7 @@
 // values one above the other with each differing character named; links to the fields a
 // check read; accepting a failure as a known exception with a written reason, and revoking
 // it; the verdict and the dossier's deadlines.
-import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { CheckResult, CheckStatus } from '../../../core/checks/types';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../core/documents';
@@ -241,6 +241,22 @@ function CheckRow({
                 : t('dossier.checks.openDeclared')}
           </Button>
         ))}
+        {(check.claimants ?? []).flatMap((c) =>
+          c.files.map((file) => {
+            const doc = view.documents.find((d) => d.info.fileName === file && !d.setAside);
+            return doc ? (
+              <Button
+                key={`${c.kind}-${file}`}
+                size="small"
+                data-testid="check-set-aside"
+                data-file={file}
+                onClick={() => void act(() => workspace.setAside(doc.info.id, true))}
+              >
+                {t('dossier.checks.setAsideFile', { file })}
+              </Button>
+            ) : null;
+          }),
+        )}
         {check.status === 'fail' && !check.exception && !accepting && (
           <Button size="small" data-testid="accept-exception" onClick={() => setAccepting(true)}>
             {t('dossier.checks.accept')}
@@ -320,15 +336,25 @@ export function ChecksTab({
       ORDER[a.status] - ORDER[b.status] ||
       Number(Boolean(a.exception)) - Number(Boolean(b.exception)),
   );
+  const open = (c: CheckResult) => c.status === 'fail' && !c.exception;
+  const groups: { key: string; title: MessageKey; checks: CheckResult[]; folded: boolean }[] = [
+    { key: 'fail', title: 'dossier.checks.group.fail', checks: checks.filter(open), folded: false },
+    {
+      key: 'warn',
+      title: 'dossier.checks.group.warn',
+      checks: checks.filter((c) => c.status === 'warn' || (c.status === 'fail' && c.exception)),
+      folded: false,
+    },
+    {
+      key: 'pass',
+      title: 'dossier.checks.group.pass',
+      checks: checks.filter((c) => c.status === 'pass' || c.status === 'skip'),
+      folded: true,
+    },
+  ];
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <Verdict view={view} />
-      <Card size="small" title={t('dossier.deadlines.title')}>
-        <Deadlines view={view} />
-      </Card>
-      <Card size="small" title={t('dossier.changes.title')}>
-        <ChangesPanel workspace={workspace} view={view} />
-      </Card>
       {view.documents.length === 0 && (
         <Alert type="info" showIcon title={t('dossier.checks.noDocuments')} />
       )}
@@ -337,9 +363,44 @@ export function ChecksTab({
         title={t('dossier.checks.title', { count: checks.length })}
         data-testid="checks"
       >
-        {checks.map((c) => (
-          <CheckRow key={c.id} check={c} view={view} workspace={workspace} onOpen={onOpen} />
-        ))}
+        {/* Failures first, then warnings; what passed or does not apply is folded away. */}
+        {groups.map((g) =>
+          g.checks.length === 0 ? null : g.folded ? (
+            <Collapse
+              key={g.key}
+              size="small"
+              ghost
+              data-testid="checks-group"
+              data-group={g.key}
+              items={[
+                {
+                  key: g.key,
+                  label: t(g.title, { count: g.checks.length }),
+                  forceRender: true,
+                  children: g.checks.map((c) => (
+                    <CheckRow key={c.id} check={c} view={view} workspace={workspace} onOpen={onOpen} />
+                  )),
+                },
+              ]}
+            />
+          ) : (
+            <section key={g.key} data-testid="checks-group" data-group={g.key}>
+              <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
+                {t(g.title, { count: g.checks.length })}
+              </Typography.Title>
+              {g.checks.map((c) => (
+                <CheckRow key={c.id} check={c} view={view} workspace={workspace} onOpen={onOpen} />
+              ))}
+            </section>
+          ),
+        )}
+      </Card>
+      {/* Below the checks: an empty deadline block must not push the failures down. */}
+      <Card size="small" title={t('dossier.deadlines.title')}>
+        <Deadlines view={view} />
+      </Card>
+      <Card size="small" title={t('dossier.changes.title')}>
+        <ChangesPanel workspace={workspace} view={view} />
       </Card>
     </div>
   );

@@ -216,11 +216,24 @@ export function ImportPanel({ importer }: { importer: Importer }) {
               <span style={{ color: '#595959' }}>{t(STAGE_KEYS[row.progress.stage])}</span>
               {row.outcome ? (
                 <span>
-                  <Tag color={OUTCOME_COLOURS[row.outcome.status]}>
-                    {t(OUTCOME_KEYS[row.outcome.status])}
-                  </Tag>
-                  {row.outcome.status === 'imported' && row.outcome.kind && (
-                    <span>{kindLabel(t, row.outcome.kind)}</span>
+                  {row.outcome.status === 'imported' && row.outcome.kind === 'unknown' ? (
+                    // Stored, but not as anything yet: a problem to solve, not an import.
+                    <Tag color="warning" data-testid="import-unrecognised">
+                      {t('dossier.import.unrecognisedHint')}
+                    </Tag>
+                  ) : (
+                    <Tag color={OUTCOME_COLOURS[row.outcome.status]}>
+                      {t(OUTCOME_KEYS[row.outcome.status])}
+                    </Tag>
+                  )}
+                  {row.outcome.status === 'imported' &&
+                    row.outcome.kind &&
+                    row.outcome.kind !== 'unknown' && <span>{kindLabel(t, row.outcome.kind)}</span>}
+                  {row.outcome.alsoIn && (
+                    <Typography.Text type="secondary" data-testid="import-also-in">
+                      {' '}
+                      {t('dossier.import.alsoIn', { companies: row.outcome.alsoIn.join('、') })}
+                    </Typography.Text>
                   )}
                   {outcomeSentence(t, row.outcome) !== null && (
                     <span

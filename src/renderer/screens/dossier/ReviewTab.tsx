@@ -8,6 +8,7 @@ import {
   Button,
   Empty,
   Input,
+  Modal,
   Pagination,
   Segmented,
   Space,
@@ -35,7 +36,11 @@ export function orderedDocuments(view: DossierView): DocumentView[] {
   return [...inSlots, ...view.others];
 }
 
-/** The fields of a document in the order they are printed (spec §2), then any others. */
+/**
+ * Every field of the document's kind in the order they are printed (spec §2), then any
+ * others: a field that was not read (or a file whose kind a person chose) is offered
+ * empty, for the person to enter from the image.
+ */
 function orderedFields(doc: DocumentView): ExtractedField[] {
   const kind = doc.info.kind;
   const order: readonly string[] = kind === 'unknown' ? [] : FIELDS_BY_KIND[kind];
@@ -43,7 +48,20 @@ function orderedFields(doc: DocumentView): ExtractedField[] {
     const i = order.indexOf(f);
     return i < 0 ? order.length : i;
   };
-  return [...doc.fields].sort((a, b) => rank(a.field) - rank(b.field));
+  const have = new Set(doc.fields.map((f) => f.field));
+  const missing: ExtractedField[] = order
+    .filter((f) => !have.has(f))
+    .map((field) => ({
+      field,
+      value: null,
+      confidence: 0,
+      box: null,
+      corrections: [],
+      confirmedValue: null,
+      confirmedBy: null,
+      confirmedAt: null,
+    }));
+  return [...doc.fields, ...missing].sort((a, b) => rank(a.field) - rank(b.field));
 }
 
 const shown = (field: string, value: string | null, language: Language): string =>
@@ -168,14 +186,19 @@ export function ReviewTab({
     }
   }
 
-  async function confirmAll(): Promise<void> {
+  // Confirm-all: this document only, listed in a dialog; what is confirmed is what it listed.
+  const [listing, setListing] = useState<{ field: string; value: string }[] | null>(null);
+  async function confirmListed(shownFields: { field: string; value: string }[]): Promise<void> {
+    if (!doc) return;
     setBusy(true);
     setNotice(null);
     try {
-      const count = await workspace.confirmAllHighConfidence(view.dossier.id, HIGH_CONFIDENCE);
+      const count = await workspace.confirmShown(view.dossier.id, doc.info.id, shownFields);
       setNotice({ type: 'success', text: t('dossier.review.confirmedAll', { count }) });
+      setListing(null);
     } catch (e) {
       setNotice({ type: 'error', text: errorSentence(e, t) });
+      setListing(null);
     } finally {
       setBusy(false);
     }
@@ -245,8 +268,10 @@ export function ReviewTab({
   boxes.push(...sealBoxes(doc.extracted, page, t('quality.seal')));
 
   const pending = fields.filter((f) => f.confirmedValue === null && f.value !== null);
-  // "Confirm all" works on the whole dossier, so its count does too.
-  const highPending = view.documents.flatMap((d) => bulkConfirmable(d));
+  // "Confirm all" works on the document shown, so its count does too.
+  const highPending = bulkConfirmable(doc, HIGH_CONFIDENCE).flatMap((f) =>
+    f.value === null ? [] : [{ field: f.field, value: f.value }],
+  );
 
   return (
     <div
@@ -319,14 +344,35 @@ export function ReviewTab({
               loading={busy}
               disabled={highPending.length === 0}
               data-testid="confirm-all"
-              onClick={() => void confirmAll()}
+              onClick={() => setListing(highPending)}
             >
-              {t('dossier.review.confirmAll', { count: highPending.length })}
+              {t('dossier.review.confirmShown', { count: highPending.length })}
             </Button>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('dossier.review.keys')}
             </Typography.Text>
           </Space>
+          <Modal
+            open={listing !== null}
+            title={t('dossier.review.confirmDialogTitle', { count: listing?.length ?? 0 })}
+            okText={t('dossier.review.confirmDialogOk')}
+            cancelText={t('common.cancel')}
+            confirmLoading={busy}
+            okButtonProps={{ id: 'confirm-all-ok' }}
+            onOk={() => listing && void confirmListed(listing)}
+            onCancel={() => setListing(null)}
+          >
+            <Typography.Paragraph type="secondary">
+              {t('dossier.review.confirmDialogNote')}
+            </Typography.Paragraph>
+            <ul data-testid="confirm-all-list" style={{ paddingLeft: 18 }}>
+              {(listing ?? []).map((f) => (
+                <li key={f.field} data-testid="confirm-all-item" data-field={f.field}>
+                  {fieldLabel(t, f.field)}：<strong>{shown(f.field, f.value, language)}</strong>
+                </li>
+              ))}
+            </ul>
+          </Modal>
           {notice && (
             <Alert
               type={notice.type}
@@ -476,6 +522,9 @@ export function ReviewTab({
                         value={draftOf(f)}
                         data-testid="field-edit"
                         aria-label={fieldLabel(t, f.field)}
+                        placeholder={
+                          value === null ? t('dossier.review.notReadPlaceholder') : undefined
+                        }
                         onChange={(e) =>
                           setDrafts((old) => ({ ...old, [f.field]: e.target.value }))
                         }

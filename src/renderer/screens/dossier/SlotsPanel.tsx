@@ -87,13 +87,20 @@ export function SlotsPanel({
       );
     }
     if (placed === 'unknown') {
+      // Not imported as anything yet: a problem to solve, in amber.
       return (
         <Alert
-          type="info"
+          type="warning"
           showIcon
           data-testid="slot-hint"
-          title={t('dossier.slots.unknownHint')}
+          data-unrecognised="true"
+          title={t('dossier.import.unrecognisedHint')}
         />
+      );
+    }
+    if (doc.setAside) {
+      return (
+        <Alert type="info" showIcon data-testid="slot-hint" title={t('dossier.slots.setAsideTag')} />
       );
     }
     if (slot === null) {
@@ -143,6 +150,15 @@ export function SlotsPanel({
               label: kindLabel(t, k),
             }))}
           />
+          {doc.info.kind !== 'unknown' && (slot === null || doc.setAside) && (
+            <Button
+              size="small"
+              data-testid={doc.setAside ? 'use-again' : 'set-aside'}
+              onClick={() => void run(() => workspace.setAside(doc.info.id, !doc.setAside))}
+            >
+              {doc.setAside ? t('dossier.slots.useAgain') : t('dossier.slots.setAside')}
+            </Button>
+          )}
           <Button
             size="small"
             danger

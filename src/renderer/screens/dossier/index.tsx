@@ -9,6 +9,7 @@ import type { DossierView, Workspace } from '../../model/contract';
 import { useWorkspace } from '../../model/workspace-context';
 import { useI18n } from '../../i18n';
 import { AccountsEditor, DeclaredEditor } from './AccountsEditor';
+import { AuditTab } from './AuditTab';
 import { ChecksTab, type CheckTarget } from './ChecksTab';
 import { ExportTab } from './ExportTab';
 import { ImportPanel, useImporter, type Importer } from './ImportPanel';
@@ -19,7 +20,7 @@ import { useDossier } from './use-dossier';
 /** How long a dossier with empty slots stays open before the OCR models start loading. */
 const PREPARE_OCR_AFTER_MS = 1500;
 
-export type DossierTab = 'documents' | 'review' | 'checks' | 'export';
+export type DossierTab = 'documents' | 'review' | 'checks' | 'export' | 'audit';
 
 export interface DossierScreenProps {
   dossierId: string;
@@ -179,6 +180,11 @@ export function DossierScreenView({
             key: 'export',
             label: <span data-testid="tab-export">{t('dossier.tab.export')}</span>,
             children: <ExportTab workspace={workspace} view={view} />,
+          },
+          {
+            key: 'audit',
+            label: <span data-testid="tab-audit">{t('dossier.tab.audit')}</span>,
+            children: <AuditTab workspace={workspace} view={view} />,
           },
         ]}
       />

@@ -1,0 +1,160 @@
+// The dossier's audit log: who did what and when (imports, confirmations, edits,
+// exceptions, exports), newest first, filtered by action and text, exported as CSV with a
+// BOM so that a spreadsheet opens the Chinese text as it is.
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, Select, Space, Table } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { AuditRow, DossierView, Workspace } from '../../model/contract';
+import { auditCsv } from '../../model/workspace-verdict';
+import { useI18n, type MessageKey } from '../../i18n';
+import { errorSentence } from '../../shell/errors';
+import { fieldLabel } from './labels';
+
+const NAMED_ACTIONS = [
+  'create-dossier',
+  'import',
+  'import-refused',
+  'edit',
+  'confirm',
+  'export',
+  'delete',
+  'undo-delete',
+  'purge',
+  'exception',
+] as const;
+
+function actionKey(action: string): MessageKey {
+  return (NAMED_ACTIONS as readonly string[]).includes(action)
+    ? (`audit.action.${action}` as MessageKey)
+    : 'audit.action.other';
+}
+
+export function AuditTab({ workspace, view }: { workspace: Workspace; view: DossierView }) {
+  const { t, language } = useI18n();
+  const [rows, setRows] = useState<AuditRow[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [action, setAction] = useState<string>('all');
+  const [text, setText] = useState('');
+  const dossierId = view.dossier.id;
+
+  // The view changes with every write, so the log is read again with it.
+  useEffect(() => {
+    let live = true;
+    workspace.auditLog(dossierId).then(
+      (r) => live && setRows(r),
+      (e: unknown) => live && setError(e ?? new Error('unknown')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workspace, dossierId, view]);
+
+  const when = (at: number) =>
+    new Date(at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+  const shown = useMemo(() => {
+    const detailOf = (r: AuditRow) =>
+      r.action === 'confirm' ? fieldLabel(t, r.detail) : r.detail;
+    const needle = text.trim().toLowerCase();
+    return (rows ?? []).filter(
+      (r) =>
+        (action === 'all' || r.action === action) &&
+        (needle === '' ||
+          [r.detail, detailOf(r), r.file ?? '', r.who ?? ''].some((v) =>
+            v.toLowerCase().includes(needle),
+          )),
+    );
+  }, [rows, action, text, t]);
+
+  const detailOf = (r: AuditRow) => (r.action === 'confirm' ? fieldLabel(t, r.detail) : r.detail);
+
+  function exportCsv(): void {
+    const header = [
+      t('audit.col.when'),
+      t('audit.col.who'),
+      t('audit.col.action'),
+      t('audit.col.what'),
+      t('audit.col.detail'),
+    ];
+    const body = shown.map((r) => [
+      when(r.at),
+      r.who ?? '',
+      t(actionKey(r.action)),
+      r.file ?? '',
+      detailOf(r),
+    ]);
+    const blob = new Blob([auditCsv(header, body)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `audit-${view.dossier.company}-${view.today}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  if (error !== null) return <Empty description={errorSentence(error, t)} />;
+  return (
+    <Card
+      size="small"
+      data-testid="audit"
+      title={t('audit.title', { count: shown.length })}
+      extra={
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          data-testid="audit-export"
+          disabled={shown.length === 0}
+          onClick={exportCsv}
+        >
+          {t('audit.export')}
+        </Button>
+      }
+    >
+      <Space wrap style={{ marginBottom: 8 }}>
+        <label htmlFor="audit-action">{t('audit.filter.action')}</label>
+        <Select<string>
+          id="audit-action"
+          size="small"
+          style={{ minWidth: 160 }}
+          value={action}
+          data-testid="audit-action"
+          onChange={setAction}
+          options={[
+            { value: 'all', label: t('audit.filter.all') },
+            ...NAMED_ACTIONS.map((a) => ({ value: a, label: t(actionKey(a)) })),
+          ]}
+        />
+        <label htmlFor="audit-text">{t('audit.filter.text')}</label>
+        <Input
+          id="audit-text"
+          size="small"
+          allowClear
+          style={{ width: 220 }}
+          value={text}
+          data-testid="audit-text"
+          onChange={(e) => setText(e.target.value)}
+        />
+      </Space>
+      <Table<AuditRow>
+        size="small"
+        rowKey="id"
+        loading={rows === null}
+        dataSource={shown}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('audit.empty') }}
+        onRow={(r) => ({ 'data-testid': 'audit-row', 'data-action': r.action }) as object}
+        columns={[
+          { title: t('audit.col.when'), key: 'when', render: (_, r) => when(r.at), width: 170 },
+          { title: t('audit.col.who'), key: 'who', render: (_, r) => r.who ?? '—', width: 110 },
+          {
+            title: t('audit.col.action'),
+            key: 'action',
+            render: (_, r) => t(actionKey(r.action)),
+            width: 110,
+          },
+          { title: t('audit.col.what'), key: 'what', render: (_, r) => r.file ?? '—' },
+          { title: t('audit.col.detail'), key: 'detail', render: (_, r) => detailOf(r) },
+        ]}
+      />
+    </Card>
+  );
+}
