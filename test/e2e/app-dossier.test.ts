@@ -111,7 +111,9 @@ describe('the dossier screen', () => {
     expect(await screen.verdict()).toBe('ready');
     await screen.screenshot('checks-ready');
 
-    // A check links to the field it read: the bank form's account name in the review.
+    // A check links to the field it read: the bank form's account name in the review
+    // (passed checks are folded under the failures and warnings).
+    await screen.showPassedChecks();
     await screen
       .check('name.license-vs-bank')
       .locator('[data-testid="check-link"][data-target="bank-permit.accountName"]')

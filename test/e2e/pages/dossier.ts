@@ -123,6 +123,14 @@ export class DossierPage {
     return this.page.getByTestId('verdict').getAttribute('data-verdict');
   }
 
+  /** Unfolds the checks that passed or do not apply (folded under the failures and warnings). */
+  async showPassedChecks(): Promise<void> {
+    const group = this.page.locator('[data-testid="checks-group"][data-group="pass"]');
+    const header = group.locator('.ant-collapse-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await group.getByTestId('check-row').first().waitFor();
+  }
+
   check(id: string): Locator {
     return this.page.locator(`[data-testid="check-row"][data-check="${id}"]`);
   }
