@@ -111,7 +111,7 @@ export const DocumentReadingSchema = z.object({
    * A person set this document aside (two documents claim one kind, spec §3 docs.complete):
    * it stays in the dossier but the checks leave it out.
    */
-  setAside: z.boolean().default(false),
+  setAside: z.boolean().optional(),
 });
 export type DocumentReading = z.output<typeof DocumentReadingSchema>;
 export type DocumentReadingInput = z.input<typeof DocumentReadingSchema>;

@@ -83,7 +83,7 @@ export async function rereadAsKind(
     needsConfirmation: document.needsConfirmation ?? [],
     error: null,
     pages: pages.length > 0 ? pages : (reading?.pages ?? []),
-    setAside: reading?.setAside ?? false,
+    ...(reading?.setAside ? { setAside: true } : {}),
   });
 }
 
