@@ -4,6 +4,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { accountProblems, normalisePhone } from '../../src/renderer/screens/dossier/AccountsEditor';
 import type { CheckRun } from '../../src/core/checks';
 import type { ExtractedDocument } from '../../src/core/extraction';
 import { I18nProvider, type Language } from '../../src/renderer/i18n';
@@ -168,5 +169,17 @@ describe('the review field list', () => {
   it('shows dates as the documents print them', () => {
     expect(row(render('doc-back', 'validUntil'), 'validUntil')).toContain('2045年08月02日');
     expect(row(render('doc-back', 'validUntil', 'en'), 'validUntil')).toContain('2045-08-02');
+  });
+});
+
+describe('phone numbers as people type them', () => {
+  it('are cleaned of spaces, full-width digits and the country prefix before checking', () => {
+    expect(normalisePhone('138 0013 8000')).toBe('13800138000');
+    expect(normalisePhone('１３８００１３８０００')).toBe('13800138000');
+    expect(normalisePhone('+86 138-0013-8000')).toBe('13800138000');
+    expect(
+      accountProblems([{ store: 'A', phone: '１３８ ００１３ ８０００', email: 'a@b.cn' }]),
+    ).toEqual([[]]);
+    expect(accountProblems([{ store: 'A', phone: '1234', email: 'a@b.cn' }])).toEqual([['phone']]);
   });
 });

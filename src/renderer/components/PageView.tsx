@@ -220,14 +220,16 @@ export function PageView({
                   e.stopPropagation();
                   if (!wasDrag()) onSelect(id);
                 }}
+                // The selected box is outlined, never filled, and its line sits just outside
+                // the field: the characters to inspect (brackets) stay uncovered.
                 style={{
                   position: 'absolute',
-                  left: box.x,
-                  top: box.y,
-                  width: Math.max(box.w, 2),
-                  height: Math.max(box.h, 2),
+                  left: box.x - (isSelected ? border * 1.5 : 0),
+                  top: box.y - (isSelected ? border * 1.5 : 0),
+                  width: Math.max(box.w, 2) + (isSelected ? border * 3 : 0),
+                  height: Math.max(box.h, 2) + (isSelected ? border * 3 : 0),
                   border: `${isSelected ? border * 1.5 : border}px solid ${colour}`,
-                  background: isSelected ? 'rgba(22,119,255,0.18)' : 'rgba(0,0,0,0.02)',
+                  background: isSelected ? 'transparent' : 'rgba(0,0,0,0.02)',
                   boxSizing: 'border-box',
                   cursor: 'pointer',
                 }}

@@ -16,15 +16,28 @@ const blank = (): Account => ({ store: '', phone: '', email: '' });
 
 type Problem = 'store' | 'phone' | 'phoneRepeated' | 'email' | 'emailRepeated';
 
+/**
+ * A phone number as people type it, cleaned: full-width digits (１３８) made half-width,
+ * spaces, hyphens and a +86 / 0086 prefix removed.
+ */
+export function normalisePhone(typed: string): string {
+  return typed
+    .normalize('NFKC')
+    .replace(/[\s\-()（）]/gu, '')
+    .replace(/^(\+86|0086)(?=1\d{10}$)/u, '');
+}
+
 /** What is wrong with each row, as typed. */
 export function accountProblems(rows: readonly Account[]): Problem[][] {
   return rows.map((row, i) => {
     const problems: Problem[] = [];
-    const phone = row.phone.trim();
+    const phone = normalisePhone(row.phone);
     const email = row.email.trim().toLowerCase();
     if (row.store.trim() === '') problems.push('store');
     if (!MAINLAND_MOBILE.test(phone)) problems.push('phone');
-    else if (rows.slice(0, i).some((r) => r.phone.trim() === phone)) problems.push('phoneRepeated');
+    else if (rows.slice(0, i).some((r) => normalisePhone(r.phone) === phone)) {
+      problems.push('phoneRepeated');
+    }
     if (!EMAIL.test(email)) problems.push('email');
     else if (rows.slice(0, i).some((r) => r.email.trim().toLowerCase() === email)) {
       problems.push('emailRepeated');
@@ -71,7 +84,11 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
     try {
       await workspace.saveAccounts(
         view.dossier.id,
-        rows.map((r) => ({ store: r.store.trim(), phone: r.phone.trim(), email: r.email.trim() })),
+        rows.map((r) => ({
+          store: r.store.trim(),
+          phone: normalisePhone(r.phone),
+          email: r.email.trim(),
+        })),
       );
       setTouched(new Set());
       setStatus({ type: 'success', text: t('dossier.accounts.saved') });

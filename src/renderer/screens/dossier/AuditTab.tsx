@@ -2,7 +2,7 @@
 // exceptions, exports), newest first, filtered by action and text, exported as CSV with a
 // BOM so that a spreadsheet opens the Chinese text as it is.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Table } from 'antd';
+import { Button, Card, Empty, Input, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { AuditRow, DossierView, Workspace } from '../../model/contract';
 import { auditCsv } from '../../model/workspace-verdict';
@@ -52,8 +52,7 @@ export function AuditTab({ workspace, view }: { workspace: Workspace; view: Doss
   const when = (at: number) =>
     new Date(at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
   const shown = useMemo(() => {
-    const detailOf = (r: AuditRow) =>
-      r.action === 'confirm' ? fieldLabel(t, r.detail) : r.detail;
+    const detailOf = (r: AuditRow) => (r.action === 'confirm' ? fieldLabel(t, r.detail) : r.detail);
     const needle = text.trim().toLowerCase();
     return (rows ?? []).filter(
       (r) =>
@@ -127,34 +126,50 @@ export function AuditTab({ workspace, view }: { workspace: Workspace; view: Doss
         <Input
           id="audit-text"
           size="small"
-          allowClear
           style={{ width: 220 }}
           value={text}
           data-testid="audit-text"
           onChange={(e) => setText(e.target.value)}
         />
       </Space>
-      <Table<AuditRow>
-        size="small"
-        rowKey="id"
-        loading={rows === null}
-        dataSource={shown}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('audit.empty') }}
-        onRow={(r) => ({ 'data-testid': 'audit-row', 'data-action': r.action }) as object}
-        columns={[
-          { title: t('audit.col.when'), key: 'when', render: (_, r) => when(r.at), width: 170 },
-          { title: t('audit.col.who'), key: 'who', render: (_, r) => r.who ?? '—', width: 110 },
-          {
-            title: t('audit.col.action'),
-            key: 'action',
-            render: (_, r) => t(actionKey(r.action)),
-            width: 110,
-          },
-          { title: t('audit.col.what'), key: 'what', render: (_, r) => r.file ?? '—' },
-          { title: t('audit.col.detail'), key: 'detail', render: (_, r) => detailOf(r) },
-        ]}
-      />
+      {/* A plain table: antd's Table measures its scrollbar with an injected style, which
+          the app's CSP (no 'unsafe-inline') refuses. */}
+      {rows !== null && shown.length === 0 ? (
+        <Empty description={t('audit.empty')} />
+      ) : (
+        <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 13 }}>
+          <thead>
+            <tr>
+              {(['when', 'who', 'action', 'what', 'detail'] as const).map((c) => (
+                <th
+                  key={c}
+                  scope="col"
+                  style={{
+                    textAlign: 'left',
+                    padding: '4px 8px',
+                    borderBottom: '1px solid #f0f0f0',
+                  }}
+                >
+                  {t(`audit.col.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id} data-testid="audit-row" data-action={r.action}>
+                {[when(r.at), r.who ?? '—', t(actionKey(r.action)), r.file ?? '—', detailOf(r)].map(
+                  (v, i) => (
+                    <td key={i} style={{ padding: '4px 8px', borderBottom: '1px solid #fafafa' }}>
+                      {v}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </Card>
   );
 }
