@@ -19,6 +19,7 @@ import { DetectedKindSchema, DocumentKindSchema, type DetectedKind } from '../co
 import { BoxSchema, CorrectionSchema } from '../core/extraction';
 import { sniffMime } from '../core/file-type';
 import { admit } from '../core/intake';
+import { newSigningSecret } from '../core/pack/signature';
 import { backupVault, restoreVault } from './backup';
 import {
   blindIndex,
@@ -108,6 +109,8 @@ export interface VaultOptions {
 }
 
 const SETTINGS_KEY = 'vault';
+/** Settings row holding the sealed pack signing key. */
+const PACK_SIGNING_KEY = 'pack-signing-key';
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 /** Opens (without unlocking) the vault stored in the IndexedDB database `name`. */
@@ -313,6 +316,26 @@ export class Vault {
     const timer = this[name];
     if (timer !== null) clearTimeout(timer);
     this[name] = null;
+  }
+
+  /**
+   * The vault's Ed25519 key that signs exported packs: made on first use, kept sealed in
+   * the settings table (no schema change), so it never leaves the vault in plain text.
+   */
+  async packSigningSecret(): Promise<Uint8Array> {
+    const keys = this.requireKeys();
+    const row = await this.db.settings.get(PACK_SIGNING_KEY);
+    if (row) return openBytes(keys.data, 'settings', PACK_SIGNING_KEY, 'secret', row.value);
+    const secret = newSigningSecret();
+    const sealed = await sealBytes(
+      keys.data,
+      'settings',
+      PACK_SIGNING_KEY,
+      'secret',
+      new Uint8Array(secret),
+    );
+    await this.db.settings.put({ key: PACK_SIGNING_KEY, value: sealed });
+    return secret;
   }
 
   private requireKeys(): VaultKeys {

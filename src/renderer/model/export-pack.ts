@@ -8,6 +8,7 @@ import {
   PackBlockedError,
   PackFileError,
   safeFileName,
+  secretKeySigner,
   type BuiltPack,
   type PackDocumentInput,
 } from '../../core/pack';
@@ -69,6 +70,10 @@ export async function exportDossierPack(
         codec: webImageCodec,
         hasher: webHasher,
         font: await loadReportFontFromUrl(reportFontUrl),
+        signer: secretKeySigner(
+          options.confirmedBy || 'Dossier Vault',
+          await vault.packSigningSecret(),
+        ),
         onProgress: (m) => progress(m, (view.documents.length + 0.5) / total),
       },
     );

@@ -17,6 +17,8 @@ export const VaultSettingsSchema = z.object({
   ocrEngine: z.enum(['paddle', 'tesseract']).default('paddle'),
   /** Recorded as "by" on confirmations and accepted exceptions (the operator, not a client). */
   userName: z.string().max(80).default(''),
+  /** Fingerprints of pack signing keys this user trusts (public, so plain). */
+  trustedKeys: z.array(z.string().max(40)).max(200).default([]),
 });
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
 
