@@ -12,6 +12,7 @@ import {
   imageExamples,
 } from '../../scripts/fixtures/make-examples';
 import { FAMILY_EXAMPLES } from '../../scripts/fixtures/families/make-family-examples';
+import { QUALITY_EXAMPLES } from '../../scripts/fixtures/quality/examples';
 import { dossierDocuments } from '../../scripts/fixtures/variants';
 import { extractDocument } from '../../src/core/extract/index';
 import { readImageDimensions } from '../../src/core/intake';
@@ -26,7 +27,10 @@ describe('examples/', () => {
       .map((d) => d.name)
       .sort();
     expect(dirs).toEqual(
-      [...[...examples(), ...imageExamples()].map((e) => e.name), ...FAMILY_EXAMPLES].sort(),
+      [
+        ...[...examples(), ...imageExamples(), ...QUALITY_EXAMPLES].map((e) => e.name),
+        ...FAMILY_EXAMPLES,
+      ].sort(),
     );
   });
 
