@@ -1,7 +1,7 @@
 // Human-readable summaries for the terminal (the JSON output is the stable interface).
 import type { CheckResult, CheckStatus, DiffEntry } from '../core/checks/types';
 import { DOCUMENT_KIND_LABELS } from '../core/documents';
-import type { ExtractedDocument } from '../core/extraction';
+import type { ExtractedDocument, Region } from '../core/extraction';
 import type { LoadedDossier } from './load-dossier';
 
 // C0 and C1 controls, DEL, and the bidi embeddings, overrides, isolates and marks: a value
@@ -31,10 +31,18 @@ const DIFF_LABEL: Record<DiffEntry['kind'], string> = {
   extra: 'extra character',
 };
 
+function regionText(r: Region): string {
+  return `${Math.round(r.w)}×${Math.round(r.h)} at ${Math.round(r.x)},${Math.round(r.y)}`;
+}
+
 export function formatDocument(doc: ExtractedDocument): string {
   const label = DOCUMENT_KIND_LABELS[doc.kind];
   if (doc.error !== undefined) return `${printable(`${doc.file}: ${doc.error}`)}\n`;
-  const lines = [`${doc.file}: ${label.zh} (${label.en})`];
+  const where =
+    doc.page === undefined
+      ? ''
+      : ` [page ${doc.page + 1}${doc.region ? `, region ${regionText(doc.region)}` : ''}]`;
+  const lines = [`${doc.file}${where}: ${label.zh} (${label.en})`];
   for (const [field, value] of Object.entries(doc.fields)) {
     const confidence = doc.confidence[field];
     const pct = confidence === undefined ? '' : `  (${Math.round(confidence * 100)}%)`;

@@ -1,8 +1,10 @@
-// Reading one file into an ExtractedDocument, the same in the CLI (Node) and the app
+// Reading one file into the documents it holds, the same in the CLI (Node) and the app
 // (renderer): type sniffing → PDF text layer, or OCR for images and image-only PDFs →
-// layout extraction. Every failure is one sentence in `error` and its reason in
-// `problem`, never a throw: the readers throw DocumentReadError, converted once here.
+// segmentation (pages and regions that are each one document) → layout extraction.
+// Every failure is one sentence in `error` and its reason in `problem`, never a throw:
+// the readers throw DocumentReadError, converted once here.
 import { extractDocument } from '../core/extract';
+import { segmentText } from '../core/segment';
 import {
   DocumentReadError,
   type DocumentText,
@@ -77,18 +79,27 @@ const noOcr = (): DocumentReadError =>
   refuse('no-ocr', 'No text layer: OCR is needed, and no OCR engine is available here.');
 
 /**
- * extractDocument marks OCR values of the fields compared character for character that
- * hold width-ambiguous characters (（ vs () as needing confirmation; the source is kept.
+ * One element per document the text holds (see segmentText). A file that is one
+ * document is read as a whole, as before; each part of a file holding several is read
+ * on its own text, as the kind its page or region was classified, and says where it is.
  */
-function withOcrMarks(doc: ExtractedDocument, text: DocumentText): ExtractedDocument {
-  return { ...doc, source: text.source };
+function documentsOf(text: DocumentText, file: string): ExtractedDocument[] {
+  const parts = segmentText(text);
+  if (parts.length === 1) return [{ ...extractDocument(text, file), source: text.source }];
+  return parts.map((part) => ({
+    ...extractDocument(part.text, file, part.kind === 'unknown' ? {} : { kind: part.kind }),
+    source: text.source,
+    page: part.pages[0]!,
+    ...(part.pages.length > 1 ? { pages: part.pages } : {}),
+    ...(part.region ? { region: part.region } : {}),
+  }));
 }
 
 async function ocrImage(
   file: DocumentFile,
   mime: 'image/jpeg' | 'image/png',
   deps: ReadDocumentDeps,
-): Promise<ExtractedDocument> {
+): Promise<ExtractedDocument[]> {
   checkImageHeader(file.bytes, mime);
   if (deps.ocr === undefined) throw noOcr();
   let text: DocumentText;
@@ -99,10 +110,10 @@ async function ocrImage(
     throw refuse('damaged', 'The image could not be decoded: it may be damaged or truncated.');
   }
   deps.onText?.(text);
-  return withOcrMarks(extractDocument(text, file.name), text);
+  return documentsOf(text, file.name);
 }
 
-async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
+async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument[]> {
   const { ocr, rasterise } = deps;
   if (ocr === undefined) throw noOcr();
   if (rasterise === undefined || !isRasterOcrEngine(ocr))
@@ -127,10 +138,10 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
   }
   const text: DocumentText = { source: ocr.id, pages };
   deps.onText?.(text);
-  return withOcrMarks(extractDocument(text, file.name), text);
+  return documentsOf(text, file.name);
 }
 
-async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
+async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument[]> {
   const { name, bytes } = file;
   if (bytes.length === 0) throw refuse('empty', 'The file is empty (0 bytes).');
   if (bytes.length > MAX_DOCUMENT_BYTES) {
@@ -156,14 +167,18 @@ async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extract
     throw refuse('damaged', 'The PDF could not be read: it may be damaged.');
   }
   deps.onText?.(text);
-  return { ...extractDocument(text, name), source: text.source };
+  return documentsOf(text, name);
 }
 
-/** Reads one document; never throws for a bad file (see `error` and `problem`). */
-export async function readDocument(
+/**
+ * Reads a file into the documents it holds, in page order (one element for most files;
+ * a file that cannot be read gives one element with `error` and `problem`). Never
+ * throws for a bad file.
+ */
+export async function readDocuments(
   input: DocumentFile,
   deps: ReadDocumentDeps,
-): Promise<ExtractedDocument> {
+): Promise<ExtractedDocument[]> {
   // A plain Uint8Array view: pdfjs refuses Node Buffers.
   const file = {
     name: input.name,
@@ -179,6 +194,17 @@ export async function readDocument(
   } catch (error) {
     // Anything else is a fault of this program, not of the file: it is not hidden.
     if (!(error instanceof DocumentReadError)) throw error;
-    return failed(file.name, sentence(error.message), error.problem);
+    return [failed(file.name, sentence(error.message), error.problem)];
   }
+}
+
+/**
+ * Reads a file known to hold one document (tests, benchmarks of single documents): the
+ * first document found. Hosts that take whatever people bring use readDocuments.
+ */
+export async function readDocument(
+  input: DocumentFile,
+  deps: ReadDocumentDeps,
+): Promise<ExtractedDocument> {
+  return (await readDocuments(input, deps))[0]!;
 }

@@ -1,5 +1,6 @@
 // `dossier extract FILE... [--json] [--engine ID]` (spec/cli-contract.md): one element per
-// input file, in input order; an unreadable file gives an error element, the others go on.
+// document found, in input order (a file holding several gives one per document, in page
+// order); an unreadable file gives an error element, the others go on.
 import type { ExtractedDocument } from '../../core/extraction';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { parseCommandArgs, progressPrinter } from '../args';
@@ -26,7 +27,7 @@ export async function extractCommand(args: string[], io: CliIo): Promise<number>
   try {
     for (const [i, file] of positionals.entries()) {
       progress.update(`[${i + 1}/${positionals.length}] reading ${file}`);
-      results.push((await reader.readFile(file)).document);
+      results.push(...(await reader.readFile(file)).documents);
     }
   } finally {
     progress.done();
@@ -45,6 +46,9 @@ export async function extractCommand(args: string[], io: CliIo): Promise<number>
 function toContract(d: ExtractedDocument) {
   return {
     file: d.file,
+    ...(d.page === undefined ? {} : { page: d.page }),
+    ...(d.pages === undefined ? {} : { pages: d.pages }),
+    ...(d.region === undefined ? {} : { region: d.region }),
     kind: d.kind,
     fields: d.fields,
     confidence: d.confidence,

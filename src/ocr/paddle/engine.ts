@@ -386,7 +386,8 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       const { lineHeight } = prepared;
       const oriented = await orient(
         prepared.raster,
-        await detect(prepared.raster, lineHeight),
+        // Lines are found where a watermark was whitened, and read on the page as it is.
+        await detect(prepared.detectionRaster ?? prepared.raster, lineHeight),
         lineHeight,
       );
       const page = oriented.page;
