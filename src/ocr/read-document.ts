@@ -190,7 +190,11 @@ export async function readDocuments(
       text = t;
       deps.onText?.(t);
     };
-    return await withInspection(await read(file, { ...deps, onText }), file.bytes, text, deps);
+    const documents = await read(file, { ...deps, onText });
+    // Quality and seal analysis works on a file's pages as one document; a file holding
+    // several is not inspected yet (each document would decode every page again).
+    if (documents.length !== 1) return documents;
+    return [await withInspection(documents[0]!, file.bytes, text, deps)];
   } catch (error) {
     // Anything else is a fault of this program, not of the file: it is not hidden.
     if (!(error instanceof DocumentReadError)) throw error;

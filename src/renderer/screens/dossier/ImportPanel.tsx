@@ -105,7 +105,14 @@ export function useImporter(workspace: Workspace, dossierId: string): Importer {
           setRows((old) => old.map((r, i) => (i === index ? { ...r, progress } : r))),
       });
       const placed = outcomes[0];
-      if (slot && files.length === 1 && placed?.status === 'imported' && placed.documentId) {
+      // A file holding several documents puts each where its content says.
+      if (
+        slot &&
+        files.length === 1 &&
+        placed?.status === 'imported' &&
+        placed.documentId &&
+        !placed.documents
+      ) {
         if (placed.kind !== slot) await workspace.moveDocument(placed.documentId, slot);
       }
       setRows((old) =>
@@ -219,9 +226,22 @@ export function ImportPanel({ importer }: { importer: Importer }) {
                   <Tag color={OUTCOME_COLOURS[row.outcome.status]}>
                     {t(OUTCOME_KEYS[row.outcome.status])}
                   </Tag>
-                  {row.outcome.status === 'imported' && row.outcome.kind && (
-                    <span>{kindLabel(t, row.outcome.kind)}</span>
-                  )}
+                  {row.outcome.status === 'imported' &&
+                    (row.outcome.documents ? (
+                      <span
+                        data-testid="import-documents"
+                        data-count={row.outcome.documents.length}
+                      >
+                        {t('dossier.import.holds', {
+                          count: row.outcome.documents.length,
+                          kinds: row.outcome.documents
+                            .map((d) => kindLabel(t, d.kind))
+                            .join(t('dossier.import.listSeparator')),
+                        })}
+                      </span>
+                    ) : (
+                      row.outcome.kind && <span>{kindLabel(t, row.outcome.kind)}</span>
+                    ))}
                   {outcomeSentence(t, row.outcome) !== null && (
                     <span
                       data-testid="import-message"
