@@ -31,6 +31,22 @@ const DIFF_LABEL: Record<DiffEntry['kind'], string> = {
   extra: 'extra character',
 };
 
+/** Where a document is in a file holding several (spec/cli-contract.md): page, pages, region. */
+export function placeOf(
+  d: ExtractedDocument,
+): Partial<Pick<ExtractedDocument, 'page' | 'pages' | 'region'>> {
+  return {
+    ...(d.page === undefined ? {} : { page: d.page }),
+    ...(d.pages === undefined ? {} : { pages: d.pages }),
+    ...(d.region === undefined ? {} : { region: d.region }),
+  };
+}
+
+function where(doc: ExtractedDocument): string {
+  if (doc.page === undefined) return '';
+  return ` [page ${doc.page + 1}${doc.region ? `, region ${regionText(doc.region)}` : ''}]`;
+}
+
 function regionText(r: Region): string {
   return `${Math.round(r.w)}×${Math.round(r.h)} at ${Math.round(r.x)},${Math.round(r.y)}`;
 }
@@ -38,11 +54,7 @@ function regionText(r: Region): string {
 export function formatDocument(doc: ExtractedDocument): string {
   const label = DOCUMENT_KIND_LABELS[doc.kind];
   if (doc.error !== undefined) return `${printable(`${doc.file}: ${doc.error}`)}\n`;
-  const where =
-    doc.page === undefined
-      ? ''
-      : ` [page ${doc.page + 1}${doc.region ? `, region ${regionText(doc.region)}` : ''}]`;
-  const lines = [`${doc.file}${where}: ${label.zh} (${label.en})`];
+  const lines = [`${doc.file}${where(doc)}: ${label.zh} (${label.en})`];
   for (const [field, value] of Object.entries(doc.fields)) {
     const confidence = doc.confidence[field];
     const pct = confidence === undefined ? '' : `  (${Math.round(confidence * 100)}%)`;
@@ -79,7 +91,7 @@ export function formatCheckReport({ dir, documents, result, input, rulePack, ski
   out.push('Documents:');
   for (const doc of documents) {
     const label = DOCUMENT_KIND_LABELS[doc.kind];
-    out.push(`  ${doc.file}: ${doc.error ?? `${label.zh} (${label.en})`}`);
+    out.push(`  ${doc.file}${where(doc)}: ${doc.error ?? `${label.zh} (${label.en})`}`);
   }
   for (const entry of skipped) out.push(`  ${entry.name}: skipped, ${entry.reason}`);
   out.push('Checks:');

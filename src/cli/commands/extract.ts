@@ -5,7 +5,7 @@ import type { ExtractedDocument } from '../../core/extraction';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { parseCommandArgs, progressPrinter } from '../args';
 import { createDocumentReader } from '../document-reader';
-import { formatDocument } from '../format';
+import { formatDocument, placeOf } from '../format';
 import type { OcrEngineId } from '../../ocr/node';
 
 const OCR_ENGINE_IDS = ['paddle', 'tesseract'] as const satisfies readonly OcrEngineId[];
@@ -46,9 +46,7 @@ export async function extractCommand(args: string[], io: CliIo): Promise<number>
 function toContract(d: ExtractedDocument) {
   return {
     file: d.file,
-    ...(d.page === undefined ? {} : { page: d.page }),
-    ...(d.pages === undefined ? {} : { pages: d.pages }),
-    ...(d.region === undefined ? {} : { region: d.region }),
+    ...placeOf(d),
     kind: d.kind,
     fields: d.fields,
     confidence: d.confidence,
