@@ -136,5 +136,7 @@ export const ExtractedDocumentSchema = z.object({
   page: z.number().int().min(0).optional(),
   pages: z.array(z.number().int().min(0)).optional(),
   region: RegionSchema.optional(),
+  /** The size of `page` in the space of `region` and the boxes (to crop it from the file). */
+  pageSize: z.object({ width: z.number().positive(), height: z.number().positive() }).optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>;

@@ -92,7 +92,13 @@ function documentsOf(text: DocumentText, file: string): ExtractedDocument[] {
     page: part.pages[0]!,
     ...(part.pages.length > 1 ? { pages: part.pages } : {}),
     ...(part.region ? { region: part.region } : {}),
+    ...pageSizeOf(text, part.pages[0]!),
   }));
+}
+
+function pageSizeOf(text: DocumentText, page: number): Pick<ExtractedDocument, 'pageSize'> {
+  const p = text.pages.find((t) => t.page === page);
+  return p ? { pageSize: { width: p.width, height: p.height } } : {};
 }
 
 async function ocrImage(

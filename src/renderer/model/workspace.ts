@@ -121,6 +121,14 @@ function extractedFromVault(
           page: reading.part.page,
           ...(reading.part.pages ? { pages: reading.part.pages } : {}),
           ...(reading.part.region ? { region: reading.part.region } : {}),
+          ...(reading.pages[reading.part.page]
+            ? {
+                pageSize: {
+                  width: reading.pages[reading.part.page]!.width,
+                  height: reading.pages[reading.part.page]!.height,
+                },
+              }
+            : {}),
         }
       : {}),
   };
