@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ExtractedDocument } from '../core/extraction';
 import { INTAKE_LIMITS, tooLarge } from '../core/intake';
-import { readDocument, type ReadDocumentDeps } from '../ocr/read-document';
+import { readDocuments, type ReadDocumentDeps } from '../ocr/read-document';
 import { createLazyOcrEngine, createNodeReadDocumentDeps, type OcrEngineId } from '../ocr/node';
 
 export interface DocumentReader {
@@ -11,12 +11,23 @@ export interface DocumentReader {
    * Reads a file from disk; `label` is what the result's `file` says (default: the path).
    * `bytes` is absent when the file could not be read at all.
    */
-  readFile(path: string | Buffer, label?: string): Promise<{ document: ExtractedDocument; bytes?: Uint8Array }>;
+  readFile(
+    path: string | Buffer,
+    label?: string,
+  ): Promise<{ documents: ExtractedDocument[]; bytes?: Uint8Array }>;
   dispose(): Promise<void>;
 }
 
 export function unreadable(file: string, error: string): ExtractedDocument {
-  return { file, kind: 'unknown', fields: {}, confidence: {}, corrections: [], warnings: [], error };
+  return {
+    file,
+    kind: 'unknown',
+    fields: {},
+    confidence: {},
+    corrections: [],
+    warnings: [],
+    error,
+  };
 }
 
 export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
@@ -25,16 +36,16 @@ export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
   return {
     async readFile(path, label = path.toString()) {
       const info = await stat(path).catch(() => null);
-      if (info === null) return { document: unreadable(label, `The file ${label} does not exist.`) };
-      if (!info.isFile()) return { document: unreadable(label, `${label} is not a file.`) };
+      const refused = (error: string) => ({ documents: [unreadable(label, error)] });
+      if (info === null) return refused(`The file ${label} does not exist.`);
+      if (!info.isFile()) return refused(`${label} is not a file.`);
       // The intake limit (src/core/intake.ts), checked before the file is read into memory.
-      if (info.size > INTAKE_LIMITS.maxFileBytes) {
-        return { document: unreadable(label, tooLarge(info.size).message) };
-      }
+      if (info.size > INTAKE_LIMITS.maxFileBytes) return refused(tooLarge(info.size).message);
       const bytes = new Uint8Array(await readFile(path));
       deps ??= createNodeReadDocumentDeps(ocr);
-      const doc = await readDocument({ name: label, bytes }, await deps);
-      return { document: { ...doc, file: label }, bytes };
+      // One element per document the file holds (a whole dossier in one PDF gives four).
+      const documents = await readDocuments({ name: label, bytes }, await deps);
+      return { documents: documents.map((d) => ({ ...d, file: label })), bytes };
     },
     dispose: () => ocr.dispose(),
   };

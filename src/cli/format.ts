@@ -1,7 +1,7 @@
 // Human-readable summaries for the terminal (the JSON output is the stable interface).
 import type { CheckResult, CheckStatus, DiffEntry } from '../core/checks/types';
 import { DOCUMENT_KIND_LABELS } from '../core/documents';
-import type { ExtractedDocument } from '../core/extraction';
+import type { ExtractedDocument, Region } from '../core/extraction';
 import type { LoadedDossier } from './load-dossier';
 
 // C0 and C1 controls, DEL, and the bidi embeddings, overrides, isolates and marks: a value
@@ -31,10 +31,30 @@ const DIFF_LABEL: Record<DiffEntry['kind'], string> = {
   extra: 'extra character',
 };
 
+/** Where a document is in a file holding several (spec/cli-contract.md): page, pages, region. */
+export function placeOf(
+  d: ExtractedDocument,
+): Partial<Pick<ExtractedDocument, 'page' | 'pages' | 'region'>> {
+  return {
+    ...(d.page === undefined ? {} : { page: d.page }),
+    ...(d.pages === undefined ? {} : { pages: d.pages }),
+    ...(d.region === undefined ? {} : { region: d.region }),
+  };
+}
+
+function where(doc: ExtractedDocument): string {
+  if (doc.page === undefined) return '';
+  return ` [page ${doc.page + 1}${doc.region ? `, region ${regionText(doc.region)}` : ''}]`;
+}
+
+function regionText(r: Region): string {
+  return `${Math.round(r.w)}×${Math.round(r.h)} at ${Math.round(r.x)},${Math.round(r.y)}`;
+}
+
 export function formatDocument(doc: ExtractedDocument): string {
   const label = DOCUMENT_KIND_LABELS[doc.kind];
   if (doc.error !== undefined) return `${printable(`${doc.file}: ${doc.error}`)}\n`;
-  const lines = [`${doc.file}: ${label.zh} (${label.en})`];
+  const lines = [`${doc.file}${where(doc)}: ${label.zh} (${label.en})`];
   for (const [field, value] of Object.entries(doc.fields)) {
     const confidence = doc.confidence[field];
     const pct = confidence === undefined ? '' : `  (${Math.round(confidence * 100)}%)`;
@@ -71,7 +91,7 @@ export function formatCheckReport({ dir, documents, result, input, rulePack, ski
   out.push('Documents:');
   for (const doc of documents) {
     const label = DOCUMENT_KIND_LABELS[doc.kind];
-    out.push(`  ${doc.file}: ${doc.error ?? `${label.zh} (${label.en})`}`);
+    out.push(`  ${doc.file}${where(doc)}: ${doc.error ?? `${label.zh} (${label.en})`}`);
   }
   for (const entry of skipped) out.push(`  ${entry.name}: skipped, ${entry.reason}`);
   out.push('Checks:');

@@ -76,8 +76,9 @@ export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {})
   try {
     for (const [i, { name, path, size }] of folder.files.entries()) {
       opts.onProgress?.(`[${i + 1}/${names.length}] reading ${name}`);
-      const { document, bytes } = await reader.readFile(path, name);
-      documents.push(document);
+      // A file may hold several documents (a whole dossier in one PDF): each fills its slot.
+      const { documents: found, bytes } = await reader.readFile(path, name);
+      documents.push(...found);
       if (bytes) files.push({ path: name, name, bytes, mime: sniffMime(bytes) });
       else unread.push({ file: name, mime: 'unknown', bytes: size });
     }

@@ -14,6 +14,15 @@ export const BoxSchema = z.object({
 });
 export type Box = z.infer<typeof BoxSchema>;
 
+/** A part of a page (a document that is not the whole page), in the page's box space. */
+export const RegionSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  w: z.number().positive(),
+  h: z.number().positive(),
+});
+export type Region = z.infer<typeof RegionSchema>;
+
 /** One run of text as a PDF text layer or an OCR engine returns it (a word or a line). */
 export const TextItemSchema = BoxSchema.extend({
   text: z.string(),
@@ -120,5 +129,14 @@ export const ExtractedDocumentSchema = z.object({
   quality: DocumentQualitySchema.optional(),
   /** Seals found on the page (the bank form and the license always say whether). */
   seal: SealReportSchema.optional(),
+  /**
+   * Where the document is in a file that holds several (spec/cli-contract.md): its first
+   * page (0-based), every page it is on, and the part of that page when it is not all of it.
+   */
+  page: z.number().int().min(0).optional(),
+  pages: z.array(z.number().int().min(0)).optional(),
+  region: RegionSchema.optional(),
+  /** The size of `page` in the space of `region` and the boxes (to crop it from the file). */
+  pageSize: z.object({ width: z.number().positive(), height: z.number().positive() }).optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>;

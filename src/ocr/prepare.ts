@@ -3,6 +3,7 @@
 // Works on RGBA buffers only (see raster.ts).
 import {
   fitLongSide,
+  keepDarkestInk,
   mirrorHorizontal,
   rotateQuarter,
   rotateSmall,
@@ -25,6 +26,11 @@ export interface PreparedPage {
    * engine scale its detector input to the text rather than to the page.
    */
   lineHeight?: number;
+  /**
+   * The same page with ink lighter than the text whitened (a diagonal watermark), for
+   * finding the text lines; absent when the page needs no such copy.
+   */
+  detectionRaster?: Raster;
 }
 
 export interface PrepareOptions {
@@ -206,10 +212,20 @@ export interface LayoutEstimate {
   sideways: boolean;
   /** Median height of the inked row bands (text lines), in the input's pixels; 0 if unknown. */
   lineHeight?: number;
+  /** Ink fills the gaps between the lines (a diagonal watermark across the page). */
+  inkAcrossLines?: boolean;
 }
 
-/** Median length of the runs of inked rows (text lines) at `degrees`, in histogram rows. */
-function medianBandHeight(p: InkPoints, degrees: number): number {
+/** The tallest share of the page a text line is believed to take (an ID card's title: 8%). */
+const MAX_LINE_SHARE = 0.1;
+
+/**
+ * Median length of the runs of inked rows (text lines) at `degrees`, in histogram rows,
+ * and whether ink runs across the lines: a diagonal watermark fills every row, so the
+ * "lines" merge into bands a tenth of the page high or more (15% measured on an A4 copy
+ * stamped 仅供…使用，他用无效) and no line height can be told.
+ */
+function lineBands(p: InkPoints, degrees: number): { median: number; inkAcross: boolean } {
   const bins = rowHistogram(p, degrees, false);
   let max = 0;
   for (const b of bins) max = Math.max(max, b);
@@ -225,7 +241,9 @@ function medianBandHeight(p: InkPoints, degrees: number): number {
   if (run > 0) bands.push(run);
   // Specks and rules are a row or two high; text lines are several.
   const lines = bands.filter((h) => h >= 3).sort((a, b) => a - b);
-  return lines.length < 3 ? 0 : lines[Math.floor(lines.length / 2)]!;
+  const median = lines.length < 3 ? 0 : lines[Math.floor(lines.length / 2)]!;
+  const inkAcross = median > p.height * MAX_LINE_SHARE;
+  return { median: inkAcross ? 0 : median, inkAcross };
 }
 
 /** Estimates skew and whether text lines run vertically, on a ≤ 1000 px copy. */
@@ -240,8 +258,13 @@ export function estimateLayout(src: Raster, maxSkewDegrees = 5): LayoutEstimate 
   const rowGaps = gapShare(points, rows.degrees, false);
   const columnGaps = gapShare(points, columns.degrees, true);
   const sideways = columnGaps > 0.15 && columnGaps > rowGaps * 1.5;
-  const lineHeight = sideways ? 0 : medianBandHeight(points, rows.degrees) / scale;
-  return { skewDegrees: sideways ? 0 : rows.degrees, sideways, lineHeight };
+  const bands = sideways ? { median: 0, inkAcross: false } : lineBands(points, rows.degrees);
+  return {
+    skewDegrees: sideways ? 0 : rows.degrees,
+    sideways,
+    lineHeight: bands.median / scale,
+    ...(bands.inkAcross ? { inkAcrossLines: true } : {}),
+  };
 }
 
 /**
@@ -266,12 +289,21 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
   raster = rotateSmall(raster, skewDegrees);
   raster = stretchContrast(raster);
   // Unknown (0) for a sideways page: estimateLayout measures lines only when they run across.
-  const lineHeight = layout.lineHeight;
+  let lineHeight = layout.lineHeight;
+  let detectionRaster: Raster | undefined;
+  if (layout.inkAcrossLines && !turnSideways) {
+    // A watermark in lighter ink joins the text lines for the detector: the lines are
+    // found on the darkest ink alone (and measured again there), and read on the page as
+    // it is, where a faint label keeps all its strokes.
+    detectionRaster = keepDarkestInk(raster);
+    lineHeight = estimateLayout(detectionRaster, 0).lineHeight;
+  }
   const prepared: PreparedPage = {
     raster,
     turn,
     skewDegrees,
     ...(lineHeight ? { lineHeight } : {}),
+    ...(detectionRaster ? { detectionRaster } : {}),
   };
   options.onPrepared?.(prepared);
   return prepared;

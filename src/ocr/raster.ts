@@ -270,6 +270,55 @@ export function stretchContrast(src: Raster): Raster {
   return out;
 }
 
+/**
+ * The lower of the two thresholds that best split histogram bins [0, end) into three
+ * classes (two-level Otsu: largest between-class variance), by cumulative sums.
+ */
+function darkestClassLimit(hist: Uint32Array, end: number): number {
+  const count = new Float64Array(end + 1);
+  const moment = new Float64Array(end + 1);
+  for (let i = 0; i < end; i++) {
+    count[i + 1] = count[i]! + hist[i]!;
+    moment[i + 1] = moment[i]! + i * hist[i]!;
+  }
+  const part = (a: number, b: number): number => {
+    const n = count[b]! - count[a]!;
+    return n === 0 ? 0 : (moment[b]! - moment[a]!) ** 2 / n;
+  };
+  let best = -1;
+  let limit = end >> 1;
+  for (let t1 = 1; t1 < end - 1; t1++) {
+    for (let t2 = t1 + 1; t2 < end; t2++) {
+      const between = part(0, t1) + part(t1, t2) + part(t2, end);
+      if (between > best) {
+        best = between;
+        limit = t1;
+      }
+    }
+  }
+  return limit;
+}
+
+/**
+ * Whitens every pixel lighter than the darkest ink. The pixels that are not paper
+ * (grey < 240) fall in three tones: text, a lighter watermark, and the tint of a card or
+ * form; only the darkest is kept (the text, for the detector).
+ */
+export function keepDarkestInk(src: Raster): Raster {
+  const gray = toGray(src);
+  const hist = new Uint32Array(256);
+  for (const v of gray.data) hist[v]!++;
+  const limit = darkestClassLimit(hist, 240);
+  const out = createRaster(src.width, src.height);
+  for (let i = 0, j = 0; i < gray.data.length; i++, j += 4) {
+    if (gray.data[i]! >= limit) continue;
+    out.data[j] = src.data[j]!;
+    out.data[j + 1] = src.data[j + 1]!;
+    out.data[j + 2] = src.data[j + 2]!;
+  }
+  return out;
+}
+
 /** Encodes a gray image as binary PGM (P5), which Leptonica reads without any codec. */
 export function encodePgm(src: GrayRaster): Uint8Array {
   const header = new TextEncoder().encode(`P5\n${src.width} ${src.height}\n255\n`);

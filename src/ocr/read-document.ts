@@ -1,9 +1,11 @@
-// Reading one file into an ExtractedDocument, the same in the CLI (Node) and the app
+// Reading one file into the documents it holds, the same in the CLI (Node) and the app
 // (renderer): type sniffing → PDF text layer, or OCR for images and image-only PDFs →
-// layout extraction. Every failure is one sentence in `error` and its reason in
-// `problem`, never a throw: the readers throw DocumentReadError, converted once here.
+// segmentation (pages and regions that are each one document) → layout extraction.
+// Every failure is one sentence in `error` and its reason in `problem`, never a throw:
+// the readers throw DocumentReadError, converted once here.
 import { extractDocument } from '../core/extract';
 import type { DocumentKind } from '../core/documents';
+import { segmentText } from '../core/segment';
 import {
   DocumentReadError,
   type DocumentText,
@@ -79,18 +81,39 @@ const noOcr = (): DocumentReadError =>
   refuse('no-ocr', 'No text layer: OCR is needed, and no OCR engine is available here.');
 
 /**
- * extractDocument marks OCR values of the fields compared character for character that
- * hold width-ambiguous characters (（ vs () as needing confirmation; the source is kept.
+ * One element per document the text holds (see segmentText). A file that is one
+ * document is read as a whole, as before; each part of a file holding several is read
+ * on its own text, as the kind its page or region was classified, and says where it is.
  */
-function withOcrMarks(doc: ExtractedDocument, text: DocumentText): ExtractedDocument {
-  return { ...doc, source: text.source };
+function documentsOf(
+  text: DocumentText,
+  file: string,
+  deps: ReadDocumentDeps,
+): ExtractedDocument[] {
+  // A kind a person chose by hand reads the whole file as that one document.
+  const parts = deps.kind ? [] : segmentText(text);
+  if (parts.length <= 1)
+    return [{ ...extractDocument(text, file, extractOptions(deps)), source: text.source }];
+  return parts.map((part) => ({
+    ...extractDocument(part.text, file, part.kind === 'unknown' ? {} : { kind: part.kind }),
+    source: text.source,
+    page: part.pages[0]!,
+    ...(part.pages.length > 1 ? { pages: part.pages } : {}),
+    ...(part.region ? { region: part.region } : {}),
+    ...pageSizeOf(text, part.pages[0]!),
+  }));
+}
+
+function pageSizeOf(text: DocumentText, page: number): Pick<ExtractedDocument, 'pageSize'> {
+  const p = text.pages.find((t) => t.page === page);
+  return p ? { pageSize: { width: p.width, height: p.height } } : {};
 }
 
 async function ocrImage(
   file: DocumentFile,
   mime: 'image/jpeg' | 'image/png',
   deps: ReadDocumentDeps,
-): Promise<ExtractedDocument> {
+): Promise<ExtractedDocument[]> {
   checkNotTruncated(file.bytes, mime);
   if (deps.ocr === undefined) throw noOcr();
   let text: DocumentText;
@@ -101,10 +124,10 @@ async function ocrImage(
     throw refuse('damaged', 'The image could not be decoded: it may be damaged or truncated.');
   }
   deps.onText?.(text);
-  return withOcrMarks(extractDocument(text, file.name, extractOptions(deps)), text);
+  return documentsOf(text, file.name, deps);
 }
 
-async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
+async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument[]> {
   const { ocr, rasterise } = deps;
   if (ocr === undefined) throw noOcr();
   if (rasterise === undefined || !isRasterOcrEngine(ocr))
@@ -129,10 +152,10 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
   }
   const text: DocumentText = { source: ocr.id, pages };
   deps.onText?.(text);
-  return withOcrMarks(extractDocument(text, file.name, extractOptions(deps)), text);
+  return documentsOf(text, file.name, deps);
 }
 
-async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
+async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument[]> {
   const { name, bytes } = file;
   // Type, size and declared pixels: the one intake policy (src/core/intake.ts).
   const admission = admit(bytes);
@@ -149,14 +172,18 @@ async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extract
     throw refuse('damaged', 'The PDF could not be read: it may be damaged.');
   }
   deps.onText?.(text);
-  return { ...extractDocument(text, name, extractOptions(deps)), source: text.source };
+  return documentsOf(text, name, deps);
 }
 
-/** Reads one document; never throws for a bad file (see `error` and `problem`). */
-export async function readDocument(
+/**
+ * Reads a file into the documents it holds, in page order (one element for most files;
+ * a file that cannot be read gives one element with `error` and `problem`). Never
+ * throws for a bad file.
+ */
+export async function readDocuments(
   input: DocumentFile,
   deps: ReadDocumentDeps,
-): Promise<ExtractedDocument> {
+): Promise<ExtractedDocument[]> {
   // A plain Uint8Array view: pdfjs refuses Node Buffers.
   const file = {
     name: input.name,
@@ -168,10 +195,25 @@ export async function readDocument(
       text = t;
       deps.onText?.(t);
     };
-    return await withInspection(await read(file, { ...deps, onText }), file.bytes, text, deps);
+    const documents = await read(file, { ...deps, onText });
+    // Quality and seal analysis works on a file's pages as one document; a file holding
+    // several is not inspected yet (each document would decode every page again).
+    if (documents.length !== 1) return documents;
+    return [await withInspection(documents[0]!, file.bytes, text, deps)];
   } catch (error) {
     // Anything else is a fault of this program, not of the file: it is not hidden.
     if (!(error instanceof DocumentReadError)) throw error;
-    return failed(file.name, sentence(error.message), error.problem);
+    return [failed(file.name, sentence(error.message), error.problem)];
   }
+}
+
+/**
+ * Reads a file known to hold one document (tests, benchmarks of single documents): the
+ * first document found. Hosts that take whatever people bring use readDocuments.
+ */
+export async function readDocument(
+  input: DocumentFile,
+  deps: ReadDocumentDeps,
+): Promise<ExtractedDocument> {
+  return (await readDocuments(input, deps))[0]!;
 }

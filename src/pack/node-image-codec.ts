@@ -30,7 +30,13 @@ class NodeImage implements DecodedImage {
     readonly height: number,
   ) {}
 
-  async toJpeg({ width, height, quality, overlays }: JpegEncodeOptions): Promise<Uint8Array> {
+  async toJpeg({
+    width,
+    height,
+    quality,
+    overlays,
+    source,
+  }: JpegEncodeOptions): Promise<Uint8Array> {
     if (!this.source) throw new Error('The image was closed.');
     const canvas = createCanvas(width, height);
     const ctx = canvas.getContext('2d');
@@ -39,7 +45,9 @@ class NodeImage implements DecodedImage {
     ctx.fillRect(0, 0, width, height);
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(this.source, 0, 0, width, height);
+    if (source) {
+      ctx.drawImage(this.source, source.x, source.y, source.w, source.h, 0, 0, width, height);
+    } else ctx.drawImage(this.source, 0, 0, width, height);
     if (overlays?.length) {
       ensureFont();
       drawOverlays(ctx, overlays, FONT_FAMILY);

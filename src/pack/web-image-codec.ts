@@ -19,7 +19,13 @@ class WebImage implements DecodedImage {
     return this.bitmap?.height ?? 0;
   }
 
-  async toJpeg({ width, height, quality, overlays }: JpegEncodeOptions): Promise<Uint8Array> {
+  async toJpeg({
+    width,
+    height,
+    quality,
+    overlays,
+    source,
+  }: JpegEncodeOptions): Promise<Uint8Array> {
     if (!this.bitmap) throw new Error('The image was closed.');
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d');
@@ -28,7 +34,9 @@ class WebImage implements DecodedImage {
     ctx.fillRect(0, 0, width, height);
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(this.bitmap, 0, 0, width, height);
+    if (source) {
+      ctx.drawImage(this.bitmap, source.x, source.y, source.w, source.h, 0, 0, width, height);
+    } else ctx.drawImage(this.bitmap, 0, 0, width, height);
     drawOverlays(ctx, overlays, FONT_FAMILY);
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
     return new Uint8Array(await blob.arrayBuffer());

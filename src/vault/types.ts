@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ChangeEventSchema } from '../core/deadlines/change';
 import type { AccountSchema, DeclaredSchema } from '../core/dossier';
 import { DetectedKindSchema } from '../core/documents';
-import { BoxSchema, CorrectionSchema, TextSourceSchema } from '../core/extraction';
+import { BoxSchema, CorrectionSchema, RegionSchema, TextSourceSchema } from '../core/extraction';
 import { DocumentQualitySchema, SealReportSchema } from '../core/image/schema';
 import { DossierStatusSchema } from './schema/dossiers';
 import { DocumentKindOrUnknownSchema } from './schema/documents';
@@ -112,6 +112,20 @@ export const DocumentReadingSchema = z.object({
    * it stays in the dossier but the checks leave it out.
    */
   setAside: z.boolean().optional(),
+  /**
+   * Set when the file holds several documents and this record is one of them: its first
+   * page, every page it is on, its region of that page (PageGeometry space), and which of
+   * the file's documents it is. Kept in the sealed reading (no schema change).
+   */
+  part: z
+    .object({
+      page: z.number().int().min(0),
+      pages: z.array(z.number().int().min(0)).optional(),
+      region: RegionSchema.optional(),
+      index: z.number().int().min(0),
+      count: z.number().int().min(2),
+    })
+    .optional(),
 });
 export type DocumentReading = z.output<typeof DocumentReadingSchema>;
 export type DocumentReadingInput = z.input<typeof DocumentReadingSchema>;

@@ -2,7 +2,7 @@
 import { EXIT, UsageError, type CliIo } from '../io';
 import { parseCommandArgs, parseToday, progressPrinter } from '../args';
 import { DossierDirError, loadDossierDir, type LoadedDossier } from '../load-dossier';
-import { formatCheckReport } from '../format';
+import { formatCheckReport, placeOf } from '../format';
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -34,6 +34,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       rulePack: { id: loaded.rulePack.id, version: loaded.rulePack.version },
       documents: documents.map((d) => ({
         file: d.file,
+        ...placeOf(d),
         kind: d.kind,
         fields: d.fields,
         ...(d.error === undefined ? {} : { error: d.error }),

@@ -1,10 +1,11 @@
 // `dossier extract FILE... [--json] [--engine ID]` (spec/cli-contract.md): one element per
-// input file, in input order; an unreadable file gives an error element, the others go on.
+// document found, in input order (a file holding several gives one per document, in page
+// order); an unreadable file gives an error element, the others go on.
 import type { ExtractedDocument } from '../../core/extraction';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { parseCommandArgs, progressPrinter } from '../args';
 import { createDocumentReader } from '../document-reader';
-import { formatDocument } from '../format';
+import { formatDocument, placeOf } from '../format';
 import type { OcrEngineId } from '../../ocr/node';
 
 const OCR_ENGINE_IDS = ['paddle', 'tesseract'] as const satisfies readonly OcrEngineId[];
@@ -26,7 +27,7 @@ export async function extractCommand(args: string[], io: CliIo): Promise<number>
   try {
     for (const [i, file] of positionals.entries()) {
       progress.update(`[${i + 1}/${positionals.length}] reading ${file}`);
-      results.push((await reader.readFile(file)).document);
+      results.push(...(await reader.readFile(file)).documents);
     }
   } finally {
     progress.done();
@@ -45,6 +46,7 @@ export async function extractCommand(args: string[], io: CliIo): Promise<number>
 function toContract(d: ExtractedDocument) {
   return {
     file: d.file,
+    ...placeOf(d),
     kind: d.kind,
     fields: d.fields,
     confidence: d.confidence,

@@ -22,6 +22,7 @@ import { appInfo } from '../../pack/app-version';
 import { loadOrCreateCliSigningKey, type CliSigningKey } from '../../pack/cli-signing-key';
 import { printable } from '../format';
 import { localTimestamp } from '../../core/dates';
+import type { ExtractedDocument } from '../../core/extraction';
 
 export async function packCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -97,16 +98,28 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
   try {
     pack = await buildPack(
       {
-        documents: loaded.files.map((file) => {
-          const extracted = loaded.documents.find((d) => d.file === file.name) ?? {
-            file: file.name,
-            kind: 'unknown' as const,
-            fields: {},
-            confidence: {},
-            corrections: [],
-            warnings: [],
-          };
-          return { sourceName: file.name, bytes: file.bytes, mime: file.mime, extracted };
+        // One entry per document: a file holding several gives each its own pack file.
+        documents: loaded.files.flatMap((file) => {
+          const found = loaded.documents.filter((d) => d.file === file.name);
+          const extracted: ExtractedDocument[] =
+            found.length > 0
+              ? found
+              : [
+                  {
+                    file: file.name,
+                    kind: 'unknown',
+                    fields: {},
+                    confidence: {},
+                    corrections: [],
+                    warnings: [],
+                  },
+                ];
+          return extracted.map((e) => ({
+            sourceName: file.name,
+            bytes: file.bytes,
+            mime: file.mime,
+            extracted: e,
+          }));
         }),
         confirmed: loaded.dossier.confirmed,
         checks: result.checks,

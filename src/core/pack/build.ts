@@ -28,6 +28,7 @@ import { buildReportPdf, type ReportDocument } from './report';
 import type { ReportFont } from './report-font';
 import { manifestSigner, signManifest, SIGNATURE_NAME, type PackSigner } from './signature';
 import { WATERMARK_DEFAULTS, watermarkText, type WatermarkOptions } from './watermark';
+import { documentPart } from './document-part';
 
 export const REPORT_NAME = 'report.pdf';
 export const ACCOUNTS_NAME = 'accounts.csv';
@@ -201,13 +202,16 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
   for (const [i, doc] of sorted.entries()) {
     const kind = doc.extracted.kind;
     progress(`[${i + 1}/${sorted.length}] normalising ${doc.sourceName}`);
-    const boxes = Object.values(doc.extracted.boxes ?? {});
+    // A document that is a part of its file is exported as its own file (its pages, or
+    // its region cropped with a margin); its boxes are then in another space.
+    const part = await documentPart(doc, doc.extracted, deps.codec);
+    const boxes = part ? [] : Object.values(doc.extracted.boxes ?? {});
     const request: WatermarkRequest | undefined = watermark ? { ...watermark, boxes } : undefined;
     const normalised: NormalisedFile = await normaliseFile(
       {
         sourceName: doc.sourceName,
-        bytes: doc.bytes,
-        mime: doc.mime,
+        bytes: part?.bytes ?? doc.bytes,
+        mime: part?.mime ?? doc.mime,
         limits: input.rulePack.files,
         watermark: request,
       },
@@ -258,6 +262,7 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
       },
       conversions: normalised.conversions,
       ...(summary ? { summary } : {}),
+      ...(part ? { part: part.crop } : {}),
     });
     documents.push({ file: name, kind, fields });
     entries.push({ name, bytes: normalised.bytes });

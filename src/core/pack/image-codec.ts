@@ -23,6 +23,8 @@ export interface JpegEncodeOptions {
   /** 0..1 */
   quality: number;
   overlays?: readonly TextOverlay[];
+  /** The part of the image to encode, in its pixels (default: all of it). */
+  source?: { x: number; y: number; w: number; h: number };
 }
 
 /** A decoded image, held by the host until closed. */

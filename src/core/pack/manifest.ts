@@ -2,6 +2,7 @@
 // what was checked. Versioned: a reader refuses a format version it does not know.
 import { z } from 'zod';
 import { DetectedKindSchema } from '../documents';
+import { RegionSchema } from '../extraction';
 import { AccountSchema, AcceptedExceptionSchema } from '../dossier';
 import { CheckResultSchema, VerdictSchema } from '../checks/types';
 import { ManifestSignerSchema } from './signature';
@@ -43,6 +44,19 @@ export const ManifestFileSchema = z.object({
   conversions: z.array(ConversionSchema).default([]),
   /** One line for people: "license.png → 01-营业执照-….jpg, PNG→JPG, 7.1 MB → 1.9 MB". */
   summary: z.string().optional(),
+  /**
+   * A document cut out of a file holding several: the source's page(s) it was copied
+   * from and the rectangle cropped from that page, in the source's units (image pixels,
+   * or PDF points from the page's top-left corner), margin included.
+   */
+  part: z
+    .object({
+      page: z.number().int().min(0),
+      pages: z.array(z.number().int().min(0)).optional(),
+      region: RegionSchema.optional(),
+      unit: z.enum(['px', 'pt']).optional(),
+    })
+    .optional(),
 });
 export type ManifestFile = z.infer<typeof ManifestFileSchema>;
 

@@ -14,7 +14,7 @@ import {
   type RasterOcrEngine,
 } from '../engine';
 import { preparePage, type PrepareOptions } from '../prepare';
-import { crop, fitLongSide, resize, rotateQuarter, type Raster } from '../raster';
+import { crop, fitLongSide, keepDarkestInk, resize, rotateQuarter, type Raster } from '../raster';
 import { ctcAlphabet, ctcGreedyDecode } from './ctc';
 import {
   dbBoxes,
@@ -119,6 +119,18 @@ interface RecognisedChar {
   x: number;
   /** Where the character's first time step falls, in crop pixels (for gap checks). */
   start: number;
+}
+
+/**
+ * Whether the detector joined text lines into blocks: boxes over 2.5 times the median
+ * line's height that are not wide (a line of large type, a title, stays wide). A
+ * watermark crossing the lines does this.
+ */
+export function joinedLines(boxes: readonly DetectedBox[]): boolean {
+  if (boxes.length < 5) return false;
+  const heights = boxes.map((b) => b.h).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)]!;
+  return boxes.some((b) => b.h > 2.5 * median && b.h > 0.6 * b.w);
 }
 
 /**
@@ -348,6 +360,24 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
     return crop(page, b.x, b.y, b.w, b.h);
   }
 
+  /**
+   * The text lines of a page. Where a watermark was seen across the page they are found
+   * on the copy with only the darkest ink; where the detector joined lines with a
+   * watermark over one part of the page (tall blocks), they are found again on such a
+   * copy, which is kept when it joins nothing. Either way they are read on the page as it is.
+   */
+  async function detectLines(
+    page: Raster,
+    darkest: Raster | undefined,
+    lineHeight: number | undefined,
+  ): Promise<DetectedBox[]> {
+    if (darkest) return detect(darkest, lineHeight);
+    const boxes = await detect(page, lineHeight);
+    if (!joinedLines(boxes)) return boxes;
+    const again = await detect(keepDarkestInk(page), lineHeight);
+    return joinedLines(again) && again.length <= boxes.length ? boxes : again;
+  }
+
   /** Page turned by the angle classifier's vote over the widest lines (upside-down scans). */
   async function orient(
     page: Raster,
@@ -386,7 +416,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       const { lineHeight } = prepared;
       const oriented = await orient(
         prepared.raster,
-        await detect(prepared.raster, lineHeight),
+        await detectLines(prepared.raster, prepared.detectionRaster, lineHeight),
         lineHeight,
       );
       const page = oriented.page;

@@ -4,7 +4,7 @@
 import { MinusOutlined, PlusOutlined, ExpandOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
-import type { Box } from '../../core/extraction';
+import type { Box, Region } from '../../core/extraction';
 import type { PageGeometry } from '../model/contract';
 import { useI18n } from '../i18n';
 
@@ -24,6 +24,11 @@ export interface PageViewProps {
   selected: string | null;
   onSelect: (id: string) => void;
   height?: number;
+  /**
+   * The part of the page that is the document (one ID side of a copy holding both): it
+   * is outlined, and the view fits it instead of the whole page.
+   */
+  region?: Region;
 }
 
 const MIN_ZOOM = 0.1;
@@ -37,6 +42,7 @@ export function PageView({
   selected,
   onSelect,
   height = 640,
+  region,
 }: PageViewProps) {
   const { t } = useI18n();
   const frame = useRef<HTMLDivElement>(null);
@@ -46,16 +52,21 @@ export function PageView({
     null,
   );
 
+  // By value: a reloaded view brings an equal region, which must not reset the zoom.
+  const [rx, ry, rw, rh] = region
+    ? [region.x, region.y, region.w, region.h]
+    : [0, 0, geometry.width, geometry.height];
   const fit = useCallback(() => {
     const el = frame.current;
     if (!el || geometry.width <= 0) return;
-    const z = clamp(Math.min(el.clientWidth / geometry.width, el.clientHeight / geometry.height));
+    const target = { x: rx, y: ry, w: rw, h: rh };
+    const z = clamp(Math.min(el.clientWidth / target.w, el.clientHeight / target.h));
     setZoom(z);
     setPan({
-      x: (el.clientWidth - geometry.width * z) / 2,
-      y: (el.clientHeight - geometry.height * z) / 2,
+      x: (el.clientWidth - target.w * z) / 2 - target.x * z,
+      y: (el.clientHeight - target.h * z) / 2 - target.y * z,
     });
-  }, [geometry.width, geometry.height]);
+  }, [geometry.width, rx, ry, rw, rh]);
 
   useEffect(fit, [fit, url]);
 
@@ -197,6 +208,21 @@ export function PageView({
             draggable={false}
             style={{ width: '100%', height: '100%', display: 'block', background: '#fff' }}
           />
+          {region && (
+            <div
+              data-testid="page-region"
+              style={{
+                position: 'absolute',
+                left: region.x,
+                top: region.y,
+                width: region.w,
+                height: region.h,
+                border: `${border}px dashed #1677ff`,
+                boxSizing: 'border-box',
+                pointerEvents: 'none',
+              }}
+            />
+          )}
           {boxes.map(({ id, box, label, attention, confirmed }) => {
             const isSelected = id === selected;
             const colour = isSelected

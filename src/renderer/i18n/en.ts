@@ -212,6 +212,8 @@ export const en: Record<MessageKey, string> = {
   'dossier.import.stage.failed': 'Not imported',
   'dossier.import.stage.cancelled': 'Cancelled',
   'dossier.import.outcome.imported': 'Imported',
+  'dossier.import.holds': 'This file holds {count} documents: {kinds}',
+  'dossier.import.listSeparator': ', ',
   'dossier.import.outcome.duplicate': 'Duplicate',
   'dossier.import.outcome.refused': 'Refused',
   'dossier.import.outcome.unreadable': 'Unreadable',

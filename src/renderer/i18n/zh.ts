@@ -201,6 +201,8 @@ export const zh = {
   'dossier.import.stage.failed': '未导入',
   'dossier.import.stage.cancelled': '已取消',
   'dossier.import.outcome.imported': '已导入',
+  'dossier.import.holds': '此文件包含 {count} 份资料：{kinds}',
+  'dossier.import.listSeparator': '、',
   'dossier.import.outcome.duplicate': '重复',
   'dossier.import.outcome.refused': '已拒绝',
   'dossier.import.outcome.unreadable': '无法读取',

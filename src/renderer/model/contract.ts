@@ -36,7 +36,13 @@ export interface PageGeometry {
 }
 
 export interface ReadResult {
+  /** The file's first document (the only one of most files). */
   document: ExtractedDocument;
+  /**
+   * Every document the file holds, in page order, each with its page and region (a whole
+   * dossier in one PDF, both ID sides on one page); absent: `document` alone.
+   */
+  documents?: ExtractedDocument[];
   pages: PageGeometry[];
 }
 
@@ -159,6 +165,11 @@ export interface ImportOutcome {
   status: 'imported' | 'duplicate' | 'refused' | 'unreadable' | 'cancelled';
   documentId?: string;
   kind?: DetectedKind;
+  /**
+   * Set when the file holds several documents: each stored on its own (the first is
+   * `documentId` and `kind`), in page order.
+   */
+  documents?: { documentId: string; kind: DetectedKind }[];
   /** Set for duplicate, refused and unreadable files. */
   reason?: ImportReason;
   /**

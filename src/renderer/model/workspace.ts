@@ -88,8 +88,21 @@ function extractedFromVault(
     needsConfirmation: reading?.needsConfirmation ?? [],
     ...(reading?.source ? { source: reading.source } : {}),
     ...(reading?.error ? { error: reading.error } : {}),
-    ...(reading?.quality ? { quality: reading.quality } : {}),
-    ...(reading?.seal ? { seal: reading.seal } : {}),
+    ...(reading?.part
+      ? {
+          page: reading.part.page,
+          ...(reading.part.pages ? { pages: reading.part.pages } : {}),
+          ...(reading.part.region ? { region: reading.part.region } : {}),
+          ...(reading.pages[reading.part.page]
+            ? {
+                pageSize: {
+                  width: reading.pages[reading.part.page]!.width,
+                  height: reading.pages[reading.part.page]!.height,
+                },
+              }
+            : {}),
+        }
+      : {}),
   };
 }
 
@@ -298,6 +311,7 @@ export function createWorkspace(
     });
     if (signal?.aborted) throw abortError();
     const { document, pages } = result;
+    const documents = result.documents ?? [document];
     if (document.error !== undefined) {
       // A reader error without a code is 'other': the interface then shows its sentence
       // as it is.
@@ -313,40 +327,57 @@ export function createWorkspace(
     }
 
     report({ stage: 'saving', progress: 0.95 });
-    let documentId: string;
+    const stored: { documentId: string; kind: DetectedKind }[] = [];
     try {
-      // One transaction: the file, its fields and its reading are stored together or not at all.
-      const info = await vault.importFile(
-        dossierId,
-        {
-          name: file.name,
-          bytes: new Uint8Array(file.bytes),
-          kind: document.kind,
-          pages: Math.max(1, pages.length),
-        },
-        {
-          read: {
-            fields: Object.entries(document.fields).map(([field, value]) => ({
-              field,
-              value,
-              confidence: document.confidence[field] ?? 0,
-              box: document.boxes?.[field] ?? null,
-              corrections: document.corrections.filter((c) => c.field === field),
-            })),
-            reading: {
-              source: document.source ?? null,
-              detectedKind: document.kind,
-              warnings: document.warnings,
-              needsConfirmation: document.needsConfirmation ?? [],
-              error: null,
-              pages,
-              ...(document.quality ? { quality: document.quality } : {}),
-              ...(document.seal ? { seal: document.seal } : {}),
+      // Each document of the file is one vault document holding the file (its page and
+      // region in its reading), so that it fills its own slot and is reviewed, confirmed
+      // and exported on its own. One transaction each: the file, its fields and its
+      // reading are stored together or not at all; only the first may be a duplicate.
+      for (const [index, part] of documents.entries()) {
+        const info = await vault.importFile(
+          dossierId,
+          {
+            name: file.name,
+            bytes: new Uint8Array(file.bytes),
+            kind: part.kind,
+            pages: Math.max(1, pages.length),
+          },
+          {
+            allowDuplicate: index > 0,
+            read: {
+              fields: Object.entries(part.fields).map(([field, value]) => ({
+                field,
+                value,
+                confidence: part.confidence[field] ?? 0,
+                box: part.boxes?.[field] ?? null,
+                corrections: part.corrections.filter((c) => c.field === field),
+              })),
+              reading: {
+                source: part.source ?? null,
+                detectedKind: part.kind,
+                warnings: part.warnings,
+                needsConfirmation: part.needsConfirmation ?? [],
+                error: null,
+                pages,
+                ...(part.quality ? { quality: part.quality } : {}),
+                ...(part.seal ? { seal: part.seal } : {}),
+                ...(documents.length > 1
+                  ? {
+                      part: {
+                        page: part.page ?? 0,
+                        ...(part.pages ? { pages: part.pages } : {}),
+                        ...(part.region ? { region: part.region } : {}),
+                        index,
+                        count: documents.length,
+                      },
+                    }
+                  : {}),
+              },
             },
           },
-        },
-      );
-      documentId = info.id;
+        );
+        stored.push({ documentId: info.id, kind: part.kind });
+      }
     } catch (error) {
       if (error instanceof DuplicateFileError) {
         return {
@@ -368,12 +399,14 @@ export function createWorkspace(
       }
       throw error;
     }
-    const alsoIn = await vault.otherDossiersWithFile(documentId);
+    const first = stored[0]!;
+    const alsoIn = await vault.otherDossiersWithFile(first.documentId);
     return {
       fileName: file.name,
       status: 'imported',
-      documentId,
-      kind: document.kind,
+      documentId: first.documentId,
+      kind: first.kind,
+      ...(stored.length > 1 ? { documents: stored } : {}),
       ...(alsoIn.length > 0 ? { alsoIn } : {}),
     };
   }

@@ -8,7 +8,7 @@ import type { ExtractedDocument, PageText } from '../../core/extraction';
 import type { RasterOcrEngine } from '../../ocr/engine';
 import { browserImageCodec } from '../../ocr/codec-browser';
 import { createPdfRasteriser, type CreateRenderTarget } from '../../ocr/rasterise-pdf';
-import { readDocument } from '../../ocr/read-document';
+import { readDocuments } from '../../ocr/read-document';
 import type {
   DocumentReader,
   OcrEngineId,
@@ -190,7 +190,7 @@ export function createBrowserDocumentReader(
     const pdfOptions = browserReadOptions(assetBase);
     // A PDF's own text layer: its pages' sizes (points at scale 1) are the boxes' space.
     let textPages: PageGeometry[] = [];
-    let document: ExtractedDocument = await readDocument(file, {
+    let documents: ExtractedDocument[] = await readDocuments(file, {
       pdfjs,
       pdfOptions,
       ...(kind ? { kind } : {}),
@@ -209,18 +209,21 @@ export function createBrowserDocumentReader(
     if (signal?.aborted) throw abortError();
     onProgress?.({ stage: 'extracting', progress: 0 });
     if (engineFailure !== undefined) {
-      document = {
-        file: file.name,
-        kind: 'unknown',
-        fields: {},
-        confidence: {},
-        corrections: [],
-        warnings: [],
-        error:
-          'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
-        problem: { reason: 'ocr-failed' },
-      };
+      documents = [
+        {
+          file: file.name,
+          kind: 'unknown',
+          fields: {},
+          confidence: {},
+          corrections: [],
+          warnings: [],
+          error:
+            'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
+          problem: { reason: 'ocr-failed' },
+        },
+      ];
     }
+    const document = documents[0]!;
     const pages: PageGeometry[] =
       document.error !== undefined
         ? []
@@ -228,7 +231,7 @@ export function createBrowserDocumentReader(
           ? textPages
           : geometry.filter((g): g is PageGeometry => g !== undefined);
     onProgress?.({ stage: 'extracting', progress: 1 });
-    return { document, pages };
+    return { document, documents, pages };
   }
 
   return {

@@ -105,7 +105,14 @@ export function useImporter(workspace: Workspace, dossierId: string): Importer {
           setRows((old) => old.map((r, i) => (i === index ? { ...r, progress } : r))),
       });
       const placed = outcomes[0];
-      if (slot && files.length === 1 && placed?.status === 'imported' && placed.documentId) {
+      // A file holding several documents puts each where its content says.
+      if (
+        slot &&
+        files.length === 1 &&
+        placed?.status === 'imported' &&
+        placed.documentId &&
+        !placed.documents
+      ) {
         if (placed.kind !== slot) await workspace.moveDocument(placed.documentId, slot);
       }
       setRows((old) =>
@@ -227,8 +234,24 @@ export function ImportPanel({ importer }: { importer: Importer }) {
                     </Tag>
                   )}
                   {row.outcome.status === 'imported' &&
-                    row.outcome.kind &&
-                    row.outcome.kind !== 'unknown' && <span>{kindLabel(t, row.outcome.kind)}</span>}
+                    (row.outcome.documents ? (
+                      <span
+                        data-testid="import-documents"
+                        data-count={row.outcome.documents.length}
+                      >
+                        {t('dossier.import.holds', {
+                          count: row.outcome.documents.length,
+                          kinds: row.outcome.documents
+                            .map((d) => kindLabel(t, d.kind))
+                            .join(t('dossier.import.listSeparator')),
+                        })}
+                      </span>
+                    ) : (
+                      row.outcome.kind &&
+                      row.outcome.kind !== 'unknown' && (
+                        <span>{kindLabel(t, row.outcome.kind)}</span>
+                      )
+                    ))}
                   {row.outcome.alsoIn && (
                     <Typography.Text type="secondary" data-testid="import-also-in">
                       {' '}

@@ -132,11 +132,14 @@ export function ReviewTab({
   const needsConfirmation = new Set(doc?.extracted.needsConfirmation ?? []);
   const docId = doc?.info.id ?? null;
 
+  // A document that is a part of its file (a page of a whole dossier, one side of an ID
+  // copy) opens on its own page.
+  const firstPage = doc?.extracted.page ?? 0;
   useEffect(() => {
-    setPage(0);
+    setPage(firstPage);
     setDrafts({});
     setRowError(null);
-  }, [docId]);
+  }, [docId, firstPage]);
 
   // A field on another page brings that page up.
   const selectedBox = fields.find((f) => f.field === selected)?.box ?? null;
@@ -309,6 +312,9 @@ export function ReviewTab({
               boxes={boxes}
               selected={selected}
               onSelect={(f) => onSelect(doc.info.id, f)}
+              {...(doc.extracted.region && page === firstPage
+                ? { region: doc.extracted.region }
+                : {})}
             />
           ) : (
             <div

@@ -1,0 +1,160 @@
+// The documents on one page, from the geometry of its text: lines that lie close
+// together form clusters, each cluster is classified on its own, and a page whose
+// clusters say two different kinds (an ID card's two sides photocopied on one sheet,
+// one above the other or side by side) is split into one region per kind. Nothing here
+// knows a layout: only distances measured in the page's own line height.
+import type { DocumentKind } from '../documents';
+import type { PageText, Region, TextItem } from '../extraction';
+
+/** Two lines belong together when the gap between them is under these many line heights. */
+const LINK_ACROSS = 4;
+const LINK_DOWN = 2.5;
+/**
+ * Lines taller than this many median line heights are not used to link clusters: a
+ * diagonal watermark's box spans the page and would join everything it crosses.
+ */
+const TALL_LINE = 2.5;
+/**
+ * The margin kept around a region's text, as a share of the text's extent on each axis
+ * and at least this many line heights: a document's edge, photo or emblem lies beyond
+ * its text (on an ID card, up to a fifth of the text's width).
+ */
+const REGION_MARGIN_SHARE = 0.25;
+const REGION_MARGIN_LINES = 2;
+
+export interface PageRegion {
+  kind: DocumentKind;
+  region: Region;
+  items: TextItem[];
+}
+
+type Classify = (items: readonly TextItem[]) => DocumentKind | 'unknown';
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The gap between two boxes along each axis (0 when they overlap on it). */
+function gaps(a: Region, b: Region): { across: number; down: number } {
+  return {
+    across: Math.max(0, Math.max(a.x, b.x) - Math.min(a.x + a.w, b.x + b.w)),
+    down: Math.max(0, Math.max(a.y, b.y) - Math.min(a.y + a.h, b.y + b.h)),
+  };
+}
+
+export function boundsOf(items: readonly Region[]): Region {
+  const x0 = Math.min(...items.map((i) => i.x));
+  const y0 = Math.min(...items.map((i) => i.y));
+  const x1 = Math.max(...items.map((i) => i.x + i.w));
+  const y1 = Math.max(...items.map((i) => i.y + i.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+/** Single-linkage clusters of the items (union-find over close pairs). */
+function clusters(items: readonly TextItem[], lineHeight: number): TextItem[][] {
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const g = gaps(items[i]!, items[j]!);
+      if (g.across < LINK_ACROSS * lineHeight && g.down < LINK_DOWN * lineHeight) {
+        parent[find(i)] = find(j);
+      }
+    }
+  }
+  const groups = new Map<number, TextItem[]>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), item]);
+  });
+  return [...groups.values()];
+}
+
+/** Distance from a box's centre to a region (0 inside it). */
+function distance(item: Region, region: Region): number {
+  const cx = item.x + item.w / 2;
+  const cy = item.y + item.h / 2;
+  const dx = Math.max(region.x - cx, 0, cx - (region.x + region.w));
+  const dy = Math.max(region.y - cy, 0, cy - (region.y + region.h));
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * Each group's text bounds grown by the margin, but never past the middle of the gap to
+ * another group, nor past the page.
+ */
+function regionsFor(groups: readonly TextItem[][], page: PageText, lineHeight: number): Region[] {
+  const bounds = groups.map((g) => boundsOf(g));
+  return bounds.map((b, i) => {
+    const mx = Math.max(REGION_MARGIN_LINES * lineHeight, REGION_MARGIN_SHARE * b.w);
+    const my = Math.max(REGION_MARGIN_LINES * lineHeight, REGION_MARGIN_SHARE * b.h);
+    let x0 = Math.max(0, b.x - mx);
+    let y0 = Math.max(0, b.y - my);
+    let x1 = Math.min(page.width, b.x + b.w + mx);
+    let y1 = Math.min(page.height, b.y + b.h + my);
+    bounds.forEach((o, j) => {
+      if (j === i) return;
+      const g = gaps(b, o);
+      // Separated mostly along one axis: the boundary is the middle of that gap.
+      if (g.down >= g.across) {
+        if (o.y >= b.y + b.h) y1 = Math.min(y1, (b.y + b.h + o.y) / 2);
+        else if (o.y + o.h <= b.y) y0 = Math.max(y0, (o.y + o.h + b.y) / 2);
+      } else if (o.x >= b.x + b.w) x1 = Math.min(x1, (b.x + b.w + o.x) / 2);
+      else if (o.x + o.w <= b.x) x0 = Math.max(x0, (o.x + o.w + b.x) / 2);
+    });
+    const round = (v: number): number => Math.round(v * 10) / 10;
+    return { x: round(x0), y: round(y0), w: round(x1 - x0), h: round(y1 - y0) };
+  });
+}
+
+/** Top to bottom; regions side by side (overlapping rows), left to right. */
+function pageOrder(a: PageRegion, b: PageRegion): number {
+  return gaps(a.region, b.region).down > 0 ? a.region.y - b.region.y : a.region.x - b.region.x;
+}
+
+/**
+ * The documents found on one page as regions, or null when the page is one document
+ * (its clusters do not name two different kinds).
+ */
+export function splitPage(page: PageText, classify: Classify): PageRegion[] | null {
+  const items = page.items.filter((i) => i.w > 0 && i.h > 0 && i.text.trim() !== '');
+  if (items.length < 4) return null;
+  const lineHeight = median(items.map((i) => i.h));
+  if (lineHeight <= 0) return null;
+  const regular = items.filter((i) => i.h <= TALL_LINE * lineHeight);
+  const found = clusters(regular, lineHeight).map((c) => ({ items: c, kind: classify(c) }));
+
+  // Clusters of one kind are one document (a card's title and its fields lie apart).
+  const byKind = new Map<DocumentKind, TextItem[]>();
+  for (const c of found) {
+    if (c.kind !== 'unknown') byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), ...c.items]);
+  }
+  if (byKind.size < 2) return null;
+  const kinds = [...byKind.keys()];
+  const groups = kinds.map((k) => byKind.get(k)!);
+  const regions = regionsFor(groups, page, lineHeight);
+
+  // Everything else (unrecognised clusters, tall lines) goes to the nearest region.
+  const assigned = new Set(groups.flat());
+  for (const item of items) {
+    if (assigned.has(item)) continue;
+    let best = 0;
+    regions.forEach((r, i) => {
+      if (distance(item, r) < distance(item, regions[best]!)) best = i;
+    });
+    groups[best]!.push(item);
+  }
+  return kinds
+    .map((kind, i) => ({
+      kind,
+      region: regions[i]!,
+      // Reading order of the page, as the extractor expects.
+      items: page.items.filter((item) => groups[i]!.includes(item)),
+    }))
+    .sort(pageOrder);
+}
