@@ -273,7 +273,8 @@ export class Vault {
     const before = await this.settings();
     const next = VaultSettingsSchema.parse({ ...before, ...patch });
     const changed = (Object.keys(next) as (keyof VaultSettings)[]).filter(
-      (k) => next[k] !== before[k],
+      // By value: a list setting (trustedKeys) is a new array on every parse.
+      (k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]),
     );
     await this.db.transaction('rw', [this.db.settings, this.db.auditLog], async () => {
       await this.db.settings.put({ key: SETTINGS_KEY, value: next });
