@@ -121,7 +121,10 @@ export function parseDossierFile(text: string, label = 'dossier.json'): DossierF
     );
   }
   for (const [kind, fields] of Object.entries(parsed.data.confirmed)) {
-    const known: readonly string[] = FIELDS_BY_KIND[kind as keyof typeof FIELDS_BY_KIND];
+    const known: readonly string[] = [
+      ...FIELDS_BY_KIND[kind as keyof typeof FIELDS_BY_KIND],
+      ...(IMAGE_CONFIRMATIONS[kind as keyof typeof FIELDS_BY_KIND] ?? []),
+    ];
     const unknown = Object.keys(fields ?? {}).find((field) => !known.includes(field));
     if (unknown !== undefined) {
       throw new DossierFileError(
@@ -131,6 +134,14 @@ export function parseDossierFile(text: string, label = 'dossier.json'): DossierF
   }
   return parsed.data;
 }
+
+/**
+ * What a person may confirm against the image besides the fields: the bank form's seal
+ * (`bank.seal`, `{"bank-permit": {"seal": "true"}}`).
+ */
+const IMAGE_CONFIRMATIONS: Partial<Record<keyof typeof FIELDS_BY_KIND, readonly string[]>> = {
+  'bank-permit': ['seal'],
+};
 
 /** dossier.json is statements of a few KB: 1 MB of text, 1,000 characters per value. */
 export const MAX_DOSSIER_TEXT = 1024 * 1024;
@@ -142,7 +153,9 @@ function firstLongString(
   path: (string | number)[],
 ): { path: string; length: number } | null {
   if (typeof value === 'string') {
-    return value.length > MAX_DOSSIER_STRING ? { path: path.join('.'), length: value.length } : null;
+    return value.length > MAX_DOSSIER_STRING
+      ? { path: path.join('.'), length: value.length }
+      : null;
   }
   if (typeof value !== 'object' || value === null) return null;
   for (const [key, child] of Object.entries(value)) {

@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { createNodeRenderTarget } from '../../src/ocr/codec-node';
 import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs-node';
 import { createPdfRasteriser, scannedImageDpi } from '../../src/ocr/rasterise-pdf';
+import { EXAMPLE_IMAGE_MAX_SIDE } from '../../scripts/fixtures/make-examples';
+
+/** The examples' A4 scans are EXAMPLE_IMAGE_MAX_SIDE px on their 297 mm side. */
+const SCAN_DPI = EXAMPLE_IMAGE_MAX_SIDE / (297 / 25.4);
 
 const ROOT = join(import.meta.dirname, '../..');
 const scanPdf = (): Promise<Buffer> =>
@@ -17,9 +21,8 @@ describe('rendering a scanned PDF page for OCR', () => {
     const pdfjs = await loadPdfjsNode();
     const params = nodeReadOptions().documentParams;
     const dpi = await scannedImageDpi(pdfjs, new Uint8Array(await scanPdf()), params);
-    // The example's A4 scan is 1600 px on its long side: 136.8 dpi.
-    expect(dpi).toBeGreaterThan(130);
-    expect(dpi).toBeLessThan(140);
+    expect(dpi).toBeGreaterThan(SCAN_DPI - 5);
+    expect(dpi).toBeLessThan(SCAN_DPI + 5);
     const text = new Uint8Array(await readFile(join(ROOT, 'examples/ready/license.pdf')));
     expect(await scannedImageDpi(pdfjs, text, params)).toBeUndefined();
   });
@@ -34,8 +37,10 @@ describe('rendering a scanned PDF page for OCR', () => {
     const pages = [];
     for await (const page of rasterise(new Uint8Array(await scanPdf()))) pages.push(page);
     expect(pages).toHaveLength(1);
-    // Portrait A4 at ~137 dpi: 1600 px high, not the 2339 px of 200 dpi.
-    expect(Math.max(pages[0]!.width, pages[0]!.height)).toBeGreaterThan(1560);
-    expect(Math.max(pages[0]!.width, pages[0]!.height)).toBeLessThan(1640);
+    // Portrait A4 at the scan's resolution, not the 2339 px of 200 dpi.
+    expect(Math.max(pages[0]!.width, pages[0]!.height)).toBeGreaterThan(
+      EXAMPLE_IMAGE_MAX_SIDE - 40,
+    );
+    expect(Math.max(pages[0]!.width, pages[0]!.height)).toBeLessThan(EXAMPLE_IMAGE_MAX_SIDE + 40);
   });
 });
