@@ -1,5 +1,6 @@
 // Pixel-level image operations on plain RGBA buffers, shared by Node (decoded with
 // @napi-rs/canvas) and the browser (OffscreenCanvas): no canvas, DOM or Node API here.
+import { toLuma } from '../core/image/pixels';
 
 /** An RGBA image, 4 bytes per pixel, rows top to bottom. */
 export interface Raster {
@@ -23,17 +24,9 @@ export function createRaster(width: number, height: number, fill = 255): Raster 
   return { width, height, data };
 }
 
+/** Alpha over white (a transparent PNG must not turn black): the core's one luma rule. */
 export function toGray(src: Raster): GrayRaster {
-  const n = src.width * src.height;
-  const out = new Uint8Array(n);
-  const d = src.data;
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    // Alpha over white: a transparent PNG must not turn black.
-    const a = d[j + 3]! / 255;
-    const y = 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!;
-    out[i] = Math.round(y * a + 255 * (1 - a));
-  }
-  return { width: src.width, height: src.height, data: out };
+  return toLuma(src);
 }
 
 export function grayToRgba(src: GrayRaster): Raster {
