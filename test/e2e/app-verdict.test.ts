@@ -105,7 +105,7 @@ describe('the verdict never rests on a failed reading (issue 14)', () => {
     // confirmed, on this document only.
     await screen.tab('review');
     await page.locator('[data-testid="review-document"][data-kind="business-license"]').click();
-    await page.locator('[data-testid="review"]').waitFor();
+    await page.locator('[data-testid="review"][data-kind="business-license"]').waitFor();
     await page.getByTestId('confirm-all').click();
     await page.getByTestId('confirm-all-list').waitFor();
     const listed = await page
@@ -115,11 +115,14 @@ describe('the verdict never rests on a failed reading (issue 14)', () => {
     await shot(page, 'confirm-all-dialog');
     await page.locator('#confirm-all-ok').click();
     await page.getByTestId('review-notice').waitFor();
-    expect((await confirmedFields(page)).sort()).toEqual([...listed].sort());
+    // The notice can come before the rows re-render with their confirmations.
+    await expect
+      .poll(async () => (await confirmedFields(page)).sort(), { timeout: 30_000 })
+      .toEqual([...listed].sort());
     await shot(page, 'review');
     for (const kind of ['id-card-front', 'id-card-back', 'bank-permit']) {
       await page.locator(`[data-testid="review-document"][data-kind="${kind}"]`).click();
-      await page.locator(`[data-testid="review"]`).waitFor();
+      await page.locator(`[data-testid="review"][data-kind="${kind}"]`).waitFor();
       expect(await confirmedFields(page), kind).toEqual(kind === 'id-card-front' ? ['name'] : []);
     }
 

@@ -280,6 +280,7 @@ export function ReviewTab({
     <div
       data-testid="review"
       data-document-id={doc.info.id}
+      data-kind={doc.info.kind}
       style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
     >
       <Segmented<string>
