@@ -26,6 +26,7 @@ export {
 } from './context';
 export type { CheckContext, CheckOutcome } from './result';
 export * from './types';
+export { CHECK_NAMES } from './names';
 
 /** Every check by its stable id; the Record type makes a missing implementation a type error. */
 export const CHECKS: Readonly<Record<CheckId, Check>> = {

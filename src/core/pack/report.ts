@@ -3,11 +3,13 @@
 // The CJK font is embedded as a subset so that the report renders on any machine.
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import type { CheckResult, CheckStatus, Verdict } from '../checks/types';
-import { DOCUMENT_KIND_LABELS, type DetectedKind } from '../documents';
+import { CHECK_NAMES } from '../checks/names';
+import { DATE_FIELDS, DOCUMENT_KIND_LABELS, type DetectedKind } from '../documents';
 import type { Account } from '../dossier';
 import type { ImageCodec } from './image-codec';
 import { reencodePdfJpegs } from './normalise';
 import type { ReportFont } from './report-font';
+import { localTimeZh, statedOffsetMinutes, valueZh } from './report-text';
 
 export interface ReportDocument {
   /** Entry name in the pack. */
@@ -207,6 +209,8 @@ const contentWidth = PAGE.width - 2 * PAGE.margin;
 
 function drawCover(w: Writer, input: ReportInput): void {
   const { company, verdict, forced } = input;
+  // Every time is shown on the clock of the place the pack was made.
+  const offset = statedOffsetMinutes(input.createdAt) ?? 0;
   w.text('企业资料包核验报告 · Dossier pack report', { size: 11, color: GREY, gap: 4 });
   w.text(company.name ?? '（未读到企业名称 / company name not read）', { size: 20, gap: 2 });
   w.text(`统一社会信用代码 Credit code: ${company.creditCode ?? '—'}`, { size: 10, gap: 8 });
@@ -254,7 +258,8 @@ function drawCover(w: Writer, input: ReportInput): void {
     gap: 4,
   });
   w.text(
-    `核验日期 Reference date: ${input.today}    生成时间 Created: ${input.createdAt}\n` +
+    `核验日期 Reference date: ${valueZh(input.today)}    ` +
+      `生成时间 Created: ${localTimeZh(input.createdAt, offset)}\n` +
       `规则包 Rule pack: ${input.rulePack.name} (${input.rulePack.id} ${input.rulePack.version})    ` +
       `${input.app.name} ${input.app.version}`,
     { size: 8.5, color: GREY, gap: 2 },
@@ -288,16 +293,21 @@ function drawCover(w: Writer, input: ReportInput): void {
     const status = STATUS[check.status];
     const details = [check.messageZh, check.message];
     if (check.status !== 'pass' && check.values?.length) {
-      details.push(`值 values: ${check.values.map((v) => v ?? '—').join('  |  ')}`);
+      details.push(`值 values: ${check.values.map(valueZh).join('  |  ')}`);
     }
     if (check.exception) {
       details.push(
-        `已接受例外 accepted exception — ${check.exception.by}, ${check.exception.at}: ${check.exception.reason}`,
+        `已接受例外 accepted exception — ${check.exception.by}, ` +
+          `${localTimeZh(check.exception.at, offset)}: ${check.exception.reason}`,
       );
     }
     w.row([
       { text: `${status.zh} ${status.en}`, width: cols[0]!, color: status.color },
-      { text: check.id, width: cols[1]!, size: 8.5 },
+      {
+        text: `${CHECK_NAMES[check.id].zh}\n${CHECK_NAMES[check.id].en}`,
+        width: cols[1]!,
+        size: 8.5,
+      },
       { text: details.join('\n'), width: cols[2]!, size: 8.5 },
     ]);
   }
@@ -383,7 +393,10 @@ async function drawDocumentPage(doc: PDFDocument, w: Writer, d: ReportDocument):
         : '识别 extracted';
     w.row([
       { text: `${FIELD_LABELS_ZH[field] ?? field}\n${field}`, width: cols[0]!, size: 8.5 },
-      { text: entry.value ?? '—', width: cols[1]! },
+      {
+        text: DATE_FIELDS.has(field) ? valueZh(entry.value) : (entry.value ?? '—'),
+        width: cols[1]!,
+      },
       {
         text: source,
         width: cols[2]!,

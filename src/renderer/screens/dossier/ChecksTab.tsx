@@ -7,10 +7,12 @@ import { useState } from 'react';
 import type { CheckResult, CheckStatus } from '../../../core/checks/types';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../core/documents';
 import { isChangeDeadline } from '../../../core/deadlines';
+import { CHECK_NAMES } from '../../../core/checks/names';
 import { CharDiff } from '../../components/CharDiff';
 import type { DossierView, Workspace } from '../../model/contract';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ChangesPanel } from './ChangesPanel';
+import { comparedValues } from './check-comparison';
 import { fieldLabel, kindLabel } from './labels';
 import { errorSentence } from '../../shell/errors';
 
@@ -136,13 +138,7 @@ function CheckRow({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const values = check.values ?? [];
-  const comparison =
-    (check.status === 'fail' || check.status === 'warn') &&
-    values.length === 2 &&
-    typeof values[0] === 'string' &&
-    typeof values[1] === 'string' &&
-    values[0] !== values[1];
+  const comparison = comparedValues(check);
   const subjects = check.subjects ?? [];
   const nameOf = (i: number) => {
     const s = subjects[i];
@@ -187,8 +183,14 @@ function CheckRow({
           {t(STATUS_KEYS[check.status])}
         </Tag>
         {check.exception && <Tag color="gold">{t('dossier.checks.accepted')}</Tag>}
-        <Typography.Text style={{ flex: '1 1 300px' }} data-testid="check-message">
-          {language === 'zh' ? check.messageZh : check.message}
+        <Typography.Text style={{ flex: '1 1 300px' }}>
+          <Typography.Text strong data-testid="check-name">
+            {CHECK_NAMES[check.id][language]}
+          </Typography.Text>
+          {language === 'zh' ? '：' : ': '}
+          <span data-testid="check-message">
+            {language === 'zh' ? check.messageZh : check.message}
+          </span>
         </Typography.Text>
         <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
           {check.id}
@@ -197,8 +199,8 @@ function CheckRow({
       {comparison && (
         <div style={{ paddingLeft: 8 }}>
           <CharDiff
-            a={values[0] ?? ''}
-            b={values[1] ?? ''}
+            a={comparison[0]}
+            b={comparison[1]}
             diff={check.diff}
             labelA={nameOf(0)}
             labelB={nameOf(1)}
