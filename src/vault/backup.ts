@@ -174,22 +174,27 @@ export async function restoreVault(
   overwrite: boolean,
 ): Promise<{ keys: VaultKeys }> {
   if (file.length < 9 || MAGIC.some((b, i) => file[i] !== b))
-    throw new BackupError('This file is not a Dossier Vault backup.');
+    throw new BackupError('This file is not a Dossier Vault backup.', 'not-a-backup');
   if (file[4] !== FORMAT_VERSION)
-    throw new BackupError(`This backup uses format ${file[4]}, which this version cannot read.`);
+    throw new BackupError(
+      `This backup uses format ${file[4]}, which this version cannot read.`,
+      'format',
+      { format: file[4] ?? 0 },
+    );
   const headerLength = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(5);
   if (9 + headerLength + 12 + 16 > file.length)
-    throw new BackupError('The backup file is truncated.');
+    throw new BackupError('The backup file is truncated.', 'truncated');
   const headerBytes = file.slice(9, 9 + headerLength);
   let header: z.infer<typeof BackupHeaderSchema>;
   try {
     header = BackupHeaderSchema.parse(decodeJson(new TextDecoder().decode(headerBytes)));
   } catch {
-    throw new BackupError('The backup header is damaged.');
+    throw new BackupError('The backup header is damaged.', 'header-damaged');
   }
   if (header.schemaVersion > LATEST_VAULT_VERSION) {
     throw new BackupError(
       'This backup was made by a newer version of the app; update the app first.',
+      'newer-version',
     );
   }
   let secret: Bytes;
@@ -200,7 +205,7 @@ export async function restoreVault(
     );
   } catch (error) {
     if (error instanceof WrongPassphraseError)
-      throw new BackupError('The passphrase does not open this backup.');
+      throw new BackupError('The passphrase does not open this backup.', 'wrong-passphrase');
     throw error;
   }
   const keys = await deriveVaultKeys(secret);
@@ -216,7 +221,7 @@ export async function restoreVault(
     );
     content = ContentSchema.parse(decodeJson(new TextDecoder().decode(plain)));
   } catch {
-    throw new BackupError('The backup file is damaged or was altered.');
+    throw new BackupError('The backup file is damaged or was altered.', 'damaged');
   }
   const tables = {} as Record<VaultTableName, unknown[]>;
   for (const name of VAULT_TABLES) {
@@ -229,16 +234,22 @@ export async function restoreVault(
     );
     const parsed = z.array(RECORD_SCHEMAS[name]).safeParse(rows);
     if (!parsed.success)
-      throw new BackupError(`The backup's ${name} records do not match the vault schema.`);
+      throw new BackupError(
+        `The backup's ${name} records do not match the vault schema.`,
+        'records',
+        { table: name },
+      );
     tables[name] = parsed.data;
     if (parsed.data.length !== expected) {
       throw new BackupError(
         `The backup holds ${parsed.data.length} ${name} records but its manifest says ${expected ?? 'none'}.`,
+        'count',
+        { table: name, count: parsed.data.length, expected: expected ?? 0 },
       );
     }
   }
   const keyring = KeyringRecordSchema.parse(tables.keyring[0]);
-  if (keyring.id !== KEYRING_ID) throw new BackupError('The backup has no keyring.');
+  if (keyring.id !== KEYRING_ID) throw new BackupError('The backup has no keyring.', 'no-keyring');
   for (const blob of BlobRecordSchema.array().parse(tables.blobs)) {
     let hash: string;
     try {
@@ -249,12 +260,14 @@ export async function restoreVault(
       if (error instanceof VaultIntegrityError)
         throw new BackupError(
           `Document ${blob.documentId} in the backup failed its integrity check.`,
+          'document-integrity',
         );
       throw error;
     }
     if (hash !== content.manifest.documentHashes[blob.documentId]) {
       throw new BackupError(
         `Document ${blob.documentId} in the backup does not match its recorded hash.`,
+        'document-hash',
       );
     }
   }
@@ -262,6 +275,7 @@ export async function restoreVault(
   if (hasData && !overwrite) {
     throw new BackupError(
       'This vault already holds data; restore into it only with overwrite, or into a new vault.',
+      'vault-has-data',
     );
   }
   db.replacingEverything = true;

@@ -66,7 +66,30 @@ export class DuplicateFileError extends VaultError {
   }
 }
 
+/** Why a backup cannot be restored: the interface words each in its own language. */
+export type BackupRefusal =
+  | 'not-a-backup'
+  | 'format'
+  | 'truncated'
+  | 'header-damaged'
+  | 'newer-version'
+  | 'wrong-passphrase'
+  | 'damaged'
+  | 'records'
+  | 'count'
+  | 'no-keyring'
+  | 'document-integrity'
+  | 'document-hash'
+  | 'vault-has-data';
+
 /** A backup file that cannot be restored (format, passphrase, integrity, counts, hashes). */
 export class BackupError extends VaultError {
   override name = 'BackupError';
+  constructor(
+    message: string,
+    readonly reason: BackupRefusal = 'damaged',
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
 }

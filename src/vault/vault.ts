@@ -834,6 +834,27 @@ export class Vault {
     this.touch();
   }
 
+  /**
+   * Sets a document aside (two documents claim one kind, spec §3 docs.complete) or uses it
+   * again: kept in its sealed reading, and audited in the same transaction.
+   */
+  async setDocumentAside(documentId: string, aside: boolean): Promise<void> {
+    const keys = this.requireKeys();
+    const doc = await this.db.documents.get(documentId);
+    if (!doc || doc.deletedAt !== 0) throw new VaultError(`There is no document ${documentId}.`);
+    const reading = await this.getReading(documentId);
+    const value = DocumentReadingSchema.parse({
+      ...(reading ?? { source: null, detectedKind: 'unknown' }),
+      setAside: aside,
+    });
+    const record = await this.readingRecord(keys, documentId, doc.dossierId, value, this.now());
+    await this.db.transaction('rw', [this.db.readings, this.db.auditLog], async () => {
+      await this.db.readings.put(record);
+      await this.appendAudit('set-aside', doc.dossierId, documentId, aside ? 'on' : 'off');
+    });
+    this.touch();
+  }
+
   /** A reading sealed for storage (shared by saveReading and importFile). */
   private async readingRecord(
     keys: VaultKeys,

@@ -210,6 +210,15 @@ describe('workspace', () => {
     view = await ws.loadDossier(id);
     expect(view.run.checks.find((c) => c.id === 'docs.complete')!.status).toBe('pass');
     expect(view.slots['business-license']?.info.fileName).toBe('license.pdf');
+    // Setting aside is audited, and so is using the document again.
+    await ws.setAside(second!.documentId!, false);
+    await ws.setAside(second!.documentId!, true);
+    const asides = (await ws.auditLog(id)).filter((r) => r.action === 'set-aside');
+    expect(asides.map((r) => [r.file, r.detail])).toEqual([
+      ['old-license.pdf', 'on'],
+      ['old-license.pdf', 'off'],
+      ['old-license.pdf', 'on'],
+    ]);
     // Moved by hand to another kind: read again for it (a license read as a bank form
     // finds no bank fields, but every bank field is now there to enter).
     await ws.moveDocument(second!.documentId!, 'bank-permit');

@@ -273,7 +273,11 @@ describe('backup and restore of tracked changes', () => {
       (content.tables as Record<string, unknown[]>).trackedChanges = [];
     });
     await expect(target.restore(dropped, PASSPHRASE)).rejects.toThrow(
-      new BackupError('The backup holds 0 trackedChanges records but its manifest says 1.'),
+      new BackupError('The backup holds 0 trackedChanges records but its manifest says 1.', 'count', {
+        table: 'trackedChanges',
+        count: 0,
+        expected: 1,
+      }),
     );
     // A version-3 backup must hold the table; only older ones may lack it.
     const missing = await rewriteBackup(file, (_h, content) => {

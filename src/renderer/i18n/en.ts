@@ -1,6 +1,7 @@
 // The English catalogue: the same keys as zh.ts (checked by the type).
 import { DEADLINES_EN } from './deadlines';
 import { QUALITY_EN } from './quality';
+import { REVIEW_EN } from './review';
 import { VERDICT_EN } from './verdict';
 import type { MessageKey } from './zh';
 
@@ -375,4 +376,5 @@ export const en: Record<MessageKey, string> = {
   ...DEADLINES_EN,
   ...QUALITY_EN,
   ...VERDICT_EN,
+  ...REVIEW_EN,
 };

@@ -3,6 +3,7 @@
 // missing in English fails the typecheck. Placeholders: {name}.
 import { DEADLINES_ZH } from './deadlines';
 import { QUALITY_ZH } from './quality';
+import { REVIEW_ZH } from './review';
 import { VERDICT_ZH } from './verdict';
 export const zh = {
   // ── common ──
@@ -349,6 +350,7 @@ export const zh = {
   ...DEADLINES_ZH,
   ...QUALITY_ZH,
   ...VERDICT_ZH,
+  ...REVIEW_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

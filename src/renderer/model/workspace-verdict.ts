@@ -36,19 +36,6 @@ export async function confirmShownFields(
   return shown.length;
 }
 
-/** Marks a document set aside (or used again), inside its sealed reading record. */
-export async function setDocumentAside(
-  vault: Vault,
-  documentId: string,
-  aside: boolean,
-): Promise<void> {
-  const reading = await vault.getReading(documentId);
-  await vault.saveReading(documentId, {
-    ...(reading ?? { source: null, detectedKind: 'unknown' }),
-    setAside: aside,
-  });
-}
-
 /**
  * Reads a file again as the kind a person chose, so its fields are offered for review
  * (a confirmed value is kept). The detected kind stays as the reader found it. A file that

@@ -32,7 +32,6 @@ import {
   confirmShownFields,
   dossierAudit,
   rereadAsKind,
-  setDocumentAside,
 } from './workspace-verdict';
 import type {
   DocumentFileInput,
@@ -510,7 +509,7 @@ export function createWorkspace(
     },
 
     async setAside(documentId, aside) {
-      await setDocumentAside(vault, documentId, aside);
+      await vault.setDocumentAside(documentId, aside);
       changed();
     },
 

@@ -11,13 +11,17 @@ import {
 } from '../../vault';
 import { WorkspaceError } from '../model/workspace-error';
 import type { Translate } from '../i18n';
+import { BACKUP_REFUSAL_KEYS } from '../i18n/review';
 
 export function errorSentence(error: unknown, t: Translate): string {
   if (error instanceof WorkspaceError) return t(`workspace.error.${error.reason}`, error.values);
   if (error instanceof WrongPassphraseError) return t('shell.error.wrongPassphrase');
   if (error instanceof VaultLockedError) return t('shell.error.locked');
   if (error instanceof VaultIntegrityError) return t('shell.error.integrity');
-  if (error instanceof BackupError) return t('shell.error.backup', { reason: error.message });
+  if (error instanceof BackupError) {
+    const reason = t(BACKUP_REFUSAL_KEYS[error.reason], error.values);
+    return t('shell.error.backup', { reason });
+  }
   if (error instanceof VaultError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return t('shell.error.unexpected', { detail });

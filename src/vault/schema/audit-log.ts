@@ -24,6 +24,8 @@ export const AuditActionSchema = z.enum([
   'exception',
   /** Settings changed; detail: the names of the settings that changed. */
   'settings',
+  /** A document set aside (detail `on`) or used again (`off`); entityId: the document. */
+  'set-aside',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

@@ -3,7 +3,7 @@
 // BOM so that a spreadsheet opens the Chinese text as it is.
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Select, Space } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditRow, DossierView, Workspace } from '../../model/contract';
 import { auditCsv } from '../../model/workspace-verdict';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -21,6 +21,7 @@ const NAMED_ACTIONS = [
   'undo-delete',
   'purge',
   'exception',
+  'set-aside',
 ] as const;
 
 function actionKey(action: string): MessageKey {
@@ -49,10 +50,18 @@ export function AuditTab({ workspace, view }: { workspace: Workspace; view: Doss
     };
   }, [workspace, dossierId, view]);
 
+  const detailOf = useCallback(
+    (r: AuditRow) =>
+      r.action === 'confirm'
+        ? fieldLabel(t, r.detail)
+        : r.action === 'set-aside'
+          ? t(r.detail === 'on' ? 'dossier.slots.setAside' : 'dossier.slots.useAgain')
+          : r.detail,
+    [t],
+  );
   const when = (at: number) =>
     new Date(at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
   const shown = useMemo(() => {
-    const detailOf = (r: AuditRow) => (r.action === 'confirm' ? fieldLabel(t, r.detail) : r.detail);
     const needle = text.trim().toLowerCase();
     return (rows ?? []).filter(
       (r) =>
@@ -62,9 +71,7 @@ export function AuditTab({ workspace, view }: { workspace: Workspace; view: Doss
             v.toLowerCase().includes(needle),
           )),
     );
-  }, [rows, action, text, t]);
-
-  const detailOf = (r: AuditRow) => (r.action === 'confirm' ? fieldLabel(t, r.detail) : r.detail);
+  }, [rows, action, text, detailOf]);
 
   function exportCsv(): void {
     const header = [
