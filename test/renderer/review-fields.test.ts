@@ -166,6 +166,41 @@ describe('the review field list', () => {
     expect(html).not.toContain('确认本材料的高置信度字段（1）');
   });
 
+  it('does not list 核准号 or 编号 on a 基本存款账户信息, which never prints them', () => {
+    const accountInfo: DocumentView = {
+      ...bank,
+      info: { ...bank.info, id: 'doc-info' },
+      fields: [
+        ...bankFields.filter((f) => f.field !== 'approvalNumber'),
+        field({ field: 'accountCode', value: 'J3301372491269', confidence: 0.99 }),
+        field({ field: 'approvalNumber' }),
+        field({ field: 'serialNumber' }),
+      ],
+    };
+    const html = renderToStaticMarkup(
+      createElement(I18nProvider, {
+        language: 'zh',
+        setLanguage: () => undefined,
+        children: createElement(ReviewTab, {
+          workspace: {} as Workspace,
+          view: {
+            ...view,
+            documents: [accountInfo],
+            slots: { ...view.slots, 'bank-permit': accountInfo },
+          },
+          documentId: 'doc-info',
+          field: null,
+          onSelect: () => undefined,
+        }),
+      }),
+    );
+    expect(html).toContain('data-field="accountCode"');
+    expect(html).not.toContain('data-field="approvalNumber"');
+    expect(html).not.toContain('data-field="serialNumber"');
+    // Not read, but printed on this form: still offered as not read.
+    expect(row(html, 'accountNumber')).toContain('未读取到');
+  });
+
   it('shows dates as the documents print them', () => {
     expect(row(render('doc-back', 'validUntil'), 'validUntil')).toContain('2045年08月02日');
     expect(row(render('doc-back', 'validUntil', 'en'), 'validUntil')).toContain('2045-08-02');

@@ -9,6 +9,7 @@ import type { Account } from '../dossier';
 import type { ImageCodec } from './image-codec';
 import { reencodePdfJpegs } from './normalise';
 import type { ReportFont } from './report-font';
+import { printedFields } from '../printed-fields';
 import { localTimeZh, statedOffsetMinutes, valueZh } from './report-text';
 
 export interface ReportDocument {
@@ -386,7 +387,10 @@ async function drawDocumentPage(doc: PDFDocument, w: Writer, d: ReportDocument):
 
   w.text('字段 Fields', { size: 11, gap: 2 });
   const cols = [130, contentWidth - 230, 100];
+  // A field this design of bank form does not print (核准号 on a 基本存款账户信息) is left out.
+  const printed = printedFields(d.kind, (f) => (d.fields[f]?.value ?? null) !== null);
   for (const [field, entry] of Object.entries(d.fields)) {
+    if (entry.value === null && d.kind !== 'unknown' && !printed.includes(field)) continue;
     const source =
       entry.source === 'confirmed'
         ? `已确认 confirmed${entry.confirmedBy ? ` · ${entry.confirmedBy}` : ''}`

@@ -17,7 +17,8 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DATE_FIELDS, FIELDS_BY_KIND } from '../../../core/documents';
+import { DATE_FIELDS } from '../../../core/documents';
+import { printedFieldsOf } from './printed';
 import type { Correction } from '../../../core/extraction';
 import type { ExtractedField } from '../../../vault';
 import { PageView, type PageBox } from '../../components/PageView';
@@ -42,13 +43,16 @@ export function orderedDocuments(view: DossierView): DocumentView[] {
  * empty, for the person to enter from the image.
  */
 function orderedFields(doc: DocumentView): ExtractedField[] {
-  const kind = doc.info.kind;
-  const order: readonly string[] = kind === 'unknown' ? [] : FIELDS_BY_KIND[kind];
+  const order = printedFieldsOf(doc);
   const rank = (f: string) => {
     const i = order.indexOf(f);
     return i < 0 ? order.length : i;
   };
   const have = new Set(doc.fields.map((f) => f.field));
+  // A field this design of form does not print (核准号 on a 基本存款账户信息) is not listed.
+  const shownFields = doc.fields.filter(
+    (f) => order.includes(f.field) || f.value !== null || f.confirmedValue !== null,
+  );
   const missing: ExtractedField[] = order
     .filter((f) => !have.has(f))
     .map((field) => ({
@@ -61,7 +65,7 @@ function orderedFields(doc: DocumentView): ExtractedField[] {
       confirmedBy: null,
       confirmedAt: null,
     }));
-  return [...doc.fields, ...missing].sort((a, b) => rank(a.field) - rank(b.field));
+  return [...shownFields, ...missing].sort((a, b) => rank(a.field) - rank(b.field));
 }
 
 const shown = (field: string, value: string | null, language: Language): string =>

@@ -11,6 +11,7 @@ import { QualityBadge } from '../../components/QualityBadge';
 import { useI18n } from '../../i18n';
 import { ACCEPT } from './ImportPanel';
 import { kindLabel } from './labels';
+import { fieldsReadOf } from './printed';
 import { useAction } from './use-dossier';
 
 interface Deleted {
@@ -117,15 +118,14 @@ export function SlotsPanel({
   }
 
   function documentBody(doc: DocumentView, slot: DetectedKind | null) {
-    const read = doc.fields.filter((f) => f.value !== null || f.confirmedValue !== null).length;
-    const confirmed = doc.fields.filter((f) => f.confirmedValue !== null).length;
+    const { read, confirmed, total } = fieldsReadOf(doc);
     return (
       <Space orientation="vertical" style={{ width: '100%' }} size={6}>
         <Typography.Text ellipsis title={doc.info.fileName} data-testid="slot-file">
           <FileOutlined /> {doc.info.fileName}
         </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('dossier.slots.fieldsRead', { read, confirmed, total: doc.fields.length })}
+          {t('dossier.slots.fieldsRead', { read, confirmed, total })}
         </Typography.Text>
         <QualityBadge doc={doc.extracted} />
         {hint(doc, slot)}
