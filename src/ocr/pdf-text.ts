@@ -88,6 +88,16 @@ function errorName(error: unknown): string {
  * The PDF's text layer. Throws PdfReadError: `empty`, `encrypted` (a password is needed
  * to open it), `corrupt`, `no-text-layer` (image-only: OCR is needed), `too-many-pages`.
  */
+/**
+ * Text set at a slant (more than 2° off the page's axes): a watermark (仅供…使用，他用无效)
+ * or a stamp, never a field. Its axis-aligned box would cut through the lines it
+ * crosses and mix its characters into their values.
+ */
+function isDiagonal(m: Matrix): boolean {
+  const degrees = Math.abs((Math.atan2(m[1], m[0]) * 180) / Math.PI) % 90;
+  return degrees > 2 && degrees < 88;
+}
+
 export async function readPdfText(
   bytes: Uint8Array,
   pdfjs: PdfjsLib,
@@ -123,6 +133,7 @@ export async function readPdfText(
       for (const item of content.items) {
         if (!isTextItem(item) || item.str.trim() === '') continue;
         const m = multiply(viewport.transform as Matrix, item.transform as Matrix);
+        if (isDiagonal(m)) continue;
         // Font size along the glyphs' vertical axis; the box spans from the baseline up.
         const size = Math.hypot(m[2], m[3]);
         items.push({

@@ -140,6 +140,8 @@ export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null
     // Text of another size (a diagonal watermark, a seal) is not the value's next line.
     if (next.h > 1.6 * h || next.h < h / 1.6) continue;
     if (next.y0 - bottom > 1.5 * h) break;
+    // A line that starts well above the row just read is printed over it (a stamp), not below.
+    if (next.y0 < bottom - 0.5 * h) continue;
     if (lineHasColumnLabel(next, hit, hits, valueX0, right)) break;
     // A label left of the value column beside this line (grouped into a line of its own
     // when a photo tilts the rows) owns it: "账号 1173…" does not continue the bank name.

@@ -14,6 +14,8 @@ export interface Glyph {
   y0: number;
   y1: number;
   confidence: number;
+  /** Index of the text item the glyph came from, in its page. */
+  item?: number;
 }
 
 export interface Line {
@@ -41,7 +43,7 @@ function charWeight(ch: string): number {
 }
 
 /** An item's characters, each with an estimated box (full-width characters twice as wide). */
-export function itemGlyphs(item: TextItem): Glyph[] {
+export function itemGlyphs(item: TextItem, index?: number): Glyph[] {
   const chars = [...mapRadicals(item.text).replace(INVISIBLE, '')];
   const total = chars.reduce((sum, ch) => sum + charWeight(ch), 0);
   if (total === 0) return [];
@@ -59,6 +61,7 @@ export function itemGlyphs(item: TextItem): Glyph[] {
         y0: item.y,
         y1: item.y + item.h,
         confidence: item.confidence,
+        ...(index === undefined ? {} : { item: index }),
       });
     }
     x += w;
@@ -138,7 +141,9 @@ const centre = (g: { y0: number; y1: number }): number => (g.y0 + g.y1) / 2;
 
 /** Groups a page's glyphs into lines, top to bottom, each sorted left to right. */
 export function pageLines(page: PageText, work?: WorkCounter): Line[] {
-  const glyphs = page.items.flatMap(itemGlyphs).sort((a, b) => centre(a) - centre(b));
+  const glyphs = page.items
+    .flatMap((item, index) => itemGlyphs(item, index))
+    .sort((a, b) => centre(a) - centre(b));
   const tallest = glyphs.reduce((max, g) => Math.max(max, g.y1 - g.y0), 0);
   const lines: Line[] = [];
   const heights = new Map<Line, RunningMedian>();
@@ -183,7 +188,73 @@ export function pageLines(page: PageText, work?: WorkCounter): Line[] {
     }
   }
   for (const line of lines) line.glyphs.sort((a, b) => a.x0 - b.x0);
-  return lines.sort((a, b) => a.y0 - b.y0);
+  return lines.flatMap((line) => splitOverprinted(line, work)).sort((a, b) => a.y0 - b.y0);
+}
+
+/**
+ * Glyphs overlapping by more than 60% of the narrower one's width: printed over each other
+ * (CJK punctuation set in half its width overlaps its neighbour by half).
+ */
+const overprints = (a: Glyph, b: Glyph): boolean =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.6 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
+
+/** Lines longer than this are not checked for overprinted text (the check is quadratic). */
+const MAX_OVERPRINT_CHECK = 2000;
+
+/**
+ * One line of text never prints over itself: where two glyphs of a line overlap, two
+ * texts were grouped into it (a stamp `此复印件与原件一致` or a watermark crossing a value,
+ * close enough in height and position). They are told apart by the item each glyph came
+ * from: the items of the largest one's height first, largest first, go to the first
+ * sub-line of their height they print over nothing in.
+ */
+function splitOverprinted(line: Line, work?: WorkCounter): Line[] {
+  const { glyphs } = line;
+  if (glyphs.length > MAX_OVERPRINT_CHECK) return [line];
+  let overlapping = 0;
+  for (let i = 1; i < glyphs.length; i++) if (overprints(glyphs[i - 1]!, glyphs[i]!)) overlapping++;
+  // One overlap may be two boxes of one OCR line that grew into each other.
+  if (overlapping < 2) return [line];
+  const byItem = new Map<number, Glyph[]>();
+  for (const g of glyphs) {
+    const group = byItem.get(g.item ?? -1);
+    if (group) group.push(g);
+    else byItem.set(g.item ?? -1, [g]);
+  }
+  // The largest item's height is the line's own; items of that height first, largest first.
+  const size = (group: Glyph[]): number => group[0]!.y1 - group[0]!.y0;
+  const bySize = [...byItem.values()].sort((a, b) => b.length - a.length);
+  const reference = size(bySize[0]!);
+  const foreign = (group: Glyph[]): number =>
+    Math.abs(size(group) - reference) > 0.15 * reference ? 1 : 0;
+  const groups = bySize.sort((a, b) => foreign(a) - foreign(b) || b.length - a.length);
+  // A sub-line takes items of its first item's height that print over none of its glyphs.
+  const subLines: Glyph[][] = [];
+  for (const group of groups) {
+    const fits = (sub: Glyph[]): boolean =>
+      Math.abs(size(group) - size(sub)) <= 0.15 * size(sub) &&
+      !group.some((g) =>
+        sub.some((o) => {
+          if (work) work.steps++;
+          return overprints(g, o);
+        }),
+      );
+    const sub = subLines.find(fits);
+    if (sub) sub.push(...group);
+    else subLines.push([...group]);
+  }
+  if (subLines.length === 1) return [line];
+  return subLines.map((sub) => {
+    const median = new RunningMedian();
+    for (const g of sub) median.add(g.y1 - g.y0);
+    return {
+      page: line.page,
+      glyphs: sub.sort((a, b) => a.x0 - b.x0),
+      y0: Math.min(...sub.map((g) => g.y0)),
+      y1: Math.max(...sub.map((g) => g.y1)),
+      h: median.value,
+    };
+  });
 }
 
 /** The smallest confidence of some glyphs (no spread: a line may hold 50,000). */

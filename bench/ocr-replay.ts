@@ -1,0 +1,88 @@
+// `npx tsx bench/ocr-replay.ts [--set=quick|full] [--refresh] [--field=NAME] [--family=ID]`
+// Tuning aid for the reader (src/core/extract), TUNED families only: the text each file of
+// bench:ocr's tuned set gives (PDF text layer or OCR) is read once and kept in
+// bench/.data/families/<set>/tuned-text/, then every run only segments and extracts that
+// text again and prints each field not read exactly (expected, read, confidence), so a
+// change to the reader is judged in seconds instead of a full OCR run. It never opens the
+// held-out set: their misreadings are not for looking at (see scripts/fixtures/families).
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DocumentText, ExtractedDocument } from '../src/core/extraction';
+import { extractDocument } from '../src/core/extract';
+import { segmentText } from '../src/core/segment';
+import { readDocuments } from '../src/ocr/read-document';
+import { createLazyOcrEngine, createNodeReadDocumentDeps } from '../src/ocr/node';
+import { loadTruths, matchDocuments } from './ocr-read';
+import { confidentlyWrong } from './ocr-score';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const dir = join(ROOT, 'bench/.data/families', option('set') ?? 'quick', 'tuned');
+const cache = join(dir, '..', 'tuned-text');
+
+/** The documents a text holds, as src/ocr/read-document.ts reads them (no image inspection). */
+function documentsOf(text: DocumentText, file: string): ExtractedDocument[] {
+  const parts = segmentText(text);
+  if (parts.length <= 1) return [extractDocument(text, file)];
+  return parts.map((part) => ({
+    ...extractDocument(part.text, file, part.kind === 'unknown' ? {} : { kind: part.kind }),
+    page: part.pages[0]!,
+  }));
+}
+
+async function textOf(file: string, read: () => Promise<DocumentText>): Promise<DocumentText> {
+  const path = join(cache, `${file}.json`);
+  if (!args.includes('--refresh') && existsSync(path))
+    return JSON.parse(await readFile(path, 'utf8')) as DocumentText;
+  const text = await read();
+  await writeFile(path, JSON.stringify(text));
+  return text;
+}
+
+const truths = await loadTruths(dir);
+if (truths.some((t) => t.partition !== 'tuned')) throw new Error(`${dir} holds held-out files`);
+await mkdir(cache, { recursive: true });
+const ocr = createLazyOcrEngine('paddle');
+const deps = await createNodeReadDocumentDeps(ocr);
+let exact = 0;
+let total = 0;
+let confident = 0;
+for (const truth of truths) {
+  if (option('family') && truth.family !== option('family')) continue;
+  const text = await textOf(truth.file, async () => {
+    let seen: DocumentText | undefined;
+    const bytes = new Uint8Array(await readFile(join(dir, truth.file)));
+    await readDocuments(
+      { name: truth.file, bytes },
+      {
+        ...deps,
+        onText: (t) => {
+          seen = t;
+        },
+      },
+    );
+    if (!seen) throw new Error(`${truth.file}: no text`);
+    return seen;
+  });
+  const documents = matchDocuments(truth.documents, documentsOf(text, truth.file));
+  for (const doc of documents) {
+    if (!doc.found) process.stdout.write(`${truth.file} p${doc.page} ${doc.kind}: NOT FOUND\n`);
+    for (const f of doc.outcome.fields) {
+      total++;
+      if (f.exactAfterProposals) exact++;
+      else if (!option('field') || option('field') === f.field)
+        process.stdout.write(
+          `${truth.file} ${doc.kind} ${f.field}: expected ${JSON.stringify(f.expected)} read ${JSON.stringify(f.read)} @${f.confidence?.toFixed(2) ?? '-'}\n`,
+        );
+    }
+    confident += confidentlyWrong(doc.outcome.fields).length;
+  }
+}
+await ocr.dispose();
+process.stdout.write(
+  `fields exact ${exact}/${total} (${((100 * exact) / total).toFixed(1)}%), wrong at ≥0.9: ${confident}\n`,
+);

@@ -1,0 +1,89 @@
+// Text printed over the fields is no part of them: a diagonal watermark in a PDF's text
+// layer (仅供…使用，他用无效 added as text) and a stamp `此复印件与原件一致` set across a
+// value, close to its line's height, whose characters were mixed into the value
+// (…凭营一致 / 经批此准复的项印目件外与…, read at confidence 1.00).
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import type { DocumentText, TextItem } from '../../src/core/extraction';
+import { extractDocument } from '../../src/core/extract/index';
+import { pageLines } from '../../src/core/extract/lines';
+import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
+
+/** One text item at (x, y), characters h high (full-width ones h wide). */
+function item(text: string, x: number, y: number, h = 20): TextItem {
+  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
+  return { page: 0, x, y, w, h, text, confidence: 1 };
+}
+
+const page = (items: TextItem[]): DocumentText => ({
+  source: 'pdf-text',
+  pages: [{ page: 0, width: 1200, height: 900, items }],
+});
+
+const SCOPE = [
+  '许可项目：第二类增值电信业务。一般项目：化妆品',
+  '零售；技术服务、技术开发；供应链管理服务。（除',
+  '依法须经批准的项目外，凭营业执照依法自主开展经',
+  '营活动）',
+];
+
+function license(stamp: TextItem[]): DocumentText {
+  return page([
+    item('营业执照', 480, 30, 40),
+    item('统一社会信用代码', 60, 90),
+    item('91330106MA2B2C3D4X', 240, 90),
+    item('名称', 60, 140),
+    item('杭州星澜芯科技有限公司', 160, 140),
+    item('经营范围', 60, 180),
+    ...SCOPE.map((text, i) => item(text, 160, 180 + 24 * i)),
+    ...stamp,
+    item('住所', 60, 300),
+    item('浙江省杭州市滨江区示范路88号', 160, 300),
+  ]);
+}
+
+describe('text printed over the fields', () => {
+  it('a stamp across the scope, 1.4 times its height and a third of a line lower, stays out of it', () => {
+    // The stamp's characters one item each, as a PDF of a rotated-by-1° line gives them.
+    const stamp = [...'此复印件与原件一致'].map((ch, i) => item(ch, 330 + 28 * i, 207, 28));
+    const doc = extractDocument(license(stamp), 'copy.pdf');
+    expect(doc.fields.businessScope).toBe(SCOPE.join(''));
+    expect(doc.fields.address).toBe('浙江省杭州市滨江区示范路88号');
+  });
+
+  it('the stamp becomes a line of its own, and the scope line keeps all its characters', () => {
+    const stamp = [item('此复', 330, 207, 28), item('印件与原件一致', 386, 207, 28)];
+    const lines = pageLines(license(stamp).pages[0]!);
+    const texts = lines.map((l) => l.glyphs.map((g) => g.ch).join(''));
+    expect(texts).toContain(SCOPE[1]);
+    expect(texts).toContain('此复印件与原件一致');
+  });
+
+  it('a line of one text whose punctuation is set in half its width is not split', () => {
+    const lines = pageLines(
+      page([item('服务。', 100, 100), item('（除依法', 150, 100), item('经营）', 230, 100)])
+        .pages[0]!,
+    );
+    expect(lines).toHaveLength(1);
+  });
+
+  it('a diagonal watermark in the text layer is not read; level text is', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const p = pdf.addPage([400, 300]);
+    p.drawText('ACCOUNT 6222020200112233', { x: 40, y: 150, size: 12, font });
+    p.drawText('COPY FOR ACCOUNT OPENING ONLY', {
+      x: 20,
+      y: 40,
+      size: 12,
+      font,
+      rotate: degrees(35),
+    });
+    p.drawText('SIDEWAYS', { x: 380, y: 40, size: 12, font, rotate: degrees(90) });
+    const text = await readPdfTextNode(await pdf.save());
+    const read = text.pages[0]!.items.map((i) => i.text);
+    expect(read).toContain('ACCOUNT 6222020200112233');
+    expect(read).toContain('SIDEWAYS');
+    expect(read.join(' ')).not.toContain('OPENING');
+  });
+});
