@@ -3,10 +3,11 @@
 // ID number's blind index answers "where has this ID been sent" across dossiers.
 import { csvWithBom } from '../core/pack/accounts-csv';
 import type { VaultDB } from './db';
-import { blindIndex, openJson, sealJson, type VaultKeys } from './envelope';
+import { blindIndex, type VaultKeys } from './envelope';
 import { VaultError } from './errors';
 import { newId } from './ids';
 import { CopyRegisterEntrySchema, type CopyRegisterEntry } from './schema/copy-register';
+import { openFields, sealFields } from './sealed-fields';
 
 export interface CopyRegisterRow extends CopyRegisterEntry {
   id: string;
@@ -32,7 +33,7 @@ export async function recordCopies(
       ? await blindIndex(keys.mac, 'idNumber', parsed.data.idNumber)
       : '',
     at,
-    entry: await sealJson(keys.data, 'copyRegister', id, 'entry', parsed.data),
+    ...(await sealFields(keys.data, 'copyRegister', id, { entry: parsed.data })),
   });
   return id;
 }
@@ -52,9 +53,8 @@ export async function listCopies(
           .toArray();
   const rows = await Promise.all(
     records.map(async (r) => {
-      const entry = CopyRegisterEntrySchema.parse(
-        await openJson(keys.data, 'copyRegister', r.id, 'entry', r.entry),
-      );
+      const opened = await openFields(keys.data, 'copyRegister', r.id, r);
+      const entry = CopyRegisterEntrySchema.parse(opened.entry);
       return { ...entry, id: r.id, dossierId: r.dossierId, at: r.at };
     }),
   );

@@ -1,16 +1,71 @@
-// The vault's errors: one clear sentence each, never a secret or a record's content.
+// The vault's errors: each has a code an interface can switch on and one clear sentence,
+// never a secret or a record's content.
 import type { ReadProblem } from '../core/extraction';
 
-/** Base class so the UI can tell vault errors from bugs. */
+export type VaultErrorCode =
+  /** Input the vault refuses (a missing name, a date that is not a date, …). */
+  | 'invalid'
+  /** The dossier, document or entry named does not exist (or was deleted). */
+  | 'not-found'
+  /** create() on a vault that already exists. */
+  | 'exists'
+  /** unlock() on a database where no vault was created. */
+  | 'not-created'
+  | 'weak-passphrase'
+  | 'wrong-passphrase'
+  /** The key derivation parameters are below the floors (envelope.ts KDF_FLOORS). */
+  | 'weak-kdf'
+  /** The stored keyring does not parse: damage, not a wrong passphrase. */
+  | 'keyring-damaged'
+  | 'locked'
+  | 'integrity'
+  | 'import-refused'
+  | 'duplicate'
+  /** Two writes raced (the same file imported twice at once); trying again works. */
+  | 'conflict'
+  | 'undo-closed'
+  | 'backup'
+  /** The audit log's hash chain is broken (an entry removed, edited or inserted). */
+  | 'audit-tampered';
+
+/** Base class so the UI can tell vault errors from bugs; `code` says which failure. */
 export class VaultError extends Error {
   override name = 'VaultError';
+  constructor(
+    message: string,
+    readonly code: VaultErrorCode = 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+/** The dossier, document or entry does not exist (or is deleted). */
+export class VaultNotFoundError extends VaultError {
+  override name = 'VaultNotFoundError';
+  constructor(
+    readonly entity: 'dossier' | 'document' | 'tracked change',
+    readonly entityId: string,
+  ) {
+    super(`There is no ${entity} ${entityId}.`, 'not-found');
+  }
 }
 
 /** The passphrase did not unwrap the data key. */
 export class WrongPassphraseError extends VaultError {
   override name = 'WrongPassphraseError';
   constructor() {
-    super('The passphrase is wrong.');
+    super('The passphrase is wrong.', 'wrong-passphrase');
+  }
+}
+
+/** The keyring record is damaged (does not parse): the passphrase was never tried. */
+export class KeyringDamagedError extends VaultError {
+  override name = 'KeyringDamagedError';
+  constructor() {
+    super(
+      'The vault key record is damaged, so no passphrase can open it; restore a backup.',
+      'keyring-damaged',
+    );
   }
 }
 
@@ -24,6 +79,7 @@ export class VaultIntegrityError extends VaultError {
   ) {
     super(
       `Record ${table}/${recordId} (field ${field}) failed its integrity check and was not read.`,
+      'integrity',
     );
   }
 }
@@ -32,7 +88,7 @@ export class VaultIntegrityError extends VaultError {
 export class VaultLockedError extends VaultError {
   override name = 'VaultLockedError';
   constructor() {
-    super('The vault is locked; unlock it first.');
+    super('The vault is locked; unlock it first.', 'locked');
   }
 }
 
@@ -47,7 +103,7 @@ export class ImportRefusedError extends VaultError {
     readonly problem: ReadProblem,
     message: string,
   ) {
-    super(message);
+    super(message, 'import-refused');
   }
   get reason(): ReadProblem['reason'] {
     return this.problem.reason;
@@ -62,7 +118,7 @@ export class DuplicateFileError extends VaultError {
     readonly documentId: string,
     readonly company: string,
   ) {
-    super(`This file is already in dossier ${company}.`);
+    super(`This file is already in dossier ${company}.`, 'duplicate');
   }
 }
 
@@ -90,6 +146,6 @@ export class BackupError extends VaultError {
     readonly reason: BackupRefusal = 'damaged',
     readonly values: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(message, 'backup');
   }
 }

@@ -80,7 +80,15 @@ describe('dossier data', () => {
     expect((await vault.listChanges(id)).map((c) => [c.kind, c.field, c.before, c.after])).toEqual([
       ['edit', 'legalRepresentative', '林晓岚', '林晓兰'],
       ['confirm', 'idNumber', null, '330106198805120026'],
+      // Accounts and declared values go into the pack: their edits are history too.
+      ['create', 'store', null, '青梧屿旗舰店'],
+      ['create', 'phone', null, '13800138000'],
+      ['create', 'email', null, 'shop@example.com'],
+      ['edit', 'idValidUntil', null, '2035-05-12'],
     ]);
+    expect(
+      (await vault.audit('edit')).filter((e) => e.dossierId === id).map((e) => e.detail),
+    ).toEqual(['1 field(s)', 'read 2 field(s)', 'account added', 'declared idValidUntil']);
     // Nothing of it is stored in plaintext.
     const raw = JSON.stringify(await dumpRaw(vault.db), (_k, v: unknown) =>
       v instanceof Uint8Array ? new TextDecoder('latin1').decode(v) : v,

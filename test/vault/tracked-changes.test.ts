@@ -78,7 +78,7 @@ describe('tracked changes', () => {
       ).rejects.toThrow(`The change date "${bad}" is not a date (YYYY-MM-DD).`);
     await expect(
       vault.addTrackedChange('nope', { kind: 'address', occurredOn: '2026-11-19' }),
-    ).rejects.toThrow(new VaultError('There is no dossier nope.'));
+    ).rejects.toMatchObject({ code: 'not-found', message: 'There is no dossier nope.' });
     await vault.deleteDossier(dossier);
     await expect(
       vault.addTrackedChange(dossier, { kind: 'address', occurredOn: '2026-11-19' }),

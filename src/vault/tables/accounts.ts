@@ -1,0 +1,151 @@
+// accounts and declared: the marketplace accounts a dossier links (store, phone, email
+// sealed) and the values the company declared (ID validity, office address). Both go
+// into the pack, so every change is history and audit (recordEdit).
+import { AccountSchema, DeclaredSchema } from '../../core/dossier';
+import type { VaultContext } from '../context';
+import { newId } from '../ids';
+import { recordEdit } from '../record-edit';
+import type { AccountRecord } from '../schema/accounts';
+import { openFields, sealFields } from '../sealed-fields';
+import type { AccountInput, DeclaredInput, StoredAccount } from '../types';
+import { liveDossierRecord } from './dossiers';
+import type { FieldChange } from './history';
+
+const ACCOUNT_FIELDS = ['store', 'phone', 'email'] as const;
+
+export async function addAccount(
+  ctx: VaultContext,
+  dossierId: string,
+  account: AccountInput,
+): Promise<string> {
+  const value = AccountSchema.parse(account);
+  await liveDossierRecord(ctx, dossierId);
+  const id = newId();
+  const at = ctx.now();
+  const record: AccountRecord = {
+    id,
+    dossierId,
+    createdAt: at,
+    ...(await sealFields(ctx.keys.data, 'accounts', id, value)),
+  };
+  await recordEdit(ctx, {
+    dossierId,
+    action: 'edit',
+    entityId: id,
+    detail: 'account added',
+    changes: ACCOUNT_FIELDS.map((field) => ({
+      kind: 'create' as const,
+      entity: 'accounts',
+      entityId: id,
+      field,
+      before: null,
+      after: value[field],
+    })),
+    tables: [ctx.db.accounts],
+    write: () => ctx.db.accounts.add(record),
+    at,
+  });
+  return id;
+}
+
+async function openAccount(ctx: VaultContext, r: AccountRecord): Promise<StoredAccount> {
+  return { id: r.id, ...(await openFields(ctx.keys.data, 'accounts', r.id, r)) };
+}
+
+const byCreation = (a: AccountRecord, b: AccountRecord) =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+
+export async function listAccounts(ctx: VaultContext, dossierId: string): Promise<StoredAccount[]> {
+  const rows = await ctx.db.accounts.where('dossierId').equals(dossierId).toArray();
+  return Promise.all(rows.sort(byCreation).map((r) => openAccount(ctx, r)));
+}
+
+/**
+ * Every account of every live dossier, decrypted: the UI searches dossiers by store,
+ * phone or email in memory after unlock (nothing of it is indexed).
+ */
+export async function listAccountsAll(
+  ctx: VaultContext,
+): Promise<{ dossierId: string; account: StoredAccount }[]> {
+  const live = new Set(await ctx.db.dossiers.where('deletedAt').equals(0).primaryKeys());
+  const rows = (await ctx.db.accounts.toArray()).filter((r) => live.has(r.dossierId));
+  return Promise.all(
+    rows
+      .sort(byCreation)
+      .map(async (r) => ({ dossierId: r.dossierId, account: await openAccount(ctx, r) })),
+  );
+}
+
+/** Removes an account (nothing happens when there is none). */
+export async function removeAccount(ctx: VaultContext, accountId: string): Promise<void> {
+  const record = await ctx.db.accounts.get(accountId);
+  if (!record) return;
+  const before = await openAccount(ctx, record);
+  await recordEdit(ctx, {
+    dossierId: record.dossierId,
+    action: 'edit',
+    entityId: accountId,
+    detail: 'account removed',
+    changes: ACCOUNT_FIELDS.map((field) => ({
+      kind: 'delete' as const,
+      entity: 'accounts',
+      entityId: accountId,
+      field,
+      before: before[field],
+      after: null,
+    })),
+    tables: [ctx.db.accounts],
+    write: () => ctx.db.accounts.delete(accountId),
+  });
+}
+
+export async function getDeclared(ctx: VaultContext, dossierId: string): Promise<DeclaredInput> {
+  const r = await ctx.db.declared.get(dossierId);
+  if (!r) return {};
+  const opened = await openFields(ctx.keys.data, 'declared', dossierId, r);
+  const out: DeclaredInput = {};
+  if (opened.idValidUntil !== null) out.idValidUntil = opened.idValidUntil;
+  if (opened.officeAddress !== null) out.officeAddress = opened.officeAddress;
+  return out;
+}
+
+/** Replaces the declared values; history for each one that changed. */
+export async function setDeclared(
+  ctx: VaultContext,
+  dossierId: string,
+  declared: DeclaredInput,
+): Promise<void> {
+  const value = DeclaredSchema.parse(declared);
+  await liveDossierRecord(ctx, dossierId);
+  const before = await getDeclared(ctx, dossierId);
+  const next = {
+    idValidUntil: value.idValidUntil ?? null,
+    officeAddress: value.officeAddress ?? null,
+  };
+  const changes: FieldChange[] = (['idValidUntil', 'officeAddress'] as const)
+    .filter((field) => (before[field] ?? null) !== next[field])
+    .map((field) => ({
+      kind: 'edit',
+      entity: 'declared',
+      entityId: dossierId,
+      field,
+      before: before[field] ?? null,
+      after: next[field],
+    }));
+  const at = ctx.now();
+  const record = {
+    dossierId,
+    updatedAt: at,
+    ...(await sealFields(ctx.keys.data, 'declared', dossierId, next)),
+  };
+  await recordEdit(ctx, {
+    dossierId,
+    action: 'edit',
+    entityId: dossierId,
+    detail: `declared ${changes.map((c) => c.field).join(' ') || 'unchanged'}`,
+    changes,
+    tables: [ctx.db.declared],
+    write: () => ctx.db.declared.put(record),
+    at,
+  });
+}

@@ -1,0 +1,148 @@
+// extractions: what OCR read for each field of a document (value, box, corrections) and
+// what a person confirmed, with who and when.
+import type { z } from 'zod';
+import { BoxSchema, CorrectionSchema } from '../../core/extraction';
+import type { VaultContext } from '../context';
+import { VaultNotFoundError } from '../errors';
+import { recordEdit } from '../record-edit';
+import type { ExtractionRecord } from '../schema/extractions';
+import { openFields, sealFields } from '../sealed-fields';
+import { ExtractedFieldInputSchema, type ExtractedField, type ExtractedFieldInput } from '../types';
+
+type FieldInput = z.output<typeof ExtractedFieldInputSchema>;
+
+/**
+ * OCR values sealed for storage (saveExtraction, and importFile in its own transaction);
+ * a field already in `existing` keeps what a person confirmed.
+ */
+export async function extractionRecords(
+  ctx: VaultContext,
+  documentId: string,
+  dossierId: string,
+  fields: readonly FieldInput[],
+  existing: ReadonlyMap<string, ExtractionRecord>,
+): Promise<ExtractionRecord[]> {
+  return Promise.all(
+    fields.map(async (input) => {
+      const id = `${documentId}:${input.field}`;
+      const old = existing.get(input.field);
+      return {
+        id,
+        documentId,
+        dossierId,
+        field: input.field,
+        confidence: input.confidence,
+        ...(await sealFields(ctx.keys.data, 'extractions', id, {
+          ocrValue: input.value,
+          box: input.box,
+          corrections: input.corrections,
+        })),
+        confirmedValue: old?.confirmedValue ?? null,
+        confirmedBy: old?.confirmedBy ?? null,
+        confirmedAt: old?.confirmedAt ?? null,
+      };
+    }),
+  );
+}
+
+/** Stores what OCR read (replacing earlier OCR values, keeping confirmations). */
+export async function saveExtraction(
+  ctx: VaultContext,
+  documentId: string,
+  fields: ExtractedFieldInput[],
+): Promise<void> {
+  const doc = await ctx.db.documents.get(documentId);
+  if (!doc) throw new VaultNotFoundError('document', documentId);
+  const existing = new Map(
+    (await ctx.db.extractions.where('documentId').equals(documentId).toArray()).map((r) => [
+      r.field,
+      r,
+    ]),
+  );
+  const parsed = fields.map((f) => ExtractedFieldInputSchema.parse(f));
+  const records = await extractionRecords(ctx, documentId, doc.dossierId, parsed, existing);
+  await recordEdit(ctx, {
+    dossierId: doc.dossierId,
+    action: 'edit',
+    entityId: documentId,
+    detail: `read ${records.length} field(s)`,
+    tables: [ctx.db.extractions],
+    write: () => ctx.db.extractions.bulkPut(records),
+    // OCR's work, not a person's change to the content.
+    moves: false,
+  });
+}
+
+export async function openExtraction(
+  ctx: VaultContext,
+  r: ExtractionRecord,
+): Promise<ExtractedField> {
+  const opened = await openFields(ctx.keys.data, 'extractions', r.id, r);
+  return {
+    field: r.field,
+    value: opened.ocrValue,
+    confidence: r.confidence,
+    box: opened.box === null ? null : BoxSchema.parse(opened.box),
+    corrections:
+      opened.corrections === null ? [] : CorrectionSchema.array().parse(opened.corrections),
+    confirmedValue: opened.confirmedValue,
+    confirmedBy: opened.confirmedBy,
+    confirmedAt: r.confirmedAt,
+  };
+}
+
+export async function listExtractions(
+  ctx: VaultContext,
+  documentId: string,
+): Promise<ExtractedField[]> {
+  const rows = await ctx.db.extractions.where('documentId').equals(documentId).toArray();
+  return Promise.all(rows.map((r) => openExtraction(ctx, r)));
+}
+
+/** A person confirms a field's value against the image; recorded with who and when. */
+export async function confirm(
+  ctx: VaultContext,
+  documentId: string,
+  field: string,
+  value: string,
+  by: string,
+): Promise<void> {
+  const doc = await ctx.db.documents.get(documentId);
+  if (!doc) throw new VaultNotFoundError('document', documentId);
+  const id = `${documentId}:${field}`;
+  const old = await ctx.db.extractions.get(id);
+  const before = old
+    ? (await openFields(ctx.keys.data, 'extractions', id, { confirmedValue: old.confirmedValue }))
+        .confirmedValue
+    : null;
+  const at = ctx.now();
+  const record: ExtractionRecord = {
+    id,
+    documentId,
+    dossierId: doc.dossierId,
+    field,
+    ocrValue: old?.ocrValue ?? null,
+    confidence: old?.confidence ?? 0,
+    box: old?.box ?? null,
+    corrections: old?.corrections ?? null,
+    ...(await sealFields(ctx.keys.data, 'extractions', id, {
+      confirmedValue: value,
+      confirmedBy: by,
+    })),
+    confirmedAt: at,
+  };
+  await recordEdit(ctx, {
+    dossierId: doc.dossierId,
+    action: 'confirm',
+    entityId: documentId,
+    detail: field,
+    changes: [
+      { kind: 'confirm', entity: 'extractions', entityId: id, field, before, after: value },
+    ],
+    tables: [ctx.db.extractions],
+    write: () => ctx.db.extractions.put(record),
+    at,
+    // As before the split: a confirmation does not reorder the dossier list.
+    moves: false,
+  });
+}
