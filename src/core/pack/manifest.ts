@@ -16,8 +16,22 @@ const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** One change normalisation made to a file, e.g. PNG→JPG or a downscale. */
 export const ConversionSchema = z.object({
-  step: z.enum(['format', 'recompress', 'downscale', 'pdf-images', 'watermark']),
-  /** One short phrase, e.g. "PNG→JPG", "JPEG quality 80", "4961×7016 → 2480×3508 px". */
+  step: z.enum([
+    'format',
+    'recompress',
+    'downscale',
+    'pdf-images',
+    'watermark',
+    // Metadata (EXIF, GPS, XMP) dropped from an image; its EXIF orientation applied to the pixels.
+    'metadata',
+    'orientation',
+    // JavaScript, open or launch actions, embedded files removed from a PDF.
+    'pdf-clean',
+  ]),
+  /**
+   * One short phrase, e.g. "PNG→JPG", "JPEG quality 80", "4961×7016 → 2480×3508 px",
+   * "removed EXIF (GPS position), XMP", "removed JavaScript (1), open action (1)".
+   */
   detail: z.string(),
 });
 export type Conversion = z.infer<typeof ConversionSchema>;

@@ -2,16 +2,8 @@
 // every change: images become JPG, oversized JPGs are recompressed and then downscaled in
 // steps never below the rule pack's minimum resolution for an A4 page, oversized PDFs
 // have their JPEG images recompressed. What cannot fit fails with the file named.
-import {
-  PDFDocument,
-  PDFName,
-  PDFNumber,
-  PDFRawStream,
-  PDFArray,
-  degrees,
-  rgb,
-  type PDFFont,
-} from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { PDFName, PDFNumber, PDFRawStream, PDFArray, degrees, rgb, type PDFFont } from 'pdf-lib';
 import type { RulePack } from '../rule-pack/schema';
 import type { Conversion } from './manifest';
 import type { DecodedImage, ImageCodec } from './image-codec';
@@ -19,6 +11,8 @@ import { PackFileError } from './errors';
 import { formatBytes, mimeLabel } from './format';
 import { layoutWatermark, type Rect, type WatermarkOptions } from './watermark';
 import type { ReportFont } from './report-font';
+import { assertNoActiveContent, openCleanPdf } from './clean-pdf';
+import { stripJpegMetadata } from '../image/jpeg-metadata';
 
 export type FileLimits = RulePack['files'];
 
@@ -84,8 +78,27 @@ export async function normaliseFile(
 async function normaliseImage(input: NormaliseInput, codec: ImageCodec): Promise<NormalisedFile> {
   const { sourceName, bytes, mime, limits, watermark } = input;
   const jpegAllowed = limits.formats.includes('image/jpeg');
-  if (mime === 'image/jpeg' && jpegAllowed && bytes.length <= limits.maxBytes && !watermark) {
-    return { bytes, mime: 'image/jpeg', ext: 'jpg', conversions: [], watermarkCopies: 0 };
+  const metadata = mime === 'image/jpeg' ? stripJpegMetadata(bytes) : null;
+  const turned = (metadata?.orientation ?? 1) !== 1;
+  // A JPG that fits loses its metadata losslessly; one that must be turned upright, or
+  // whose segments cannot be walked, is decoded and encoded again (which keeps no metadata).
+  if (
+    metadata &&
+    !turned &&
+    jpegAllowed &&
+    metadata.bytes.length <= limits.maxBytes &&
+    !watermark
+  ) {
+    const conversions: Conversion[] = metadata.removed.length
+      ? [{ step: 'metadata', detail: `removed ${metadata.removed.join(', ')}` }]
+      : [];
+    return {
+      bytes: metadata.bytes,
+      mime: 'image/jpeg',
+      ext: 'jpg',
+      conversions,
+      watermarkCopies: 0,
+    };
   }
   if (!jpegAllowed) {
     throw new PackFileError(
@@ -109,7 +122,18 @@ async function normaliseImage(input: NormaliseInput, codec: ImageCodec): Promise
     );
   }
   try {
-    return await fitImage(image, input);
+    const fitted = await fitImage(image, input);
+    const before: Conversion[] = [];
+    if (turned)
+      before.push({
+        step: 'orientation',
+        detail: `EXIF orientation ${metadata?.orientation} applied`,
+      });
+    if (metadata?.removed.length)
+      before.push({ step: 'metadata', detail: `removed ${metadata.removed.join(', ')}` });
+    // The host's encoder writes none today; stripped again so that no host can add any.
+    const bytesOut = stripJpegMetadata(fitted.bytes)?.bytes ?? fitted.bytes;
+    return { ...fitted, bytes: bytesOut, conversions: [...fitted.conversions, ...before] };
   } finally {
     image.close();
   }
@@ -186,20 +210,6 @@ async function fitImage(image: DecodedImage, input: NormaliseInput): Promise<Nor
   );
 }
 
-async function loadPdf(input: NormaliseInput): Promise<PDFDocument> {
-  try {
-    return await PDFDocument.load(input.bytes, { updateMetadata: false });
-  } catch (error) {
-    const encrypted = error instanceof Error && /encrypt/i.test(error.message);
-    throw new PackFileError(
-      input.sourceName,
-      encrypted
-        ? `${input.sourceName} is an encrypted PDF: remove its password and add it again.`
-        : `${input.sourceName} could not be read as a PDF (damaged file?).`,
-    );
-  }
-}
-
 async function normalisePdf(input: NormaliseInput, deps: NormaliseDeps): Promise<NormalisedFile> {
   const { sourceName, bytes, limits, watermark } = input;
   if (!limits.formats.includes('application/pdf')) {
@@ -208,11 +218,17 @@ async function normalisePdf(input: NormaliseInput, deps: NormaliseDeps): Promise
       `${sourceName} is a PDF, but this rule pack accepts only JPG images.`,
     );
   }
-  if (bytes.length <= limits.maxBytes && !watermark) {
+  const { doc, cleaned } = await openCleanPdf(sourceName, bytes);
+  if (!cleaned && bytes.length <= limits.maxBytes && !watermark) {
     return { bytes, mime: 'application/pdf', ext: 'pdf', conversions: [], watermarkCopies: 0 };
   }
-  const doc = await loadPdf(input);
-  const conversions: Conversion[] = [];
+  if (doc.isEncrypted) {
+    throw new PackFileError(
+      sourceName,
+      `${sourceName} is an encrypted PDF: remove its password and add it again.`,
+    );
+  }
+  const conversions: Conversion[] = cleaned ? [cleaned] : [];
   let copies = 0;
   if (watermark) {
     if (!deps.font) throw new Error('A font is needed to watermark a PDF.');
@@ -249,6 +265,7 @@ async function normalisePdf(input: NormaliseInput, deps: NormaliseDeps): Promise
       detail: `${recompressed.count} images recompressed (${recompressed.detail})`,
     });
   }
+  await assertNoActiveContent(sourceName, out);
   return { bytes: out, mime: 'application/pdf', ext: 'pdf', conversions, watermarkCopies: copies };
 }
 
