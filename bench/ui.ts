@@ -5,7 +5,10 @@
 //   - the main bundle: gzip bytes of what index.html loads before any user action
 //     (entry script, modulepreloads, CSS), against the lazily loaded rest (OCR, pdfjs);
 //   - the dossier list with BENCH_UI_DOSSIERS dossiers (default 1,000): frame times while
-//     scrolling it from top to bottom, one wheel notch (100 px) per frame.
+//     scrolling it from top to bottom, one wheel notch (100 px) per frame;
+//   - four scans (examples/scans-jpg) from the drop to all read, in a fresh profile, against
+//     the CLI reading the same files in the same run (bench/ui-scans.ts), BENCH_UI_SCAN_RUNS
+//     times each (default 3); `--scans` measures only this.
 // Writes bench/results/ui.json.
 import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,9 +20,12 @@ import { launchChromium, serveFolder } from '../test/e2e/support/chromium';
 import { buildRenderer } from '../test/e2e/support/renderer-build';
 import { buildTestPage } from '../test/e2e/support/test-page';
 import { REPO_ROOT } from '../test/cli/run-cli';
+import { appScanRun, cliScanRun, type AppScanRun, type CliScanRun } from './ui-scans';
 
 const DOSSIERS = Number(process.env.BENCH_UI_DOSSIERS ?? 1000);
 const LOADS = Number(process.env.BENCH_UI_LOADS ?? 7);
+const SCAN_RUNS = Number(process.env.BENCH_UI_SCAN_RUNS ?? 3);
+const SCANS_ONLY = process.argv.includes('--scans');
 const PASSPHRASE = 'bench: correct horse battery staple 2026';
 
 function median(values: number[]): number {
@@ -100,11 +106,14 @@ async function timeToInteractive(
 }
 
 /** Scrolls the dossier list top to bottom over animation frames; frame durations in ms. */
-async function scrollFrames(page: Page): Promise<{ frames: number[]; longFrames: number[]; rows: number }> {
+async function scrollFrames(
+  page: Page,
+): Promise<{ frames: number[]; longFrames: number[]; rows: number }> {
   return page.evaluate(async () => {
     const rows = document.querySelectorAll('[data-testid="dossier-row"]').length;
     const candidates = [...document.querySelectorAll<HTMLElement>('*')].filter(
-      (el) => el.scrollHeight > el.clientHeight + 200 && getComputedStyle(el).overflowY !== 'visible',
+      (el) =>
+        el.scrollHeight > el.clientHeight + 200 && getComputedStyle(el).overflowY !== 'visible',
     );
     const scroller = candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
     if (!scroller) throw new Error('No scrollable dossier list found.');
@@ -121,7 +130,8 @@ async function scrollFrames(page: Page): Promise<{ frames: number[]; longFrames:
       const tick = (now: number) => {
         frames.push(now - last);
         last = now;
-        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return resolve();
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1)
+          return resolve();
         scroller.scrollTop += step;
         requestAnimationFrame(tick);
       };
@@ -131,6 +141,47 @@ async function scrollFrames(page: Page): Promise<{ frames: number[]; longFrames:
     observer.disconnect();
     return { frames: frames.slice(1), longFrames, rows };
   });
+}
+
+/** The app and the CLI alternated, so that the machine's load hits both alike. */
+async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
+  const app: AppScanRun[] = [];
+  const cli: CliScanRun[] = [];
+  for (let i = 0; i < SCAN_RUNS; i++) {
+    console.log(`Four scans, run ${i + 1} of ${SCAN_RUNS}…`);
+    cli.push(await cliScanRun());
+    app.push(await appScanRun(browser, url));
+    console.log(
+      `  CLI ${cli[i]!.ms} ms; app ${app[i]!.allMs} ms (files ${app[i]!.fileMs.join(', ')} ms)`,
+    );
+  }
+  const appMs = median(app.map((r) => r.allMs));
+  const cliMs = median(cli.map((r) => r.ms));
+  return {
+    files: 'examples/scans-jpg: license, id-front, id-back, bank',
+    runs: SCAN_RUNS,
+    app: {
+      allMs: app.map((r) => r.allMs),
+      fileMs: app.map((r) => r.fileMs),
+      statuses: app.map((r) => r.statuses),
+      medianAllMs: appMs,
+      medianFirstMs: median(app.map((r) => Math.min(...r.fileMs))),
+      peakMb: Math.max(...app.map((r) => r.peakMb)),
+    },
+    cli: {
+      ms: cli.map((r) => r.ms),
+      kinds: cli.map((r) => r.kinds),
+      medianMs: cliMs,
+      peakMb: Math.max(...cli.map((r) => r.peakMb)),
+    },
+    ratio: +(appMs / cliMs).toFixed(2),
+    withinOneAndAHalf: appMs <= 1.5 * cliMs,
+  };
+}
+
+function scanLine(s: Awaited<ReturnType<typeof scanComparison>>): string {
+  const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return `four scans, median of ${s.runs}: app drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
 }
 
 async function main(): Promise<void> {
@@ -147,6 +198,18 @@ async function main(): Promise<void> {
   const server = await serveFolder(built.root, { ...APP_RESPONSE_HEADERS });
   const browser = await launchChromium();
   try {
+    const resultsPath = join(REPO_ROOT, 'bench/results/ui.json');
+    if (SCANS_ONLY) {
+      const scans = await scanComparison(browser, `${server.url}/index.html`);
+      const old = JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>;
+      writeFileSync(
+        resultsPath,
+        JSON.stringify({ ...old, scans: { when: new Date().toISOString(), ...scans } }, null, 2) +
+          '\n',
+      );
+      console.log(`${scanLine(scans)}\nwrote bench/results/ui.json (scans)`);
+      return;
+    }
     const loads: Awaited<ReturnType<typeof timeToInteractive>>[] = [];
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext();
@@ -165,7 +228,11 @@ async function main(): Promise<void> {
     await page.goto(`${server.url}/seed/index.html`);
     await page.waitForFunction(() => document.title === 'ready');
     const seedMs = await page.evaluate(
-      ([p, n]) => (window as unknown as { seedVault: (p: string, n: number) => Promise<number> }).seedVault(p, n),
+      ([p, n]) =>
+        (window as unknown as { seedVault: (p: string, n: number) => Promise<number> }).seedVault(
+          p,
+          n,
+        ),
       [PASSPHRASE, DOSSIERS] as const,
     );
     await page.goto(`${server.url}/index.html`);
@@ -176,6 +243,7 @@ async function main(): Promise<void> {
     const unlockToListMs = Date.now() - unlockStart;
     const scroll = await scrollFrames(page);
     await context.close();
+    const scans = await scanComparison(browser, `${server.url}/index.html`);
 
     const results = {
       bench: 'ui',
@@ -205,16 +273,19 @@ async function main(): Promise<void> {
         ttiUnder1500ms: median(loads.map((l) => l.ttiMs)) <= 1500,
         initialBundleUnder800KBGzip: bundle.initialGzipBytes <= 800 * 1024,
         noFrameOver50ms: scroll.frames.every((f) => f <= 50),
+        fourScansWithinOneAndAHalfOfCli: scans.withinOneAndAHalf,
       },
+      scans,
     };
     mkdirSync(join(REPO_ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(REPO_ROOT, 'bench/results/ui.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
     const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
     console.log(
       [
         `time to interactive, median of ${LOADS}: ${results.timeToInteractive.medianTtiMs} ms (target ≤ 1500 ms); runs ${results.timeToInteractive.ttiMs.join(', ')}`,
         `main bundle (loaded at start, gzip): ${kb(bundle.initialGzipBytes)} of which JS ${kb(bundle.initialJsGzipBytes)} (target ≤ 800 KB); loaded later: ${kb(bundle.lazyJsGzipBytes)}`,
         `dossier list, ${DOSSIERS} dossiers: unlock → list ${unlockToListMs} ms; ${scroll.rows} rows in the DOM; scrolling ${results.list.frames} frames, median ${results.list.frameMs.median} ms, p95 ${results.list.frameMs.p95} ms, max ${results.list.frameMs.max} ms, ${results.list.framesOver50ms} over 50 ms`,
+        scanLine(scans),
         'wrote bench/results/ui.json',
       ].join('\n'),
     );

@@ -23,7 +23,8 @@ import type { PdfRasteriser } from './rasterise-pdf';
 import { checkPdfImages } from './pdf-limits';
 
 export interface ReadDocumentDeps {
-  pdfjs: PdfjsLib;
+  /** Absent: the host is given images only (the app's OCR workers); a PDF is then a fault. */
+  pdfjs?: PdfjsLib;
   /** Host getDocument parameters (Node: local cMaps and fonts), page limit. */
   pdfOptions?: ReadPdfOptions;
   /** Absent: images and image-only PDFs give the error "no text layer: OCR is needed". */
@@ -162,6 +163,7 @@ async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extract
   if (!admission.ok) throw new DocumentReadError(admission.problem, admission.message);
   const { mime } = admission;
   if (mime !== 'application/pdf') return ocrImage(file, mime, deps);
+  if (deps.pdfjs === undefined) throw new Error('A PDF was given to a reader without pdfjs.');
   await checkPdfImages(bytes);
   let text: DocumentText;
   try {

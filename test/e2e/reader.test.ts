@@ -42,6 +42,13 @@ interface ReaderTest {
   setEngine(engine: OcrEngineId): void;
   prepare(): Promise<number>;
   prepareThenCancelRead(path: string): Promise<string>;
+  readTogether(
+    paths: string[],
+    workers: number,
+  ): Promise<{
+    documents: { kind: string; fields: Record<string, string | null> }[];
+    overlapped: boolean;
+  }>;
   makeExifRotated(path: string, name: string): Promise<number>;
 }
 
@@ -331,6 +338,27 @@ describe('DocumentReader in Chromium under the app CSP', () => {
     expect(stages).not.toContain('loading-ocr');
     expect(modelFetches()).toBe(fetchesBefore + 1);
   }, 60_000);
+
+  it('a pool of two workers reads two scans at once, each with its own engine', async () => {
+    const truth = (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'examples/scans-jpg/expected.json'), 'utf8')) as {
+        fields: Record<string, Record<string, string>>;
+      }
+    ).fields;
+    const fetchesBefore = modelFetches();
+    const { documents, overlapped } = await page.evaluate(
+      ([paths]) =>
+        (window as unknown as { readerTest: ReaderTest }).readerTest.readTogether([...paths], 2),
+      [['examples/scans-jpg/license.jpg', 'examples/scans-jpg/id-front.jpg']] as const,
+    );
+    expect(documents.map((d) => d.kind)).toEqual(['business-license', 'id-card-front']);
+    expect(documents[0]!.fields.creditCode).toBe(truth['business-license']!.creditCode);
+    expect(documents[1]!.fields.idNumber).toBe(truth['id-card-front']!.idNumber);
+    // An onnxruntime session lives in one worker's wasm memory: each worker loads the model.
+    expect(modelFetches()).toBe(fetchesBefore + 2);
+    // The second file's OCR began before the first file was done.
+    expect(overlapped).toBe(true);
+  }, 120_000);
 
   it('gives one sentence for bad files instead of throwing', async () => {
     const { result } = await read('examples/ready/dossier.json', 'notes.pdf');

@@ -42,6 +42,7 @@ import type {
   ImportOutcome,
   ImportProgress,
   PageGeometry,
+  ReadResult,
   Workspace,
 } from './contract';
 
@@ -294,6 +295,14 @@ export function createWorkspace(
     };
   }
 
+  /** Stores run one at a time: a file's duplicate check sees every file stored before it. */
+  let storing: Promise<unknown> = Promise.resolve();
+  function storeLock<T>(store: () => Promise<T>): Promise<T> {
+    const run = storing.then(store);
+    storing = run.catch(() => undefined);
+    return run;
+  }
+
   async function importOne(
     dossierId: string,
     file: DocumentFileInput,
@@ -309,8 +318,7 @@ export function createWorkspace(
       },
     });
     if (signal?.aborted) throw abortError();
-    const { document, pages } = result;
-    const documents = result.documents ?? [document];
+    const { document } = result;
     if (document.error !== undefined) {
       // A reader error without a code is 'other': the interface then shows its sentence
       // as it is.
@@ -325,6 +333,21 @@ export function createWorkspace(
       };
     }
 
+    return storeLock(() => {
+      if (signal?.aborted) throw abortError();
+      return storeRead(dossierId, file, result, report);
+    });
+  }
+
+  /** Stores a file as read (its documents, each a vault document), in one transaction each. */
+  async function storeRead(
+    dossierId: string,
+    file: DocumentFileInput,
+    result: ReadResult,
+    report: (p: ImportProgress) => void,
+  ): Promise<ImportOutcome> {
+    const { pages } = result;
+    const documents = result.documents ?? [result.document];
     report({ stage: 'saving', progress: 0.95 });
     const stored: { documentId: string; kind: DetectedKind }[] = [];
     try {
@@ -477,27 +500,26 @@ export function createWorkspace(
 
     async importFiles(dossierId, files, options = {}) {
       const { signal, onProgress } = options;
-      const outcomes: ImportOutcome[] = [];
       files.forEach((_, i) => onProgress?.(i, { stage: 'queued', progress: 0 }));
-      for (const [index, file] of files.entries()) {
-        const report = (p: ImportProgress) => onProgress?.(index, p);
-        try {
-          const outcome = await importOne(dossierId, file, report, signal);
-          report({ stage: outcome.status === 'imported' ? 'done' : 'failed', progress: 1 });
-          outcomes.push(outcome);
-        } catch (error) {
-          if (!isAbort(error)) throw error;
-          // This file and every one after it: nothing of them was stored.
-          for (let i = index; i < files.length; i++) {
-            onProgress?.(i, { stage: 'cancelled', progress: 0 });
-            outcomes.push({ fileName: files[i]!.name, status: 'cancelled' });
+      // Every file is handed to the reader at once: it reads as many as it has OCR workers
+      // and queues the rest. Each is stored as soon as it is read (storeLock keeps stores
+      // one at a time), so its slot fills while the others are still being read.
+      return Promise.all(
+        files.map(async (file, index): Promise<ImportOutcome> => {
+          const report = (p: ImportProgress) => onProgress?.(index, p);
+          try {
+            const outcome = await importOne(dossierId, file, report, signal);
+            report({ stage: outcome.status === 'imported' ? 'done' : 'failed', progress: 1 });
+            if (outcome.status === 'imported') changed();
+            return outcome;
+          } catch (error) {
+            if (!isAbort(error)) throw error;
+            // Nothing of this file was stored.
+            report({ stage: 'cancelled', progress: 0 });
+            return { fileName: file.name, status: 'cancelled' };
           }
-          break;
-        } finally {
-          if (outcomes.some((o) => o.status === 'imported')) changed();
-        }
-      }
-      return outcomes;
+        }),
+      );
     },
 
     async moveDocument(documentId, kind) {

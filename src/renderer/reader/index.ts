@@ -1,10 +1,12 @@
-// The renderer's DocumentReader: the shared pipeline (src/ocr/read-document) on the main
-// thread for what is cheap (type sniffing, pdfjs text layers, whose parsing runs in
-// pdfjs's own worker; rendering image-only PDF pages), and OCR in a module worker
-// (ocr.worker.ts) holding one engine for the whole session. Every file comes from the
-// app's own origin (assetBase); nothing from a CDN, no blob: worker.
+// The renderer's DocumentReader: a pool of OCR module workers (pool.ts, one per file read
+// at once), each holding one engine for the whole session. A JPG or PNG is read whole in a
+// worker (ocr.worker.ts); a PDF goes through the shared pipeline (src/ocr/read-document)
+// on the main thread, where pdfjs parses it (in its own worker) and renders image-only
+// pages, which the leased worker OCRs. Every file comes from the app's own origin
+// (assetBase); nothing from a CDN, no blob: worker.
 import type { DocumentKind } from '../../core/documents';
 import type { ExtractedDocument, PageText } from '../../core/extraction';
+import { admit } from '../../core/intake';
 import type { RasterOcrEngine } from '../../ocr/engine';
 import { browserImageCodec } from '../../ocr/codec-browser';
 import { createPdfRasteriser, type CreateRenderTarget } from '../../ocr/rasterise-pdf';
@@ -17,14 +19,19 @@ import type {
   ReadResult,
 } from '../model/contract';
 import { browserReadOptions, loadPdfjsBrowser } from '../pdfjs';
-import { ocrAssetUrls, type WorkerRequest, type WorkerResponse } from './protocol';
+import { createWorkerPool, defaultPoolSize, EngineError, type OcrWorker } from './pool';
+import { ocrAssetUrls } from './protocol';
 import { renderPageImage } from './render-page';
+
+export { defaultPoolSize };
 
 export interface BrowserDocumentReaderOptions {
   /** Base URL of the app's files (RUNTIME_ASSETS: ocr/, pdfjs/); the page's base by default. */
   assetBase?: string;
   /** Engine for the first read; 'paddle' unless given. */
   engine?: OcrEngineId;
+  /** Files read at once, one OCR worker each; defaultPoolSize() unless given. */
+  workers?: number;
 }
 
 function abortError(): DOMException {
@@ -44,16 +51,18 @@ const offscreenTarget: CreateRenderTarget = (width, height) => {
   };
 };
 
-interface Pending {
-  /** A page for an OCR request, null for a load request. */
-  resolve: (value: { page: PageText; geometry: PageGeometry } | null) => void;
-  reject: (reason: unknown) => void;
-  onProgress: ((p: ReadProgress) => void) | undefined;
-}
-
-/** Thrown by the worker call when the OCR engine (not the file) failed. */
-class EngineError extends Error {
-  override readonly name = 'EngineError';
+function engineFailed(file: string): ExtractedDocument {
+  return {
+    file,
+    kind: 'unknown',
+    fields: {},
+    confidence: {},
+    corrections: [],
+    warnings: [],
+    error:
+      'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
+    problem: { reason: 'ocr-failed' },
+  };
 }
 
 export function createBrowserDocumentReader(
@@ -62,135 +71,90 @@ export function createBrowserDocumentReader(
   const assetBase = new URL(options.assetBase ?? './', document.baseURI).href;
   const urls = ocrAssetUrls(assetBase);
   let engineId: OcrEngineId = options.engine ?? 'paddle';
-  let worker: Worker | undefined;
+  const pool = createWorkerPool(options.workers ?? defaultPoolSize());
   let nextId = 1;
-  const pending = new Map<number, Pending>();
-  let queue: Promise<unknown> = Promise.resolve();
+  /** Reads under way or waiting for a worker (dispose waits for them). */
+  const running = new Set<Promise<unknown>>();
   let disposed = false;
-  /** The engine load prepare() asked for; cleared when it fails or the worker goes. */
-  let preparing: Promise<void> | undefined;
-  /** Ids of pending load requests: a cancelled read must not end a worker only loading. */
-  const loads = new Set<number>();
 
-  /** Ends the worker (and its engine); pending calls reject with `reason`. */
-  function terminate(reason: unknown): void {
-    worker?.terminate();
-    worker = undefined;
-    // The engine went with the worker: a later prepare() loads it again.
-    preparing = undefined;
-    const calls = [...pending.values()];
-    pending.clear();
-    for (const call of calls) call.reject(reason);
-  }
-
-  function getWorker(): Worker {
-    if (worker) return worker;
-    const created = new Worker(new URL('./ocr.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'ocr',
-    });
-    created.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const message = event.data;
-      const call = pending.get(message.id);
-      if (!call) return;
-      if (message.type === 'progress') {
-        call.onProgress?.({ stage: message.stage, progress: message.progress });
-        return;
-      }
-      pending.delete(message.id);
-      if (message.type === 'page') call.resolve({ page: message.page, geometry: message.geometry });
-      else if (message.type === 'loaded') call.resolve(null);
-      else
-        call.reject(message.decode ? new Error(message.message) : new EngineError(message.message));
-    };
-    created.onerror = (event) => {
-      event.preventDefault();
-      terminate(new EngineError(`The OCR worker stopped: ${event.message || 'unknown error'}`));
-    };
-    worker = created;
-    return created;
-  }
-
-  function post(
-    request: WorkerRequest,
-    transfer: Transferable[],
-    onProgress?: (p: ReadProgress) => void,
-  ): Promise<{ page: PageText; geometry: PageGeometry } | null> {
-    return new Promise((resolve, reject) => {
-      pending.set(request.id, { resolve, reject, onProgress });
-      getWorker().postMessage(request, transfer);
-    });
-  }
-
-  async function call(
-    request: WorkerRequest,
-    transfer: Transferable[],
-    onProgress?: (p: ReadProgress) => void,
-  ): Promise<{ page: PageText; geometry: PageGeometry }> {
-    const answer = await post(request, transfer, onProgress);
-    if (answer === null)
-      throw new EngineError('The OCR worker answered a page request with no page.');
-    return answer;
-  }
-
-  async function readOnce(
+  /** A JPG or PNG: decoded, read, extracted and analysed in the worker. */
+  async function readImage(
+    worker: OcrWorker,
     file: { name: string; bytes: Uint8Array },
     onProgress: ((p: ReadProgress) => void) | undefined,
-    signal: AbortSignal | undefined,
     kind: DocumentKind | undefined,
-  ): Promise<ReadResult> {
-    onProgress?.({ stage: 'reading', progress: 0 });
+  ): Promise<{ documents: ExtractedDocument[]; pages: PageGeometry[] }> {
+    const bytes = file.bytes.slice();
+    try {
+      const answer = await worker.call(
+        {
+          type: 'read',
+          id: nextId++,
+          engine: engineId,
+          urls,
+          name: file.name,
+          bytes,
+          ...(kind ? { kind } : {}),
+        },
+        [bytes.buffer],
+        onProgress,
+      );
+      if (answer.type !== 'documents')
+        throw new EngineError('The OCR worker answered a file with no documents.');
+      return { documents: answer.documents, pages: answer.pages };
+    } catch (error) {
+      if (error instanceof EngineError) return { documents: [engineFailed(file.name)], pages: [] };
+      throw error;
+    }
+  }
+
+  /** A PDF (or a file the intake refuses): the pipeline here, OCR of rendered pages in the worker. */
+  async function readPdf(
+    worker: OcrWorker,
+    file: { name: string; bytes: Uint8Array },
+    onProgress: ((p: ReadProgress) => void) | undefined,
+    kind: DocumentKind | undefined,
+  ): Promise<{ documents: ExtractedDocument[]; pages: PageGeometry[] }> {
     const pdfjs = await loadPdfjsBrowser();
     const engine = engineId;
     const geometry: PageGeometry[] = [];
-    let engineFailure: string | undefined;
-    const ocrCall = async (
-      request: WorkerRequest,
-      transfer: Transferable[],
-    ): Promise<{ page: PageText; geometry: PageGeometry }> => {
-      if (signal?.aborted) throw abortError();
-      try {
-        return await call(request, transfer, onProgress);
-      } catch (error) {
-        if (error instanceof EngineError) engineFailure = error.message;
-        throw error;
-      }
-    };
+    let engineFailure = false;
     const proxy: RasterOcrEngine = {
       id: engine,
-      async recognise(image) {
-        const bytes = image.bytes.slice();
-        const result = await ocrCall(
-          { type: 'image', id: nextId++, engine, urls, bytes, mime: image.mime },
-          [bytes.buffer],
-        );
-        geometry[0] = result.geometry;
-        return { source: engine, pages: [result.page] };
-      },
+      recognise: () => Promise.reject(new Error('An image was read on the main thread.')),
       async recogniseRaster(raster, page) {
         const data = raster.data;
-        const result = await ocrCall(
-          {
-            type: 'raster',
-            id: nextId++,
-            engine,
-            urls,
-            page,
-            width: raster.width,
-            height: raster.height,
-            data,
-          },
-          [data.buffer],
-        );
-        geometry[page] = result.geometry;
-        return result.page;
+        let answer;
+        try {
+          answer = await worker.call(
+            {
+              type: 'raster',
+              id: nextId++,
+              engine,
+              urls,
+              page,
+              width: raster.width,
+              height: raster.height,
+              data,
+            },
+            [data.buffer],
+            onProgress,
+          );
+        } catch (error) {
+          if (error instanceof EngineError) engineFailure = true;
+          throw error;
+        }
+        if (answer.type !== 'page')
+          throw new EngineError('The OCR worker answered a page request with no page.');
+        geometry[page] = answer.geometry;
+        return answer.page satisfies PageText;
       },
       dispose: () => Promise.resolve(),
     };
     const pdfOptions = browserReadOptions(assetBase);
     // A PDF's own text layer: its pages' sizes (points at scale 1) are the boxes' space.
     let textPages: PageGeometry[] = [];
-    let documents: ExtractedDocument[] = await readDocuments(file, {
+    const documents = await readDocuments(file, {
       pdfjs,
       pdfOptions,
       ...(kind ? { kind } : {}),
@@ -206,32 +170,52 @@ export function createBrowserDocumentReader(
         nativeResolution: true,
       }),
     });
-    if (signal?.aborted) throw abortError();
-    onProgress?.({ stage: 'extracting', progress: 0 });
-    if (engineFailure !== undefined) {
-      documents = [
-        {
-          file: file.name,
-          kind: 'unknown',
-          fields: {},
-          confidence: {},
-          corrections: [],
-          warnings: [],
-          error:
-            'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
-          problem: { reason: 'ocr-failed' },
-        },
-      ];
-    }
-    const document = documents[0]!;
+    if (engineFailure) return { documents: [engineFailed(file.name)], pages: [] };
+    const first = documents[0]!;
     const pages: PageGeometry[] =
-      document.error !== undefined
+      first.error !== undefined
         ? []
-        : document.source === 'pdf-text'
+        : first.source === 'pdf-text'
           ? textPages
           : geometry.filter((g): g is PageGeometry => g !== undefined);
+    return { documents, pages };
+  }
+
+  async function readOnce(
+    worker: OcrWorker,
+    file: { name: string; bytes: Uint8Array },
+    onProgress: ((p: ReadProgress) => void) | undefined,
+    signal: AbortSignal | undefined,
+    kind: DocumentKind | undefined,
+  ): Promise<ReadResult> {
+    onProgress?.({ stage: 'reading', progress: 0 });
+    const admission = admit(file.bytes);
+    const image = admission.ok && admission.mime !== 'application/pdf';
+    const { documents, pages } = await (image ? readImage : readPdf)(
+      worker,
+      file,
+      onProgress,
+      kind,
+    );
+    if (signal?.aborted) throw abortError();
     onProgress?.({ stage: 'extracting', progress: 1 });
-    return { document, documents, pages };
+    return { document: documents[0]!, documents, pages };
+  }
+
+  /** Loads the engine of one worker; settles when loaded (a failure is a read's to report). */
+  function prepareWorker(worker: OcrWorker): Promise<void> {
+    if (worker.preparing) return worker.preparing;
+    const id = nextId++;
+    worker.loads.add(id);
+    const preparing = worker
+      .call({ type: 'load', id, engine: engineId, urls }, [])
+      .then(() => undefined)
+      .catch(() => {
+        if (worker.preparing === preparing) worker.preparing = undefined;
+      })
+      .finally(() => worker.loads.delete(id));
+    worker.preparing = preparing;
+    return preparing;
   }
 
   return {
@@ -239,19 +223,26 @@ export function createBrowserDocumentReader(
       const { onProgress, signal, kind } = readOptions;
       if (disposed) return Promise.reject(new Error('The document reader was closed.'));
       if (signal?.aborted) return Promise.reject(abortError());
-      let started = false;
-      const run = queue.then(() => {
-        if (signal?.aborted) throw abortError();
-        started = true;
-        return readOnce(file, onProgress, signal, kind);
-      });
-      // The next read waits for this one to settle, however it ends.
-      queue = run.catch(() => undefined);
+      let leased: OcrWorker | undefined;
+      const run = (async () => {
+        const worker = await pool.acquire(signal, abortError);
+        leased = worker;
+        try {
+          if (signal?.aborted) throw abortError();
+          return await readOnce(worker, file, onProgress, signal, kind);
+        } finally {
+          leased = undefined;
+          pool.release(worker);
+        }
+      })();
+      const settled = run.catch(() => undefined);
+      running.add(settled);
+      void settled.then(() => running.delete(settled));
       if (!signal) return run;
       return new Promise<ReadResult>((resolve, reject) => {
         const onAbort = (): void => {
           // OCR mid-inference cannot be interrupted: the worker goes, a new one comes lazily.
-          if (started && pending.size > loads.size) terminate(abortError());
+          if (leased?.reading()) leased.terminate(abortError());
           reject(abortError());
         };
         signal.addEventListener('abort', onAbort, { once: true });
@@ -264,31 +255,32 @@ export function createBrowserDocumentReader(
         documentParams: browserReadOptions(assetBase).documentParams,
       }));
     },
-    prepare() {
-      if (disposed) return Promise.resolve();
-      if (preparing) return preparing;
-      const id = nextId++;
-      loads.add(id);
-      preparing = post({ type: 'load', id, engine: engineId, urls }, [])
-        .then(() => undefined)
-        .catch(() => {
-          preparing = undefined;
-        })
-        .finally(() => loads.delete(id));
-      return preparing;
+    async prepare() {
+      if (disposed) return;
+      // The first worker's models first, then the others', one after another: the person
+      // is using the interface meanwhile, and one core stays free for it.
+      for (const worker of pool.workers) {
+        await prepareWorker(worker);
+        if (disposed) return;
+      }
     },
     setEngine(engine) {
       if (engine === engineId) return;
-      preparing = undefined;
       engineId = engine;
-      // The worker swaps engines on the next request; an idle worker is ended now to free
-      // the old model's memory (a read in progress keeps it until it ends).
-      if (pending.size === 0) terminate(new Error('engine changed'));
+      for (const worker of pool.workers) {
+        worker.preparing = undefined;
+        worker.warm = false;
+        // A worker swaps engines on its next request; an idle one is ended now to free the
+        // old model's memory (a read in progress keeps it until it ends).
+        if (!worker.reading() && worker.loads.size === 0)
+          worker.terminate(new Error('engine changed'));
+      }
     },
     async dispose() {
       disposed = true;
-      await queue;
-      terminate(new Error('The document reader was closed.'));
+      await Promise.all(running);
+      for (const worker of pool.workers)
+        worker.terminate(new Error('The document reader was closed.'));
     },
   };
 }

@@ -1,6 +1,8 @@
-// The OCR worker: one engine (PP-OCR or tesseract.js), created on the first page that
-// needs it (or when asked to load ahead) and reused for every later one, so the
-// renderer's main thread never runs OCR.
+// One OCR worker of the reader's pool: one engine (PP-OCR or tesseract.js), created on the
+// first page that needs it (or when asked to load ahead) and reused for every later one.
+// A JPG or PNG is read here whole (decode, OCR, extraction, quality and seal analysis), so
+// the renderer's main thread only posts the bytes and gets the documents back; a PDF's
+// pages, rendered on the main thread by pdfjs, come here one raster at a time.
 // Every file it loads comes from the app's own origin (URLs in each request).
 import {
   createPaddleEngineBrowser,
@@ -10,6 +12,8 @@ import {
 import { browserImageCodec } from '../../ocr/codec-browser';
 import type { RasterOcrEngine } from '../../ocr/engine';
 import type { PreparedPage } from '../../ocr/prepare';
+import { readDocuments } from '../../ocr/read-document';
+import type { PageText } from '../../core/extraction';
 import type { PageGeometry, OcrEngineId } from '../model/contract';
 import { engineTurn } from './geometry';
 import type { OcrAssetUrls, WorkerRequest, WorkerResponse } from './protocol';
@@ -47,7 +51,7 @@ async function engineFor(
     current = { id, engine };
     // A failed load is not kept: the next request tries again.
     engine.catch(() => {
-      if (current?.engine === engine) current = undefined;
+      if (current?.id === id && current.engine === engine) current = undefined;
     });
   }
   const loading = current.engine;
@@ -59,39 +63,29 @@ async function engineFor(
   return engine;
 }
 
-async function recognise(request: WorkerRequest): Promise<void> {
-  const post = (r: WorkerResponse): void => scope.postMessage(r);
-  const engine = await engineFor(request.engine, request.urls, post, request.id);
-  if (request.type === 'load') {
-    post({ type: 'loaded', id: request.id });
-    return;
-  }
-  let raster: Raster;
-  let exifOrientation: number | undefined;
-  let page = 0;
-  if (request.type === 'image') {
-    try {
-      [raster, exifOrientation] = await Promise.all([
-        browserImageCodec.decode(request.bytes, request.mime),
-        request.mime === 'image/jpeg'
-          ? readExifOrientationBrowser(request.bytes)
-          : Promise.resolve(undefined),
-      ]);
-    } catch {
-      post({ type: 'error', id: request.id, message: 'decode', decode: true });
-      return;
-    }
-  } else {
-    raster = { width: request.width, height: request.height, data: request.data };
-    page = request.page;
-  }
+/** Thrown when the engine (not the file) failed mid-page: reported as an engine error. */
+class EngineFailure extends Error {}
+
+/** One page through the engine, with the geometry the review draws its boxes in. */
+async function ocrPage(
+  engine: RasterOcrEngine,
+  raster: Raster,
+  page: number,
+  exifOrientation: number | undefined,
+  onProgress: (progress: number) => void,
+): Promise<{ page: PageText; geometry: PageGeometry }> {
   let prepared: PreparedPage | undefined;
-  const text = await engine.recogniseRaster(
-    raster,
-    page,
-    { exifOrientation, onPrepared: (p) => (prepared = p) },
-    (p) => post({ type: 'progress', id: request.id, stage: 'ocr', progress: p.progress }),
-  );
+  let text: PageText;
+  try {
+    text = await engine.recogniseRaster(
+      raster,
+      page,
+      { exifOrientation, onPrepared: (p) => (prepared = p) },
+      (p) => onProgress(p.progress),
+    );
+  } catch (error) {
+    throw new EngineFailure(error instanceof Error ? error.message : String(error));
+  }
   const turn = prepared ? prepared.turn : 0;
   const extra = prepared ? engineTurn(prepared.raster, text) : 0;
   const geometry: PageGeometry = {
@@ -99,17 +93,81 @@ async function recognise(request: WorkerRequest): Promise<void> {
     height: text.height,
     rotation: ((turn + extra) % 360) as QuarterTurn,
   };
-  post({ type: 'page', id: request.id, page: text, geometry });
+  return { page: text, geometry };
+}
+
+/** A whole image file: the shared pipeline (src/ocr/read-document) with this worker's engine. */
+async function readImage(
+  request: Extract<WorkerRequest, { type: 'read' }>,
+  engine: RasterOcrEngine,
+  post: (r: WorkerResponse) => void,
+): Promise<void> {
+  const geometry: PageGeometry[] = [];
+  let engineFailure: string | undefined;
+  const onProgress = (progress: number): void =>
+    post({ type: 'progress', id: request.id, stage: 'ocr', progress });
+  const local: RasterOcrEngine = {
+    id: engine.id,
+    async recognise(image) {
+      const [raster, exifOrientation] = await Promise.all([
+        browserImageCodec.decode(image.bytes, image.mime),
+        image.mime === 'image/jpeg'
+          ? readExifOrientationBrowser(image.bytes)
+          : Promise.resolve(undefined),
+      ]);
+      try {
+        const result = await ocrPage(engine, raster, 0, exifOrientation, onProgress);
+        geometry[0] = result.geometry;
+        return { source: engine.id, pages: [result.page] };
+      } catch (error) {
+        if (error instanceof EngineFailure) engineFailure = error.message;
+        throw error;
+      }
+    },
+    recogniseRaster: () => Promise.reject(new Error('A PDF page was sent as a whole file.')),
+    dispose: () => Promise.resolve(),
+  };
+  const documents = await readDocuments(
+    { name: request.name, bytes: request.bytes },
+    {
+      ocr: local,
+      decodeImage: (bytes, mime) => browserImageCodec.decode(bytes, mime),
+      ...(request.kind ? { kind: request.kind } : {}),
+    },
+  );
+  if (engineFailure !== undefined) {
+    post({ type: 'error', id: request.id, message: engineFailure });
+    return;
+  }
+  const pages =
+    documents[0]!.error !== undefined
+      ? []
+      : geometry.filter((g): g is PageGeometry => g !== undefined);
+  post({ type: 'documents', id: request.id, documents, pages });
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  const post = (r: WorkerResponse): void => scope.postMessage(r);
+  const engine = await engineFor(request.engine, request.urls, post, request.id);
+  if (request.type === 'load') {
+    post({ type: 'loaded', id: request.id });
+    return;
+  }
+  if (request.type === 'read') return readImage(request, engine, post);
+  const raster: Raster = { width: request.width, height: request.height, data: request.data };
+  const result = await ocrPage(engine, raster, request.page, undefined, (progress) =>
+    post({ type: 'progress', id: request.id, stage: 'ocr', progress }),
+  );
+  post({ type: 'page', id: request.id, page: result.page, geometry: result.geometry });
 }
 
 scope.onmessage = (event) => {
   const request = event.data;
-  recognise(request).catch((error: unknown) =>
+  handle(request).catch((error: unknown) =>
     scope.postMessage({
       type: 'error',
       id: request.id,
       message: error instanceof Error ? error.message : String(error),
-      decode: false,
     }),
   );
 };

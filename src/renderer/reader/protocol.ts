@@ -1,5 +1,6 @@
 // Messages between the reader (main thread) and its OCR worker (ocr.worker.ts).
-import type { PageText } from '../../core/extraction';
+import type { DocumentKind } from '../../core/documents';
+import type { ExtractedDocument, PageText } from '../../core/extraction';
 import type { OcrEngineId, PageGeometry } from '../model/contract';
 import type { PaddleAssetUrls, TesseractAssetUrls } from '../../ocr/browser';
 
@@ -36,7 +37,9 @@ interface RequestBase {
 export type WorkerRequest =
   /** Load the engine now, before any page needs it. */
   | (RequestBase & { type: 'load' })
-  | (RequestBase & { type: 'image'; bytes: Uint8Array; mime: string })
+  /** A whole JPG or PNG file, read in the worker into the documents it holds. */
+  | (RequestBase & { type: 'read'; name: string; bytes: Uint8Array; kind?: DocumentKind })
+  /** One page of an image-only PDF, rendered on the main thread. */
   | (RequestBase & {
       type: 'raster';
       page: number;
@@ -48,5 +51,7 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { type: 'progress'; id: number; stage: 'loading-ocr' | 'ocr'; progress: number }
   | { type: 'page'; id: number; page: PageText; geometry: PageGeometry }
+  | { type: 'documents'; id: number; documents: ExtractedDocument[]; pages: PageGeometry[] }
   | { type: 'loaded'; id: number }
-  | { type: 'error'; id: number; message: string; decode: boolean };
+  /** The engine (not the file) failed: a file's own faults come back as documents' errors. */
+  | { type: 'error'; id: number; message: string };

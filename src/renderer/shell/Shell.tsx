@@ -139,6 +139,9 @@ export function Shell({
           reader: createLazyBrowserReader(settings.ocrEngine),
         });
         workspaceRef.current = workspace;
+        // The OCR models load now, in the reader's workers, while the person opens a
+        // dossier and picks files: the first scan then does not wait for them.
+        void workspace.reader.prepare();
         if (how !== 'unlocked') setRoute({ name: 'list' });
         setSession({ phase: 'open', vault: openedVault, workspace });
       } catch (error) {

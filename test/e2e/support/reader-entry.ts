@@ -3,7 +3,9 @@
 import type { OcrEngineId, PageGeometry, ReadResult } from '../../../src/renderer/model/contract';
 import { createBrowserDocumentReader } from '../../../src/renderer/reader';
 
-const reader = createBrowserDocumentReader();
+// One worker, so that the model fetches counted by the tests are one engine's; the pool
+// of several is driven by readTogether.
+const reader = createBrowserDocumentReader({ workers: 1 });
 const controllers = new Map<string, AbortController>();
 
 /** Files made in the page (see makeExifRotated), looked up before fetching. */
@@ -212,8 +214,47 @@ async function prepare(): Promise<number> {
   return Math.round(performance.now() - start);
 }
 
+/**
+ * Reads the files at once with a reader of `workers` OCR workers (its own, disposed after):
+ * each file's kind and fields, and whether the OCR of every file began before the first
+ * file was done (reads in parallel, not one after another).
+ */
+async function readTogether(
+  paths: string[],
+  workers: number,
+): Promise<{
+  documents: { kind: string; fields: Record<string, string | null> }[];
+  overlapped: boolean;
+}> {
+  const pool = createBrowserDocumentReader({ workers });
+  try {
+    const files = await Promise.all(paths.map(async (p) => ({ name: p, bytes: await bytesOf(p) })));
+    const ocrStarted: number[] = [];
+    const done: number[] = [];
+    const results = await Promise.all(
+      files.map(async (file, i) => {
+        const result = await pool.read(file, {
+          onProgress: (p) => {
+            if (p.stage === 'ocr') ocrStarted[i] ??= performance.now();
+          },
+        });
+        done[i] = performance.now();
+        return result;
+      }),
+    );
+    const firstDone = Math.min(...done);
+    return {
+      documents: results.map((r) => ({ kind: r.document.kind, fields: r.document.fields })),
+      overlapped: paths.every((_, i) => ocrStarted[i] !== undefined && ocrStarted[i] < firstDone),
+    };
+  } finally {
+    await pool.dispose();
+  }
+}
+
 Object.assign(window, {
   readerTest: {
+    readTogether,
     read,
     readAndCancel,
     render,

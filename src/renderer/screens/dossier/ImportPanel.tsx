@@ -1,5 +1,6 @@
-// Drop or pick many files at once; each gets a progress row through read → OCR → extract →
-// save, one cancel for the batch, and its outcome in one sentence afterwards.
+// Drop or pick many files at once, and more while they are read; each gets a progress row
+// through read → OCR → extract → save, one cancel for all queued, and its outcome in one
+// sentence afterwards.
 import { InboxOutlined } from '@ant-design/icons';
 import { Button, Progress, Tag, Typography, Upload } from 'antd';
 import type { RcFile } from 'antd/es/upload';
@@ -79,7 +80,9 @@ export interface Importer {
 
 /**
  * The import's state, kept by the dossier screen (not the tab) so that a batch keeps its
- * progress rows and its cancel button while the person looks at another tab.
+ * progress rows and its cancel button while the person looks at another tab. The drop zone
+ * is never blocked: files dropped while others are read join the list and the queue (the
+ * reader reads as many at once as it has OCR workers).
  */
 export function useImporter(workspace: Workspace, dossierId: string): Importer {
   const [rows, setRows] = useState<ImportRow[]>([]);
@@ -87,14 +90,31 @@ export function useImporter(workspace: Workspace, dossierId: string): Importer {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const controller = useRef<AbortController | null>(null);
+  /** Batches under way, and the rows listed (a new batch's rows go after them). */
+  const active = useRef(0);
+  const listed = useRef(0);
 
   async function importBatch(files: readonly File[], slot?: DocumentKind): Promise<void> {
-    if (files.length === 0 || busy) return;
+    if (files.length === 0) return;
+    if (active.current === 0) {
+      // Nothing running: the finished batch's rows make way for this one.
+      listed.current = 0;
+      setRows([]);
+      setError(null);
+    }
+    // One cancel for everything queued; after a cancel, a new drop starts afresh.
+    if (!controller.current || controller.current.signal.aborted)
+      controller.current = new AbortController();
+    const abort = controller.current;
+    const offset = listed.current;
+    listed.current += files.length;
+    active.current++;
     setBusy(true);
-    setError(null);
-    setRows(files.map((f) => ({ name: f.name, progress: { stage: 'queued', progress: 0 } })));
-    const abort = new AbortController();
-    controller.current = abort;
+    const at = (index: number) => offset + index;
+    setRows((old) => [
+      ...old,
+      ...files.map((f) => ({ name: f.name, progress: { stage: 'queued', progress: 0 } as const })),
+    ]);
     try {
       const inputs: DocumentFileInput[] = await Promise.all(
         files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
@@ -102,7 +122,7 @@ export function useImporter(workspace: Workspace, dossierId: string): Importer {
       const outcomes = await workspace.importFiles(dossierId, inputs, {
         signal: abort.signal,
         onProgress: (index, progress) =>
-          setRows((old) => old.map((r, i) => (i === index ? { ...r, progress } : r))),
+          setRows((old) => old.map((r, i) => (i === at(index) ? { ...r, progress } : r))),
       });
       const placed = outcomes[0];
       // A file holding several documents puts each where its content says.
@@ -117,8 +137,8 @@ export function useImporter(workspace: Workspace, dossierId: string): Importer {
       }
       setRows((old) =>
         old.map((r, i) => {
-          const outcome = outcomes[i];
-          if (!outcome) return r;
+          const outcome = outcomes[i - offset];
+          if (i < offset || !outcome) return r;
           const stage: ImportStage =
             outcome.status === 'imported'
               ? 'done'
@@ -135,8 +155,8 @@ export function useImporter(workspace: Workspace, dossierId: string): Importer {
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') {
         setRows((old) =>
-          old.map((r) =>
-            r.outcome || r.progress.stage === 'done'
+          old.map((r, i) =>
+            i < offset || i >= offset + files.length || r.outcome || r.progress.stage === 'done'
               ? r
               : {
                   ...r,
@@ -149,8 +169,11 @@ export function useImporter(workspace: Workspace, dossierId: string): Importer {
         setError(errorSentence(e, t));
       }
     } finally {
-      controller.current = null;
-      setBusy(false);
+      active.current--;
+      if (active.current === 0) {
+        controller.current = null;
+        setBusy(false);
+      }
     }
   }
 
@@ -169,7 +192,6 @@ export function ImportPanel({ importer }: { importer: Importer }) {
       <Upload.Dragger
         multiple
         showUploadList={false}
-        disabled={busy}
         accept={ACCEPT}
         data-testid="file-input"
         beforeUpload={(file: RcFile, batch: RcFile[]) => {
