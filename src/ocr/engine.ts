@@ -106,9 +106,21 @@ export function overlapShare(a: Rect, b: Rect): number {
   return w <= 0 || h <= 0 ? 0 : (w * h) / Math.max(1e-6, a.w * a.h);
 }
 
-/** Drops boxes lying mostly inside a larger one: specks the detector found inside a line. */
-export function dropNestedBoxes<T extends Rect>(boxes: readonly T[]): T[] {
+/** Below this fill a box is hollow: diagonal text, a frame, a seal's ring (DetectedBox.fill). */
+export const HOLLOW_FILL = 0.3;
+
+export const isHollow = (box: { fill?: number }): boolean => (box.fill ?? 1) < HOLLOW_FILL;
+
+/**
+ * Drops boxes lying mostly inside a larger solid one: specks the detector found inside a
+ * line. A hollow box swallows nothing: a diagonal watermark line's box spans the card
+ * under it, and dropped every line of that card.
+ */
+export function dropNestedBoxes<T extends Rect & { fill?: number }>(boxes: readonly T[]): T[] {
   return boxes.filter(
-    (a) => !boxes.some((b) => b !== a && b.w * b.h > a.w * a.h * 2 && overlapShare(a, b) > 0.5),
+    (a) =>
+      !boxes.some(
+        (b) => b !== a && !isHollow(b) && b.w * b.h > a.w * a.h * 2 && overlapShare(a, b) > 0.5,
+      ),
   );
 }

@@ -1,18 +1,20 @@
-// Which detection of a page's text lines PP-OCR reads: the page as it is, or its copy with
-// only the darkest ink (found again where a watermark joined lines into a block, a card side). The
-// copy must not be taken when it lost lines: a license printed in grey under a black
-// title and a QR code (a tall block too) kept 2 of its 27 lines there, and read nothing.
+// Which detection of a page's text lines PP-OCR reads: the page as it is, or, inside the
+// blocks where the detector joined lines (a watermark over a card side, a seal), the lines
+// found again on the copy with only the darkest ink. That copy never replaces lines outside
+// the blocks: a license printed in grey under a black title and a QR code (a tall block
+// too) kept 2 of its 27 lines there, and read nothing.
 import { describe, expect, it } from 'vitest';
 import type { DetectedBox } from '../../src/ocr/paddle/db-postprocess';
-import { joinedLines, keepsLines } from '../../src/ocr/paddle/engine';
+import { joinedBlocks, replaceJoinedBlocks } from '../../src/ocr/paddle/engine';
 
-const box = (x: number, y: number, w: number, h: number): DetectedBox => ({
+const box = (x: number, y: number, w: number, h: number, fill?: number): DetectedBox => ({
   x,
   y,
   w,
   h,
   score: 0.9,
   pad: 4,
+  ...(fill === undefined ? {} : { fill }),
 });
 
 /** 20 text lines 30 px high down an A4-like page, one every 60 px. */
@@ -20,23 +22,53 @@ const lines = Array.from({ length: 20 }, (_, i) => box(200, 300 + 60 * i, 900, 3
 const title = box(800, 120, 700, 90);
 const qr = box(2000, 80, 200, 200);
 
+/** What PP-OCR reads: the page's boxes with its joined blocks read again on `darkest`. */
+const readAgain = (page: DetectedBox[], darkest: DetectedBox[]): DetectedBox[] =>
+  replaceJoinedBlocks(page, joinedBlocks(page), darkest);
+
 describe('lines found again on the darkest ink', () => {
-  it('a QR code counts as a joined block, but the copy that lost the grey text is refused', () => {
+  it('a QR code counts as a joined block, but the grey text the copy lost is kept', () => {
     const page = [title, qr, ...lines];
-    expect(joinedLines(page)).toBe(true);
-    expect(keepsLines(page, [title, qr])).toBe(false);
+    expect(joinedBlocks(page)).toEqual([qr]);
+    const read = readAgain(page, [title, qr]);
+    expect(read).toEqual(expect.arrayContaining(lines));
+    expect(read).toHaveLength(page.length);
   });
 
-  it('a copy where a watermark block split back into its lines is kept', () => {
+  it('a watermark block splits back into its lines, even lines wider than the block', () => {
     // A watermark joined lines 5 to 9 into one block on the page as it is.
     const block = box(200, 600, 420, 290);
     const page = [title, ...lines.slice(0, 5), block, ...lines.slice(10)];
-    expect(joinedLines(page)).toBe(true);
-    expect(keepsLines(page, [title, ...lines])).toBe(true);
+    expect(joinedBlocks(page)).toEqual([block]);
+    const read = readAgain(page, [title, ...lines]);
+    expect(read).not.toContain(block);
+    expect(read).toEqual(expect.arrayContaining(lines));
+    expect(read).toHaveLength(1 + lines.length);
   });
 
-  it('a copy that dropped a few of the lines is refused', () => {
+  it('a copy that dropped a few of the lines loses none of them', () => {
     const page = [title, qr, ...lines];
-    expect(keepsLines(page, [title, qr, ...lines.slice(4)])).toBe(false);
+    expect(readAgain(page, [title, qr, ...lines.slice(4)])).toEqual(expect.arrayContaining(lines));
+  });
+
+  it('a seal and a diagonal watermark line: each gives way to its own lines, nothing else does', () => {
+    const grey = lines.slice(0, 4);
+    // A seal over the lines near the bottom (tall, not wide), and a diagonal watermark line
+    // (hollow: it fills 4% of its box).
+    const seal = box(600, 900, 200, 200, 0.2);
+    const watermark = box(0, 1300, 900, 500, 0.04);
+    const page = [...grey, seal, watermark];
+    expect(joinedBlocks(page)).toEqual([seal, watermark]);
+    // The darkest ink shows the title, the date over the seal and a line under the watermark.
+    const date = box(620, 1000, 160, 30);
+    const under = box(200, 1500, 300, 30);
+    // The grey lines stay (the darkest ink lost them), the title outside every block is not taken.
+    expect(readAgain(page, [title, date, under])).toEqual([...grey, date, under]);
+    // A solid block with nothing under it on the darkest ink stays; a hollow one goes.
+    const solid = { ...seal, fill: 0.8 };
+    expect(replaceJoinedBlocks([...grey, solid, watermark], [solid, watermark], [])).toEqual([
+      ...grey,
+      solid,
+    ]);
   });
 });

@@ -126,6 +126,29 @@ describe('PP-OCR post-processing', () => {
     expect(dropNestedBoxes([line, speck])).toEqual([line]);
   });
 
+  it('lets no hollow box (a diagonal watermark line, a frame) swallow the lines under it', () => {
+    const diagonal = { x: 0, y: 0, w: 800, h: 500, fill: 0.05 };
+    const line = { x: 100, y: 200, w: 300, h: 30, fill: 0.9 };
+    expect(dropNestedBoxes([diagonal, line])).toEqual([diagonal, line]);
+  });
+
+  it('gives a diagonal line its own pixels only: a line inside its bounding box comes out once', () => {
+    const width = 400;
+    const height = 300;
+    const data = new Float32Array(width * height);
+    // A diagonal stroke, 6 px thick, corner to corner: it fills little of its box.
+    for (let x = 0; x < width; x++) {
+      const y0 = Math.round((x * (height - 6)) / width);
+      for (let y = y0; y < y0 + 6; y++) data[y * width + x] = 0.9;
+    }
+    // A horizontal text line lying inside the diagonal's box, apart from it.
+    for (let y = 40; y < 60; y++) for (let x = 220; x < 380; x++) data[y * width + x] = 0.95;
+    const boxes = dbBoxes({ width, height, data });
+    const lines = boxes.filter((b) => b.y > 20 && b.y < 50 && b.w > 150 && b.w < 220);
+    expect(lines).toHaveLength(1);
+    expect(boxes.find((b) => b.w > 380)?.fill).toBeLessThan(0.3);
+  });
+
   it('decodes CTC output: repeats collapse, blanks separate, the last key is a space', () => {
     const alphabet = ctcAlphabet('营\n业\n');
     expect(alphabet).toEqual(['', '营', '业', ' ']);

@@ -17,6 +17,12 @@ export interface DetectedBox {
   score: number;
   /** How much the box was grown on each side (unclip), in the same pixels. */
   pad: number;
+  /**
+   * Share of the region's bounding box its pixels fill (absent: solid). A text line on a
+   * deskewed page fills most of it; diagonal text (a watermark), a frame or a seal's
+   * ring fill a small share.
+   */
+  fill?: number;
 }
 
 export interface DbOptions {
@@ -45,26 +51,36 @@ interface Region {
   /** Pixels above the threshold and the sum of their probabilities. */
   count: number;
   sum: number;
+  /** Whether a pixel (map coordinates) belongs to this region (absent: the whole box). */
+  contains?: (x: number, y: number) => boolean;
 }
 
-/** Connected regions above `threshold` inside `within` (8-connectivity, as cv2.findContours). */
+/**
+ * Connected regions above `threshold` inside the region `within` (8-connectivity, as
+ * cv2.findContours): only its own pixels, not those of other regions in its bounding box
+ * (a diagonal line's box holds the lines it crosses, which came out twice).
+ */
 function regions(map: ProbabilityMap, within: Region, threshold: number): Region[] {
   const { width: w, data } = map;
   const rw = within.x1 - within.x0 + 1;
   const rh = within.y1 - within.y0 + 1;
-  const seen = new Uint8Array(rw * rh);
+  // 0: not visited; n > 0: pixel of the n-th region found.
+  const labels = new Int32Array(rw * rh);
   const stack = new Int32Array(rw * rh);
   const found: Region[] = [];
+  const member = within.contains;
   const above = (lx: number, ly: number): boolean =>
-    data[(ly + within.y0) * w + lx + within.x0]! > threshold;
+    data[(ly + within.y0) * w + lx + within.x0]! > threshold &&
+    (member === undefined || member(lx + within.x0, ly + within.y0));
   for (let start = 0; start < rw * rh; start++) {
-    if (seen[start] === 1) continue;
+    if (labels[start] !== 0) continue;
     const sx = start % rw;
     const sy = (start - sx) / rw;
     if (!above(sx, sy)) continue;
+    const label = found.length + 1;
     let top = 0;
     stack[top++] = start;
-    seen[start] = 1;
+    labels[start] = label;
     const r = { x0: rw, y0: rh, x1: 0, y1: 0, count: 0, sum: 0 };
     while (top > 0) {
       const p = stack[--top]!;
@@ -83,8 +99,8 @@ function regions(map: ProbabilityMap, within: Region, threshold: number): Region
           const nx = px + dx;
           if (nx < 0 || nx >= rw) continue;
           const q = ny * rw + nx;
-          if (seen[q] === 0 && above(nx, ny)) {
-            seen[q] = 1;
+          if (labels[q] === 0 && above(nx, ny)) {
+            labels[q] = label;
             stack[top++] = q;
           }
         }
@@ -97,6 +113,11 @@ function regions(map: ProbabilityMap, within: Region, threshold: number): Region
       y1: r.y1 + within.y0,
       count: r.count,
       sum: r.sum,
+      contains: (x, y) => {
+        const lx = x - within.x0;
+        const ly = y - within.y0;
+        return lx >= 0 && ly >= 0 && lx < rw && ly < rh && labels[ly * rw + lx] === label;
+      },
     });
   }
   return found;
@@ -132,7 +153,7 @@ export function dbBoxes(
     const ux1 = Math.min(w, region.x1 + 1 + offset);
     const uy1 = Math.min(h, region.y1 + 1 + offset);
     if (Math.min(ux1 - ux0, uy1 - uy0) < options.minSize + 2) return;
-    boxes.push({ x: ux0, y: uy0, w: ux1 - ux0, h: uy1 - uy0, score, pad: offset });
+    boxes.push({ x: ux0, y: uy0, w: ux1 - ux0, h: uy1 - uy0, score, pad: offset, fill });
   };
   for (const region of regions(
     map,

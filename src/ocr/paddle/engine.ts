@@ -9,6 +9,8 @@ import type { ImageCodec } from '../codec';
 import {
   decodeImageInput,
   dropNestedBoxes,
+  isHollow,
+  overlapShare,
   preferCjkWidths,
   type ExifOrientationReader,
   type RasterOcrEngine,
@@ -122,34 +124,44 @@ interface RecognisedChar {
 }
 
 /**
- * Whether the detector joined text lines into blocks: boxes over 2.5 times the median
- * line's height that are not wide (a line of large type, a title, stays wide). A
- * watermark crossing the lines does this.
+ * The blocks where the detector joined text lines: boxes over 2.5 times the height of
+ * the median solid box (a text line) that are not wide (a line of large type, a title,
+ * stays wide) or are hollow (diagonal watermark text). A watermark crossing the lines
+ * makes them; so does a round seal.
  */
-export function joinedLines(boxes: readonly DetectedBox[]): boolean {
-  if (boxes.length < 5) return false;
-  const heights = boxes.map((b) => b.h).sort((a, b) => a - b);
+export function joinedBlocks<T extends DetectedBox>(boxes: readonly T[]): T[] {
+  if (boxes.length < 5) return [];
+  const solid = boxes.filter((b) => !isHollow(b));
+  const heights = (solid.length > 0 ? solid : boxes).map((b) => b.h).sort((a, b) => a - b);
   const median = heights[Math.floor(heights.length / 2)]!;
-  return boxes.some((b) => b.h > 2.5 * median && b.h > 0.6 * b.w);
+  return boxes.filter((b) => b.h > 2.5 * median && (b.h > 0.6 * b.w || isHollow(b)));
 }
 
+const intersects = (a: DetectedBox, b: DetectedBox): boolean => overlapShare(a, b) > 0;
+
 /**
- * Whether lines found again on the darkest-ink copy keep the page's text: every line of
- * ordinary height found on the page as it is (not a joined block) is still covered, at
- * least half of its area. A page printed in grey under a black title and a QR code (a
- * tall block too) keeps only those on that copy: 27 lines became 2 on a clean license scan.
+ * The page's boxes with the joined blocks read again: `again` (the same page detected on
+ * its darkest ink) gives the lines inside them, and those lines replace every box of the
+ * page they touch; a solid block where it finds nothing stays, a hollow one (diagonal
+ * text, a frame: nothing a line reader can read) goes. Away from the blocks the page's
+ * own boxes stay: on a grey scan the darkest ink can be the title alone (a license in
+ * grey print under a black title and a QR code kept 2 of its 27 lines on that copy; one
+ * whose red seal was the only block read nothing but its title).
  */
-export function keepsLines(page: readonly DetectedBox[], again: readonly DetectedBox[]): boolean {
-  const heights = page.map((b) => b.h).sort((a, b) => a - b);
-  const median = heights[Math.floor(heights.length / 2)] ?? 0;
-  const lines = page.filter((b) => b.h <= 2.5 * median);
-  const overlap = (a: DetectedBox, b: DetectedBox): number =>
-    Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
-    Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-  const kept = lines.filter(
-    (b) => again.reduce((sum, a) => sum + overlap(a, b), 0) >= 0.5 * b.w * b.h,
+export function replaceJoinedBlocks<T extends DetectedBox>(
+  boxes: readonly T[],
+  blocks: readonly T[],
+  again: readonly T[],
+): T[] {
+  // A line found there may reach past the block's sides (the watermark joined only a
+  // part of it): it belongs to the block when its middle lies at the block's height.
+  const within = (a: DetectedBox, b: DetectedBox): boolean =>
+    intersects(a, b) && a.y + a.h / 2 >= b.y && a.y + a.h / 2 <= b.y + b.h;
+  const lines = again.filter((a) => blocks.some((b) => within(a, b)));
+  const kept = boxes.filter(
+    (b) => !(blocks.includes(b) && isHollow(b)) && !lines.some((line) => intersects(line, b)),
   );
-  return kept.length >= 0.9 * lines.length;
+  return [...kept, ...lines];
 }
 
 /**
@@ -269,6 +281,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       h: b.h * sy,
       score: b.score,
       pad: b.pad * sx,
+      ...(b.fill === undefined ? {} : { fill: b.fill }),
     }));
   }
 
@@ -381,10 +394,9 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
 
   /**
    * The text lines of a page. Where a watermark was seen across the page they are found
-   * on the copy with only the darkest ink; where the detector joined lines with a
-   * watermark over one part of the page (tall blocks), they are found again on such a
-   * copy, which is kept when it loses no line and joins nothing (or less). Either way they
-   * are read on the page as it is.
+   * on the copy with only the darkest ink; where the detector joined lines into blocks
+   * (a watermark over one part of the page), the blocks are detected again on such a
+   * copy (replaceJoinedBlocks). Either way they are read on the page as it is.
    */
   async function detectLines(
     page: Raster,
@@ -393,11 +405,9 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
   ): Promise<DetectedBox[]> {
     if (darkest) return detect(darkest, lineHeight);
     const boxes = await detect(page, lineHeight);
-    if (!joinedLines(boxes)) return boxes;
-    const again = await detect(keepDarkestInk(page), lineHeight);
-    return keepsLines(boxes, again) && (!joinedLines(again) || again.length > boxes.length)
-      ? again
-      : boxes;
+    const blocks = joinedBlocks(boxes);
+    if (blocks.length === 0) return boxes;
+    return replaceJoinedBlocks(boxes, blocks, await detect(keepDarkestInk(page), lineHeight));
   }
 
   /** Page turned by the angle classifier's vote over the widest lines (upside-down scans). */
