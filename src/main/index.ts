@@ -6,6 +6,7 @@
 import { app, Menu, session, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { registerIpcHandlers } from './ipc';
 import { handleAppProtocol, registerAppSchemePrivileges } from './protocol';
+import { createReminders } from './reminders';
 import { hardenSession } from './session';
 import { hardenWebContents } from './web-contents';
 import { builtPaths, createMainWindow } from './window';
@@ -58,7 +59,10 @@ if (!app.requestSingleInstanceLock()) {
     const paths = builtPaths(import.meta.dirname);
     hardenSession(session.defaultSession);
     handleAppProtocol(session.defaultSession, paths.rendererRoot);
-    registerIpcHandlers((window) => window !== null && appWindows.has(window));
+    registerIpcHandlers(
+      (window) => window !== null && appWindows.has(window),
+      createReminders(() => mainWindow),
+    );
     Menu.setApplicationMenu(minimalMenu());
     openWindow();
   });

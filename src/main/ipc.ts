@@ -13,6 +13,7 @@ import {
   type IpcResponse,
 } from '../shared/ipc';
 import { gateIpcRequest, SavedPaths } from './policy';
+import type { ReminderScheduler } from './reminder-schedule';
 
 type Handler<K extends Capability> = (
   request: IpcParsedRequest<K>,
@@ -68,7 +69,10 @@ async function saveWithDialog(
   return chosen.filePath;
 }
 
-export function registerIpcHandlers(isAppWindow: (window: BrowserWindow | null) => boolean): void {
+export function registerIpcHandlers(
+  isAppWindow: (window: BrowserWindow | null) => boolean,
+  reminders: ReminderScheduler,
+): void {
   const saved = new SavedPaths();
 
   register('savePack', isAppWindow, async (request, window) => {
@@ -90,6 +94,10 @@ export function registerIpcHandlers(isAppWindow: (window: BrowserWindow | null) 
 
   register('appVersion', isAppWindow, () =>
     Promise.resolve({ ok: true, value: { version: app.getVersion() } }),
+  );
+
+  register('setReminders', isAppWindow, (request) =>
+    Promise.resolve({ ok: true as const, value: reminders.update(request) }),
   );
 
   register('revealInFolder', isAppWindow, (request) => {

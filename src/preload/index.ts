@@ -14,6 +14,7 @@ const vault = {
   saveBackup: invoke('saveBackup'),
   appVersion: invoke('appVersion'),
   revealInFolder: invoke('revealInFolder'),
+  setReminders: invoke('setReminders'),
 } satisfies VaultBridge;
 
 contextBridge.exposeInMainWorld('vault', vault);

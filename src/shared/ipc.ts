@@ -3,6 +3,7 @@
 // request with these before acting, types are inferred from them, and the VaultBridge
 // the renderer sees is derived from the same table.
 import { z } from 'zod';
+import { HolidayScheduleSchema } from '../core/deadlines/schedule';
 
 /** A pack written through savePack may be at most this big. */
 export const MAX_PACK_BYTES = 500 * 1024 * 1024;
@@ -41,6 +42,30 @@ function result<T extends z.ZodType>(value: T) {
 }
 
 const bytes = z.instanceof(Uint8Array);
+
+/** One deadline as the desktop reminders know it: no document data, only what is shown. */
+export const ReminderSchema = z
+  .object({
+    /** Stable key (the calendar UID). */
+    key: z.string().min(1).max(300),
+    /** The last day, ISO. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** What falls due and whose, as the notification shows it. */
+    title: z.string().min(1).max(300),
+  })
+  .strict();
+export type Reminder = z.infer<typeof ReminderSchema>;
+
+export const RemindersRequestSchema = z
+  .object({
+    enabled: z.boolean(),
+    language: z.enum(['zh', 'en']),
+    reminders: z.array(ReminderSchema).max(5000),
+    /** The holiday schedules loaded in Settings (public data), laid over the bundled ones. */
+    schedules: HolidayScheduleSchema.nullable(),
+  })
+  .strict();
+export type RemindersRequest = z.infer<typeof RemindersRequestSchema>;
 
 /** A file name without any folder part (the renderer never sees nor sends folders). */
 const FileNameSchema = z
@@ -86,6 +111,16 @@ export const IPC = {
     channel: 'app:version',
     request: z.object({}).strict(),
     response: result(z.object({ version: z.string() })),
+  },
+  /**
+   * Opt-in desktop reminders: the deadlines to watch, kept in main's memory only (never
+   * written), shown as an OS notification when within 2 working days: at once on the first
+   * call of a day, then daily at 09:00 while the app runs. `enabled: false` forgets them.
+   */
+  setReminders: {
+    channel: 'reminders:set',
+    request: RemindersRequestSchema,
+    response: result(z.object({ watching: z.number().int().min(0), dueToday: z.number().int().min(0) })),
   },
   /** Shows a pack savePack wrote in this session in the system's file manager. */
   revealInFolder: {

@@ -64,7 +64,7 @@ describe.skipIf(skipReason !== null)('the Electron shell', () => {
     expect(globals).toEqual({
       require: 'undefined',
       process: 'undefined',
-      vault: ['appVersion', 'revealInFolder', 'saveBackup', 'savePack'],
+      vault: ['appVersion', 'revealInFolder', 'saveBackup', 'savePack', 'setReminders'],
     });
     const version = await page.evaluate(() => (window as AppWindow).vault?.appVersion({}));
     expect(version).toEqual({ ok: true, value: { version: expect.any(String) as string } });

@@ -16,6 +16,7 @@ describe('IPC channels', () => {
       'revealInFolder',
       'saveBackup',
       'savePack',
+      'setReminders',
     ]);
   });
 
@@ -25,6 +26,7 @@ describe('IPC channels', () => {
       saveBackup: true,
       appVersion: true,
       revealInFolder: true,
+      setReminders: true,
     };
     expect(Object.keys(names).sort()).toEqual(Object.keys(IPC).sort());
   });

@@ -36,6 +36,14 @@ const HOUR = 3600;
 /** Alarms at 09:00: the event starts at 00:00 of its day. */
 const AT_NINE = 9 * HOUR;
 
+/** What the calendar and the desktop notification call a deadline: what falls due, and whose. */
+export function deadlineTitle(
+  entry: Pick<CalendarDeadline, 'dossierName' | 'item'>,
+  language: 'zh' | 'en',
+): string {
+  return `${TITLES[entry.item.kind][language]}: ${entry.dossierName}`;
+}
+
 /** The UID of a deadline: dossier and what falls due, without its date. */
 export function deadlineUid(entry: Pick<CalendarDeadline, 'dossierKey' | 'item'>): string {
   const { item } = entry;
@@ -60,7 +68,7 @@ export function deadlinesIcs(
   const warningDays = options.expiryWarningDays ?? [90, 30, 7];
   for (const entry of entries) {
     const { item } = entry;
-    const title = `${TITLES[item.kind][language]}: ${entry.dossierName}`;
+    const title = deadlineTitle(entry, language);
     const description = [item.message[language], item.warning?.[language]]
       .filter((s): s is string => typeof s === 'string')
       .join('\n');

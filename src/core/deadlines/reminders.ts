@@ -18,12 +18,18 @@ export function remindersDue(
     .filter(({ item }) => {
       const left = isChangeDeadline(item)
         ? item.workingDaysLeft
-        : item.daysLeft < 0
-          ? -1
-          : calendar.workingDaysBetween(today, item.date).value;
+        : workingDaysUntil(item.date, today, calendar);
       return left <= withinWorkingDays;
     })
     .sort((a, b) => a.item.date.localeCompare(b.item.date));
+}
+
+/**
+ * Working days from today to `date` (0: today; -1 for any day already passed), for a
+ * deadline known only by its date (the desktop reminders count again each day).
+ */
+export function workingDaysUntil(date: string, today: string, calendar: WorkingDayCalendar): number {
+  return date < today ? -1 : calendar.workingDaysBetween(today, date).value;
 }
 
 /** Milliseconds from `now` to the next `hour`:00 local time (the daily run while running). */
@@ -32,4 +38,12 @@ export function msUntilNextRun(now: Date, hour = 9): number {
   next.setHours(hour, 0, 0, 0);
   if (next.getTime() <= now.getTime()) next.setDate(next.getDate() + 1);
   return next.getTime() - now.getTime();
+}
+
+/** The deadlines falling due within `days` calendar days of today, passed ones included (the unlock banner). */
+export function dueWithinDays(
+  entries: readonly CalendarDeadline[],
+  days: number,
+): CalendarDeadline[] {
+  return entries.filter(({ item }) => item.daysLeft <= days);
 }

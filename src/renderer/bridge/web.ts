@@ -4,8 +4,8 @@
 import type { VaultBridge } from '../../shared/bridge';
 import { ipcError } from '../../shared/ipc';
 
-/** Hands bytes to the browser's download (the web host's "save as"). */
-function download(bytes: Uint8Array, name: string, type: string): void {
+/** Hands bytes to the browser's download (the web host's "save as"; Electron asks where). */
+export function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const link = document.createElement('a');
   link.href = url;
@@ -17,13 +17,13 @@ function download(bytes: Uint8Array, name: string, type: string): void {
 
 export const webBridge = {
   savePack(request) {
-    download(request.bytes, request.suggestedName, 'application/zip');
+    downloadBytes(request.bytes, request.suggestedName, 'application/zip');
     // A browser does not say where it saved: the name is all there is.
     return Promise.resolve({ ok: true, value: { path: request.suggestedName } });
   },
 
   saveBackup(request) {
-    download(request.bytes, request.suggestedName, 'application/octet-stream');
+    downloadBytes(request.bytes, request.suggestedName, 'application/octet-stream');
     return Promise.resolve({ ok: true, value: { path: request.suggestedName } });
   },
 
@@ -32,6 +32,12 @@ export const webBridge = {
       ok: true,
       value: { version: import.meta.env.VITE_APP_VERSION ?? 'web' },
     });
+  },
+
+  setReminders() {
+    return Promise.resolve(
+      ipcError('unsupported', 'A browser cannot show desktop notifications: use the desktop app.'),
+    );
   },
 
   revealInFolder() {

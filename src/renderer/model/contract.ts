@@ -6,8 +6,14 @@ import type { CheckId, CheckRun } from '../../core/checks';
 import type { AcceptedException, Account, Declared, DossierInput } from '../../core/dossier';
 import type { DetectedKind, DocumentKind } from '../../core/documents';
 import type { ExtractedDocument, ReadProblemReason } from '../../core/extraction';
-import type { ChangeEvent, ChangeKind, DeadlineItem } from '../../core/deadlines';
 import type {
+  CalendarDeadline,
+  ChangeEvent,
+  ChangeKind,
+  DeadlineItem,
+} from '../../core/deadlines';
+import type {
+  CopyRegisterRow,
   Dossier,
   DossierSummary,
   DocumentInfo,
@@ -251,9 +257,28 @@ export interface Workspace {
   /** The whole vault as one encrypted backup file, handed to the host (save dialog or download); null if cancelled. */
   saveBackup(): Promise<{ savedAs: string; bytes: number } | null>;
 
-  /** Builds the pack and hands it to the host (save dialog or download); null if cancelled. */
+  /**
+   * Builds the pack and hands it to the host (save dialog or download); null if cancelled.
+   * `purpose` is watermarked on every copy ('' for none); with `recipient` it goes to the
+   * register of where copies went.
+   */
   exportPack(
     dossierId: string,
-    options?: { onProgress?: (message: string, progress: number) => void },
+    options?: {
+      purpose?: string;
+      recipient?: string;
+      onProgress?: (message: string, progress: number) => void;
+    },
   ): Promise<{ savedAs: string; bytes: number } | null>;
+  /** The register of where copies went: one dossier's exports, or every export showing an ID number. */
+  copyRegister(where: { dossierId: string } | { idNumber: string }): Promise<CopyRegisterRow[]>;
+
+  /**
+   * Every dossier's deadlines (pending changes' platform and bank deadlines, ID card and
+   * license expiry within `horizonDays`, default the pack's 90; passed ones included),
+   * nearest first.
+   */
+  upcomingDeadlines(options?: { horizonDays?: number }): Promise<CalendarDeadline[]>;
+  /** Every dated deadline of every dossier as an ICS file, downloaded; returns the file name and count. */
+  exportCalendar(language: 'zh' | 'en'): Promise<{ fileName: string; events: number }>;
 }

@@ -29,10 +29,15 @@ export async function exportDossierPack(
   options: {
     bridge: VaultBridge;
     confirmedBy: string;
+    /** The purpose printed as a watermark on every copy ('' for none); goes to the register. */
+    purpose?: string;
+    /** Who receives the copies (free text), for the register of where copies went. */
+    recipient?: string;
     onProgress?: (message: string, progress: number) => void;
   },
 ): Promise<{ savedAs: string; bytes: number } | null> {
   const progress = options.onProgress ?? (() => undefined);
+  const purpose = (options.purpose ?? '').trim();
   const pack = loadRulePack(view.dossier.rulePack);
   const total = view.documents.length + 2;
   const documents: PackDocumentInput[] = [];
@@ -62,7 +67,7 @@ export async function exportDossierPack(
         createdAt: localTimestamp(),
         app: { name: 'dossier-vault', version: import.meta.env.VITE_APP_VERSION ?? '0.0.0' },
         force: false,
-        watermark: null,
+        watermark: purpose === '' ? null : { text: purpose },
         // files.format judges the files as exported, after conversion and recompression.
         recheck: (files) => runChecks({ ...view.input, files }, pack),
       },
@@ -88,14 +93,26 @@ export async function exportDossierPack(
     throw error;
   }
   progress('zip', (total - 1) / total);
+  const packName = safeFileName(`资料包-${view.dossier.company}-${view.today}`, 'zip');
   const saved = await options.bridge.savePack({
-    suggestedName: safeFileName(`资料包-${view.dossier.company}-${view.today}`, 'zip'),
+    suggestedName: packName,
     bytes: new Uint8Array(built.zip),
   });
   if (!saved.ok)
     throw new WorkspaceError('save-failed', saved.error.message, { detail: saved.error.message });
   if (saved.value === null) return null;
   await vault.logExport(view.dossier.id, `${built.zip.length} bytes`);
+  // The register of where copies went (使用登记): what was sent, to whom, for what.
+  await vault.recordCopies(view.dossier.id, {
+    purpose: built.manifest.watermark?.text ?? '',
+    recipient: (options.recipient ?? '').trim(),
+    date: view.today,
+    company: view.dossier.company,
+    idNumber: view.dossier.idNumber ?? '',
+    documents: built.manifest.documents.map((d) => ({ file: d.file, kind: d.kind })),
+    packSha256: await webHasher.sha256(built.zip),
+    packName: saved.value.path.split(/[/\\]/).pop() ?? packName,
+  });
   progress('done', 1);
   return { savedAs: saved.value.path, bytes: built.zip.length };
 }

@@ -27,6 +27,7 @@ import {
   type Vault,
 } from '../../vault';
 import { createLazyBrowserReader } from './lazy-reader';
+import { deadlinesOfDossiers, downloadCalendar } from './workspace-deadlines';
 import { WorkspaceError } from './workspace-error';
 import {
   confirmShownFields,
@@ -648,10 +649,28 @@ export function createWorkspace(
       const result = await exportDossierPack(vault, view, {
         bridge: deps.bridge,
         confirmedBy: await confirmer(),
+        purpose: options.purpose,
+        recipient: options.recipient,
         onProgress: options.onProgress,
       });
       if (result) changed();
       return result;
+    },
+
+    copyRegister: (where) => vault.listCopies(where),
+
+    async upcomingDeadlines(options = {}) {
+      await refreshCalendar();
+      return deadlinesOfDossiers(await vault.listDossiers(), today(), calendar, options.horizonDays);
+    },
+
+    async exportCalendar(language) {
+      await refreshCalendar();
+      const day = today();
+      // Every dated expiry, not only those within 90 days: the alarms 90, 30 and 7 days
+      // before are the point of having them in a calendar.
+      const entries = deadlinesOfDossiers(await vault.listDossiers(), day, calendar, Infinity);
+      return { fileName: downloadCalendar(entries, language, day), events: entries.length };
     },
   };
   return workspace;

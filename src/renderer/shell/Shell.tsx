@@ -12,6 +12,8 @@ import { WorkspaceProvider } from '../model/workspace-context';
 import { DossiersScreen } from '../screens/dossiers/DossiersScreen';
 import { VaultScreen, type LockReason, type OpenedHow } from '../screens/vault/VaultScreen';
 import { AppFrame, type NavTarget } from './AppFrame';
+import { DeadlineBanner } from './DeadlineBanner';
+import { useDesktopReminders } from './desktop-reminders';
 import { ErrorBoundary } from './ErrorBoundary';
 import { errorSentence } from './errors';
 import { ToastScope } from './toasts';
@@ -55,6 +57,8 @@ export function Shell({
   const [navigations, setNavigations] = useState(0);
   const navigated = (): void => setNavigations((n) => n + 1);
   const workspaceRef = useRef<Workspace | null>(null);
+  // Counts the unlocks: each shows the deadline banner again.
+  const [unlocks, setUnlocks] = useState(0);
   const t = translator(language);
 
   // Open the vault once; bind its hidden-window lock and forward its lock events.
@@ -92,6 +96,7 @@ export function Shell({
   }, []);
 
   const vault = session.phase === 'open' || session.phase === 'locked' ? session.vault : null;
+  useDesktopReminders(session.phase === 'open' ? session.workspace : null, bridge, host);
   const unlocked = session.phase === 'open';
 
   // Activity keeps the vault open; Ctrl+L (⌘L) locks it.
@@ -143,6 +148,7 @@ export function Shell({
         // dossier and picks files: the first scan then does not wait for them.
         void workspace.reader.prepare();
         if (how !== 'unlocked') setRoute({ name: 'list' });
+        setUnlocks((n) => n + 1);
         setSession({ phase: 'open', vault: openedVault, workspace });
       } catch (error) {
         void message.error(errorSentence(error, t));
@@ -196,6 +202,12 @@ export function Shell({
     );
     content = (
       <WorkspaceProvider workspace={session.workspace}>
+        <DeadlineBanner
+          // A new banner for each unlock: what falls due is read again then.
+          key={unlocks}
+          workspace={session.workspace}
+          onOpen={(id) => setRoute({ name: 'dossier', id })}
+        />
         <ErrorBoundary
           key={route.name === 'dossier' ? route.id : route.name}
           onReset={() => setRoute({ name: 'list' })}

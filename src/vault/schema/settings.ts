@@ -17,6 +17,8 @@ export const VaultSettingsSchema = z.object({
   ocrEngine: z.enum(['paddle', 'tesseract']).default('paddle'),
   /** Recorded as "by" on confirmations and accepted exceptions (the operator, not a client). */
   userName: z.string().max(80).default(''),
+  /** Opt-in: OS notifications for deadlines within 2 working days (the desktop app's main process). */
+  desktopReminders: z.boolean().default(false),
   /** Fingerprints of pack signing keys this user trusts (public, so plain). */
   trustedKeys: z.array(z.string().max(40)).max(200).default([]),
 });

@@ -13,6 +13,7 @@ import { AuditTab } from './AuditTab';
 import { ChecksTab, type CheckTarget } from './ChecksTab';
 import { ExportTab } from './ExportTab';
 import { ImportPanel, useImporter, type Importer } from './ImportPanel';
+import { RegisterTab } from './RegisterTab';
 import { ReviewTab, orderedDocuments } from './ReviewTab';
 import { SlotsPanel } from './SlotsPanel';
 import { useDossier } from './use-dossier';
@@ -20,7 +21,7 @@ import { useDossier } from './use-dossier';
 /** How long a dossier with empty slots stays open before the OCR models start loading. */
 const PREPARE_OCR_AFTER_MS = 1500;
 
-export type DossierTab = 'documents' | 'review' | 'checks' | 'export' | 'audit';
+export type DossierTab = 'documents' | 'review' | 'checks' | 'export' | 'register' | 'audit';
 
 export interface DossierScreenProps {
   dossierId: string;
@@ -180,6 +181,11 @@ export function DossierScreenView({
             key: 'export',
             label: <span data-testid="tab-export">{t('dossier.tab.export')}</span>,
             children: <ExportTab workspace={workspace} view={view} />,
+          },
+          {
+            key: 'register',
+            label: <span data-testid="tab-register">{t('dossier.tab.register')}</span>,
+            children: <RegisterTab workspace={workspace} view={view} />,
           },
           {
             key: 'audit',

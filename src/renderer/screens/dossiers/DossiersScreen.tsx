@@ -2,7 +2,12 @@
 // company, credit code, person or account, sorted by nearest deadline (or name). The
 // list is virtualised so that a thousand dossiers scroll smoothly.
 import { App, Button, Empty, Input, Modal, Segmented, Spin, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  DeleteOutlined,
+  PlusOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { localIsoDate } from '../../../core/dates';
@@ -20,7 +25,7 @@ const SEARCH_DELAY_MS = 150;
 export function DossiersScreen({ onOpen }: { onOpen: (dossierId: string) => void }) {
   const workspace = useWorkspace();
   const version = useWorkspaceVersion();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { message } = App.useApp();
   const [query, setQuery] = useState('');
   const [order, setOrder] = useState<SortOrder>('deadline');
@@ -85,6 +90,14 @@ export function DossiersScreen({ onOpen }: { onOpen: (dossierId: string) => void
     });
   }
 
+  function exportCalendar(): void {
+    workspace.exportCalendar(language).then(
+      ({ fileName, events }) =>
+        void message.success(t('deadlines.calendar.exported', { events, name: fileName })),
+      (error: unknown) => void message.error(errorSentence(error, t)),
+    );
+  }
+
   const searching = query.trim() !== '';
   return (
     <section className="dv-screen" data-testid="screen-dossiers">
@@ -108,6 +121,14 @@ export function DossiersScreen({ onOpen }: { onOpen: (dossierId: string) => void
           ]}
           data-testid="dossier-sort"
         />
+        <Button
+          icon={<CalendarOutlined />}
+          onClick={exportCalendar}
+          title={t('deadlines.calendar.help')}
+          data-testid="export-calendar"
+        >
+          {t('deadlines.calendar.export')}
+        </Button>
         <Button
           type="primary"
           icon={<PlusOutlined />}

@@ -25,6 +25,7 @@ import { errorSentence } from '../../shell/errors';
 import { NewPassphraseFields, newPassphraseProblem } from '../vault/VaultScreen';
 import { usePassphraseScore } from '../vault/PassphraseStrength';
 import { HolidayScheduleCard } from './HolidayScheduleCard';
+import { RemindersCard } from './RemindersCard';
 
 export interface SettingsScreenProps {
   /** A backup was restored: the vault now holds other data (and maybe another passphrase). */
@@ -63,6 +64,7 @@ export default function SettingsScreen({ onRestored }: SettingsScreenProps) {
       {settings && <PreferenceCard settings={settings} save={save} />}
       <RulePackCard />
       <HolidayScheduleCard />
+      {settings && <RemindersCard settings={settings} save={save} />}
       <PassphraseCard />
       <BackupCard onRestored={onRestored} />
     </section>
