@@ -3,37 +3,21 @@
 // create the vault, import the ready example dossier and see it ready, lock and unlock.
 // Runs only where the Electron binary is installed (`node scripts/ensure-electron.mjs`);
 // elsewhere it is skipped with the reason printed.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultBridge } from '../../src/shared/bridge';
 import { REPO_ROOT } from '../cli/run-cli';
 import type { DossierFile } from '../../src/core/dossier';
 import { createDossier, createVault, pdfsOf, unlockVault } from '../e2e/pages/dossier';
+import { electronBinary, electronSkipReason } from './electron-binary';
 
 /** The renderer's window as the preload leaves it. */
 type AppWindow = Window & { vault?: VaultBridge };
 
-function electronBinary(): string | null {
-  const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
 const binary = electronBinary();
-const built =
-  existsSync(join(REPO_ROOT, 'out/main/index.js')) &&
-  existsSync(join(REPO_ROOT, 'out/renderer/index.html'));
-const skipReason =
-  binary === null
-    ? 'the Electron binary is not installed (its install script is denied in package.json allowScripts; run `node scripts/ensure-electron.mjs` where the network allows)'
-    : !built
-      ? 'the app is not built (run `npm run build` first)'
-      : null;
+const skipReason = electronSkipReason(binary);
 if (skipReason !== null) console.log(`test/e2e-electron skipped: ${skipReason}.`);
 
 describe.skipIf(skipReason !== null)('the Electron shell', () => {

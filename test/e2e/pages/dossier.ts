@@ -61,7 +61,7 @@ export function pdfsOf(dir: string): string[] {
 export class DossierPage {
   constructor(readonly page: Page) {}
 
-  tab(name: 'documents' | 'review' | 'checks' | 'export' | 'audit'): Promise<void> {
+  tab(name: 'documents' | 'review' | 'checks' | 'export' | 'register' | 'audit'): Promise<void> {
     return this.page.getByTestId(`tab-${name}`).click();
   }
 
