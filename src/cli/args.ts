@@ -1,6 +1,7 @@
 // Argument parsing shared by the sub-commands (node:util parseArgs, strict).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io';
+import { printable } from './format';
 
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
@@ -19,7 +20,11 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function parseToday(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const date = new Date(`${value}T00:00:00Z`);
-  if (!ISO_DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (
+    !ISO_DATE.test(value) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
+  ) {
     throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}".`);
   }
   return value;
@@ -30,11 +35,12 @@ export function progressPrinter(stderr: (s: string) => void, isTTY: boolean) {
   let open = false;
   return {
     update(message: string) {
+      // Progress names files: escaped like every value from a file.
       if (isTTY) {
-        stderr(`\r\x1b[K${message}`);
+        stderr(`\r\x1b[K${printable(message)}`);
         open = true;
       } else {
-        stderr(`${message}\n`);
+        stderr(`${printable(message)}\n`);
       }
     },
     done() {

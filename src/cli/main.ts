@@ -1,5 +1,6 @@
 // Entry of the `dossier` command: picks the sub-command; each lives in ./commands.
 import { EXIT, UsageError, type CliIo } from './io';
+import { printable } from './format';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -14,8 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export const USAGE = `Usage:
   dossier extract FILE... [--json] [--engine tesseract|paddle]
   dossier check DIR [--today YYYY-MM-DD] [--json]
-  dossier pack DIR --out FILE.zip [--today YYYY-MM-DD] [--force] [--watermark TEXT]
-  dossier verify FILE.zip [--json]
+  dossier pack DIR --out FILE.zip [--today YYYY-MM-DD] [--force] [--watermark TEXT] [--signer NAME]
+  dossier verify FILE.zip [--trust FINGERPRINT]... [--json]
   dossier deadlines DIR... [--today YYYY-MM-DD] [--json] [--ics FILE] [--holidays FILE]
 `;
 
@@ -27,7 +28,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr(`dossier: unknown command "${name}".\n${USAGE}`);
+    io.stderr(`dossier: unknown command "${printable(name)}".\n${USAGE}`);
     return EXIT.usage;
   }
   try {
@@ -35,7 +36,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`dossier ${name}: ${error.message}\n${USAGE}`);
+      io.stderr(`dossier ${name}: ${printable(error.message)}\n${USAGE}`);
       return EXIT.usage;
     }
     throw error;

@@ -1,6 +1,8 @@
 // `dossier pack DIR --out FILE.zip [--today YYYY-MM-DD] [--force] [--watermark TEXT]`
 // (spec/cli-contract.md): reads and checks the dossier, then writes the verified pack
 // atomically. Refuses a blocked dossier (exit 1) unless --force, which the pack records.
+// Refuses (exit 2) an --out inside the dossier folder, on a folder, or over a file that is
+// not a pack unless --force; a failed write (read-only, full disk) is one sentence, exit 2.
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { EXIT, UsageError, type CliIo } from '../io';
@@ -11,6 +13,7 @@ import {
   formatBytes,
   PackBlockedError,
   PackFileError,
+  PackTooLargeError,
   type BuiltPack,
 } from '../../core/pack';
 import { runChecks } from '../../core/checks';
@@ -18,6 +21,12 @@ import { nodeImageCodec } from '../../pack/node-image-codec';
 import { nodeHasher } from '../../pack/node-hasher';
 import { loadReportFont } from '../../pack/node-report-font';
 import { writeFileAtomic } from '../../pack/write-atomic';
+import {
+  checkPackOutput,
+  PackOutputError,
+  removeStaleTemps,
+  writeErrorSentence,
+} from '../../pack/pack-output';
 import { appInfo } from '../../pack/app-version';
 import { loadOrCreateCliSigningKey, type CliSigningKey } from '../../pack/cli-signing-key';
 import { printable } from '../format';
@@ -44,8 +53,18 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
   const out = resolve(values.out);
   const outDir = await stat(dirname(out)).catch(() => null);
   if (!outDir?.isDirectory()) {
-    io.stderr(`dossier pack: the folder ${dirname(out)} for --out does not exist.\n`);
+    io.stderr(`dossier pack: the folder ${printable(dirname(out))} for --out does not exist.\n`);
     return EXIT.usage;
+  }
+  try {
+    await checkPackOutput(out, positionals[0]!, values.force);
+  } catch (error) {
+    if (!(error instanceof PackOutputError)) throw error;
+    io.stderr(`dossier pack: ${printable(error.message)}\n`);
+    return EXIT.usage;
+  }
+  for (const name of await removeStaleTemps(out)) {
+    io.stderr(`dossier pack: removed ${printable(name)}, left by a pack that was interrupted.\n`);
   }
   const today = parseToday(values.today);
   const progress = progressPrinter(io.stderr, io.isTTY);
@@ -59,17 +78,19 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     progress.done();
     if (error instanceof DossierDirError) {
-      io.stderr(`dossier pack: ${error.message}\n`);
+      io.stderr(`dossier pack: ${printable(error.message)}\n`);
       return EXIT.usage;
     }
     throw error;
   }
 
   const { result } = loaded;
+  const read = new Set(loaded.files.map((f) => f.name));
+  const unread = loaded.input.files.filter((f) => !read.has(f.file));
   const refuse = (message: string) => {
     progress.done();
     io.stderr(
-      `dossier pack: refused, ${message.replace(/^The/, 'the').replace(/\.$/, '')}; ` +
+      `dossier pack: refused, ${printable(message.replace(/^The/, 'the').replace(/\.$/, ''))}; ` +
         'fix them, or add --force to pack it anyway (the pack then says so).\n',
     );
     return EXIT.blocked;
@@ -133,7 +154,9 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
         force: values.force,
         watermark: values.watermark === undefined ? null : { text: values.watermark },
         // files.format judges the files as exported, after PNG→JPG and recompression.
-        recheck: (files) => runChecks({ ...loaded.input, files }, loaded.rulePack),
+        // A file refused unread (over the size cap) is not exported but still blocks.
+        recheck: (files) =>
+          runChecks({ ...loaded.input, files: [...files, ...unread] }, loaded.rulePack),
       },
       {
         codec: nodeImageCodec,
@@ -146,15 +169,21 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof PackBlockedError) return refuse(error.message);
     progress.done();
-    if (error instanceof PackFileError) {
-      io.stderr(`dossier pack: ${error.message}\n`);
+    if (error instanceof PackFileError || error instanceof PackTooLargeError) {
+      io.stderr(`dossier pack: ${printable(error.message)}\n`);
       return EXIT.blocked;
     }
     throw error;
   }
 
   progress.update(`writing ${out}`);
-  await writeFileAtomic(out, pack.zip);
+  try {
+    await writeFileAtomic(out, pack.zip);
+  } catch (error) {
+    progress.done();
+    io.stderr(`dossier pack: ${printable(writeErrorSentence(error, out))}\n`);
+    return EXIT.usage;
+  }
   progress.done();
 
   const lines = [

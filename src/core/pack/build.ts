@@ -29,6 +29,10 @@ import type { ReportFont } from './report-font';
 import { manifestSigner, signManifest, SIGNATURE_NAME, type PackSigner } from './signature';
 import { WATERMARK_DEFAULTS, watermarkText, type WatermarkOptions } from './watermark';
 import { documentPart } from './document-part';
+import { assertWithinVerifyLimits } from './size-limits';
+
+/** Entries every pack holds besides its documents: accounts.csv, report.pdf, manifest, signature. */
+const PACK_RECORDS = 4;
 
 export const REPORT_NAME = 'report.pdf';
 export const ACCOUNTS_NAME = 'accounts.csv';
@@ -266,6 +270,8 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
     });
     documents.push({ file: name, kind, fields });
     entries.push({ name, bytes: normalised.bytes });
+    // Stop as soon as the pack could not be verified: before drawing the report.
+    assertWithinVerifyLimits(entries, PACK_RECORDS);
     reportDocs.push({
       file: name,
       kind,
@@ -358,6 +364,7 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
     });
   }
 
+  assertWithinVerifyLimits(entries);
   progress('zipping');
   return { zip: zipEntries(entries, input.createdAt), manifest, entries, changes };
 }

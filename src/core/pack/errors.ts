@@ -20,3 +20,8 @@ export class PackBlockedError extends Error {
 export class PackReadError extends Error {
   override name = 'PackReadError';
 }
+
+/** The pack would be over the limits `verify` reads (entries, bytes): it is not written. */
+export class PackTooLargeError extends Error {
+  override name = 'PackTooLargeError';
+}

@@ -11,6 +11,7 @@ export * from './normalise';
 export * from './report';
 export * from './report-font';
 export * from './signature';
+export * from './size-limits';
 export * from './verify';
 export * from './watermark';
 export * from './zip-reader';
