@@ -21,6 +21,12 @@ const TALL_LINE = 2.5;
  */
 const REGION_MARGIN_SHARE = 0.25;
 const REGION_MARGIN_LINES = 2;
+/**
+ * An unclassified line this many line heights from a document's region, or nearer, is a
+ * part of that document and is outlined with it (an ID back's title lies 5-8 lines above
+ * its fields).
+ */
+const NEAR_LINES = 10;
 
 export interface PageRegion {
   kind: DocumentKind;
@@ -141,6 +147,7 @@ export function splitPage(page: PageText, classify: Classify): PageRegion[] | nu
 
   // Everything else (unrecognised clusters, tall lines) goes to the nearest region.
   const assigned = new Set(groups.flat());
+  const near = groups.map((g) => [...g]);
   for (const item of items) {
     if (assigned.has(item)) continue;
     let best = 0;
@@ -148,11 +155,20 @@ export function splitPage(page: PageText, classify: Classify): PageRegion[] | nu
       if (distance(item, r) < distance(item, regions[best]!)) best = i;
     });
     groups[best]!.push(item);
+    // A card's own lines that were not classified with it (its title, read through a
+    // watermark) widen its region; a tall line (a watermark across the page) or a line
+    // far from every document does not.
+    if (
+      item.h <= TALL_LINE * lineHeight &&
+      distance(item, regions[best]!) <= NEAR_LINES * lineHeight
+    )
+      near[best]!.push(item);
   }
+  const outlined = regionsFor(near, page, lineHeight);
   return kinds
     .map((kind, i) => ({
       kind,
-      region: regions[i]!,
+      region: outlined[i]!,
       // Reading order of the page, as the extractor expects.
       items: page.items.filter((item) => groups[i]!.includes(item)),
     }))
