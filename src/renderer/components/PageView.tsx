@@ -1,12 +1,21 @@
 // A page image with a box over each extracted field: zoom (buttons, Ctrl+wheel) and pan
 // (drag). Boxes are divs in the page's own coordinate space (PageGeometry), and one CSS
 // transform scales and moves image and boxes together, so they never drift apart.
-import { MinusOutlined, PlusOutlined, ExpandOutlined } from '@ant-design/icons';
+import { MinusOutlined, PlusOutlined, ExpandOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
-import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Box, Region } from '../../core/extraction';
 import type { PageGeometry } from '../model/contract';
 import { useI18n } from '../i18n';
+import {
+  LOUPE,
+  isVisible,
+  keepInView,
+  loupeView,
+  panForZoom,
+  printHeight,
+  zoomAnchor,
+} from './page-geometry';
 
 export interface PageBox {
   id: string;
@@ -70,16 +79,32 @@ export function PageView({
 
   useEffect(fit, [fit, url]);
 
-  /** Zooms by `factor` keeping the page point under (cx, cy) of the frame in place. */
+  // The latest zoom, pan and selected box, for handlers that fire faster than renders.
+  const current = useRef({ zoom, pan });
+  current.current = { zoom, pan };
+  const selectedBox = boxes.find((b) => b.id === selected)?.box ?? null;
+  const selectedRef = useRef(selectedBox);
+  selectedRef.current = selectedBox;
+
+  /**
+   * Zooms by `factor` keeping the page point under (cx, cy) of the frame in place, or by
+   * a button about the selected field. A selected field in view stays in view: the pan
+   * moves only as far as needed, never re-centred away from where the eye is.
+   */
   const zoomAt = useCallback((factor: number, cx?: number, cy?: number) => {
     const el = frame.current;
-    const px = cx ?? (el ? el.clientWidth / 2 : 0);
-    const py = cy ?? (el ? el.clientHeight / 2 : 0);
-    setZoom((z) => {
-      const next = clamp(z * factor);
-      setPan((p) => ({ x: px - ((px - p.x) * next) / z, y: py - ((py - p.y) * next) / z }));
-      return next;
-    });
+    if (!el) return;
+    const size = { w: el.clientWidth, h: el.clientHeight };
+    const { zoom: z, pan: p } = current.current;
+    const next = clamp(z * factor);
+    const box = selectedRef.current;
+    const anchor =
+      cx !== undefined && cy !== undefined ? { x: cx, y: cy } : zoomAnchor(size, p, z, box);
+    let nextPan = panForZoom(anchor, p, z, next);
+    if (box && isVisible(size, p, z, box)) nextPan = keepInView(size, nextPan, next, box);
+    current.current = { zoom: next, pan: nextPan };
+    setZoom(next);
+    setPan(nextPan);
   }, []);
 
   // React's wheel listener is passive; Ctrl+wheel must not zoom the whole window.
@@ -130,6 +155,8 @@ export function PageView({
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const d = drag.current;
+    const rect = e.currentTarget.getBoundingClientRect();
+    setPointer(d?.moved ? null : { x: e.clientX - rect.left, y: e.clientY - rect.top });
     if (!d) return;
     const dx = e.clientX - d.x;
     const dy = e.clientY - d.y;
@@ -143,6 +170,22 @@ export function PageView({
     setTimeout(() => (drag.current = null), 0);
   };
   const wasDrag = () => drag.current?.moved === true;
+
+  // The magnifier over small print: where the pointer is, when the print there is small.
+  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
+  const [magnifier, setMagnifier] = useState(true);
+  const lineHeight = useMemo(() => printHeight(boxes.map((b) => b.box)), [boxes]);
+  const loupe =
+    magnifier && pointer && frame.current
+      ? loupeView(
+          { w: frame.current.clientWidth, h: frame.current.clientHeight },
+          { w: geometry.width, h: geometry.height },
+          pan,
+          zoom,
+          pointer,
+          lineHeight,
+        )
+      : null;
 
   const border = Math.max(1, 2 / zoom);
   return (
@@ -170,6 +213,17 @@ export function PageView({
         <Tooltip title={t('dossier.review.fit')}>
           <Button icon={<ExpandOutlined />} aria-label={t('dossier.review.fit')} onClick={fit} />
         </Tooltip>
+        <Tooltip title={t('review.magnifierHint')}>
+          <Button
+            icon={<SearchOutlined />}
+            type={magnifier ? 'primary' : 'default'}
+            ghost={magnifier}
+            aria-pressed={magnifier}
+            aria-label={t('review.magnifier')}
+            data-testid="magnifier-toggle"
+            onClick={() => setMagnifier((m) => !m)}
+          />
+        </Tooltip>
         <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('dossier.review.zoomHint')}</span>
       </Space>
       <div
@@ -179,6 +233,7 @@ export function PageView({
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
+        onPointerLeave={() => setPointer(null)}
         style={{
           position: 'relative',
           overflow: 'hidden',
@@ -263,6 +318,29 @@ export function PageView({
             );
           })}
         </div>
+        {loupe && (
+          <div
+            data-testid="page-loupe"
+            data-scale={loupe.scale.toFixed(3)}
+            aria-hidden="true"
+            style={{
+              position: 'absolute',
+              left: loupe.left,
+              top: loupe.top,
+              width: LOUPE.w,
+              height: LOUPE.h,
+              pointerEvents: 'none',
+              border: '2px solid #1677ff',
+              borderRadius: 8,
+              boxShadow: '0 4px 16px rgba(0,0,0,0.25)',
+              backgroundColor: '#fff',
+              backgroundImage: `url("${url}")`,
+              backgroundRepeat: 'no-repeat',
+              backgroundSize: `${loupe.backgroundWidth}px ${loupe.backgroundHeight}px`,
+              backgroundPosition: `${loupe.backgroundX}px ${loupe.backgroundY}px`,
+            }}
+          />
+        )}
       </div>
     </div>
   );

@@ -18,6 +18,21 @@ export const REVIEW_ZH = {
   'backup.refusal.document-hash': '备份中的一份文件与记录的哈希值不符。',
   'backup.refusal.vault-has-data': '这个保险箱已有资料：只能确认覆盖后恢复，或恢复到新的保险箱。',
   'audit.action.set-aside': '搁置材料',
+  'shell.list.sameNameWarning':
+    '已有 {count} 份名为「{company}」的资料。同一家公司通常只需一份资料，请确认这是另一份。',
+  'shell.list.sameNameMark': '{code} · 创建于 {created} · {id}',
+  'shell.list.noCreditCode': '未读取统一社会信用代码',
+  'shell.list.createAnyway': '仍然创建',
+  'unsaved.title': '有未保存的修改',
+  'unsaved.body': '{what}尚未保存，离开后这些修改会丢失。',
+  'unsaved.separator': '、',
+  'unsaved.discard': '放弃修改并离开',
+  'unsaved.stay': '留下继续编辑',
+  'unsaved.accounts': '账户列表',
+  'labels.changeKind': '变更类型',
+  'labels.changeFiledOnDate': '报备日期',
+  'review.magnifier': '放大镜',
+  'review.magnifierHint': '放大镜：鼠标停在小字上时放大显示',
 } as const;
 
 /** Every refusal has its sentence (a new one without it fails the typecheck). */
@@ -55,4 +70,19 @@ export const REVIEW_EN: Record<keyof typeof REVIEW_ZH, string> = {
   'backup.refusal.vault-has-data':
     'This vault already holds data; restore into it only with overwrite, or into a new vault.',
   'audit.action.set-aside': 'Document set aside',
+  'shell.list.sameNameWarning':
+    '{count} dossier(s) named “{company}” already exist. One company usually needs one dossier: make sure this is another.',
+  'shell.list.sameNameMark': '{code} · created {created} · {id}',
+  'shell.list.noCreditCode': 'no credit code read',
+  'shell.list.createAnyway': 'Create anyway',
+  'unsaved.title': 'Unsaved changes',
+  'unsaved.body': '{what}: not saved. Leaving now loses these changes.',
+  'unsaved.separator': ', ',
+  'unsaved.discard': 'Discard and leave',
+  'unsaved.stay': 'Stay and keep editing',
+  'unsaved.accounts': 'The accounts',
+  'labels.changeKind': 'Kind of change',
+  'labels.changeFiledOnDate': 'Date filed',
+  'review.magnifier': 'Magnifier',
+  'review.magnifierHint': 'Magnifier: small print under the pointer is shown enlarged',
 };

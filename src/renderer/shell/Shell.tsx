@@ -17,6 +17,7 @@ import { useDesktopReminders } from './desktop-reminders';
 import { ErrorBoundary } from './ErrorBoundary';
 import { errorSentence } from './errors';
 import { ToastScope } from './toasts';
+import { createUnsavedRegistry, UnsavedProvider, useLeaveGuard } from './unsaved';
 import { createLazyBrowserReader } from '../model/lazy-reader';
 import { APP_VAULT_NAME } from '../model/vault-name';
 
@@ -59,7 +60,9 @@ export function Shell({
   const workspaceRef = useRef<Workspace | null>(null);
   // Counts the unlocks: each shows the deadline banner again.
   const [unlocks, setUnlocks] = useState(0);
+  const unsaved = useRef(createUnsavedRegistry()).current;
   const t = translator(language);
+  const guardLeave = useLeaveGuard({ registry: unsaved, t });
 
   // Open the vault once; bind its hidden-window lock and forward its lock events.
   useEffect(() => {
@@ -206,40 +209,45 @@ export function Shell({
           // A new banner for each unlock: what falls due is read again then.
           key={unlocks}
           workspace={session.workspace}
-          onOpen={(id) => setRoute({ name: 'dossier', id })}
+          onOpen={(id) => guardLeave(() => setRoute({ name: 'dossier', id }))}
         />
-        <ErrorBoundary
-          key={route.name === 'dossier' ? route.id : route.name}
-          onReset={() => setRoute({ name: 'list' })}
-        >
-          <Suspense fallback={fallback}>
-            {route.name === 'list' && (
-              <DossiersScreen onOpen={(id) => setRoute({ name: 'dossier', id })} />
-            )}
-            {route.name === 'dossier' && (
-              <div data-testid="screen-dossier" className="dv-screen">
-                <DossierScreen
-                  dossierId={route.id}
-                  onBack={() => {
-                    navigated();
-                    setRoute({ name: 'list' });
-                  }}
-                />
-              </div>
-            )}
-            {route.name === 'settings' && (
-              <SettingsScreen onRestored={() => void opened('restored', session.vault)} />
-            )}
-          </Suspense>
-        </ErrorBoundary>
+        <UnsavedProvider registry={unsaved}>
+          <ErrorBoundary
+            key={route.name === 'dossier' ? route.id : route.name}
+            onReset={() => setRoute({ name: 'list' })}
+          >
+            <Suspense fallback={fallback}>
+              {route.name === 'list' && (
+                <DossiersScreen onOpen={(id) => setRoute({ name: 'dossier', id })} />
+              )}
+              {route.name === 'dossier' && (
+                <div data-testid="screen-dossier" className="dv-screen">
+                  <DossierScreen
+                    dossierId={route.id}
+                    onBack={() =>
+                      guardLeave(() => {
+                        navigated();
+                        setRoute({ name: 'list' });
+                      })
+                    }
+                  />
+                </div>
+              )}
+              {route.name === 'settings' && (
+                <SettingsScreen onRestored={() => void opened('restored', session.vault)} />
+              )}
+            </Suspense>
+          </ErrorBoundary>
+        </UnsavedProvider>
       </WorkspaceProvider>
     );
   }
 
-  const navigate = (target: NavTarget): void => {
-    navigated();
-    setRoute(target === 'list' ? { name: 'list' } : { name: 'settings' });
-  };
+  const navigate = (target: NavTarget): void =>
+    guardLeave(() => {
+      navigated();
+      setRoute(target === 'list' ? { name: 'list' } : { name: 'settings' });
+    });
   return (
     <I18nProvider language={language} setLanguage={changeLanguage}>
       <AppFrame

@@ -10,6 +10,7 @@ import { formatDocumentDate, useI18n } from '../../i18n';
 import { EMAIL, MAINLAND_MOBILE } from '../../../core/checks/accounts';
 import { parseDateInput } from './labels';
 import { errorSentence } from '../../shell/errors';
+import { useUnsavedChanges } from '../../shell/unsaved';
 
 const MAX_ACCOUNTS = 5;
 const blank = (): Account => ({ store: '', phone: '', email: '' });
@@ -61,6 +62,12 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const dirty = !same(rows, saved);
+  // Unsaved for the leave guard: edited since the last save, rows left blank not counted.
+  const typed = rows.filter((r) => r.store.trim() + r.phone.trim() + r.email.trim() !== '');
+  useUnsavedChanges(
+    `accounts-${view.dossier.id}`,
+    touched.size > 0 && !same(typed, saved) ? t('unsaved.accounts') : null,
+  );
 
   // A reload after someone else's change replaces rows only while nothing is being edited.
   const savedKey = JSON.stringify(saved);
@@ -81,6 +88,9 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
   };
 
   async function save(): Promise<void> {
+    // Saved from the click on: leaving while the save completes asks nothing.
+    const edited = touched;
+    setTouched(new Set());
     try {
       await workspace.saveAccounts(
         view.dossier.id,
@@ -90,9 +100,9 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
           email: r.email.trim(),
         })),
       );
-      setTouched(new Set());
       setStatus({ type: 'success', text: t('dossier.accounts.saved') });
     } catch (e) {
+      setTouched(edited);
       setStatus({ type: 'error', text: errorSentence(e, t) });
     }
   }
@@ -191,6 +201,13 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
 
 type ExpiryMode = 'none' | 'date' | 'long-term';
 
+/** The declared ID expiry as it would be saved ('' for none; a date not yet valid as typed). */
+function expiryOf(mode: ExpiryMode, typed: string): string {
+  if (mode === 'none') return '';
+  if (mode === 'long-term') return 'long-term';
+  return parseDateInput(typed) ?? typed;
+}
+
 export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view: DossierView }) {
   const { t, language } = useI18n();
   const initial = view.declared;
@@ -207,6 +224,19 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
   const [office, setOffice] = useState(initial.officeAddress ?? '');
   const [status, setStatus] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
 
+  // What was last saved (from the click on), else what the dossier holds: the leave guard
+  // compares against it, so leaving while a save completes asks nothing.
+  const [savedAs, setSavedAs] = useState<Declared | null>(null);
+  const stored = savedAs ?? initial;
+  const unsaved = [
+    office.trim() !== (stored.officeAddress ?? '') ? t('dossier.field.officeAddress') : null,
+    expiryOf(mode, date) !== (stored.idValidUntil ?? '') ? t('dossier.field.idValidUntil') : null,
+  ].filter((w): w is string => w !== null);
+  useUnsavedChanges(
+    `declared-${view.dossier.id}`,
+    unsaved.length > 0 ? unsaved.join(t('unsaved.separator')) : null,
+  );
+
   const parsedDate = mode === 'date' ? parseDateInput(date) : null;
   const dateInvalid = mode === 'date' && date !== '' && parsedDate === null;
   const canSave = !(mode === 'date' && parsedDate === null);
@@ -216,10 +246,12 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
     if (mode === 'long-term') declared.idValidUntil = 'long-term';
     if (mode === 'date' && parsedDate) declared.idValidUntil = parsedDate;
     if (office.trim() !== '') declared.officeAddress = office.trim();
+    setSavedAs(declared);
     try {
       await workspace.saveDeclared(view.dossier.id, declared);
       setStatus({ type: 'success', text: t('dossier.declared.saved') });
     } catch (e) {
+      setSavedAs(null);
       setStatus({ type: 'error', text: errorSentence(e, t) });
     }
   }
@@ -228,8 +260,11 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
     <Card size="small" title={t('dossier.declared.title')} data-testid="declared-editor">
       <Typography.Paragraph type="secondary">{t('dossier.declared.intro')}</Typography.Paragraph>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Text strong>{t('dossier.field.idValidUntil')}</Typography.Text>
+        <Typography.Text strong id="declared-expiry-label">
+          {t('dossier.field.idValidUntil')}
+        </Typography.Text>
         <Radio.Group
+          aria-labelledby="declared-expiry-label"
           value={mode}
           name="declared-expiry-mode"
           onChange={(e) => {
@@ -248,6 +283,7 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
               value={date}
               style={{ width: 220 }}
               placeholder={t('dossier.declared.datePlaceholder')}
+              aria-label={t('dossier.declared.date')}
               status={dateInvalid ? 'error' : undefined}
               data-testid="declared-expiry"
               onChange={(e) => {
@@ -267,8 +303,11 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
             )}
           </div>
         )}
-        <Typography.Text strong>{t('dossier.field.officeAddress')}</Typography.Text>
+        <label htmlFor="declared-office">
+          <Typography.Text strong>{t('dossier.field.officeAddress')}</Typography.Text>
+        </label>
         <Input
+          id="declared-office"
           value={office}
           placeholder={t('dossier.declared.officePlaceholder')}
           data-testid="declared-office"

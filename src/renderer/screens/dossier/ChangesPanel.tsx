@@ -76,6 +76,7 @@ export function ChangesPanel({ workspace, view }: { workspace: Workspace; view: 
                         style={{ width: 130 }}
                         placeholder={view.today}
                         value={filedOn[c.id] ?? ''}
+                        aria-label={t('labels.changeFiledOnDate')}
                         data-testid="change-filed-on"
                         onChange={(e) => setFiledOn({ ...filedOn, [c.id]: e.target.value })}
                       />
@@ -114,6 +115,7 @@ export function ChangesPanel({ workspace, view }: { workspace: Workspace; view: 
         <Select<ChangeKind>
           value={kind}
           style={{ width: 170 }}
+          aria-label={t('labels.changeKind')}
           data-testid="change-kind"
           onChange={setKind}
           options={CHANGE_KINDS.map((k) => ({ value: k, label: t(KIND_KEY[k]) }))}
@@ -123,6 +125,7 @@ export function ChangesPanel({ workspace, view }: { workspace: Workspace; view: 
           placeholder={t('dossier.changes.occurredOn')}
           value={occurredOn}
           status={occurredOn !== '' && occurred === null ? 'error' : undefined}
+          aria-label={t('dossier.changes.occurredOn')}
           data-testid="change-occurred-on"
           onChange={(e) => setOccurredOn(e.target.value)}
         />

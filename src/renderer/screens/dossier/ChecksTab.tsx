@@ -287,6 +287,7 @@ function CheckRow({
             value={reason}
             rows={3}
             placeholder={t('dossier.checks.reasonPlaceholder')}
+            aria-label={t('dossier.checks.reasonPrompt')}
             data-testid="exception-reason-input"
             onChange={(e) => setReason(e.target.value)}
           />

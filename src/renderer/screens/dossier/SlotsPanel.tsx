@@ -8,6 +8,7 @@ import { DOCUMENT_KINDS, type DetectedKind, type DocumentKind } from '../../../c
 import type { UndoTicket } from '../../../vault';
 import type { DocumentView, DossierView, Workspace } from '../../model/contract';
 import { QualityBadge } from '../../components/QualityBadge';
+import { Thumbnail } from '../../components/Thumbnail';
 import { useI18n } from '../../i18n';
 import { ACCEPT } from './ImportPanel';
 import { kindLabel } from './labels';
@@ -101,7 +102,12 @@ export function SlotsPanel({
     }
     if (doc.setAside) {
       return (
-        <Alert type="info" showIcon data-testid="slot-hint" title={t('dossier.slots.setAsideTag')} />
+        <Alert
+          type="info"
+          showIcon
+          data-testid="slot-hint"
+          title={t('dossier.slots.setAsideTag')}
+        />
       );
     }
     if (slot === null) {
@@ -121,12 +127,21 @@ export function SlotsPanel({
     const { read, confirmed, total } = fieldsReadOf(doc);
     return (
       <Space orientation="vertical" style={{ width: '100%' }} size={6}>
-        <Typography.Text ellipsis title={doc.info.fileName} data-testid="slot-file">
-          <FileOutlined /> {doc.info.fileName}
-        </Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('dossier.slots.fieldsRead', { read, confirmed, total })}
-        </Typography.Text>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', minWidth: 0 }}>
+          <Thumbnail workspace={workspace} doc={doc} alt={doc.info.fileName} />
+          <div style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+            <Typography.Text ellipsis title={doc.info.fileName} data-testid="slot-file">
+              <FileOutlined /> {doc.info.fileName}
+            </Typography.Text>
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12 }}
+              data-testid="slot-fields-read"
+            >
+              {t('dossier.slots.fieldsRead', { read, confirmed, total })}
+            </Typography.Text>
+          </div>
+        </div>
         <QualityBadge doc={doc.extracted} />
         {hint(doc, slot)}
         <Space wrap>

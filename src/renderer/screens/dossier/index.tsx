@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DossierView, Workspace } from '../../model/contract';
 import { useWorkspace } from '../../model/workspace-context';
 import { useI18n } from '../../i18n';
+import { useLeaveGuard } from '../../shell/unsaved';
 import { AccountsEditor, DeclaredEditor } from './AccountsEditor';
 import { AuditTab } from './AuditTab';
 import { ChecksTab, type CheckTarget } from './ChecksTab';
@@ -43,6 +44,8 @@ export function DossierScreenView({
   const { view, error } = useDossier(workspace, dossierId);
   const importer = useImporter(workspace, dossierId);
   const [tab, setTab] = useState<DossierTab>(initialTab);
+  // A tab left is unmounted with what was typed in it: leaving unsaved edits asks first.
+  const guardLeave = useLeaveGuard();
   const [review, setReview] = useState<{ documentId: string | null; field: string | null }>({
     documentId: null,
     field: null,
@@ -131,7 +134,7 @@ export function DossierScreenView({
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key as DossierTab)}
+        onChange={(key) => guardLeave(() => setTab(key as DossierTab))}
         destroyOnHidden
         items={[
           {
@@ -144,10 +147,12 @@ export function DossierScreenView({
                 importer={importer}
                 scrollTo={scrollTo}
                 onScrolled={() => setScrollTo(null)}
-                onReview={(documentId) => {
-                  setReview({ documentId, field: null });
-                  setTab('review');
-                }}
+                onReview={(documentId) =>
+                  guardLeave(() => {
+                    setReview({ documentId, field: null });
+                    setTab('review');
+                  })
+                }
               />
             ),
           },

@@ -1,7 +1,7 @@
 // The dossier list: every company with its status and nearest deadline, searchable by
 // company, credit code, person or account, sorted by nearest deadline (or name). The
 // list is virtualised so that a thousand dossiers scroll smoothly.
-import { App, Button, Empty, Input, Modal, Segmented, Spin, Typography } from 'antd';
+import { Alert, App, Button, Empty, Input, Modal, Segmented, Spin, Typography } from 'antd';
 import {
   CalendarOutlined,
   DeleteOutlined,
@@ -17,9 +17,18 @@ import type { DossierRow } from '../../model/contract';
 import { useWorkspace, useWorkspaceVersion } from '../../model/workspace-context';
 import { errorSentence } from '../../shell/errors';
 import { RowStatus } from './RowStatus';
+import { sameNamed, sharedNames, shortId } from './same-name';
 import { sortRows, type SortOrder } from './sort';
 
 const ROW_HEIGHT = 60;
+
+/** When a dossier was created, to the minute, as the interface's language writes it. */
+const createdAt = (at: number, language: 'zh' | 'en'): string =>
+  new Date(at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hour12: false,
+  });
 const SEARCH_DELAY_MS = 150;
 
 export function DossiersScreen({ onOpen }: { onOpen: (dossierId: string) => void }) {
@@ -191,6 +200,7 @@ function DossierTable({
 }) {
   const { t, language } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
+  const shared = useMemo(() => sharedNames(rows), [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -236,6 +246,7 @@ function DossierTable({
                 data-testid="dossier-row"
                 data-id={s.id}
                 data-company={s.company}
+                data-same-name={shared.has(s.id) ? 'true' : undefined}
                 onClick={() => onOpen(s.id)}
                 onKeyDown={(e) => onRowKey(e, row)}
               >
@@ -243,7 +254,18 @@ function DossierTable({
                   <Typography.Text strong ellipsis={false}>
                     {s.company}
                   </Typography.Text>
-                  {s.creditCode && <small className="dv-muted dv-mono">{s.creditCode}</small>}
+                  {shared.has(s.id) ? (
+                    // Another dossier has this name: what tells them apart, on one line.
+                    <small className="dv-muted" data-testid="same-name-mark">
+                      {t('shell.list.sameNameMark', {
+                        code: s.creditCode ?? t('shell.list.noCreditCode'),
+                        created: createdAt(s.createdAt, language),
+                        id: shortId(s.id),
+                      })}
+                    </small>
+                  ) : (
+                    s.creditCode && <small className="dv-muted dv-mono">{s.creditCode}</small>
+                  )}
                 </span>
                 <span role="cell">
                   {s.legalRepresentative ?? <span className="dv-muted">—</span>}
@@ -291,6 +313,22 @@ function NewDossierDialog({
   const { message } = App.useApp();
   const [company, setCompany] = useState('');
   const [busy, setBusy] = useState(false);
+  const [existing, setExisting] = useState<DossierRow[]>([]);
+  const { language } = useI18n();
+
+  // Every dossier, not the list as searched: a same-named one must be found either way.
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    workspace.listRows().then(
+      (all) => live && setExisting(all),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, workspace]);
+  const same = sameNamed(company, existing);
 
   // The name is cleared when the dialog closes, not when it opens: clearing it in an effect
   // after opening raced with a person (or a test) typing at once, and lost what was typed.
@@ -319,7 +357,7 @@ function NewDossierDialog({
     <Modal
       open={open}
       title={t('shell.list.newTitle')}
-      okText={t('shell.list.create')}
+      okText={same.length > 0 ? t('shell.list.createAnyway') : t('shell.list.create')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
       onCancel={close}
@@ -341,6 +379,27 @@ function NewDossierDialog({
         aria-label={t('shell.list.company')}
         maxLength={200}
       />
+      {same.length > 0 && (
+        <Alert
+          className="dv-gap"
+          type="warning"
+          showIcon
+          data-testid="same-name-warning"
+          title={t('shell.list.sameNameWarning', {
+            company: same[0]!.summary.company,
+            count: same.length,
+          })}
+          description={same
+            .map((r) =>
+              t('shell.list.sameNameMark', {
+                code: r.summary.creditCode ?? t('shell.list.noCreditCode'),
+                created: createdAt(r.summary.createdAt, language),
+                id: shortId(r.summary.id),
+              }),
+            )
+            .join('；')}
+        />
+      )}
     </Modal>
   );
 }

@@ -86,6 +86,7 @@ function PreferenceCard({
       <Form layout="horizontal" labelCol={{ flex: '10em' }} labelWrap>
         <Form.Item label={t('shell.settings.language')}>
           <Radio.Group
+            aria-label={t('shell.settings.language')}
             value={language}
             onChange={(e) => setLanguage(e.target.value as Language)}
             data-testid="settings-language"
@@ -95,7 +96,11 @@ function PreferenceCard({
             ]}
           />
         </Form.Item>
-        <Form.Item label={t('shell.settings.autoLock')} extra={t('shell.settings.autoLockHelp')}>
+        <Form.Item
+          label={t('shell.settings.autoLock')}
+          htmlFor="settings-autolock"
+          extra={t('shell.settings.autoLockHelp')}
+        >
           <Space.Compact>
             <InputNumber
               min={1}
@@ -104,6 +109,7 @@ function PreferenceCard({
               value={minutes}
               onChange={(v) => setMinutes(v ?? settings.autoLockMinutes)}
               suffix={t('shell.settings.minutes')}
+              id="settings-autolock"
               data-testid="settings-autolock"
             />
             <Button
@@ -115,13 +121,18 @@ function PreferenceCard({
             </Button>
           </Space.Compact>
         </Form.Item>
-        <Form.Item label={t('shell.settings.userName')} extra={t('shell.settings.userNameHelp')}>
+        <Form.Item
+          label={t('shell.settings.userName')}
+          htmlFor="settings-username"
+          extra={t('shell.settings.userNameHelp')}
+        >
           <Space.Compact>
             <Input
               value={userName}
               maxLength={80}
               onChange={(e) => setUserName(e.target.value)}
               onPressEnter={() => void save({ userName: userName.trim() })}
+              id="settings-username"
               data-testid="settings-username"
               placeholder={t('shell.settings.userNamePlaceholder')}
             />
@@ -136,6 +147,7 @@ function PreferenceCard({
         </Form.Item>
         <Form.Item label={t('shell.settings.ocrEngine')} extra={t('shell.settings.ocrEngineHelp')}>
           <Radio.Group
+            aria-label={t('shell.settings.ocrEngine')}
             value={settings.ocrEngine}
             onChange={(e) => void save({ ocrEngine: e.target.value as OcrEngineId })}
             data-testid="settings-ocr"
@@ -249,11 +261,16 @@ function PassphraseCard() {
   return (
     <Card title={t('shell.settings.changePassphrase')} className="dv-card">
       <form onSubmit={(e) => void submit(e)} className="dv-narrow">
-        <Form.Item layout="vertical" label={t('shell.settings.currentPassphrase')}>
+        <Form.Item
+          layout="vertical"
+          label={t('shell.settings.currentPassphrase')}
+          htmlFor="settings-current-passphrase"
+        >
           <Input.Password
             value={current}
             onChange={(e) => setCurrent(e.target.value)}
             autoComplete="current-password"
+            id="settings-current-passphrase"
             data-testid="settings-current-passphrase"
             disabled={busy}
           />
@@ -366,11 +383,16 @@ function BackupCard({ onRestored }: { onRestored: () => void }) {
           title={t('shell.settings.restoreWarning', { name: restoreFile?.name ?? '' })}
           className="dv-gap"
         />
-        <Form.Item layout="vertical" label={t('shell.settings.backupPassphrase')}>
+        <Form.Item
+          layout="vertical"
+          label={t('shell.settings.backupPassphrase')}
+          htmlFor="settings-restore-passphrase"
+        >
           <Input.Password
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
             autoComplete="off"
+            id="settings-restore-passphrase"
             data-testid="settings-restore-passphrase"
           />
         </Form.Item>

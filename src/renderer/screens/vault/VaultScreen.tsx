@@ -101,6 +101,7 @@ function UnlockForm({ vault, onOpened }: { vault: Vault; onOpened: (how: OpenedH
       <Form.Item
         layout="vertical"
         label={t('shell.vault.passphrase')}
+        htmlFor="unlock-passphrase"
         validateStatus={error ? 'error' : undefined}
         help={error ? <span data-testid="vault-error">{error}</span> : undefined}
       >
@@ -109,6 +110,7 @@ function UnlockForm({ vault, onOpened }: { vault: Vault; onOpened: (how: OpenedH
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           autoComplete="current-password"
+          id="unlock-passphrase"
           data-testid="unlock-passphrase"
           disabled={busy}
         />
@@ -152,12 +154,14 @@ export function NewPassphraseFields({
       <Form.Item
         layout="vertical"
         label={t('shell.vault.newPassphrase')}
+        htmlFor={`${testIdPrefix}-passphrase`}
         extra={<PassphraseStrength passphrase={passphrase} score={score} />}
       >
         <Input.Password
           value={passphrase}
           onChange={(e) => onPassphrase(e.target.value)}
           autoComplete="new-password"
+          id={`${testIdPrefix}-passphrase`}
           data-testid={`${testIdPrefix}-passphrase`}
           disabled={disabled}
         />
@@ -165,6 +169,7 @@ export function NewPassphraseFields({
       <Form.Item
         layout="vertical"
         label={t('shell.vault.repeatPassphrase')}
+        htmlFor={`${testIdPrefix}-repeat`}
         validateStatus={mismatch ? 'error' : undefined}
         help={mismatch ? t('shell.vault.mismatch') : undefined}
       >
@@ -172,6 +177,7 @@ export function NewPassphraseFields({
           value={repeat}
           onChange={(e) => onRepeat(e.target.value)}
           autoComplete="new-password"
+          id={`${testIdPrefix}-repeat`}
           data-testid={`${testIdPrefix}-repeat`}
           disabled={disabled}
         />
@@ -285,11 +291,16 @@ function RestoreForm({ vault, onOpened }: { vault: Vault; onOpened: (how: Opened
           {file ? file.name : t('shell.settings.chooseBackup')}
         </Button>
       </Form.Item>
-      <Form.Item layout="vertical" label={t('shell.settings.backupPassphrase')}>
+      <Form.Item
+        layout="vertical"
+        label={t('shell.settings.backupPassphrase')}
+        htmlFor="restore-passphrase"
+      >
         <Input.Password
           value={passphrase}
           onChange={(e) => setPassphrase(e.target.value)}
           autoComplete="off"
+          id="restore-passphrase"
           data-testid="restore-passphrase"
           disabled={busy}
         />
