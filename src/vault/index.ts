@@ -14,3 +14,5 @@ export { calendarWith } from './holiday-schedules';
 export { copyRegisterCsv, type CopyRegisterRow } from './copy-register';
 export type { CopyRegisterEntry } from './schema/copy-register';
 export type { HolidayScheduleRecord } from './schema/holiday-schedules';
+export type { DossierRecords, CheckInputs } from './tables/check-inputs';
+export { confirmedOf, extractedFromVault, setAsideOf, type DocumentSource } from './dossier-source';

@@ -4,7 +4,8 @@
 import { appendAudit } from './audit';
 import type { StoreContext, VaultContext } from './context';
 import { VaultError, VaultNotFoundError } from './errors';
-import { recordEdit } from './record-edit';
+import { replaceSource, withDerived } from './dossier-source';
+import { recordEdit, type Edit } from './record-edit';
 import { openDossier } from './tables/dossiers';
 import type { UndoTicket } from './types';
 
@@ -33,7 +34,7 @@ export async function softDelete(
   const record = await softDeletable(ctx, table, id);
   if (!record || record.deletedAt !== 0) throw new VaultNotFoundError(ENTITY[table], id);
   const at = ctx.now();
-  await recordEdit(ctx, {
+  const edit: Edit = {
     dossierId: record.dossierId,
     action: 'delete',
     entityId: id,
@@ -43,7 +44,14 @@ export async function softDelete(
     at,
     // The dossier list keeps its order; a deleted dossier leaves it below.
     moves: false,
-  });
+  };
+  // A document's values no longer count for the dossier's derived values.
+  await recordEdit(
+    ctx,
+    table === 'documents'
+      ? await withDerived(ctx, edit, (sources) => replaceSource(sources, id, () => null))
+      : edit,
+  );
   if (table === 'dossiers') ctx.list.removed(id);
   return { table, id, undoUntil: at + undoWindowMs };
 }
@@ -57,7 +65,7 @@ export async function undoDelete(
   const record = await softDeletable(ctx, ticket.table, ticket.id);
   if (!record || record.deletedAt === 0 || ctx.now() > record.deletedAt + undoWindowMs)
     throw new VaultError('The undo window has closed; the item was removed.', 'undo-closed');
-  await recordEdit(ctx, {
+  const edit: Edit = {
     dossierId: record.dossierId,
     action: 'undo-delete',
     entityId: ticket.id,
@@ -65,7 +73,13 @@ export async function undoDelete(
     tables: [ctx.db.table(ticket.table)],
     write: () => ctx.db.table(ticket.table).update(ticket.id, { deletedAt: 0 }),
     moves: false,
-  });
+  };
+  await recordEdit(
+    ctx,
+    ticket.table === 'documents'
+      ? await withDerived(ctx, edit, (sources) => sources, ticket.id)
+      : edit,
+  );
   if (ticket.table === 'dossiers') {
     const row = await ctx.db.dossiers.get(ticket.id);
     if (row) ctx.list.set(await openDossier(ctx, row));

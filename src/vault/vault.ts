@@ -23,7 +23,7 @@ import type { HolidayScheduleRecord } from './schema/holiday-schedules';
 import type { VaultSettings } from './schema/settings';
 import { VaultSession, type LockReason } from './session';
 import * as accounts from './tables/accounts';
-import { checkInputs } from './tables/check-inputs';
+import { checkInputs, dossierRecords } from './tables/check-inputs';
 import * as documents from './tables/documents';
 import * as dossiers from './tables/dossiers';
 import * as exceptions from './tables/exceptions';
@@ -197,9 +197,13 @@ export class Vault {
   }
 
   /** Accounts that other dossiers link with the same ID number (the `id.reuse` check). */
+  /** The dossier a document or a tracked change belongs to. */
+  readonly dossierIdOf = this.op(dossiers.dossierIdOf);
   readonly countAccountsForIdNumber = this.op(dossiers.countAccountsForIdNumber);
   /** What the checks need from the vault for one dossier (documents are read separately). */
   readonly checkInputs = this.op(checkInputs);
+  /** One dossier's documents, fields, readings, accounts, … for the checks, each decrypted once. */
+  readonly dossierRecords = this.op(dossierRecords);
   /** The last check run's result on the dossier (no history, audit or updatedAt). */
   readonly setCheckSummary = this.op(dossiers.setCheckSummary);
 
@@ -241,6 +245,8 @@ export class Vault {
   /** Every account of every live dossier, decrypted, for in-memory search. */
   readonly listAccountsAll = this.op(accounts.listAccountsAll);
   readonly removeAccount = this.op(accounts.removeAccount);
+  /** Replaces a dossier's accounts in one transaction (unchanged ones kept). */
+  readonly replaceAccounts = this.op(accounts.replaceAccounts);
   readonly setDeclared = this.op(accounts.setDeclared);
   readonly getDeclared = this.op(accounts.getDeclared);
 

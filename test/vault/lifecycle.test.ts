@@ -79,7 +79,11 @@ describe('dossier data', () => {
     });
     expect((await vault.listChanges(id)).map((c) => [c.kind, c.field, c.before, c.after])).toEqual([
       ['edit', 'legalRepresentative', '林晓岚', '林晓兰'],
+      // The dossier's ID number follows its ID card, in the write that changes it: the
+      // OCR reading first, then the confirmed value.
+      ['edit', 'idNumber', '330106198805120026', '33010619880512002G'],
       ['confirm', 'idNumber', null, '330106198805120026'],
+      ['edit', 'idNumber', '33010619880512002G', '330106198805120026'],
       // Accounts and declared values go into the pack: their edits are history too.
       ['create', 'store', null, '青梧屿旗舰店'],
       ['create', 'phone', null, '13800138000'],

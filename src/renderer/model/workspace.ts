@@ -1,124 +1,30 @@
 // The Workspace (contract.ts) over an unlocked vault: every screen's reads and writes go
-// through here, so the state lives in the vault and survives a reload. The checks are
-// recomputed from the vault's records each time a dossier is loaded, and their verdict is
-// stored (sealed) on the dossier so that the list never has to read every document.
-import { runChecks, type CheckRun } from '../../core/checks';
-import {
-  bundledWorkingDayCalendar,
-  dossierDeadlines,
-  type DeadlineItem,
-} from '../../core/deadlines';
-import { effectiveFields, fieldOf } from '../../core/checks/context';
+// through here, so the state lives in the vault and survives a reload. Loading a dossier
+// only reads (each record decrypted once, workspace-view.ts); the check summary the list
+// shows is stored by the writes that can change it (refreshSummary after each).
+import { bundledWorkingDayCalendar } from '../../core/deadlines';
 import { localIsoDate } from '../../core/dates';
-import type { Account, Declared, DossierInput } from '../../core/dossier';
-import { DOCUMENT_KINDS, type DetectedKind, type DocumentKind } from '../../core/documents';
-import type { ExtractedDocument, ReadProblem } from '../../core/extraction';
+import type { Account, Declared } from '../../core/dossier';
 import { sniffMime } from '../../core/file-type';
-import { loadRulePack } from '../../core/rule-pack';
 import type { BridgeHost, VaultBridge } from '../../shared/bridge';
-import {
-  calendarWith,
-  DuplicateFileError,
-  ImportRefusedError,
-  type DocumentReading,
-  type DossierCheckSummary,
-  type DossierSummary,
-  type ExtractedField,
-  type Vault,
-} from '../../vault';
+import { calendarWith, type Vault } from '../../vault';
 import { createLazyBrowserReader } from './lazy-reader';
-import { deadlinesOfDossiers, downloadCalendar } from './workspace-deadlines';
 import { WorkspaceError } from './workspace-error';
-import {
-  confirmShownFields,
-  dossierAudit,
-  rereadAsKind,
-} from './workspace-verdict';
+import { deadlinesOfDossiers, downloadCalendar } from './workspace-deadlines';
+import { createImporter, isAbort } from './workspace-import';
+import { confirmShownFields, dossierAudit, rereadAsKind } from './workspace-verdict';
+import { buildDossierView, documentView, rowOf, sameSummary } from './workspace-view';
 import type {
-  DocumentFileInput,
   DocumentReader,
-  DocumentView,
-  DossierRow,
   DossierView,
   ImportOutcome,
   ImportProgress,
   PageGeometry,
-  ReadResult,
   Workspace,
 } from './contract';
 
 /** Who confirmed, when the person has not given a name in Settings. */
 const DEFAULT_CONFIRMER = '本机用户';
-
-/** Share of a file's progress bar each stage ends at (reading is most of the time). */
-const STAGE_END = { reading: 0.1, 'loading-ocr': 0.3, ocr: 0.85, extracting: 0.9 } as const;
-
-function abortError(): DOMException {
-  return new DOMException('The import was cancelled.', 'AbortError');
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-/** The document as the checks see it, rebuilt from the vault's records. */
-function extractedFromVault(
-  fileName: string,
-  kind: DetectedKind,
-  fields: readonly ExtractedField[],
-  reading: DocumentReading | null,
-): ExtractedDocument {
-  const values: Record<string, string | null> = {};
-  const confidence: Record<string, number> = {};
-  const boxes: NonNullable<ExtractedDocument['boxes']> = {};
-  const corrections: ExtractedDocument['corrections'] = [];
-  for (const f of fields) {
-    values[f.field] = f.value;
-    confidence[f.field] = f.confidence;
-    if (f.box) boxes[f.field] = f.box;
-    corrections.push(...f.corrections);
-  }
-  return {
-    file: fileName,
-    kind,
-    fields: values,
-    confidence,
-    corrections,
-    warnings: reading?.warnings ?? [],
-    boxes,
-    needsConfirmation: reading?.needsConfirmation ?? [],
-    ...(reading?.source ? { source: reading.source } : {}),
-    ...(reading?.error ? { error: reading.error } : {}),
-    ...(reading?.part
-      ? {
-          page: reading.part.page,
-          ...(reading.part.pages ? { pages: reading.part.pages } : {}),
-          ...(reading.part.region ? { region: reading.part.region } : {}),
-          ...(reading.pages[reading.part.page]
-            ? {
-                pageSize: {
-                  width: reading.pages[reading.part.page]!.width,
-                  height: reading.pages[reading.part.page]!.height,
-                },
-              }
-            : {}),
-        }
-      : {}),
-  };
-}
-
-function checkSummaryOf(
-  run: CheckRun,
-  byKind: ReturnType<typeof effectiveFields>['byKind'],
-): Omit<DossierCheckSummary, 'computedAt' | 'pendingChanges'> {
-  return {
-    verdict: run.verdict,
-    failed: run.checks.filter((c) => c.status === 'fail' && !c.exception).length,
-    warnings: run.checks.filter((c) => c.status === 'warn').length,
-    idValidUntil: fieldOf(byKind['id-card-back'], 'validUntil'),
-    licenseValidUntil: fieldOf(byKind['business-license'], 'validUntil'),
-  };
-}
 
 export function createWorkspace(
   vault: Vault,
@@ -154,284 +60,32 @@ export function createWorkspace(
     return name === '' ? DEFAULT_CONFIRMER : name;
   }
 
-  function rowOf(summary: DossierSummary, day: string): DossierRow {
-    const check = summary.checkSummary;
-    const pack = loadRulePack(summary.rulePack);
-    const nearest: DeadlineItem | null = check
-      ? (dossierDeadlines(
-          {
-            idCardValidUntil: check.idValidUntil,
-            licenseValidUntil: check.licenseValidUntil,
-            changes: check.pendingChanges,
-          },
-          day,
-          calendar,
-          pack,
-        )[0] ?? null)
-      : null;
-    return {
-      summary,
-      verdict: check?.verdict ?? null,
-      failed: check?.failed ?? 0,
-      warnings: check?.warnings ?? 0,
-      nearest,
-    };
-  }
-
-  async function loadDocumentView(
-    info: Awaited<ReturnType<Vault['listDocuments']>>[number],
-  ): Promise<DocumentView> {
-    const [fields, reading] = await Promise.all([
-      vault.listExtractions(info.id),
-      vault.getReading(info.id),
-    ]);
-    return {
-      info,
-      pages: reading?.pages ?? [],
-      fields,
-      extracted: extractedFromVault(info.fileName, info.kind, fields, reading),
-      detectedKind: reading?.detectedKind ?? info.kind,
-      setAside: reading?.setAside ?? false,
-    };
-  }
-
-  async function loadDossier(id: string): Promise<DossierView> {
+  async function dossierView(id: string) {
     await refreshCalendar();
-    const day = today();
-    const dossier = await vault.getDossier(id);
-    const infos = await vault.listDocuments(id);
-    const documents = await Promise.all(infos.map(loadDocumentView));
-    const [inputs, exceptions, changes] = await Promise.all([
-      vault.checkInputs(id),
-      vault.listExceptions(id),
-      vault.listTrackedChanges(id),
-    ]);
-    const pendingChanges = changes.filter((c) => c.filedOn === undefined);
-    const pack = loadRulePack(dossier.rulePack);
-    const extracted = documents.map((d) => d.extracted);
-    const input: DossierInput = {
-      documents: extracted,
-      accounts: inputs.accounts,
-      declared: inputs.declared,
-      confirmed: inputs.confirmed,
-      exceptions,
-      idAccountsElsewhere: inputs.idAccountsElsewhere,
-      setAside: documents.filter((d) => d.setAside).map((d) => d.info.fileName),
-      today: day,
-      files: documents.map((d) => ({
-        file: d.info.fileName,
-        mime: d.info.mime,
-        bytes: d.info.size,
-      })),
-    };
-    const run = runChecks(input, pack);
-
-    const slots = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, null])) as Record<
-      DocumentKind,
-      DocumentView | null
-    >;
-    const others: DocumentView[] = [];
-    for (const doc of documents) {
-      const kind = doc.info.kind;
-      if (kind !== 'unknown' && !doc.setAside && slots[kind] === null) slots[kind] = doc;
-      else others.push(doc);
-    }
-
-    // What the list, the search and id.reuse need from this dossier, kept up to date.
-    const { byKind } = effectiveFields({
-      documents: extracted,
-      confirmed: inputs.confirmed,
-      setAside: input.setAside,
-    });
-    const people = {
-      creditCode: fieldOf(byKind['business-license'], 'creditCode'),
-      legalRepresentative: fieldOf(byKind['business-license'], 'legalRepresentative'),
-      idNumber: fieldOf(byKind['id-card-front'], 'idNumber'),
-    };
-    const summary = { ...checkSummaryOf(run, byKind), pendingChanges };
-    if (
-      people.creditCode !== dossier.creditCode ||
-      people.legalRepresentative !== dossier.legalRepresentative ||
-      people.idNumber !== dossier.idNumber
-    ) {
-      await vault.updateDossier(id, people);
-    }
-    const stored = dossier.checkSummary;
-    if (
-      (documents.length > 0 || changes.length > 0) &&
-      (stored === null ||
-        stored.verdict !== summary.verdict ||
-        stored.failed !== summary.failed ||
-        stored.warnings !== summary.warnings ||
-        stored.idValidUntil !== summary.idValidUntil ||
-        stored.licenseValidUntil !== summary.licenseValidUntil ||
-        JSON.stringify(stored.pendingChanges) !== JSON.stringify(pendingChanges))
-    ) {
-      await vault.setCheckSummary(id, { ...summary, computedAt: Date.now() });
-    }
-
-    const deadlines = dossierDeadlines(
-      {
-        idCardValidUntil: summary.idValidUntil,
-        licenseValidUntil: summary.licenseValidUntil,
-        changes: pendingChanges,
-      },
-      day,
-      calendar,
-      pack,
-    );
-    return {
-      dossier: { ...dossier, ...people },
-      documents,
-      slots,
-      others,
-      accounts: await vault.listAccounts(id),
-      declared: inputs.declared,
-      exceptions,
-      changes,
-      input,
-      run,
-      deadlines,
-      today: day,
-    };
+    return buildDossierView(await vault.dossierRecords(id), today(), calendar);
   }
 
-  /** Stores run one at a time: a file's duplicate check sees every file stored before it. */
-  let storing: Promise<unknown> = Promise.resolve();
-  function storeLock<T>(store: () => Promise<T>): Promise<T> {
-    const run = storing.then(store);
-    storing = run.catch(() => undefined);
-    return run;
+  /** Reads only: nothing is written when a dossier is shown. */
+  async function loadDossier(id: string): Promise<DossierView> {
+    return (await dossierView(id)).view;
   }
 
-  async function importOne(
-    dossierId: string,
-    file: DocumentFileInput,
-    report: (p: ImportProgress) => void,
-    signal: AbortSignal | undefined,
-  ): Promise<ImportOutcome> {
-    if (signal?.aborted) throw abortError();
-    const result = await reader.read(file, {
-      signal,
-      onProgress: (p) => {
-        const start = p.stage === 'reading' ? 0 : STAGE_END[previousStage(p.stage)];
-        report({ stage: p.stage, progress: start + (STAGE_END[p.stage] - start) * p.progress });
-      },
-    });
-    if (signal?.aborted) throw abortError();
-    const { document } = result;
-    if (document.error !== undefined) {
-      // A reader error without a code is 'other': the interface then shows its sentence
-      // as it is.
-      const problem: ReadProblem = document.problem ?? { reason: 'other' };
-      const { reason, values } = problem;
-      return {
-        fileName: file.name,
-        status: 'unreadable',
-        reason,
-        ...(values ? { values } : {}),
-        message: document.error,
-      };
-    }
-
-    return storeLock(() => {
-      if (signal?.aborted) throw abortError();
-      return storeRead(dossierId, file, result, report);
-    });
+  /**
+   * After a write to a dossier: stores the summary the list shows (verdict, counts, expiry
+   * dates, pending changes) when it changed, then tells the screens.
+   */
+  async function refreshSummary(dossierId: string): Promise<void> {
+    const { view, summary } = await dossierView(dossierId);
+    if (summary !== null && !sameSummary(view.dossier.checkSummary, summary))
+      await vault.setCheckSummary(dossierId, { ...summary, computedAt: Date.now() });
   }
 
-  /** Stores a file as read (its documents, each a vault document), in one transaction each. */
-  async function storeRead(
-    dossierId: string,
-    file: DocumentFileInput,
-    result: ReadResult,
-    report: (p: ImportProgress) => void,
-  ): Promise<ImportOutcome> {
-    const { pages } = result;
-    const documents = result.documents ?? [result.document];
-    report({ stage: 'saving', progress: 0.95 });
-    const stored: { documentId: string; kind: DetectedKind }[] = [];
-    try {
-      // Each document of the file is one vault document holding the file (its page and
-      // region in its reading), so that it fills its own slot and is reviewed, confirmed
-      // and exported on its own. One transaction each: the file, its fields and its
-      // reading are stored together or not at all; only the first may be a duplicate.
-      for (const [index, part] of documents.entries()) {
-        const info = await vault.importFile(
-          dossierId,
-          {
-            name: file.name,
-            bytes: new Uint8Array(file.bytes),
-            kind: part.kind,
-            pages: Math.max(1, pages.length),
-          },
-          {
-            allowDuplicate: index > 0,
-            read: {
-              fields: Object.entries(part.fields).map(([field, value]) => ({
-                field,
-                value,
-                confidence: part.confidence[field] ?? 0,
-                box: part.boxes?.[field] ?? null,
-                corrections: part.corrections.filter((c) => c.field === field),
-              })),
-              reading: {
-                source: part.source ?? null,
-                detectedKind: part.kind,
-                warnings: part.warnings,
-                needsConfirmation: part.needsConfirmation ?? [],
-                error: null,
-                pages,
-                ...(part.quality ? { quality: part.quality } : {}),
-                ...(part.seal ? { seal: part.seal } : {}),
-                ...(documents.length > 1
-                  ? {
-                      part: {
-                        page: part.page ?? 0,
-                        ...(part.pages ? { pages: part.pages } : {}),
-                        ...(part.region ? { region: part.region } : {}),
-                        index,
-                        count: documents.length,
-                      },
-                    }
-                  : {}),
-              },
-            },
-          },
-        );
-        stored.push({ documentId: info.id, kind: part.kind });
-      }
-    } catch (error) {
-      if (error instanceof DuplicateFileError) {
-        return {
-          fileName: file.name,
-          status: 'duplicate',
-          reason: 'duplicate',
-          values: { company: error.company },
-          message: error.message,
-        };
-      }
-      if (error instanceof ImportRefusedError) {
-        return {
-          fileName: file.name,
-          status: 'refused',
-          reason: error.problem.reason,
-          ...(error.problem.values ? { values: error.problem.values } : {}),
-          message: error.message,
-        };
-      }
-      throw error;
-    }
-    const first = stored[0]!;
-    const alsoIn = await vault.otherDossiersWithFile(first.documentId);
-    return {
-      fileName: file.name,
-      status: 'imported',
-      documentId: first.documentId,
-      kind: first.kind,
-      ...(stored.length > 1 ? { documents: stored } : {}),
-      ...(alsoIn.length > 0 ? { alsoIn } : {}),
-    };
+  const importOne = createImporter(vault, reader);
+
+  /** refreshSummary for the dossier holding a document or a tracked change, then changed(). */
+  async function wrote(dossierId: string): Promise<void> {
+    await refreshSummary(dossierId);
+    changed();
   }
 
   const workspace: Workspace = {
@@ -446,7 +100,7 @@ export function createWorkspace(
     async listRows() {
       await refreshCalendar();
       const day = today();
-      return (await vault.listDossiers()).map((s) => rowOf(s, day));
+      return (await vault.listDossiers()).map((s) => rowOf(s, day, calendar));
     },
 
     async searchRows(query) {
@@ -454,7 +108,7 @@ export function createWorkspace(
       await refreshCalendar();
       const day = today();
       const all = await vault.listDossiers();
-      if (needle === '') return all.map((s) => rowOf(s, day));
+      if (needle === '') return all.map((s) => rowOf(s, day, calendar));
       const byAccount = new Set(
         (await vault.listAccountsAll())
           .filter(({ account }) =>
@@ -472,7 +126,7 @@ export function createWorkspace(
               v?.normalize('NFKC').toLowerCase().includes(needle),
             ),
         )
-        .map((s) => rowOf(s, day));
+        .map((s) => rowOf(s, day, calendar));
     },
 
     async createDossier(company) {
@@ -494,6 +148,8 @@ export function createWorkspace(
 
     async undoDelete(ticket) {
       await vault.undoDelete(ticket);
+      if (ticket.table === 'documents')
+        await refreshSummary(await vault.dossierIdOf('documents', ticket.id));
       changed();
     },
 
@@ -505,7 +161,7 @@ export function createWorkspace(
       // Every file is handed to the reader at once: it reads as many as it has OCR workers
       // and queues the rest. Each is stored as soon as it is read (storeLock keeps stores
       // one at a time), so its slot fills while the others are still being read.
-      return Promise.all(
+      const outcomes = await Promise.all(
         files.map(async (file, index): Promise<ImportOutcome> => {
           const report = (p: ImportProgress) => onProgress?.(index, p);
           try {
@@ -521,54 +177,51 @@ export function createWorkspace(
           }
         }),
       );
+      if (outcomes.some((o) => o.status === 'imported')) await wrote(dossierId);
+      return outcomes;
     },
 
     async moveDocument(documentId, kind) {
+      const dossierId = await vault.dossierIdOf('documents', documentId);
       await vault.setDocumentKind(documentId, kind);
       changed();
-      if (kind === 'unknown') return;
-      await rereadAsKind(vault, reader, documentId, kind);
-      changed();
+      if (kind !== 'unknown') await rereadAsKind(vault, reader, documentId, kind);
+      await wrote(dossierId);
     },
 
     async setAside(documentId, aside) {
       await vault.setDocumentAside(documentId, aside);
-      changed();
+      await wrote(await vault.dossierIdOf('documents', documentId));
     },
 
     async deleteDocument(documentId) {
       const ticket = await vault.deleteDocument(documentId);
-      changed();
+      await wrote(await vault.dossierIdOf('documents', documentId));
       return ticket;
     },
 
     async saveAccounts(dossierId, accounts: readonly Account[]) {
-      // Replace the list: remove rows no longer there, add the new ones (each audited).
-      for (const old of await vault.listAccounts(dossierId)) await vault.removeAccount(old.id);
-      for (const account of accounts) await vault.addAccount(dossierId, account);
-      changed();
+      await vault.replaceAccounts(dossierId, accounts);
+      await wrote(dossierId);
     },
 
     async saveDeclared(dossierId, declared: Declared) {
       await vault.setDeclared(dossierId, declared);
-      changed();
+      await wrote(dossierId);
     },
 
     async confirmField(documentId, field, value) {
       await vault.confirm(documentId, field, value, await confirmer());
-      changed();
+      await wrote(await vault.dossierIdOf('documents', documentId));
     },
 
     async confirmShown(dossierId, documentId, shown) {
-      const info = (await vault.listDocuments(dossierId)).find((d) => d.id === documentId);
-      if (!info) throw new Error(`There is no document ${documentId} in this dossier.`);
-      const count = await confirmShownFields(
-        vault,
-        await loadDocumentView(info),
-        shown,
-        await confirmer(),
-      );
-      if (count > 0) changed();
+      const { documents } = await vault.dossierRecords(dossierId);
+      const source = documents.find((d) => d.info.id === documentId);
+      if (!source) throw new Error(`There is no document ${documentId} in this dossier.`);
+      const doc = documentView(source);
+      const count = await confirmShownFields(vault, doc, shown, await confirmer());
+      if (count > 0) await wrote(dossierId);
       return count;
     },
 
@@ -576,27 +229,28 @@ export function createWorkspace(
 
     async acceptException(dossierId, check, reason) {
       await vault.acceptException(dossierId, { check, reason, by: await confirmer() });
-      changed();
+      await wrote(dossierId);
     },
 
     async revokeException(dossierId, check) {
       await vault.revokeException(dossierId, check);
-      changed();
+      await wrote(dossierId);
     },
 
     async recordChange(dossierId, change) {
       await vault.addTrackedChange(dossierId, change);
-      changed();
+      await wrote(dossierId);
     },
 
     async markChangeFiled(changeId, filedOn) {
       await vault.markChangeFiled(changeId, filedOn);
-      changed();
+      await wrote(await vault.dossierIdOf('trackedChanges', changeId));
     },
 
     async removeChange(changeId) {
+      const dossierId = await vault.dossierIdOf('trackedChanges', changeId);
       await vault.removeTrackedChange(changeId);
-      changed();
+      await wrote(dossierId);
     },
 
     async pageImage(documentId, pageIndex, scale = 1) {
@@ -661,7 +315,12 @@ export function createWorkspace(
 
     async upcomingDeadlines(options = {}) {
       await refreshCalendar();
-      return deadlinesOfDossiers(await vault.listDossiers(), today(), calendar, options.horizonDays);
+      return deadlinesOfDossiers(
+        await vault.listDossiers(),
+        today(),
+        calendar,
+        options.horizonDays,
+      );
     },
 
     async exportCalendar(language) {
@@ -674,9 +333,4 @@ export function createWorkspace(
     },
   };
   return workspace;
-}
-
-/** The stage before `stage` in reading order (its progress starts where that one ended). */
-function previousStage(stage: 'loading-ocr' | 'ocr' | 'extracting'): keyof typeof STAGE_END {
-  return stage === 'loading-ocr' ? 'reading' : stage === 'ocr' ? 'loading-ocr' : 'ocr';
 }

@@ -149,3 +149,55 @@ export async function setDeclared(
     at,
   });
 }
+
+/**
+ * Replaces a dossier's accounts with `next` in one transaction: accounts that stay the
+ * same are kept, the others removed, the new ones added, each with its history.
+ */
+export async function replaceAccounts(
+  ctx: VaultContext,
+  dossierId: string,
+  next: readonly AccountInput[],
+): Promise<void> {
+  const values = next.map((a) => AccountSchema.parse(a));
+  await liveDossierRecord(ctx, dossierId);
+  const key = (a: AccountInput) => JSON.stringify([a.store, a.phone, a.email]);
+  const current = await listAccounts(ctx, dossierId);
+  const wanted = new Map(values.map((v) => [key(v), v]));
+  const removed = current.filter((a) => !wanted.delete(key(a)));
+  const at = ctx.now();
+  const added: AccountRecord[] = await Promise.all(
+    [...wanted.values()].map(async (value, i) => {
+      const id = newId();
+      // Distinct times keep the order they were given in.
+      const sealed = await sealFields(ctx.keys.data, 'accounts', id, value);
+      return { id, dossierId, createdAt: at + i, ...sealed };
+    }),
+  );
+  if (removed.length === 0 && added.length === 0) return;
+  const change = (kind: 'create' | 'delete', id: string, a: AccountInput): FieldChange[] =>
+    ACCOUNT_FIELDS.map((field) => ({
+      kind,
+      entity: 'accounts',
+      entityId: id,
+      field,
+      before: kind === 'delete' ? a[field] : null,
+      after: kind === 'create' ? a[field] : null,
+    }));
+  await recordEdit(ctx, {
+    dossierId,
+    action: 'edit',
+    entityId: dossierId,
+    detail: `accounts ${removed.length} removed ${added.length} added`,
+    changes: [
+      ...removed.flatMap((a) => change('delete', a.id, a)),
+      ...[...wanted.values()].flatMap((a, i) => change('create', added[i]!.id, a)),
+    ],
+    tables: [ctx.db.accounts],
+    write: async () => {
+      await ctx.db.accounts.bulkDelete(removed.map((a) => a.id));
+      await ctx.db.accounts.bulkAdd(added);
+    },
+    at,
+  });
+}

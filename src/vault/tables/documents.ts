@@ -8,6 +8,7 @@ import type { VaultContext } from '../context';
 import { fileFingerprint, sha256Hex } from '../envelope';
 import { DuplicateFileError, ImportRefusedError, VaultError, VaultNotFoundError } from '../errors';
 import { newId } from '../ids';
+import { openDocumentInfo, replaceSource, withDerived } from '../dossier-source';
 import { recordEdit } from '../record-edit';
 import type { DocumentRecord } from '../schema/documents';
 import type { Bytes } from '../schema/sealed';
@@ -112,24 +113,7 @@ export async function importFile(
     : [];
   const reading = read ? await readingRecord(ctx, id, dossierId, read.reading, at) : null;
   const { db } = ctx;
-  await recordEdit(ctx, {
-    dossierId,
-    action: 'import',
-    entityId: id,
-    detail: `${mime} ${bytes.length} bytes`,
-    tables: [db.documents, db.blobs, db.extractions, db.readings],
-    write: async () => {
-      // Checked again inside the transaction: two imports of one file at the same time.
-      if (!options.allowDuplicate && (await liveCopyIn(ctx, fingerprint, dossierId)))
-        throw new VaultError('The same file was imported at the same time; try again.', 'conflict');
-      await db.documents.add(record);
-      await db.blobs.add(blob);
-      if (extractions.length > 0) await db.extractions.bulkPut(extractions);
-      if (reading) await db.readings.add(reading);
-    },
-    at,
-  });
-  return {
+  const info: DocumentInfo = {
     id,
     dossierId,
     kind: input.kind,
@@ -140,6 +124,42 @@ export async function importFile(
     sha256,
     createdAt: at,
   };
+  const source = {
+    info,
+    fields: (read?.fields ?? []).map((f) => ({
+      ...f,
+      confirmedValue: null,
+      confirmedBy: null,
+      confirmedAt: null,
+    })),
+    reading: read?.reading ?? null,
+  };
+  const edit = await withDerived(
+    ctx,
+    {
+      dossierId,
+      action: 'import',
+      entityId: id,
+      detail: `${mime} ${bytes.length} bytes`,
+      tables: [db.documents, db.blobs, db.extractions, db.readings],
+      write: async () => {
+        // Checked again inside the transaction: two imports of one file at the same time.
+        if (!options.allowDuplicate && (await liveCopyIn(ctx, fingerprint, dossierId)))
+          throw new VaultError(
+            'The same file was imported at the same time; try again.',
+            'conflict',
+          );
+        await db.documents.add(record);
+        await db.blobs.add(blob);
+        if (extractions.length > 0) await db.extractions.bulkPut(extractions);
+        if (reading) await db.readings.add(reading);
+      },
+      at,
+    },
+    (sources) => [...sources, source],
+  );
+  await recordEdit(ctx, edit);
+  return info;
 }
 
 /**
@@ -165,18 +185,7 @@ export async function listDocuments(ctx: VaultContext, dossierId: string): Promi
     .equals(dossierId)
     .filter((d) => d.deletedAt === 0)
     .toArray();
-  const docs = await Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      dossierId: r.dossierId,
-      kind: r.kind,
-      mime: r.mime,
-      size: r.size,
-      pages: r.pages,
-      createdAt: r.createdAt,
-      ...(await openFields(ctx.keys.data, 'documents', r.id, r)),
-    })),
-  );
+  const docs = await Promise.all(rows.map((r) => openDocumentInfo(ctx, r)));
   return docs.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
@@ -199,24 +208,30 @@ export async function setDocumentKind(
   const next = DetectedKindSchema.parse(kind);
   const doc = await liveDocumentRecord(ctx, documentId);
   if (doc.kind === next) return;
-  await recordEdit(ctx, {
-    dossierId: doc.dossierId,
-    action: 'edit',
-    entityId: documentId,
-    detail: 'kind',
-    changes: [
-      {
-        kind: 'edit',
-        entity: 'documents',
-        entityId: documentId,
-        field: 'kind',
-        before: doc.kind,
-        after: next,
-      },
-    ],
-    tables: [ctx.db.documents],
-    write: () => ctx.db.documents.update(documentId, { kind: next }),
-  });
+  const edit = await withDerived(
+    ctx,
+    {
+      dossierId: doc.dossierId,
+      action: 'edit',
+      entityId: documentId,
+      detail: 'kind',
+      changes: [
+        {
+          kind: 'edit',
+          entity: 'documents',
+          entityId: documentId,
+          field: 'kind',
+          before: doc.kind,
+          after: next,
+        },
+      ],
+      tables: [ctx.db.documents],
+      write: () => ctx.db.documents.update(documentId, { kind: next }),
+    },
+    (sources) =>
+      replaceSource(sources, documentId, (s) => ({ ...s, info: { ...s.info, kind: next } })),
+  );
+  await recordEdit(ctx, edit);
 }
 
 /** Page count of a PDF from its `/Type /Page` objects (an estimate; the reader knows better). */

@@ -204,3 +204,14 @@ export async function countAccountsForIdNumber(
     count += await ctx.db.accounts.where('dossierId').equals(id).count();
   return count;
 }
+
+/** The dossier a document or a tracked change belongs to (plain: no decryption). */
+export async function dossierIdOf(
+  ctx: VaultContext,
+  table: 'documents' | 'trackedChanges',
+  id: string,
+): Promise<string> {
+  const row = await ctx.db.table<{ dossierId: string }, string>(table).get(id);
+  if (!row) throw new VaultNotFoundError(table === 'documents' ? 'document' : 'tracked change', id);
+  return row.dossierId;
+}

@@ -1,10 +1,10 @@
 // extractions: what OCR read for each field of a document (value, box, corrections) and
 // what a person confirmed, with who and when.
 import type { z } from 'zod';
-import { BoxSchema, CorrectionSchema } from '../../core/extraction';
 import type { VaultContext } from '../context';
+import { openExtraction, replaceSource, withDerived } from '../dossier-source';
 import { VaultNotFoundError } from '../errors';
-import { recordEdit } from '../record-edit';
+import { recordEdit, type Edit } from '../record-edit';
 import type { ExtractionRecord } from '../schema/extractions';
 import { openFields, sealFields } from '../sealed-fields';
 import { ExtractedFieldInputSchema, type ExtractedField, type ExtractedFieldInput } from '../types';
@@ -61,7 +61,8 @@ export async function saveExtraction(
   );
   const parsed = fields.map((f) => ExtractedFieldInputSchema.parse(f));
   const records = await extractionRecords(ctx, documentId, doc.dossierId, parsed, existing);
-  await recordEdit(ctx, {
+  const read = new Map(parsed.map((f) => [f.field, f]));
+  const edit: Edit = {
     dossierId: doc.dossierId,
     action: 'edit',
     entityId: documentId,
@@ -70,25 +71,30 @@ export async function saveExtraction(
     write: () => ctx.db.extractions.bulkPut(records),
     // OCR's work, not a person's change to the content.
     moves: false,
-  });
-}
-
-export async function openExtraction(
-  ctx: VaultContext,
-  r: ExtractionRecord,
-): Promise<ExtractedField> {
-  const opened = await openFields(ctx.keys.data, 'extractions', r.id, r);
-  return {
-    field: r.field,
-    value: opened.ocrValue,
-    confidence: r.confidence,
-    box: opened.box === null ? null : BoxSchema.parse(opened.box),
-    corrections:
-      opened.corrections === null ? [] : CorrectionSchema.array().parse(opened.corrections),
-    confirmedValue: opened.confirmedValue,
-    confirmedBy: opened.confirmedBy,
-    confirmedAt: r.confirmedAt,
   };
+  await recordEdit(
+    ctx,
+    await withDerived(ctx, edit, (sources) =>
+      replaceSource(sources, documentId, (s) => {
+        const kept = s.fields.filter((f) => !read.has(f.field));
+        const replaced = s.fields.filter((f) => read.has(f.field));
+        const confirmedOf = new Map(replaced.map((f) => [f.field, f]));
+        return {
+          ...s,
+          fields: [
+            ...kept,
+            ...parsed.map((f) => ({
+              ...f,
+              value: f.value,
+              confirmedValue: confirmedOf.get(f.field)?.confirmedValue ?? null,
+              confirmedBy: confirmedOf.get(f.field)?.confirmedBy ?? null,
+              confirmedAt: confirmedOf.get(f.field)?.confirmedAt ?? null,
+            })),
+          ],
+        };
+      }),
+    ),
+  );
 }
 
 export async function listExtractions(
@@ -131,7 +137,7 @@ export async function confirm(
     })),
     confirmedAt: at,
   };
-  await recordEdit(ctx, {
+  const edit: Edit = {
     dossierId: doc.dossierId,
     action: 'confirm',
     entityId: documentId,
@@ -144,5 +150,20 @@ export async function confirm(
     at,
     // As before the split: a confirmation does not reorder the dossier list.
     moves: false,
-  });
+  };
+  const confirmed = { confirmedValue: value, confirmedBy: by, confirmedAt: at };
+  await recordEdit(
+    ctx,
+    await withDerived(ctx, edit, (sources) =>
+      replaceSource(sources, documentId, (s) => ({
+        ...s,
+        fields: s.fields.some((f) => f.field === field)
+          ? s.fields.map((f) => (f.field === field ? { ...f, ...confirmed } : f))
+          : [
+              ...s.fields,
+              { field, value: null, confidence: 0, box: null, corrections: [], ...confirmed },
+            ],
+      })),
+    ),
+  );
 }

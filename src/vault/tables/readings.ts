@@ -2,9 +2,10 @@
 // geometry, set-aside flag), one sealed JSON per document.
 import type { VaultContext } from '../context';
 import { VaultNotFoundError } from '../errors';
-import { recordEdit } from '../record-edit';
+import { openReading, replaceSource, withDerived } from '../dossier-source';
+import { recordEdit, type Edit } from '../record-edit';
 import type { ReadingRecord } from '../schema/readings';
-import { openFields, sealFields } from '../sealed-fields';
+import { sealFields } from '../sealed-fields';
 import { DocumentReadingSchema, type DocumentReading, type DocumentReadingInput } from '../types';
 
 /** A reading sealed for storage (saveReading, and importFile in its own transaction). */
@@ -34,17 +35,25 @@ export async function saveReading(
   if (!doc) throw new VaultNotFoundError('document', documentId);
   const at = ctx.now();
   const record = await readingRecord(ctx, documentId, doc.dossierId, reading, at);
-  await recordEdit(ctx, {
-    dossierId: doc.dossierId,
-    action: 'edit',
-    entityId: documentId,
-    detail: 'reading',
-    tables: [ctx.db.readings],
-    write: () => ctx.db.readings.put(record),
-    at,
-    // A new reading is the reader's work, not a person's change to the content.
-    moves: false,
-  });
+  await recordEdit(
+    ctx,
+    await withReading(
+      ctx,
+      {
+        dossierId: doc.dossierId,
+        action: 'edit',
+        entityId: documentId,
+        detail: 'reading',
+        tables: [ctx.db.readings],
+        write: () => ctx.db.readings.put(record),
+        at,
+        // A new reading is the reader's work, not a person's change to the content.
+        moves: false,
+      },
+      documentId,
+      reading,
+    ),
+  );
 }
 
 /** How a document was read, or null if it never was (VaultIntegrityError when altered). */
@@ -53,9 +62,19 @@ export async function getReading(
   documentId: string,
 ): Promise<DocumentReading | null> {
   const record = await ctx.db.readings.get(documentId);
-  if (!record) return null;
-  const { reading } = await openFields(ctx.keys.data, 'readings', documentId, record);
-  return DocumentReadingSchema.parse(reading);
+  return record ? openReading(ctx, record) : null;
+}
+
+/** The edit with the dossier values derived from the documents once this reading is stored. */
+function withReading(
+  ctx: VaultContext,
+  edit: Edit,
+  documentId: string,
+  reading: DocumentReading,
+): Promise<Edit> {
+  return withDerived(ctx, edit, (sources) =>
+    replaceSource(sources, documentId, (s) => ({ ...s, reading })),
+  );
 }
 
 /**
@@ -76,7 +95,7 @@ export async function setDocumentAside(
   });
   const at = ctx.now();
   const record = await readingRecord(ctx, documentId, doc.dossierId, reading, at);
-  await recordEdit(ctx, {
+  const edit: Edit = {
     dossierId: doc.dossierId,
     action: 'set-aside',
     entityId: documentId,
@@ -94,5 +113,6 @@ export async function setDocumentAside(
     tables: [ctx.db.readings],
     write: () => ctx.db.readings.put(record),
     at,
-  });
+  };
+  await recordEdit(ctx, await withReading(ctx, edit, documentId, reading));
 }

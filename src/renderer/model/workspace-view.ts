@@ -1,0 +1,157 @@
+// A dossier's screen, built from its records as the vault returns them (each decrypted
+// once): the documents in their slots, the check run, the deadlines, and the summary the
+// list shows. Reads only: the summary is stored by the workspace's writes (workspace.ts).
+import { runChecks, type CheckRun } from '../../core/checks';
+import { effectiveFields, fieldOf } from '../../core/checks/context';
+import { dossierDeadlines, type DeadlineItem, type WorkingDayCalendar } from '../../core/deadlines';
+import type { DossierInput } from '../../core/dossier';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../core/documents';
+import { loadRulePack } from '../../core/rule-pack';
+import {
+  extractedFromVault,
+  setAsideOf,
+  type DocumentSource,
+  type DossierCheckSummary,
+  type DossierRecords,
+  type DossierSummary,
+} from '../../vault';
+import type { DocumentView, DossierRow, DossierView } from './contract';
+
+export function documentView(source: DocumentSource): DocumentView {
+  const { info, fields, reading } = source;
+  return {
+    info,
+    pages: reading?.pages ?? [],
+    fields,
+    extracted: extractedFromVault(source),
+    detectedKind: reading?.detectedKind ?? info.kind,
+    setAside: reading?.setAside ?? false,
+  };
+}
+
+type ListedSummary = Omit<DossierCheckSummary, 'computedAt'>;
+
+function checkSummaryOf(
+  run: CheckRun,
+  byKind: ReturnType<typeof effectiveFields>['byKind'],
+  pendingChanges: DossierCheckSummary['pendingChanges'],
+): ListedSummary {
+  return {
+    verdict: run.verdict,
+    failed: run.checks.filter((c) => c.status === 'fail' && !c.exception).length,
+    warnings: run.checks.filter((c) => c.status === 'warn').length,
+    idValidUntil: fieldOf(byKind['id-card-back'], 'validUntil'),
+    licenseValidUntil: fieldOf(byKind['business-license'], 'validUntil'),
+    pendingChanges,
+  };
+}
+
+/** The dossier screen and the summary its list row should show (null: nothing to check yet). */
+export function buildDossierView(
+  records: DossierRecords,
+  day: string,
+  calendar: WorkingDayCalendar,
+): { view: DossierView; summary: ListedSummary | null } {
+  const { dossier, changes } = records;
+  const documents = records.documents.map(documentView);
+  const pendingChanges = changes.filter((c) => c.filedOn === undefined);
+  const pack = loadRulePack(dossier.rulePack);
+  const extracted = documents.map((d) => d.extracted);
+  const input: DossierInput = {
+    documents: extracted,
+    accounts: records.accounts.map(({ store, phone, email }) => ({ store, phone, email })),
+    declared: records.declared,
+    confirmed: records.confirmed,
+    exceptions: records.exceptions,
+    idAccountsElsewhere: records.idAccountsElsewhere,
+    setAside: setAsideOf(records.documents),
+    today: day,
+    files: documents.map((d) => ({ file: d.info.fileName, mime: d.info.mime, bytes: d.info.size })),
+  };
+  const run = runChecks(input, pack);
+
+  const slots = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, null])) as Record<
+    DocumentKind,
+    DocumentView | null
+  >;
+  const others: DocumentView[] = [];
+  for (const doc of documents) {
+    const kind = doc.info.kind;
+    if (kind !== 'unknown' && !doc.setAside && slots[kind] === null) slots[kind] = doc;
+    else others.push(doc);
+  }
+  const { byKind } = effectiveFields({
+    documents: extracted,
+    confirmed: records.confirmed,
+    setAside: input.setAside,
+  });
+  const summary = checkSummaryOf(run, byKind, pendingChanges);
+  const deadlines = dossierDeadlines(
+    {
+      idCardValidUntil: summary.idValidUntil,
+      licenseValidUntil: summary.licenseValidUntil,
+      changes: pendingChanges,
+    },
+    day,
+    calendar,
+    pack,
+  );
+  return {
+    view: {
+      dossier,
+      documents,
+      slots,
+      others,
+      accounts: records.accounts,
+      declared: records.declared,
+      exceptions: records.exceptions,
+      changes,
+      input,
+      run,
+      deadlines,
+      today: day,
+    },
+    summary: documents.length > 0 || changes.length > 0 ? summary : null,
+  };
+}
+
+/** True when the stored summary already says what `next` says (its time aside). */
+export function sameSummary(stored: DossierCheckSummary | null, next: ListedSummary): boolean {
+  return (
+    stored !== null &&
+    stored.verdict === next.verdict &&
+    stored.failed === next.failed &&
+    stored.warnings === next.warnings &&
+    stored.idValidUntil === next.idValidUntil &&
+    stored.licenseValidUntil === next.licenseValidUntil &&
+    JSON.stringify(stored.pendingChanges) === JSON.stringify(next.pendingChanges)
+  );
+}
+
+/** A row of the dossier list, with its nearest deadline from the stored summary. */
+export function rowOf(
+  summary: DossierSummary,
+  day: string,
+  calendar: WorkingDayCalendar,
+): DossierRow {
+  const check = summary.checkSummary;
+  const nearest: DeadlineItem | null = check
+    ? (dossierDeadlines(
+        {
+          idCardValidUntil: check.idValidUntil,
+          licenseValidUntil: check.licenseValidUntil,
+          changes: check.pendingChanges,
+        },
+        day,
+        calendar,
+        loadRulePack(summary.rulePack),
+      )[0] ?? null)
+    : null;
+  return {
+    summary,
+    verdict: check?.verdict ?? null,
+    failed: check?.failed ?? 0,
+    warnings: check?.warnings ?? 0,
+    nearest,
+  };
+}
