@@ -60,11 +60,11 @@ export function readCell(hit: LabelHit, layout: PageLayout): ValueRegion | null 
   }
   const rows = rowsOf(glyphs, h)
     .map((row) => {
+      // The label's colon is no part of the value, which may stand far from it.
+      while (row[0] && SEPARATORS.has(row[0].ch)) row.shift();
       // A row ends at a wide gap (what follows belongs to something else).
       const cut = row.findIndex((g, i) => i > 0 && (g.x0 - row[i - 1]!.x1) / h > 3);
-      const kept = cut < 0 ? row : row.slice(0, cut);
-      while (kept[0] && SEPARATORS.has(kept[0].ch)) kept.shift();
-      return kept;
+      return cut < 0 ? row : row.slice(0, cut);
     })
     .filter((row) => row.length > 0);
   const all = rows.flat();

@@ -14,6 +14,7 @@ import { sexLineFallback, unlabelledIdNumber } from './id-fallbacks';
 import { LABELS } from './labels';
 import { layoutPage } from './layout';
 import { pageLines, type WorkCounter } from './lines';
+import { LOOK_ALIKE_CONFIDENCE, rareLookAlikes } from './look-alikes';
 import { lookAlikePunctuation } from './punctuation';
 import { readFields } from './scoring';
 
@@ -121,6 +122,14 @@ export function extractDocument(
     confidence.idNumber !== undefined
   )
     confidence.idNumber = Math.min(confidence.idNumber, INVALID_CODE_CONFIDENCE);
+  // OCR reads some rare name characters as a common look-alike at full confidence.
+  if (text.source !== 'pdf-text')
+    for (const name of COMPARED_FIELDS) {
+      const value = fields[name];
+      if (typeof value !== 'string' || confidence[name] === undefined) continue;
+      if (rareLookAlikes(value).length > 0)
+        confidence[name] = Math.min(confidence[name], LOOK_ALIKE_CONFIDENCE);
+    }
   for (const name of REQUIRED[kind]) {
     if (fields[name] === null) warnings.push(`${name} was not found on the document`);
   }

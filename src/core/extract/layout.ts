@@ -75,6 +75,9 @@ export function joinGlyphs(glyphs: Glyph[], h: number): string {
   });
   return out;
 }
+/** Whether a line's text is about the size h (not a title, a seal, a QR code, a watermark). */
+const sameSize = (line: Line, h: number): boolean => line.h <= 1.6 * h && line.h >= h / 1.6;
+
 /** Largest gap inside a value on one line before it is cut, in line heights. */
 const MAX_VALUE_GAP = 3;
 
@@ -121,15 +124,21 @@ export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null
     valueX0 = sameLine[0]?.x0 ?? hit.x1;
     bottom = line.y1;
   } else {
-    // Nothing to the right: the value is on the next line, starting near the label.
-    const below = lines[lineIndex + 1];
+    // Nothing to the right: the value is on the next line, starting near the label. A
+    // line of another size in between (a QR code beside the code, a seal) is not it.
+    let next = lineIndex + 1;
+    while (lines[next] && !sameSize(lines[next]!, h)) next++;
+    const below = lines[next];
     if (!below || below.y0 - line.y1 > 2.5 * h || lineHasColumnLabel(below, hit, hits)) return null;
     const first = take(below, hit.x0 - 1.5 * h, null);
     if (first.length === 0) return null;
+    // Text beside the next label of the column is that label's value (a photo tilts the
+    // rows apart, so it was not grouped into the label's line).
+    if (hasLabelBeside(below, hit, hits, first[0]!.x0)) return null;
     rows.push(first);
     valueX0 = first[0]?.x0 ?? hit.x0;
     bottom = below.y1;
-    lineIndex += 1;
+    lineIndex = next;
   }
 
   for (let i = lineIndex + 1; i < lines.length && hit.def.singleLine !== true; i++) {
@@ -138,7 +147,7 @@ export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null
     const inRange = next.glyphs.filter((g) => g.x1 > valueX0 - 0.6 * h && g.x0 < right);
     if (inRange.length === 0) continue; // a line of another column only
     // Text of another size (a diagonal watermark, a seal) is not the value's next line.
-    if (next.h > 1.6 * h || next.h < h / 1.6) continue;
+    if (!sameSize(next, h)) continue;
     if (next.y0 - bottom > 1.5 * h) break;
     // A line that starts well above the row just read is printed over it (a stamp), not below.
     if (next.y0 < bottom - 0.5 * h) continue;
