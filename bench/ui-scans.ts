@@ -51,20 +51,57 @@ function pssKb(pid: number): number {
   }
 }
 
-/** Samples the summed PSS of `pids()` every 200 ms until stopped; the peak in MB. */
-function samplePeak(pids: () => number[]): { stop(): number } {
+/** CPU seconds (user + system) a process has used so far, from /proc/PID/stat. */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return -1;
+  }
+}
+
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Samples `pids()` every 200 ms until stopped: the peak of their summed PSS (MB), and the
+ * CPU seconds they used meanwhile (each process's last sample less its first; a process's
+ * last 200 ms before it ends can be missed). CPU time is what the machine's load from
+ * other jobs changes least, where wall time can double.
+ */
+function sampleProcesses(pids: () => number[]): { stop(): { peakMb: number; cpuSeconds: number } } {
   let peakKb = 0;
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
   const sample = (): void => {
-    const kb = pids().reduce((n, pid) => n + pssKb(pid), 0);
+    let kb = 0;
+    for (const pid of pids()) {
+      kb += pssKb(pid);
+      const ticks = cpuTicks(pid);
+      if (ticks < 0) continue;
+      if (!first.has(pid)) first.set(pid, ticks);
+      last.set(pid, ticks);
+    }
     peakKb = Math.max(peakKb, kb);
   };
   sample();
   const timer = setInterval(sample, 200);
+  let result: { peakMb: number; cpuSeconds: number } | undefined;
   return {
     stop() {
+      if (result) return result;
       clearInterval(timer);
       sample();
-      return Math.round(peakKb / 1024);
+      let ticks = 0;
+      for (const [pid, end] of last) ticks += end - (first.get(pid) ?? end);
+      result = {
+        peakMb: Math.round(peakKb / 1024),
+        cpuSeconds: +(ticks / TICKS_PER_SECOND).toFixed(1),
+      };
+      return result;
     },
   };
 }
@@ -76,12 +113,15 @@ export interface AppScanRun {
   allMs: number;
   /** Summed PSS of the browser's processes, peak over the run (from the vault's creation). */
   peakMb: number;
+  /** CPU seconds of the browser's processes from the drop to the last file read. */
+  cpuSeconds: number;
   statuses: string[];
 }
 
 /** One fresh profile: vault, dossier, the four scans dropped at once, until all are read. */
 export async function appScanRun(browser: Browser, url: string): Promise<AppScanRun> {
-  const memory = samplePeak(() => descendants(process.pid));
+  const memory = sampleProcesses(() => descendants(process.pid));
+  let cpu: ReturnType<typeof sampleProcesses> | undefined;
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   try {
     await context.addInitScript('window.__name = (f) => f');
@@ -105,6 +145,7 @@ export async function appScanRun(browser: Browser, url: string): Promise<AppScan
     });
     const input = page.locator('[data-testid="import-panel"] input[type=file]');
     const dropped = Date.now();
+    cpu = sampleProcesses(() => descendants(process.pid));
     await input.setInputFiles(SCAN_FILES);
     const names = SCAN_FILES.map((f) => f.slice(f.lastIndexOf('/') + 1));
     await page.waitForFunction(
@@ -120,9 +161,17 @@ export async function appScanRun(browser: Browser, url: string): Promise<AppScan
       .getByTestId('import-row')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status') ?? ''));
     const fileMs = names.map((n) => stamps[n]! - dropped);
-    return { fileMs, allMs: Math.max(...fileMs), peakMb: memory.stop(), statuses };
+    const { cpuSeconds } = cpu.stop();
+    return {
+      fileMs,
+      allMs: Math.max(...fileMs),
+      peakMb: memory.stop().peakMb,
+      cpuSeconds,
+      statuses,
+    };
   } finally {
     memory.stop();
+    cpu?.stop();
     await context.close();
   }
 }
@@ -130,6 +179,8 @@ export async function appScanRun(browser: Browser, url: string): Promise<AppScan
 export interface CliScanRun {
   ms: number;
   peakMb: number;
+  /** CPU seconds of the whole process (model loading included). */
+  cpuSeconds: number;
   kinds: string[];
 }
 
@@ -137,22 +188,40 @@ export interface CliScanRun {
 export function cliScanRun(): Promise<CliScanRun> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
+    // bash's `times` prints its children's CPU time once the command has ended (the
+    // sampling below misses a process's last moments).
     const child = spawn(
-      process.execPath,
-      [join(REPO_ROOT, 'bin/dossier.mjs'), 'extract', ...SCAN_FILES, '--json'],
+      'bash',
+      [
+        '-c',
+        '"$@"; code=$?; times >&2; exit $code',
+        'bash',
+        process.execPath,
+        join(REPO_ROOT, 'bin/dossier.mjs'),
+        'extract',
+        ...SCAN_FILES,
+        '--json',
+      ],
       { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } },
     );
     const pid = child.pid!;
-    const memory = samplePeak(() => [pid, ...descendants(pid)]);
+    const memory = sampleProcesses(() => [pid, ...descendants(pid)]);
     let stdout = '';
+    let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Date.now() - started;
-      const peakMb = memory.stop();
+      const { peakMb } = memory.stop();
+      // The last line of `times`: the children's user and system time, as 0m4.210s 0m0.530s.
+      const times = stderr.trim().split('\n').pop() ?? '';
+      const cpuSeconds = +[...times.matchAll(/(\d+)m([\d.]+)s/g)]
+        .reduce((n, m) => n + Number(m[1]) * 60 + Number(m[2]), 0)
+        .toFixed(1);
       if (code !== 0) return reject(new Error(`dossier extract exited with ${code}`));
       const kinds = (JSON.parse(stdout) as { kind: string }[]).map((d) => d.kind);
-      resolve({ ms, peakMb, kinds });
+      resolve({ ms, peakMb, cpuSeconds, kinds });
     });
   });
 }

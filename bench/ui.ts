@@ -152,7 +152,7 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
     cli.push(await cliScanRun());
     app.push(await appScanRun(browser, url));
     console.log(
-      `  CLI ${cli[i]!.ms} ms; app ${app[i]!.allMs} ms (files ${app[i]!.fileMs.join(', ')} ms)`,
+      `  CLI ${cli[i]!.ms} ms (CPU ${cli[i]!.cpuSeconds} s); app ${app[i]!.allMs} ms (files ${app[i]!.fileMs.join(', ')} ms; CPU ${app[i]!.cpuSeconds} s)`,
     );
   }
   const appMs = median(app.map((r) => r.allMs));
@@ -166,22 +166,29 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       statuses: app.map((r) => r.statuses),
       medianAllMs: appMs,
       medianFirstMs: median(app.map((r) => Math.min(...r.fileMs))),
+      cpuSeconds: app.map((r) => r.cpuSeconds),
+      medianCpuSeconds: median(app.map((r) => r.cpuSeconds)),
       peakMb: Math.max(...app.map((r) => r.peakMb)),
     },
     cli: {
       ms: cli.map((r) => r.ms),
       kinds: cli.map((r) => r.kinds),
       medianMs: cliMs,
+      cpuSeconds: cli.map((r) => r.cpuSeconds),
+      medianCpuSeconds: median(cli.map((r) => r.cpuSeconds)),
       peakMb: Math.max(...cli.map((r) => r.peakMb)),
     },
     ratio: +(appMs / cliMs).toFixed(2),
+    cpuRatio: +(
+      median(app.map((r) => r.cpuSeconds)) / median(cli.map((r) => r.cpuSeconds))
+    ).toFixed(2),
     withinOneAndAHalf: appMs <= 1.5 * cliMs,
   };
 }
 
 function scanLine(s: Awaited<ReturnType<typeof scanComparison>>): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  return `four scans, median of ${s.runs}: app drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
+  return `four scans, median of ${s.runs}: app drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio}); peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
 }
 
 async function main(): Promise<void> {

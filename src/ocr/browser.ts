@@ -64,8 +64,11 @@ export async function createPaddleEngineBrowser(
   urls: PaddleAssetUrls,
 ): Promise<RasterOcrEngine> {
   ort.env.wasm.wasmPaths = urls.ortWasmPath;
-  // Threads need SharedArrayBuffer, which only a cross-origin-isolated page has.
-  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? 2 : 1;
+  // One wasm thread per engine: the app runs one engine per OCR worker and reads several
+  // files at once across the cores (src/renderer/reader/pool.ts). More threads would need
+  // SharedArrayBuffer, which only a cross-origin-isolated page has (the app's is not), and
+  // would then compete with the other workers for the same cores.
+  ort.env.wasm.numThreads = 1;
   const [det, rec, cls, keys] = await Promise.all([
     fetchLocal(urls.det).then((r) => r.arrayBuffer()),
     fetchLocal(urls.rec).then((r) => r.arrayBuffer()),
