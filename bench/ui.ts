@@ -167,7 +167,7 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       medianAllMs: appMs,
       medianFirstMs: median(app.map((r) => Math.min(...r.fileMs))),
       cpuSeconds: app.map((r) => r.cpuSeconds),
-      medianCpuSeconds: median(app.map((r) => r.cpuSeconds)),
+      medianCpuSeconds: +median(app.map((r) => r.cpuSeconds)).toFixed(1),
       peakMb: Math.max(...app.map((r) => r.peakMb)),
     },
     cli: {
@@ -175,7 +175,7 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       kinds: cli.map((r) => r.kinds),
       medianMs: cliMs,
       cpuSeconds: cli.map((r) => r.cpuSeconds),
-      medianCpuSeconds: median(cli.map((r) => r.cpuSeconds)),
+      medianCpuSeconds: +median(cli.map((r) => r.cpuSeconds)).toFixed(1),
       peakMb: Math.max(...cli.map((r) => r.peakMb)),
     },
     ratio: +(appMs / cliMs).toFixed(2),
