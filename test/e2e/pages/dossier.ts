@@ -65,8 +65,11 @@ export class DossierPage {
     return this.page.getByTestId(`tab-${name}`).click();
   }
 
-  /** Picks files through the file input and waits until every file has an outcome. */
-  async importFiles(files: string[]): Promise<Record<string, string>> {
+  /**
+   * Picks files through the file input and waits until every file has an outcome (OCR of
+   * many pages may need a longer `timeout` than the default 120 s).
+   */
+  async importFiles(files: string[], timeout = 120_000): Promise<Record<string, string>> {
     await this.tab('documents');
     const input = this.page.locator('[data-testid="import-panel"] input[type=file]');
     await input.setInputFiles(files);
@@ -77,7 +80,7 @@ export class DossierPage {
         return all.length === count && all.every((r) => r.getAttribute('data-status') !== '');
       },
       files.length,
-      { timeout: 120_000 },
+      { timeout },
     );
     return Object.fromEntries(
       await rows.evaluateAll((els) =>

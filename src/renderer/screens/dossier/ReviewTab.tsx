@@ -285,6 +285,7 @@ export function ReviewTab({
       data-testid="review"
       data-document-id={doc.info.id}
       data-kind={doc.info.kind}
+      data-page={page}
       style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
     >
       <Segmented<string>
