@@ -1,9 +1,10 @@
-// ESLint flat config: type-aware rules everywhere, and an import boundary that keeps
-// src/core pure (no Node, Electron or DOM-only modules), as spec/architecture.md asks.
+// ESLint flat config: type-aware rules everywhere, an import boundary that keeps src/core
+// pure (no Node, Electron or DOM-only modules), import rules per layer and a cycle check.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { boundariesConfig } from './eslint.boundaries.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -70,6 +71,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Import rules per layer and no import cycles (eslint.boundaries.js).
+  boundariesConfig({ basePath: import.meta.dirname }),
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -4,13 +4,13 @@ import { copyFile, mkdir, readlink, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import exifr from 'exifr';
 import type { OcrEngine } from '../core/ports';
 import { createNodeRenderTarget, nodeImageCodec } from './codec-node';
+import { readExifOrientationNode } from './exif-node';
 import { loadPdfjsNode, nodeReadOptions } from './pdfjs-node';
 import { createPdfRasteriser } from './rasterise-pdf';
 import type { ReadDocumentDeps } from './read-document';
-import type { ExifOrientationReader, RasterOcrEngine } from './engine';
+import type { RasterOcrEngine } from './engine';
 import { createTesseractEngine } from './tesseract-engine';
 
 const require = createRequire(import.meta.url);
@@ -19,12 +19,7 @@ export type OcrEngineId = OcrEngine['id'];
 /** The default engine, chosen by `npm run bench:ocr` (see BENCHMARKS.md). */
 export const DEFAULT_OCR_ENGINE: OcrEngineId = 'paddle';
 
-export const readExifOrientationNode: ExifOrientationReader = async (bytes) => {
-  const value: unknown = await exifr.orientation(
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-  );
-  return typeof value === 'number' ? value : undefined;
-};
+export { readExifOrientationNode };
 
 function packageDir(name: string): string {
   return dirname(require.resolve(`${name}/package.json`));

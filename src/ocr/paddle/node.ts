@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Ort from 'onnxruntime-web';
 import { nodeImageCodec } from '../codec-node';
 import type { RasterOcrEngine } from '../engine';
-import { readExifOrientationNode } from '../node';
+import { readExifOrientationNode } from '../exif-node';
 import { createPaddleEngine, type OrtModule } from './engine';
 
 const require = createRequire(import.meta.url);

@@ -1,0 +1,54 @@
+// Import rules per layer and the cycle check (eslint-plugin-import-x), in their own module
+// so that test/scripts/lint-boundaries.test.ts proves each rule on deliberately bad files.
+// A layer may import only the layers listed for it (and itself); see docs/architecture.md.
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+
+/** Which layers each layer of src/ may import from (besides itself and npm packages). */
+export const LAYER_IMPORTS = {
+  core: [],
+  ocr: ['core'],
+  pack: ['core'],
+  vault: ['core'],
+  shared: ['core'],
+  renderer: ['core', 'ocr', 'pack', 'vault', 'shared'],
+  main: ['core', 'shared'],
+  preload: ['shared'],
+  cli: ['core', 'ocr', 'pack'],
+};
+
+const LAYERS = Object.keys(LAYER_IMPORTS);
+
+/** no-restricted-paths zones: every layer a layer may not import, with why. */
+export function layerZones(root = 'src') {
+  return LAYERS.flatMap((layer) => {
+    const allowed = LAYER_IMPORTS[layer];
+    const from = LAYERS.filter((other) => other !== layer && !allowed.includes(other));
+    return from.map((other) => ({
+      target: `./${root}/${layer}`,
+      from: `./${root}/${other}`,
+      message: `src/${layer} may import only ${allowed.length ? allowed.map((a) => `src/${a}`).join(', ') : 'itself'}, not src/${other}.`,
+    }));
+  });
+}
+
+/** The flat-config block: files under `root`, resolved as TypeScript sources. */
+export function boundariesConfig({ root = 'src', basePath } = {}) {
+  return {
+    files: [`${root}/**/*.ts`, `${root}/**/*.tsx`],
+    plugins: { 'import-x': importX },
+    settings: {
+      // no-cycle parses the files an import leads to: as TypeScript.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: layerZones(root), ...(basePath ? { basePath } : {}) },
+      ],
+    },
+  };
+}
