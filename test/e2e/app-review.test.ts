@@ -147,8 +147,17 @@ describe('a review that helps the eye (issue 14)', () => {
     await page.waitForTimeout(200);
     expect(await loupe.count()).toBe(0);
 
-    // The bank form's review does not list what that form never prints.
+    // A value typed in review but not confirmed: leaving the tab asks, naming the field.
     await page.mouse.move(5, 5);
+    await screen.field('companyName').click();
+    await page.getByLabel('名称', { exact: true }).fill('改过的名称');
+    await page.getByTestId('tab-checks').click();
+    expect(await page.getByTestId('unsaved-prompt').innerText()).toContain('名称');
+    await page.getByTestId('unsaved-discard').click();
+    await page.getByTestId('verdict').waitFor();
+    await screen.tab('review');
+
+    // The bank form's review does not list what that form never prints.
     await page.locator('[data-testid="review-document"][data-kind="bank-permit"]').click();
     await page.locator('[data-testid="review"][data-kind="bank-permit"]').waitFor();
     await screen.field('accountCode').waitFor();

@@ -90,8 +90,10 @@ describe('the verdict never rests on a failed reading (issue 14)', () => {
     const nameRow = screen.field('name');
     await nameRow.and(page.locator('[data-selected="true"]')).waitFor();
     await page.getByLabel('姓名').fill(name);
-    // Typed but not confirmed: still blocked.
+    // Typed but not confirmed: leaving the tab asks, and after discarding it is still blocked.
     await screen.tab('checks');
+    expect(await page.getByTestId('unsaved-prompt').innerText()).toContain('姓名');
+    await page.getByTestId('unsaved-discard').click();
     expect(await screen.verdict()).toBe('blocked');
     await screen.tab('review');
     await page.getByLabel('姓名').fill(name);

@@ -19,6 +19,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DATE_FIELDS } from '../../../core/documents';
 import { printedFieldsOf } from './printed';
+import { useUnsavedChanges } from '../../shell/unsaved';
 import type { Correction } from '../../../core/extraction';
 import type { ExtractedField } from '../../../vault';
 import { PageView, type PageBox } from '../../components/PageView';
@@ -160,6 +161,17 @@ export function ReviewTab({
 
   const current = (f: ExtractedField) => f.confirmedValue ?? f.value;
   const draftOf = (f: ExtractedField) => drafts[f.field] ?? shown(f.field, current(f), language);
+  // A value typed but not yet confirmed is an unsaved edit: leaving the tab asks first.
+  const typedFields = fields
+    .filter((f) => {
+      const draft = drafts[f.field];
+      return draft !== undefined && draft.trim() !== shown(f.field, current(f), language).trim();
+    })
+    .map((f) => fieldLabel(t, f.field));
+  useUnsavedChanges(
+    `review-${docId ?? ''}`,
+    typedFields.length > 0 ? typedFields.join(t('unsaved.separator')) : null,
+  );
 
   async function confirm(f: ExtractedField): Promise<void> {
     if (!doc) return;
