@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { deadlinesIcs, dueWithinDays } from '../../src/core/deadlines';
 import { webBridge } from '../../src/renderer/bridge/web';
 import { createWorkspace } from '../../src/renderer/model/workspace';
+import { sortRows } from '../../src/renderer/screens/dossiers/sort';
 import { REPO_ROOT } from '../cli/run-cli';
 import { newVault } from '../vault/helpers';
 
@@ -38,6 +39,22 @@ describe('upcoming deadlines across dossiers', () => {
       ['南岭电子', 'bank-notification', '2026-11-17'],
       ['青梧屿贸易', 'change-filing', '2026-11-26'],
       ['青梧屿贸易', 'bank-notification', '2026-11-30'],
+    ]);
+    // The list sorts by the nearest deadline of any kind: a change filed with the platform
+    // but not yet reported to the bank (due Monday 9 November) comes first; a dossier
+    // without any deadline last.
+    const c = await ws.createDossier('东川物流');
+    await ws.recordChange(c, { kind: 'legal-representative', occurredOn: '2026-11-02' });
+    const change = (await ws.loadDossier(c)).changes[0]!;
+    await ws.markChangeFiled(change.id, '2026-11-03');
+    await ws.loadDossier(c);
+    await ws.createDossier('西湾商贸');
+    const rows = sortRows(await ws.listRows(), 'deadline');
+    expect(rows.map((r) => [r.summary.company, r.nearest?.kind ?? null, r.nearest?.date])).toEqual([
+      ['东川物流', 'bank-notification', '2026-11-09'],
+      ['南岭电子', 'change-filing', '2026-11-13'],
+      ['青梧屿贸易', 'change-filing', '2026-11-26'],
+      ['西湾商贸', null, undefined],
     ]);
     // Passed ones stay in the banner (they need action most); 30 November is 6 days away.
     expect(dueWithinDays(all, 7).length).toBe(4);

@@ -288,7 +288,12 @@ describe('workspace', () => {
     await ws.markChangeFiled(view.changes[0]!.id, '2026-11-24');
     view = await ws.loadDossier(id);
     expect(view.deadlines.some((d) => d.kind === 'change-filing')).toBe(false);
-    expect((await ws.listRows())[0]!.nearest).toBeNull();
+    // The bank must still be told (5 working days: Friday 27 November); filing with the
+    // platform does not make that deadline go away.
+    expect((await ws.listRows())[0]!.nearest).toMatchObject({
+      kind: 'bank-notification',
+      date: '2026-11-27',
+    });
   });
 
   it('says why a file was not imported as a reason with values, worded in the interface language', async () => {

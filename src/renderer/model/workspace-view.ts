@@ -54,8 +54,14 @@ export function buildDossierView(
 ): { view: DossierView; summary: ListedSummary | null } {
   const { dossier, changes } = records;
   const documents = records.documents.map(documentView);
-  const pendingChanges = changes.filter((c) => c.filedOn === undefined);
   const pack = loadRulePack(dossier.rulePack);
+  // Pending while either deadline is open: a change filed with the platform must still be
+  // reported to the bank (spec §4), and that deadline must not vanish with the filing.
+  const pendingChanges = changes.filter(
+    (c) =>
+      c.filedOn === undefined ||
+      (c.bankNotifiedOn === undefined && pack.changes.notifyBankOf.includes(c.kind)),
+  );
   const extracted = documents.map((d) => d.extracted);
   const input: DossierInput = {
     documents: extracted,
