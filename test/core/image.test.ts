@@ -212,6 +212,36 @@ describe('quality flags', () => {
     expect(byFlag('low-resolution')).toEqual([]);
   });
 
+  it('flags a document cut through its text at the stretch of the edge it crosses, not a finger over the desk', () => {
+    const cut = page(1240, 1754);
+    text(cut, 200, 600, 1200, 3); // runs past the right edge
+    const boxes = { address: { page: 0, x: 190, y: 590, w: 1100, h: 100 } };
+    const flags = inspectDocument({ kind: 'business-license', pages: [a4(cut)], boxes }).quality
+      .flags;
+    const border = flags.filter((f) => f.flag === 'border-incomplete');
+    expect(border).toHaveLength(1);
+    expect(border[0]).toMatchObject({ field: 'address', region: { page: 0 } });
+    expect(border[0]?.reason).toMatch(/right edge of the image, through the address/);
+    // The region is the stretch of the right edge the three text lines cross.
+    const region = border[0]!.region!;
+    expect(region.x + region.w).toBe(1240);
+    expect(region.y).toBeGreaterThanOrEqual(595);
+    expect(region.y + region.h).toBeLessThanOrEqual(700);
+
+    const whole = page(1240, 1754);
+    text(whole, 200, 600, 800, 3);
+    const clean = inspectDocument({ kind: 'business-license', pages: [a4(whole)] }).quality.flags;
+    expect(clean.filter((f) => f.flag === 'border-incomplete')).toEqual([]);
+
+    // A photo: the page on a desk, a finger reaching in over the bottom edge.
+    const photo = page(1240, 1754, [118, 104, 92]);
+    paint(photo, (x, y) => x > 80 && x < 1160 && y > 100 && y < 1650, [236, 232, 224]);
+    text(photo, 200, 600, 800, 3);
+    paint(photo, (x, y) => Math.abs(x - 600) < 70 && y > 1400, [214, 168, 140]);
+    const finger = inspectDocument({ kind: 'business-license', pages: [a4(photo)] }).quality.flags;
+    expect(finger.filter((f) => f.flag === 'border-incomplete')).toEqual([]);
+  });
+
   it('measures resolution from the pixels: A4 in dpi, an ID side by its width', () => {
     const small = inspectDocument({ kind: 'business-license', pages: [a4(page(700, 990))] });
     expect(small.quality.dpi).toBe(85);

@@ -13,6 +13,7 @@ import {
   inkAtEdges,
   textSharpness,
   type Blob,
+  type EdgeInk,
 } from './detectors';
 import { SIDE_NAMES, where, imageFieldLabel } from './labels';
 import { intersects, reduce, toLuma, type Rect, type RgbaImage } from './pixels';
@@ -44,6 +45,12 @@ export const RESOLUTION_FLOOR = { a4Dpi: 150, idWidthPx: 600 } as const;
 
 /** Text sharpness (textSharpness) below which a field's text is blurred. */
 export const BLUR_MAX_SHARPNESS = 0.24;
+/**
+ * Share of a side where ink crosses the image's edge (inkAtEdges) from which the document
+ * runs off it: one text line cut by the edge is about 1% of a page's side; clean scans
+ * and photos measured 0 (BENCHMARKS.md).
+ */
+export const BORDER_MIN_INK_SHARE = 0.005;
 /** Grid periodicity (gridPeriodicity) above which the image shows a screen's pixel grid. */
 export const SCREEN_MIN_PERIODICITY = 0.6;
 
@@ -180,6 +187,48 @@ function blobFlag(
   };
 }
 
+function borderFlag(
+  edge: EdgeInk,
+  p: PageImage,
+  fields: [string, Rect][],
+  m: Mapping,
+): QualityFlag {
+  const { side, share, from, to } = edge;
+  const name = SIDE_NAMES[side];
+  const { width: w, height: h } = p.image;
+  const strip = Math.round(Math.max(w, h) * 0.02);
+  // The stretch of the side where ink crosses it, a strip deep.
+  const length = to - from + 1;
+  const rect: Rect =
+    side === 'top'
+      ? { x: from, y: 0, w: length, h: strip }
+      : side === 'bottom'
+        ? { x: from, y: h - strip, w: length, h: strip }
+        : side === 'left'
+          ? { x: 0, y: from, w: strip, h: length }
+          : { x: w - strip, y: from, w: strip, h: length };
+  // The field cut: of those at this stretch, the one reaching furthest past the edge.
+  const beyond = ([, r]: [string, Rect]): number =>
+    side === 'top'
+      ? -r.y
+      : side === 'bottom'
+        ? r.y + r.h - h
+        : side === 'left'
+          ? -r.x
+          : r.x + r.w - w;
+  const field = fields
+    .filter(([, r]) => intersects(rect, r))
+    .sort((a, b) => beyond(b) - beyond(a))[0]?.[0];
+  return {
+    flag: 'border-incomplete',
+    reason: `The document runs off the ${name.en} edge of the image${field === undefined ? '' : `, through ${where(field).en}`}: scan or photograph the whole page.`,
+    reasonZh: `证件${name.zh}边缘超出图像${field === undefined ? '' : `（${where(field).zh}被截断）`}：请扫描或拍摄完整页面。`,
+    ...(field === undefined ? {} : { field }),
+    region: toRegion(p.page, rect, m),
+    value: Math.round(share * 1000) / 1000,
+  };
+}
+
 interface PageResult {
   flags: QualityFlag[];
   greyscale: boolean;
@@ -251,27 +300,9 @@ function inspectPage(input: InspectInput, p: PageImage): PageResult {
     flags.push(blobFlag('glare', blob, p.page, fields, m, factor));
   for (const blob of findCovered(grid))
     flags.push(blobFlag('covered', blob, p.page, fields, m, factor));
-  for (const { side, share } of inkAtEdges(grey)) {
-    const name = SIDE_NAMES[side];
-    const { width: w, height: h } = p.image;
-    const strip = Math.round(Math.max(w, h) * 0.02);
-    const rect: Rect =
-      side === 'top'
-        ? { x: 0, y: 0, w, h: strip }
-        : side === 'bottom'
-          ? { x: 0, y: h - strip, w, h: strip }
-          : side === 'left'
-            ? { x: 0, y: 0, w: strip, h }
-            : { x: w - strip, y: 0, w: strip, h };
-    const field = fieldUnder(rect, fields);
-    flags.push({
-      flag: 'border-incomplete',
-      reason: `The document runs off the ${name.en} edge of the image${field === undefined ? '' : `, through ${where(field).en}`}: scan or photograph the whole page.`,
-      reasonZh: `证件${name.zh}边缘超出图像${field === undefined ? '' : `（${where(field).zh}被截断）`}：请扫描或拍摄完整页面。`,
-      ...(field === undefined ? {} : { field }),
-      region: toRegion(p.page, rect, m),
-      value: Math.round(share * 1000) / 1000,
-    });
+  for (const edge of inkAtEdges(grey)) {
+    if (edge.share < BORDER_MIN_INK_SHARE) continue;
+    flags.push(borderFlag(edge, p, fields, m));
   }
   return {
     flags,
