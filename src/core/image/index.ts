@@ -9,3 +9,4 @@ export {
 } from './inspect';
 export type { RgbaImage } from './pixels';
 export { fieldTextConfidence } from './text-confidence';
+export { FLAG_NAMES, SEAL_ROLE_NAMES } from './labels';

@@ -101,10 +101,12 @@ function fieldUnder(blob: Rect, fields: [string, Rect][]): string | undefined {
 
 function sealRole(kind: DetectedKind, box: Rect, page: RgbaImage): SealRole {
   if (kind === 'bank-permit') return 'bank';
-  // The registration authority stamps beside its name and date, low on the right.
+  // The registration authority stamps over its name and date, in the page's lower right
+  // corner (both license layouts); a company stamps its copy anywhere else, mostly across
+  // the text ("与原件一致").
   const cx = box.x + box.w / 2;
   const cy = box.y + box.h / 2;
-  if (kind === 'business-license' && cx > page.width * 0.45 && cy > page.height * 0.5)
+  if (kind === 'business-license' && cx > page.width * 0.6 && cy > page.height * 0.6)
     return 'registration-authority';
   return 'company';
 }

@@ -1,5 +1,6 @@
 // Sentences of the quality flags in both languages, and the field names they use.
 import { fieldLabel } from '../checks/result';
+import type { QualityFlagId, SealRole } from './schema';
 
 const MORE_LABELS: Record<string, { en: string; zh: string }> = {
   businessScope: { en: 'business scope', zh: '经营范围' },
@@ -31,3 +32,20 @@ export function where(field: string | undefined): { en: string; zh: string } {
   const label = imageFieldLabel(field);
   return { en: `the ${label.en}`, zh: label.zh };
 }
+
+/** Each flag's short name, as staff know it from the cloud card-OCR services. */
+export const FLAG_NAMES: Readonly<Record<QualityFlagId, { en: string; zh: string }>> = {
+  copy: { en: 'greyscale copy', zh: '黑白复印件' },
+  screen: { en: 'photo of a screen', zh: '翻拍屏幕' },
+  blur: { en: 'blurred', zh: '模糊' },
+  glare: { en: 'glare', zh: '反光' },
+  'border-incomplete': { en: 'edge cut off', zh: '边缘不完整' },
+  covered: { en: 'covered', zh: '有遮挡' },
+  'low-resolution': { en: 'low resolution', zh: '分辨率低' },
+};
+
+export const SEAL_ROLE_NAMES: Readonly<Record<SealRole, { en: string; zh: string }>> = {
+  bank: { en: "the bank's seal", zh: '银行印章' },
+  'registration-authority': { en: "the registration authority's seal", zh: '登记机关印章' },
+  company: { en: "the company's seal", zh: '公司印章' },
+};

@@ -280,6 +280,8 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
       sha256,
       ...(summary ? { summary } : {}),
       preview: await preview(normalised, deps),
+      ...(doc.extracted.quality ? { quality: doc.extracted.quality } : {}),
+      ...(doc.extracted.seal ? { seal: doc.extracted.seal } : {}),
     });
   }
 

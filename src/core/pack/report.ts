@@ -6,6 +6,7 @@ import type { CheckResult, CheckStatus, Verdict } from '../checks/types';
 import { CHECK_NAMES } from '../checks/names';
 import { DATE_FIELDS, DOCUMENT_KIND_LABELS, type DetectedKind } from '../documents';
 import type { Account } from '../dossier';
+import { FLAG_NAMES, SEAL_ROLE_NAMES, type DocumentQuality, type SealReport } from '../image';
 import type { ImageCodec } from './image-codec';
 import { reencodePdfJpegs } from './normalise';
 import type { ReportFont } from './report-font';
@@ -26,6 +27,9 @@ export interface ReportDocument {
   sha256: string;
   /** A small JPEG of the document, or the exported PDF itself (its first page is drawn). */
   preview: { type: 'jpeg'; bytes: Uint8Array } | { type: 'pdf'; bytes: Uint8Array } | null;
+  /** The image analysis as read (issue 16): its quality flags and the seals found. */
+  quality?: DocumentQuality;
+  seal?: SealReport;
 }
 
 export interface ReportInput {
@@ -329,6 +333,14 @@ function drawCover(w: Writer, input: ReportInput): void {
   for (const d of input.documents) {
     w.text(`${d.file}  ←  ${d.sourceName}`, { size: 9 });
     if (d.summary) w.text(d.summary, { size: 8, color: GREY, x: PAGE.margin + 12 });
+    const flags = [...new Set((d.quality?.flags ?? []).map((f) => f.flag))];
+    if (flags.length > 0) {
+      w.text(`图像问题 Image flags: ${flags.map((f) => `${FLAG_NAMES[f].zh} ${f}`).join('、')}`, {
+        size: 8,
+        color: STATUS.warn.color,
+        x: PAGE.margin + 12,
+      });
+    }
     w.text(`SHA-256 ${d.sha256}`, { size: 7, color: GREY, x: PAGE.margin + 12, gap: 2 });
   }
   w.y -= 6;
@@ -410,6 +422,42 @@ async function drawDocumentPage(doc: PDFDocument, w: Writer, d: ReportDocument):
     ]);
   }
   if (d.summary) w.text(d.summary, { size: 8, color: GREY });
+  drawImageFindings(w, d);
+}
+
+/** The image's quality flags (each with its reason) and its seals, below its fields. */
+function drawImageFindings(w: Writer, d: ReportDocument): void {
+  if (d.quality === undefined && d.seal === undefined) return;
+  w.y -= 4;
+  w.text('图像质量 Image quality', { size: 11, gap: 2 });
+  const flags = d.quality?.flags ?? [];
+  if (d.quality && !d.quality.raster) {
+    w.text('文字版 PDF，无需检查图像质量 A text PDF: no image to judge', {
+      size: 8.5,
+      color: GREY,
+    });
+  } else if (flags.length === 0) {
+    w.text('未发现问题 No problem found', { size: 8.5, color: STATUS.pass.color });
+  }
+  const cols = [100, contentWidth - 100];
+  for (const f of flags) {
+    const name = FLAG_NAMES[f.flag];
+    w.row([
+      { text: `${name.zh}\n${f.flag}`, width: cols[0]!, size: 8.5, color: STATUS.warn.color },
+      { text: `${f.reasonZh}\n${f.reason}`, width: cols[1]!, size: 8.5 },
+    ]);
+  }
+  if (d.seal) {
+    const roles = d.seal.boxes.map((b) => SEAL_ROLE_NAMES[b.role]);
+    w.text(
+      d.seal.found
+        ? `印章 Seal: ${roles.map((r) => r.zh).join('、')} · ${roles.map((r) => r.en).join(', ')}`
+        : d.seal.colour === 'greyscale'
+          ? '印章 Seal: 黑白复印件，无法按颜色识别 · a greyscale copy, not told by colour'
+          : '印章 Seal: 未找到红色印章 · no red seal found',
+      { size: 8.5, color: d.seal.found ? INK : STATUS.warn.color },
+    );
+  }
 }
 
 /** Longest side, in pixels, of an image inside an embedded PDF preview. */
