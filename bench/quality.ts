@@ -72,11 +72,28 @@ async function main(): Promise<void> {
         });
       }
       process.stderr.write(`dossier ${i + 1}/${dossiers}: ${outcomes.length} images\n`);
+      await summarise(outcomes, i + 1, started, false);
     }
   } finally {
     await closeRenderer();
   }
 
+  await summarise(outcomes, dossiers, started, true);
+}
+
+/**
+ * The rates so far, written to the results file after every dossier (a long run cut
+ * short still leaves its figures) and printed at the end.
+ */
+async function summarise(
+  outcomes: Outcome[],
+  done: number,
+  started: number,
+  print: boolean,
+): Promise<void> {
+  const say = (line: string): void => {
+    if (print) console.log(line);
+  };
   const clean = outcomes.filter((o) => o.defect === 'clean');
   const detection = DEFECTS.filter((d) => d !== 'no-seal').map((defect) => {
     const cases = outcomes.filter((o) => o.defect === defect);
@@ -110,26 +127,26 @@ async function main(): Promise<void> {
   };
   const msPerImage = outcomes.reduce((s, o) => s + o.ms, 0) / Math.max(1, outcomes.length);
 
-  console.log(
-    `Image quality, ${set} set: ${outcomes.length} images (${clean.length} clean) from ${dossiers} dossiers, seeds ${firstSeed}-${firstSeed + dossiers - 1}`,
+  say(
+    `Image quality, ${set} set: ${outcomes.length} images (${clean.length} clean) from ${done} dossiers, seeds ${firstSeed}-${firstSeed + done - 1}`,
   );
-  console.log('defect              images  detected  rate   (target ≥ 90%)');
+  say('defect              images  detected  rate   (target ≥ 90%)');
   for (const d of detection)
-    console.log(
+    say(
       `${d.defect.padEnd(20)}${String(d.images).padStart(6)}${String(d.detected).padStart(10)}  ${pct(d.detected, d.images)}`,
     );
-  console.log(
+  say(
     `no-seal (bank.seal)  ${String(seals.unsealedBankForms).padStart(5)}${String(seals.unsealedBankForms - seals.wronglyFound).padStart(10)}  ${pct(seals.unsealedBankForms - seals.wronglyFound, seals.unsealedBankForms)}`,
   );
-  console.log('flag                clean  raised  false-alarm rate (target ≤ 2%)');
+  say('flag                clean  raised  false-alarm rate (target ≤ 2%)');
   for (const f of falseAlarms)
-    console.log(
+    say(
       `${f.flag.padEnd(20)}${String(f.clean).padStart(5)}${String(f.raised).padStart(8)}  ${pct(f.raised, f.clean)}`,
     );
-  console.log(
+  say(
     `seal found on sealed bank forms: ${seals.found}/${seals.sealedBankForms} (${pct(seals.found, seals.sealedBankForms)})`,
   );
-  console.log(
+  say(
     `analysis time: ${msPerImage.toFixed(0)} ms per image (median page ~1654 × 2339 px), total ${((performance.now() - started) / 1000).toFixed(0)} s with rendering`,
   );
 
@@ -144,7 +161,8 @@ async function main(): Promise<void> {
     JSON.stringify(
       {
         set,
-        seeds: [firstSeed, firstSeed + dossiers - 1],
+        seeds: [firstSeed, firstSeed + done - 1],
+        dossiers: done,
         date: new Date().toISOString(),
         images: outcomes.length,
         clean: clean.length,
@@ -158,7 +176,7 @@ async function main(): Promise<void> {
       2,
     ) + '\n',
   );
-  console.log(`written: ${out}`);
+  say(`written: ${out}`);
 }
 
 await main();

@@ -137,11 +137,17 @@ export function parseDossierFile(text: string, label = 'dossier.json'): DossierF
 
 /**
  * What a person may confirm against the image besides the fields: the bank form's seal
- * (`bank.seal`, `{"bank-permit": {"seal": "true"}}`).
+ * (`bank.seal`, `{"bank-permit": {"seal": true}}`). The app stores it as a confirmation
+ * of the value "true" (audited as any confirmation); `isImageConfirmation` tells it apart.
  */
-const IMAGE_CONFIRMATIONS: Partial<Record<keyof typeof FIELDS_BY_KIND, readonly string[]>> = {
-  'bank-permit': ['seal'],
-};
+export const IMAGE_CONFIRMATIONS: Partial<Record<keyof typeof FIELDS_BY_KIND, readonly string[]>> =
+  {
+    'bank-permit': ['seal'],
+  };
+
+export function isImageConfirmation(kind: string, field: string): boolean {
+  return IMAGE_CONFIRMATIONS[kind as keyof typeof FIELDS_BY_KIND]?.includes(field) ?? false;
+}
 
 /** dossier.json is statements of a few KB: 1 MB of text, 1,000 characters per value. */
 export const MAX_DOSSIER_TEXT = 1024 * 1024;

@@ -3,7 +3,7 @@
 // representative, ID number: the list, the search and the `id.reuse` blind index), which
 // the writes that change them recompute inside their own transaction (withDerived).
 import { effectiveFields, fieldOf } from '../core/checks/context';
-import type { Confirmed } from '../core/dossier';
+import { isImageConfirmation, type Confirmed } from '../core/dossier';
 import { DocumentKindSchema } from '../core/documents';
 import { BoxSchema, CorrectionSchema, type ExtractedDocument } from '../core/extraction';
 import type { VaultContext } from './context';
@@ -105,6 +105,8 @@ export function extractedFromVault(source: DocumentSource): ExtractedDocument {
   const boxes: NonNullable<ExtractedDocument['boxes']> = {};
   const corrections: ExtractedDocument['corrections'] = [];
   for (const f of fields) {
+    // The seal checked against the image is a statement beside the fields, not one.
+    if (isImageConfirmation(info.kind, f.field)) continue;
     values[f.field] = f.value;
     confidence[f.field] = f.confidence;
     if (f.box) boxes[f.field] = f.box;
@@ -123,6 +125,9 @@ export function extractedFromVault(source: DocumentSource): ExtractedDocument {
     needsConfirmation: reading?.needsConfirmation ?? [],
     ...(reading?.source ? { source: reading.source } : {}),
     ...(reading?.error ? { error: reading.error } : {}),
+    // The image analysis stored with the reading (lost in 5da3ce1: the checks skipped it).
+    ...(reading?.quality ? { quality: reading.quality } : {}),
+    ...(reading?.seal ? { seal: reading.seal } : {}),
     ...(part
       ? {
           page: part.page,
@@ -142,7 +147,10 @@ export function confirmedOf(sources: readonly DocumentSource[]): Confirmed {
     if (!kind.success) continue;
     for (const field of fields) {
       if (field.confirmedValue === null) continue;
-      (confirmed[kind.data] ??= {})[field.field] = field.confirmedValue;
+      // A seal checked against the image is a statement, not a field's value.
+      (confirmed[kind.data] ??= {})[field.field] = isImageConfirmation(kind.data, field.field)
+        ? field.confirmedValue === 'true'
+        : field.confirmedValue;
     }
   }
   return confirmed;

@@ -61,7 +61,7 @@ describe('license seals in extract --json', () => {
       ['extract', 'issued.png', 'stamped-copy.png', 'unsealed.png', '--json'],
       dir,
     );
-    expect(run.stderr).toBe('');
+    expect(run.code, run.stderr).toBe(0);
     const out = Output.parse(JSON.parse(run.stdout));
     const byFile = (f: string) => out.find((d) => d.file === f)!;
 

@@ -11,6 +11,14 @@ export const QUALITY_ZH = {
   'quality.flag.border-incomplete': '边缘不完整',
   'quality.flag.covered': '有遮挡',
   'quality.flag.low-resolution': '分辨率低',
+  'quality.listTitle': '各图像的问题（点击在图像上查看）',
+  'quality.show': '在图像上查看',
+  'quality.wholeImage': '整幅图像',
+  'quality.sealFound': '找到印章 {count} 枚',
+  'quality.sealMissing': '未找到红色印章',
+  'quality.sealGreyscale': '黑白复印件：无法按颜色识别印章',
+  'quality.confirmSeal': '已对照图像核对印章',
+  'quality.sealConfirmed': '印章已由 {by} 于 {at} 对照图像确认',
 } as const;
 
 export const QUALITY_EN: Record<keyof typeof QUALITY_ZH, string> = {
@@ -25,4 +33,12 @@ export const QUALITY_EN: Record<keyof typeof QUALITY_ZH, string> = {
   'quality.flag.border-incomplete': 'edge cut off',
   'quality.flag.covered': 'covered',
   'quality.flag.low-resolution': 'low resolution',
+  'quality.listTitle': 'Problems of each image (click to see it on the image)',
+  'quality.show': 'Show on the image',
+  'quality.wholeImage': 'the whole image',
+  'quality.sealFound': '{count} seal(s) found',
+  'quality.sealMissing': 'No red seal found',
+  'quality.sealGreyscale': 'A greyscale copy: the seal cannot be told by its colour',
+  'quality.confirmSeal': 'I checked the seal against the image',
+  'quality.sealConfirmed': 'Seal confirmed against the image by {by} on {at}',
 };

@@ -116,6 +116,8 @@ export interface DocumentView {
   detectedKind: DetectedKind;
   /** A person set it aside (two documents claim one kind): the checks leave it out. */
   setAside: boolean;
+  /** The bank form's seal, checked against the image by a person (bank.seal). */
+  sealConfirmed?: { by: string | null; at: number | null };
 }
 
 export interface DossierView {

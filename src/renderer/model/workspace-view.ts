@@ -4,7 +4,7 @@
 import { runChecks, type CheckRun } from '../../core/checks';
 import { effectiveFields, fieldOf } from '../../core/checks/context';
 import { dossierDeadlines, type DeadlineItem, type WorkingDayCalendar } from '../../core/deadlines';
-import type { DossierInput } from '../../core/dossier';
+import { isImageConfirmation, type DossierInput } from '../../core/dossier';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../core/documents';
 import { loadRulePack } from '../../core/rule-pack';
 import {
@@ -18,11 +18,17 @@ import {
 import type { DocumentView, DossierRow, DossierView } from './contract';
 
 export function documentView(source: DocumentSource): DocumentView {
-  const { info, fields, reading } = source;
+  const { info, reading } = source;
+  // The seal checked against the image is kept beside the fields, not as one.
+  const fields = source.fields.filter((f) => !isImageConfirmation(info.kind, f.field));
+  const seal = source.fields.find((f) => isImageConfirmation(info.kind, f.field));
   return {
     info,
     pages: reading?.pages ?? [],
     fields,
+    ...(seal?.confirmedValue === 'true'
+      ? { sealConfirmed: { by: seal.confirmedBy, at: seal.confirmedAt } }
+      : {}),
     extracted: extractedFromVault(source),
     detectedKind: reading?.detectedKind ?? info.kind,
     setAside: reading?.setAside ?? false,

@@ -13,6 +13,7 @@ import type { DossierView, Workspace } from '../../model/contract';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ChangesPanel } from './ChangesPanel';
 import { comparedValues } from './check-comparison';
+import { QualityFlagList } from './ImageFindings';
 import { fieldLabel, kindLabel } from './labels';
 import { errorSentence } from '../../shell/errors';
 
@@ -163,7 +164,8 @@ function CheckRow({
     }
   }
 
-  const links = targets(check);
+  // files.quality links each flag from its list, with the flag's region.
+  const links = check.id === 'files.quality' ? [] : targets(check);
   return (
     <div
       data-testid="check-row"
@@ -211,6 +213,7 @@ function CheckRow({
           />
         </div>
       )}
+      {check.id === 'files.quality' && <QualityFlagList view={view} onOpen={onOpen} />}
       {check.platformCodes && check.status === 'fail' && !check.exception && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('dossier.checks.platformCodes', { codes: check.platformCodes.join(', ') })}

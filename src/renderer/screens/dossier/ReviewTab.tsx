@@ -24,6 +24,7 @@ import type { Correction } from '../../../core/extraction';
 import type { ExtractedField } from '../../../vault';
 import { PageView, type PageBox } from '../../components/PageView';
 import { sealBoxes } from '../../components/QualityBadge';
+import { flagBoxes, ReviewFindings, selectedFlag } from './ImageFindings';
 import { bulkConfirmable, HIGH_CONFIDENCE } from '../../model/confirmable';
 import type { DocumentView, DossierView, PageGeometry, Workspace } from '../../model/contract';
 import { formatDocumentDate, useI18n, type Language } from '../../i18n';
@@ -133,7 +134,10 @@ export function ReviewTab({
   const list = useRef<HTMLDivElement>(null);
 
   const fields = useMemo(() => (doc ? orderedFields(doc) : []), [doc]);
-  const selected = fields.find((f) => f.field === field)?.field ?? null;
+  // A field, or a quality flag opened from the checks (its region outlined).
+  const selected =
+    fields.find((f) => f.field === field)?.field ??
+    (selectedFlag(doc, field) === undefined ? null : field);
   const needsConfirmation = new Set(doc?.extracted.needsConfirmation ?? []);
   const docId = doc?.info.id ?? null;
 
@@ -147,7 +151,8 @@ export function ReviewTab({
   }, [docId, firstPage]);
 
   // A field on another page brings that page up.
-  const selectedBox = fields.find((f) => f.field === selected)?.box ?? null;
+  const selectedBox =
+    fields.find((f) => f.field === selected)?.box ?? selectedFlag(doc, selected)?.region ?? null;
   useEffect(() => {
     if (selectedBox && selectedBox.page !== page) setPage(selectedBox.page);
   }, [selectedBox, page]);
@@ -285,6 +290,7 @@ export function ReviewTab({
   );
 
   boxes.push(...sealBoxes(doc.extracted, page, t('quality.seal')));
+  boxes.push(...flagBoxes(doc, page, (f) => t(`quality.flag.${f.flag}`)));
 
   const pending = fields.filter((f) => f.confirmedValue === null && f.value !== null);
   // "Confirm all" works on the document shown, so its count does too.
@@ -317,6 +323,7 @@ export function ReviewTab({
           title: d.info.fileName,
         }))}
       />
+      <ReviewFindings workspace={workspace} doc={doc} selected={selected} />
       <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <div style={{ flex: '3 1 420px', minWidth: 320 }}>
           {doc.pages.length === 0 ? (
