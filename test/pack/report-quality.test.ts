@@ -77,5 +77,5 @@ describe('report.pdf with the image analysis', () => {
     const bank = (await pdfPageText(pdf, 3)).replace(/\n/g, '');
     expect(bank).toContain('No problem found');
     expect(bank).toContain('no red seal found');
-  });
+  }, 120_000);
 });

@@ -38,6 +38,8 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   accounts: 'dossier.field.accounts',
   idValidUntil: 'dossier.field.idValidUntil',
   officeAddress: 'dossier.field.officeAddress',
+  // The bank form's seal, as its confirmation is named in the audit log.
+  seal: 'quality.seal',
 };
 
 export function kindLabel(t: Translate, kind: string): string {
