@@ -260,6 +260,7 @@ export class Vault {
   /** Tracks a change to file with the platform (spec §4); returns its id. */
   readonly addTrackedChange = this.op(trackedChanges.addTrackedChange);
   readonly markChangeFiled = this.op(trackedChanges.markChangeFiled);
+  readonly markBankNotified = this.op(trackedChanges.markBankNotified);
   readonly removeTrackedChange = this.op(trackedChanges.removeTrackedChange);
   readonly listTrackedChanges = this.op(trackedChanges.listTrackedChanges);
 

@@ -225,6 +225,15 @@ describe('the app, end to end, with OCR', () => {
     expect(await page.locator('[data-testid="deadline"][data-kind="change-filing"]').count()).toBe(
       0,
     );
+    // The bank has its own deadline for an address change; telling it ends that one too.
+    await page.locator('[data-testid="deadline"][data-kind="bank-notification"]').waitFor();
+    await page.getByLabel('告知银行日期').fill('2026-11-24');
+    await page.getByTestId('change-mark-bank-notified').click();
+    await page.getByTestId('change-bank-notified').waitFor();
+    expect(await page.getByTestId('change-bank-notified').innerText()).toContain('2026年11月24日');
+    expect(
+      await page.locator('[data-testid="deadline"][data-kind="bank-notification"]').count(),
+    ).toBe(0);
     expectStayedHome(opened);
     await page.close();
   }, 300_000);

@@ -63,6 +63,17 @@ describe('upcoming deadlines across dossiers', () => {
       '2026-11-17',
       '2026-11-26',
     ]);
+    // Telling the bank ends the bank deadline: 东川物流 then has none left.
+    await ws.markBankNotified(change.id, '2026-11-05');
+    const after = sortRows(await ws.listRows(), 'deadline');
+    expect(after.map((r) => [r.summary.company, r.nearest?.kind ?? null])).toContainEqual([
+      '东川物流',
+      null,
+    ]);
+    const upcoming = await ws.upcomingDeadlines();
+    expect(upcoming.filter((e) => e.dossierName === '东川物流').map((e) => e.item.kind)).toEqual(
+      [],
+    );
   });
 
   it('flags a deadline in 2027 until that year’s schedule is loaded, and the ICS then carries the new dates', async () => {

@@ -124,6 +124,36 @@ describe('tracked changes', () => {
     vault.close();
   });
 
+  it('records the day the bank was told, not before the change, with history and audit', async () => {
+    const { vault, dossier } = await withDossier('tracked-bank');
+    const id = await vault.addTrackedChange(dossier, { kind: 'address', occurredOn: '2026-11-19' });
+    await expect(vault.markBankNotified(id, '2026-11-18')).rejects.toThrow(
+      'The bank notification date 2026-11-18 is before the change on 2026-11-19; enter the day the bank was told.',
+    );
+    await expect(vault.markBankNotified(id, '2026-11-31')).rejects.toThrow(
+      'The bank notification date "2026-11-31" is not a date (YYYY-MM-DD).',
+    );
+    await vault.markChangeFiled(id, '2026-11-20');
+    await vault.markBankNotified(id, '2026-11-24');
+    // Each day is its own field: recording one keeps the other.
+    expect(await vault.listTrackedChanges(dossier)).toEqual([
+      {
+        id,
+        kind: 'address',
+        occurredOn: '2026-11-19',
+        filedOn: '2026-11-20',
+        bankNotifiedOn: '2026-11-24',
+      },
+    ]);
+    const history = (await vault.listChanges(dossier)).filter((c) => c.field === 'bankNotifiedOn');
+    expect(history.map((c) => [c.before, c.after])).toEqual([[null, '2026-11-24']]);
+    expect((await vault.audit('edit')).at(-1)).toMatchObject({
+      entityId: id,
+      detail: 'change address told to the bank',
+    });
+    vault.close();
+  });
+
   it('removes an entry made by mistake, with history and audit', async () => {
     const { vault, dossier } = await withDossier('tracked-remove');
     const keep = await vault.addTrackedChange(dossier, {
@@ -273,11 +303,15 @@ describe('backup and restore of tracked changes', () => {
       (content.tables as Record<string, unknown[]>).trackedChanges = [];
     });
     await expect(target.restore(dropped, PASSPHRASE)).rejects.toThrow(
-      new BackupError('The backup holds 0 trackedChanges records but its manifest says 1.', 'count', {
-        table: 'trackedChanges',
-        count: 0,
-        expected: 1,
-      }),
+      new BackupError(
+        'The backup holds 0 trackedChanges records but its manifest says 1.',
+        'count',
+        {
+          table: 'trackedChanges',
+          count: 0,
+          expected: 1,
+        },
+      ),
     );
     // A version-3 backup must hold the table; only older ones may lack it.
     const missing = await rewriteBackup(file, (_h, content) => {

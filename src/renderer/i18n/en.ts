@@ -356,6 +356,8 @@ export const en: Record<MessageKey, string> = {
   'dossier.changes.pending': 'To report',
   'dossier.changes.filedOn': 'Reported on {date}',
   'dossier.changes.markFiled': 'Mark reported',
+  'dossier.changes.bankNotifiedOn': 'Bank told on {date}',
+  'dossier.changes.markBankNotified': 'Mark bank told',
   'dossier.changes.remove': 'Remove',
   'dossier.export.title': 'Export the document pack',
   'dossier.export.intro':

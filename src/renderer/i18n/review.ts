@@ -31,6 +31,7 @@ export const REVIEW_ZH = {
   'unsaved.accounts': '账户列表',
   'labels.changeKind': '变更类型',
   'labels.changeFiledOnDate': '报备日期',
+  'labels.changeBankNotifiedOnDate': '告知银行日期',
   'review.magnifier': '放大镜',
   'review.magnifierHint': '放大镜：鼠标停在小字上时放大显示',
 } as const;
@@ -83,6 +84,7 @@ export const REVIEW_EN: Record<keyof typeof REVIEW_ZH, string> = {
   'unsaved.accounts': 'The accounts',
   'labels.changeKind': 'Kind of change',
   'labels.changeFiledOnDate': 'Date filed',
+  'labels.changeBankNotifiedOnDate': 'Date the bank was told',
   'review.magnifier': 'Magnifier',
   'review.magnifierHint': 'Magnifier: small print under the pointer is shown enlarged',
 };

@@ -331,6 +331,8 @@ export const zh = {
   'dossier.changes.pending': '待报备',
   'dossier.changes.filedOn': '已于{date}报备',
   'dossier.changes.markFiled': '标记已报备',
+  'dossier.changes.bankNotifiedOn': '已于{date}告知银行',
+  'dossier.changes.markBankNotified': '标记已告知银行',
   'dossier.changes.remove': '删除',
   'dossier.export.title': '导出资料包',
   'dossier.export.intro':

@@ -243,6 +243,8 @@ export interface Workspace {
   /** Tracks a change to report within the pack's working-day deadline (spec §4). */
   recordChange(dossierId: string, change: { kind: ChangeKind; occurredOn: string }): Promise<void>;
   markChangeFiled(changeId: string, filedOn: string): Promise<void>;
+  /** The day the bank was told of the change, which ends its bank deadline. */
+  markBankNotified(changeId: string, notifiedOn: string): Promise<void>;
   removeChange(changeId: string): Promise<void>;
   revokeException(dossierId: string, check: CheckId): Promise<void>;
 

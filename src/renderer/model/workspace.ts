@@ -247,6 +247,11 @@ export function createWorkspace(
       await wrote(await vault.dossierIdOf('trackedChanges', changeId));
     },
 
+    async markBankNotified(changeId, notifiedOn) {
+      await vault.markBankNotified(changeId, notifiedOn);
+      await wrote(await vault.dossierIdOf('trackedChanges', changeId));
+    },
+
     async removeChange(changeId) {
       const dossierId = await vault.dossierIdOf('trackedChanges', changeId);
       await vault.removeTrackedChange(changeId);

@@ -89,38 +89,60 @@ export async function addTrackedChange(
   return id;
 }
 
-/** Records the day the update was filed (it may be corrected later); not before the change. */
-export async function markChangeFiled(
+/** Which day of a change a person records: filed with the platform, or told to the bank. */
+const DAY_FIELDS = {
+  filedOn: { noun: 'filing', done: 'filed', what: 'the update was filed' },
+  bankNotifiedOn: {
+    noun: 'bank notification',
+    done: 'told to the bank',
+    what: 'the bank was told',
+  },
+} as const;
+
+/** Records a day of the change (it may be corrected later); not before the change. */
+async function markChangeDay(
   ctx: VaultContext,
   changeId: string,
-  filedOn: string,
+  field: keyof typeof DAY_FIELDS,
+  day: string,
 ): Promise<void> {
+  const words = DAY_FIELDS[field];
   const { record, change } = await getChange(ctx, changeId);
-  if (!isIsoDate(filedOn))
-    throw new VaultError(`The filing date "${filedOn}" is not a date (YYYY-MM-DD).`);
-  if (filedOn < change.occurredOn)
+  if (!isIsoDate(day))
+    throw new VaultError(`The ${words.noun} date "${day}" is not a date (YYYY-MM-DD).`);
+  if (day < change.occurredOn)
     throw new VaultError(
-      `The filing date ${filedOn} is before the change on ${change.occurredOn}; enter the day the update was filed.`,
+      `The ${words.noun} date ${day} is before the change on ${change.occurredOn}; enter the day ${words.what}.`,
     );
-  const sealed = await sealChange(ctx, parseChange({ ...change, filedOn }));
+  const sealed = await sealChange(ctx, parseChange({ ...change, [field]: day }));
   await recordEdit(ctx, {
     dossierId: record.dossierId,
     action: 'edit',
     entityId: changeId,
-    detail: `change ${change.kind} filed`,
+    detail: `change ${change.kind} ${words.done}`,
     changes: [
       {
         kind: 'edit',
         entity: 'trackedChanges',
         entityId: changeId,
-        field: 'filedOn',
-        before: change.filedOn ?? null,
-        after: filedOn,
+        field,
+        before: change[field] ?? null,
+        after: day,
       },
     ],
     tables: [ctx.db.trackedChanges],
     write: () => ctx.db.trackedChanges.update(changeId, { change: sealed }),
   });
+}
+
+/** Records the day the update was filed with the platform. */
+export function markChangeFiled(ctx: VaultContext, changeId: string, filedOn: string) {
+  return markChangeDay(ctx, changeId, 'filedOn', filedOn);
+}
+
+/** Records the day the bank was told of the change (its own deadline, spec §4). */
+export function markBankNotified(ctx: VaultContext, changeId: string, notifiedOn: string) {
+  return markChangeDay(ctx, changeId, 'bankNotifiedOn', notifiedOn);
 }
 
 /** Removes a change entered by mistake (its history entry keeps the date it had). */

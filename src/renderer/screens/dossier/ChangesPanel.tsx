@@ -28,7 +28,8 @@ export function ChangesPanel({ workspace, view }: { workspace: Workspace; view: 
   const [occurredOn, setOccurredOn] = useState('');
   const [filedOn, setFiledOn] = useState<Record<string, string>>({});
   const { error, run } = useAction();
-  const days = loadRulePack(view.dossier.rulePack).changes.fileWithinWorkingDays;
+  const rules = loadRulePack(view.dossier.rulePack).changes;
+  const days = rules.fileWithinWorkingDays;
   const occurred = isoDay(occurredOn);
 
   return (
@@ -96,6 +97,42 @@ export function ChangesPanel({ workspace, view }: { workspace: Workspace; view: 
                       </Button>
                     </>
                   )}
+                  {rules.notifyBankOf.includes(c.kind) &&
+                    (c.bankNotifiedOn ? (
+                      <Tag color="green" data-testid="change-bank-notified">
+                        {t('dossier.changes.bankNotifiedOn', {
+                          date: formatDocumentDate(c.bankNotifiedOn, language),
+                        })}
+                      </Tag>
+                    ) : (
+                      <>
+                        <Input
+                          size="small"
+                          style={{ width: 130 }}
+                          placeholder={view.today}
+                          value={filedOn[`bank:${c.id}`] ?? ''}
+                          aria-label={t('labels.changeBankNotifiedOnDate')}
+                          data-testid="change-bank-notified-on"
+                          onChange={(e) =>
+                            setFiledOn({ ...filedOn, [`bank:${c.id}`]: e.target.value })
+                          }
+                        />
+                        <Button
+                          size="small"
+                          data-testid="change-mark-bank-notified"
+                          onClick={() =>
+                            void run(() =>
+                              workspace.markBankNotified(
+                                c.id,
+                                isoDay(filedOn[`bank:${c.id}`] ?? '') ?? view.today,
+                              ),
+                            )
+                          }
+                        >
+                          {t('dossier.changes.markBankNotified')}
+                        </Button>
+                      </>
+                    ))}
                   <Button
                     size="small"
                     type="link"
