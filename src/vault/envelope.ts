@@ -45,6 +45,55 @@ export const DEFAULT_KDF: KdfChoice = {
 /** OWASP's minimum for PBKDF2-HMAC-SHA-256. */
 export const PBKDF2_MIN_ITERATIONS = 600_000;
 
+/** The weakest key derivation a vault may use (create, change passphrase, load). */
+export interface KdfFloor {
+  argon2id: { memoryKiB: number; iterations: number };
+  'pbkdf2-sha256': { iterations: number };
+}
+
+/** What a vault refuses below (`floor`) and what a weaker stored keyring is raised to on unlock. */
+export interface KdfPolicy {
+  floor: KdfFloor;
+  target: KdfChoice;
+}
+
+/** OWASP's Argon2id minimum (19 MiB, 2 passes) and PBKDF2 minimum; raised to the default. */
+export const DEFAULT_KDF_POLICY: KdfPolicy = {
+  floor: {
+    argon2id: { memoryKiB: 19_456, iterations: 2 },
+    'pbkdf2-sha256': { iterations: PBKDF2_MIN_ITERATIONS },
+  },
+  target: DEFAULT_KDF,
+};
+
+/** True when the parameters are below the floor. */
+export function belowFloor(kdf: KdfChoice, floor: KdfFloor): boolean {
+  if (kdf.algorithm === 'argon2id')
+    return kdf.memoryKiB < floor.argon2id.memoryKiB || kdf.iterations < floor.argon2id.iterations;
+  return kdf.iterations < floor['pbkdf2-sha256'].iterations;
+}
+
+/**
+ * True when a stored keyring should be wrapped again on unlock: below the floor, or the
+ * target's algorithm with less memory or fewer passes (a PBKDF2 keyring at or above its
+ * floor stays: it is the documented alternative).
+ */
+export function needsKdfUpgrade(kdf: KdfChoice, policy: KdfPolicy): boolean {
+  if (belowFloor(kdf, policy.floor)) return true;
+  const target = policy.target;
+  if (kdf.algorithm !== target.algorithm) return false;
+  if (kdf.algorithm === 'argon2id' && target.algorithm === 'argon2id')
+    return kdf.memoryKiB < target.memoryKiB || kdf.iterations < target.iterations;
+  return kdf.iterations < target.iterations;
+}
+
+/** `argon2id 65536 KiB × 3` / `pbkdf2-sha256 600000`: for audit details (no secret). */
+export function describeKdf(kdf: KdfChoice): string {
+  return kdf.algorithm === 'argon2id'
+    ? `argon2id ${kdf.memoryKiB} KiB × ${kdf.iterations}`
+    : `pbkdf2-sha256 ${kdf.iterations}`;
+}
+
 export function newKdfParams(choice: KdfChoice = DEFAULT_KDF): KdfParams {
   const { salt: _old, ...params } = choice as KdfChoice & { salt?: unknown };
   return { ...params, salt: randomBytes(16) };

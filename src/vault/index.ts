@@ -2,7 +2,13 @@
 export { openVault, Vault, type VaultOptions } from './vault';
 export * from './errors';
 export * from './types';
-export { DEFAULT_KDF, PBKDF2_MIN_ITERATIONS, type KdfChoice } from './envelope';
+export {
+  DEFAULT_KDF,
+  DEFAULT_KDF_POLICY,
+  PBKDF2_MIN_ITERATIONS,
+  type KdfChoice,
+  type KdfPolicy,
+} from './envelope';
 export { VaultSettingsSchema, type VaultSettings } from './schema/settings';
 export { AuditActionSchema, type AuditAction, type AuditEntry } from './schema/audit-log';
 export { LATEST_VAULT_VERSION } from './db';

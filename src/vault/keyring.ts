@@ -3,18 +3,25 @@
 import { appendAudit } from './audit';
 import type { StoreContext } from './context';
 import {
+  belowFloor,
   deriveVaultKeys,
   deriveWrappingKey,
+  describeKdf,
+  needsKdfUpgrade,
   newKdfParams,
   randomBytes,
+  sha256Hex,
+  toHex,
   unwrapSecret,
   wrapSecret,
   type KdfChoice,
+  type KdfFloor,
+  type KdfPolicy,
   type VaultKeys,
 } from './envelope';
 import { KeyringDamagedError, VaultError, WrongPassphraseError } from './errors';
 import { KEYRING_ID, KeyringRecordSchema, type KeyringRecord } from './schema/keyring';
-import type { Bytes } from './schema/sealed';
+import type { Bytes, KdfParams, Sealed } from './schema/sealed';
 
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
@@ -27,40 +34,70 @@ function checkPassphrase(passphrase: string): void {
     throw new VaultError('The passphrase must be at least 8 characters long.', 'weak-passphrase');
 }
 
-/** The stored keyring: absent → not created; present but malformed → damaged. */
+/** Refuses key derivation below the floor (create, change passphrase). */
+function checkKdf(kdf: KdfChoice, floor: KdfFloor): void {
+  if (belowFloor(kdf, floor))
+    throw new VaultError(
+      `Key derivation ${describeKdf(kdf)} is below the minimum (Argon2id ${floor.argon2id.memoryKiB} KiB × ${floor.argon2id.iterations}, PBKDF2-SHA-256 ${floor['pbkdf2-sha256'].iterations} iterations).`,
+      'weak-kdf',
+    );
+}
+
+/** What unlocking reads, hashed: a flipped byte anywhere changes it. */
+async function keyringChecksum(kdf: KdfParams, wrapped: Sealed): Promise<string> {
+  const { salt, ...params } = kdf;
+  const canonical = JSON.stringify([params, toHex(salt), toHex(wrapped.iv), toHex(wrapped.ct)]);
+  return sha256Hex(new TextEncoder().encode(canonical));
+}
+
+/**
+ * The stored keyring: absent → not created; malformed, or its checksum not matching →
+ * damaged (KeyringDamagedError), before any passphrase is tried.
+ */
 async function readKeyring(ctx: StoreContext): Promise<KeyringRecord> {
   const row = await ctx.db.keyring.get(KEYRING_ID);
   if (row === undefined)
     throw new VaultError('This vault has not been created yet.', 'not-created');
   const parsed = KeyringRecordSchema.safeParse(row);
   if (!parsed.success) throw new KeyringDamagedError();
+  const { kdf, wrappedSecret, checksum } = parsed.data;
+  if (wrappedSecret.iv.length !== 12 || wrappedSecret.ct.length !== 32 + 16)
+    throw new KeyringDamagedError();
+  if (checksum !== undefined && checksum !== (await keyringChecksum(kdf, wrappedSecret)))
+    throw new KeyringDamagedError();
   return parsed.data;
+}
+
+/** The secret wrapped under `passphrase` with fresh parameters: the keyring's new fields. */
+async function wrapUnder(
+  passphrase: string,
+  choice: KdfChoice,
+  secret: Bytes,
+): Promise<Pick<KeyringRecord, 'kdf' | 'wrappedSecret' | 'checksum'>> {
+  const kdf = newKdfParams(choice);
+  const wrappedSecret = await wrapSecret(await deriveWrappingKey(passphrase, kdf), secret);
+  return { kdf, wrappedSecret, checksum: await keyringChecksum(kdf, wrappedSecret) };
 }
 
 /** A new random master secret wrapped under the passphrase; logged 'create-vault'. */
 export async function createKeyring(
   ctx: StoreContext,
   passphrase: string,
-  kdf?: KdfChoice,
+  policy: KdfPolicy,
+  kdf: KdfChoice = policy.target,
 ): Promise<VaultKeys> {
   if (await keyringExists(ctx))
     throw new VaultError('This vault already exists; unlock it instead.', 'exists');
   checkPassphrase(passphrase);
-  const params = newKdfParams(kdf);
+  checkKdf(kdf, policy.floor);
   const secret = randomBytes(32);
-  const wrappedSecret = await wrapSecret(await deriveWrappingKey(passphrase, params), secret);
+  const wrapped = await wrapUnder(passphrase, kdf, secret);
   const keys = await deriveVaultKeys(secret);
   secret.fill(0);
   const at = ctx.now();
   await ctx.db.transaction('rw', [ctx.db.keyring, ctx.db.auditLog], async () => {
-    await ctx.db.keyring.add({
-      id: KEYRING_ID,
-      kdf: params,
-      wrappedSecret,
-      createdAt: at,
-      changedAt: at,
-    });
-    await appendAudit(ctx, 'create-vault', null, null, params.algorithm);
+    await ctx.db.keyring.add({ id: KEYRING_ID, ...wrapped, createdAt: at, changedAt: at });
+    await appendAudit(ctx, 'create-vault', null, null, kdf.algorithm);
   });
   return keys;
 }
@@ -91,16 +128,40 @@ async function unwrapWith(
 }
 
 /** The vault's keys from the passphrase; logged 'unlock'. */
+/**
+ * The vault's keys from the passphrase; logged 'unlock'. A keyring below the policy
+ * (an older or weaker vault) or without its checksum is wrapped again at the target
+ * parameters right away, logged 'kdf-upgrade' with the parameters before and after.
+ */
 export async function unlockKeyring(
   ctx: StoreContext,
   passphrase: string,
   delayMs: () => Promise<number>,
+  policy: KdfPolicy,
 ): Promise<VaultKeys> {
   const keyring = await readKeyring(ctx);
   const secret = await unwrapWith(ctx, keyring, passphrase, delayMs, '');
+  const upgrade = needsKdfUpgrade(keyring.kdf, policy);
+  const rewrap =
+    upgrade || keyring.checksum === undefined
+      ? await wrapUnder(passphrase, upgrade ? policy.target : keyring.kdf, secret)
+      : null;
   const keys = await deriveVaultKeys(secret);
   secret.fill(0);
-  await appendAudit(ctx, 'unlock', null, null, '');
+  await ctx.db.transaction('rw', [ctx.db.keyring, ctx.db.auditLog], async () => {
+    if (rewrap) {
+      await ctx.db.keyring.put({ ...keyring, ...rewrap, changedAt: ctx.now() });
+      if (upgrade)
+        await appendAudit(
+          ctx,
+          'kdf-upgrade',
+          null,
+          null,
+          `${describeKdf(keyring.kdf)} → ${describeKdf(rewrap.kdf)}`,
+        );
+    }
+    await appendAudit(ctx, 'unlock', null, null, '');
+  });
   return keys;
 }
 
@@ -110,18 +171,21 @@ export async function changeKeyringPassphrase(
   current: string,
   next: string,
   delayMs: () => Promise<number>,
+  policy: KdfPolicy,
   kdf?: KdfChoice,
 ): Promise<VaultKeys> {
   checkPassphrase(next);
   const keyring = await readKeyring(ctx);
+  // Kept parameters that fall short of the policy are raised, as an unlock would.
+  const choice = kdf ?? (needsKdfUpgrade(keyring.kdf, policy) ? policy.target : keyring.kdf);
+  checkKdf(choice, policy.floor);
   const secret = await unwrapWith(ctx, keyring, current, delayMs, 'change-passphrase');
-  const params = newKdfParams(kdf ?? keyring.kdf);
-  const wrappedSecret = await wrapSecret(await deriveWrappingKey(next, params), secret);
+  const wrapped = await wrapUnder(next, choice, secret);
   const keys = await deriveVaultKeys(secret);
   secret.fill(0);
   await ctx.db.transaction('rw', [ctx.db.keyring, ctx.db.auditLog], async () => {
-    await ctx.db.keyring.put({ ...keyring, kdf: params, wrappedSecret, changedAt: ctx.now() });
-    await appendAudit(ctx, 'change-passphrase', null, null, params.algorithm);
+    await ctx.db.keyring.put({ ...keyring, ...wrapped, changedAt: ctx.now() });
+    await appendAudit(ctx, 'change-passphrase', null, null, choice.algorithm);
   });
   return keys;
 }

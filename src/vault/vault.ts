@@ -9,7 +9,7 @@ import { backupVault, restoreVault } from './backup';
 import type { StoreContext, VaultContext } from './context';
 import { listCopies, recordCopies, type CopyRegisterRow } from './copy-register';
 import { VaultDB } from './db';
-import type { KdfChoice } from './envelope';
+import { DEFAULT_KDF_POLICY, type KdfChoice, type KdfPolicy } from './envelope';
 import {
   listHolidaySchedules,
   removeHolidaySchedule,
@@ -39,6 +39,11 @@ export interface VaultOptions {
   dexie?: DexieOptions;
   /** Clock in epoch ms (tests move time for undo windows). */
   now?: () => number;
+  /**
+   * The key-derivation floor and upgrade target (default DEFAULT_KDF_POLICY). Code only,
+   * never stored: the app uses the default; unit tests lower it to stay fast.
+   */
+  kdfPolicy?: KdfPolicy;
 }
 
 /** Opens (without unlocking) the vault stored in the IndexedDB database `name`. */
@@ -55,9 +60,11 @@ export class Vault {
   private readonly settingsStore: SettingsStore;
   private readonly session: VaultSession;
   private purgeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly kdfPolicy: KdfPolicy;
 
   constructor(name: string, options: VaultOptions = {}) {
     this.db = new VaultDB(name, options.dexie);
+    this.kdfPolicy = options.kdfPolicy ?? DEFAULT_KDF_POLICY;
     this.store = { db: this.db, now: options.now ?? (() => Date.now()) };
     this.settingsStore = new SettingsStore(this.db);
     this.session = new VaultSession(this.store, this.settingsStore);
@@ -74,14 +81,23 @@ export class Vault {
     return this.session.isUnlocked;
   }
 
-  /** Creates the vault with a new random master secret; leaves it unlocked. */
+  /**
+   * Creates the vault with a new random master secret; leaves it unlocked. Key derivation
+   * below the floor is refused (code 'weak-kdf').
+   */
   async create(passphrase: string, kdf?: KdfChoice): Promise<void> {
-    this.session.open(await createKeyring(this.store, passphrase, kdf));
+    this.session.open(await createKeyring(this.store, passphrase, this.kdfPolicy, kdf));
   }
 
-  /** Unlocks with the passphrase; a wrong one fails after a deliberate delay and is logged. */
+  /**
+   * Unlocks with the passphrase; a wrong one fails after a deliberate delay and is logged.
+   * A damaged keyring is KeyringDamagedError before any passphrase is tried; a keyring
+   * weaker than the policy is wrapped again at its target ('kdf-upgrade').
+   */
   async unlock(passphrase: string): Promise<void> {
-    this.session.open(await unlockKeyring(this.store, passphrase, () => this.wrongDelay()));
+    this.session.open(
+      await unlockKeyring(this.store, passphrase, () => this.wrongDelay(), this.kdfPolicy),
+    );
     await this.purgeExpired();
     // Decrypt the dossier list in the background: the first screen after unlock shows it.
     void this.listDossiers().catch(() => undefined);
@@ -104,6 +120,7 @@ export class Vault {
       current,
       next,
       () => this.wrongDelay(),
+      this.kdfPolicy,
       kdf,
     );
     this.session.open(keys);

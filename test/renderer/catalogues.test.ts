@@ -8,8 +8,7 @@ import { translator } from '../../src/renderer/i18n';
 import { zh } from '../../src/renderer/i18n/zh';
 import { errorSentence } from '../../src/renderer/shell/errors';
 import { BackupError } from '../../src/vault/errors';
-import { openVault } from '../../src/vault/vault';
-import { PASSPHRASE, newVault, uniqueName } from '../vault/helpers';
+import { PASSPHRASE, newVault, uniqueName, openTestVault } from '../vault/helpers';
 
 /** Latin words a Chinese screen may show: formats, products, keys. */
 const NAMES = new Set([
@@ -66,7 +65,7 @@ describe('a backup that cannot be restored, in Chinese', () => {
     await source.createDossier({ company: '杭州青梧屿贸易有限公司' });
     const file = await source.backup();
     source.close();
-    const target = await openVault(uniqueName('catalogue-restore'));
+    const target = await openTestVault(uniqueName('catalogue-restore'));
     const refusals: [Uint8Array, string][] = [
       [new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 'PASSPHRASE'],
       [file, 'wrong passphrase'],

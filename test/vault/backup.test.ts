@@ -3,8 +3,15 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BackupError } from '../../src/vault/errors';
-import { openVault } from '../../src/vault/vault';
-import { PASSPHRASE, dumpRaw, newVault, pdfFile, pngHeader, uniqueName } from './helpers';
+import {
+  PASSPHRASE,
+  dumpRaw,
+  newVault,
+  pdfFile,
+  pngHeader,
+  uniqueName,
+  openTestVault,
+} from './helpers';
 
 async function filledVault() {
   const vault = await newVault('backup-source');
@@ -32,7 +39,7 @@ describe('backup and restore', () => {
     const file = await vault.backup();
     expect(new TextDecoder('latin1').decode(file)).not.toContain('13800138000');
     expect([...file.subarray(0, 4)]).toEqual([0x44, 0x56, 0x42, 0x4b]);
-    const target = await openVault(uniqueName('restore-target'));
+    const target = await openTestVault(uniqueName('restore-target'));
     await target.restore(file, PASSPHRASE);
     expect((await target.getDossier(dossier)).company).toBe('杭州青梧屿贸易有限公司');
     expect(await target.readDocument(doc.id)).toEqual(png);
@@ -62,7 +69,7 @@ describe('backup and restore', () => {
   it('refuses a wrong passphrase and a tampered file, leaving the target untouched', async () => {
     const { vault } = await filledVault();
     const file = await vault.backup();
-    const target = await openVault(uniqueName('restore-refused'));
+    const target = await openTestVault(uniqueName('restore-refused'));
     await expect(target.restore(file, 'wrong passphrase')).rejects.toThrow(
       'The passphrase does not open this backup.',
     );

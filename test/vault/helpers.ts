@@ -8,9 +8,10 @@ import {
   randomBytes,
   unwrapSecret,
   type KdfChoice,
+  type KdfPolicy,
 } from '../../src/vault/envelope';
 import { KeyringRecordSchema } from '../../src/vault/schema/keyring';
-import { openVault, type Vault } from '../../src/vault/vault';
+import { openVault, type Vault, type VaultOptions } from '../../src/vault/vault';
 
 export const FAST_KDF: KdfChoice = {
   algorithm: 'argon2id',
@@ -19,6 +20,16 @@ export const FAST_KDF: KdfChoice = {
   parallelism: 1,
 };
 export const PASSPHRASE = 'correct horse battery staple';
+/** The app's floor and target would cost ~1 s per unlock: tests take FAST_KDF as both. */
+export const TEST_KDF_POLICY: KdfPolicy = {
+  floor: { argon2id: { memoryKiB: 64, iterations: 1 }, 'pbkdf2-sha256': { iterations: 1000 } },
+  target: FAST_KDF,
+};
+
+/** openVault with the test KDF policy. */
+export function openTestVault(name: string, options: VaultOptions = {}): Promise<Vault> {
+  return openVault(name, { kdfPolicy: TEST_KDF_POLICY, ...options });
+}
 
 let counter = 0;
 export const uniqueName = (label: string): string =>
@@ -26,7 +37,7 @@ export const uniqueName = (label: string): string =>
 
 /** A created, unlocked vault with a short wrong-passphrase delay and an adjustable clock. */
 export async function newVault(label: string, clock = { now: Date.now() }): Promise<Vault> {
-  const vault = await openVault(uniqueName(label), { now: () => clock.now });
+  const vault = await openTestVault(uniqueName(label), { now: () => clock.now });
   await vault.create(PASSPHRASE, FAST_KDF);
   await vault.updateSettings({ wrongPassphraseDelayMs: 30 });
   return vault;
@@ -47,7 +58,7 @@ export async function rewriteBackup(
   const headerLength = new DataView(file.buffer).getUint32(5);
   const headerBytes = file.slice(9, 9 + headerLength);
   const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Record<string, unknown>;
-  const probe = await openVault(uniqueName('probe'));
+  const probe = await openTestVault(uniqueName('probe'));
   await probe.restore(file, PASSPHRASE);
   const keyring = KeyringRecordSchema.parse(await probe.db.keyring.get('main'));
   probe.close();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VaultError, VaultIntegrityError } from '../../src/vault/errors';
 import type { DossierCheckSummary } from '../../src/vault/types';
-import { openVault, type Vault } from '../../src/vault/vault';
+import type { Vault } from '../../src/vault/vault';
 import {
   PASSPHRASE,
   dumpRaw,
@@ -14,6 +14,7 @@ import {
   pngHeader,
   rewriteBackup,
   uniqueName,
+  openTestVault,
 } from './helpers';
 
 const WARNING = '营业执照右下角印章模糊，请核对统一社会信用代码';
@@ -323,7 +324,7 @@ describe('settings', () => {
       value: { autoLockMinutes: 5, undoWindowSeconds: 10, wrongPassphraseDelayMs: 30 },
     });
     vault.close();
-    const reopened = await openVault(vault.db.name);
+    const reopened = await openTestVault(vault.db.name);
     const settings = await reopened.settings();
     expect(settings).toMatchObject({
       autoLockMinutes: 5,
@@ -401,7 +402,7 @@ describe('backup and restore of version 3 records', () => {
   it('carries readings, exceptions and check summaries', async () => {
     const { vault, dossier, docId } = await filled();
     const file = await vault.backup();
-    const target = await openVault(uniqueName('restore-v3'));
+    const target = await openTestVault(uniqueName('restore-v3'));
     await target.restore(file, PASSPHRASE);
     expect((await target.getReading(docId))?.warnings).toEqual([WARNING]);
     expect(await target.listExceptions(dossier)).toEqual(await vault.listExceptions(dossier));
@@ -417,7 +418,7 @@ describe('backup and restore of version 3 records', () => {
   it('refuses a backup whose readings or exceptions do not match its manifest', async () => {
     const { vault } = await filled();
     const file = await vault.backup();
-    const target = await openVault(uniqueName('restore-v3-counts'));
+    const target = await openTestVault(uniqueName('restore-v3-counts'));
     const dropped = await rewriteBackup(file, (_h, content) => {
       (content.tables as Record<string, unknown[]>).readings = [];
     });
@@ -442,7 +443,7 @@ describe('backup and restore of version 3 records', () => {
       readFileSync(new URL('./fixtures/backup-v2.dvbk', import.meta.url)),
     );
     expect(new TextDecoder('latin1').decode(file.subarray(0, 300))).toContain('"schemaVersion":2');
-    const target = await openVault(uniqueName('restore-v2'));
+    const target = await openTestVault(uniqueName('restore-v2'));
     await target.restore(file, PASSPHRASE);
     const [summary2] = await target.listDossiers();
     expect(summary2).toMatchObject({ company: '杭州青梧屿贸易有限公司', checkSummary: null });
@@ -457,7 +458,7 @@ describe('backup and restore of version 3 records', () => {
     expect((await target.db.dossiers.get(dossier))?.checkSummary).toBeNull();
     // And it works as a version-3 vault from then on, including its own backup.
     await target.acceptException(dossier, { check: 'id.expiry', reason: 'Renewed', by: 'Li' });
-    const again = await openVault(uniqueName('restore-v2-again'));
+    const again = await openTestVault(uniqueName('restore-v2-again'));
     await again.restore(await target.backup(), PASSPHRASE);
     expect(await again.listExceptions(dossier)).toHaveLength(1);
     target.close();

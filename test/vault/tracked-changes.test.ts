@@ -12,8 +12,7 @@ import {
 import { BackupError, VaultError, VaultIntegrityError } from '../../src/vault/errors';
 import { KeyringRecordSchema } from '../../src/vault/schema/keyring';
 import type { DossierCheckSummary } from '../../src/vault/types';
-import { openVault } from '../../src/vault/vault';
-import { PASSPHRASE, dumpRaw, newVault, rewriteBackup, uniqueName } from './helpers';
+import { PASSPHRASE, dumpRaw, newVault, rewriteBackup, uniqueName, openTestVault } from './helpers';
 
 const T0 = 1_763_900_000_000;
 
@@ -277,7 +276,7 @@ describe('backup and restore of tracked changes', () => {
       occurredOn: '2026-11-20',
     });
     const file = await vault.backup();
-    const target = await openVault(uniqueName('tracked-restore'));
+    const target = await openTestVault(uniqueName('tracked-restore'));
     await target.restore(file, PASSPHRASE);
     expect(await target.listTrackedChanges(dossier)).toEqual(
       await vault.listTrackedChanges(dossier),
@@ -298,7 +297,7 @@ describe('backup and restore of tracked changes', () => {
     await vault.addTrackedChange(dossier, { kind: 'address', occurredOn: '2026-11-02' });
     const file = await vault.backup();
     vault.close();
-    const target = await openVault(uniqueName('tracked-restore-count'));
+    const target = await openTestVault(uniqueName('tracked-restore-count'));
     const dropped = await rewriteBackup(file, (_h, content) => {
       (content.tables as Record<string, unknown[]>).trackedChanges = [];
     });

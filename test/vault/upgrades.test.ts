@@ -9,8 +9,7 @@ import {
   DossierRecordV1Schema,
   DossierRecordV2Schema,
 } from '../../src/vault/schema/dossiers';
-import { openVault } from '../../src/vault/vault';
-import { PASSPHRASE, newVault, pdfFile, pngHeader, uniqueName } from './helpers';
+import { PASSPHRASE, newVault, pdfFile, pngHeader, uniqueName, openTestVault } from './helpers';
 
 /** Every record of every table of a vault made with the current code. */
 async function currentRecords(db: Dexie): Promise<Record<string, unknown[]>> {
@@ -72,7 +71,7 @@ describe('upgrade 1 → 2', () => {
     v2.close();
 
     // The upgraded vault still opens with the same passphrase and reads its data.
-    const vault = await openVault(name);
+    const vault = await openTestVault(name);
     await vault.unlock(PASSPHRASE);
     expect((await vault.getDossier(dossierId)).company).toBe('杭州青梧屿贸易有限公司');
     expect(await vault.readDocument(doc.id)).toHaveLength(doc.size);
@@ -135,7 +134,7 @@ describe('upgrade 2 → 3', () => {
     v3.close();
 
     // The upgraded vault unlocks, reads its v2 data and takes the new records.
-    const vault = await openVault(name);
+    const vault = await openTestVault(name);
     await vault.unlock(PASSPHRASE);
     const dossier = await vault.getDossier(first);
     expect(dossier.company).toBe('杭州青梧屿贸易有限公司');
@@ -195,7 +194,7 @@ describe('upgrade 3 → 4', () => {
     expect(await v4.trackedChanges.count()).toBe(1);
     v4.close();
 
-    const vault = await openVault(name);
+    const vault = await openTestVault(name);
     await vault.unlock(PASSPHRASE);
     expect(await vault.listTrackedChanges(dossierId)).toEqual([
       { id: changeId, kind: 'address', occurredOn: '2026-12-28' },

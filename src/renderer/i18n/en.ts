@@ -1,5 +1,6 @@
 // The English catalogue: the same keys as zh.ts (checked by the type).
 import { DEADLINES_EN } from './deadlines';
+import { KEYS_EN } from './keys';
 import { QUALITY_EN } from './quality';
 import { REVIEW_EN } from './review';
 import { VERDICT_EN } from './verdict';
@@ -379,4 +380,5 @@ export const en: Record<MessageKey, string> = {
   ...QUALITY_EN,
   ...VERDICT_EN,
   ...REVIEW_EN,
+  ...KEYS_EN,
 };

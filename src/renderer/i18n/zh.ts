@@ -2,6 +2,7 @@
 // here and in en.ts under the same key; en.ts is typed against this file, so a key
 // missing in English fails the typecheck. Placeholders: {name}.
 import { DEADLINES_ZH } from './deadlines';
+import { KEYS_ZH } from './keys';
 import { QUALITY_ZH } from './quality';
 import { REVIEW_ZH } from './review';
 import { VERDICT_ZH } from './verdict';
@@ -353,6 +354,7 @@ export const zh = {
   ...QUALITY_ZH,
   ...VERDICT_ZH,
   ...REVIEW_ZH,
+  ...KEYS_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -22,6 +22,9 @@ export function errorSentence(error: unknown, t: Translate): string {
     const reason = t(BACKUP_REFUSAL_KEYS[error.reason], error.values);
     return t('shell.error.backup', { reason });
   }
+  if (error instanceof VaultError && error.code === 'keyring-damaged')
+    return t('vault.error.keyring-damaged');
+  if (error instanceof VaultError && error.code === 'weak-kdf') return t('vault.error.weak-kdf');
   if (error instanceof VaultError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return t('shell.error.unexpected', { detail });

@@ -8,6 +8,8 @@ export const AuditActionSchema = z.enum([
   'unlock-failed',
   'lock',
   'change-passphrase',
+  /** A weaker keyring wrapped again at the policy's parameters on unlock; detail: before → after. */
+  'kdf-upgrade',
   'create-dossier',
   'import',
   'import-refused',

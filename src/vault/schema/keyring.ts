@@ -11,5 +11,11 @@ export const KeyringRecordSchema = z.object({
   wrappedSecret: SealedSchema,
   createdAt: z.number(),
   changedAt: z.number(),
+  /**
+   * SHA-256 (hex) of the KDF parameters, salt and wrapped secret (keyring.ts), so a damaged
+   * record says so instead of reading as a wrong passphrase. Keyrings written before it
+   * gain it on their next unlock.
+   */
+  checksum: z.string().optional(),
 });
 export type KeyringRecord = z.infer<typeof KeyringRecordSchema>;

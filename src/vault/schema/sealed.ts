@@ -12,14 +12,16 @@ export type Sealed = z.infer<typeof SealedSchema>;
 export const KdfParamsSchema = z.discriminatedUnion('algorithm', [
   z.object({
     algorithm: z.literal('argon2id'),
-    memoryKiB: z.number().int().min(8),
-    iterations: z.number().int().min(1),
-    parallelism: z.number().int().min(1),
+    // Ceilings too: a record asking for more than 4 GiB or 64 passes is damage, and
+    // deriving with it would hang the app.
+    memoryKiB: z.number().int().min(8).max(4_194_304),
+    iterations: z.number().int().min(1).max(64),
+    parallelism: z.number().int().min(1).max(16),
     salt: BytesSchema,
   }),
   z.object({
     algorithm: z.literal('pbkdf2-sha256'),
-    iterations: z.number().int().min(1),
+    iterations: z.number().int().min(1).max(100_000_000),
     salt: BytesSchema,
   }),
 ]);
