@@ -11,6 +11,7 @@ import {
   type DossierInput,
 } from '../core/dossier';
 import { localIsoDate } from '../core/dates';
+import { crossDocumentFill } from '../core/extract/cross-document';
 import type { ExtractedDocument } from '../core/extraction';
 import { sniffMime, type SniffedMime } from '../core/file-type';
 import { runChecks } from '../core/checks';
@@ -86,14 +87,19 @@ export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {})
     await reader.dispose();
   }
 
+  // A value whose label was lost on one document is searched for with another's (issue 13).
+  const filled = crossDocumentFill(
+    documents.map(({ text, ...document }) => ({ document, ...(text ? { text } : {}) })),
+    dossier.confirmed,
+  );
   const input = dossierInput(
     dossier,
-    documents,
+    filled,
     [...files.map((f) => ({ file: f.name, mime: f.mime, bytes: f.bytes.length })), ...unread],
     opts.today ?? localIsoDate(),
   );
   const result = runChecks(input, rulePack);
-  return { dir, files, documents, input, result, rulePack, dossier, skipped: folder.skipped };
+  return { dir, files, documents: filled, input, result, rulePack, dossier, skipped: folder.skipped };
 }
 
 async function readDossierFile(dir: string): Promise<DossierFile> {

@@ -138,5 +138,15 @@ export const ExtractedDocumentSchema = z.object({
   region: RegionSchema.optional(),
   /** The size of `page` in the space of `region` and the boxes (to crop it from the file). */
   pageSize: z.object({ width: z.number().positive(), height: z.number().positive() }).optional(),
+  /**
+   * Fields not read by their own label but located another way: 'cross-document', searched
+   * on the page by the same value read on another document (src/core/extract/cross-document.ts).
+   */
+  found: z.record(z.string(), z.literal('cross-document')).optional(),
+  /**
+   * The positioned text the fields were read from, kept by the reader so a value lost on
+   * this page can be searched for with another document's (never part of the CLI's output).
+   */
+  text: DocumentTextSchema.optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>;

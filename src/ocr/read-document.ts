@@ -93,11 +93,14 @@ function documentsOf(
 ): ExtractedDocument[] {
   // A kind a person chose by hand reads the whole file as that one document.
   const parts = deps.kind ? [] : segmentText(text);
+  // Each document keeps the text it was read from: a value whose label was lost may be
+  // searched for there with another document's (src/core/extract/cross-document.ts).
   if (parts.length <= 1)
-    return [{ ...extractDocument(text, file, extractOptions(deps)), source: text.source }];
+    return [{ ...extractDocument(text, file, extractOptions(deps)), source: text.source, text }];
   return parts.map((part) => ({
     ...extractDocument(part.text, file, part.kind === 'unknown' ? {} : { kind: part.kind }),
     source: text.source,
+    text: part.text,
     page: part.pages[0]!,
     ...(part.pages.length > 1 ? { pages: part.pages } : {}),
     ...(part.region ? { region: part.region } : {}),
