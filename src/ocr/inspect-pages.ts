@@ -16,63 +16,61 @@ export interface InspectDeps {
   rasterise?: PdfRasteriser;
 }
 
-/** Pages looked at per file: the documents of the spec are one page each. */
+/** Pages looked at per document: the documents of the spec are one page each. */
 const MAX_INSPECTED_PAGES = 2;
 /** Vector pages are rendered at this resolution, only to find seals and colour. */
 const VECTOR_DPI = 100;
 
-async function pageImages(
+/** The pages of `text` each document is analysed on (its own, at most MAX_INSPECTED_PAGES). */
+function pagesOf(doc: ExtractedDocument, text: DocumentText): number[] {
+  const own = doc.pages ?? (doc.page === undefined ? text.pages.map((p) => p.page) : [doc.page]);
+  return own.slice(0, MAX_INSPECTED_PAGES);
+}
+
+/**
+ * Each page image of the file, in page order, up to page `last`: a JPEG or PNG is its one
+ * page; a PDF's pages are rendered (a scan at its own resolution, vector text at 100 dpi).
+ */
+async function* pageImages(
   bytes: Uint8Array,
   text: DocumentText,
+  last: number,
   deps: InspectDeps,
-): Promise<PageImage[]> {
+): AsyncGenerator<PageImage> {
   const mime = sniffMime(bytes);
   const sizes = text.pages;
   if (mime === 'image/jpeg' || mime === 'image/png') {
     const size = sizes[0];
-    if (deps.decodeImage === undefined || size === undefined) return [];
+    if (deps.decodeImage === undefined || size === undefined) return;
     const image = await deps.decodeImage(bytes, mime);
-    return [{ page: 0, image, width: size.width, height: size.height, vector: false }];
+    yield { page: 0, image, width: size.width, height: size.height, vector: false };
+    return;
   }
-  if (mime !== 'application/pdf' || deps.rasterise === undefined) return [];
+  if (mime !== 'application/pdf' || deps.rasterise === undefined) return;
   const vector = text.source === 'pdf-text';
-  const out: PageImage[] = [];
   let index = 0;
   for await (const image of deps.rasterise(bytes, {
-    maxPages: MAX_INSPECTED_PAGES,
+    maxPages: last + 1,
     ...(vector ? { dpi: VECTOR_DPI, nativeResolution: false } : {}),
   })) {
-    const size = sizes[index];
-    if (size !== undefined) {
-      out.push({ page: index, image, width: size.width, height: size.height, vector });
-    }
+    const size = sizes.find((p) => p.page === index);
+    if (size !== undefined)
+      yield { page: index, image, width: size.width, height: size.height, vector };
     index++;
   }
-  return out;
 }
 
-/**
- * The document with `quality` and `seal` added. A page that cannot be decoded or rendered
- * again leaves the document as read: the analysis adds to a reading, never replaces it.
- */
-export async function withInspection(
+/** The analysis of one document on its page images, added to it (see withInspections). */
+function inspected(
   doc: ExtractedDocument,
-  bytes: Uint8Array,
-  text: DocumentText | undefined,
-  deps: InspectDeps,
-): Promise<ExtractedDocument> {
-  if (doc.error !== undefined || text === undefined) return doc;
-  let pages: PageImage[];
-  try {
-    pages = await pageImages(bytes, text, deps);
-  } catch {
-    return doc;
-  }
-  if (pages.length === 0) return doc;
+  pages: PageImage[],
+  text: DocumentText,
+): ExtractedDocument {
   const { quality, seal } = inspectDocument({
     kind: doc.kind,
     pages,
     ...(doc.boxes === undefined ? {} : { boxes: doc.boxes }),
+    ...(doc.region === undefined ? {} : { region: doc.region }),
   });
   const textConfidence =
     text.source === 'pdf-text' || doc.boxes === undefined
@@ -83,4 +81,43 @@ export async function withInspection(
     quality: { ...quality, ...(textConfidence === undefined ? {} : { textConfidence }) },
     ...(seal === undefined ? {} : { seal }),
   };
+}
+
+/**
+ * The documents of one file with `quality` and `seal` added, each analysed on its own
+ * page and, for a part of a page, its own region. Each page is decoded or rendered once
+ * and dropped once the documents on it are analysed. A page that cannot be decoded or
+ * rendered again leaves the documents as read: the analysis adds to a reading, never
+ * replaces it.
+ */
+export async function withInspections(
+  docs: readonly ExtractedDocument[],
+  bytes: Uint8Array,
+  text: DocumentText | undefined,
+  deps: InspectDeps,
+): Promise<ExtractedDocument[]> {
+  const out = [...docs];
+  if (text === undefined) return out;
+  const wanted = docs.map((d) => (d.error === undefined ? pagesOf(d, text) : []));
+  const last = Math.max(-1, ...wanted.flat());
+  if (last < 0) return out;
+  const held = new Map<number, PageImage>();
+  try {
+    for await (const page of pageImages(bytes, text, last, deps)) {
+      held.set(page.page, page);
+      wanted.forEach((pages, i) => {
+        // A document is analysed once its last page is here.
+        if (pages.length === 0 || pages[pages.length - 1] !== page.page) return;
+        const images = pages.map((p) => held.get(p)).filter((p) => p !== undefined);
+        if (images.length > 0) out[i] = inspected(docs[i]!, images, text);
+      });
+      // A page is kept only while a document on it still waits for a later page.
+      for (const p of held.keys())
+        if (!wanted.some((pages) => pages.includes(p) && pages[pages.length - 1]! > page.page))
+          held.delete(p);
+    }
+  } catch {
+    // Whatever was analysed before the failure stays.
+  }
+  return out;
 }

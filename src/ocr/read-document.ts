@@ -17,7 +17,7 @@ import { admit } from '../core/intake';
 import type { OcrEngine, OcrProgress } from '../core/ports';
 import { isRasterOcrEngine } from './engine';
 import { checkNotTruncated } from './image-header';
-import { withInspection, type DecodeImage } from './inspect-pages';
+import { withInspections, type DecodeImage } from './inspect-pages';
 import { PdfReadError, readPdfText, type PdfjsLib, type ReadPdfOptions } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 import { checkPdfImages } from './pdf-limits';
@@ -201,10 +201,8 @@ export async function readDocuments(
       deps.onText?.(t);
     };
     const documents = await read(file, { ...deps, onText });
-    // Quality and seal analysis works on a file's pages as one document; a file holding
-    // several is not inspected yet (each document would decode every page again).
-    if (documents.length !== 1) return documents;
-    return [await withInspection(documents[0]!, file.bytes, text, deps)];
+    // Quality and seal analysis of each document on its own page or part of a page.
+    return await withInspections(documents, file.bytes, text, deps);
   } catch (error) {
     // Anything else is a fault of this program, not of the file: it is not hidden.
     if (!(error instanceof DocumentReadError)) throw error;

@@ -257,3 +257,60 @@ describe('quality flags', () => {
     expect(vector.quality).toMatchObject({ flags: [], raster: false });
   });
 });
+
+describe('a document that is a part of its page (both ID sides on one A4 copy)', () => {
+  // An A4 page at 150 dpi, the box space at half the pixels (as a reader's prepared page).
+  const PAGE = { width: 620, height: 877 };
+  const front = { x: 80, y: 60, w: 460, h: 300 };
+  const back = { x: 80, y: 480, w: 460, h: 300 };
+
+  it('is analysed on its own region, its regions and seals reported on the page', () => {
+    const img = page(1240, 1754);
+    // The front's name line blurred, the back's text sharp; a red ring on the back only.
+    const line = page(560, 80);
+    text(line, 20, 20, 500, 1);
+    const blurred = boxBlur(boxBlur(line, 4), 4);
+    for (let y = 0; y < line.height; y++)
+      img.data.set(
+        blurred.data.subarray(y * line.width * 4, (y + 1) * line.width * 4),
+        ((220 + y) * img.width + 280) * 4,
+      );
+    text(img, 300, 1100, 500);
+    paint(img, ring(900, 1350, 110, 7), RED);
+    const pages = [{ page: 0, image: img, ...PAGE, vector: false }];
+    const name = { page: 0, x: 145, y: 115, w: 260, h: 30 };
+    const frontResult = inspectDocument({
+      kind: 'id-card-front',
+      pages,
+      boxes: { name },
+      region: front,
+    });
+    const blur = frontResult.quality.flags.find((f) => f.flag === 'blur');
+    // The field's region in the page's box space, where review draws it.
+    expect(blur?.field).toBe('name');
+    expect(blur?.region).toMatchObject({ page: 0, x: name.x, y: name.y, w: name.w, h: name.h });
+    // The back's ring is not the front's.
+    expect(frontResult.seal).toBeUndefined();
+    const backResult = inspectDocument({ kind: 'id-card-back', pages, region: back });
+    expect(backResult.quality.flags.filter((f) => f.flag === 'blur')).toEqual([]);
+    const seal = backResult.seal!.boxes[0]!;
+    expect(seal.page).toBe(0);
+    expect(seal.x + seal.w / 2).toBeCloseTo(450, -1);
+    expect(seal.y + seal.h / 2).toBeCloseTo(675, -1);
+  });
+
+  it('takes its resolution from the page and its border from the page edge, not the cut', () => {
+    const img = page(1240, 1754);
+    // Text crossing the region's right side (inside the page) and the page's left edge.
+    text(img, 0, 300, 1000, 3);
+    const pages = [{ page: 0, image: img, ...PAGE, vector: false }];
+    const inside = inspectDocument({ kind: 'id-card-front', pages, region: { ...front, x: 0 } });
+    const border = inside.quality.flags.filter((f) => f.flag === 'border-incomplete');
+    expect(border.map((f) => f.reason)).toEqual([expect.stringMatching(/left edge/)]);
+    // 85.6 mm of a 150 dpi page, not the region's 920 px.
+    expect(inside.quality.widthPx).toBe(505);
+    expect(inside.quality.flags.find((f) => f.flag === 'low-resolution')?.value).toBe(505);
+    const whole = inspectDocument({ kind: 'id-card-front', pages });
+    expect(whole.quality.widthPx).toBe(505);
+  });
+});

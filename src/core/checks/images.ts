@@ -200,7 +200,10 @@ export const filesQuality: Check = (ctx) => {
     problems
       .map((d) => {
         const flags = [...new Set(d.quality!.flags.map((f) => f.flag))].join(', ');
-        return lang === 'en' ? `${d.file} (${flags})` : `${d.file}（${flags}）`;
+        // A file holding several documents: which of them.
+        const part =
+          d.page === undefined || d.kind === 'unknown' ? '' : ` ${KIND_NAMES[d.kind][lang]}`;
+        return lang === 'en' ? `${d.file}${part} (${flags})` : `${d.file}${part}（${flags}）`;
       })
       .join(lang === 'en' ? '; ' : '；');
   const first = problems[0]!.quality!.flags[0]!;

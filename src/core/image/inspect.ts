@@ -2,7 +2,7 @@
 // bank.seal, files.quality). Hosts decode or render each page and pass the pixels with
 // the page's size in the coordinates of the field boxes; everything here is pure.
 import type { DetectedKind } from '../documents';
-import type { Box } from '../extraction';
+import type { Box, Region as PartRegion } from '../extraction';
 import {
   cellGrid,
   colourShare,
@@ -19,6 +19,7 @@ import { SIDE_NAMES, where, imageFieldLabel } from './labels';
 import { intersects, reduce, toLuma, type Rect, type RgbaImage } from './pixels';
 import type { DocumentQuality, QualityFlag, Region, SealBox, SealReport, SealRole } from './schema';
 import { findSeals } from './seal';
+import { boxesIntoCrop, cropToRegion, regionOntoPage, type CropPlacement } from './part';
 
 export interface PageImage {
   page: number;
@@ -31,6 +32,8 @@ export interface PageImage {
   vector: boolean;
   /** The page's physical width in inches, where the file says it (a PDF page). */
   widthInches?: number;
+  /** The image is a part cut from a larger page image (see part.ts), placed there. */
+  crop?: CropPlacement;
 }
 
 export interface InspectInput {
@@ -38,6 +41,11 @@ export interface InspectInput {
   pages: readonly PageImage[];
   /** Field boxes as the extraction found them. */
   boxes?: Readonly<Record<string, Box>>;
+  /**
+   * The document is this part of its page (box units; a part is on one page): the page is
+   * analysed on the part's own pixels, and the regions reported are in the page's.
+   */
+  region?: PartRegion;
 }
 
 /** The defaults of the rule pack's resolution floor (spec §3 files.legible). */
@@ -115,7 +123,10 @@ function resolutionFlag(
   kind: DetectedKind,
   p: PageImage,
 ): { flag?: QualityFlag; dpi?: number; widthPx?: number } {
-  const { width, height } = p.image;
+  // A part of a page has the resolution of the page it was cut from: an ID side on an A4
+  // copy is as many pixels wide as the card's 85.6 mm of that page.
+  const { width, height } =
+    p.crop === undefined ? p.image : { width: p.crop.pageWidth, height: p.crop.pageHeight };
   if (A4_KINDS.has(kind)) {
     const dpi = Math.round(
       p.widthInches !== undefined
@@ -231,6 +242,20 @@ function borderFlag(
   };
 }
 
+/**
+ * A crop's side that lies inside its page is no edge of the image: what crosses it (the
+ * card's photo past its text's margin) continues on the page.
+ */
+function cutInsidePage(side: EdgeInk['side'], p: PageImage): boolean {
+  const c = p.crop;
+  if (c === undefined) return false;
+  const slack = 2;
+  if (side === 'left') return c.x > slack;
+  if (side === 'top') return c.y > slack;
+  if (side === 'right') return c.x + p.image.width < c.pageWidth - slack;
+  return c.y + p.image.height < c.pageHeight - slack;
+}
+
 interface PageResult {
   flags: QualityFlag[];
   greyscale: boolean;
@@ -303,7 +328,7 @@ function inspectPage(input: InspectInput, p: PageImage): PageResult {
   for (const blob of findCovered(grid))
     flags.push(blobFlag('covered', blob, p.page, fields, m, factor));
   for (const edge of inkAtEdges(grey)) {
-    if (edge.share < BORDER_MIN_INK_SHARE) continue;
+    if (edge.share < BORDER_MIN_INK_SHARE || cutInsidePage(edge.side, p)) continue;
     flags.push(borderFlag(edge, p, fields, m));
   }
   return {
@@ -315,6 +340,37 @@ function inspectPage(input: InspectInput, p: PageImage): PageResult {
   };
 }
 
+/** A page, or the document's region of it (cut out, analysed, its regions moved back). */
+function inspectPageOrPart(input: InspectInput, p: PageImage): PageResult {
+  const { region } = input;
+  if (region === undefined) return inspectPage(input, p);
+  const cut = cropToRegion(p.image, p.width, p.height, region);
+  if (cut === null) return inspectPage(input, p);
+  const part: PageImage = {
+    ...p,
+    image: cut.image,
+    width: cut.width,
+    height: cut.height,
+    crop: cut.placement,
+  };
+  const result = inspectPage(
+    {
+      ...input,
+      ...(input.boxes === undefined
+        ? {}
+        : { boxes: boxesIntoCrop(input.boxes, p.page, cut.origin) }),
+    },
+    part,
+  );
+  return {
+    ...result,
+    flags: result.flags.map((f) =>
+      f.region === undefined ? f : { ...f, region: regionOntoPage(f.region, cut.origin) },
+    ),
+    seals: result.seals.map((s) => regionOntoPage(s, cut.origin)),
+  };
+}
+
 export interface Inspection {
   quality: DocumentQuality;
   /** Present for the bank form and the license, and wherever a seal was found. */
@@ -323,7 +379,7 @@ export interface Inspection {
 
 /** Inspects every page image of one document. */
 export function inspectDocument(input: InspectInput): Inspection {
-  const results = input.pages.map((p) => inspectPage(input, p));
+  const results = input.pages.map((p) => inspectPageOrPart(input, p));
   const first = results[0];
   const greyscale = results.length > 0 && results.every((r) => r.greyscale);
   const boxes = results.flatMap((r) => r.seals);
