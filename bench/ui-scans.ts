@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../test/cli/run-cli';
 import { createDossier, createVault } from '../test/e2e/pages/dossier';
 
@@ -106,6 +106,93 @@ function sampleProcesses(pids: () => number[]): { stop(): { peakMb: number; cpuS
   };
 }
 
+/** Main-thread long tasks (over 50 ms) of one phase: how many, the longest, their sum (ms). */
+export interface LongTasks {
+  count: number;
+  longestMs: number;
+  totalMs: number;
+}
+
+/**
+ * Records every long task of the page's main thread from its first script on (the
+ * Long Tasks API reports tasks over 50 ms; workers' tasks are not the page's).
+ */
+const LONG_TASK_RECORDER = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** performance.now() in the page: phases are cut on the page's own clock. */
+const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+
+/** The long tasks that started within [from, to] of the page's clock. */
+async function longTasksBetween(page: Page, from: number, to: number): Promise<LongTasks> {
+  const all = await page.evaluate(
+    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+  );
+  const within = all.filter(([start]) => start >= from && start <= to).map(([, d]) => d);
+  return {
+    count: within.length,
+    longestMs: Math.round(Math.max(0, ...within)),
+    totalMs: Math.round(within.reduce((a, b) => a + b, 0)),
+  };
+}
+
+/**
+ * Confirm-all on each document of the review tab (the dialog's OK, until its notice shows),
+ * then one field confirmed alone where one is left: the long tasks from each click to the
+ * screen settled.
+ */
+async function confirmPhase(page: Page): Promise<{ confirmed: number; longTasks: LongTasks }> {
+  await page.getByTestId('tab-review').click();
+  const kinds = await page
+    .getByTestId('review-document')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
+  let confirmed = 0;
+  const phases: LongTasks[] = [];
+  for (const kind of kinds) {
+    await page.locator(`[data-testid="review-document"][data-kind="${kind}"]`).click();
+    await page.locator(`[data-testid="review"][data-kind="${kind}"]`).waitFor();
+    const button = page.getByTestId('confirm-all');
+    if (await button.isDisabled()) continue;
+    await button.click();
+    await page.getByTestId('confirm-all-list').waitFor();
+    confirmed += await page.getByTestId('confirm-all-item').count();
+    const from = await pageNow(page);
+    await page.locator('#confirm-all-ok').click();
+    await page.getByTestId('confirm-all-list').waitFor({ state: 'hidden', timeout: 60_000 });
+    await page.getByTestId('review-notice').waitFor({ timeout: 60_000 });
+    // The rows re-render with their confirmations after the notice.
+    await page.waitForTimeout(500);
+    phases.push(await longTasksBetween(page, from, await pageNow(page)));
+  }
+  // One field confirmed alone (Enter on its row's button), where one is left to confirm.
+  const field = await page
+    .locator('[data-testid="field-row"]:has([data-testid="confirm-field"]:not([disabled]))')
+    .first()
+    .getAttribute('data-field', { timeout: 1000 })
+    .catch(() => null);
+  if (field !== null) {
+    const row = page.locator(`[data-testid="field-row"][data-field="${field}"]`);
+    const from = await pageNow(page);
+    await row.getByTestId('confirm-field').click();
+    await row.and(page.locator('[data-confirmed="true"]')).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    phases.push(await longTasksBetween(page, from, await pageNow(page)));
+    confirmed += 1;
+  }
+  return {
+    confirmed,
+    longTasks: {
+      count: phases.reduce((n, p) => n + p.count, 0),
+      longestMs: Math.max(0, ...phases.map((p) => p.longestMs)),
+      totalMs: phases.reduce((n, p) => n + p.totalMs, 0),
+    },
+  };
+}
+
 export interface AppScanRun {
   /** Drop → each file's outcome, in file order (ms). */
   fileMs: number[];
@@ -116,17 +203,34 @@ export interface AppScanRun {
   /** CPU seconds of the browser's processes from the drop to the last file read. */
   cpuSeconds: number;
   statuses: string[];
+  /** OCR workers the reader used (navigator.hardwareConcurrency as the page saw it). */
+  workers: number;
+  /** Main-thread long tasks from the drop to all read. */
+  importLongTasks: LongTasks;
+  /** Main-thread long tasks while confirming (confirm-all per document, one single field). */
+  confirm: { confirmed: number; longTasks: LongTasks };
 }
 
 /** One fresh profile: vault, dossier, the four scans dropped at once, until all are read. */
-export async function appScanRun(browser: Browser, url: string): Promise<AppScanRun> {
+export async function appScanRun(
+  browser: Browser,
+  url: string,
+  options: { workers?: number } = {},
+): Promise<AppScanRun> {
   const memory = sampleProcesses(() => descendants(process.pid));
   let cpu: ReturnType<typeof sampleProcesses> | undefined;
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   try {
     await context.addInitScript('window.__name = (f) => f');
+    await context.addInitScript(LONG_TASK_RECORDER);
+    // The reader sizes its OCR pool from the cores the page sees (src/renderer/reader/pool.ts).
+    if (options.workers !== undefined)
+      await context.addInitScript(
+        `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${options.workers} });`,
+      );
     const page = await context.newPage();
     await page.goto(url);
+    const workers = await page.evaluate(() => navigator.hardwareConcurrency);
     await createVault(page);
     await createDossier(page, '青梧屿测速科技有限公司');
     // Each file is stamped in the page when its row says it is done (or failed).
@@ -145,6 +249,7 @@ export async function appScanRun(browser: Browser, url: string): Promise<AppScan
     });
     const input = page.locator('[data-testid="import-panel"] input[type=file]');
     const dropped = Date.now();
+    const droppedInPage = await pageNow(page);
     cpu = sampleProcesses(() => descendants(process.pid));
     await input.setInputFiles(SCAN_FILES);
     const names = SCAN_FILES.map((f) => f.slice(f.lastIndexOf('/') + 1));
@@ -162,12 +267,17 @@ export async function appScanRun(browser: Browser, url: string): Promise<AppScan
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status') ?? ''));
     const fileMs = names.map((n) => stamps[n]! - dropped);
     const { cpuSeconds } = cpu.stop();
+    const importLongTasks = await longTasksBetween(page, droppedInPage, await pageNow(page));
+    const confirm = await confirmPhase(page);
     return {
       fileMs,
       allMs: Math.max(...fileMs),
       peakMb: memory.stop().peakMb,
       cpuSeconds,
       statuses,
+      workers,
+      importLongTasks,
+      confirm,
     };
   } finally {
     memory.stop();

@@ -8,7 +8,9 @@
 //     scrolling it from top to bottom, one wheel notch (100 px) per frame;
 //   - four scans (examples/scans-jpg) from the drop to all read, in a fresh profile, against
 //     the CLI reading the same files in the same run (bench/ui-scans.ts), BENCH_UI_SCAN_RUNS
-//     times each (default 3); `--scans` measures only this.
+//     times each (default 3), with 1 and with 2 OCR workers (BENCH_UI_WORKERS); in each,
+//     the main thread's long tasks (over 50 ms) from the drop to all read, and while
+//     confirming (confirm-all on each document, then one field); `--scans` measures only this.
 // Writes bench/results/ui.json.
 import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -20,7 +22,13 @@ import { launchChromium, serveFolder } from '../test/e2e/support/chromium';
 import { buildRenderer } from '../test/e2e/support/renderer-build';
 import { buildTestPage } from '../test/e2e/support/test-page';
 import { REPO_ROOT } from '../test/cli/run-cli';
-import { appScanRun, cliScanRun, type AppScanRun, type CliScanRun } from './ui-scans';
+import {
+  appScanRun,
+  cliScanRun,
+  type AppScanRun,
+  type CliScanRun,
+  type LongTasks,
+} from './ui-scans';
 
 const DOSSIERS = Number(process.env.BENCH_UI_DOSSIERS ?? 1000);
 const LOADS = Number(process.env.BENCH_UI_LOADS ?? 7);
@@ -143,33 +151,67 @@ async function scrollFrames(
   });
 }
 
-/** The app and the CLI alternated, so that the machine's load hits both alike. */
+/** OCR pool sizes measured (BENCH_UI_WORKERS, default "1,2"); the first is the app's default here. */
+const WORKER_COUNTS = (process.env.BENCH_UI_WORKERS ?? '1,2').split(',').map(Number);
+
+function longTaskSummary(runs: LongTasks[]) {
+  return {
+    counts: runs.map((r) => r.count),
+    longestMs: runs.map((r) => r.longestMs),
+    maxLongestMs: Math.max(0, ...runs.map((r) => r.longestMs)),
+    noneOver50ms: runs.every((r) => r.count === 0),
+  };
+}
+
+function appSummary(app: AppScanRun[]) {
+  return {
+    workers: app[0]?.workers ?? 0,
+    allMs: app.map((r) => r.allMs),
+    fileMs: app.map((r) => r.fileMs),
+    statuses: app.map((r) => r.statuses),
+    medianAllMs: median(app.map((r) => r.allMs)),
+    medianFirstMs: median(app.map((r) => Math.min(...r.fileMs))),
+    cpuSeconds: app.map((r) => r.cpuSeconds),
+    medianCpuSeconds: +median(app.map((r) => r.cpuSeconds)).toFixed(1),
+    peakMb: Math.max(...app.map((r) => r.peakMb)),
+    importLongTasks: longTaskSummary(app.map((r) => r.importLongTasks)),
+    confirm: {
+      confirmed: app.map((r) => r.confirm.confirmed),
+      longTasks: longTaskSummary(app.map((r) => r.confirm.longTasks)),
+    },
+  };
+}
+
+/**
+ * The app (once per OCR pool size) and the CLI alternated, so that the machine's load hits
+ * all alike; the headline is the app with the pool size the app picks on this machine.
+ */
 async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
-  const app: AppScanRun[] = [];
+  const byWorkers = new Map<number, AppScanRun[]>(WORKER_COUNTS.map((w) => [w, []]));
+  const appDefault: AppScanRun[] = [];
   const cli: CliScanRun[] = [];
   for (let i = 0; i < SCAN_RUNS; i++) {
     console.log(`Four scans, run ${i + 1} of ${SCAN_RUNS}…`);
     cli.push(await cliScanRun());
-    app.push(await appScanRun(browser, url));
-    console.log(
-      `  CLI ${cli[i]!.ms} ms (CPU ${cli[i]!.cpuSeconds} s); app ${app[i]!.allMs} ms (files ${app[i]!.fileMs.join(', ')} ms; CPU ${app[i]!.cpuSeconds} s)`,
-    );
+    console.log(`  CLI ${cli[i]!.ms} ms (CPU ${cli[i]!.cpuSeconds} s)`);
+    for (const workers of WORKER_COUNTS) {
+      const run = await appScanRun(browser, url, { workers });
+      byWorkers.get(workers)!.push(run);
+      console.log(
+        `  app, ${workers} OCR worker(s): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); main-thread long tasks: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirming ${run.confirm.confirmed} fields ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
+      );
+    }
   }
-  const appMs = median(app.map((r) => r.allMs));
+  // The app as shipped: the pool size it picks here (pool.ts defaultPoolSize).
+  const shipped = await defaultWorkers(browser, url);
+  appDefault.push(...(byWorkers.get(shipped) ?? byWorkers.get(WORKER_COUNTS[0]!)!));
+  const appMs = median(appDefault.map((r) => r.allMs));
   const cliMs = median(cli.map((r) => r.ms));
   return {
     files: 'examples/scans-jpg: license, id-front, id-back, bank',
     runs: SCAN_RUNS,
-    app: {
-      allMs: app.map((r) => r.allMs),
-      fileMs: app.map((r) => r.fileMs),
-      statuses: app.map((r) => r.statuses),
-      medianAllMs: appMs,
-      medianFirstMs: median(app.map((r) => Math.min(...r.fileMs))),
-      cpuSeconds: app.map((r) => r.cpuSeconds),
-      medianCpuSeconds: +median(app.map((r) => r.cpuSeconds)).toFixed(1),
-      peakMb: Math.max(...app.map((r) => r.peakMb)),
-    },
+    app: appSummary(appDefault),
+    byWorkers: Object.fromEntries([...byWorkers].map(([w, runs]) => [w, appSummary(runs)])),
     cli: {
       ms: cli.map((r) => r.ms),
       kinds: cli.map((r) => r.kinds),
@@ -179,16 +221,42 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       peakMb: Math.max(...cli.map((r) => r.peakMb)),
     },
     ratio: +(appMs / cliMs).toFixed(2),
+    ratioByWorkers: Object.fromEntries(
+      [...byWorkers].map(([w, runs]) => [
+        w,
+        +(median(runs.map((r) => r.allMs)) / cliMs).toFixed(2),
+      ]),
+    ),
     cpuRatio: +(
-      median(app.map((r) => r.cpuSeconds)) / median(cli.map((r) => r.cpuSeconds))
+      median(appDefault.map((r) => r.cpuSeconds)) / median(cli.map((r) => r.cpuSeconds))
     ).toFixed(2),
     withinOneAndAHalf: appMs <= 1.5 * cliMs,
   };
 }
 
+/** The OCR pool size the app picks in this browser (the same rule as pool.ts). */
+async function defaultWorkers(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  url: string,
+): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await page.evaluate(() => {
+      const memoryGb = (navigator as { deviceMemory?: number }).deviceMemory ?? 4;
+      return Math.max(1, Math.min(navigator.hardwareConcurrency || 1, Math.floor(memoryGb / 2), 4));
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 function scanLine(s: Awaited<ReturnType<typeof scanComparison>>): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  return `four scans, median of ${s.runs}: app drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio}); peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
+  const tasks = (a: ReturnType<typeof appSummary>) =>
+    `${a.workers} OCR worker(s): ${sec(a.medianAllMs)}, peak ${a.peakMb} MB, main-thread long tasks import ${a.importLongTasks.counts.join('/')} (longest ${a.importLongTasks.maxLongestMs} ms), confirm ${a.confirm.longTasks.counts.join('/')} (longest ${a.confirm.longTasks.maxLongestMs} ms)`;
+  return `${Object.values(s.byWorkers).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app (${s.app.workers} OCR workers) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio}); peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
 }
 
 async function main(): Promise<void> {
