@@ -20,9 +20,9 @@ import type {
   ExtractedField,
   StoredAccount,
   UndoTicket,
-  Vault,
   VaultSettings,
 } from '../../vault';
+import type { VaultPort } from './vault-port';
 import type { AuditRow, ShownField } from './workspace-verdict';
 
 export type { AuditRow, ShownField } from './workspace-verdict';
@@ -193,7 +193,7 @@ export interface ImportOutcome {
 }
 
 export interface Workspace {
-  readonly vault: Vault;
+  readonly vault: VaultPort;
   readonly reader: DocumentReader;
   /** ISO date today, local time. */
   today(): string;

@@ -17,14 +17,14 @@ import { webHasher } from '../../pack/web-hasher';
 import { webImageCodec } from '../../pack/web-image-codec';
 import { loadReportFontFromUrl } from '../../pack/web-report-font';
 import type { VaultBridge } from '../../shared/bridge';
-import type { Vault } from '../../vault';
+import type { VaultPort } from './vault-port';
 import type { DossierView } from './contract';
 import { WorkspaceError } from './workspace-error';
 // The report's CJK font, bundled as a file of the app (the package's exports map hides it).
 import reportFontUrl from '../../../node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf?url';
 
 export async function exportDossierPack(
-  vault: Vault,
+  vault: VaultPort,
   view: DossierView,
   options: {
     bridge: VaultBridge;

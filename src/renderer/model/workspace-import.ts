@@ -4,7 +4,7 @@
 // outcome the import panel shows.
 import type { DetectedKind } from '../../core/documents';
 import type { ReadProblem } from '../../core/extraction';
-import { DuplicateFileError, ImportRefusedError, type Vault } from '../../vault';
+import { DuplicateFileError, ImportRefusedError } from '../../vault';
 import type {
   DocumentFileInput,
   DocumentReader,
@@ -12,6 +12,7 @@ import type {
   ImportProgress,
   ReadResult,
 } from './contract';
+import type { VaultPort } from './vault-port';
 
 /** Share of a file's progress bar each stage ends at (reading is most of the time). */
 const STAGE_END = { reading: 0.1, 'loading-ocr': 0.3, ocr: 0.85, extracting: 0.9 } as const;
@@ -37,7 +38,7 @@ export type ImportOne = (
 ) => Promise<ImportOutcome>;
 
 /** The workspace's importer of one file (its stores queued behind each other). */
-export function createImporter(vault: Vault, reader: DocumentReader): ImportOne {
+export function createImporter(vault: VaultPort, reader: DocumentReader): ImportOne {
   /** Stores run one at a time: a file's duplicate check sees every file stored before it. */
   let storing: Promise<unknown> = Promise.resolve();
   function storeLock<T>(store: () => Promise<T>): Promise<T> {

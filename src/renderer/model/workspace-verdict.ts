@@ -2,7 +2,8 @@
 // was shown, setting a document aside, reading a file again for the kind a person chose,
 // and the dossier's audit log with who did what when.
 import type { DocumentKind } from '../../core/documents';
-import type { AuditEntry, Vault } from '../../vault';
+import type { AuditEntry } from '../../vault';
+import type { VaultPort } from './vault-port';
 import { bulkConfirmable, HIGH_CONFIDENCE } from './confirmable';
 import type { DocumentReader, DocumentView } from './contract';
 import { WorkspaceError } from './workspace-error';
@@ -19,7 +20,7 @@ export interface ShownField {
  * audit log never holds a confirmation the person did not see.
  */
 export async function confirmShownFields(
-  vault: Vault,
+  vault: VaultPort,
   doc: DocumentView,
   shown: readonly ShownField[],
   by: string,
@@ -42,7 +43,7 @@ export async function confirmShownFields(
  * cannot be read again keeps what it had: the person can still enter every field.
  */
 export async function rereadAsKind(
-  vault: Vault,
+  vault: VaultPort,
   reader: DocumentReader,
   documentId: string,
   kind: DocumentKind,
@@ -88,7 +89,7 @@ export interface AuditRow {
 }
 
 /** The audit log of one dossier, newest first, with who where the vault knows it. */
-export async function dossierAudit(vault: Vault, dossierId: string): Promise<AuditRow[]> {
+export async function dossierAudit(vault: VaultPort, dossierId: string): Promise<AuditRow[]> {
   const [entries, documents, exceptions] = await Promise.all([
     vault.audit(),
     vault.listDocuments(dossierId),

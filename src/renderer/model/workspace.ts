@@ -7,12 +7,13 @@ import { localIsoDate } from '../../core/dates';
 import type { Account, Declared } from '../../core/dossier';
 import { sniffMime } from '../../core/file-type';
 import type { BridgeHost, VaultBridge } from '../../shared/bridge';
-import { calendarWith, type Vault } from '../../vault';
+import { calendarWith } from '../../vault';
 import { createLazyBrowserReader } from './lazy-reader';
 import { WorkspaceError } from './workspace-error';
 import { deadlinesOfDossiers, downloadCalendar } from './workspace-deadlines';
 import { createImporter, isAbort } from './workspace-import';
 import { confirmShownFields, dossierAudit, rereadAsKind } from './workspace-verdict';
+import type { VaultPort } from './vault-port';
 import { buildDossierView, documentView, rowOf, sameSummary } from './workspace-view';
 import type {
   DocumentReader,
@@ -26,8 +27,14 @@ import type {
 /** Who confirmed, when the person has not given a name in Settings. */
 const DEFAULT_CONFIRMER = '本机用户';
 
+/** A dossier's screen and list summary for a day (the checks run wherever this runs). */
+export type DossierViews = (
+  id: string,
+  day: string,
+) => Promise<ReturnType<typeof buildDossierView>>;
+
 export function createWorkspace(
-  vault: Vault,
+  vault: VaultPort,
   deps: {
     bridge: VaultBridge;
     host: BridgeHost;
@@ -35,6 +42,11 @@ export function createWorkspace(
     reader?: DocumentReader;
     /** Today's ISO date (tests pin it). */
     today?: () => string;
+    /**
+     * Builds a dossier's view, checks included. The app passes its vault worker's, so the
+     * checks run there; default: here, from the vault's records.
+     */
+    dossierViews?: DossierViews;
   },
 ): Workspace {
   const listeners = new Set<() => void>();
@@ -61,6 +73,7 @@ export function createWorkspace(
   }
 
   async function dossierView(id: string) {
+    if (deps.dossierViews) return deps.dossierViews(id, today());
     await refreshCalendar();
     return buildDossierView(await vault.dossierRecords(id), today(), calendar);
   }

@@ -4,9 +4,9 @@
 import { App, Result, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { BridgeHost, VaultBridge } from '../../shared/bridge';
-import { openVault, type Vault } from '../../vault';
 import { I18nProvider, translator, type Language } from '../i18n';
 import type { Workspace } from '../model/contract';
+import { openHostedVault, type HostedVault } from '../engine/client';
 import { createWorkspace } from '../model/workspace';
 import { WorkspaceProvider } from '../model/workspace-context';
 import { DossiersScreen } from '../screens/dossiers/DossiersScreen';
@@ -33,8 +33,8 @@ const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen'));
 type Session =
   | { phase: 'opening' }
   | { phase: 'failed'; message: string }
-  | { phase: 'locked'; vault: Vault; created: boolean; notice: LockReason | null }
-  | { phase: 'open'; vault: Vault; workspace: Workspace };
+  | { phase: 'locked'; vault: HostedVault; created: boolean; notice: LockReason | null }
+  | { phase: 'open'; vault: HostedVault; workspace: Workspace };
 
 export type Route = { name: 'list' } | { name: 'dossier'; id: string } | { name: 'settings' };
 
@@ -67,11 +67,13 @@ export function Shell({
   // Open the vault once; bind its hidden-window lock and forward its lock events.
   useEffect(() => {
     let cancelled = false;
-    let vault: Vault | null = null;
+    let vault: HostedVault | null = null;
     const unbind: (() => void)[] = [];
     void (async () => {
       try {
-        vault = await openVault(APP_VAULT_NAME);
+        // The vault lives in its own worker: decrypting, writing and the checks never
+        // take this thread (src/renderer/engine).
+        vault = await openHostedVault(APP_VAULT_NAME);
         const created = await vault.isCreated();
         if (cancelled) return vault.close();
         const opened = vault;
@@ -130,7 +132,7 @@ export function Shell({
   }, [vault, unlocked]);
 
   const opened = useCallback(
-    async (how: OpenedHow, openedVault: Vault): Promise<void> => {
+    async (how: OpenedHow, openedVault: HostedVault): Promise<void> => {
       try {
         const settings = await openedVault.settings();
         if (how === 'created') {
@@ -145,6 +147,7 @@ export function Shell({
           bridge,
           host,
           reader: createLazyBrowserReader(settings.ocrEngine),
+          dossierViews: (id, day) => openedVault.dossierView(id, day),
         });
         workspaceRef.current = workspace;
         // The OCR models load now, in the reader's workers, while the person opens a

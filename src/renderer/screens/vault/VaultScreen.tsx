@@ -4,7 +4,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useRef, useState, type FormEvent } from 'react';
-import type { Vault } from '../../../vault';
+import type { VaultPort } from '../../model/vault-port';
 import { useI18n, type MessageKey } from '../../i18n';
 import { errorSentence } from '../../shell/errors';
 import { MIN_SCORE, type StrengthScore } from './strength';
@@ -14,7 +14,7 @@ export type LockReason = 'manual' | 'idle' | 'hidden';
 export type OpenedHow = 'created' | 'unlocked' | 'restored';
 
 export interface VaultScreenProps {
-  vault: Vault;
+  vault: VaultPort;
   created: boolean;
   /** Why the vault locked itself (null: first start or locked by hand). */
   notice: LockReason | null;
@@ -75,7 +75,7 @@ export function VaultScreen({ vault, created, notice, onOpened }: VaultScreenPro
   );
 }
 
-function UnlockForm({ vault, onOpened }: { vault: Vault; onOpened: (how: OpenedHow) => void }) {
+function UnlockForm({ vault, onOpened }: { vault: VaultPort; onOpened: (how: OpenedHow) => void }) {
   const { t } = useI18n();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -199,7 +199,7 @@ export function newPassphraseProblem(
   return null;
 }
 
-function CreateForm({ vault, onOpened }: { vault: Vault; onOpened: (how: OpenedHow) => void }) {
+function CreateForm({ vault, onOpened }: { vault: VaultPort; onOpened: (how: OpenedHow) => void }) {
   const { t } = useI18n();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -252,7 +252,7 @@ function CreateForm({ vault, onOpened }: { vault: Vault; onOpened: (how: OpenedH
   );
 }
 
-function RestoreForm({ vault, onOpened }: { vault: Vault; onOpened: (how: OpenedHow) => void }) {
+function RestoreForm({ vault, onOpened }: { vault: VaultPort; onOpened: (how: OpenedHow) => void }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);

@@ -1,0 +1,125 @@
+// The renderer's handle on the vault hosted in its worker (host.ts): the same VaultPort the
+// screens and the workspace call, every operation one message answered by a promise. Locks
+// come back as events. The idle lock is also timed here, on the renderer's clock, where the
+// person's activity is seen: it asks the worker to lock (the keys are only ever there), and
+// the session's own timer in the worker stays as it was.
+import { proxy, wrap, type Endpoint } from 'comlink';
+import type { VaultSettings } from '../../vault';
+import type { LockReason } from '../../vault/session';
+import type { VaultCallName, VaultPort } from '../model/vault-port';
+import { deserializeError, type CallResult } from './errors';
+import type { DossierViewResult, VaultHost } from './host';
+
+export interface HostedVault extends VaultPort {
+  /** The dossier's screen and summary, its checks run in the worker. */
+  dossierView(id: string, day: string): Promise<DossierViewResult>;
+}
+
+/** Operations after which the vault holds its keys. */
+const OPENING: readonly string[] = ['create', 'unlock', 'restore', 'changePassphrase'];
+
+function unwrapResult<T>(result: CallResult<T>): T {
+  if (!result.ok) throw deserializeError(result.error);
+  return result.value;
+}
+
+/** Starts the vault's worker and opens the IndexedDB database `name` there. */
+export function openHostedVault(name: string): Promise<HostedVault> {
+  const worker = new Worker(new URL('./vault.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'vault',
+  });
+  return connectVault(worker, name, () => worker.terminate());
+}
+
+/**
+ * The vault behind `endpoint` (a worker running host.ts, or a port in tests), opened on the
+ * database `name`; `end` is called once it is closed (or failed to open).
+ */
+export async function connectVault(
+  endpoint: Endpoint,
+  name: string,
+  end: () => void,
+): Promise<HostedVault> {
+  const host = wrap<VaultHost>(endpoint);
+  let names: string[];
+  try {
+    names = unwrapResult(await host.open(name));
+  } catch (error) {
+    end();
+    throw error;
+  }
+  let unlocked = false;
+  let closed = false;
+  const listeners = new Set<(reason: LockReason) => void>();
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  let autoLockMs = 0;
+  const settings = async (): Promise<void> => {
+    const read = unwrapResult(await host.call('settings', [], Date.now())) as VaultSettings;
+    autoLockMs = read.autoLockMinutes * 60_000;
+  };
+  await settings();
+  /** Restarts the idle lock (as the session does on every operation and on input). */
+  function touchIdle(): void {
+    clearTimeout(idleTimer);
+    if (unlocked && autoLockMs > 0)
+      idleTimer = setTimeout(() => void host.lock('idle'), autoLockMs);
+  }
+  await host.onLock(
+    proxy((reason: LockReason) => {
+      unlocked = false;
+      clearTimeout(idleTimer);
+      for (const listener of listeners) listener(reason);
+    }),
+  );
+
+  async function call(method: string, args: unknown[]): Promise<unknown> {
+    touchIdle();
+    const value = unwrapResult(await host.call(method as VaultCallName, args, Date.now()));
+    if (OPENING.includes(method)) unlocked = true;
+    if (method === 'updateSettings' || method === 'restore') await settings();
+    touchIdle();
+    return value;
+  }
+
+  const calls = Object.fromEntries(
+    names.map((method) => [method, (...args: unknown[]) => call(method, args)]),
+  );
+  const local: Omit<HostedVault, VaultCallName> = {
+    get isUnlocked() {
+      return unlocked;
+    },
+    lock(reason) {
+      void host.lock(reason);
+    },
+    touch() {
+      touchIdle();
+      void host.touch();
+    },
+    onLock(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    bindVisibility(doc) {
+      const handler = () => void host.setWindowHidden(doc.visibilityState === 'hidden');
+      doc.addEventListener('visibilitychange', handler);
+      return () => doc.removeEventListener('visibilitychange', handler);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      unlocked = false;
+      clearTimeout(idleTimer);
+      void host.close().finally(end);
+    },
+    async dossierView(id, day) {
+      touchIdle();
+      return unwrapResult(await host.dossierView(id, day, Date.now()));
+    },
+  };
+  // The getter must stay a getter: define the local members over the forwarded calls.
+  return Object.defineProperties(
+    calls,
+    Object.getOwnPropertyDescriptors(local),
+  ) as unknown as HostedVault;
+}

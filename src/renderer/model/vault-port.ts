@@ -1,0 +1,31 @@
+// What the renderer needs of a vault: every asynchronous operation of `Vault`, plus the
+// few synchronous calls of its session (lock, idle touch, lock events, window visibility).
+// The app hosts the Vault in a worker (src/renderer/engine) and calls it through this
+// shape; tests may pass a `Vault` itself, which has the same shape.
+import type { Vault } from '../../vault';
+import type { LockReason } from '../../vault/session';
+
+/** The names of Vault's members that are functions returning a promise. */
+type AsyncMemberOf<T> = {
+  [K in keyof T]: T[K] extends (...args: never[]) => Promise<unknown> ? K : never;
+}[keyof T];
+
+export type VaultCallName = AsyncMemberOf<Vault>;
+
+/** Every asynchronous operation of the vault, with Vault's own signatures. */
+export type VaultCalls = Pick<Vault, VaultCallName>;
+
+export interface VaultPort extends VaultCalls {
+  /** True while the keys are held (as last reported by the vault). */
+  readonly isUnlocked: boolean;
+  /** Forgets the keys (in the vault's thread); onLock listeners hear it. */
+  lock(reason?: LockReason): void;
+  /** Restarts the idle timer (the UI calls it on input). */
+  touch(): void;
+  /** Called when the vault locks itself (idle, hidden) or is locked; returns an unsubscribe. */
+  onLock(listener: (reason: LockReason) => void): () => void;
+  /** Wires window visibility to the vault's hidden-window lock; returns an unsubscribe. */
+  bindVisibility(doc: Document): () => void;
+  /** Closes the database and stops timers (the vault is locked). */
+  close(): void;
+}
