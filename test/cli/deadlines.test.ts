@@ -48,7 +48,7 @@ beforeAll(() => {
   ]);
 });
 
-describe('dossier deadlines', () => {
+describe('dossier deadlines', { timeout: 120_000 }, () => {
   it('prints one line per deadline, nearest first, flags 2027 and exits 0 when nothing has passed', async () => {
     const run = await runCli(['deadlines', due, '--today', TODAY]);
     expect(run.code).toBe(0);
@@ -167,5 +167,5 @@ describe('dossier deadlines', () => {
       JSON.stringify({ params: { RELATED: 'START' }, val: '-PT15H' }),
       JSON.stringify({ params: { RELATED: 'START' }, val: 'PT9H' }),
     ]);
-  }, 120_000);
+  });
 });
