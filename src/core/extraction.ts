@@ -23,11 +23,28 @@ export const RegionSchema = z.object({
 });
 export type Region = z.infer<typeof RegionSchema>;
 
+/**
+ * What else the OCR saw in one character of an item: its own probability for the
+ * character it returned and its runners-up (the recogniser's second and third classes),
+ * kept only where a runner-up had a real share, so most items carry none.
+ */
+export const CharAlternativesSchema = z.object({
+  /** The character's index in the item's text, in code points. */
+  at: z.number().int().min(0),
+  /** The probability of the character as read. */
+  p: z.number().min(0).max(1),
+  /** Other readings, best first. */
+  options: z.array(z.object({ text: z.string(), p: z.number().min(0).max(1) })).min(1),
+});
+export type CharAlternatives = z.infer<typeof CharAlternativesSchema>;
+
 /** One run of text as a PDF text layer or an OCR engine returns it (a word or a line). */
 export const TextItemSchema = BoxSchema.extend({
   text: z.string(),
   /** 0..1; a PDF text layer is 1. */
   confidence: z.number().min(0).max(1),
+  /** Characters the OCR was not alone in reading (PP-OCR only; absent when none). */
+  alternatives: z.array(CharAlternativesSchema).optional(),
 });
 export type TextItem = z.infer<typeof TextItemSchema>;
 
@@ -54,7 +71,12 @@ export const CorrectionSchema = z.object({
   field: z.string(),
   from: z.string(),
   to: z.string(),
-  reason: z.enum(['checksum', 'missing-check-character', 'look-alike-punctuation']),
+  reason: z.enum([
+    'checksum',
+    'missing-check-character',
+    'look-alike-punctuation',
+    'ocr-alternative',
+  ]),
   /** One sentence for the reviewer, e.g. "O at position 5 read as 0 makes the checksum valid". */
   note: z.string().optional(),
 });

@@ -160,6 +160,22 @@ describe('PP-OCR post-processing', () => {
     expect(decoded.charCentres[0]).toBe(1);
   });
 
+  it("keeps a character's runners-up over its time steps, best first, not noise or blanks", () => {
+    const alphabet = ctcAlphabet('余\n佘\n馀\n');
+    // 余 over two steps with 佘 behind (0.1, then 0.3), 馀 at noise level, a blank step.
+    const rows = [
+      [0.05, 0.85, 0.1, 0.002, 0],
+      [0.1, 0.6, 0.3, 0.003, 0],
+      [0.99, 0.004, 0.003, 0.003, 0],
+      [0, 0.999, 0.001, 0, 0],
+    ];
+    const decoded = ctcGreedyDecode(new Float32Array(rows.flat()), rows.length, 5, alphabet);
+    expect(decoded.text).toBe('余余');
+    expect(decoded.charAlternatives[0]?.map((a) => a.text)).toEqual(['佘']);
+    expect(decoded.charAlternatives[0]?.[0]?.p).toBeCloseTo(0.3, 5);
+    expect(decoded.charAlternatives[1]).toEqual([]);
+  });
+
   it('reads half-width brackets and colons touching Chinese as full-width', () => {
     expect(preferCjkWidths('上海某某有限公司(浦东分部)')).toBe('上海某某有限公司（浦东分部）');
     expect(preferCjkWidths('经营范围:技术开发;咨询')).toBe('经营范围：技术开发；咨询');

@@ -22,6 +22,55 @@ export const LOOK_ALIKES: ReadonlyMap<string, readonly string[]> = new Map([
   ['6', ['G']],
 ]);
 
+/**
+ * Per character of a code as read, the other readings the OCR itself gave it, with their
+ * probabilities (null where it had none). They are tried before LOOK_ALIKES.
+ */
+export type OcrOptions = readonly (readonly { text: string; p: number }[] | null)[];
+
+/** Most positions with OCR alternatives tried two at a time (pairs grow quadratically). */
+const MAX_PAIR_POSITIONS = 8;
+
+interface Substitution {
+  position: number;
+  from: string;
+  read: string;
+  p: number;
+}
+
+/** The codes the OCR's own alternatives make valid, changing one character, else two. */
+function ocrCandidates(
+  chars: readonly string[],
+  options: OcrOptions,
+  isValid: (code: string) => boolean,
+): { to: string; subs: Substitution[] }[] {
+  const positions: Substitution[][] = chars.map((ch, i) =>
+    (options[i] ?? [])
+      .map((o) => ({ position: i, from: ch, read: o.text.toUpperCase(), p: o.p }))
+      .filter((o) => /^[0-9A-Z]$/.test(o.read) && o.read !== ch),
+  );
+  const apply = (subs: readonly Substitution[]): string => {
+    const next = [...chars];
+    for (const s of subs) next[s.position] = s.read;
+    return next.join('');
+  };
+  const singles = positions
+    .flat()
+    .filter((s) => isValid(apply([s])))
+    .map((s) => ({ to: apply([s]), subs: [s] }));
+  if (singles.length > 0) return singles;
+  const doubtful = positions.filter((p) => p.length > 0);
+  if (doubtful.length > MAX_PAIR_POSITIONS) return [];
+  const pairs: { to: string; subs: Substitution[] }[] = [];
+  doubtful.forEach((first, i) => {
+    for (const second of doubtful.slice(i + 1))
+      for (const a of first)
+        for (const b of second)
+          if (isValid(apply([a, b]))) pairs.push({ to: apply([a, b]), subs: [a, b] });
+  });
+  return pairs;
+}
+
 export interface CorrectionProposal {
   /** At most one proposal; empty when the code is valid, hopeless, or ambiguous. */
   corrections: Correction[];
@@ -37,7 +86,12 @@ interface CodeRules {
   checkCharacter(first17: string): string | null;
 }
 
-function propose(raw: string, field: string, rules: CodeRules): CorrectionProposal {
+function propose(
+  raw: string,
+  field: string,
+  rules: CodeRules,
+  ocrOptions?: OcrOptions,
+): CorrectionProposal {
   const none = (note: string | null = null): CorrectionProposal => ({ corrections: [], note });
   if (rules.isValid(raw)) return none();
   const chars = [...raw];
@@ -59,6 +113,36 @@ function propose(raw: string, field: string, rules: CodeRules): CorrectionPropos
     };
   }
   if (chars.length !== rules.length) return none();
+
+  // What the OCR itself saw first: its runners-up are evidence, a fixed table only a guess.
+  if (ocrOptions && ocrOptions.length === chars.length) {
+    const fromOcr = ocrCandidates(chars, ocrOptions, (code) => rules.isValid(code));
+    const [only, ...others] = fromOcr;
+    if (only !== undefined && others.length === 0) {
+      const said = only.subs
+        .map(
+          (s) =>
+            `${s.read} (${Math.round(s.p * 100)}%) for ${s.from} at position ${s.position + 1}`,
+        )
+        .join(' and ');
+      return {
+        corrections: [
+          {
+            field,
+            from: raw,
+            to: only.to,
+            reason: 'checksum',
+            note: `The OCR's own second reading ${said} makes the ${rules.label} valid, check character included.`,
+          },
+        ],
+        note: null,
+      };
+    }
+    if (others.length > 0)
+      return none(
+        `${fromOcr.length} of the OCR's alternative readings make the ${rules.label} valid, so none is proposed: check it against the image.`,
+      );
+  }
 
   const candidates: { to: string; position: number; from: string; read: string }[] = [];
   chars.forEach((ch, i) => {
@@ -93,13 +177,22 @@ function propose(raw: string, field: string, rules: CodeRules): CorrectionPropos
 }
 
 /** Proposes the one look-alike reading or missing check character that makes a USCC valid. */
-export function proposeUsccCorrections(raw: string, field = 'creditCode'): CorrectionProposal {
-  return propose(raw, field, {
-    length: USCC_LENGTH,
-    label: 'credit code',
-    isValid: (code) => validateUscc(code).valid,
-    checkCharacter: (first17) => (isUsccAlphabet(first17) ? usccCheckCharacter(first17) : null),
-  });
+export function proposeUsccCorrections(
+  raw: string,
+  field = 'creditCode',
+  ocrOptions?: OcrOptions,
+): CorrectionProposal {
+  return propose(
+    raw,
+    field,
+    {
+      length: USCC_LENGTH,
+      label: 'credit code',
+      isValid: (code) => validateUscc(code).valid,
+      checkCharacter: (first17) => (isUsccAlphabet(first17) ? usccCheckCharacter(first17) : null),
+    },
+    ocrOptions,
+  );
 }
 
 /**
@@ -110,11 +203,17 @@ export function proposeIdNumberCorrections(
   raw: string,
   field = 'idNumber',
   birthDate?: string | null,
+  ocrOptions?: OcrOptions,
 ): CorrectionProposal {
-  return propose(raw, field, {
-    length: ID_NUMBER_LENGTH,
-    label: 'ID number',
-    isValid: (code) => validateIdNumber(code, birthDate).valid,
-    checkCharacter: (first17) => (/^\d{17}$/.test(first17) ? idCheckDigit(first17) : null),
-  });
+  return propose(
+    raw,
+    field,
+    {
+      length: ID_NUMBER_LENGTH,
+      label: 'ID number',
+      isValid: (code) => validateIdNumber(code, birthDate).valid,
+      checkCharacter: (first17) => (/^\d{17}$/.test(first17) ? idCheckDigit(first17) : null),
+    },
+    ocrOptions,
+  );
 }

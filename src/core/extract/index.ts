@@ -5,7 +5,11 @@
 // proposals for codes and look-alike punctuation proposals for compared fields.
 import { emptyFields, type DetectedKind, type DocumentKind, type FieldValues } from '../documents';
 import type { Box, Correction, DocumentText, ExtractedDocument } from '../extraction';
-import { proposeIdNumberCorrections, proposeUsccCorrections } from '../codes/correct';
+import {
+  proposeIdNumberCorrections,
+  proposeUsccCorrections,
+  type OcrOptions,
+} from '../codes/correct';
 import { validateIdNumber } from '../codes/id-number';
 import { validateUscc } from '../codes/uscc';
 import { hasWidthAmbiguity } from '../text/normalise';
@@ -14,7 +18,12 @@ import { sexLineFallback, unlabelledIdNumber } from './id-fallbacks';
 import { LABELS } from './labels';
 import { layoutPage } from './layout';
 import { pageLines, type WorkCounter } from './lines';
-import { LOOK_ALIKE_CONFIDENCE, rareLookAlikes } from './look-alikes';
+import {
+  CLOSE_SECOND_CONFIDENCE,
+  closeSecondChoices,
+  valueAlternatives,
+  type ValueAlternatives,
+} from './alternatives';
 import { lookAlikePunctuation } from './punctuation';
 import { readFields } from './scoring';
 
@@ -96,16 +105,32 @@ export function extractDocument(
     boxes[name] = reading.box;
   }
 
+  // What the OCR itself doubted in a value's characters (a text layer has no doubts).
+  const alternativesOf = (name: string): ValueAlternatives | null => {
+    const value = fields[name];
+    const box = boxes[name];
+    if (text.source === 'pdf-text' || typeof value !== 'string' || box === undefined) return null;
+    const i = text.pages.findIndex((p) => p.page === box.page);
+    return i < 0 ? null : valueAlternatives(value, box, pageLinesOf[i]!);
+  };
+  const ocrOptions = (name: string): OcrOptions | undefined =>
+    alternativesOf(name)?.map((a) => a?.options ?? null);
+
   const warnings: string[] = [];
   const creditCode = fields.creditCode;
   if (typeof creditCode === 'string') {
-    const proposal = proposeUsccCorrections(creditCode);
+    const proposal = proposeUsccCorrections(creditCode, 'creditCode', ocrOptions('creditCode'));
     corrections.push(...proposal.corrections);
     if (proposal.note !== null) warnings.push(proposal.note);
   }
   const idNumber = fields.idNumber;
   if (typeof idNumber === 'string') {
-    const proposal = proposeIdNumberCorrections(idNumber, 'idNumber', fields.birthDate);
+    const proposal = proposeIdNumberCorrections(
+      idNumber,
+      'idNumber',
+      fields.birthDate,
+      ocrOptions('idNumber'),
+    );
     corrections.push(...proposal.corrections);
     if (proposal.note !== null) warnings.push(proposal.note);
   }
@@ -122,14 +147,18 @@ export function extractDocument(
     confidence.idNumber !== undefined
   )
     confidence.idNumber = Math.min(confidence.idNumber, INVALID_CODE_CONFIDENCE);
-  // OCR reads some rare name characters as a common look-alike at full confidence.
-  if (text.source !== 'pdf-text')
-    for (const name of COMPARED_FIELDS) {
-      const value = fields[name];
-      if (typeof value !== 'string' || confidence[name] === undefined) continue;
-      if (rareLookAlikes(value).length > 0)
-        confidence[name] = Math.min(confidence[name], LOOK_ALIKE_CONFIDENCE);
-    }
+  // A compared value whose character the OCR also read as another one (余 with 佘 close
+  // behind) is not trusted at 0.9: the other reading is offered as a proposal.
+  for (const name of COMPARED_FIELDS) {
+    const value = fields[name];
+    const alternatives = alternativesOf(name);
+    if (typeof value !== 'string' || alternatives === null) continue;
+    const proposals = closeSecondChoices(name, value, alternatives);
+    if (proposals.length === 0) continue;
+    corrections.push(...proposals);
+    if (confidence[name] !== undefined)
+      confidence[name] = Math.min(confidence[name], CLOSE_SECOND_CONFIDENCE);
+  }
   for (const name of REQUIRED[kind]) {
     if (fields[name] === null) warnings.push(`${name} was not found on the document`);
   }

@@ -2,7 +2,7 @@
 // O(n log n) in the number of characters: a PDF of 50,000 items on one line must read
 // in well under a second (it took minutes when the line's median height was re-sorted
 // for every character added).
-import type { Box, PageText, TextItem } from '../extraction';
+import type { Box, CharAlternatives, PageText, TextItem } from '../extraction';
 import { foldWidth, mapRadicals } from '../text/normalise';
 
 export interface Glyph {
@@ -16,6 +16,8 @@ export interface Glyph {
   confidence: number;
   /** Index of the text item the glyph came from, in its page. */
   item?: number;
+  /** What else the OCR saw in this character (see CharAlternativesSchema). */
+  alternatives?: CharAlternatives;
 }
 
 export interface Line {
@@ -32,7 +34,7 @@ export interface WorkCounter {
   steps: number;
 }
 
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+const INVISIBLE_CHAR = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/u;
 
 function charWeight(ch: string): number {
   // An ideographic space (letter-spaced labels) is as wide as an ideograph.
@@ -44,15 +46,20 @@ function charWeight(ch: string): number {
 
 /** An item's characters, each with an estimated box (full-width characters twice as wide). */
 export function itemGlyphs(item: TextItem, index?: number): Glyph[] {
-  const chars = [...mapRadicals(item.text).replace(INVISIBLE, '')];
-  const total = chars.reduce((sum, ch) => sum + charWeight(ch), 0);
+  // Each character keeps its index in the item's text: the OCR's alternatives point there.
+  const chars = [...mapRadicals(item.text)]
+    .map((ch, at) => ({ ch, at }))
+    .filter(({ ch }) => !INVISIBLE_CHAR.test(ch));
+  const total = chars.reduce((sum, { ch }) => sum + charWeight(ch), 0);
   if (total === 0) return [];
+  const alternatives = item.alternatives && new Map(item.alternatives.map((a) => [a.at, a]));
   const unit = item.w / total;
   const glyphs: Glyph[] = [];
   let x = item.x;
-  for (const ch of chars) {
+  for (const { ch, at } of chars) {
     const w = charWeight(ch) * unit;
     if (!/\s/u.test(ch)) {
+      const alternative = alternatives?.get(at);
       glyphs.push({
         ch,
         key: foldWidth(ch),
@@ -62,6 +69,7 @@ export function itemGlyphs(item: TextItem, index?: number): Glyph[] {
         y1: item.y + item.h,
         confidence: item.confidence,
         ...(index === undefined ? {} : { item: index }),
+        ...(alternative === undefined ? {} : { alternatives: alternative }),
       });
     }
     x += w;

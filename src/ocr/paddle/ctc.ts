@@ -1,5 +1,13 @@
 // Greedy CTC decoding of PP-OCR recognition output: the best class per time step,
-// repeats collapsed, blanks (class 0) dropped.
+// repeats collapsed, blanks (class 0) dropped. Each character also keeps the recogniser's
+// own close second choices (what else the glyph may be), so a checksum repair or a
+// reviewer can choose among what the OCR saw rather than a fixed look-alike table.
+
+/** Another class the recogniser gave a character's time steps, with its probability. */
+export interface CharAlternative {
+  text: string;
+  p: number;
+}
 
 export interface DecodedLine {
   text: string;
@@ -9,13 +17,34 @@ export interface DecodedLine {
   charCentres: number[];
   /** First time step of each emitted character. */
   charStarts: number[];
+  /**
+   * Per emitted character, its other choices with p ≥ ALTERNATIVE_MIN_P, best first, at
+   * most MAX_ALTERNATIVES (the highest p over the character's time steps); usually empty.
+   */
+  charAlternatives: CharAlternative[][];
 }
+
+/** A runner-up below this is noise: keeping it would only grow the data. */
+export const ALTERNATIVE_MIN_P = 0.005;
+export const MAX_ALTERNATIVES = 2;
 
 /** The recognition alphabet: blank, the dictionary's lines, then a space (use_space_char). */
 export function ctcAlphabet(keysFile: string): string[] {
   const keys = keysFile.replace(/\r/g, '').split('\n');
   if (keys[keys.length - 1] === '') keys.pop();
   return ['', ...keys, ' '];
+}
+
+/** Merges a time step's runner-up classes into a character's alternatives (max p per class). */
+function addAlternatives(
+  into: Map<number, number>,
+  classes: readonly number[],
+  ps: readonly number[],
+): void {
+  classes.forEach((c, i) => {
+    const p = ps[i]!;
+    if (c > 0 && p >= ALTERNATIVE_MIN_P && p > (into.get(c) ?? 0)) into.set(c, p);
+  });
 }
 
 /** probs: [timeSteps × classes] of one line, already softmaxed by the model. */
@@ -29,17 +58,37 @@ export function ctcGreedyDecode(
   const charConfidences: number[] = [];
   const charCentres: number[] = [];
   const charStarts: number[] = [];
+  const runners: Map<number, number>[] = [];
+  const emitted: number[] = [];
   let previous = -1;
   let runStart = 0;
   for (let t = 0; t < timeSteps; t++) {
+    // The best three classes of the step: the argmax and two runners-up.
     let best = 0;
     let bestP = -Infinity;
+    let second = 0;
+    let secondP = -Infinity;
+    let third = 0;
+    let thirdP = -Infinity;
     const row = t * classes;
     for (let c = 0; c < classes; c++) {
       const p = probs[row + c]!;
+      if (p <= thirdP) continue;
       if (p > bestP) {
-        bestP = p;
+        third = second;
+        thirdP = secondP;
+        second = best;
+        secondP = bestP;
         best = c;
+        bestP = p;
+      } else if (p > secondP) {
+        third = second;
+        thirdP = secondP;
+        second = c;
+        secondP = p;
+      } else {
+        third = c;
+        thirdP = p;
       }
     }
     if (best !== 0 && best === previous) {
@@ -49,14 +98,26 @@ export function ctcGreedyDecode(
         charConfidences[charConfidences.length - 1]!,
         bestP,
       );
+      addAlternatives(runners[runners.length - 1]!, [second, third], [secondP, thirdP]);
     } else if (best !== 0) {
       text += alphabet[best] ?? '';
       charConfidences.push(bestP);
       charCentres.push(t + 0.5);
       charStarts.push(t);
+      const alternatives = new Map<number, number>();
+      addAlternatives(alternatives, [second, third], [secondP, thirdP]);
+      runners.push(alternatives);
+      emitted.push(best);
       runStart = t;
     }
     previous = best;
   }
-  return { text, charConfidences, charCentres, charStarts };
+  const charAlternatives = runners.map((alternatives, i) =>
+    [...alternatives]
+      .filter(([c]) => c !== emitted[i])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_ALTERNATIVES)
+      .map(([c, p]) => ({ text: alphabet[c] ?? '', p })),
+  );
+  return { text, charConfidences, charCentres, charStarts, charAlternatives };
 }

@@ -3,7 +3,7 @@
 // backend in Node where it is installed. The host passes the ort module, its session
 // options and the model bytes; sessions are created once.
 import type * as Ort from 'onnxruntime-web';
-import type { PageText, TextItem } from '../../core/extraction';
+import type { CharAlternatives, PageText, TextItem } from '../../core/extraction';
 import type { ImageInput, OcrProgress } from '../../core/ports';
 import type { ImageCodec } from '../codec';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../engine';
 import { preparePage, type PrepareOptions } from '../prepare';
 import { crop, fitLongSide, keepDarkestInk, resize, rotateQuarter, type Raster } from '../raster';
-import { ctcAlphabet, ctcGreedyDecode } from './ctc';
+import { ctcAlphabet, ctcGreedyDecode, type CharAlternative } from './ctc';
 import {
   dbBoxes,
   DEFAULT_DB_OPTIONS,
@@ -121,6 +121,21 @@ interface RecognisedChar {
   x: number;
   /** Where the character's first time step falls, in crop pixels (for gap checks). */
   start: number;
+  /** The recogniser's runners-up for this character (usually none). */
+  alternatives: readonly CharAlternative[];
+}
+
+/** The alternatives of a segment's characters, indexed into its text as lineSegments builds it. */
+function segmentAlternatives(part: readonly RecognisedChar[]): CharAlternatives[] {
+  const joined = part.map((c) => c.text).join('');
+  let at = -[...joined].length + [...joined.trimStart()].length;
+  const result: CharAlternatives[] = [];
+  for (const c of part) {
+    if (c.alternatives.length > 0 && at >= 0)
+      result.push({ at, p: c.confidence, options: c.alternatives.map((a) => ({ ...a })) });
+    at += [...c.text].length;
+  }
+  return result;
 }
 
 /**
@@ -219,7 +234,17 @@ export function lineSegments(
       // much further apart than the line's pitch mean one is missing between them.
       if (hasMissingCharacterGap(part, cjkPitch))
         confidence = Math.min(confidence, MISSING_CHARACTER_CONFIDENCE);
-      return { page, x: x0, y, w: Math.max(1, x1 - x0), h, text, confidence };
+      const alternatives = segmentAlternatives(part).filter((a) => a.at < [...text].length);
+      return {
+        page,
+        x: x0,
+        y,
+        w: Math.max(1, x1 - x0),
+        h,
+        text,
+        confidence,
+        ...(alternatives.length > 0 ? { alternatives } : {}),
+      };
     })
     .filter((item) => item.text !== '');
 }
@@ -379,6 +404,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
           confidence: decoded.charConfidences[k]!,
           x: decoded.charCentres[k]! * toCropX,
           start: decoded.charStarts[k]! * toCropX,
+          alternatives: decoded.charAlternatives[k] ?? [],
         }));
       });
       out.dispose();

@@ -1,0 +1,140 @@
+// The OCR's own doubts about a field's characters. PP-OCR keeps, for a character it was
+// not alone in reading, its runners-up with their probabilities (CharAlternativesSchema).
+// A field's value is found again among the glyphs of its box, character by character,
+// so each character of the value knows what else the OCR saw there. Used for:
+// - a compared field (a name) whose character had a close second choice: trusted below
+//   0.9 and the second choice offered as a proposal (余 with 佘 at 14%: the recogniser,
+//   trained mostly on common text, prefers the common character of a look-alike pair);
+// - a code failing its checksum: the repair chooses among the characters the OCR offered.
+import type { Box, CharAlternatives, Correction } from '../extraction';
+import { foldWidth } from '../text/normalise';
+import type { Glyph, Line } from './lines';
+
+/** Per character of a value, what else the OCR saw there (null: nothing). */
+export type ValueAlternatives = readonly (CharAlternatives | null)[];
+
+/**
+ * A runner-up at least this probable is a real doubt: the character may be it. Measured
+ * on rendered names in four fonts: a rare surname read as its common look-alike had it
+ * at 0.01-0.27 in about half the readings (佘 behind 余 always; 逄 behind 逢 at 0.001-0.05),
+ * the common one printed as itself at most 0.005 (decoding keeps nothing below that).
+ */
+export const CLOSE_SECOND_P = 0.01;
+
+/** Most second-choice proposals for one value. */
+const MAX_PROPOSALS = 3;
+
+/** The most a compared value holding a character with a close second choice is trusted. */
+export const CLOSE_SECOND_CONFIDENCE = 0.85;
+
+const norm = (ch: string): string => foldWidth(ch).toUpperCase();
+
+function glyphsIn(box: Box, lines: readonly Line[]): Glyph[] {
+  const slack = 0.25 * Math.min(box.h, 40);
+  const within = (g: Glyph): boolean => {
+    const cx = (g.x0 + g.x1) / 2;
+    const cy = (g.y0 + g.y1) / 2;
+    return (
+      cx >= box.x - slack &&
+      cx <= box.x + box.w + slack &&
+      cy >= box.y - slack &&
+      cy <= box.y + box.h + slack
+    );
+  };
+  return lines
+    .filter((l) => l.page === box.page && l.y1 >= box.y - slack && l.y0 <= box.y + box.h + slack)
+    .flatMap((l) => l.glyphs.filter(within));
+}
+
+/**
+ * The glyphs of `box` spelling `value` in order (spaces and separators between them
+ * skipped), starting where the fewest glyphs are skipped; null when they do not.
+ */
+function align(value: string, glyphs: readonly Glyph[]): Glyph[] | null {
+  const wanted = [...value].map(norm);
+  let best: Glyph[] | null = null;
+  let bestSkips = Infinity;
+  for (let start = 0; start < glyphs.length; start++) {
+    if (norm(glyphs[start]!.ch) !== wanted[0]) continue;
+    const matched: Glyph[] = [];
+    let skips = 0;
+    let j = start;
+    for (const ch of wanted) {
+      while (j < glyphs.length && norm(glyphs[j]!.ch) !== ch) {
+        j++;
+        skips++;
+      }
+      if (j >= glyphs.length) break;
+      matched.push(glyphs[j]!);
+      j++;
+    }
+    if (matched.length === wanted.length && skips < bestSkips) {
+      best = matched;
+      bestSkips = skips;
+      if (skips === 0) break;
+    }
+  }
+  return best;
+}
+
+/**
+ * What else the OCR saw in each character of a value read from `box`; null when the
+ * value's characters cannot be found there or none of them had a runner-up.
+ */
+export function valueAlternatives(
+  value: string,
+  box: Box,
+  lines: readonly Line[],
+): ValueAlternatives | null {
+  const glyphs = glyphsIn(box, lines);
+  if (!glyphs.some((g) => g.alternatives)) return null;
+  const matched = align(value, glyphs);
+  if (!matched?.some((g) => g.alternatives)) return null;
+  return matched.map((g) => g.alternatives ?? null);
+}
+
+const percent = (p: number): string => `${Math.round(p * 100)}%`;
+
+const CJK = /^[\u3400-\u9fff\u{20000}-\u{2ffff}]$/u;
+
+/**
+ * A compared value's close second choices: each character of the value whose runner-up
+ * is another CJK character at CLOSE_SECOND_P or more, as a proposal with its reason
+ * (the MAX_PROPOSALS strongest).
+ */
+export function closeSecondChoices(
+  field: string,
+  value: string,
+  alternatives: ValueAlternatives,
+): Correction[] {
+  const chars = [...value];
+  const doubts = alternatives.flatMap((a, i) =>
+    (a === null ? [] : a.options)
+      // CTC smears a neighbour into a character's time steps (吴昊: 吴 behind 昊): no doubt.
+      .filter(
+        (o) =>
+          o.p >= CLOSE_SECOND_P &&
+          CJK.test(o.text) &&
+          o.text !== chars[i] &&
+          o.text !== chars[i - 1] &&
+          o.text !== chars[i + 1],
+      )
+      .map((o) => {
+        const to = [...chars.slice(0, i), o.text, ...chars.slice(i + 1)].join('');
+        const correction: Correction = {
+          field,
+          from: value,
+          to,
+          reason: 'ocr-alternative',
+          note: `The OCR read ${chars[i]} at position ${i + 1} (${percent(a?.p ?? 0)}) but also saw ${o.text} there (${percent(o.p)}): check it against the image.`,
+        };
+        return { correction, p: o.p };
+      }),
+  );
+  // The strongest doubts first; on a blurred page every character has one, and a list of
+  // them all would bury the one that matters.
+  return doubts
+    .sort((a, b) => b.p - a.p)
+    .slice(0, MAX_PROPOSALS)
+    .map((d) => d.correction);
+}

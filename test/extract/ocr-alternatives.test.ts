@@ -1,0 +1,127 @@
+// The OCR's own alternatives per character (CharAlternativesSchema) decide how far a
+// compared value is trusted and which code repair is proposed. Regression cases of the
+// surname table this replaced: 佘 read as 余, 逄 as 逢 (layout families' image-only PDFs).
+import { describe, expect, it } from 'vitest';
+import type { CharAlternatives, DocumentText, TextItem } from '../../src/core/extraction';
+import { extractDocument } from '../../src/core/extract/index';
+import { proposeUsccCorrections } from '../../src/core/codes/correct';
+
+function item(
+  text: string,
+  x: number,
+  y: number,
+  confidence: number,
+  alternatives?: CharAlternatives[],
+): TextItem {
+  const h = 30;
+  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
+  return { page: 0, x, y, w, h, text, confidence, ...(alternatives ? { alternatives } : {}) };
+}
+
+function bankForm(
+  person: TextItem,
+  source: DocumentText['source'] = 'paddle',
+  account: TextItem = item('3469922317129364594', 500, 580, 0.97),
+): DocumentText {
+  return {
+    source,
+    pages: [
+      {
+        page: 0,
+        width: 1700,
+        height: 2400,
+        items: [
+          item('基本存款账户信息', 600, 200, 0.99),
+          item('存款人名称', 200, 400, 0.99),
+          item('杭州珩越贸易有限公司', 500, 400, 0.97),
+          item('法定代表人', 200, 460, 0.99),
+          { ...person, x: 500, y: 460 },
+          item('开户银行', 200, 520, 0.99),
+          item('招商银行股份有限公司杭州滨江支行', 500, 520, 0.97),
+          item('账号', 200, 580, 0.99),
+          account,
+          item('统一社会信用代码', 200, 640, 0.99),
+          item('91330106MA2H4B1X7J', 500, 640, 0.97, [
+            { at: 17, p: 0.6, options: [{ text: '3', p: 0.35 }] },
+          ]),
+        ],
+      },
+    ],
+  };
+}
+
+const SHE = [{ at: 0, p: 0.86, options: [{ text: '佘', p: 0.14 }] }];
+
+describe("a compared name with the OCR's close second choice", () => {
+  it('余瑶恺 with 佘 behind at 14% is below 0.9 and 佘瑶恺 is proposed with its reason', () => {
+    const doc = extractDocument(bankForm(item('余瑶恺', 0, 0, 0.91, SHE)), 'bank.jpg');
+    expect(doc.fields.legalRepresentative).toBe('余瑶恺');
+    expect(doc.confidence.legalRepresentative).toBeLessThan(0.9);
+    const proposal = doc.corrections.find((c) => c.field === 'legalRepresentative');
+    expect(proposal).toMatchObject({ from: '余瑶恺', to: '佘瑶恺', reason: 'ocr-alternative' });
+    expect(proposal?.note).toContain('佘');
+  });
+
+  it('逢霖婕 with 逄 behind at 3% is below 0.9 too', () => {
+    const alternatives = [{ at: 0, p: 0.95, options: [{ text: '逄', p: 0.034 }] }];
+    const doc = extractDocument(bankForm(item('逢霖婕', 0, 0, 0.97, alternatives)), 'bank.jpg');
+    expect(doc.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(doc.corrections.map((c) => c.to)).toContain('逄霖婕');
+  });
+
+  it('余瑶恺 read without doubt keeps its confidence (the old table capped every 余)', () => {
+    const doc = extractDocument(bankForm(item('余瑶恺', 0, 0, 0.97)), 'bank.jpg');
+    expect(doc.confidence.legalRepresentative).toBeCloseTo(0.97);
+    expect(doc.corrections.filter((c) => c.field === 'legalRepresentative')).toEqual([]);
+  });
+
+  it('noise below 1%, a Latin runner-up or a neighbour smeared into the time steps is no doubt', () => {
+    const alternatives = [
+      { at: 0, p: 0.99, options: [{ text: '馀', p: 0.004 }] },
+      { at: 1, p: 0.93, options: [{ text: '余', p: 0.07 }] },
+      { at: 2, p: 0.9, options: [{ text: 'k', p: 0.1 }] },
+    ];
+    const doc = extractDocument(bankForm(item('余瑶恺', 0, 0, 0.97, alternatives)), 'bank.jpg');
+    expect(doc.confidence.legalRepresentative).toBeCloseTo(0.97);
+  });
+
+  it('a text-layer PDF gives its characters exactly: no doubt', () => {
+    const doc = extractDocument(bankForm(item('余瑶恺', 0, 0, 1, SHE), 'pdf-text'), 'bank.pdf');
+    expect(doc.confidence.legalRepresentative).toBe(1);
+    expect(doc.corrections).toEqual([]);
+  });
+});
+
+describe("checksum repair among the OCR's own alternatives", () => {
+  it('the credit code is repaired with the character the OCR saw second, never silently', () => {
+    const doc = extractDocument(bankForm(item('余瑶恺', 0, 0, 0.97)), 'bank.jpg');
+    expect(doc.fields.creditCode).toBe('91330106MA2H4B1X7J');
+    expect(doc.confidence.creditCode).toBeLessThan(0.9);
+    const proposal = doc.corrections.find((c) => c.field === 'creditCode');
+    expect(proposal).toMatchObject({ to: '91330106MA2H4B1X73', reason: 'checksum' });
+    expect(proposal?.note).toContain('3 (35%) for J at position 18');
+  });
+
+  it("the OCR's alternatives come before the look-alike table, which is the fallback", () => {
+    // D for 0 is in no table: only the OCR's own second reading finds it.
+    const options = [...'91330106MA2H4B1X73'].map((_, i) =>
+      i === 4 ? [{ text: '0', p: 0.2 }] : null,
+    );
+    expect(proposeUsccCorrections('9133D106MA2H4B1X73').corrections).toEqual([]);
+    expect(
+      proposeUsccCorrections('9133D106MA2H4B1X73', 'creditCode', options).corrections[0]?.to,
+    ).toBe('91330106MA2H4B1X73');
+    // Without alternatives, the table still repairs O → 0.
+    expect(proposeUsccCorrections('9133O106MA2H4B1X73').corrections[0]?.to).toBe(
+      '91330106MA2H4B1X73',
+    );
+  });
+
+  it('two doubtful characters are repaired together when only that pair makes the code valid', () => {
+    const options = [...'91330106MA2H4B1X73'].map((_, i) =>
+      i === 4 ? [{ text: '0', p: 0.2 }] : i === 10 ? [{ text: '2', p: 0.3 }] : null,
+    );
+    const proposal = proposeUsccCorrections('9133D106MAZH4B1X73', 'creditCode', options);
+    expect(proposal.corrections[0]?.to).toBe('91330106MA2H4B1X73');
+  });
+});
