@@ -5,7 +5,9 @@
 // (examples/id-both-sides-one-page) fill both ID slots; the whole dossier is ready once its
 // accounts and declared values are entered; the import row says
 // "此文件包含 N 份资料：…", and review opens each document on its own page, a side of the
-// copy with its region outlined (the front's above the back's). Everything survives a
+// copy with its region outlined (the front's above the back's). The image checks look at
+// each document of a file: the bank form's seal on page 3 of the scanned PDF passes
+// bank.seal, the greyscale ID copies are listed under files.quality. Everything survives a
 // reload. Screenshots: test-results/ui-multi-*.png.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,6 +124,19 @@ describe('files holding several documents, imported in the app', () => {
       await page.getByTestId('verdict').waitFor();
       expect(await whole.verdict()).toBe('ready');
       await shot(page, 'dossier-ready');
+      // The image checks ran on the documents of the one file: the bank form's seal (its
+      // page 3) passes bank.seal, the fields are legible, and the ID front's page, a
+      // greyscale copy, is listed under files.quality.
+      await whole.showPassedChecks();
+      expect(await whole.check('bank.seal').getAttribute('data-status')).toBe('pass');
+      expect(await whole.check('files.legible').getAttribute('data-status')).toBe('pass');
+      const quality = whole.check('files.quality');
+      expect(await quality.getAttribute('data-status')).toBe('warn');
+      await quality
+        .locator('[data-testid="quality-flag"][data-flag="copy"][data-kind="id-card-front"]')
+        .waitFor();
+      await whole.check('bank.seal').scrollIntoViewIfNeeded();
+      await shot(page, 'dossier-image-checks');
       await whole.tab('documents');
       await shot(page, 'dossier-documents');
       // Review opens each document on its own page (page order: license, ID front, ID back,
@@ -133,6 +148,10 @@ describe('files holding several documents, imported in the app', () => {
         expect(shown.region, kind).toBeNull();
         await shot(page, `dossier-review-${kind}`);
       }
+      // Review of the bank form says its seal was found on its page.
+      const seal = page.getByTestId('review-seal');
+      await seal.waitFor();
+      expect(await seal.getAttribute('data-found')).toBe('true');
 
       // 2. Both ID sides photocopied on one page (one of them watermarked), with the
       // license and bank form as text PDFs.
@@ -162,6 +181,18 @@ describe('files holding several documents, imported in the app', () => {
       expect(front.region!.top + front.region!.height).toBeLessThanOrEqual(back.region!.top);
       // The regions overlap horizontally (stacked, not side by side).
       expect(front.region!.left).toBeLessThan(back.region!.left + back.region!.width);
+      // Each side of the copy was analysed on its own region: the front (greyscale) is
+      // listed under files.quality, and the image checks ran.
+      await sides.tab('checks');
+      await page.getByTestId('verdict').waitFor();
+      await sides.showPassedChecks();
+      expect(await sides.check('files.legible').getAttribute('data-status')).not.toBe('skip');
+      const sidesQuality = sides.check('files.quality');
+      expect(await sidesQuality.getAttribute('data-status')).toBe('warn');
+      await sidesQuality
+        .locator('[data-testid="quality-flag"][data-flag="copy"][data-kind="id-card-front"]')
+        .waitFor();
+      await shot(page, 'sides-image-checks');
 
       // 3. Nothing is lost on reload: both dossiers still hold their documents.
       await page.reload();
