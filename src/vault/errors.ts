@@ -136,7 +136,11 @@ export type BackupRefusal =
   | 'no-keyring'
   | 'document-integrity'
   | 'document-hash'
-  | 'vault-has-data';
+  | 'vault-has-data'
+  /** Overwriting asks for an unlocked vault, or its passphrase. */
+  | 'overwrite-locked'
+  /** Writing stopped midway after the checks passed (a full disk); the vault was wiped. */
+  | 'interrupted';
 
 /** A backup file that cannot be restored (format, passphrase, integrity, counts, hashes). */
 export class BackupError extends VaultError {

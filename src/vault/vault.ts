@@ -5,7 +5,13 @@
 // retention.ts deletes, undoes and purges.
 import type { DexieOptions } from 'dexie';
 import { appendAudit, listAudit } from './audit';
-import { backupVault, restoreVault } from './backup';
+import type { BackupSource } from './backup/restore';
+import {
+  blobOf,
+  restoreChecked,
+  sessionBackupStream,
+  type RestoreOptions,
+} from './backup/session-backup';
 import type { StoreContext, VaultContext } from './context';
 import { listCopies, recordCopies, type CopyRegisterRow } from './copy-register';
 import { VaultDB } from './db';
@@ -363,27 +369,36 @@ export class Vault {
     return purgeDeletedBefore(this.store, cutoff);
   }
 
-  // ── Backup and restore (backup.ts) ──────────────────────────────────────────
+  // ── Backup and restore (backup/*.ts) ────────────────────────────────────────
 
-  /** One encrypted file of the whole vault (see src/vault/backup.ts for the format). */
-  async backup(): Promise<Uint8Array<ArrayBuffer>> {
-    return this.session.run(async (ctx) => {
-      const file = await backupVault(ctx.db, ctx.keys, ctx.now());
-      await appendAudit(ctx, 'backup', null, null, `${file.length} bytes`);
-      return file;
-    });
+  /** The whole vault as a stream of backup bytes (format 2), sealed a frame at a time as read. */
+  backupStream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    return sessionBackupStream(this.session);
   }
 
-  /**
-   * Restores a backup made on any machine, verified before anything is written. Refuses
-   * a vault that already holds data unless `overwrite` is true. Leaves the vault unlocked.
-   */
+  /** The backup as a Blob (a browser keeps a large one on disk) or as bytes (small vaults). */
+  async backupBlob(): Promise<Blob> {
+    return blobOf(this.backupStream());
+  }
+
+  async backup(): Promise<Uint8Array<ArrayBuffer>> {
+    return new Uint8Array(await (await this.backupBlob()).arrayBuffer());
+  }
+
+  /** Restores a backup, checked before anything is written (backup/restore.ts); leaves it unlocked. */
   async restore(
-    file: Uint8Array,
+    file: BackupSource,
     passphrase: string,
-    options: { overwrite?: boolean } = {},
+    options: RestoreOptions = {},
   ): Promise<void> {
-    const { keys } = await restoreVault(this.db, file, passphrase, options.overwrite ?? false);
+    const keys = await restoreChecked(
+      this.store,
+      file,
+      passphrase,
+      options,
+      () => this.isUnlocked,
+      () => this.wrongDelay(),
+    );
     this.session.list.clear();
     this.settingsStore.forget();
     this.session.open(keys);

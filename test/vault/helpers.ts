@@ -2,15 +2,11 @@
 // Argon2id is exercised once in crypto.test.ts), synthetic file headers, raw dumps.
 import 'fake-indexeddb/auto';
 import { VAULT_TABLES, type VaultDB } from '../../src/vault/db';
-import {
-  deriveVaultKeys,
-  deriveWrappingKey,
-  randomBytes,
-  unwrapSecret,
-  type KdfChoice,
-  type KdfPolicy,
-} from '../../src/vault/envelope';
-import { KeyringRecordSchema } from '../../src/vault/schema/keyring';
+import { backupKeys, readPrefix } from '../../src/vault/backup/header';
+import type { BackupHeader, Manifest } from '../../src/vault/backup/records';
+import { readFrames, STREAMED_FORMAT, type BackupEntry } from '../../src/vault/backup/stream';
+import { backupPieces } from '../../src/vault/backup/write';
+import type { KdfChoice, KdfPolicy } from '../../src/vault/envelope';
 import { openVault, type Vault, type VaultOptions } from '../../src/vault/vault';
 
 export const FAST_KDF: KdfChoice = {
@@ -50,47 +46,37 @@ export async function dumpRaw(db: VaultDB): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-/** Opens a backup with the passphrase, lets `edit` change its header or content, seals it again. */
+/**
+ * Opens a (format 2) backup with the passphrase, lets `edit` change its records or its
+ * manifest, and seals it again with the same keys: a backup that lies consistently.
+ */
 export async function rewriteBackup(
   file: Uint8Array<ArrayBuffer>,
-  edit: (header: Record<string, unknown>, content: Record<string, unknown>) => void,
+  edit: (
+    header: BackupHeader,
+    content: { manifest: Manifest; tables: Record<string, unknown[]> },
+  ) => void,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const headerLength = new DataView(file.buffer).getUint32(5);
-  const headerBytes = file.slice(9, 9 + headerLength);
-  const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Record<string, unknown>;
-  const probe = await openTestVault(uniqueName('probe'));
-  await probe.restore(file, PASSPHRASE);
-  const keyring = KeyringRecordSchema.parse(await probe.db.keyring.get('main'));
-  probe.close();
-  const secret = await unwrapSecret(
-    await deriveWrappingKey(PASSPHRASE, keyring.kdf),
-    keyring.wrappedSecret,
-  );
-  const keys = await deriveVaultKeys(secret);
-  const iv = file.slice(9 + headerLength, 9 + headerLength + 12);
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv, additionalData: headerBytes },
-    keys.backup,
-    file.slice(9 + headerLength + 12),
-  );
-  const content = JSON.parse(new TextDecoder().decode(plain)) as Record<string, unknown>;
-  edit(header, content);
-  const newHeader = new TextEncoder().encode(JSON.stringify(header));
-  const newIv = randomBytes(12);
-  const sealed = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv: newIv, additionalData: newHeader },
-      keys.backup,
-      new TextEncoder().encode(JSON.stringify(content)),
-    ),
-  );
-  const out = new Uint8Array(9 + newHeader.length + 12 + sealed.length);
-  out.set(file.subarray(0, 5), 0);
-  new DataView(out.buffer).setUint32(5, newHeader.length);
-  out.set(newHeader, 9);
-  out.set(newIv, 9 + newHeader.length);
-  out.set(sealed, 9 + newHeader.length + 12);
-  return out;
+  const blob = new Blob([file]);
+  const prefix = await readPrefix(blob, [STREAMED_FORMAT]);
+  const keys = await backupKeys(prefix.header, PASSPHRASE);
+  const tables: Record<string, unknown[]> = {};
+  const manifest = await readFrames(blob.stream(), prefix.bytes, keys.backup, (entries) => {
+    for (const [table, record] of entries) (tables[table] ??= []).push(record);
+    return Promise.resolve();
+  });
+  const content = { manifest, tables };
+  edit(prefix.header, content);
+  function* entries(): Generator<BackupEntry> {
+    for (const name of VAULT_TABLES) for (const r of content.tables[name] ?? []) yield [name, r];
+  }
+  const pieces: Uint8Array<ArrayBuffer>[] = [];
+  for await (const piece of backupPieces(keys, entries(), {
+    now: prefix.header.createdAt,
+    manifest: () => content.manifest,
+  }))
+    pieces.push(piece);
+  return new Uint8Array(await new Blob(pieces).arrayBuffer());
 }
 
 const u32be = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];

@@ -420,14 +420,14 @@ describe('backup and restore of version 3 records', () => {
     const file = await vault.backup();
     const target = await openTestVault(uniqueName('restore-v3-counts'));
     const dropped = await rewriteBackup(file, (_h, content) => {
-      (content.tables as Record<string, unknown[]>).readings = [];
+      (content.tables).readings = [];
     });
     await expect(target.restore(dropped, PASSPHRASE)).rejects.toThrow(
       'The backup holds 0 readings records but its manifest says 1.',
     );
     // A version-3 backup must hold the new tables; only older ones may lack them.
     const missing = await rewriteBackup(file, (_h, content) => {
-      delete (content.tables as Record<string, unknown[]>).exceptions;
+      delete (content.tables).exceptions;
     });
     await expect(target.restore(missing, PASSPHRASE)).rejects.toThrow(
       'The backup holds 0 exceptions records but its manifest says 1.',

@@ -1,6 +1,6 @@
 // Messages of issue 14's review and trust work, kept apart from the main catalogues and
 // spread into them (zh.ts, en.ts). Why a backup cannot be restored: one sentence per
-// refusal of src/vault/backup.ts (the vault's English message is for logs and the CLI).
+// refusal of src/vault/backup/ (the vault's English message is for logs and the CLI).
 import type { BackupRefusal } from '../../vault';
 
 export const REVIEW_ZH = {
@@ -17,6 +17,8 @@ export const REVIEW_ZH = {
   'backup.refusal.document-integrity': '备份中的一份文件未通过完整性校验。',
   'backup.refusal.document-hash': '备份中的一份文件与记录的哈希值不符。',
   'backup.refusal.vault-has-data': '这个保险箱已有资料：只能确认覆盖后恢复，或恢复到新的保险箱。',
+  'backup.refusal.overwrite-locked': '只有已解锁的保险箱（或输入其主密码后）才能被备份覆盖。',
+  'backup.refusal.interrupted': '恢复在完成前中断，保险箱已清空：请重新恢复这个备份。',
   'audit.action.set-aside': '搁置材料',
   'shell.list.sameNameWarning':
     '已有 {count} 份名为「{company}」的资料。同一家公司通常只需一份资料，请确认这是另一份。',
@@ -51,6 +53,8 @@ export const BACKUP_REFUSAL_KEYS: Record<BackupRefusal, keyof typeof REVIEW_ZH> 
   'document-integrity': 'backup.refusal.document-integrity',
   'document-hash': 'backup.refusal.document-hash',
   'vault-has-data': 'backup.refusal.vault-has-data',
+  'overwrite-locked': 'backup.refusal.overwrite-locked',
+  interrupted: 'backup.refusal.interrupted',
 };
 
 export const REVIEW_EN: Record<keyof typeof REVIEW_ZH, string> = {
@@ -70,6 +74,10 @@ export const REVIEW_EN: Record<keyof typeof REVIEW_ZH, string> = {
   'backup.refusal.document-hash': 'A document in the backup does not match its recorded hash.',
   'backup.refusal.vault-has-data':
     'This vault already holds data; restore into it only with overwrite, or into a new vault.',
+  'backup.refusal.overwrite-locked':
+    'Only an unlocked vault, or one whose passphrase is given, can be overwritten by a backup.',
+  'backup.refusal.interrupted':
+    'The restore stopped before its end and the vault was left empty: restore the backup again.',
   'audit.action.set-aside': 'Document set aside',
   'shell.list.sameNameWarning':
     '{count} dossier(s) named “{company}” already exist. One company usually needs one dossier: make sure this is another.',

@@ -322,7 +322,7 @@ function BackupCard({ onRestored }: { onRestored: () => void }) {
     setError(null);
     try {
       // The person confirmed replacing this vault's data in the dialog that called this.
-      await workspace.vault.restore(new Uint8Array(await restoreFile.arrayBuffer()), passphrase, {
+      await workspace.vault.restore(restoreFile, passphrase, {
         overwrite: true,
       });
       setRestoreFile(null);

@@ -267,7 +267,7 @@ function RestoreForm({ vault, onOpened }: { vault: VaultPort; onOpened: (how: Op
     setError(null);
     try {
       // The vault is empty here (not created), so nothing can be overwritten.
-      await vault.restore(new Uint8Array(await file.arrayBuffer()), passphrase);
+      await vault.restore(file, passphrase);
       onOpened('restored');
     } catch (e) {
       setError(errorSentence(e, t));

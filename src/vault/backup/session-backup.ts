@@ -1,0 +1,81 @@
+// Backup and restore as operations of an open vault: the stream pulls each piece inside the
+// session (a lock stops it; integrity failures are logged), and the restore decides who may
+// overwrite a vault that holds data.
+import { appendAudit } from '../audit';
+import type { StoreContext } from '../context';
+import type { VaultKeys } from '../envelope';
+import { keyringExists, unlockKeyring } from '../keyring';
+import type { VaultSession } from '../session';
+import { restoreVault, type BackupSource } from './restore';
+import { backupPieces, vaultEntries } from './write';
+
+export function sessionBackupStream(
+  session: VaultSession,
+): ReadableStream<Uint8Array<ArrayBuffer>> {
+  const ctx = session.context();
+  let bytes = 0;
+  const pieces = backupPieces(ctx.keys, vaultEntries(ctx.db), { now: ctx.now() });
+  return new ReadableStream<Uint8Array<ArrayBuffer>>(
+    {
+      pull: (controller) =>
+        session.run(async (run) => {
+          const next = await pieces.next();
+          if (!next.done) {
+            bytes += next.value.length;
+            controller.enqueue(next.value);
+            return;
+          }
+          controller.close();
+          await appendAudit(run, 'backup', null, null, `${bytes} bytes`);
+        }),
+      cancel: async () => {
+        await pieces.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** Every piece of a stream, in order, as a Blob (a browser keeps a large one on disk). */
+export async function blobOf(stream: ReadableStream<Uint8Array<ArrayBuffer>>): Promise<Blob> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read())
+    parts.push(next.value);
+  return new Blob(parts, { type: 'application/octet-stream' });
+}
+
+export interface RestoreOptions {
+  /** Replace a vault that holds data (asked of the person first). */
+  overwrite?: boolean;
+  /** The passphrase of the vault being replaced, when it is locked. */
+  currentPassphrase?: string;
+}
+
+/** Restores into `store`'s database; returns the backup's keys. */
+export async function restoreChecked(
+  store: StoreContext,
+  source: BackupSource,
+  passphrase: string,
+  options: RestoreOptions,
+  isUnlocked: () => boolean,
+  wrongDelay: () => Promise<number>,
+): Promise<VaultKeys> {
+  let owner = false;
+  const { overwrite = false, currentPassphrase } = options;
+  if (
+    overwrite &&
+    !isUnlocked() &&
+    currentPassphrase !== undefined &&
+    (await keyringExists(store))
+  ) {
+    // Throws WrongPassphraseError (after the usual delay, logged) when it does not open it.
+    await unlockKeyring(store, currentPassphrase, wrongDelay);
+    owner = true;
+  }
+  const { keys } = await restoreVault(store.db, source, passphrase, {
+    overwrite,
+    mayOverwrite: () => owner || isUnlocked(),
+  });
+  return keys;
+}
