@@ -371,34 +371,17 @@ export class Vault {
 
   // ── Backup and restore (backup/*.ts) ────────────────────────────────────────
 
-  /** The whole vault as a stream of backup bytes (format 2), sealed a frame at a time as read. */
-  backupStream(): ReadableStream<Uint8Array<ArrayBuffer>> {
-    return sessionBackupStream(this.session);
-  }
+  /** The backup as a stream (format 2, sealed a frame at a time as read), a Blob, or bytes. */
+  readonly backupStream = () => sessionBackupStream(this.session);
+  readonly backupBlob = () => blobOf(this.backupStream());
+  readonly backup = async () => new Uint8Array(await (await this.backupBlob()).arrayBuffer());
 
-  /** The backup as a Blob (a browser keeps a large one on disk) or as bytes (small vaults). */
-  async backupBlob(): Promise<Blob> {
-    return blobOf(this.backupStream());
-  }
-
-  async backup(): Promise<Uint8Array<ArrayBuffer>> {
-    return new Uint8Array(await (await this.backupBlob()).arrayBuffer());
-  }
-
-  /** Restores a backup, checked before anything is written (backup/restore.ts); leaves it unlocked. */
-  async restore(
-    file: BackupSource,
-    passphrase: string,
-    options: RestoreOptions = {},
-  ): Promise<void> {
-    const keys = await restoreChecked(
-      this.store,
-      file,
-      passphrase,
-      options,
-      () => this.isUnlocked,
-      () => this.wrongDelay(),
-    );
+  /** Restores a backup, checked before anything is written (backup/); leaves it unlocked. */
+  async restore(file: BackupSource, passphrase: string, options: RestoreOptions = {}) {
+    const keys = await restoreChecked(this.store, file, passphrase, options, {
+      isUnlocked: () => this.isUnlocked,
+      openCurrent: (p) => unlockKeyring(this.store, p, () => this.wrongDelay(), this.kdfPolicy),
+    });
     this.session.list.clear();
     this.settingsStore.forget();
     this.session.open(keys);

@@ -10,8 +10,16 @@ import { STREAMED_FORMAT } from '../../src/vault/backup/stream';
 import { backupPieces, vaultEntries } from '../../src/vault/backup/write';
 import { randomBytes } from '../../src/vault/envelope';
 import { BackupError, WrongPassphraseError } from '../../src/vault/errors';
-import { openVault, type Vault } from '../../src/vault/vault';
-import { FAST_KDF, PASSPHRASE, dumpRaw, newVault, pngHeader, uniqueName } from './helpers';
+import { type Vault } from '../../src/vault/vault';
+import {
+  FAST_KDF,
+  PASSPHRASE,
+  dumpRaw,
+  newVault,
+  openTestVault,
+  pngHeader,
+  uniqueName,
+} from './helpers';
 
 async function filledVault(documents = 12): Promise<{ vault: Vault; dossier: string }> {
   const vault = await newVault('stream-source');
@@ -67,9 +75,9 @@ describe('the streamed backup', () => {
     const file = join(pieces);
     expect(file[4]).toBe(STREAMED_FORMAT);
     expect(new TextDecoder('latin1').decode(file)).not.toContain('13800138000');
-    const fromBytes = await openVault(uniqueName('stream-bytes'));
+    const fromBytes = await openTestVault(uniqueName('stream-bytes'));
     await fromBytes.restore(file, PASSPHRASE);
-    const fromFile = await openVault(uniqueName('stream-file'));
+    const fromFile = await openTestVault(uniqueName('stream-file'));
     await fromFile.restore(new File([file], 'vault.dvbackup'), PASSPHRASE);
     const source = await dumpRaw(vault.db);
     for (const target of [fromBytes, fromFile]) {
@@ -86,7 +94,7 @@ describe('the streamed backup', () => {
     const { vault } = await filledVault(4);
     const pieces = await smallFrames(vault);
     const other = await smallFrames(vault); // the same vault, another backup
-    const target = await openVault(uniqueName('stream-refused'));
+    const target = await openTestVault(uniqueName('stream-refused'));
     const [prefix, ...frames] = pieces;
     const trailer = frames[frames.length - 1]!;
     const body = frames.slice(0, -1);
@@ -119,7 +127,7 @@ describe('the streamed backup', () => {
       readFileSync(new URL('./fixtures/backup-format1.dvbk', import.meta.url)),
     );
     expect(file[4]).toBe(1);
-    const target = await openVault(uniqueName('restore-format1'));
+    const target = await openTestVault(uniqueName('restore-format1'));
     await target.restore(new Blob([file]), PASSPHRASE);
     const [summary] = await target.listDossiers();
     expect(summary).toMatchObject({
@@ -135,7 +143,7 @@ describe('the streamed backup', () => {
     // Its next backup is streamed, and restores too.
     const again = await target.backup();
     expect(again[4]).toBe(STREAMED_FORMAT);
-    const copy = await openVault(uniqueName('restore-format1-again'));
+    const copy = await openTestVault(uniqueName('restore-format1-again'));
     await copy.restore(again, PASSPHRASE);
     expect((await copy.listDossiers())[0]?.company).toBe('杭州青梧屿贸易有限公司');
     target.close();
@@ -172,8 +180,8 @@ describe('restore over a vault that holds data', () => {
     const file = await vault.backup();
     vault.close();
     const name = uniqueName('restore-race');
-    const target = await openVault(name);
-    const rival = await openVault(name);
+    const target = await openTestVault(name);
+    const rival = await openTestVault(name);
     // The target is empty when the restore starts; another window creates a vault in it
     // while the backup is being checked, before anything is written.
     class RacedBlob extends Blob {

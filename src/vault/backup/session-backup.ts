@@ -4,7 +4,7 @@
 import { appendAudit } from '../audit';
 import type { StoreContext } from '../context';
 import type { VaultKeys } from '../envelope';
-import { keyringExists, unlockKeyring } from '../keyring';
+import { keyringExists } from '../keyring';
 import type { VaultSession } from '../session';
 import { restoreVault, type BackupSource } from './restore';
 import { backupPieces, vaultEntries } from './write';
@@ -58,9 +58,13 @@ export async function restoreChecked(
   source: BackupSource,
   passphrase: string,
   options: RestoreOptions,
-  isUnlocked: () => boolean,
-  wrongDelay: () => Promise<number>,
+  target: {
+    isUnlocked: () => boolean;
+    /** Opens the current keyring with a passphrase (WrongPassphraseError when it does not). */
+    openCurrent: (passphrase: string) => Promise<unknown>;
+  },
 ): Promise<VaultKeys> {
+  const { isUnlocked, openCurrent } = target;
   let owner = false;
   const { overwrite = false, currentPassphrase } = options;
   if (
@@ -70,7 +74,7 @@ export async function restoreChecked(
     (await keyringExists(store))
   ) {
     // Throws WrongPassphraseError (after the usual delay, logged) when it does not open it.
-    await unlockKeyring(store, currentPassphrase, wrongDelay);
+    await openCurrent(currentPassphrase);
     owner = true;
   }
   const { keys } = await restoreVault(store.db, source, passphrase, {
