@@ -111,6 +111,8 @@ export interface LongTasks {
   count: number;
   longestMs: number;
   totalMs: number;
+  /** The scripts of long animation frames, by time summed (ms), the 5 largest. */
+  scripts?: { script: string; ms: number }[];
 }
 
 /**
@@ -122,6 +124,18 @@ const LONG_TASK_RECORDER = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames name the scripts that ran in them (where the time went).
+  window.__frameScripts = [];
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries())
+      for (const s of frame.scripts ?? [])
+        window.__frameScripts.push([
+          s.startTime,
+          s.duration,
+          (s.invokerType || '') + ' ' + (s.invoker || '').slice(0, 60) + ' @ ' +
+            (s.sourceURL || '').split('/').pop() + (s.sourceFunctionName ? ' ' + s.sourceFunctionName : ''),
+        ]);
+  }).observe({ type: 'long-animation-frame', buffered: true });
 `;
 
 /** performance.now() in the page: phases are cut on the page's own clock. */
@@ -133,10 +147,20 @@ async function longTasksBetween(page: Page, from: number, to: number): Promise<L
     () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
   );
   const within = all.filter(([start]) => start >= from && start <= to).map(([, d]) => d);
+  const scripts = await page.evaluate(
+    () => (window as unknown as { __frameScripts: [number, number, string][] }).__frameScripts,
+  );
+  const bySource = new Map<string, number>();
+  for (const [start, ms, script] of scripts)
+    if (start >= from && start <= to) bySource.set(script, (bySource.get(script) ?? 0) + ms);
   return {
     count: within.length,
     longestMs: Math.round(Math.max(0, ...within)),
     totalMs: Math.round(within.reduce((a, b) => a + b, 0)),
+    scripts: [...bySource]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([script, ms]) => ({ script, ms: Math.round(ms) })),
   };
 }
 
@@ -189,6 +213,10 @@ async function confirmPhase(page: Page): Promise<{ confirmed: number; longTasks:
       count: phases.reduce((n, p) => n + p.count, 0),
       longestMs: Math.max(0, ...phases.map((p) => p.longestMs)),
       totalMs: phases.reduce((n, p) => n + p.totalMs, 0),
+      scripts: phases
+        .flatMap((p) => p.scripts ?? [])
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5),
     },
   };
 }

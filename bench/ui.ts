@@ -160,6 +160,8 @@ function longTaskSummary(runs: LongTasks[]) {
     longestMs: runs.map((r) => r.longestMs),
     maxLongestMs: Math.max(0, ...runs.map((r) => r.longestMs)),
     noneOver50ms: runs.every((r) => r.count === 0),
+    totalMs: runs.map((r) => r.totalMs),
+    scripts: runs.map((r) => r.scripts ?? []),
   };
 }
 
