@@ -8,6 +8,8 @@ import type { Box } from '../extraction';
 import type { LabelHit } from './anchors';
 import { readCell, sentenceCandidates, typeSearch, type PageCandidate } from './candidates';
 import { readValue, type PageLayout } from './layout';
+import { validateUscc } from '../codes/uscc';
+import { creditCodeSearch } from './code-search';
 import { parseTerm } from './values';
 import { TYPE_SEARCH_FIELDS, neverValue, typeOf } from './value-types';
 
@@ -25,6 +27,8 @@ export const CONFIDENCE_CAP = {
   cell: 0.85,
   /** Inside a sentence (经审核，<name>符合开户条件). */
   sentence: 0.85,
+  /** The page's one checksum-valid credit code, found by its type, not its label. */
+  checkedCode: 0.85,
   /** The only text of the field's type on the page, with no label pointing to it. */
   typeSearch: 0.6,
   /** A value that does not have its field's type. */
@@ -94,7 +98,28 @@ export function readFields(
     const reading = pick(field, candidatesOf(field, kind, layouts));
     if (reading) readings.set(field, reading);
   }
+  // A license always prints its credit code; a bank form only where it has the label.
+  if (kind === 'business-license' || fields.has('creditCode')) searchCreditCode(layouts, readings);
   return readings;
+}
+
+/**
+ * The credit code by its type and checksum over the page, where the label gave none or
+ * one failing its checksum (the label on another line, the code split or letter-spaced).
+ */
+function searchCreditCode(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  const current = readings.get('creditCode');
+  if (current && validateUscc(current.value).valid) return;
+  for (const layout of layouts) {
+    const found = creditCodeSearch(layout);
+    if (!found) continue;
+    const confidence = Math.min(found.confidence, CONFIDENCE_CAP.checkedCode);
+    readings.set('creditCode', { value: found.text, confidence, box: found.box });
+    return;
+  }
 }
 
 function* candidatesOf(
