@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { ChangeEventSchema } from '../core/deadlines/change';
 import type { AccountSchema, DeclaredSchema } from '../core/dossier';
 import { DetectedKindSchema } from '../core/documents';
-import { BoxSchema, CorrectionSchema, RegionSchema, TextSourceSchema } from '../core/extraction';
+import {
+  BoxSchema,
+  CorrectionSchema,
+  DocumentTextSchema,
+  RegionSchema,
+  TextSourceSchema,
+} from '../core/extraction';
 import { DocumentQualitySchema, SealReportSchema } from '../core/image/schema';
 import { DossierStatusSchema } from './schema/dossiers';
 import { DocumentKindOrUnknownSchema } from './schema/documents';
@@ -126,6 +132,11 @@ export const DocumentReadingSchema = z.object({
       count: z.number().int().min(2),
     })
     .optional(),
+  /**
+   * The positioned text the fields were read from (sealed with the reading): a value whose
+   * label was lost is searched for there with another document's (core/extract/cross-document).
+   */
+  text: DocumentTextSchema.optional(),
 });
 export type DocumentReading = z.output<typeof DocumentReadingSchema>;
 export type DocumentReadingInput = z.input<typeof DocumentReadingSchema>;

@@ -6,42 +6,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { familyById } from '../../scripts/fixtures/families/families';
 import { makeFamilyDossier, type FamilyDossier } from '../../scripts/fixtures/families/people';
-import { renderFamilyFile } from '../../scripts/fixtures/families/render-family';
-import { drawStyle, FAMILY_FONTS } from '../../scripts/fixtures/families/style';
 import type { FamilyFile } from '../../scripts/fixtures/families/types';
-import { seededRandom } from '../../scripts/fixtures/random';
 import { closeRenderer } from '../../scripts/fixtures/render';
 import { loadDossierDir, type LoadedDossier } from '../../src/cli/load-dossier';
 import type { DocumentText } from '../../src/core/extraction';
 import { locateValue } from '../../src/core/extract/cross-document';
-
-function renderOf(family: string, dossier: FamilyDossier, seed: number): FamilyFile {
-  const rng = seededRandom(seed);
-  return familyById(family).render({
-    dossier,
-    style: drawStyle(rng, FAMILY_FONTS),
-    rng,
-    index: 0,
-  });
-}
-
-/** The page with a label taken off it (covered, torn, never printed): its value stays. */
-function withoutLabel(file: FamilyFile, label: string): FamilyFile {
-  // The label may be letter-spaced (ideographic spaces) and followed by a colon.
-  const spaced = [...label].map((ch) => ch.replace(/[()（）]/u, '[(（)）]')).join('[\\s\\u3000]*');
-  const pattern = new RegExp(`${spaced}[:：]?`, 'u');
-  const pages = file.pages.map((p) => ({ ...p, html: p.html.replace(pattern, '') }));
-  expect(pages[0]!.html).not.toEqual(file.pages[0]!.html);
-  return { ...file, pages };
-}
+import { renderOf, textPdf, withoutLabel } from './support/label-lost';
 
 async function dossierDir(files: Record<string, FamilyFile>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'crossdoc-'));
   for (const [name, file] of Object.entries(files)) {
-    const rendered = await renderFamilyFile(file, 'text-pdf', 1);
-    await writeFile(join(dir, name), rendered.bytes);
+    await writeFile(join(dir, name), await textPdf(file));
   }
   return dir;
 }

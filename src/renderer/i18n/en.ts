@@ -298,6 +298,9 @@ export const en: Record<MessageKey, string> = {
   'dossier.review.noFields': 'No fields were extracted from this file.',
   'dossier.review.notFound': 'not found',
   'dossier.review.confidence': 'Reading confidence',
+  'dossier.review.crossDocument': 'Found by another document',
+  'dossier.review.crossDocumentHint':
+    'Its label was not read: the value was located on this page by the same value on another document of the dossier. The characters shown are the ones on this page; confirm them against the image.',
   'dossier.review.needsConfirmation': 'Check bracket width against the image',
   'dossier.review.widthHint':
     'This value has characters that exist in full and half width (（ vs (): confirm it against the image.',

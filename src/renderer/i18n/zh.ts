@@ -277,6 +277,9 @@ export const zh = {
   'dossier.review.noFields': '这份文件没有提取到字段。',
   'dossier.review.notFound': '未读取到',
   'dossier.review.confidence': '识别置信度',
+  'dossier.review.crossDocument': '据其他文件定位',
+  'dossier.review.crossDocumentHint':
+    '未读取到该字段的标签：按本资料中另一份文件的相同字段在本页定位。显示的是本页上的字符，请对照图片确认。',
   'dossier.review.needsConfirmation': '请对照图片核对括号全半角',
   'dossier.review.widthHint': '这个值含有全角和半角两种写法的字符（如（ 与 (），请对照图片确认。',
   'dossier.review.proposal': '校验码建议修改',

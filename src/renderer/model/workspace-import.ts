@@ -127,6 +127,7 @@ export function createImporter(vault: VaultPort, reader: DocumentReader): Import
                 pages,
                 ...(part.quality ? { quality: part.quality } : {}),
                 ...(part.seal ? { seal: part.seal } : {}),
+                ...(part.text ? { text: part.text } : {}),
                 ...(documents.length > 1
                   ? {
                       part: {

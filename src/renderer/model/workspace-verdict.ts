@@ -72,6 +72,7 @@ export async function rereadAsKind(
     error: null,
     pages: pages.length > 0 ? pages : (reading?.pages ?? []),
     ...(reading?.setAside ? { setAside: true } : {}),
+    ...(document.text ? { text: document.text } : {}),
   });
 }
 

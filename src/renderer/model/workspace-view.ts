@@ -6,6 +6,7 @@ import { effectiveFields, fieldOf } from '../../core/checks/context';
 import { dossierDeadlines, type DeadlineItem, type WorkingDayCalendar } from '../../core/deadlines';
 import { isImageConfirmation, type DossierInput } from '../../core/dossier';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../core/documents';
+import { crossDocumentFill } from '../../core/extract/cross-document';
 import { loadRulePack } from '../../core/rule-pack';
 import {
   extractedFromVault,
@@ -35,6 +36,42 @@ export function documentView(source: DocumentSource): DocumentView {
   };
 }
 
+/**
+ * Values a document did not read (its label lost) or read weakly, located on its page with
+ * the same value read on another document (core/extract/cross-document), as `dossier check`
+ * does: the checks see them, and review shows them, below 0.9 and marked, for a person to
+ * confirm. A confirmed field is never searched for.
+ */
+function withCrossDocumentValues(
+  views: DocumentView[],
+  sources: readonly DocumentSource[],
+  confirmed: DossierRecords['confirmed'],
+): DocumentView[] {
+  const filled = crossDocumentFill(
+    views.map((view, i) => {
+      const text = sources[i]?.reading?.text;
+      return { document: view.extracted, ...(text ? { text } : {}) };
+    }),
+    confirmed,
+  );
+  return views.map((view, i) => {
+    const extracted = filled[i]!;
+    const found = Object.keys(extracted.found ?? {});
+    if (found.length === 0) return view;
+    const fields = view.fields.map((f) =>
+      found.includes(f.field) && f.confirmedValue === null
+        ? {
+            ...f,
+            value: extracted.fields[f.field] ?? null,
+            confidence: extracted.confidence[f.field] ?? 0,
+            box: extracted.boxes?.[f.field] ?? f.box,
+          }
+        : f,
+    );
+    return { ...view, extracted, fields };
+  });
+}
+
 type ListedSummary = Omit<DossierCheckSummary, 'computedAt'>;
 
 function checkSummaryOf(
@@ -59,7 +96,11 @@ export function buildDossierView(
   calendar: WorkingDayCalendar,
 ): { view: DossierView; summary: ListedSummary | null } {
   const { dossier, changes } = records;
-  const documents = records.documents.map(documentView);
+  const documents = withCrossDocumentValues(
+    records.documents.map(documentView),
+    records.documents,
+    records.confirmed,
+  );
   const pack = loadRulePack(dossier.rulePack);
   // Pending while either deadline is open: a change filed with the platform must still be
   // reported to the bank (spec §4), and that deadline must not vanish with the filing.

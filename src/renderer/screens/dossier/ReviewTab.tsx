@@ -139,6 +139,8 @@ export function ReviewTab({
     fields.find((f) => f.field === field)?.field ??
     (selectedFlag(doc, field) === undefined ? null : field);
   const needsConfirmation = new Set(doc?.extracted.needsConfirmation ?? []);
+  // Values located with another document's (their label lost): a person confirms them.
+  const foundElsewhere = doc?.extracted.found ?? {};
   const docId = doc?.info.id ?? null;
 
   // A document that is a part of its file (a page of a whole dossier, one side of an ID
@@ -482,6 +484,13 @@ export function ReviewTab({
                           data-testid="needs-confirmation"
                         >
                           {t('dossier.review.needsConfirmation')}
+                        </Tag>
+                      </Tooltip>
+                    )}
+                    {foundElsewhere[f.field] !== undefined && f.confirmedValue === null && (
+                      <Tooltip title={t('dossier.review.crossDocumentHint')}>
+                        <Tag color="gold" data-testid="found-cross-document">
+                          {t('dossier.review.crossDocument')}
                         </Tag>
                       </Tooltip>
                     )}
