@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { ExtractedDocument } from '../src/core/extraction';
 import { createDocumentReader } from '../src/cli/document-reader';
 import type { FileTruth, FileTruthDocument } from '../scripts/fixtures/families/render-family';
+import { sniffMime } from '../src/core/file-type';
+import { dossierOf, scoreDossier, type DossierFile, type DossierResult } from './ocr-dossiers';
 import { scoreDocument, type DocumentOutcome } from './ocr-score';
 
 export interface DocumentResult {
@@ -38,6 +40,8 @@ export interface EngineRun {
   startupSeconds: number;
   peakRssMb: number;
   files: FileResult[];
+  /** Whole dossiers checked as `dossier check` checks them (bench/ocr-dossiers.ts). */
+  dossiers: DossierResult[];
 }
 
 /** The reader's result, before and after it reports several documents per file. */
@@ -92,6 +96,7 @@ export async function runEngine(
     .find((x) => x.t.medium !== 'text-pdf');
   if (firstImage) await reader.readFile(join(firstImage.dir, firstImage.t.file));
   const startupSeconds = (performance.now() - started) / 1000;
+  const dossierFiles = new Map<string, DossierFile[]>();
   for (const { dir, truths } of sets) {
     for (const truth of truths) {
       const t0 = performance.now();
@@ -100,6 +105,12 @@ export async function runEngine(
       const seconds = (performance.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const reported = documentsOf(result);
+      const dossier = dossierOf(truth);
+      if (dossier !== null && result.bytes)
+        dossierFiles.set(dossier, [
+          ...(dossierFiles.get(dossier) ?? []),
+          { truth, reported, mime: sniffMime(result.bytes), bytes: result.bytes.length },
+        ]);
       const documents = matchDocuments(truth.documents, reported);
       const longest = Math.max(...truth.pages.map((p) => Math.max(p.widthMm, p.heightMm)));
       const error = reported.find((d) => d.error)?.error;
@@ -128,7 +139,8 @@ export async function runEngine(
   }
   clearInterval(sampler);
   await reader.dispose();
-  return { engine, startupSeconds, peakRssMb: peakRss / 1048576, files };
+  const dossiers = [...dossierFiles].map(([id, files]) => scoreDossier(id, files));
+  return { engine, startupSeconds, peakRssMb: peakRss / 1048576, files, dossiers };
 }
 
 export async function loadTruths(dir: string): Promise<FileTruth[]> {

@@ -1,6 +1,7 @@
 // bench:ocr figures: per partition (tuned families, held-out families) side by side.
 // Held-out summaries carry counts only: never the misread values (nobody tunes on them).
 import { confidentlyWrong, FIELD_GROUPS, rate, type FieldOutcome, type Rate } from './ocr-score';
+import type { DossierResult } from './ocr-dossiers';
 import type { EngineRun, FileResult } from './ocr-read';
 
 export interface PartitionSummary {
@@ -20,6 +21,18 @@ export interface PartitionSummary {
   a4PageSeconds: { median: number; p95: number; pages: number };
   idSideSeconds: { median: number; p95: number; pages: number };
   errors: number;
+  /**
+   * Whole dossiers checked together against the checks on their ground truth, before and
+   * after the cross-document value search: verdict right, verdict and every check right.
+   */
+  dossiers: {
+    total: number;
+    expectedReady: number;
+    before: { verdict: number; every: number };
+    after: { verdict: number; every: number };
+    /** Tuned only: per dossier, the checks that differed after the search. */
+    differing?: Record<string, string[]>;
+  };
   /** Tuned partition only: every field not read exactly. */
   misses?: {
     file: string;
@@ -53,9 +66,32 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return new Map([...map.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+function summariseDossiers(
+  dossiers: readonly DossierResult[],
+  partition: 'tuned' | 'held-out',
+): PartitionSummary['dossiers'] {
+  const count = (f: (d: DossierResult) => boolean): number => dossiers.filter(f).length;
+  return {
+    total: dossiers.length,
+    expectedReady: count((d) => d.expectedVerdict === 'ready'),
+    before: { verdict: count((d) => d.before.verdict), every: count((d) => d.before.every) },
+    after: { verdict: count((d) => d.after.verdict), every: count((d) => d.after.every) },
+    ...(partition === 'tuned'
+      ? {
+          differing: Object.fromEntries(
+            dossiers
+              .filter((d) => (d.after.differing ?? []).length > 0)
+              .map((d) => [d.id, d.after.differing ?? []]),
+          ),
+        }
+      : {}),
+  };
+}
+
 export function summarisePartition(
   files: FileResult[],
   partition: 'tuned' | 'held-out',
+  dossiers: readonly DossierResult[] = [],
 ): PartitionSummary {
   const docs = files.flatMap((f) => f.documents.map((d) => ({ file: f, doc: d })));
   const fields = docs.flatMap((d) => d.doc.outcome.fields);
@@ -104,6 +140,7 @@ export function summarisePartition(
     a4PageSeconds: { median: quantile(a4, 0.5), p95: quantile(a4, 0.95), pages: a4.length },
     idSideSeconds: { median: quantile(id, 0.5), p95: quantile(id, 0.95), pages: id.length },
     errors: files.filter((f) => f.error).length,
+    dossiers: summariseDossiers(dossiers, partition),
   };
   if (partition === 'tuned') {
     summary.misses = docs.flatMap((d) =>
@@ -139,10 +176,12 @@ export function summarise(run: EngineRun): EngineSummary {
     tuned: summarisePartition(
       run.files.filter((f) => f.partition === 'tuned'),
       'tuned',
+      (run.dossiers ?? []).filter((d) => d.partition === 'tuned'),
     ),
     heldOut: summarisePartition(
       run.files.filter((f) => f.partition === 'held-out'),
       'held-out',
+      (run.dossiers ?? []).filter((d) => d.partition === 'held-out'),
     ),
   };
 }
@@ -151,6 +190,11 @@ const pct = (r: Rate | undefined): string =>
   r && r.total > 0 ? `${(r.rate * 100).toFixed(1)}% (${r.exact}/${r.total})` : '—';
 const secs = (t: { median: number; p95: number; pages: number }): string =>
   t.pages > 0 ? `${t.median.toFixed(2)} / ${t.p95.toFixed(2)} (${t.pages})` : '—';
+
+const dossierPair = (p: PartitionSummary, what: 'verdict' | 'every'): string =>
+  p.dossiers.total > 0
+    ? `${p.dossiers.before[what]}/${p.dossiers.total} → ${p.dossiers.after[what]}/${p.dossiers.total}`
+    : '—';
 
 /** The side-by-side table, as Markdown (printed, and written into BENCHMARKS.md). */
 export function markdownTable(s: EngineSummary): string {
@@ -163,6 +207,12 @@ export function markdownTable(s: EngineSummary): string {
     ['documents found in multi-document files', (p) => pct(p.multiDocuments)],
     ['wrong fields at confidence ≥ 0.9', (p) => String(p.confidentlyWrong)],
     ['files the reader refused', (p) => String(p.errors)],
+    [
+      'dossiers right, verdict and every check: before → after cross-document search',
+      (p) => dossierPair(p, 'every'),
+    ],
+    ['dossier verdicts right: before → after', (p) => dossierPair(p, 'verdict')],
+    ['dossiers whose truth is ready', (p) => `${p.dossiers.expectedReady}/${p.dossiers.total}`],
     ['A4 page s, median / p95 (pages)', (p) => secs(p.a4PageSeconds)],
     ['ID side s, median / p95 (images)', (p) => secs(p.idSideSeconds)],
   ];
@@ -190,5 +240,22 @@ export function markdownTable(s: EngineSummary): string {
     `| peak RSS MB (whole run) | ${s.peakRssMb} | |`,
     `| engine start s | ${s.startupSeconds.toFixed(2)} | |`,
   );
+  return lines.join('\n');
+}
+
+/** The dossier-level rows alone (`bench:ocr -- --dossiers`), tuned and held-out side by side. */
+export function dossierTable(s: EngineSummary): string {
+  const rows: [string, (p: PartitionSummary) => string][] = [
+    ['files / documents', (p) => `${p.files} / ${p.documents}`],
+    ['fields exact (after proposals)', (p) => pct(p.fields)],
+    [
+      'dossiers right, verdict and every check: before → after cross-document search',
+      (p) => dossierPair(p, 'every'),
+    ],
+    ['dossier verdicts right: before → after', (p) => dossierPair(p, 'verdict')],
+    ['dossiers whose truth is ready', (p) => `${p.dossiers.expectedReady}/${p.dossiers.total}`],
+  ];
+  const lines = [`| ${s.engine} | tuned families | held-out families |`, '| --- | --- | --- |'];
+  for (const [label, f] of rows) lines.push(`| ${label} | ${f(s.tuned)} | ${f(s.heldOut)} |`);
   return lines.join('\n');
 }

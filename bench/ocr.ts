@@ -5,7 +5,9 @@
 // multi-document files, wrong fields at confidence ≥ 0.9, seconds per A4 page and per
 // ID side (median), peak RSS. Files are read the way `dossier extract` reads them.
 // Default (quick): 2 samples per family + 2 per multi-document family and partition;
-// --full: 6 and 4. The sets are generated on first use into bench/.data/families/.
+// --full: 6 and 4. Whole dossiers (a license, the ID sides, a bank form of one company, one
+// file each: 3 per partition, --full 6) and the whole-dossier PDFs are also checked
+// together and compared with the checks on their ground truth (bench/ocr-dossiers.ts). The sets are generated on first use into bench/.data/families/.
 // This is the only place the held-out families are generated and read; their misread
 // values are never printed or stored, only the summary figures.
 // Writes bench/results/ocr.json (--full: ocr-full.json) and the table in BENCHMARKS.md.
@@ -17,9 +19,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HELD_OUT, type Partition } from '../scripts/fixtures/families/families';
 import { closeRenderer } from '../scripts/fixtures/render';
-import { familyCases, writeFamilySet } from '../scripts/fixtures/families/set';
+import { dossierCases, familyCases, writeFamilySet } from '../scripts/fixtures/families/set';
 import { loadTruths, runEngine, type EngineRun } from './ocr-read';
-import { markdownTable, summarise, type EngineSummary } from './ocr-report';
+import { dossierTable, markdownTable, summarise, type EngineSummary } from './ocr-report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENGINES = ['paddle', 'paddle-wasm', 'tesseract'] as const;
@@ -30,25 +32,45 @@ const option = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const size = args.includes('--full') || option('size') === 'full' ? 'full' : 'quick';
 const SIZES = {
-  quick: { perFamily: 2, perMulti: 2 },
-  full: { perFamily: 6, perMulti: 4 },
+  quick: { perFamily: 2, perMulti: 2, perDossier: 3 },
+  full: { perFamily: 6, perMulti: 4, perDossier: 6 },
 } as const;
 const dataDir = join(ROOT, 'bench/.data/families', size);
 const PARTITIONS: readonly Partition[] = ['tuned', 'held-out'];
+/** --dossiers: only the dossiers of separate files (the dossier-level figure, in minutes). */
+const dossiersOnly = args.includes('--dossiers');
+
+/** The sets of one partition: its families' files, and its dossiers of separate files. */
+const setDirs = (partition: Partition): string[] => [
+  join(dataDir, partition),
+  join(dataDir, `${partition}-dossiers`),
+];
 
 async function ensureSets(regenerate: boolean): Promise<void> {
   try {
     for (const partition of PARTITIONS) {
-      const dir = join(dataDir, partition);
-      if (!regenerate && existsSync(join(dir, 'index.json'))) continue;
-      await rm(dir, { recursive: true, force: true });
-      const cases = familyCases(partition, { ...SIZES[size], media: 'mixed' });
-      process.stderr.write(`generating ${cases.length} ${partition} files in ${dir} …\n`);
-      await writeFamilySet(
-        cases,
-        dir,
-        partition === 'tuned' ? (line) => process.stderr.write(`${line}\n`) : () => {},
-      );
+      const [familiesDir, dossiersDir] = setDirs(partition) as [string, string];
+      const sets = [
+        {
+          dir: familiesDir,
+          cases: () => familyCases(partition, { ...SIZES[size], media: 'mixed' }),
+        },
+        {
+          dir: dossiersDir,
+          cases: () => dossierCases(partition, SIZES[size].perDossier, { media: 'mixed' }),
+        },
+      ];
+      for (const set of sets) {
+        if (!regenerate && existsSync(join(set.dir, 'index.json'))) continue;
+        await rm(set.dir, { recursive: true, force: true });
+        const cases = set.cases();
+        process.stderr.write(`generating ${cases.length} ${partition} files in ${set.dir} …\n`);
+        await writeFamilySet(
+          cases,
+          set.dir,
+          partition === 'tuned' ? (line) => process.stderr.write(`${line}\n`) : () => {},
+        );
+      }
     }
   } finally {
     await closeRenderer();
@@ -57,10 +79,9 @@ async function ensureSets(regenerate: boolean): Promise<void> {
 
 async function childRun(engine: BenchEngine, out: string): Promise<void> {
   const sets = await Promise.all(
-    PARTITIONS.map(async (p) => ({
-      dir: join(dataDir, p),
-      truths: await loadTruths(join(dataDir, p)),
-    })),
+    PARTITIONS.flatMap((p) => (dossiersOnly ? setDirs(p).slice(1) : setDirs(p))).map(
+      async (dir) => ({ dir, truths: await loadTruths(dir) }),
+    ),
   );
   const run = await runEngine(engine, sets);
   await writeFile(out, JSON.stringify(run));
@@ -73,6 +94,7 @@ async function spawnEngine(engine: BenchEngine, out: string): Promise<EngineRun>
     `--engine=${engine}`,
     `--out=${out}`,
     `--size=${size}`,
+    ...(dossiersOnly ? ['--dossiers'] : []),
   ];
   // paddle-wasm: the same models on onnxruntime-web's wasm, the app renderer's runtime.
   const env =
@@ -120,6 +142,29 @@ async function updateBenchmarks(
   await writeFile(file, next);
 }
 
+const DOSSIERS = {
+  begin: '<!-- bench:ocr dossiers: written by bench/ocr.ts --dossiers -->',
+  end: '<!-- /bench:ocr dossiers -->',
+};
+
+/** Replaces a generated section of BENCHMARKS.md, or puts it under the OCR heading. */
+async function updateSection(marks: { begin: string; end: string }, body: string[]): Promise<void> {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const text = await readFile(file, 'utf8');
+  const section = [marks.begin, ...body, marks.end].join('\n');
+  const start = text.indexOf(marks.begin);
+  const end = text.indexOf(marks.end);
+  await writeFile(
+    file,
+    start >= 0 && end > start
+      ? text.slice(0, start) + section + text.slice(end + marks.end.length)
+      : text.replace(
+          '## OCR (`npm run bench:ocr`)\n',
+          `## OCR (\`npm run bench:ocr\`)\n\n${section}\n`,
+        ),
+  );
+}
+
 async function main(): Promise<void> {
   const single = option('engine') as BenchEngine | undefined;
   if (single) return childRun(single, option('out')!);
@@ -140,6 +185,20 @@ async function main(): Promise<void> {
     .filter((l) => l.startsWith('processor')).length;
   const date = new Date().toISOString();
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
+  if (dossiersOnly) {
+    await writeFile(
+      join(ROOT, `bench/results/ocr-dossiers${size === 'full' ? '-full' : ''}.json`),
+      JSON.stringify({ date, cores, set: size, heldOut: HELD_OUT, engines: summaries }, null, 2) +
+        '\n',
+    );
+    await updateSection(DOSSIERS, [
+      `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr -- --dossiers\` (${size} set, the dossiers of separate files only), ${cores} cores shared with other jobs; \`bench/results/ocr-dossiers.json\`.`,
+      '',
+      ...summaries.map(dossierTable),
+    ]);
+    for (const s of summaries) process.stdout.write(`${dossierTable(s)}\n\n`);
+    return;
+  }
   await writeFile(
     join(ROOT, `bench/results/${size === 'full' ? 'ocr-full' : 'ocr'}.json`),
     JSON.stringify({ date, cores, set: size, heldOut: HELD_OUT, engines: summaries }, null, 2) +

@@ -1,0 +1,127 @@
+// bench:ocr's dossier-level measure (issue 13's target "every dossier right"): the files of
+// one dossier (set.ts dossierCases, or a whole dossier in one PDF) read as `dossier check`
+// reads them, checked together, and compared with the checks run on their ground truth:
+// a dossier is right when the verdict and every check's status are the truth's. Scored
+// before and after the cross-document value search (src/core/extract/cross-document.ts).
+import { runChecks } from '../src/core/checks';
+import { dossierInput, DossierFileSchema, type DossierInput } from '../src/core/dossier';
+import type { ExtractedDocument } from '../src/core/extraction';
+import { crossDocumentFill } from '../src/core/extract/cross-document';
+import { loadRulePack } from '../src/core/rule-pack';
+import type { FileTruth } from '../scripts/fixtures/families/render-family';
+
+/** The same statements for every dossier: one linkable account, a fixed reference date. */
+const STATEMENTS = DossierFileSchema.parse({
+  accounts: [{ store: '范例旗舰店', phone: '13800138000', email: 'shop@example.com' }],
+});
+const TODAY = '2026-11-24';
+
+export interface DossierFile {
+  truth: FileTruth;
+  /** The documents the reader reported for the file, each with the text it was read from. */
+  reported: ExtractedDocument[];
+  mime: string;
+  bytes: number;
+}
+
+export interface DossierScore {
+  /** The verdict the ground truth gives. */
+  verdict: boolean;
+  /** The verdict and every check's status. */
+  every: boolean;
+  /** Tuned dossiers only: the checks whose status differed from the truth's. */
+  differing?: string[];
+}
+
+export interface DossierResult {
+  id: string;
+  partition: 'tuned' | 'held-out';
+  expectedVerdict: string;
+  before: DossierScore;
+  after: DossierScore;
+}
+
+const withoutText = ({ text: _text, ...doc }: ExtractedDocument): ExtractedDocument => doc;
+
+/**
+ * The truth's documents as a perfect reader would report them: every field as printed,
+ * with the image analysis the reader made of the same page (quality and seals are the
+ * image's, not the reading's).
+ */
+function truthDocuments(file: DossierFile): ExtractedDocument[] {
+  const several = file.truth.documents.length > 1;
+  return file.truth.documents.map((t) => {
+    const seen = file.reported.find(
+      (d) => d.kind === t.kind && (d.page === undefined || d.page === t.page),
+    );
+    return {
+      file: file.truth.file,
+      kind: t.kind,
+      fields: t.fields,
+      confidence: Object.fromEntries(
+        Object.entries(t.fields)
+          .filter(([, v]) => v !== null)
+          .map(([k]) => [k, 1]),
+      ),
+      corrections: [],
+      warnings: [],
+      source: 'pdf-text',
+      ...(several ? { page: t.page } : {}),
+      ...(seen?.quality ? { quality: seen.quality } : {}),
+      ...(seen?.seal ? { seal: seen.seal } : {}),
+    };
+  });
+}
+
+function inputOf(documents: ExtractedDocument[], files: DossierFile[]): DossierInput {
+  return dossierInput(
+    STATEMENTS,
+    documents,
+    files.map((f) => ({ file: f.truth.file, mime: f.mime, bytes: f.bytes })),
+    TODAY,
+  );
+}
+
+function score(
+  expected: ReturnType<typeof runChecks>,
+  actual: ReturnType<typeof runChecks>,
+  tuned: boolean,
+): DossierScore {
+  const want = new Map(expected.checks.map((c) => [c.id, c.status]));
+  const differing = actual.checks.filter((c) => want.get(c.id) !== c.status).map((c) => c.id);
+  const verdict = actual.verdict === expected.verdict;
+  return {
+    verdict,
+    every: verdict && differing.length === 0,
+    ...(tuned ? { differing } : {}),
+  };
+}
+
+/** Checks one dossier's files as read, before and after the search, against its truth. */
+export function scoreDossier(id: string, files: DossierFile[]): DossierResult {
+  const pack = loadRulePack();
+  const partition = files[0]!.truth.partition;
+  const tuned = partition === 'tuned';
+  const expected = runChecks(inputOf(files.flatMap(truthDocuments), files), pack);
+  const read = files.flatMap((f) => f.reported);
+  const before = runChecks(inputOf(read.map(withoutText), files), pack);
+  const filled = crossDocumentFill(
+    read.map(({ text, ...document }) => ({ document, ...(text ? { text } : {}) })),
+    STATEMENTS.confirmed,
+  );
+  const after = runChecks(inputOf(filled, files), pack);
+  return {
+    id,
+    partition,
+    expectedVerdict: expected.verdict,
+    before: score(expected, before, tuned),
+    after: score(expected, after, tuned),
+  };
+}
+
+/** The dossier a file belongs to: its set's dossier id, or itself for a whole dossier in one file. */
+export function dossierOf(truth: FileTruth): string | null {
+  if (truth.dossier) return truth.dossier;
+  const kinds = new Set(truth.documents.map((d) => d.kind));
+  return kinds.size === 4 ? truth.file : null;
+}
