@@ -1,6 +1,7 @@
 // The vault's one Dexie class. Versions are append-only: never edit a published version,
 // add the next one with its upgrade function and its test (test/vault/upgrades.test.ts).
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import { chainUnchained } from './audit';
 import type { AccountRecord } from './schema/accounts';
 import type { AuditEntry } from './schema/audit-log';
 import type { BlobRecord } from './schema/blobs';
@@ -82,6 +83,16 @@ export const VAULT_VERSIONS: readonly VaultVersion[] = [
       copyRegister: 'id, dossierId, idNumberIndex, at',
     },
   },
+  {
+    // The audit log becomes a hash chain (audit.ts): entries are numbered (`seq`, indexed
+    // to find the head) and the existing ones are chained in the order they were written,
+    // without a MAC (no key during an upgrade).
+    version: 5,
+    stores: { auditLog: 'id, at, [action+at], seq' },
+    upgrade: async (tx) => {
+      await chainUnchained(tx.table('auditLog'));
+    },
+  },
 ];
 
 export const LATEST_VAULT_VERSION = VAULT_VERSIONS[VAULT_VERSIONS.length - 1]!.version;
@@ -119,9 +130,12 @@ export class VaultDB extends Dexie {
     super(name, options);
     defineVaultVersions(this);
     // The audit log is append-only: nothing updates or deletes an entry, except a restore
-    // that replaces the whole vault with the backup's (and then logs the restore).
-    this.auditLog.hook('updating', () => {
-      throw new Error('The audit log is append-only.');
+    // that replaces the whole vault with the backup's (and then logs the restore). Two
+    // updates keep an entry's content: chaining an entry that has no hash yet (an older
+    // vault or backup), and a new MAC after a key rotation.
+    this.auditLog.hook('updating', (changes, _id, entry) => {
+      const onlyMac = Object.keys(changes).every((k) => k === 'mac');
+      if (entry.hash !== undefined && !onlyMac) throw new Error('The audit log is append-only.');
     });
     this.auditLog.hook('deleting', () => {
       if (!this.replacingEverything) throw new Error('The audit log is append-only.');

@@ -164,10 +164,17 @@ export interface VaultKeys {
   mac: CryptoKey;
   /** AES-256-GCM: the content of backup files. */
   backup: CryptoKey;
+  /**
+   * HMAC-SHA-256 key of the audit log's hash chain, as raw bytes: entries are appended
+   * inside IndexedDB transactions, which an await on WebCrypto would commit, so the MAC
+   * is computed synchronously (audit.ts).
+   */
+  audit: Bytes;
 }
 
 export async function deriveVaultKeys(secret: Bytes): Promise<VaultKeys> {
   const base = await subtle().importKey('raw', secret, 'HKDF', false, ['deriveKey']);
+  const auditBase = await subtle().importKey('raw', secret, 'HKDF', false, ['deriveBits']);
   const derive = (
     info: string,
     algorithm: AesKeyGenParams | HmacKeyGenParams,
@@ -194,6 +201,18 @@ export async function deriveVaultKeys(secret: Bytes): Promise<VaultKeys> {
       'encrypt',
       'decrypt',
     ]),
+    audit: new Uint8Array(
+      await subtle().deriveBits(
+        {
+          name: 'HKDF',
+          hash: 'SHA-256',
+          salt: new Uint8Array(32),
+          info: utf8.encode('dossier-vault audit v1'),
+        },
+        auditBase,
+        256,
+      ),
+    ),
   };
 }
 

@@ -97,7 +97,7 @@ export async function createKeyring(
   const at = ctx.now();
   await ctx.db.transaction('rw', [ctx.db.keyring, ctx.db.auditLog], async () => {
     await ctx.db.keyring.add({ id: KEYRING_ID, ...wrapped, createdAt: at, changedAt: at });
-    await appendAudit(ctx, 'create-vault', null, null, kdf.algorithm);
+    await appendAudit({ ...ctx, keys }, 'create-vault', null, null, kdf.algorithm);
   });
   return keys;
 }
@@ -153,14 +153,14 @@ export async function unlockKeyring(
       await ctx.db.keyring.put({ ...keyring, ...rewrap, changedAt: ctx.now() });
       if (upgrade)
         await appendAudit(
-          ctx,
+          { ...ctx, keys },
           'kdf-upgrade',
           null,
           null,
           `${describeKdf(keyring.kdf)} → ${describeKdf(rewrap.kdf)}`,
         );
     }
-    await appendAudit(ctx, 'unlock', null, null, '');
+    await appendAudit({ ...ctx, keys }, 'unlock', null, null, '');
   });
   return keys;
 }
@@ -185,7 +185,7 @@ export async function changeKeyringPassphrase(
   secret.fill(0);
   await ctx.db.transaction('rw', [ctx.db.keyring, ctx.db.auditLog], async () => {
     await ctx.db.keyring.put({ ...keyring, ...wrapped, changedAt: ctx.now() });
-    await appendAudit(ctx, 'change-passphrase', null, null, choice.algorithm);
+    await appendAudit({ ...ctx, keys }, 'change-passphrase', null, null, choice.algorithm);
   });
   return keys;
 }

@@ -36,12 +36,13 @@ export class VaultSession {
 
   /** Forgets the keys and every decrypted value held in memory. */
   lock(reason: LockReason = 'manual'): void {
-    if (!this.keys) return;
+    const keys = this.keys;
+    if (!keys) return;
     this.keys = null;
     this.list.clear();
     this.clear('idleTimer');
     this.clear('hiddenTimer');
-    void appendAudit(this.store, 'lock', null, null, reason).catch(() => undefined);
+    void appendAudit({ ...this.store, keys }, 'lock', null, null, reason).catch(() => undefined);
     for (const listener of this.lockListeners) listener(reason);
   }
 
@@ -90,7 +91,7 @@ export class VaultSession {
       if (error instanceof VaultIntegrityError && !this.logged.has(error)) {
         this.logged.add(error);
         await appendAudit(
-          this.store,
+          ctx,
           'integrity-failure',
           null,
           error.recordId,

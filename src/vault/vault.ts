@@ -4,7 +4,7 @@
 // table (tables/*.ts) reads and writes, recordEdit (record-edit.ts) records every edit,
 // retention.ts deletes, undoes and purges.
 import type { DexieOptions } from 'dexie';
-import { appendAudit, listAudit } from './audit';
+import { appendAudit, chainUnchained, listAudit, verifyAudit, type AuditVerdict } from './audit';
 import type { BackupSource } from './backup/restore';
 import {
   blobOf,
@@ -330,6 +330,14 @@ export class Vault {
     return listAudit(this.db, action);
   }
 
+  /**
+   * Checks the audit log's hash chain and MACs from the first entry: the first broken
+   * link (an entry edited, removed or re-chained without the key), or `broken: null`.
+   */
+  async verifyAudit(): Promise<AuditVerdict> {
+    return this.session.run((ctx) => verifyAudit(ctx.db, ctx.keys.audit));
+  }
+
   /** The UI records an export of a dossier (the pack itself is written elsewhere). */
   async logExport(dossierId: string, detail = ''): Promise<void> {
     return this.session.run((ctx) => appendAudit(ctx, 'export', dossierId, dossierId, detail));
@@ -385,7 +393,9 @@ export class Vault {
     this.session.list.clear();
     this.settingsStore.forget();
     this.session.open(keys);
-    await appendAudit(this.store, 'restore', null, null, '');
+    // A backup from before the hash chain: its entries are chained as the upgrade does.
+    await this.db.transaction('rw', this.db.auditLog, () => chainUnchained(this.db.auditLog));
+    await appendAudit({ ...this.store, keys }, 'restore', null, null, '');
   }
 
   /**

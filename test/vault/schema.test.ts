@@ -36,10 +36,10 @@ describe('the vault schema', () => {
         .sort(([a], [b]) => a.localeCompare(b)),
     );
     expect(db.verno).toBe(LATEST_VAULT_VERSION);
-    expect(LATEST_VAULT_VERSION).toBe(4);
+    expect(LATEST_VAULT_VERSION).toBe(5);
     expect(schema).toEqual({
       accounts: 'id, dossierId',
-      auditLog: 'id, [action+at], at',
+      auditLog: 'id, [action+at], at, seq',
       blobs: 'documentId',
       changeEvents: 'id, at, dossierId',
       copyRegister: 'id, at, dossierId, idNumberIndex',

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { defineVaultVersions, VaultDB } from '../../src/vault/db';
+import { defineVaultVersions, LATEST_VAULT_VERSION, VaultDB } from '../../src/vault/db';
 import { DocumentRecordSchema } from '../../src/vault/schema/documents';
 import {
   DossierRecordSchema,
@@ -188,7 +188,7 @@ describe('upgrade 3 → 4', () => {
 
     const v4 = new VaultDB(name);
     await v4.open();
-    expect(v4.verno).toBe(4);
+    expect(v4.verno).toBe(LATEST_VAULT_VERSION);
     expect(await v4.holidaySchedules.count()).toBe(0);
     expect(await v4.copyRegister.where('dossierId').equals(dossierId).count()).toBe(0);
     expect(await v4.trackedChanges.count()).toBe(1);
@@ -206,6 +206,57 @@ describe('upgrade 3 → 4', () => {
       ),
     ).toEqual(['2027']);
     expect(await vault.listCopies({ dossierId })).toEqual([]);
+    vault.close();
+  });
+});
+
+describe('upgrade 4 → 5', () => {
+  it('chains the existing audit entries in the order they were written; new ones carry a MAC', async () => {
+    const source = await newVault('v4-source');
+    const dossierId = await source.createDossier({ company: '杭州青梧屿贸易有限公司' });
+    await source.updateDossier(dossierId, { legalRepresentative: '王丽' });
+    const tables = await currentRecords(source.db);
+    source.close();
+
+    const name = uniqueName('v4');
+    const v4 = new Dexie(name);
+    defineVaultVersions(v4, 4);
+    await v4.open();
+    await v4.transaction('rw', v4.tables, async () => {
+      for (const t of v4.tables) {
+        const rows = (tables[t.name] ?? []).map((r) => {
+          const { seq: _s, prev: _p, hash: _h, mac: _m, ...rest } = r as Record<string, unknown>;
+          return t.name === 'auditLog' ? rest : r;
+        });
+        await t.bulkAdd(rows);
+      }
+    });
+    const before = await v4.table('auditLog').toArray();
+    expect(before.length).toBeGreaterThanOrEqual(4);
+    expect(before.every((e: Record<string, unknown>) => !('hash' in e))).toBe(true);
+    v4.close();
+
+    const v5 = new VaultDB(name);
+    await v5.open();
+    expect(v5.verno).toBe(5);
+    const chained = await v5.auditLog.orderBy('seq').toArray();
+    expect(chained.map((e) => e.seq)).toEqual(before.map((_, i) => i + 1));
+    expect(chained.map((e) => e.id)).toEqual(
+      [...before]
+        .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+        .map((e: { id: string }) => e.id),
+    );
+    expect(chained.every((e) => e.mac === null && /^[0-9a-f]{64}$/.test(e.hash!))).toBe(true);
+    v5.close();
+
+    const vault = await openTestVault(name);
+    await vault.unlock(PASSPHRASE);
+    await vault.updateDossier(dossierId, { legalRepresentative: '李强' });
+    const verdict = await vault.verifyAudit();
+    expect(verdict.broken).toBeNull();
+    expect(verdict.checked).toBe(before.length + 2); // unlock, edit
+    const head = await vault.db.auditLog.orderBy('seq').last();
+    expect(head?.mac).toMatch(/^[0-9a-f]{64}$/);
     vault.close();
   });
 });

@@ -5,6 +5,16 @@ export const KEYS_ZH = {
   'vault.error.keyring-damaged': '保险箱的密钥记录已损坏，任何主密码都无法打开它；请从备份恢复。',
   'vault.error.weak-kdf': '密钥派生参数低于最低要求（内存或轮数不足），已拒绝；请使用默认参数。',
   'audit.action.kdf-upgrade': '提升密钥派生强度',
+  'audit.verify': '校验完整性',
+  'audit.verifying': '正在校验…',
+  'audit.verify.ok':
+    '审计日志完整：整个保险箱的 {count} 条记录逐条校验通过，没有被删除或修改的记录。',
+  'audit.verify.broken': '审计日志已被改动：第 {seq} 条记录{problem}。',
+  'audit.verify.edited': '的内容与其哈希值不符（被修改）',
+  'audit.verify.missing': '缺失（被删除）',
+  'audit.verify.link': '与前一条记录的链接断开（之前的记录被修改或删除）',
+  'audit.verify.forged': '的签名不符（日志被不持有密钥的人重建）',
+  'audit.verify.unchained': '不在哈希链中（被插入）',
 } as const;
 
 export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
@@ -13,4 +23,15 @@ export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
   'vault.error.weak-kdf':
     'The key derivation is below the minimum (too little memory or too few passes) and was refused; use the default parameters.',
   'audit.action.kdf-upgrade': 'Key derivation strengthened',
+  'audit.verify': 'Verify integrity',
+  'audit.verifying': 'Verifying…',
+  'audit.verify.ok':
+    'The audit log is intact: all {count} entries of the vault check out, none removed or edited.',
+  'audit.verify.broken': 'The audit log was altered: entry {seq} {problem}.',
+  'audit.verify.edited': 'no longer matches its hash (edited)',
+  'audit.verify.missing': 'is missing (removed)',
+  'audit.verify.link':
+    'does not link to the entry before it (an earlier entry was edited or removed)',
+  'audit.verify.forged': 'has a wrong signature (the log was rebuilt without the key)',
+  'audit.verify.unchained': 'is not in the hash chain (inserted)',
 };

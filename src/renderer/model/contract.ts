@@ -6,13 +6,9 @@ import type { CheckId, CheckRun } from '../../core/checks';
 import type { AcceptedException, Account, Declared, DossierInput } from '../../core/dossier';
 import type { DetectedKind, DocumentKind } from '../../core/documents';
 import type { ExtractedDocument, ReadProblemReason } from '../../core/extraction';
+import type { CalendarDeadline, ChangeEvent, ChangeKind, DeadlineItem } from '../../core/deadlines';
 import type {
-  CalendarDeadline,
-  ChangeEvent,
-  ChangeKind,
-  DeadlineItem,
-} from '../../core/deadlines';
-import type {
+  AuditVerdict,
   CopyRegisterRow,
   Dossier,
   DossierSummary,
@@ -236,9 +232,15 @@ export interface Workspace {
    * the value shown; refuses (WorkspaceError 'changed-since-shown') if any is no longer
    * bulk-confirmable with that value. Returns how many.
    */
-  confirmShown(dossierId: string, documentId: string, shown: readonly ShownField[]): Promise<number>;
+  confirmShown(
+    dossierId: string,
+    documentId: string,
+    shown: readonly ShownField[],
+  ): Promise<number>;
   /** The dossier's audit log, newest first. */
   auditLog(dossierId: string): Promise<AuditRow[]>;
+  /** The whole vault's audit log checked link by link (hash chain and MACs). */
+  verifyAuditLog(): Promise<AuditVerdict>;
   acceptException(dossierId: string, check: CheckId, reason: string): Promise<void>;
   /** Tracks a change to report within the pack's working-day deadline (spec §4). */
   recordChange(dossierId: string, change: { kind: ChangeKind; occurredOn: string }): Promise<void>;

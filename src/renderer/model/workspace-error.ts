@@ -3,11 +3,7 @@
 
 /** i18n key `workspace.error.<reason>`. */
 export type WorkspaceErrorReason =
-  | 'page-missing'
-  | 'export-blocked'
-  | 'export-file'
-  | 'save-failed'
-  | 'changed-since-shown';
+  'page-missing' | 'export-blocked' | 'export-file' | 'save-failed' | 'changed-since-shown';
 
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError';

@@ -239,6 +239,7 @@ export function createWorkspace(
     },
 
     auditLog: (dossierId) => dossierAudit(vault, dossierId),
+    verifyAuditLog: () => vault.verifyAudit(),
 
     async acceptException(dossierId, check, reason) {
       await vault.acceptException(dossierId, { check, reason, by: await confirmer() });

@@ -22,6 +22,8 @@ export const AuditActionSchema = z.enum([
   'backup',
   'restore',
   'integrity-failure',
+  /** The master secret replaced and every record sealed again (rotation.ts); detail: counts. */
+  'rotate-keys',
   /** Accepting or revoking a check exception; detail: `accepted <check>` / `revoked <check>`. */
   'exception',
   /** Settings changed; detail: the names of the settings that changed. */
@@ -39,5 +41,14 @@ export const AuditEntrySchema = z.object({
   entityId: z.string().nullable(),
   /** Non-secret detail: a mime type, a size, a count, a table name. */
   detail: z.string(),
+  // The hash chain (audit.ts; version 5): absent only on entries of an older vault or
+  // backup until they are chained. `seq` counts from 1 without gaps.
+  seq: z.number().int().min(1).optional(),
+  /** The previous entry's hash (64 zeros for the first). */
+  prev: z.string().optional(),
+  /** SHA-256 (hex) of this entry's fields and `prev`. */
+  hash: z.string().optional(),
+  /** HMAC-SHA-256 (hex) of `hash` under the vault's audit key; null when written locked. */
+  mac: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -1,9 +1,10 @@
 // The dossier's audit log: who did what and when (imports, confirmations, edits,
 // exceptions, exports), newest first, filtered by action and text, exported as CSV with a
 // BOM so that a spreadsheet opens the Chinese text as it is.
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Input, Select, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AuditVerdict } from '../../../vault';
 import type { AuditRow, DossierView, Workspace } from '../../model/contract';
 import { auditCsv } from '../../model/workspace-verdict';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -36,7 +37,21 @@ export function AuditTab({ workspace, view }: { workspace: Workspace; view: Doss
   const [error, setError] = useState<unknown>(null);
   const [action, setAction] = useState<string>('all');
   const [text, setText] = useState('');
+  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const [verifying, setVerifying] = useState(false);
   const dossierId = view.dossier.id;
+
+  async function verify(): Promise<void> {
+    setVerifying(true);
+    setVerdict(null);
+    try {
+      setVerdict(await workspace.verifyAuditLog());
+    } catch (e) {
+      setError(e ?? new Error('unknown'));
+    } finally {
+      setVerifying(false);
+    }
+  }
 
   // The view changes with every write, so the log is read again with it.
   useEffect(() => {
@@ -104,17 +119,45 @@ export function AuditTab({ workspace, view }: { workspace: Workspace; view: Doss
       data-testid="audit"
       title={t('audit.title', { count: shown.length })}
       extra={
-        <Button
-          size="small"
-          icon={<DownloadOutlined />}
-          data-testid="audit-export"
-          disabled={shown.length === 0}
-          onClick={exportCsv}
-        >
-          {t('audit.export')}
-        </Button>
+        <Space>
+          <Button
+            size="small"
+            icon={<SafetyCertificateOutlined />}
+            data-testid="audit-verify"
+            loading={verifying}
+            onClick={() => void verify()}
+          >
+            {verifying ? t('audit.verifying') : t('audit.verify')}
+          </Button>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            data-testid="audit-export"
+            disabled={shown.length === 0}
+            onClick={exportCsv}
+          >
+            {t('audit.export')}
+          </Button>
+        </Space>
       }
     >
+      {verdict && (
+        <Alert
+          className="dv-gap"
+          showIcon
+          type={verdict.broken ? 'error' : 'success'}
+          data-testid="audit-verdict"
+          data-broken={verdict.broken ? verdict.broken.problem : 'none'}
+          title={
+            verdict.broken
+              ? t('audit.verify.broken', {
+                  seq: verdict.broken.seq,
+                  problem: t(`audit.verify.${verdict.broken.problem}`),
+                })
+              : t('audit.verify.ok', { count: verdict.checked })
+          }
+        />
+      )}
       <Space wrap style={{ marginBottom: 8 }}>
         <label htmlFor="audit-action">{t('audit.filter.action')}</label>
         <Select<string>
