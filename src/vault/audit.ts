@@ -57,7 +57,7 @@ export async function appendAudit(
   detail: string,
 ): Promise<void> {
   const { db } = ctx;
-  const key = (ctx as AuditContext).keys?.audit ?? null;
+  const key = ctx.keys?.audit ?? null;
   // Reading the head and adding after it in one transaction: appends never interleave.
   await db.transaction('rw', db.auditLog, async () => {
     const head = await chainHead(db.auditLog);

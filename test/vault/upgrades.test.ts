@@ -231,9 +231,9 @@ describe('upgrade 4 → 5', () => {
         await t.bulkAdd(rows);
       }
     });
-    const before = await v4.table('auditLog').toArray();
+    const before = await v4.table<{ id: string; at: number }>('auditLog').toArray();
     expect(before.length).toBeGreaterThanOrEqual(4);
-    expect(before.every((e: Record<string, unknown>) => !('hash' in e))).toBe(true);
+    expect(before.every((e) => !('hash' in e))).toBe(true);
     v4.close();
 
     const v5 = new VaultDB(name);
@@ -242,9 +242,7 @@ describe('upgrade 4 → 5', () => {
     const chained = await v5.auditLog.orderBy('seq').toArray();
     expect(chained.map((e) => e.seq)).toEqual(before.map((_, i) => i + 1));
     expect(chained.map((e) => e.id)).toEqual(
-      [...before]
-        .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
-        .map((e: { id: string }) => e.id),
+      [...before].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).map((e) => e.id),
     );
     expect(chained.every((e) => e.mac === null && /^[0-9a-f]{64}$/.test(e.hash!))).toBe(true);
     v5.close();
