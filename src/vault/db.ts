@@ -90,9 +90,7 @@ export const VAULT_VERSIONS: readonly VaultVersion[] = [
     version: 5,
     stores: { auditLog: 'id, at, [action+at], seq' },
     upgrade: async (tx) => {
-      await chainUnchained(
-        tx.table<AuditEntry, string>('auditLog') as EntityTable<AuditEntry, 'id'>,
-      );
+      await chainUnchained(tx.table<AuditEntry, string>('auditLog'));
     },
   },
 ];
