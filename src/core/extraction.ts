@@ -45,6 +45,13 @@ export const TextItemSchema = BoxSchema.extend({
   confidence: z.number().min(0).max(1),
   /** Characters the OCR was not alone in reading (PP-OCR only; absent when none). */
   alternatives: z.array(CharAlternativesSchema).optional(),
+  /**
+   * The recogniser's own confidence of each character of `text` that is not white space,
+   * in order, where the engine reports it: `confidence` is the line's (its weakest
+   * character, capped where a gap may hide a lost one); legibility asks about the
+   * characters of one field (fieldTextConfidence).
+   */
+  charConfidences: z.array(z.number().min(0).max(1)).optional(),
 });
 export type TextItem = z.infer<typeof TextItemSchema>;
 

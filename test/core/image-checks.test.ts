@@ -111,7 +111,7 @@ describe('files.legible', () => {
     expect(check(input, 'files.legible').status).toBe('pass');
   });
 
-  it('fails on a field that could not be read at all, and lets a low confidence on a clean image stand', () => {
+  it('fails on a field that could not be read at all, and on one read below the floor on a clean image', () => {
     const missing = analysed({}, (d) =>
       d.kind === 'bank-permit' ? { ...d, fields: { ...d.fields, accountNumber: null } } : d,
     );
@@ -123,6 +123,13 @@ describe('files.legible', () => {
         ? { ...d, quality: { ...clean, textConfidence: { name: 0.6 } } }
         : d,
     );
+    const result = check(unsure, 'files.legible');
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(
+      /the name on the ID card \(portrait side\) was read with 60% confidence, below 80%: scan the ID card again at 300 dpi or more, or confirm it against the image/,
+    );
+    expect(result.subjects).toEqual([{ kind: 'id-card-front', field: 'name' }]);
+    unsure.confirmed = { 'id-card-front': { name: '张三' } };
     expect(check(unsure, 'files.legible').status).toBe('pass');
   });
 

@@ -62,15 +62,11 @@ export const filesLegible: Check = (ctx) => {
     seen++;
     const docName = KIND_NAMES[kind];
     const rescan = RESCAN[kind];
-    // PP-OCR's line confidence also drops for reasons unrelated to the image (it caps a
-    // line at 0.6 where a wide label-value gap looks like a lost character): a low
-    // confidence means illegible when the image itself shows a defect. On a clean image
-    // the value stands, and the checks that compare it still see it.
-    const defective = doc.quality.flags.some((f) => f.flag !== 'copy');
     for (const field of LEGIBLE_FIELDS[kind]) {
       if (isConfirmed(ctx, kind, field)) continue;
       const value = doc.fields[field];
-      // The characters' own confidence where the reader measured it (see fieldTextConfidence).
+      // The characters' own confidence where the reader measured it (fieldTextConfidence:
+      // the field's letters, digits and ideographs, not its label or punctuation).
       const confidence = doc.quality.textConfidence?.[field] ?? doc.confidence[field];
       const label = imageFieldLabel(field);
       if (value === null || value === undefined || value.trim() === '') {
@@ -80,7 +76,7 @@ export const filesLegible: Check = (ctx) => {
           kind,
           field,
         });
-      } else if (confidence !== undefined && confidence < minConfidence && defective) {
+      } else if (confidence !== undefined && confidence < minConfidence) {
         const pct = Math.round(confidence * 100);
         const floor = Math.round(minConfidence * 100);
         unreadable.push({

@@ -235,6 +235,9 @@ export function lineSegments(
       if (hasMissingCharacterGap(part, cjkPitch))
         confidence = Math.min(confidence, MISSING_CHARACTER_CONFIDENCE);
       const alternatives = segmentAlternatives(part).filter((a) => a.at < [...text].length);
+      const charConfidences = part
+        .filter((c) => c.text.trim() !== '')
+        .map((c) => Math.round(c.confidence * 1000) / 1000);
       return {
         page,
         x: x0,
@@ -243,6 +246,7 @@ export function lineSegments(
         h,
         text,
         confidence,
+        charConfidences,
         ...(alternatives.length > 0 ? { alternatives } : {}),
       };
     })
