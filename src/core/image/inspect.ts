@@ -325,7 +325,15 @@ function inspectPage(input: InspectInput, p: PageImage): PageResult {
   const grid = cellGrid(small, Math.max(8, Math.round(Math.max(small.width, small.height) / 60)));
   for (const blob of findGlare(grid))
     flags.push(blobFlag('glare', blob, p.page, fields, m, factor));
-  for (const blob of findCovered(grid))
+  // Field boxes on the reduced copy, padded as for sharpness: the box is where the reader
+  // found the text on its prepared page.
+  const smallFields = fields.map(([, r]) => ({
+    x: (r.x - pad) / factor,
+    y: (r.y - pad) / factor,
+    w: (r.w + 2 * pad) / factor,
+    h: (r.h + 2 * pad) / factor,
+  }));
+  for (const blob of findCovered(small, smallFields))
     flags.push(blobFlag('covered', blob, p.page, fields, m, factor));
   for (const edge of inkAtEdges(grey)) {
     if (edge.share < BORDER_MIN_INK_SHARE || cutInsidePage(edge.side, p)) continue;
