@@ -4,7 +4,13 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ExtractedDocument } from '../core/extraction';
 import { INTAKE_LIMITS, tooLarge } from '../core/intake';
 import { readDocuments, type ReadDocumentDeps } from '../ocr/read-document';
-import { createLazyOcrEngine, createNodeReadDocumentDeps, type OcrEngineId } from '../ocr/node';
+import { sniffMime } from '../core/file-type';
+import {
+  createLazyOcrEngine,
+  createNodeImageReadDeps,
+  createNodeReadDocumentDeps,
+  type OcrEngineId,
+} from '../ocr/node';
 
 export interface DocumentReader {
   /**
@@ -32,7 +38,8 @@ export function unreadable(file: string, error: string): ExtractedDocument {
 
 export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
   const ocr = createLazyOcrEngine(engineId);
-  let deps: Promise<ReadDocumentDeps> | undefined;
+  let pdfDeps: Promise<ReadDocumentDeps> | undefined;
+  const imageDeps = createNodeImageReadDeps(ocr);
   return {
     async readFile(path, label = path.toString()) {
       const info = await stat(path).catch(() => null);
@@ -42,9 +49,13 @@ export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
       // The intake limit (src/core/intake.ts), checked before the file is read into memory.
       if (info.size > INTAKE_LIMITS.maxFileBytes) return refused(tooLarge(info.size).message);
       const bytes = new Uint8Array(await readFile(path));
-      deps ??= createNodeReadDocumentDeps(ocr);
+      // pdfjs is loaded for the first PDF only: a run over images never needs it.
+      const deps =
+        sniffMime(bytes) === 'application/pdf'
+          ? await (pdfDeps ??= createNodeReadDocumentDeps(ocr))
+          : imageDeps;
       // One element per document the file holds (a whole dossier in one PDF gives four).
-      const documents = await readDocuments({ name: label, bytes }, await deps);
+      const documents = await readDocuments({ name: label, bytes }, deps);
       return { documents: documents.map((d) => ({ ...d, file: label })), bytes };
     },
     dispose: () => ocr.dispose(),

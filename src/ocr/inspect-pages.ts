@@ -1,7 +1,8 @@
 // After a file is read: its page images go through the image analysis (quality flags
-// and seals, src/core/image) once, in the coordinates of the field boxes. Images are
-// decoded again here (the OCR engine keeps only its prepared copy); PDF pages are
-// rendered: a scan at its own resolution, vector text at 100 dpi (enough for a seal).
+// and seals, src/core/image) once, in the coordinates of the field boxes. The pixels the
+// OCR read are reused where the reader kept them; otherwise images are decoded again and
+// PDF pages rendered: a scan at its own resolution, vector text at 100 dpi (enough for a
+// seal).
 import type { DocumentText, ExtractedDocument } from '../core/extraction';
 import { sniffMime } from '../core/file-type';
 import { fieldTextConfidence, inspectDocument, type PageImage } from '../core/image';
@@ -36,9 +37,20 @@ async function* pageImages(
   text: DocumentText,
   last: number,
   deps: InspectDeps,
+  read: readonly Raster[],
 ): AsyncGenerator<PageImage> {
   const mime = sniffMime(bytes);
   const sizes = text.pages;
+  // The pixels the OCR read (an image as decoded, a scanned PDF's pages as rendered) are
+  // what would be decoded or rendered again here: taken as they are.
+  if (text.source !== 'pdf-text' && read.length > last) {
+    for (const [index, image] of read.slice(0, last + 1).entries()) {
+      const size = sizes.find((p) => p.page === index);
+      if (size !== undefined)
+        yield { page: index, image, width: size.width, height: size.height, vector: false };
+    }
+    return;
+  }
   if (mime === 'image/jpeg' || mime === 'image/png') {
     const size = sizes[0];
     if (deps.decodeImage === undefined || size === undefined) return;
@@ -95,6 +107,8 @@ export async function withInspections(
   bytes: Uint8Array,
   text: DocumentText | undefined,
   deps: InspectDeps,
+  /** The pages' pixels as the reader decoded or rendered them, from page 0 (may be none). */
+  read: readonly Raster[] = [],
 ): Promise<ExtractedDocument[]> {
   const out = [...docs];
   if (text === undefined) return out;
@@ -103,7 +117,7 @@ export async function withInspections(
   if (last < 0) return out;
   const held = new Map<number, PageImage>();
   try {
-    for await (const page of pageImages(bytes, text, last, deps)) {
+    for await (const page of pageImages(bytes, text, last, deps, read)) {
       held.set(page.page, page);
       wanted.forEach((pages, i) => {
         // A document is analysed once its last page is here.

@@ -1,16 +1,19 @@
 // Work bounds for a PDF, judged before anything is decoded or rendered: the pixels of
 // every image it holds (a 1 MB PDF can declare a 20000×20000 image that pdfjs would
 // decode into 1.2 GB) and the pixels its pages would take to render for OCR.
-import { PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFDict } from 'pdf-lib';
+import type * as PdfLibModule from 'pdf-lib';
+import type { PDFDict, PDFDocument } from 'pdf-lib';
 import { DocumentReadError } from '../core/extraction';
 import { INTAKE_LIMITS } from '../core/intake';
 
 /** All pages of one image-only PDF together, rendered for OCR: 20 A4 pages at 200 dpi are 77 MP. */
 export const MAX_RENDER_PIXELS_PER_DOCUMENT = 120_000_000;
 
-const numberIn = (dict: PDFDict, key: string): number | undefined => {
-  const value = dict.lookup(PDFName.of(key));
-  return value instanceof PDFNumber ? value.asNumber() : undefined;
+type PdfLib = typeof PdfLibModule;
+
+const numberIn = (lib: PdfLib, dict: PDFDict, key: string): number | undefined => {
+  const value = dict.lookup(lib.PDFName.of(key));
+  return value instanceof lib.PDFNumber ? value.asNumber() : undefined;
 };
 
 /**
@@ -21,9 +24,12 @@ export async function checkPdfImages(
   bytes: Uint8Array,
   maxPixels = INTAKE_LIMITS.maxImagePixels,
 ): Promise<void> {
+  // Loaded here, not with this module: an image file never needs pdf-lib (60 modules).
+  const lib = await import('pdf-lib');
+  const { PDFName, PDFRawStream } = lib;
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, {
+    doc = await lib.PDFDocument.load(bytes, {
       ignoreEncryption: true,
       updateMetadata: false,
       throwOnInvalidObject: false,
@@ -35,8 +41,8 @@ export async function checkPdfImages(
     if (!(object instanceof PDFRawStream)) continue;
     const { dict } = object;
     if (dict.lookup(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
-    const width = numberIn(dict, 'Width') ?? 0;
-    const height = numberIn(dict, 'Height') ?? 0;
+    const width = numberIn(lib, dict, 'Width') ?? 0;
+    const height = numberIn(lib, dict, 'Height') ?? 0;
     if (width * height > maxPixels)
       throw tooManyPixels(width, height, maxPixels, 'holds an image of');
   }

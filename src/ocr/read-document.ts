@@ -15,12 +15,13 @@ import {
 } from '../core/extraction';
 import { admit } from '../core/intake';
 import type { OcrEngine, OcrProgress } from '../core/ports';
-import { isRasterOcrEngine } from './engine';
+import { isRasterOcrEngine, type ExifOrientationReader } from './engine';
 import { checkNotTruncated } from './image-header';
 import { withInspections, type DecodeImage } from './inspect-pages';
 import { PdfReadError, readPdfText, type PdfjsLib, type ReadPdfOptions } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 import { checkPdfImages } from './pdf-limits';
+import type { Raster } from './raster';
 
 export interface ReadDocumentDeps {
   /** Absent: the host is given images only (the app's OCR workers); a PDF is then a fault. */
@@ -39,6 +40,12 @@ export interface ReadDocumentDeps {
   onText?: (text: DocumentText) => void;
   /** Decodes an image for the quality and seal analysis; absent: images are not analysed. */
   decodeImage?: DecodeImage;
+  /**
+   * The host's EXIF reader. With decodeImage and a raster engine, an image is decoded once
+   * here and the same pixels serve the OCR and the image analysis (the engine would
+   * decode it again for itself).
+   */
+  readOrientation?: ExifOrientationReader;
   /** Read the text as this kind (a person chose it) instead of classifying it. */
   kind?: DocumentKind;
 }
@@ -113,16 +120,58 @@ function pageSizeOf(text: DocumentText, page: number): Pick<ExtractedDocument, '
   return p ? { pageSize: { width: p.width, height: p.height } } : {};
 }
 
+/** What reading a file produced besides its documents: the analysis works on these. */
+interface ReadPass {
+  text?: DocumentText;
+  /** The pages' pixels as the OCR read them (before page preparation), page order. */
+  pixels: Raster[];
+}
+
+/**
+ * Pages of a scanned PDF whose pixels are kept for the image analysis (a whole dossier
+ * scanned into one PDF is four): a longer file's pages are rendered again for it, which
+ * keeps memory bounded (an A4 page at 300 dpi is 35 MB).
+ */
+const KEPT_PAGE_PIXELS = 4;
+
+async function recogniseImage(
+  file: DocumentFile,
+  mime: 'image/jpeg' | 'image/png',
+  ocr: OcrEngine,
+  deps: ReadDocumentDeps,
+  pass: ReadPass,
+): Promise<DocumentText> {
+  const { decodeImage, readOrientation } = deps;
+  if (!isRasterOcrEngine(ocr) || decodeImage === undefined || readOrientation === undefined)
+    return ocr.recognise({ bytes: file.bytes, mime }, deps.onProgress);
+  // What the engines' own recognise does, with the pixels kept for the analysis.
+  const [raster, exifOrientation] = await Promise.all([
+    decodeImage(file.bytes, mime),
+    mime === 'image/jpeg'
+      ? readOrientation(file.bytes).catch(() => undefined)
+      : Promise.resolve(undefined),
+  ]);
+  pass.pixels.push(raster);
+  const page = await ocr.recogniseRaster(
+    raster,
+    0,
+    exifOrientation === undefined ? {} : { exifOrientation },
+    deps.onProgress,
+  );
+  return { source: ocr.id, pages: [page] };
+}
+
 async function ocrImage(
   file: DocumentFile,
   mime: 'image/jpeg' | 'image/png',
   deps: ReadDocumentDeps,
+  pass: ReadPass,
 ): Promise<ExtractedDocument[]> {
   checkNotTruncated(file.bytes, mime);
   if (deps.ocr === undefined) throw noOcr();
   let text: DocumentText;
   try {
-    text = await deps.ocr.recognise({ bytes: file.bytes, mime }, deps.onProgress);
+    text = await recogniseImage(file, mime, deps.ocr, deps, pass);
   } catch (error) {
     if (error instanceof DocumentReadError) throw error;
     throw refuse('damaged', 'The image could not be decoded: it may be damaged or truncated.');
@@ -131,7 +180,11 @@ async function ocrImage(
   return documentsOf(text, file.name, deps);
 }
 
-async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument[]> {
+async function ocrPdf(
+  file: DocumentFile,
+  deps: ReadDocumentDeps,
+  pass: ReadPass,
+): Promise<ExtractedDocument[]> {
   const { ocr, rasterise } = deps;
   if (ocr === undefined) throw noOcr();
   if (rasterise === undefined || !isRasterOcrEngine(ocr))
@@ -145,6 +198,7 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
     for await (const raster of rasterise(file.bytes, {
       maxPages: deps.pdfOptions?.maxPages ?? 20,
     })) {
+      if (pass.pixels.length < KEPT_PAGE_PIXELS) pass.pixels.push(raster);
       pages.push(await ocr.recogniseRaster(raster, index++, {}, deps.onProgress));
     }
   } catch (error) {
@@ -159,20 +213,25 @@ async function ocrPdf(file: DocumentFile, deps: ReadDocumentDeps): Promise<Extra
   return documentsOf(text, file.name, deps);
 }
 
-async function read(file: DocumentFile, deps: ReadDocumentDeps): Promise<ExtractedDocument[]> {
+async function read(
+  file: DocumentFile,
+  deps: ReadDocumentDeps,
+  pass: ReadPass,
+): Promise<ExtractedDocument[]> {
   const { name, bytes } = file;
   // Type, size and declared pixels: the one intake policy (src/core/intake.ts).
   const admission = admit(bytes);
   if (!admission.ok) throw new DocumentReadError(admission.problem, admission.message);
   const { mime } = admission;
-  if (mime !== 'application/pdf') return ocrImage(file, mime, deps);
+  if (mime !== 'application/pdf') return ocrImage(file, mime, deps, pass);
   if (deps.pdfjs === undefined) throw new Error('A PDF was given to a reader without pdfjs.');
   await checkPdfImages(bytes);
   let text: DocumentText;
   try {
     text = await readPdfText(bytes, deps.pdfjs, deps.pdfOptions);
   } catch (error) {
-    if (error instanceof PdfReadError && error.code === 'no-text-layer') return ocrPdf(file, deps);
+    if (error instanceof PdfReadError && error.code === 'no-text-layer')
+      return ocrPdf(file, deps, pass);
     if (error instanceof DocumentReadError) throw error;
     throw refuse('damaged', 'The PDF could not be read: it may be damaged.');
   }
@@ -195,14 +254,14 @@ export async function readDocuments(
     bytes: new Uint8Array(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
   };
   try {
-    let text: DocumentText | undefined;
+    const pass: ReadPass = { pixels: [] };
     const onText = (t: DocumentText): void => {
-      text = t;
+      pass.text = t;
       deps.onText?.(t);
     };
-    const documents = await read(file, { ...deps, onText });
+    const documents = await read(file, { ...deps, onText }, pass);
     // Quality and seal analysis of each document on its own page or part of a page.
-    return await withInspections(documents, file.bytes, text, deps);
+    return await withInspections(documents, file.bytes, pass.text, deps, pass.pixels);
   } catch (error) {
     // Anything else is a fault of this program, not of the file: it is not hidden.
     if (!(error instanceof DocumentReadError)) throw error;
