@@ -45,39 +45,50 @@ export function textSharpness(grey: GreyImage, region: Rect): number | null {
   const { width } = grey;
   const w = r.w;
   const h = r.h;
+  // The 3 × 3 mean (of the neighbours inside the image) as row sums, then column sums:
+  // integer sums, so the same values as nine reads per pixel, in a third of the time.
+  const rowSums = new Float64Array((h + 2) * w);
+  for (let j = 0; j < h + 2; j++) {
+    const yy = r.y - 1 + j;
+    if (yy < 0 || yy >= grey.height) continue;
+    const row = yy * width;
+    for (let x = 0; x < w; x++) {
+      const xx = r.x + x;
+      let sum = grey.data[row + xx]!;
+      if (xx > 0) sum += grey.data[row + xx - 1]!;
+      if (xx + 1 < width) sum += grey.data[row + xx + 1]!;
+      rowSums[j * w + x] = sum;
+    }
+  }
   const smooth = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
+    const yy = r.y + y;
+    const rowsIn = 1 + (yy > 0 ? 1 : 0) + (yy + 1 < grey.height ? 1 : 0);
     for (let x = 0; x < w; x++) {
-      let sum = 0;
-      let count = 0;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = r.y + y + dy;
-        if (yy < 0 || yy >= grey.height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = r.x + x + dx;
-          if (xx < 0 || xx >= width) continue;
-          sum += grey.data[yy * width + xx]!;
-          count++;
-        }
-      }
-      smooth[y * w + x] = sum / count;
+      const xx = r.x + x;
+      const columnsIn = 1 + (xx > 0 ? 1 : 0) + (xx + 1 < width ? 1 : 0);
+      const sum = rowSums[y * w + x]! + rowSums[(y + 1) * w + x]! + rowSums[(y + 2) * w + x]!;
+      smooth[y * w + x] = sum / (rowsIn * columnsIn);
     }
   }
   const values = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) values[i] = Math.round(smooth[i]!);
   const contrast = quantile8(values, 0.99) - quantile8(values, 0.01);
   if (contrast < 40) return null;
-  const steps: number[] = [];
+  // A typed array sorts numerically in native code: a field as large as a business scope
+  // has half a million steps, which a JS array sorted with a comparator took ~0.2 s over.
+  const steps = new Float64Array((w - 2) * (h - 2));
+  let n = 0;
   for (let y = 0; y < h - 2; y++) {
     for (let x = 0; x < w - 2; x++) {
       const v = smooth[y * w + x]!;
-      steps.push(
-        Math.max(Math.abs(smooth[y * w + x + 2]! - v), Math.abs(smooth[(y + 2) * w + x]! - v)),
+      steps[n++] = Math.max(
+        Math.abs(smooth[y * w + x + 2]! - v),
+        Math.abs(smooth[(y + 2) * w + x]! - v),
       );
     }
   }
-  if (steps.length === 0) return null;
-  steps.sort((a, b) => a - b);
+  steps.sort();
   return steps[Math.floor(steps.length * 0.98)]! / contrast;
 }
 
@@ -399,7 +410,8 @@ export function gridPeriodicity(grey: GreyImage): number {
         hp[k] = at(line, k) - (at(line, k - 1) + at(line, k + 1)) / 2;
       for (let k = 8; k < length - 8; k++) {
         energy += hp[k]! * hp[k]!;
-        lags.forEach((lag, i) => (corr[i]! += hp[k]! * hp[k + lag]!));
+        // A plain loop: a closure per pixel was most of this function's time.
+        for (let i = 0; i < lags.length; i++) corr[i]! += hp[k]! * hp[k + lags[i]!]!;
       }
     }
     if (energy === 0) continue;
