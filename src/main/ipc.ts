@@ -12,7 +12,7 @@ import {
   type IpcParsedRequest,
   type IpcResponse,
 } from '../shared/ipc';
-import { gateIpcRequest, SavedPaths } from './policy';
+import { answerIpc, consoleIpcLog, gateIpcRequest, SavedPaths, type GateResult } from './policy';
 import type { ReminderScheduler } from './reminder-schedule';
 
 type Handler<K extends Capability> = (
@@ -25,7 +25,7 @@ function register<K extends Capability>(
   isAppWindow: (window: BrowserWindow | null) => boolean,
   handler: Handler<K>,
 ): void {
-  const { channel, response } = IPC[name];
+  const { channel } = IPC[name];
   ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
     const window = BrowserWindow.fromWebContents(event.sender);
     const frame = event.senderFrame;
@@ -38,18 +38,17 @@ function register<K extends Capability>(
       },
       payload,
     );
-    if (!gate.ok) return gate;
-    if (window === null)
-      return ipcError('forbidden-sender', 'This request was refused: it has no window.');
-    try {
-      // The response schema is checked too, so a bug here cannot leak an unexpected shape.
-      return response.parse(await handler(gate.request, window));
-    } catch {
-      return ipcError(
-        'io',
-        'The operation failed on this computer (a file could not be read or written).',
-      );
-    }
+    const checked: GateResult<K> =
+      gate.ok && window === null
+        ? ipcError('forbidden-sender', 'This request was refused: it has no window.')
+        : gate;
+    return answerIpc(
+      name,
+      checked,
+      (request) =>
+        window === null ? Promise.reject(new Error('no window')) : handler(request, window),
+      consoleIpcLog,
+    );
   });
 }
 

@@ -2,12 +2,12 @@
 // of src/shared/ipc.ts. ipcRenderer itself is never exposed, nor any callback.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { VaultBridge } from '../shared/bridge';
-import { IPC, type Capability, type IpcRequest, type IpcResponse } from '../shared/ipc';
+import { ipcInvoker } from '../shared/ipc-invoke';
 
-function invoke<K extends Capability>(name: K) {
-  return (request: IpcRequest<K>): Promise<IpcResponse<K>> =>
-    ipcRenderer.invoke(IPC[name].channel, request) as Promise<IpcResponse<K>>;
-}
+const invoke = ipcInvoker(
+  (channel, request) => ipcRenderer.invoke(channel, request),
+  ({ channel, code, detail }) => console.error(`[ipc] ${channel} ${code}: ${detail}`),
+);
 
 const vault = {
   savePack: invoke('savePack'),

@@ -19,6 +19,12 @@ export const IpcErrorCodeSchema = z.enum([
   'too-large',
   /** Reading or writing failed (disk full, permission, file gone). */
   'io',
+  /** The handler failed for another reason: a bug in main, logged there. */
+  'internal',
+  /** An answer did not match the channel's response schema: a bug, logged, not used. */
+  'invalid-response',
+  /** The message could not be delivered (no handler, main gone): said by the preload. */
+  'unreachable',
   /** revealInFolder was given a path savePack did not write in this session. */
   'not-saved-here',
   /** This host cannot do it (a browser cannot show a file in its folder). */
@@ -76,7 +82,6 @@ const FileNameSchema = z
     message: 'a file name without folders',
   });
 
-
 export const IPC = {
   /** Shows a save dialog; writes the bytes only where the user chose. null when cancelled. */
   savePack: {
@@ -120,7 +125,9 @@ export const IPC = {
   setReminders: {
     channel: 'reminders:set',
     request: RemindersRequestSchema,
-    response: result(z.object({ watching: z.number().int().min(0), dueToday: z.number().int().min(0) })),
+    response: result(
+      z.object({ watching: z.number().int().min(0), dueToday: z.number().int().min(0) }),
+    ),
   },
   /** Shows a pack savePack wrote in this session in the system's file manager. */
   revealInFolder: {

@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './ipc-sender';
 export * from './saved-paths';
 export * from './ipc-gate';
+export * from './ipc-answer';
