@@ -198,8 +198,12 @@ async function ocrPdf(
     for await (const raster of rasterise(file.bytes, {
       maxPages: deps.pdfOptions?.maxPages ?? 20,
     })) {
-      if (pass.pixels.length < KEPT_PAGE_PIXELS) pass.pixels.push(raster);
       pages.push(await ocr.recogniseRaster(raster, index++, {}, deps.onProgress));
+      // Kept only while whole: an engine that transferred the buffer to a worker left it
+      // detached, and the page is then rendered again for the analysis.
+      const whole = raster.data.length === raster.width * raster.height * 4;
+      const contiguous = pass.pixels.length === index - 1;
+      if (whole && contiguous && pass.pixels.length < KEPT_PAGE_PIXELS) pass.pixels.push(raster);
     }
   } catch (error) {
     if (error instanceof DocumentReadError) throw error;

@@ -123,7 +123,9 @@ export function createBrowserDocumentReader(
       id: engine,
       recognise: () => Promise.reject(new Error('An image was read on the main thread.')),
       async recogniseRaster(raster, page) {
-        const data = raster.data;
+        // A copy is transferred: readDocuments keeps the page's own pixels for the image
+        // analysis (quality flags, seal), and a transferred buffer is detached (empty) here.
+        const data = raster.data.slice();
         let answer;
         try {
           answer = await worker.call(
