@@ -7,13 +7,13 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 export const LAYER_IMPORTS = {
   core: [],
   ocr: ['core'],
-  pack: ['core'],
+  'pack-host': ['core'],
   vault: ['core'],
   shared: ['core'],
-  renderer: ['core', 'ocr', 'pack', 'vault', 'shared'],
+  renderer: ['core', 'ocr', 'pack-host', 'vault', 'shared'],
   main: ['core', 'shared'],
   preload: ['shared'],
-  cli: ['core', 'ocr', 'pack'],
+  cli: ['core', 'ocr', 'pack-host'],
 };
 
 const LAYERS = Object.keys(LAYER_IMPORTS);

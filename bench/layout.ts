@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractDocument } from '../src/core/extract/index';
-import { readPdfTextNode } from '../src/ocr/pdfjs-node';
+import { readPdfTextNode } from '../src/ocr/pdfjs.node.ts';
 
 const SIZES = [2_000, 4_000, 50_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

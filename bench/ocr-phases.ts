@@ -22,7 +22,7 @@ const mark = (phase: string): void => {
 
 const file = process.argv[2];
 if (file === undefined) throw new Error('Usage: npx tsx bench/ocr-phases.ts FILE');
-const { createNodeImageReadDeps, createNodeReadDocumentDeps } = await import('../src/ocr/node');
+const { createNodeImageReadDeps, createNodeReadDocumentDeps } = await import('../src/ocr/engines.node.ts');
 const { readDocuments } = await import('../src/ocr/read-document');
 const { extractDocument } = await import('../src/core/extract');
 const ort = await import('onnxruntime-node');
@@ -44,7 +44,7 @@ session.run = async function (this: unknown, ...args: Parameters<Run>) {
   return out;
 };
 
-const { createPaddleEngineNode } = await import('../src/ocr/paddle/node');
+const { createPaddleEngineNode } = await import('../src/ocr/paddle/engine.node.ts');
 const engine = await createPaddleEngineNode();
 mark('create engine (load models)');
 const deps = file.toLowerCase().endsWith('.pdf')

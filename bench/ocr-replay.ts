@@ -13,7 +13,7 @@ import type { DocumentText, ExtractedDocument } from '../src/core/extraction';
 import { extractDocument } from '../src/core/extract';
 import { segmentText } from '../src/core/segment';
 import { readDocuments } from '../src/ocr/read-document';
-import { createLazyOcrEngine, createNodeReadDocumentDeps } from '../src/ocr/node';
+import { createLazyOcrEngine, createNodeReadDocumentDeps } from '../src/ocr/engines.node.ts';
 import { loadTruths, matchDocuments } from './ocr-read';
 import { confidentlyWrong } from './ocr-score';
 

@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Ort from 'onnxruntime-web';
-import { nodeImageCodec } from '../src/ocr/codec-node';
-import { createNodeReadDocumentDeps, readExifOrientationNode } from '../src/ocr/node';
+import { nodeImageCodec } from '../src/ocr/codec.node.ts';
+import { createNodeReadDocumentDeps, readExifOrientationNode } from '../src/ocr/engines.node.ts';
 import { createPaddleEngine, type OrtModule } from '../src/ocr/paddle/engine';
 import { readDocument } from '../src/ocr/read-document';
 

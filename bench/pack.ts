@@ -6,9 +6,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPack } from '../src/core/pack';
-import { nodeHasher } from '../src/pack/node-hasher';
-import { nodeImageCodec } from '../src/pack/node-image-codec';
-import { loadReportFont } from '../src/pack/node-report-font';
+import { nodeHasher } from '../src/pack-host/hasher.node.ts';
+import { nodeImageCodec } from '../src/pack-host/image-codec.node.ts';
+import { loadReportFont } from '../src/pack-host/report-font.node.ts';
 import {
   A4_300,
   bankPdf,

@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspectDocument, QUALITY_FLAGS } from '../src/core/image';
-import { createNodeReadDocumentDeps } from '../src/ocr/node';
+import { createNodeReadDocumentDeps } from '../src/ocr/engines.node.ts';
 import { DEFECTS, qualityCases, type QualityCase } from '../scripts/fixtures/quality/defects';
 import { closeRenderer } from '../scripts/fixtures/render';
 

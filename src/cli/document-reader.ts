@@ -10,7 +10,7 @@ import {
   createNodeImageReadDeps,
   createNodeReadDocumentDeps,
   type OcrEngineId,
-} from '../ocr/node';
+} from '../ocr/engines.node.ts';
 
 export interface DocumentReader {
   /**

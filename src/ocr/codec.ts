@@ -1,5 +1,5 @@
 // How a host turns image bytes into pixels and back. Node implements it with
-// @napi-rs/canvas (codec-node.ts), the renderer with OffscreenCanvas (codec-browser.ts).
+// @napi-rs/canvas (codec.node.ts), the renderer with OffscreenCanvas (codec.web.ts).
 import type { Raster } from './raster';
 
 export interface ImageCodec {

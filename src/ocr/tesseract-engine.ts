@@ -1,5 +1,5 @@
-// tesseract.js as an OcrEngine. The host creates the worker with local paths (node.ts,
-// browser.ts); this file turns a prepared page into lines of text with boxes.
+// tesseract.js as an OcrEngine. The host creates the worker with local paths (engines.node.ts,
+// engines.web.ts); this file turns a prepared page into lines of text with boxes.
 import type Tesseract from 'tesseract.js';
 import type { PageText, TextItem } from '../core/extraction';
 import type { ImageInput, OcrProgress } from '../core/ports';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/extract';
 import { bankFormDesign, printedFields } from '../../src/core/printed-fields';
-import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
+import { readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
 import { REPO_ROOT } from '../cli/run-cli';
 
 const readOf = (fields: Record<string, string | null>) => (f: string) =>

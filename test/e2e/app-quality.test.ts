@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crop } from '../../src/ocr/raster';
-import { nodeImageCodec } from '../../src/ocr/codec-node';
+import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
 import { REPO_ROOT } from '../cli/run-cli';
 import { openApp, startApp, type AppServer } from './support/app-page';
 import { createDossier, createVault } from './pages/dossier';

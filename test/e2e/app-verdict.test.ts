@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierFile } from '../../src/core/dossier';
 import { extractDocument } from '../../src/core/extract';
-import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
+import { readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
 import { REPO_ROOT } from '../cli/run-cli';
 import { openApp, startApp, type AppServer } from './support/app-page';
 import { createDossier, createVault, pdfsOf, type DossierPage } from './pages/dossier';

@@ -16,7 +16,7 @@ import { QUALITY_EXAMPLES } from '../../scripts/fixtures/quality/examples';
 import { dossierDocuments } from '../../scripts/fixtures/variants';
 import { extractDocument } from '../../src/core/extract/index';
 import { readImageDimensions } from '../../src/core/intake';
-import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
+import { readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
 
 const EXAMPLES_DIR = join(import.meta.dirname, '../../examples');
 

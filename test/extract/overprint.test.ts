@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { pageLines } from '../../src/core/extract/lines';
-import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
+import { readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
 
 /** One text item at (x, y), characters h high (full-width ones h wide). */
 function item(text: string, x: number, y: number, h = 20): TextItem {

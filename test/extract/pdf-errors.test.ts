@@ -1,7 +1,7 @@
 // The text-layer reader's errors: each unreadable input gives its code and one sentence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRenderer, makeDossier, renderDocument } from '../../scripts/fixtures/index';
-import { loadPdfjsNode, nodeReadOptions, readPdfTextNode } from '../../src/ocr/pdfjs-node';
+import { loadPdfjsNode, nodeReadOptions, readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
 import { PdfReadError, readPdfText, type PdfReadErrorCode } from '../../src/ocr/pdf-text';
 import { encryptedPdf, imageOnlyPdf, pagesPdf } from './support/pdf-builders';
 

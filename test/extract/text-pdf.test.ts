@@ -10,7 +10,7 @@ import {
 import { classifyDocument } from '../../src/core/classify';
 import type { DocumentText } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
-import { readPdfTextNode } from '../../src/ocr/pdfjs-node';
+import { readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
 
 const cases = textPdfCases();
 const texts = new Map<string, DocumentText>();

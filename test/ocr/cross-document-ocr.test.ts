@@ -9,7 +9,7 @@ import { extractDocument } from '../../src/core/extract';
 import { crossDocumentFill } from '../../src/core/extract/cross-document';
 import { loadRulePack } from '../../src/core/rule-pack';
 import type { RasterOcrEngine } from '../../src/ocr/engine';
-import { createPaddleEngineNode } from '../../src/ocr/paddle/node';
+import { createPaddleEngineNode } from '../../src/ocr/paddle/engine.node.ts';
 import { loadFixture } from './support/fixtures';
 
 let engine: RasterOcrEngine;

@@ -3,13 +3,13 @@
 // upright (the CLI used to turn an orientation-6 photo twice: decoder, then prepare.ts).
 import { loadImage, createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeImageCodec } from '../../src/ocr/codec-node';
+import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
 import { decodeImageInput, type RasterOcrEngine } from '../../src/ocr/engine';
 import {
   createNodeReadDocumentDeps,
   createOcrEngine,
   readExifOrientationNode,
-} from '../../src/ocr/node';
+} from '../../src/ocr/engines.node.ts';
 import { applyExifOrientation, preparePage } from '../../src/ocr/prepare';
 import { fitLongSide, type Raster } from '../../src/ocr/raster';
 import { readDocument, type ReadDocumentDeps } from '../../src/ocr/read-document';

@@ -8,8 +8,8 @@ import { closeRenderer, renderHtml } from '../../scripts/fixtures/render';
 import type { ExtractedDocument, TextItem } from '../../src/core/extraction';
 import { proposeUsccCorrections } from '../../src/core/codes/correct';
 import { validateUscc } from '../../src/core/codes/uscc';
-import { createNodeReadDocumentDeps } from '../../src/ocr/node';
-import { createPaddleEngineNode } from '../../src/ocr/paddle/node';
+import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
+import { createPaddleEngineNode } from '../../src/ocr/paddle/engine.node.ts';
 import { readDocument } from '../../src/ocr/read-document';
 import type { RasterOcrEngine } from '../../src/ocr/engine';
 

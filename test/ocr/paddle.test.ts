@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../src/core/extraction';
-import { createNodeReadDocumentDeps } from '../../src/ocr/node';
-import { createPaddleEngineNode, loadPaddleRuntime } from '../../src/ocr/paddle/node';
+import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
+import { createPaddleEngineNode, loadPaddleRuntime } from '../../src/ocr/paddle/engine.node.ts';
 import { readDocument, type ReadDocumentDeps } from '../../src/ocr/read-document';
 import type { RasterOcrEngine } from '../../src/ocr/engine';
 import { loadFixture } from './support/fixtures';

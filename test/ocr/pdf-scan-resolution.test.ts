@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createNodeRenderTarget } from '../../src/ocr/codec-node';
-import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs-node';
+import { createNodeRenderTarget } from '../../src/ocr/codec.node.ts';
+import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs.node.ts';
 import { createPdfRasteriser, scannedImageDpi } from '../../src/ocr/rasterise-pdf';
 import { EXAMPLE_IMAGE_MAX_SIDE } from '../../scripts/fixtures/make-examples';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { preferCjkWidths, dropNestedBoxes } from '../../src/ocr/engine';
 import { readImageDimensions } from '../../src/core/intake';
 import { isTruncatedImage } from '../../src/ocr/image-header';
-import { nodeImageCodec } from '../../src/ocr/codec-node';
+import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
 import { ctcAlphabet, ctcGreedyDecode } from '../../src/ocr/paddle/ctc';
 import { dbBoxes, separateNeighbours } from '../../src/ocr/paddle/db-postprocess';
 import { estimateLayout, preparePage, turnForExifOrientation } from '../../src/ocr/prepare';

@@ -5,9 +5,9 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, ReadProblem } from '../../src/core/extraction';
 import type { OcrEngine } from '../../src/core/ports';
-import { nodeImageCodec } from '../../src/ocr/codec-node';
+import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
 import { decodeImageInput } from '../../src/ocr/engine';
-import { createNodeReadDocumentDeps } from '../../src/ocr/node';
+import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
 import { readDocument, type ReadDocumentDeps } from '../../src/ocr/read-document';
 import { encryptedPdf, pagesPdf } from '../extract/support/pdf-builders';
 import {

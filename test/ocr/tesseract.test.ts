@@ -1,7 +1,7 @@
 // tesseract.js 7 (chi_sim + eng, 4.0.0_best_int from node_modules) on real generated
 // images through readDocument, one worker for every file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeReadDocumentDeps, createTesseractEngineNode } from '../../src/ocr/node';
+import { createNodeReadDocumentDeps, createTesseractEngineNode } from '../../src/ocr/engines.node.ts';
 import type { RasterOcrEngine } from '../../src/ocr/engine';
 import { readDocument, type ReadDocumentDeps } from '../../src/ocr/read-document';
 import { loadFixture } from './support/fixtures';

@@ -4,9 +4,9 @@ import { buildPack, verifyPack, type BuildPackInput } from '../../src/core/pack'
 import { CHECK_IDS } from '../../src/core/checks/types';
 import { RulePackSchema } from '../../src/core/rule-pack/schema';
 import rulePackJson from '../../src/core/rule-pack/aliexpress-account-linking.json';
-import { webImageCodec } from '../../src/pack/web-image-codec';
-import { webHasher } from '../../src/pack/web-hasher';
-import { loadReportFontFromUrl } from '../../src/pack/web-report-font';
+import { webImageCodec } from '../../src/pack-host/image-codec.web';
+import { webHasher } from '../../src/pack-host/hasher.web';
+import { loadReportFontFromUrl } from '../../src/pack-host/report-font.web';
 
 async function scanPng(width: number, height: number, title: string): Promise<Uint8Array> {
   const canvas = new OffscreenCanvas(width, height);

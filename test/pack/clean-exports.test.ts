@@ -11,10 +11,10 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPack, normaliseFile, PackFileError, type BuiltPack } from '../../src/core/pack';
 import { stripJpegMetadata } from '../../src/core/image/jpeg-metadata';
-import { nodeImageCodec } from '../../src/pack/node-image-codec';
-import { nodeHasher } from '../../src/pack/node-hasher';
-import { loadReportFont } from '../../src/pack/node-report-font';
-import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs-node';
+import { nodeImageCodec } from '../../src/pack-host/image-codec.node.ts';
+import { nodeHasher } from '../../src/pack-host/hasher.node.ts';
+import { loadReportFont } from '../../src/pack-host/report-font.node.ts';
+import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs.node.ts';
 import { zipEntry, zipNames } from '../support/read-back';
 import { bankPdf, readyDossier, RULE_PACK, scanJpeg } from './fixtures';
 

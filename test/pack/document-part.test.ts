@@ -7,10 +7,10 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../src/core/extraction';
 import { documentPart } from '../../src/core/pack/document-part';
-import { createNodeReadDocumentDeps } from '../../src/ocr/node';
-import { nodeImageCodec as ocrCodec } from '../../src/ocr/codec-node';
+import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
+import { nodeImageCodec as ocrCodec } from '../../src/ocr/codec.node.ts';
 import { readDocuments, type ReadDocumentDeps } from '../../src/ocr/read-document';
-import { nodeImageCodec } from '../../src/pack/node-image-codec';
+import { nodeImageCodec } from '../../src/pack-host/image-codec.node.ts';
 import {
   bothSidesPage,
   cardPlacements,

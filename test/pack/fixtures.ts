@@ -9,8 +9,8 @@ import { CHECK_IDS } from '../../src/core/checks/types';
 import type { ExtractedDocument } from '../../src/core/extraction';
 import { RulePackSchema } from '../../src/core/rule-pack/schema';
 import rulePackJson from '../../src/core/rule-pack/aliexpress-account-linking.json';
-import { reportFontPath } from '../../src/pack/node-report-font';
-import { loadReportFont } from '../../src/pack/node-report-font';
+import { reportFontPath } from '../../src/pack-host/report-font.node.ts';
+import { loadReportFont } from '../../src/pack-host/report-font.node.ts';
 
 export const COMPANY = '杭州青梧屿贸易有限公司';
 export const CREDIT_CODE = '91330106MA2B2C3D4E';

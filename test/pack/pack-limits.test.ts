@@ -9,9 +9,9 @@ import {
   DEFAULT_ZIP_LIMITS,
   PackTooLargeError,
 } from '../../src/core/pack';
-import { nodeImageCodec } from '../../src/pack/node-image-codec';
-import { nodeHasher } from '../../src/pack/node-hasher';
-import { loadReportFont } from '../../src/pack/node-report-font';
+import { nodeImageCodec } from '../../src/pack-host/image-codec.node.ts';
+import { nodeHasher } from '../../src/pack-host/hasher.node.ts';
+import { loadReportFont } from '../../src/pack-host/report-font.node.ts';
 import { readyDossier } from './fixtures';
 
 /** A one-page PDF of about `bytes`, incompressible (a stream of pseudo-random bytes). */

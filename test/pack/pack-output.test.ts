@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, TEST_CONFIG_DIR, type CliRun } from '../cli/run-cli';
-import { isDossierPack } from '../../src/pack/pack-output';
+import { isDossierPack } from '../../src/pack-host/pack-output.node.ts';
 
 const READY = join(REPO_ROOT, 'examples/ready');
 const TODAY = ['--today', '2026-11-24'];

@@ -20,9 +20,9 @@ import {
 } from '../../src/core/pack';
 import { CHECK_IDS } from '../../src/core/checks/types';
 import { sniffMime } from '../../src/core/file-type';
-import { nodeImageCodec } from '../../src/pack/node-image-codec';
-import { nodeHasher } from '../../src/pack/node-hasher';
-import { loadReportFont } from '../../src/pack/node-report-font';
+import { nodeImageCodec } from '../../src/pack-host/image-codec.node.ts';
+import { nodeHasher } from '../../src/pack-host/hasher.node.ts';
+import { loadReportFont } from '../../src/pack-host/report-font.node.ts';
 import { A4_300, COMPANY, readyDossier, scanPng } from './fixtures';
 import {
   pdfInfo,

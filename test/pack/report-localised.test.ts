@@ -6,7 +6,7 @@ import { CHECK_NAMES } from '../../src/core/checks/names';
 import type { CheckResult } from '../../src/core/checks/types';
 import { buildReportPdf, type ReportInput } from '../../src/core/pack/report';
 import { localTimeZh, valueZh } from '../../src/core/pack/report-text';
-import { loadReportFont } from '../../src/pack/node-report-font';
+import { loadReportFont } from '../../src/pack-host/report-font.node.ts';
 import { pdfPageText } from '../support/read-back';
 
 const checks: CheckResult[] = [

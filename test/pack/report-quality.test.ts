@@ -2,7 +2,7 @@
 // (issue 16): read back from the real PDF by pdfjs.
 import { describe, expect, it } from 'vitest';
 import { buildReportPdf, type ReportDocument } from '../../src/core/pack';
-import { loadReportFont } from '../../src/pack/node-report-font';
+import { loadReportFont } from '../../src/pack-host/report-font.node.ts';
 import { pdfPageText } from '../support/read-back';
 
 const documentOf = (

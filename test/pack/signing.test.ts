@@ -22,9 +22,9 @@ import {
   type Manifest,
   type PackEntry,
 } from '../../src/core/pack';
-import { nodeImageCodec } from '../../src/pack/node-image-codec';
-import { nodeHasher } from '../../src/pack/node-hasher';
-import { loadReportFont } from '../../src/pack/node-report-font';
+import { nodeImageCodec } from '../../src/pack-host/image-codec.node.ts';
+import { nodeHasher } from '../../src/pack-host/hasher.node.ts';
+import { loadReportFont } from '../../src/pack-host/report-font.node.ts';
 import { REPO_ROOT, runCli } from '../cli/run-cli';
 import { readyDossier } from './fixtures';
 

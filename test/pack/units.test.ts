@@ -19,8 +19,8 @@ import {
   MAX_NAME_BYTES,
 } from '../../src/core/pack';
 import { sniffMime } from '../../src/core/file-type';
-import { nodeImageCodec } from '../../src/pack/node-image-codec';
-import { loadReportFont } from '../../src/pack/node-report-font';
+import { nodeImageCodec } from '../../src/pack-host/image-codec.node.ts';
+import { loadReportFont } from '../../src/pack-host/report-font.node.ts';
 import { A4_300, RULE_PACK, scanJpeg } from './fixtures';
 
 const limits = RULE_PACK.files;

@@ -11,7 +11,7 @@ import {
   verifyPack,
   zipEntries,
 } from '../../src/core/pack';
-import { nodeHasher } from '../../src/pack/node-hasher';
+import { nodeHasher } from '../../src/pack-host/hasher.node.ts';
 
 interface Header {
   central: number;

@@ -2,7 +2,7 @@
 // pipeline the app uses (src/ocr/read-document with the pdfjs legacy build), reading the
 // examples' text PDFs. It renders no page images (the Chromium tests do).
 import { readDocuments } from '../../src/ocr/read-document';
-import { createNodeReadDocumentDeps } from '../../src/ocr/node';
+import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
 import type { DocumentReader, PageGeometry } from '../../src/renderer/model/contract';
 
 export function createNodeTextReader(): DocumentReader {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, Region } from '../../src/core/extraction';
 import type { RasterOcrEngine } from '../../src/ocr/engine';
-import { createNodeReadDocumentDeps, createOcrEngine } from '../../src/ocr/node';
+import { createNodeReadDocumentDeps, createOcrEngine } from '../../src/ocr/engines.node.ts';
 import { readDocuments, type ReadDocumentDeps } from '../../src/ocr/read-document';
 import {
   bothSidesPage,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../src/core/extraction';
-import { createNodeReadDocumentDeps } from '../../src/ocr/node';
+import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
 import { readDocuments, type ReadDocumentDeps } from '../../src/ocr/read-document';
 import { EXAMPLES, joinedPdf } from './support/multi-document-files';
 

@@ -6,9 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { SEVEN_ZIP_PATH } from '../../scripts/seven-zip';
-import { nodeImageCodec, createNodeRenderTarget } from '../../src/ocr/codec-node';
+import { nodeImageCodec, createNodeRenderTarget } from '../../src/ocr/codec.node.ts';
 import type { PdfjsLib } from '../../src/ocr/pdf-text';
-import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs-node';
+import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs.node.ts';
 import { createPdfRasteriser } from '../../src/ocr/rasterise-pdf';
 import { REPO_ROOT } from '../cli/run-cli';
 

@@ -17,18 +17,18 @@ import {
   type BuiltPack,
 } from '../../core/pack';
 import { runChecks } from '../../core/checks';
-import { nodeImageCodec } from '../../pack/node-image-codec';
-import { nodeHasher } from '../../pack/node-hasher';
-import { loadReportFont } from '../../pack/node-report-font';
-import { writeFileAtomic } from '../../pack/write-atomic';
+import { nodeImageCodec } from '../../pack-host/image-codec.node.ts';
+import { nodeHasher } from '../../pack-host/hasher.node.ts';
+import { loadReportFont } from '../../pack-host/report-font.node.ts';
+import { writeFileAtomic } from '../../pack-host/write-atomic.node.ts';
 import {
   checkPackOutput,
   PackOutputError,
   removeStaleTemps,
   writeErrorSentence,
-} from '../../pack/pack-output';
-import { appInfo } from '../../pack/app-version';
-import { loadOrCreateCliSigningKey, type CliSigningKey } from '../../pack/cli-signing-key';
+} from '../../pack-host/pack-output.node.ts';
+import { appInfo } from '../../pack-host/app-version.node.ts';
+import { loadOrCreateCliSigningKey, type CliSigningKey } from '../../pack-host/cli-signing-key.node.ts';
 import { printable } from '../format';
 import { localTimestamp } from '../../core/dates';
 import type { ExtractedDocument } from '../../core/extraction';

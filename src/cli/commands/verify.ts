@@ -13,8 +13,8 @@ import {
   verifyPack,
   type VerifyResult,
 } from '../../core/pack';
-import { nodeHasher } from '../../pack/node-hasher';
-import { readCliSigningKey } from '../../pack/cli-signing-key';
+import { nodeHasher } from '../../pack-host/hasher.node.ts';
+import { readCliSigningKey } from '../../pack-host/cli-signing-key.node.ts';
 import { printable } from '../format';
 
 /** A pack larger than this is not read at all (a real pack is a few tens of MB). */

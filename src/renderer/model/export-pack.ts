@@ -13,9 +13,9 @@ import {
   type PackDocumentInput,
 } from '../../core/pack';
 import { loadRulePack } from '../../core/rule-pack';
-import { webHasher } from '../../pack/web-hasher';
-import { webImageCodec } from '../../pack/web-image-codec';
-import { loadReportFontFromUrl } from '../../pack/web-report-font';
+import { webHasher } from '../../pack-host/hasher.web';
+import { webImageCodec } from '../../pack-host/image-codec.web';
+import { loadReportFontFromUrl } from '../../pack-host/report-font.web';
 import type { VaultBridge } from '../../shared/bridge';
 import type { VaultPort } from './vault-port';
 import type { DossierView } from './contract';

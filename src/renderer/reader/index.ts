@@ -8,7 +8,7 @@ import type { DocumentKind } from '../../core/documents';
 import type { ExtractedDocument, PageText } from '../../core/extraction';
 import { admit } from '../../core/intake';
 import type { RasterOcrEngine } from '../../ocr/engine';
-import { browserImageCodec } from '../../ocr/codec-browser';
+import { browserImageCodec } from '../../ocr/codec.web';
 import { createPdfRasteriser, type CreateRenderTarget } from '../../ocr/rasterise-pdf';
 import { readDocuments } from '../../ocr/read-document';
 import type {

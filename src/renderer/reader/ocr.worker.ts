@@ -8,8 +8,8 @@ import {
   createPaddleEngineBrowser,
   createTesseractEngineBrowser,
   readExifOrientationBrowser,
-} from '../../ocr/browser';
-import { browserImageCodec } from '../../ocr/codec-browser';
+} from '../../ocr/engines.web';
+import { browserImageCodec } from '../../ocr/codec.web';
 import type { RasterOcrEngine } from '../../ocr/engine';
 import type { PreparedPage } from '../../ocr/prepare';
 import { readDocuments } from '../../ocr/read-document';

@@ -2,7 +2,7 @@
 import type { DocumentKind } from '../../core/documents';
 import type { ExtractedDocument, PageText } from '../../core/extraction';
 import type { OcrEngineId, PageGeometry } from '../model/contract';
-import type { PaddleAssetUrls, TesseractAssetUrls } from '../../ocr/browser';
+import type { PaddleAssetUrls, TesseractAssetUrls } from '../../ocr/engines.web';
 
 export interface OcrAssetUrls {
   paddle: PaddleAssetUrls;

@@ -2,8 +2,8 @@
 // screen: PDF text layers are in points at scale 1; OCR'd pages in the pixels of the page
 // the engine read: the source turned by `rotation`, deskewed as prepare.ts did, scaled.
 import { sniffMime } from '../../core/file-type';
-import { readExifOrientationBrowser } from '../../ocr/browser';
-import { decodeBitmapAsStored } from '../../ocr/codec-browser';
+import { readExifOrientationBrowser } from '../../ocr/engines.web';
+import { decodeBitmapAsStored } from '../../ocr/codec.web';
 import { estimateLayout, exifMirrored, turnForExifOrientation } from '../../ocr/prepare';
 import type { PdfDocumentParams, PdfjsLib } from '../../ocr/pdf-text';
 import type { PageGeometry } from '../model/contract';

@@ -1,7 +1,7 @@
 // Bad inputs as people really hand them over, built in the test rather than committed:
 // a gigapixel PNG header, an image cut short, an image whose data is garbage, random
 // bytes, an iPhone HEIC photo. Shared by readDocument's and the workspace's tests.
-import { nodeImageCodec } from '../../../src/ocr/codec-node';
+import { nodeImageCodec } from '../../../src/ocr/codec.node.ts';
 import { createRaster, type Raster } from '../../../src/ocr/raster';
 
 /** A PNG signature and IHDR declaring width × height, and nothing else. */

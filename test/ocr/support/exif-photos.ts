@@ -2,7 +2,7 @@
 // camera held sideways stores them, with the EXIF orientation tag (piexifjs) that says
 // how to show them upright.
 import piexif from 'piexifjs';
-import { nodeImageCodec } from '../../../src/ocr/codec-node';
+import { nodeImageCodec } from '../../../src/ocr/codec.node.ts';
 import {
   mirrorHorizontal,
   rotateQuarter,

@@ -2,7 +2,7 @@
 // both engines once, reads the files named on the command line with each, prints one
 // JSON line per reading. `--try-fetch` first attempts a fetch, to prove the guard bites.
 import { readFile } from 'node:fs/promises';
-import { createNodeReadDocumentDeps, createOcrEngine } from '../../../src/ocr/node';
+import { createNodeReadDocumentDeps, createOcrEngine } from '../../../src/ocr/engines.node.ts';
 import { readDocument } from '../../../src/ocr/read-document';
 
 const args = process.argv.slice(2);

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
-import { reportFontPath } from '../../../src/pack/node-report-font';
+import { reportFontPath } from '../../../src/pack-host/report-font.node.ts';
 import { REPO_ROOT } from '../../cli/run-cli';
 
 export const EXAMPLES = join(REPO_ROOT, 'examples');

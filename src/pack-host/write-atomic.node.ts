@@ -2,7 +2,7 @@
 // bytes go to a temporary file in the same folder (same file system), are flushed, and
 // the temporary file is renamed over the target; the folder is flushed after the rename.
 // A kill between open and rename leaves `.NAME.PID.HEX.tmp`, which removeStaleTemps
-// (pack-output.ts) deletes on the next run.
+// (pack-output.node.ts) deletes on the next run.
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';

@@ -15,7 +15,7 @@ import {
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { DEFAULT_ZIP_LIMITS, MANIFEST_FORMAT, MANIFEST_NAME, readZipSafely } from '../core/pack';
-import { TEMP_SUFFIX } from './write-atomic';
+import { TEMP_SUFFIX } from './write-atomic.node.ts';
 
 /** A refusal of the --out path, one sentence. */
 export class PackOutputError extends Error {

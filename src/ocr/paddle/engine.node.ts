@@ -7,9 +7,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Ort from 'onnxruntime-web';
-import { nodeImageCodec } from '../codec-node';
+import { nodeImageCodec } from '../codec.node.ts';
 import type { RasterOcrEngine } from '../engine';
-import { readExifOrientationNode } from '../exif-node';
+import { readExifOrientationNode } from '../exif.node.ts';
 import { createPaddleEngine, type OrtModule } from './engine';
 
 const require = createRequire(import.meta.url);

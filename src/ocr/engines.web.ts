@@ -2,7 +2,7 @@
 // app serves from its own origin (copied from node_modules at build time), never from a
 // CDN: the caller passes those URLs.
 import type * as Ort from 'onnxruntime-web';
-import { browserImageCodec } from './codec-browser';
+import { browserImageCodec } from './codec.web';
 import type { ExifOrientationReader, RasterOcrEngine } from './engine';
 import { createPaddleEngine } from './paddle/engine';
 import { createTesseractEngine } from './tesseract-engine';

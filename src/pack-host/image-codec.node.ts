@@ -12,7 +12,7 @@ import {
 import type { DecodedImage, ImageCodec, JpegEncodeOptions } from '../core/pack/image-codec';
 import { decodeHeic, decodeTiff, type RgbaImage } from './decode-raw';
 import { drawOverlays } from './draw-overlays';
-import { reportFontPath } from './node-report-font';
+import { reportFontPath } from './report-font.node.ts';
 
 const FONT_FAMILY = 'DossierVaultCJK';
 let fontRegistered = false;

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { OcrEngine } from '../core/ports';
-import { createNodeRenderTarget, nodeImageCodec } from './codec-node';
-import { readExifOrientationNode } from './exif-node';
-import { loadPdfjsNode, nodeReadOptions } from './pdfjs-node';
+import { createNodeRenderTarget, nodeImageCodec } from './codec.node.ts';
+import { readExifOrientationNode } from './exif.node.ts';
+import { loadPdfjsNode, nodeReadOptions } from './pdfjs.node.ts';
 import { createPdfRasteriser } from './rasterise-pdf';
 import type { ReadDocumentDeps } from './read-document';
 import type { RasterOcrEngine } from './engine';
@@ -72,7 +72,7 @@ export async function createOcrEngine(
   id: OcrEngineId = DEFAULT_OCR_ENGINE,
 ): Promise<RasterOcrEngine> {
   if (id === 'tesseract') return createTesseractEngineNode();
-  const { createPaddleEngineNode } = await import('./paddle/node');
+  const { createPaddleEngineNode } = await import('./paddle/engine.node.ts');
   return createPaddleEngineNode();
 }
 
