@@ -1,13 +1,25 @@
 // What both OCR engines share: the raster-level interface read-document.ts uses (so a
 // rendered PDF page is not re-encoded), and turning ImageInput into a prepared page.
-import type { PageText } from '../core/extraction';
+import type { DocumentText, PageText } from '../core/extraction';
 import type { OcrEngine, OcrProgress, ImageInput } from '../core/ports';
 import type { ImageCodec } from './codec';
 import { preparePage, type PrepareOptions } from './prepare';
 import type { Raster } from './raster';
 
+/** Given the pixels of a whole image file as decoded (EXIF orientation not yet applied). */
+export type OnDecoded = (raster: Raster) => void;
+
 /** An engine that can also read pixels directly (a page pdfjs rendered). */
 export interface RasterOcrEngine extends OcrEngine {
+  /**
+   * Reads a whole image file; `onDecoded` is handed its decoded pixels, so a host that
+   * analyses the image too (read-document.ts) does not decode it a second time.
+   */
+  recognise(
+    image: ImageInput,
+    onProgress?: (p: OcrProgress) => void,
+    onDecoded?: OnDecoded,
+  ): Promise<DocumentText>;
   /** Reads one upright-or-not page; boxes are in the prepared page's pixels. */
   recogniseRaster(
     raster: Raster,
@@ -36,6 +48,28 @@ export async function decodeImageInput(
       : Promise.resolve(undefined),
   ]);
   return { raster, exifOrientation };
+}
+
+/**
+ * What every raster engine's `recognise` is: decode, read the EXIF orientation, read the
+ * pixels as page 0 (the orientation is applied once, in page preparation).
+ */
+export async function recogniseImageFile(
+  engine: Pick<RasterOcrEngine, 'id' | 'recogniseRaster'>,
+  image: ImageInput,
+  decoder: { codec: ImageCodec; readOrientation: ExifOrientationReader },
+  onProgress?: (p: OcrProgress) => void,
+  onDecoded?: OnDecoded,
+): Promise<DocumentText> {
+  const { raster, exifOrientation } = await decodeImageInput(
+    image,
+    decoder.codec,
+    decoder.readOrientation,
+  );
+  onDecoded?.(raster);
+  const options = exifOrientation === undefined ? {} : { exifOrientation };
+  const page = await engine.recogniseRaster(raster, 0, options, onProgress);
+  return { source: engine.id, pages: [page] };
 }
 
 export { preparePage };

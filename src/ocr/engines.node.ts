@@ -79,13 +79,11 @@ export async function createOcrEngine(
 export const createDefaultOcrEngine = (): Promise<RasterOcrEngine> => createOcrEngine();
 
 /**
- * What readDocument needs in Node for image files: the codec, the EXIF reader and the OCR
- * engine, without pdfjs (loading it took about half a second of CPU per CLI call).
+ * What readDocument needs in Node for image files: the codec and the OCR engine, without pdfjs (loading it took about half a second of CPU per CLI call).
  */
 export function createNodeImageReadDeps(ocr?: OcrEngine): ReadDocumentDeps {
   return {
     decodeImage: (bytes, mime) => nodeImageCodec.decode(bytes, mime),
-    readOrientation: readExifOrientationNode,
     ...(ocr === undefined ? {} : { ocr }),
   };
 }
@@ -118,7 +116,8 @@ export function createLazyOcrEngine(id: OcrEngineId = DEFAULT_OCR_ENGINE): Raste
   const get = (): Promise<RasterOcrEngine> => (engine ??= createOcrEngine(id));
   return {
     id,
-    recognise: async (image, onProgress) => (await get()).recognise(image, onProgress),
+    recognise: async (image, onProgress, onDecoded) =>
+      (await get()).recognise(image, onProgress, onDecoded),
     recogniseRaster: async (raster, page, options, onProgress) =>
       (await get()).recogniseRaster(raster, page, options, onProgress),
     dispose: async () => {

@@ -15,7 +15,7 @@ import {
 } from '../core/extraction';
 import { admit } from '../core/intake';
 import type { OcrEngine, OcrProgress } from '../core/ports';
-import { isRasterOcrEngine, type ExifOrientationReader } from './engine';
+import { isRasterOcrEngine } from './engine';
 import { checkNotTruncated } from './image-header';
 import { withInspections, type DecodeImage } from './inspect-pages';
 import { PdfReadError, readPdfText, type PdfjsLib, type ReadPdfOptions } from './pdf-text';
@@ -40,12 +40,6 @@ export interface ReadDocumentDeps {
   onText?: (text: DocumentText) => void;
   /** Decodes an image for the quality and seal analysis; absent: images are not analysed. */
   decodeImage?: DecodeImage;
-  /**
-   * The host's EXIF reader. With decodeImage and a raster engine, an image is decoded once
-   * here and the same pixels serve the OCR and the image analysis (the engine would
-   * decode it again for itself).
-   */
-  readOrientation?: ExifOrientationReader;
   /** Read the text as this kind (a person chose it) instead of classifying it. */
   kind?: DocumentKind;
 }
@@ -134,31 +128,17 @@ interface ReadPass {
  */
 const KEPT_PAGE_PIXELS = 4;
 
-async function recogniseImage(
+/** The engine reads the image; a raster engine hands over the pixels it decoded for the analysis. */
+function recogniseImage(
   file: DocumentFile,
   mime: 'image/jpeg' | 'image/png',
   ocr: OcrEngine,
   deps: ReadDocumentDeps,
   pass: ReadPass,
 ): Promise<DocumentText> {
-  const { decodeImage, readOrientation } = deps;
-  if (!isRasterOcrEngine(ocr) || decodeImage === undefined || readOrientation === undefined)
-    return ocr.recognise({ bytes: file.bytes, mime }, deps.onProgress);
-  // What the engines' own recognise does, with the pixels kept for the analysis.
-  const [raster, exifOrientation] = await Promise.all([
-    decodeImage(file.bytes, mime),
-    mime === 'image/jpeg'
-      ? readOrientation(file.bytes).catch(() => undefined)
-      : Promise.resolve(undefined),
-  ]);
-  pass.pixels.push(raster);
-  const page = await ocr.recogniseRaster(
-    raster,
-    0,
-    exifOrientation === undefined ? {} : { exifOrientation },
-    deps.onProgress,
-  );
-  return { source: ocr.id, pages: [page] };
+  const image = { bytes: file.bytes, mime };
+  if (!isRasterOcrEngine(ocr)) return ocr.recognise(image, deps.onProgress);
+  return ocr.recognise(image, deps.onProgress, (raster) => pass.pixels.push(raster));
 }
 
 async function ocrImage(

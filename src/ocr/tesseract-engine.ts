@@ -2,12 +2,11 @@
 // engines.web.ts); this file turns a prepared page into lines of text with boxes.
 import type Tesseract from 'tesseract.js';
 import type { PageText, TextItem } from '../core/extraction';
-import type { ImageInput, OcrProgress } from '../core/ports';
 import type { ImageCodec } from './codec';
 import {
-  decodeImageInput,
   meanConfidence,
   preferCjkWidths,
+  recogniseImageFile,
   removeCjkSpaces,
   type ExifOrientationReader,
   type RasterOcrEngine,
@@ -110,15 +109,8 @@ export async function createTesseractEngine(deps: TesseractEngineDeps): Promise<
       onProgress?.({ stage: 'recognising', progress: 1 });
       return best;
     },
-    async recognise(image: ImageInput, onProgress?: (p: OcrProgress) => void) {
-      const { raster, exifOrientation } = await decodeImageInput(
-        image,
-        deps.codec,
-        deps.readOrientation,
-      );
-      const page = await engine.recogniseRaster(raster, 0, { exifOrientation }, onProgress);
-      return { source: 'tesseract', pages: [page] };
-    },
+    recognise: (image, onProgress, onDecoded) =>
+      recogniseImageFile(engine, image, deps, onProgress, onDecoded),
     async dispose() {
       await worker.terminate();
     },

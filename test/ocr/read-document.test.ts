@@ -5,10 +5,15 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, ReadProblem } from '../../src/core/extraction';
 import type { OcrEngine } from '../../src/core/ports';
+import type { ImageCodec } from '../../src/ocr/codec';
 import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
-import { decodeImageInput } from '../../src/ocr/engine';
+import { decodeImageInput, recogniseImageFile, type RasterOcrEngine } from '../../src/ocr/engine';
 import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
-import { readDocument, type ReadDocumentDeps } from '../../src/ocr/read-document';
+import {
+  readDocument,
+  readDocuments,
+  type ReadDocumentDeps,
+} from '../../src/ocr/read-document';
 import { encryptedPdf, pagesPdf } from '../extract/support/pdf-builders';
 import {
   heicPhoto,
@@ -159,5 +164,40 @@ describe('readDocument refuses bad input in one sentence, with its reason', () =
     const doc = await readDocument({ name: 'ok.pdf', bytes: await pagesPdf(2) }, deps);
     expect(doc.error).toBeUndefined();
     expect(doc.problem).toBeUndefined();
+  });
+});
+
+describe('an image file is decoded once', () => {
+  it("the engine's decoded pixels serve the image analysis: one decode, and the analysis ran", async () => {
+    let decodes = 0;
+    const counting: ImageCodec = {
+      ...nodeImageCodec,
+      decode: (bytes, mime) => {
+        decodes++;
+        return nodeImageCodec.decode(bytes, mime);
+      },
+    };
+    // A raster engine built as both real ones are: recognise is recogniseImageFile.
+    const engine: RasterOcrEngine = {
+      id: 'paddle',
+      recogniseRaster: (raster, page) =>
+        Promise.resolve({ page, width: raster.width, height: raster.height, items: [] }),
+      recognise: (image, onProgress, onDecoded) =>
+        recogniseImageFile(
+          engine,
+          image,
+          { codec: counting, readOrientation: () => Promise.resolve(undefined) },
+          onProgress,
+          onDecoded,
+        ),
+      dispose: () => Promise.resolve(),
+    };
+    const [doc] = await readDocuments(
+      { name: 'page.png', bytes: await smallPng() },
+      { ocr: engine, decodeImage: (bytes, mime) => counting.decode(bytes, mime) },
+    );
+    expect(doc!.error).toBeUndefined();
+    expect(doc!.quality, 'the image analysis ran on the pixels').toBeDefined();
+    expect(decodes).toBe(1);
   });
 });

@@ -4,18 +4,17 @@
 // options and the model bytes; sessions are created once.
 import type * as Ort from 'onnxruntime-web';
 import type { CharAlternatives, PageText, TextItem } from '../../core/extraction';
-import type { ImageInput, OcrProgress } from '../../core/ports';
 import type { ImageCodec } from '../codec';
 import {
-  decodeImageInput,
   dropNestedBoxes,
   isHollow,
   overlapShare,
   preferCjkWidths,
+  recogniseImageFile,
   type ExifOrientationReader,
   type RasterOcrEngine,
 } from '../engine';
-import { preparePage, type PrepareOptions } from '../prepare';
+import { preparePage } from '../prepare';
 import { crop, fitLongSide, keepDarkestInk, resize, rotateQuarter, type Raster } from '../raster';
 import { ctcAlphabet, ctcGreedyDecode, type CharAlternative } from './ctc';
 import {
@@ -497,20 +496,8 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       const result: PageText = { page: pageIndex, width: page.width, height: page.height, items };
       return result;
     },
-    async recognise(image: ImageInput, onProgress?: (p: OcrProgress) => void) {
-      const { raster, exifOrientation } = await decodeImageInput(
-        image,
-        deps.codec,
-        deps.readOrientation,
-      );
-      const page = await engine.recogniseRaster(
-        raster,
-        0,
-        { exifOrientation } satisfies PrepareOptions,
-        onProgress,
-      );
-      return { source: 'paddle', pages: [page] };
-    },
+    recognise: (image, onProgress, onDecoded) =>
+      recogniseImageFile(engine, image, deps, onProgress, onDecoded),
     async dispose() {
       await Promise.all([det.release(), rec.release(), cls.release()]);
     },

@@ -108,13 +108,15 @@ async function readImage(
     post({ type: 'progress', id: request.id, stage: 'ocr', progress });
   const local: RasterOcrEngine = {
     id: engine.id,
-    async recognise(image) {
+    async recognise(image, _onProgress, onDecoded) {
       const [raster, exifOrientation] = await Promise.all([
         browserImageCodec.decode(image.bytes, image.mime),
         image.mime === 'image/jpeg'
           ? readExifOrientationBrowser(image.bytes)
           : Promise.resolve(undefined),
       ]);
+      // The same pixels serve the image analysis: not decoded a second time.
+      onDecoded?.(raster);
       try {
         const result = await ocrPage(engine, raster, 0, exifOrientation, onProgress);
         geometry[0] = result.geometry;
