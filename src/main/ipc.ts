@@ -1,10 +1,19 @@
 // The main side of the bridge: for each channel of src/shared/ipc.ts, check the sender
 // frame, validate the payload with the channel's schema, act, and answer with a typed
-// result. Nothing here takes a path from the renderer and writes there: savePack writes
-// only where the user pointed a save dialog, revealInFolder shows only what savePack wrote.
+// result. Nothing here takes a path from the renderer and writes there: savePack and the
+// streamed backup save (streamed-save.ts) write only where the user pointed a save dialog,
+// revealInFolder shows only what savePack wrote.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  shell,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import {
   IPC,
   ipcError,
@@ -14,6 +23,7 @@ import {
 } from '../shared/ipc';
 import { answerIpc, consoleIpcLog, gateIpcRequest, SavedPaths, type GateResult } from './policy';
 import type { ReminderScheduler } from './reminder-schedule';
+import { StreamedSaves } from './streamed-save';
 
 type Handler<K extends Capability> = (
   request: IpcParsedRequest<K>,
@@ -52,20 +62,30 @@ function register<K extends Capability>(
   });
 }
 
-/** Asks where to save (Documents by default) and writes there; null when cancelled. */
+/** Asks where to save (Documents by default); null when cancelled. */
+async function chooseSavePath(
+  window: BrowserWindow,
+  suggestedName: string,
+  filter: { name: string; extensions: string[] },
+): Promise<string | null> {
+  const chosen = await dialog.showSaveDialog(window, {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [filter],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null;
+  return chosen.filePath;
+}
+
+/** Asks where to save and writes there; null when cancelled. */
 async function saveWithDialog(
   window: BrowserWindow,
   request: { suggestedName: string; bytes: Uint8Array },
   filter: { name: string; extensions: string[] },
 ): Promise<string | null> {
-  const chosen = await dialog.showSaveDialog(window, {
-    defaultPath: join(app.getPath('documents'), request.suggestedName),
-    filters: [filter],
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
-  });
-  if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null;
-  await writeFile(chosen.filePath, request.bytes);
-  return chosen.filePath;
+  const path = await chooseSavePath(window, request.suggestedName, filter);
+  if (path !== null) await writeFile(path, request.bytes);
+  return path;
 }
 
 export function registerIpcHandlers(
@@ -83,13 +103,37 @@ export function registerIpcHandlers(
     return { ok: true, value: path === null ? null : { path } };
   });
 
-  register('saveBackup', isAppWindow, async (request, window) => {
-    const path = await saveWithDialog(window, request, {
+  const saves = new StreamedSaves();
+  const watched = new WeakSet<WebContents>();
+  register('startBackupSave', isAppWindow, async (request, window) => {
+    const path = await chooseSavePath(window, request.suggestedName, {
       name: 'Dossier Vault backup',
       extensions: ['dvbackup'],
     });
-    return { ok: true, value: path === null ? null : { path } };
+    if (path === null) return { ok: true, value: null };
+    const contents = window.webContents;
+    if (!watched.has(contents)) {
+      // A page that goes away mid-save leaves no temporary file behind.
+      watched.add(contents);
+      const owner = contents.id;
+      const drop = () => void saves.abortAll(owner);
+      contents.on('render-process-gone', drop);
+      contents.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) drop();
+      });
+      contents.once('destroyed', drop);
+    }
+    return { ok: true, value: { saveId: await saves.start(contents.id, path) } };
   });
+  register('appendBackupSave', isAppWindow, (request, window) =>
+    saves.append(window.webContents.id, request.saveId, request.offset, request.bytes),
+  );
+  register('finishBackupSave', isAppWindow, (request, window) =>
+    saves.finish(window.webContents.id, request.saveId, request.totalBytes),
+  );
+  register('abortBackupSave', isAppWindow, (request, window) =>
+    saves.abort(window.webContents.id, request.saveId),
+  );
 
   register('appVersion', isAppWindow, () =>
     Promise.resolve({ ok: true, value: { version: app.getVersion() } }),

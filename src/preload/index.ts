@@ -11,7 +11,10 @@ const invoke = ipcInvoker(
 
 const vault = {
   savePack: invoke('savePack'),
-  saveBackup: invoke('saveBackup'),
+  startBackupSave: invoke('startBackupSave'),
+  appendBackupSave: invoke('appendBackupSave'),
+  finishBackupSave: invoke('finishBackupSave'),
+  abortBackupSave: invoke('abortBackupSave'),
   appVersion: invoke('appVersion'),
   revealInFolder: invoke('revealInFolder'),
   setReminders: invoke('setReminders'),

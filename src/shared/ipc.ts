@@ -7,8 +7,11 @@ import { HolidayScheduleSchema } from '../core/deadlines/schedule';
 
 /** A pack written through savePack may be at most this big. */
 export const MAX_PACK_BYTES = 500 * 1024 * 1024;
-/** A vault backup written through saveBackup may be at most this big (under an ArrayBuffer's 2 GiB). */
-export const MAX_BACKUP_BYTES = 2000 * 1024 * 1024;
+/**
+ * The largest piece of a streamed save (a backup) one message carries; the renderer splits
+ * bigger ones. The file itself has no size limit: main appends each piece as it comes.
+ */
+export const MAX_SAVE_PIECE_BYTES = 16 * 1024 * 1024;
 
 export const IpcErrorCodeSchema = z.enum([
   /** The payload did not match the channel's request schema. */
@@ -29,6 +32,11 @@ export const IpcErrorCodeSchema = z.enum([
   'not-saved-here',
   /** This host cannot do it (a browser cannot show a file in its folder). */
   'unsupported',
+  /**
+   * A streamed save's step does not fit its state: no such save open (finished, aborted,
+   * never started, or another window's), a piece out of order, or a total that differs.
+   */
+  'save-sequence',
 ]);
 export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
 
@@ -82,6 +90,9 @@ const FileNameSchema = z
     message: 'a file name without folders',
   });
 
+/** Names one streamed save: 128 random bits from main, in hex. */
+export const SaveIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+
 export const IPC = {
   /** Shows a save dialog; writes the bytes only where the user chose. null when cancelled. */
   savePack: {
@@ -96,20 +107,53 @@ export const IPC = {
       .strict(),
     response: result(z.object({ path: z.string().min(1) }).nullable()),
   },
-  /** Shows a save dialog for a vault backup (already encrypted); null when cancelled. */
-  saveBackup: {
-    channel: 'backup:save',
+  /**
+   * A vault backup is saved as a stream (it may be larger than any one buffer): start shows
+   * the save dialog (null when cancelled) and opens a temporary file beside the chosen one;
+   * append writes each piece at its offset; finish renames the temporary file over the
+   * chosen name; abort (or a failure, or the window closing) deletes it. No partial file is
+   * ever left under the chosen name.
+   */
+  startBackupSave: {
+    channel: 'backup:saveStart',
     request: z
       .object({
         suggestedName: FileNameSchema.refine((n) => n.toLowerCase().endsWith('.dvbackup'), {
           message: 'a .dvbackup file name',
         }),
-        bytes: bytes.refine((b) => b.byteLength <= MAX_BACKUP_BYTES, {
-          message: 'at most 2000 MB',
+      })
+      .strict(),
+    response: result(z.object({ saveId: SaveIdSchema }).nullable()),
+  },
+  appendBackupSave: {
+    channel: 'backup:saveAppend',
+    request: z
+      .object({
+        saveId: SaveIdSchema,
+        /** Bytes written before this piece: main refuses a piece out of order. */
+        offset: z.number().int().min(0),
+        bytes: bytes.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SAVE_PIECE_BYTES, {
+          message: 'between 1 byte and 16 MB',
         }),
       })
       .strict(),
-    response: result(z.object({ path: z.string().min(1) }).nullable()),
+    response: result(z.object({ written: z.number().int().min(0) })),
+  },
+  finishBackupSave: {
+    channel: 'backup:saveFinish',
+    request: z
+      .object({
+        saveId: SaveIdSchema,
+        /** The file's length as the renderer sent it: main refuses a file of another length. */
+        totalBytes: z.number().int().min(0),
+      })
+      .strict(),
+    response: result(z.object({ path: z.string().min(1) })),
+  },
+  abortBackupSave: {
+    channel: 'backup:saveAbort',
+    request: z.object({ saveId: SaveIdSchema }).strict(),
+    response: result(z.object({ aborted: z.literal(true) })),
   },
   /** The app's version (package.json). */
   appVersion: {

@@ -48,7 +48,16 @@ describe.skipIf(skipReason !== null)('the Electron shell', () => {
     expect(globals).toEqual({
       require: 'undefined',
       process: 'undefined',
-      vault: ['appVersion', 'revealInFolder', 'saveBackup', 'savePack', 'setReminders'],
+      vault: [
+        'abortBackupSave',
+        'appVersion',
+        'appendBackupSave',
+        'finishBackupSave',
+        'revealInFolder',
+        'savePack',
+        'setReminders',
+        'startBackupSave',
+      ],
     });
     const version = await page.evaluate(() => (window as AppWindow).vault?.appVersion({}));
     expect(version).toEqual({ ok: true, value: { version: expect.any(String) as string } });

@@ -221,7 +221,57 @@ describe('the app shell', () => {
     await page.getByRole('button', { name: '修改主密码' }).click();
     await page.getByText('主密码已修改').waitFor({ timeout: 20_000 });
 
-    // The backup is a download of one file.
+    // Where the browser has the File System Access API, the backup streams into the file
+    // the person picks (a file of the origin's private file system stands in for the
+    // picker's choice). Cancelling the picker saves nothing.
+    type Picker = { showSaveFilePicker?: unknown; picked?: string; picks?: number };
+    await page.evaluate(() => {
+      const w = window as unknown as Picker;
+      w.picks = 0;
+      w.showSaveFilePicker = () => {
+        w.picks! += 1;
+        return Promise.reject(new DOMException('The user aborted a request.', 'AbortError'));
+      };
+    });
+    const backupButton = shell.testId('settings-backup');
+    await backupButton.click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as Picker).picks)).toBe(1);
+    await expect.poll(() => backupButton.getAttribute('class')).not.toContain('ant-btn-loading');
+    expect(await page.getByText(/备份已保存为/).count()).toBe(0);
+    await page.evaluate(() => {
+      const w = window as unknown as Picker;
+      w.showSaveFilePicker = async (options: { suggestedName: string }) => {
+        w.picked = `picked-${options.suggestedName}`;
+        const root = await navigator.storage.getDirectory();
+        return root.getFileHandle(w.picked, { create: true });
+      };
+    });
+    await backupButton.click();
+    await page.getByText(/备份已保存为 picked-dossier-vault-/).waitFor({ timeout: 20_000 });
+    const picked = await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const names: string[] = [];
+      for await (const name of (root as unknown as { keys(): AsyncIterable<string> }).keys())
+        names.push(name);
+      const file = await (
+        await root.getFileHandle((window as unknown as Picker).picked!)
+      ).getFile();
+      return {
+        names,
+        size: file.size,
+        magic: [...new Uint8Array(await file.slice(0, 5).arrayBuffer())],
+      };
+    });
+    // The whole file under the picked name, format 2, and no swap file left beside it.
+    expect(picked.names).toEqual([expect.stringMatching(/^picked-dossier-vault-.+\.dvbackup$/)]);
+    expect(picked.magic).toEqual([0x44, 0x56, 0x42, 0x4b, 2]);
+    expect(picked.size).toBeGreaterThan(1000);
+
+    // Without that API, the backup is a download of one file.
+    await page.evaluate(() => {
+      // Shadows the browser's own (on Window.prototype) for this page.
+      (window as unknown as Picker).showSaveFilePicker = undefined;
+    });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       shell.testId('settings-backup').click(),

@@ -2,9 +2,10 @@
 // then the payload against the channel's zod schema), fed forged senders and payloads.
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, gateIpcRequest } from '../../src/main/policy';
-import { IPC, IPC_CHANNELS, MAX_BACKUP_BYTES, MAX_PACK_BYTES } from '../../src/shared/ipc';
+import { IPC, IPC_CHANNELS, MAX_PACK_BYTES, MAX_SAVE_PIECE_BYTES } from '../../src/shared/ipc';
 import type { VaultBridge } from '../../src/shared/bridge';
 
+const SAVE_ID = '0123456789abcdef0123456789abcdef';
 const app = { frameUrl: `${APP_ORIGIN}/index.html`, isTopFrame: true, isAppWindow: true };
 
 describe('IPC channels', () => {
@@ -12,18 +13,24 @@ describe('IPC channels', () => {
     expect(new Set(IPC_CHANNELS).size).toBe(IPC_CHANNELS.length);
     for (const channel of IPC_CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z][a-zA-Z]*$/);
     expect(Object.keys(IPC).sort()).toEqual([
+      'abortBackupSave',
       'appVersion',
+      'appendBackupSave',
+      'finishBackupSave',
       'revealInFolder',
-      'saveBackup',
       'savePack',
       'setReminders',
+      'startBackupSave',
     ]);
   });
 
   it('VaultBridge has exactly one function per channel', () => {
     const names: Record<keyof VaultBridge, true> = {
       savePack: true,
-      saveBackup: true,
+      startBackupSave: true,
+      appendBackupSave: true,
+      finishBackupSave: true,
+      abortBackupSave: true,
       appVersion: true,
       revealInFolder: true,
       setReminders: true,
@@ -87,21 +94,38 @@ describe('gateIpcRequest', () => {
       'savePack',
       { suggestedName: 'a\0.zip', bytes: new Uint8Array(1) },
     ],
+    ['startBackupSave with a non-backup name', 'startBackupSave', { suggestedName: 'vault.zip' }],
     [
-      'saveBackup with a non-backup name',
-      'saveBackup',
-      { suggestedName: 'vault.zip', bytes: new Uint8Array(1) },
+      'startBackupSave with a folder in the name',
+      'startBackupSave',
+      { suggestedName: '../x.dvbackup' },
     ],
     [
-      'saveBackup with a folder in the name',
-      'saveBackup',
-      { suggestedName: '../x.dvbackup', bytes: new Uint8Array(1) },
+      'startBackupSave with a path to write to',
+      'startBackupSave',
+      { suggestedName: 'a.dvbackup', path: '/tmp/a.dvbackup' },
     ],
     [
-      'saveBackup with a path to write to',
-      'saveBackup',
-      { suggestedName: 'a.dvbackup', bytes: new Uint8Array(1), path: '/tmp/a.dvbackup' },
+      'appendBackupSave with a save id that is a path',
+      'appendBackupSave',
+      { saveId: '../../etc/passwd', offset: 0, bytes: new Uint8Array(1) },
     ],
+    [
+      'appendBackupSave at a negative offset',
+      'appendBackupSave',
+      { saveId: SAVE_ID, offset: -1, bytes: new Uint8Array(1) },
+    ],
+    [
+      'appendBackupSave with no bytes',
+      'appendBackupSave',
+      { saveId: SAVE_ID, offset: 0, bytes: new Uint8Array(0) },
+    ],
+    [
+      'finishBackupSave with a path',
+      'finishBackupSave',
+      { saveId: SAVE_ID, totalBytes: 1, path: '/tmp/a.dvbackup' },
+    ],
+    ['abortBackupSave without an id', 'abortBackupSave', {}],
     ['appVersion with extra keys', 'appVersion', { x: 1 }],
     ['revealInFolder without a path', 'revealInFolder', {}],
     ['a string payload', 'revealInFolder', '/etc/passwd'],
@@ -116,10 +140,19 @@ describe('gateIpcRequest', () => {
   });
 
   it('caps sizes in the schemas', () => {
-    const hugeBackup = { byteLength: MAX_BACKUP_BYTES + 1 };
+    // A backup has no size limit, each piece of its streamed save has.
+    const hugePiece = new Uint8Array(MAX_SAVE_PIECE_BYTES + 1);
     expect(
-      IPC.saveBackup.request.safeParse({ suggestedName: 'a.dvbackup', bytes: hugeBackup }).success,
+      IPC.appendBackupSave.request.safeParse({ saveId: SAVE_ID, offset: 0, bytes: hugePiece })
+        .success,
     ).toBe(false);
+    expect(
+      IPC.appendBackupSave.request.safeParse({
+        saveId: SAVE_ID,
+        offset: 0,
+        bytes: hugePiece.subarray(1),
+      }).success,
+    ).toBe(true);
     const huge = { byteLength: MAX_PACK_BYTES + 1 };
     expect(IPC.savePack.request.safeParse({ suggestedName: 'a.zip', bytes: huge }).success).toBe(
       false,

@@ -117,4 +117,30 @@ describe('the vault hosted behind a message port', () => {
     expect(row!.verdict).toBe(there.run.verdict);
     vault.close();
   }, 120_000);
+
+  it('streams the backup from its worker a piece at a time; a lock midway ends the stream with VaultLockedError', async () => {
+    const { vault } = await hostedVault('host-backup');
+    await vault.create(PASSPHRASE, FAST_KDF);
+    await vault.createDossier({ company: '青梧屿科技有限公司' });
+    const pieces: Uint8Array[] = [];
+    const reader = vault.backupStream().getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      pieces.push(next.value);
+    // The prefix, at least one records frame, the trailer.
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    const file = new Blob(pieces as Uint8Array<ArrayBuffer>[]);
+    const direct = new Uint8Array(await file.arrayBuffer());
+    expect([...direct.subarray(0, 5)]).toEqual([0x44, 0x56, 0x42, 0x4b, 2]);
+
+    const locked = vault.backupStream().getReader();
+    expect((await locked.read()).done).toBe(false);
+    vault.lock();
+    await expect(locked.read()).rejects.toBeInstanceOf(VaultLockedError);
+
+    const restored = (await hostedVault('host-backup-restored')).vault;
+    await restored.restore(file, PASSPHRASE);
+    expect((await restored.listDossiers()).map((d) => d.company)).toEqual(['青梧屿科技有限公司']);
+    vault.close();
+    restored.close();
+  });
 });

@@ -444,7 +444,7 @@ describe('workspace', () => {
       // The host's save fails as Electron's main reports a full disk.
       bridge: {
         ...webBridge,
-        saveBackup: () => Promise.resolve(ipcError('io', 'No space left on the disk.')),
+        appendBackupSave: () => Promise.resolve(ipcError('io', 'No space left on the disk.')),
       },
       host: 'web',
       reader: createNodeTextReader(),

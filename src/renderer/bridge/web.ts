@@ -1,18 +1,14 @@
-// The VaultBridge for plain Chromium (npm run web, end-to-end tests): Blob downloads for
-// savePack and saveBackup. Same interface as the Electron preload. (Files come in through
+// The VaultBridge for plain Chromium (npm run web, end-to-end tests): a Blob download for
+// savePack, a streamed save for the backup (web-save.ts: File System Access, else a Blob
+// download). Same interface as the Electron preload. (Files come in through
 // the page's own file inputs and drops in both hosts: no bridge call reads a file.)
 import type { VaultBridge } from '../../shared/bridge';
 import { ipcError } from '../../shared/ipc';
+import { abortWebSave, appendWebSave, downloadBlob, finishWebSave, startWebSave } from './web-save';
 
 /** Hands bytes to the browser's download (the web host's "save as"; Electron asks where). */
 export function downloadBytes(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The download has started from the blob; free it once the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
 }
 
 export const webBridge = {
@@ -22,10 +18,10 @@ export const webBridge = {
     return Promise.resolve({ ok: true, value: { path: request.suggestedName } });
   },
 
-  saveBackup(request) {
-    downloadBytes(request.bytes, request.suggestedName, 'application/octet-stream');
-    return Promise.resolve({ ok: true, value: { path: request.suggestedName } });
-  },
+  startBackupSave: (request) => startWebSave(request.suggestedName),
+  appendBackupSave: (request) => appendWebSave(request),
+  finishBackupSave: (request) => finishWebSave(request),
+  abortBackupSave: (request) => abortWebSave(request.saveId),
 
   appVersion() {
     return Promise.resolve({

@@ -112,6 +112,26 @@ export async function connectVault(
       clearTimeout(idleTimer);
       void host.close().finally(end);
     },
+    backupStream() {
+      let started = false;
+      return new ReadableStream<Uint8Array<ArrayBuffer>>(
+        {
+          async pull(controller) {
+            touchIdle();
+            if (!started) {
+              unwrapResult(await host.backupStart(Date.now()));
+              started = true;
+            }
+            const piece = unwrapResult(await host.backupNext(Date.now()));
+            if (piece === null) controller.close();
+            else controller.enqueue(piece);
+          },
+          cancel: () => host.backupCancel(),
+        },
+        // One piece at a time: nothing is read ahead of the save.
+        { highWaterMark: 0 },
+      );
+    },
     async dossierView(id, day) {
       touchIdle();
       return unwrapResult(await host.dossierView(id, day, Date.now()));

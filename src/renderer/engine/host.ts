@@ -3,6 +3,7 @@
 // runs the checks here too, so that decrypting, sealing, writing and checking never take
 // the renderer's main thread. Every call answers a CallResult: a thrown error crosses as
 // data (errors.ts) and is rebuilt as its own class on the other side.
+import { transfer } from 'comlink';
 import { calendarWith, openVault, type Vault, type VaultOptions } from '../../vault';
 import type { LockReason } from '../../vault/session';
 import type { VaultCallName } from '../model/vault-port';
@@ -30,6 +31,12 @@ export function createVaultHost(options: Omit<VaultOptions, 'now'> = {}) {
   const opened = (): Vault => {
     if (!vault) throw new Error('The vault is not open in its worker.');
     return vault;
+  };
+  // The backup being read (one at a time): its pieces cross to the renderer one per call.
+  let backup: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>> | null = null;
+  const endBackup = (): void => {
+    void backup?.cancel().catch(() => undefined);
+    backup = null;
   };
 
   return {
@@ -69,6 +76,37 @@ export function createVaultHost(options: Omit<VaultOptions, 'now'> = {}) {
       });
     },
 
+    /** Starts reading the vault's backup stream (a backup still being read is cancelled). */
+    backupStart(at: number): Promise<CallResult<true>> {
+      pageClock = { at, here: performance.now() };
+      return answer(() => {
+        endBackup();
+        backup = opened().backupStream().getReader();
+        return Promise.resolve(true as const);
+      });
+    },
+
+    /** The backup's next piece, moved (not copied) to the renderer; null at its end. */
+    async backupNext(at: number): Promise<CallResult<Uint8Array<ArrayBuffer> | null>> {
+      pageClock = { at, here: performance.now() };
+      const reader = backup;
+      const result = await answer(async () => {
+        if (!reader) throw new Error('No backup is being read in the vault worker.');
+        const next = await reader.read();
+        return next.done ? null : next.value;
+      });
+      if (!result.ok || result.value === null) {
+        if (backup === reader) backup = null;
+        return result;
+      }
+      return transfer(result, [result.value.buffer]);
+    },
+
+    /** Stops reading the backup (the save was cancelled or failed). */
+    backupCancel(): void {
+      endBackup();
+    },
+
     isUnlocked: (): boolean => vault?.isUnlocked ?? false,
     lock: (reason?: LockReason): void => vault?.lock(reason),
     touch: (): void => vault?.touch(),
@@ -78,6 +116,7 @@ export function createVaultHost(options: Omit<VaultOptions, 'now'> = {}) {
       opened().onLock((reason) => void listener(reason));
     },
     close(): void {
+      endBackup();
       vault?.close();
       vault = null;
     },

@@ -260,7 +260,10 @@ export interface Workspace {
   settings(): Promise<VaultSettings>;
   updateSettings(patch: Partial<VaultSettings>): Promise<VaultSettings>;
 
-  /** The whole vault as one encrypted backup file, handed to the host (save dialog or download); null if cancelled. */
+  /**
+   * The whole vault as one encrypted backup file, streamed to the host (save dialog, File
+   * System Access or download) a piece at a time; null if cancelled.
+   */
   saveBackup(): Promise<{ savedAs: string; bytes: number } | null>;
 
   /**

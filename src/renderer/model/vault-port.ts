@@ -16,6 +16,8 @@ export type VaultCallName = AsyncMemberOf<Vault>;
 export type VaultCalls = Pick<Vault, VaultCallName>;
 
 export interface VaultPort extends VaultCalls {
+  /** The backup (format 2) as a stream of sealed pieces, read as it is pulled. */
+  backupStream(): ReadableStream<Uint8Array<ArrayBuffer>>;
   /** True while the keys are held (as last reported by the vault). */
   readonly isUnlocked: boolean;
   /** Forgets the keys (in the vault's thread); onLock listeners hear it. */

@@ -9,6 +9,7 @@ import { sniffMime } from '../../core/file-type';
 import type { BridgeHost, VaultBridge } from '../../shared/bridge';
 import { calendarWith } from '../../vault';
 import { createLazyBrowserReader } from './lazy-reader';
+import { saveBackupStream } from './save-backup';
 import { WorkspaceError } from './workspace-error';
 import { deadlinesOfDossiers, downloadCalendar } from './workspace-deadlines';
 import { createImporter, isAbort } from './workspace-import';
@@ -303,18 +304,10 @@ export function createWorkspace(
       return next;
     },
 
-    async saveBackup() {
-      const bytes = await vault.backup();
-      const saved = await deps.bridge.saveBackup({
-        suggestedName: `dossier-vault-${today()}.dvbackup`,
-        bytes,
-      });
-      if (!saved.ok)
-        throw new WorkspaceError('save-failed', saved.error.message, {
-          detail: saved.error.message,
-        });
-      return saved.value === null ? null : { savedAs: saved.value.path, bytes: bytes.length };
-    },
+    saveBackup: () =>
+      saveBackupStream(deps.bridge, `dossier-vault-${today()}.dvbackup`, () =>
+        vault.backupStream(),
+      ),
 
     async exportPack(dossierId, options = {}) {
       const { exportDossierPack } = await import('./export-pack');
