@@ -9,10 +9,11 @@ import {
   createLazyOcrEngine,
   createNodeImageReadDeps,
   createNodeReadDocumentDeps,
-  type OcrEngineId,
 } from '../ocr/engines.node.ts';
+import type { OcrEngineId } from '../core/ports';
 
-export interface DocumentReader {
+/** Reads documents from files on disk (the renderer's DocumentReader reads bytes it was given). */
+export interface DiskDocumentReader {
   /**
    * Reads a file from disk; `label` is what the result's `file` says (default: the path).
    * `bytes` is absent when the file could not be read at all.
@@ -36,7 +37,7 @@ export function unreadable(file: string, error: string): ExtractedDocument {
   };
 }
 
-export function createDocumentReader(engineId?: OcrEngineId): DocumentReader {
+export function createDocumentReader(engineId?: OcrEngineId): DiskDocumentReader {
   const ocr = createLazyOcrEngine(engineId);
   let pdfDeps: Promise<ReadDocumentDeps> | undefined;
   const imageDeps = createNodeImageReadDeps(ocr);

@@ -64,6 +64,19 @@ export const PageTextSchema = z.object({
 export type PageText = z.infer<typeof PageTextSchema>;
 
 /** Where the text came from: a PDF's own text layer, or an OCR engine by id. */
+/**
+ * One page as it was read: the coordinate space of its fields' boxes (PDF text layer:
+ * points at scale 1; OCR: pixels of the prepared image, after EXIF and detected rotation
+ * were applied to the source). The vault stores it; the renderer draws in it.
+ */
+export const PageGeometrySchema = z.object({
+  width: z.number().positive(),
+  height: z.number().positive(),
+  /** Clockwise rotation applied to the source image before reading (0 for PDFs). */
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).default(0),
+});
+export type PageGeometry = z.output<typeof PageGeometrySchema>;
+
 export const TextSourceSchema = z.enum(['pdf-text', 'tesseract', 'paddle']);
 export type TextSource = z.infer<typeof TextSourceSchema>;
 

@@ -15,9 +15,12 @@ export interface OcrProgress {
   progress: number;
 }
 
+/** Which OCR engine reads a page (the one definition; the CLI and the renderer import it). */
+export type OcrEngineId = 'tesseract' | 'paddle';
+
 /** An OCR engine, created once and reused for every page (never per file). */
 export interface OcrEngine {
-  readonly id: 'tesseract' | 'paddle';
+  readonly id: OcrEngineId;
   recognise(image: ImageInput, onProgress?: (p: OcrProgress) => void): Promise<DocumentText>;
   dispose(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { copyFile, mkdir, readlink, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { OcrEngine } from '../core/ports';
+import type { OcrEngine, OcrEngineId } from '../core/ports';
 import { createNodeRenderTarget, nodeImageCodec } from './codec.node.ts';
 import { readExifOrientationNode } from './exif.node.ts';
 import { loadPdfjsNode, nodeReadOptions } from './pdfjs.node.ts';
@@ -15,7 +15,6 @@ import { createTesseractEngine } from './tesseract-engine';
 
 const require = createRequire(import.meta.url);
 
-export type OcrEngineId = OcrEngine['id'];
 /** The default engine, chosen by `npm run bench:ocr` (see BENCHMARKS.md). */
 export const DEFAULT_OCR_ENGINE: OcrEngineId = 'paddle';
 

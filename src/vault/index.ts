@@ -15,7 +15,7 @@ export type { AuditProblem, AuditVerdict } from './audit';
 export { LATEST_VAULT_VERSION } from './db';
 export type { AcceptedException } from '../core/dossier';
 export type { DetectedKind } from '../core/documents';
-// The core's change to file (spec §4), under a name that does not clash with the history's ChangeEvent.
+// The core's change to file (spec §4), named for the vault's table of them.
 export type { ChangeEvent as TrackedChange, ChangeKind } from '../core/deadlines/change';
 export { calendarWith } from './holiday-schedules';
 export { copyRegisterCsv, type CopyRegisterRow } from './copy-register';

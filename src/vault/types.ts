@@ -8,6 +8,7 @@ import {
   BoxSchema,
   CorrectionSchema,
   DocumentTextSchema,
+  PageGeometrySchema,
   RegionSchema,
   TextSourceSchema,
 } from '../core/extraction';
@@ -93,14 +94,7 @@ export interface DocumentInfo {
   createdAt: number;
 }
 
-/** One page as it was read: the coordinate space of its fields' boxes. */
-export const PageGeometrySchema = z.object({
-  width: z.number().positive(),
-  height: z.number().positive(),
-  /** Clockwise rotation applied to the source image before reading (0 for PDFs). */
-  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).default(0),
-});
-export type PageGeometry = z.output<typeof PageGeometrySchema>;
+export { PageGeometrySchema, type PageGeometry } from '../core/extraction';
 
 /** How a document was read; stored sealed, one per document (`saveReading` / `getReading`). */
 export const DocumentReadingSchema = z.object({
@@ -192,8 +186,8 @@ export type DeclaredInput = z.infer<typeof DeclaredSchema>;
 export const TrackedChangeInputSchema = ChangeEventSchema.pick({ kind: true, occurredOn: true });
 export type TrackedChangeInput = z.input<typeof TrackedChangeInputSchema>;
 
-/** One entry of a dossier's history (`listChanges`); not the core ChangeEvent of spec §4. */
-export interface ChangeEvent {
+/** One entry of a dossier's history (`listChanges`): a field that changed, with its before and after. */
+export interface HistoryEntry {
   id: string;
   at: number;
   kind: string;

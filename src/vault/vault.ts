@@ -246,7 +246,7 @@ export class Vault {
   readonly otherDossiersWithFile = this.op(documents.otherDossiersWithFile);
   readonly listDocuments = this.op(documents.listDocuments);
   /** The file's bytes, decrypted (VaultIntegrityError when altered). */
-  readonly readDocument = this.op(documents.fileBytes);
+  readonly openDocumentBytes = this.op(documents.fileBytes);
   /** A person corrects the classifier: history and audit; the dossier counts as changed. */
   readonly setDocumentKind = this.op(documents.setDocumentKind);
   /** Stores how a document was read (replacing an earlier reading), sealed as one JSON value. */

@@ -152,7 +152,7 @@ describe('the vault in Chromium', () => {
           list: (await vault.listDossiers()).map((d) => d.company),
           search: (await vault.searchDossiers('青梧屿')).length,
           documents: (await vault.listDocuments(dossierId)).map((d) => [d.fileName, d.mime]),
-          bytes: [...(await vault.readDocument(documentId))],
+          bytes: [...(await vault.openDocumentBytes(documentId))],
           fields: (await vault.listExtractions(documentId)).map((f) => [
             f.field,
             f.value,

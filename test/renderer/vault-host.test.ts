@@ -62,7 +62,7 @@ describe('the vault hosted behind a message port', () => {
     expect(duplicate).toMatchObject({ code: 'duplicate', company: '青梧屿科技有限公司' });
     // Bytes cross both ways intact.
     const [doc] = await vault.listDocuments(dossierId);
-    expect(await vault.readDocument(doc!.id)).toEqual(bytes);
+    expect(await vault.openDocumentBytes(doc!.id)).toEqual(bytes);
 
     const reasons: string[] = [];
     vault.onLock((reason) => reasons.push(reason));

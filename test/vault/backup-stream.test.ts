@@ -136,7 +136,7 @@ describe('the streamed backup', () => {
     });
     const documents = await target.listDocuments(summary!.id);
     expect(documents.map((d) => d.fileName).sort()).toEqual(['bank.pdf', 'license.png']);
-    for (const d of documents) expect(await target.readDocument(d.id)).toHaveLength(d.size);
+    for (const d of documents) expect(await target.openDocumentBytes(d.id)).toHaveLength(d.size);
     expect((await target.listAccounts(summary!.id))[0]?.phone).toBe('13800138000');
     expect(await target.listExceptions(summary!.id)).toHaveLength(1);
     expect(await target.listTrackedChanges(summary!.id)).toHaveLength(1);

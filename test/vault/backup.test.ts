@@ -42,7 +42,7 @@ describe('backup and restore', () => {
     const target = await openTestVault(uniqueName('restore-target'));
     await target.restore(file, PASSPHRASE);
     expect((await target.getDossier(dossier)).company).toBe('杭州青梧屿贸易有限公司');
-    expect(await target.readDocument(doc.id)).toEqual(png);
+    expect(await target.openDocumentBytes(doc.id)).toEqual(png);
     expect(await target.listAccounts(dossier)).toEqual([
       expect.objectContaining({ phone: '13800138000' }),
     ]);

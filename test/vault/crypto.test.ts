@@ -104,7 +104,7 @@ describe('records in the vault', () => {
     const ct = blob.data.ct.slice();
     ct[100]! ^= 0xff;
     await vault.db.blobs.put({ documentId: doc.id, data: { iv: blob.data.iv, ct } });
-    await expect(vault.readDocument(doc.id)).rejects.toThrow(`Record blobs/${doc.id} (field data)`);
+    await expect(vault.openDocumentBytes(doc.id)).rejects.toThrow(`Record blobs/${doc.id} (field data)`);
     vault.close();
   });
 });

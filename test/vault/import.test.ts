@@ -51,7 +51,7 @@ describe('importing a file', () => {
       ['scan.jpg', 'image/png', 1],
       ['x.png', 'application/pdf', 3],
     ]);
-    expect(await vault.readDocument(doc.id)).toEqual(png);
+    expect(await vault.openDocumentBytes(doc.id)).toEqual(png);
     vault.close();
   });
 

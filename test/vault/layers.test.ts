@@ -145,7 +145,7 @@ describe('the vault in layers', () => {
         (e: unknown) => (e as { code?: string }).code,
       );
     expect(await code(vault.getDossier('nope'))).toBe('not-found');
-    expect(await code(vault.readDocument('nope'))).toBe('not-found');
+    expect(await code(vault.openDocumentBytes('nope'))).toBe('not-found');
     expect(await code(vault.create('another passphrase'))).toBe('exists');
     expect(await code(vault.importFile(id, { name: 'e', bytes: new Uint8Array(0) }))).toBe(
       'import-refused',

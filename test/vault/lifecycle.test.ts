@@ -185,7 +185,7 @@ describe('delete with undo', () => {
     expect(await vault.listDocuments(dossier)).toEqual([doc]);
     clock.now += 60_000;
     expect(await vault.purgeExpired()).toBe(0);
-    expect(await vault.readDocument(doc.id)).toHaveLength(doc.size);
+    expect(await vault.openDocumentBytes(doc.id)).toHaveLength(doc.size);
     vault.close();
   });
 

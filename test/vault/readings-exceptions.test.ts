@@ -450,7 +450,7 @@ describe('backup and restore of version 3 records', () => {
     const dossier = summary2!.id;
     const [doc] = await target.listDocuments(dossier);
     expect(doc?.fileName).toBe('license.png');
-    expect(await target.readDocument(doc!.id)).toHaveLength(doc!.size);
+    expect(await target.openDocumentBytes(doc!.id)).toHaveLength(doc!.size);
     expect((await target.listExtractions(doc!.id))[0]?.confirmedBy).toBe('王会计');
     expect((await target.listAccounts(dossier))[0]?.phone).toBe('13800138000');
     expect(await target.getReading(doc!.id)).toBeNull();

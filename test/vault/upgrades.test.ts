@@ -74,7 +74,7 @@ describe('upgrade 1 → 2', () => {
     const vault = await openTestVault(name);
     await vault.unlock(PASSPHRASE);
     expect((await vault.getDossier(dossierId)).company).toBe('杭州青梧屿贸易有限公司');
-    expect(await vault.readDocument(doc.id)).toHaveLength(doc.size);
+    expect(await vault.openDocumentBytes(doc.id)).toHaveLength(doc.size);
     expect(await vault.countAccountsForIdNumber('330106198805120026')).toBe(0);
     vault.close();
   });

@@ -6,7 +6,7 @@ import { EXIT, UsageError, type CliIo } from '../io';
 import { parseCommandArgs, progressPrinter } from '../args';
 import { createDocumentReader } from '../document-reader';
 import { formatDocument, placeOf } from '../format';
-import type { OcrEngineId } from '../../ocr/engines.node.ts';
+import type { OcrEngineId } from '../../core/ports';
 
 const OCR_ENGINE_IDS = ['paddle', 'tesseract'] as const satisfies readonly OcrEngineId[];
 

@@ -5,7 +5,8 @@
 import type { CheckId, CheckRun } from '../../core/checks';
 import type { AcceptedException, Account, Declared, DossierInput } from '../../core/dossier';
 import type { DetectedKind, DocumentKind } from '../../core/documents';
-import type { ExtractedDocument, ReadProblemReason } from '../../core/extraction';
+import type { ExtractedDocument, PageGeometry, ReadProblemReason } from '../../core/extraction';
+import type { OcrEngineId } from '../../core/ports';
 import type { CalendarDeadline, ChangeEvent, ChangeKind, DeadlineItem } from '../../core/deadlines';
 import type {
   AuditVerdict,
@@ -25,17 +26,8 @@ export type { AuditRow, ShownField } from './workspace-verdict';
 
 // ── Reading files (src/renderer/reader) ───────────────────────────────────────
 
-/**
- * One page as it was read: the boxes of its fields are in this coordinate space
- * (PDF text layer: points at scale 1; OCR: pixels of the prepared image, after EXIF and
- * detected rotation were applied to the source).
- */
-export interface PageGeometry {
-  width: number;
-  height: number;
-  /** Clockwise rotation applied to the source image before reading (0 for PDFs). */
-  rotation: 0 | 90 | 180 | 270;
-}
+/** The page geometry is the core's (src/core/extraction.ts), stored by the vault. */
+export type { PageGeometry };
 
 export interface ReadResult {
   /** The file's first document (the only one of most files). */
@@ -56,7 +48,7 @@ export interface ReadProgress {
   progress: number;
 }
 
-export type OcrEngineId = 'paddle' | 'tesseract';
+export type { OcrEngineId };
 
 export interface DocumentFileInput {
   name: string;

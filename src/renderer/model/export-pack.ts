@@ -45,7 +45,7 @@ export async function exportDossierPack(
     progress(doc.info.fileName, i / total);
     documents.push({
       sourceName: doc.info.fileName,
-      bytes: await vault.readDocument(doc.info.id),
+      bytes: await vault.openDocumentBytes(doc.info.id),
       mime: doc.info.mime,
       extracted: doc.extracted,
     });

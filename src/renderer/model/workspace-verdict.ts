@@ -49,7 +49,7 @@ export async function rereadAsKind(
   kind: DocumentKind,
 ): Promise<void> {
   const [bytes, reading] = await Promise.all([
-    vault.readDocument(documentId),
+    vault.openDocumentBytes(documentId),
     vault.getReading(documentId),
   ]);
   const { document, pages } = await reader.read({ name: documentId, bytes }, { kind });

@@ -275,7 +275,7 @@ export function createWorkspace(
 
     async pageImage(documentId, pageIndex, scale = 1) {
       const [bytes, reading] = await Promise.all([
-        vault.readDocument(documentId),
+        vault.openDocumentBytes(documentId),
         vault.getReading(documentId),
       ]);
       const geometry: PageGeometry | undefined = reading?.pages[pageIndex];

@@ -3,7 +3,7 @@ import type { VaultContext } from '../context';
 import { newId } from '../ids';
 import type { ChangeEventRecord } from '../schema/change-events';
 import { openFields, sealFields } from '../sealed-fields';
-import type { ChangeEvent } from '../types';
+import type { HistoryEntry } from '../types';
 
 /** One field's change, as the writes describe it (plain before and after). */
 export interface FieldChange {
@@ -34,7 +34,7 @@ export async function sealChange(
 }
 
 /** A dossier's history, oldest first. */
-export async function listChanges(ctx: VaultContext, dossierId: string): Promise<ChangeEvent[]> {
+export async function listChanges(ctx: VaultContext, dossierId: string): Promise<HistoryEntry[]> {
   const rows = (await ctx.db.changeEvents.where('dossierId').equals(dossierId).toArray()).sort(
     (a, b) => a.at - b.at || (a.id < b.id ? -1 : 1),
   );
