@@ -2,8 +2,8 @@
 // export records purpose, recipient, date, documents and the pack's hash, sealed; the
 // ID number's blind index answers "where has this ID been sent" across dossiers.
 import { csvWithBom } from '../core/pack/accounts-csv';
-import type { VaultDB } from './db';
-import { blindIndex, type VaultKeys } from './envelope';
+import type { VaultContext } from './context';
+import { blindIndex } from './envelope';
 import { VaultError } from './errors';
 import { newId } from './ids';
 import { CopyRegisterEntrySchema, type CopyRegisterEntry } from './schema/copy-register';
@@ -17,12 +17,12 @@ export interface CopyRegisterRow extends CopyRegisterEntry {
 
 /** Seals and stores one export's entry; returns its id. */
 export async function recordCopies(
-  db: VaultDB,
-  keys: VaultKeys,
+  ctx: VaultContext,
   dossierId: string,
   entry: CopyRegisterEntry,
-  at: number,
 ): Promise<string> {
+  const { db, keys } = ctx;
+  const at = ctx.now();
   const parsed = CopyRegisterEntrySchema.safeParse(entry);
   if (!parsed.success) throw new VaultError('The register entry is incomplete.');
   const id = newId();
@@ -40,10 +40,10 @@ export async function recordCopies(
 
 /** A dossier's entries, or those of every dossier showing this ID number; newest first. */
 export async function listCopies(
-  db: VaultDB,
-  keys: VaultKeys,
+  ctx: VaultContext,
   where: { dossierId: string } | { idNumber: string },
 ): Promise<CopyRegisterRow[]> {
+  const { db, keys } = ctx;
   const records =
     'dossierId' in where
       ? await db.copyRegister.where('dossierId').equals(where.dossierId).toArray()

@@ -26,7 +26,9 @@ export type VaultErrorCode =
   | 'undo-closed'
   | 'backup'
   /** The audit log's hash chain is broken (an entry removed, edited or inserted). */
-  | 'audit-tampered';
+  | 'audit-tampered'
+  /** The purge after the undo window failed (reported, not thrown: problems.ts). */
+  | 'purge-failed';
 
 /** Base class so the UI can tell vault errors from bugs; `code` says which failure. */
 export class VaultError extends Error {

@@ -6,6 +6,8 @@ import {
   parseHolidaySchedule,
   type WorkingDayCalendar,
 } from '../core/deadlines';
+import { appendAudit } from './audit';
+import type { VaultContext } from './context';
 import type { VaultDB } from './db';
 import { VaultError } from './errors';
 import type { HolidayScheduleRecord } from './schema/holiday-schedules';
@@ -44,6 +46,23 @@ export async function listHolidaySchedules(db: VaultDB): Promise<HolidaySchedule
 
 export async function removeHolidaySchedule(db: VaultDB, year: string): Promise<void> {
   await db.holidaySchedules.delete(year);
+}
+
+/** Stores the years of a schedule file (validated) as a person's setting; audited. */
+export async function loadHolidaySchedule(
+  ctx: VaultContext,
+  raw: unknown,
+  fileName: string,
+): Promise<string[]> {
+  const years = await saveHolidaySchedule(ctx.db, raw, fileName, ctx.now());
+  await appendAudit(ctx, 'settings', null, null, `holiday schedule ${years.join(', ')}`);
+  return years;
+}
+
+/** Removes a loaded year (the bundled data applies to it again); audited. */
+export async function dropHolidaySchedule(ctx: VaultContext, year: string): Promise<void> {
+  await removeHolidaySchedule(ctx.db, year);
+  await appendAudit(ctx, 'settings', null, null, `holiday schedule ${year} removed`);
 }
 
 /** The bundled calendar with the loaded years over it. */

@@ -13,18 +13,15 @@ import {
   type RestoreOptions,
 } from './backup/session-backup';
 import type { StoreContext, VaultContext } from './context';
-import { listCopies, recordCopies, type CopyRegisterRow } from './copy-register';
+import { listCopies, recordCopies } from './copy-register';
 import { VaultDB } from './db';
 import { DEFAULT_KDF_POLICY, type KdfChoice, type KdfPolicy } from './envelope';
-import {
-  listHolidaySchedules,
-  removeHolidaySchedule,
-  saveHolidaySchedule,
-} from './holiday-schedules';
+import { dropHolidaySchedule, listHolidaySchedules, loadHolidaySchedule } from './holiday-schedules';
 import { changeKeyringPassphrase, createKeyring, keyringExists, unlockKeyring } from './keyring';
+import { ProblemReporter, type ProblemListener } from './problems';
+import { PurgeTimer } from './purge-timer';
 import { purgeDeletedBefore, softDelete, undoDelete } from './retention';
 import type { AuditAction, AuditEntry } from './schema/audit-log';
-import type { CopyRegisterEntry } from './schema/copy-register';
 import type { HolidayScheduleRecord } from './schema/holiday-schedules';
 import type { VaultSettings } from './schema/settings';
 import { VaultSession, type LockReason } from './session';
@@ -65,8 +62,9 @@ export class Vault {
   private readonly store: StoreContext;
   private readonly settingsStore: SettingsStore;
   private readonly session: VaultSession;
-  private purgeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly kdfPolicy: KdfPolicy;
+  private readonly problems = new ProblemReporter();
+  private readonly purgeTimer = new PurgeTimer(() => this.purgeExpired(), this.problems);
 
   constructor(name: string, options: VaultOptions = {}) {
     this.db = new VaultDB(name, options.dexie);
@@ -104,7 +102,7 @@ export class Vault {
     this.session.open(
       await unlockKeyring(this.store, passphrase, () => this.wrongDelay(), this.kdfPolicy),
     );
-    await this.purgeExpired();
+    await this.purgeTimer.run();
     // Decrypt the dossier list in the background: the first screen after unlock shows it.
     void this.listDossiers().catch(() => undefined);
   }
@@ -132,11 +130,18 @@ export class Vault {
     this.session.open(keys);
   }
 
+  /**
+   * Hears the failures of work nobody awaits (the purge timer, …) as coded VaultErrors;
+   * returns an unsubscribe. Problems reported before the first listener reach it.
+   */
+  onProblem(listener: ProblemListener): () => void {
+    return this.problems.on(listener);
+  }
+
   /** Closes the database and stops timers (the vault is locked). */
   close(): void {
     this.lock();
-    if (this.purgeTimer !== null) clearTimeout(this.purgeTimer);
-    this.purgeTimer = null;
+    this.purgeTimer.stop();
     this.db.close();
   }
 
@@ -290,36 +295,15 @@ export class Vault {
   // ── Holiday schedules and the copy register (holiday-schedules.ts, copy-register.ts) ──
 
   /** Stores the years of a holiday schedule file (validated); returns them. */
-  async loadHolidaySchedule(raw: unknown, fileName: string): Promise<string[]> {
-    return this.session.run(async (ctx) => {
-      const years = await saveHolidaySchedule(ctx.db, raw, fileName, ctx.now());
-      await appendAudit(ctx, 'settings', null, null, `holiday schedule ${years.join(', ')}`);
-      return years;
-    });
-  }
-
-  async listHolidaySchedules(): Promise<HolidayScheduleRecord[]> {
-    return listHolidaySchedules(this.db);
-  }
-
-  async removeHolidaySchedule(year: string): Promise<void> {
-    return this.session.run(async (ctx) => {
-      await removeHolidaySchedule(ctx.db, year);
-      await appendAudit(ctx, 'settings', null, null, `holiday schedule ${year} removed`);
-    });
-  }
-
+  readonly loadHolidaySchedule = this.op(loadHolidaySchedule);
+  readonly removeHolidaySchedule = this.op(dropHolidaySchedule);
+  /** The loaded years (readable while locked: public data). */
+  readonly listHolidaySchedules = (): Promise<HolidayScheduleRecord[]> =>
+    listHolidaySchedules(this.db);
   /** Records where a pack's copies went (使用登记); returns the entry's id. */
-  async recordCopies(dossierId: string, entry: CopyRegisterEntry): Promise<string> {
-    return this.session.run((ctx) => recordCopies(ctx.db, ctx.keys, dossierId, entry, ctx.now()));
-  }
-
+  readonly recordCopies = this.op(recordCopies);
   /** A dossier's register, or every entry showing this ID number; newest first. */
-  async listCopies(
-    where: { dossierId: string } | { idNumber: string },
-  ): Promise<CopyRegisterRow[]> {
-    return this.session.run((ctx) => listCopies(ctx.db, ctx.keys, where));
-  }
+  readonly listCopies = this.op(listCopies);
 
   // ── History and audit (tables/history.ts, audit.ts) ────────────────────────
 
@@ -357,11 +341,7 @@ export class Vault {
   private async softDelete(table: T.UndoTicket['table'], id: string): Promise<T.UndoTicket> {
     const windowMs = (await this.settings()).undoWindowSeconds * 1000;
     const ticket = await this.session.run((ctx) => softDelete(ctx, table, id, windowMs));
-    if (this.purgeTimer !== null) clearTimeout(this.purgeTimer);
-    this.purgeTimer = setTimeout(
-      () => void this.purgeExpired().catch(() => undefined),
-      windowMs + 50,
-    );
+    this.purgeTimer.schedule(windowMs + 50);
     return ticket;
   }
 

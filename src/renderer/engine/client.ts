@@ -5,9 +5,10 @@
 // the session's own timer in the worker stays as it was.
 import { proxy, wrap, type Endpoint } from 'comlink';
 import type { VaultSettings } from '../../vault';
+import type { VaultError } from '../../vault';
 import type { LockReason } from '../../vault/session';
 import type { VaultCallName, VaultPort } from '../model/vault-port';
-import { deserializeError, type CallResult } from './errors';
+import { deserializeError, type CallResult, type SerializedError } from './errors';
 import type { DossierViewResult, VaultHost } from './host';
 
 export interface HostedVault extends VaultPort {
@@ -52,6 +53,9 @@ export async function connectVault(
   let unlocked = false;
   let closed = false;
   const listeners = new Set<(reason: LockReason) => void>();
+  const problemListeners = new Set<(problem: VaultError) => void>();
+  /** Problems heard before anyone listened (a purge failing on unlock): for the first listener. */
+  const pendingProblems: VaultError[] = [];
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   let autoLockMs = 0;
   const settings = async (): Promise<void> => {
@@ -70,6 +74,14 @@ export async function connectVault(
       unlocked = false;
       clearTimeout(idleTimer);
       for (const listener of listeners) listener(reason);
+    }),
+  );
+
+  await host.onProblem(
+    proxy((data: SerializedError) => {
+      const problem = deserializeError(data) as VaultError;
+      if (problemListeners.size === 0) pendingProblems.push(problem);
+      for (const listener of problemListeners) listener(problem);
     }),
   );
 
@@ -99,6 +111,11 @@ export async function connectVault(
     onLock(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onProblem(listener) {
+      problemListeners.add(listener);
+      for (const problem of pendingProblems.splice(0)) listener(problem);
+      return () => problemListeners.delete(listener);
     },
     bindVisibility(doc) {
       const handler = () => void host.setWindowHidden(doc.visibilityState === 'hidden');

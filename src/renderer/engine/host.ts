@@ -8,7 +8,7 @@ import { calendarWith, openVault, type Vault, type VaultOptions } from '../../va
 import type { LockReason } from '../../vault/session';
 import type { VaultCallName } from '../model/vault-port';
 import { buildDossierView } from '../model/workspace-view';
-import { serializeError, type CallResult } from './errors';
+import { serializeError, type CallResult, type SerializedError } from './errors';
 
 export type DossierViewResult = ReturnType<typeof buildDossierView>;
 
@@ -114,6 +114,10 @@ export function createVaultHost(options: Omit<VaultOptions, 'now'> = {}) {
     /** `listener` is a Comlink proxy: the renderer hears every lock, whatever caused it. */
     onLock(listener: (reason: LockReason) => void): void {
       opened().onLock((reason) => void listener(reason));
+    },
+    /** The failures of work nobody awaits (a purge, …), as data: the renderer rebuilds them. */
+    onProblem(listener: (problem: SerializedError) => void): void {
+      opened().onProblem((problem) => void listener(serializeError(problem)));
     },
     close(): void {
       endBackup();

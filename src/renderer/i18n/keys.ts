@@ -4,6 +4,7 @@
 export const KEYS_ZH = {
   'vault.error.keyring-damaged': '保险箱的密钥记录已损坏，任何主密码都无法打开它；请从备份恢复。',
   'vault.error.weak-kdf': '密钥派生参数低于最低要求（内存或轮数不足），已拒绝；请使用默认参数。',
+  'vault.error.purge-failed': '彻底清除已删除的项目时失败；它们仍处于隐藏状态，下次清除时会重试。',
   'audit.action.kdf-upgrade': '提升密钥派生强度',
   'audit.verify': '校验完整性',
   'audit.verifying': '正在校验…',
@@ -22,6 +23,8 @@ export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
     "The vault's key record is damaged, so no passphrase can open it; restore a backup.",
   'vault.error.weak-kdf':
     'The key derivation is below the minimum (too little memory or too few passes) and was refused; use the default parameters.',
+  'vault.error.purge-failed':
+    'Removing deleted items for good failed; they stay hidden and the next purge tries again.',
   'audit.action.kdf-upgrade': 'Key derivation strengthened',
   'audit.verify': 'Verify integrity',
   'audit.verifying': 'Verifying…',

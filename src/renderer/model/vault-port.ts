@@ -2,7 +2,7 @@
 // few synchronous calls of its session (lock, idle touch, lock events, window visibility).
 // The app hosts the Vault in a worker (src/renderer/engine) and calls it through this
 // shape; tests may pass a `Vault` itself, which has the same shape.
-import type { Vault } from '../../vault';
+import type { Vault, VaultError } from '../../vault';
 import type { LockReason } from '../../vault/session';
 
 /** The names of Vault's members that are functions returning a promise. */
@@ -26,6 +26,11 @@ export interface VaultPort extends VaultCalls {
   touch(): void;
   /** Called when the vault locks itself (idle, hidden) or is locked; returns an unsubscribe. */
   onLock(listener: (reason: LockReason) => void): () => void;
+  /**
+   * Hears the failures of the vault's work nobody awaits (a purge, …) as coded VaultErrors;
+   * returns an unsubscribe.
+   */
+  onProblem(listener: (problem: VaultError) => void): () => void;
   /** Wires window visibility to the vault's hidden-window lock; returns an unsubscribe. */
   bindVisibility(doc: Document): () => void;
   /** Closes the database and stops timers (the vault is locked). */

@@ -62,6 +62,11 @@ export function Shell({
   const [unlocks, setUnlocks] = useState(0);
   const unsaved = useRef(createUnsavedRegistry()).current;
   const t = translator(language);
+  // The vault's background problems are worded in the language shown when they arrive.
+  const languageRef = useRef(language);
+  useEffect(() => {
+    languageRef.current = language;
+  }, [language]);
   const guardLeave = useLeaveGuard({ registry: unsaved, t });
 
   // Open the vault once; bind its hidden-window lock and forward its lock events.
@@ -85,6 +90,13 @@ export function Shell({
             void reader?.dispose().catch(() => undefined);
             setSession({ phase: 'locked', vault: opened, created: true, notice: reason });
           }),
+        );
+        // A failure of the vault's background work (a purge, …) is said, not dropped.
+        unbind.push(
+          opened.onProblem(
+            (problem) =>
+              void message.error(errorSentence(problem, translator(languageRef.current)), 10),
+          ),
         );
         setSession({ phase: 'locked', vault: opened, created, notice: null });
       } catch (error) {
