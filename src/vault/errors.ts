@@ -28,7 +28,9 @@ export type VaultErrorCode =
   /** The audit log's hash chain is broken (an entry removed, edited or inserted). */
   | 'audit-tampered'
   /** The purge after the undo window failed (reported, not thrown: problems.ts). */
-  | 'purge-failed';
+  | 'purge-failed'
+  /** A restore was cut short (a crash) before its keyring was written; the vault was wiped on open. */
+  | 'restore-interrupted';
 
 /** Base class so the UI can tell vault errors from bugs; `code` says which failure. */
 export class VaultError extends Error {

@@ -6,6 +6,7 @@
 import type { DexieOptions } from 'dexie';
 import { appendAudit, chainUnchained, listAudit, verifyAudit, type AuditVerdict } from './audit';
 import type { BackupSource } from './backup/restore';
+import { recoverInterruptedRestore } from './backup/restore-marker';
 import {
   blobOf,
   restoreChecked,
@@ -53,6 +54,7 @@ export interface VaultOptions {
 export async function openVault(name: string, options: VaultOptions = {}): Promise<Vault> {
   const vault = new Vault(name, options);
   await vault.db.open();
+  await vault.recoverOnOpen();
   return vault;
 }
 
@@ -382,6 +384,12 @@ export class Vault {
    * A table module's operation as a method of this vault: run by the session (key check,
    * idle timer, integrity logging) with the unlocked context as its first argument.
    */
+  /** A restore cut short by a crash is wiped (backup/restore-marker.ts) and reported. */
+  async recoverOnOpen(): Promise<void> {
+    const problem = await recoverInterruptedRestore(this.db);
+    if (problem) this.problems.report(problem);
+  }
+
   private op<A extends unknown[], R>(
     fn: (ctx: VaultContext, ...args: A) => Promise<R>,
   ): (...args: A) => Promise<R> {

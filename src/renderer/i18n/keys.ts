@@ -5,6 +5,8 @@ export const KEYS_ZH = {
   'vault.error.keyring-damaged': '保险箱的密钥记录已损坏，任何主密码都无法打开它；请从备份恢复。',
   'vault.error.weak-kdf': '密钥派生参数低于最低要求（内存或轮数不足），已拒绝；请使用默认参数。',
   'vault.error.purge-failed': '彻底清除已删除的项目时失败；它们仍处于隐藏状态，下次清除时会重试。',
+  'vault.error.restore-interrupted':
+    '上次恢复备份在完成前中断；已写入的部分已被清除，保险箱现在是空的：请重新恢复该备份。',
   'audit.action.kdf-upgrade': '提升密钥派生强度',
   'audit.verify': '校验完整性',
   'audit.verifying': '正在校验…',
@@ -25,6 +27,8 @@ export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
     'The key derivation is below the minimum (too little memory or too few passes) and was refused; use the default parameters.',
   'vault.error.purge-failed':
     'Removing deleted items for good failed; they stay hidden and the next purge tries again.',
+  'vault.error.restore-interrupted':
+    'A restore was interrupted before its end; what it had written was removed and the vault is empty: restore the backup again.',
   'audit.action.kdf-upgrade': 'Key derivation strengthened',
   'audit.verify': 'Verify integrity',
   'audit.verifying': 'Verifying…',

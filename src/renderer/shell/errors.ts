@@ -27,6 +27,8 @@ export function errorSentence(error: unknown, t: Translate): string {
   if (error instanceof VaultError && error.code === 'weak-kdf') return t('vault.error.weak-kdf');
   if (error instanceof VaultError && error.code === 'purge-failed')
     return t('vault.error.purge-failed');
+  if (error instanceof VaultError && error.code === 'restore-interrupted')
+    return t('vault.error.restore-interrupted');
   if (error instanceof VaultError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return t('shell.error.unexpected', { detail });

@@ -10,6 +10,7 @@ import { BackupError } from '../errors';
 import { backupKeys, readPrefix, type BackupPrefix } from './header';
 import { LEGACY_FORMAT, readLegacyBackup } from './legacy';
 import { admitRecord, BackupTally } from './records';
+import { clearRestoreMarker, markRestoreStarted } from './restore-marker';
 import { readFrames, STREAMED_FORMAT, type BackupEntry } from './stream';
 
 /** A backup file: a File or Blob (read as a stream, twice) or bytes already in memory. */
@@ -62,18 +63,25 @@ async function clearChecked(
   }
 }
 
-async function addEntries(db: VaultDB, entries: BackupEntry[]): Promise<void> {
+async function addEntries(
+  db: VaultDB,
+  entries: BackupEntry[],
+  last?: () => Promise<void>,
+): Promise<void> {
   const byTable = new Map<VaultTableName, unknown[]>();
   for (const [table, record] of entries) {
     const rows = byTable.get(table) ?? [];
     rows.push(record);
     byTable.set(table, rows);
   }
+  const tables = new Set<VaultTableName>(byTable.keys());
+  if (last) tables.add('settings');
   await db.transaction(
     'rw',
-    [...byTable.keys()].map((t) => db.table(t)),
+    [...tables].map((t) => db.table(t)),
     async () => {
       for (const [table, rows] of byTable) await db.table(table).bulkAdd(rows);
+      await last?.();
     },
   );
 }
@@ -105,7 +113,9 @@ export async function restoreVault(
     return { keys };
   }
   await checkStreamed(file, prefix, keys);
-  await clearChecked(db, guard);
+  // The marker (restore-marker.ts) lives until the keyring is written: a crash in between
+  // is wiped when the vault is next opened.
+  await clearChecked(db, guard, () => markRestoreStarted(db, Date.now()));
   try {
     await writeStreamed(db, file, prefix, keys);
   } catch (error) {
@@ -146,5 +156,6 @@ async function writeStreamed(
     }
     if (admitted.length > 0) await addEntries(db, admitted);
   });
-  await addEntries(db, keyring);
+  // The keyring and the marker's removal in one transaction: the restore is whole from here.
+  await addEntries(db, keyring, () => clearRestoreMarker(db));
 }
