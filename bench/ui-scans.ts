@@ -52,9 +52,9 @@ function pssKb(pid: number): number {
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc/PID/stat. */
-function cpuTicks(pid: number): number {
+function cpuTicks(pid: number, path = `/proc/${pid}/stat`): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
     return Number(fields[11]) + Number(fields[12]);
@@ -66,16 +66,48 @@ function cpuTicks(pid: number): number {
 /** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
+/** Chromium's process type (--type=renderer, gpu-process, utility…); 'browser' without one. */
+function processType(pid: number): string {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const type = /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser';
+    // Node (the bench, the CLI) is named by its own executable.
+    return cmdline.includes('chromium') || type !== 'browser' ? type : 'node';
+  } catch {
+    return '?';
+  }
+}
+
+/** Each thread of `pid`: its name (/proc comm) and CPU ticks so far. */
+function threadTicks(pid: number): { tid: string; name: string; ticks: number }[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map((tid) => ({
+      tid,
+      name: readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim(),
+      ticks: cpuTicks(Number(tid), `/proc/${pid}/task/${tid}/stat`),
+    }));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Samples `pids()` every 200 ms until stopped: the peak of their summed PSS (MB), and the
  * CPU seconds they used meanwhile (each process's last sample less its first; a process's
- * last 200 ms before it ends can be missed). CPU time is what the machine's load from
- * other jobs changes least, where wall time can double.
+ * last 200 ms before it ends can be missed), also by process type and thread name
+ * (renderer/CrRendererMain is the page's main thread, renderer/DedicatedWorker its
+ * workers). CPU time is what the machine's load from other jobs changes least, where wall
+ * time can double.
  */
-function sampleProcesses(pids: () => number[]): { stop(): { peakMb: number; cpuSeconds: number } } {
+function sampleProcesses(pids: () => number[]): {
+  stop(): { peakMb: number; cpuSeconds: number; cpuByThread: Record<string, number> };
+} {
   let peakKb = 0;
   const first = new Map<number, number>();
   const last = new Map<number, number>();
+  const threadFirst = new Map<string, number>();
+  const threadLast = new Map<string, { name: string; ticks: number }>();
+  const types = new Map<number, string>();
   const sample = (): void => {
     let kb = 0;
     for (const pid of pids()) {
@@ -84,12 +116,21 @@ function sampleProcesses(pids: () => number[]): { stop(): { peakMb: number; cpuS
       if (ticks < 0) continue;
       if (!first.has(pid)) first.set(pid, ticks);
       last.set(pid, ticks);
+      if (!types.has(pid)) types.set(pid, processType(pid));
+      for (const t of threadTicks(pid)) {
+        if (t.ticks < 0) continue;
+        const key = `${pid}/${t.tid}`;
+        if (!threadFirst.has(key)) threadFirst.set(key, t.ticks);
+        threadLast.set(key, { name: `${types.get(pid)}/${t.name}`, ticks: t.ticks });
+      }
     }
     peakKb = Math.max(peakKb, kb);
   };
   sample();
   const timer = setInterval(sample, 200);
-  let result: { peakMb: number; cpuSeconds: number } | undefined;
+  let result:
+    | { peakMb: number; cpuSeconds: number; cpuByThread: Record<string, number> }
+    | undefined;
   return {
     stop() {
       if (result) return result;
@@ -97,9 +138,19 @@ function sampleProcesses(pids: () => number[]): { stop(): { peakMb: number; cpuS
       sample();
       let ticks = 0;
       for (const [pid, end] of last) ticks += end - (first.get(pid) ?? end);
+      const byThread = new Map<string, number>();
+      for (const [key, { name, ticks: end }] of threadLast) {
+        const used = end - (threadFirst.get(key) ?? end);
+        if (used > 0) byThread.set(name, (byThread.get(name) ?? 0) + used);
+      }
       result = {
         peakMb: Math.round(peakKb / 1024),
         cpuSeconds: +(ticks / TICKS_PER_SECOND).toFixed(1),
+        cpuByThread: Object.fromEntries(
+          [...byThread]
+            .sort((a, b) => b[1] - a[1])
+            .map(([name, t]) => [name, +(t / TICKS_PER_SECOND).toFixed(1)]),
+        ),
       };
       return result;
     },
@@ -230,6 +281,8 @@ export interface AppScanRun {
   peakMb: number;
   /** CPU seconds of the browser's processes from the drop to the last file read. */
   cpuSeconds: number;
+  /** The same by process type and thread name (seconds, most first). */
+  cpuByThread: Record<string, number>;
   statuses: string[];
   /** OCR workers the reader used (navigator.hardwareConcurrency as the page saw it). */
   workers: number;
@@ -240,10 +293,13 @@ export interface AppScanRun {
 }
 
 /** One fresh profile: vault, dossier, the four scans dropped at once, until all are read. */
+/** Starts recording a phase of a run (bench/ui-profile.ts traces it); answers its stop. */
+export type PhaseRecorder = (page: Page, phase: 'import' | 'confirm') => Promise<() => Promise<void>>;
+
 export async function appScanRun(
   browser: Browser,
   url: string,
-  options: { workers?: number } = {},
+  options: { workers?: number; record?: PhaseRecorder } = {},
 ): Promise<AppScanRun> {
   const memory = sampleProcesses(() => descendants(process.pid));
   let cpu: ReturnType<typeof sampleProcesses> | undefined;
@@ -278,6 +334,7 @@ export async function appScanRun(
     const input = page.locator('[data-testid="import-panel"] input[type=file]');
     const dropped = Date.now();
     const droppedInPage = await pageNow(page);
+    const stopImport = await options.record?.(page, 'import');
     cpu = sampleProcesses(() => descendants(process.pid));
     await input.setInputFiles(SCAN_FILES);
     const names = SCAN_FILES.map((f) => f.slice(f.lastIndexOf('/') + 1));
@@ -294,14 +351,18 @@ export async function appScanRun(
       .getByTestId('import-row')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status') ?? ''));
     const fileMs = names.map((n) => stamps[n]! - dropped);
-    const { cpuSeconds } = cpu.stop();
+    const { cpuSeconds, cpuByThread } = cpu.stop();
+    await stopImport?.();
     const importLongTasks = await longTasksBetween(page, droppedInPage, await pageNow(page));
+    const stopConfirm = await options.record?.(page, 'confirm');
     const confirm = await confirmPhase(page);
+    await stopConfirm?.();
     return {
       fileMs,
       allMs: Math.max(...fileMs),
       peakMb: memory.stop().peakMb,
       cpuSeconds,
+      cpuByThread,
       statuses,
       workers,
       importLongTasks,
@@ -322,8 +383,11 @@ export interface CliScanRun {
   kinds: string[];
 }
 
-/** `dossier extract` on the four scans, as a whole process. */
-export function cliScanRun(): Promise<CliScanRun> {
+/**
+ * `dossier extract` on the four scans, as a whole process; `env` adds variables (e.g.
+ * DOSSIER_OCR_RUNTIME=wasm: the app's OCR runtime, onnxruntime-web, in Node).
+ */
+export function cliScanRun(env: Record<string, string> = {}): Promise<CliScanRun> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     // bash's `times` prints its children's CPU time once the command has ended (the
@@ -340,7 +404,7 @@ export function cliScanRun(): Promise<CliScanRun> {
         ...SCAN_FILES,
         '--json',
       ],
-      { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } },
+      { cwd: REPO_ROOT, env: { ...process.env, ...env, NO_COLOR: '1' } },
     );
     const pid = child.pid!;
     const memory = sampleProcesses(() => [pid, ...descendants(pid)]);

@@ -34,6 +34,8 @@ const DOSSIERS = Number(process.env.BENCH_UI_DOSSIERS ?? 1000);
 const LOADS = Number(process.env.BENCH_UI_LOADS ?? 7);
 const SCAN_RUNS = Number(process.env.BENCH_UI_SCAN_RUNS ?? 3);
 const SCANS_ONLY = process.argv.includes('--scans');
+/** BENCH_UI_CLI_WASM=1: the CLI also on the app's OCR runtime (onnxruntime-web, 1 thread). */
+const CLI_WASM = process.env.BENCH_UI_CLI_WASM === '1';
 const PASSPHRASE = 'bench: correct horse battery staple 2026';
 
 function median(values: number[]): number {
@@ -175,6 +177,7 @@ function appSummary(app: AppScanRun[]) {
     medianFirstMs: median(app.map((r) => Math.min(...r.fileMs))),
     cpuSeconds: app.map((r) => r.cpuSeconds),
     medianCpuSeconds: +median(app.map((r) => r.cpuSeconds)).toFixed(1),
+    cpuByThread: app.map((r) => r.cpuByThread),
     peakMb: Math.max(...app.map((r) => r.peakMb)),
     importLongTasks: longTaskSummary(app.map((r) => r.importLongTasks)),
     confirm: {
@@ -192,13 +195,21 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
   const byWorkers = new Map<number, AppScanRun[]>(WORKER_COUNTS.map((w) => [w, []]));
   const appDefault: AppScanRun[] = [];
   const cli: CliScanRun[] = [];
+  const cliWasm: CliScanRun[] = [];
   for (let i = 0; i < SCAN_RUNS; i++) {
     console.log(`Four scans, run ${i + 1} of ${SCAN_RUNS}…`);
     cli.push(await cliScanRun());
     console.log(`  CLI ${cli[i]!.ms} ms (CPU ${cli[i]!.cpuSeconds} s)`);
+    if (CLI_WASM) {
+      // The app's OCR runtime (onnxruntime-web, one thread) in the CLI: what of the app's
+      // CPU is the runtime's, and what is the app's own.
+      cliWasm.push(await cliScanRun({ DOSSIER_OCR_RUNTIME: 'wasm', DOSSIER_OCR_THREADS: '1' }));
+      console.log(`  CLI on wasm ${cliWasm[i]!.ms} ms (CPU ${cliWasm[i]!.cpuSeconds} s)`);
+    }
     for (const workers of WORKER_COUNTS) {
       const run = await appScanRun(browser, url, { workers });
       byWorkers.get(workers)!.push(run);
+      console.log(`    CPU by thread: ${JSON.stringify(run.cpuByThread)}`);
       console.log(
         `  app, ${workers} OCR worker(s): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); main-thread long tasks: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirming ${run.confirm.confirmed} fields ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
       );
@@ -222,6 +233,18 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       medianCpuSeconds: +median(cli.map((r) => r.cpuSeconds)).toFixed(1),
       peakMb: Math.max(...cli.map((r) => r.peakMb)),
     },
+    ...(cliWasm.length > 0
+      ? {
+          cliWasm: {
+            ms: cliWasm.map((r) => r.ms),
+            cpuSeconds: cliWasm.map((r) => r.cpuSeconds),
+            medianCpuSeconds: +median(cliWasm.map((r) => r.cpuSeconds)).toFixed(1),
+          },
+          cpuRatioToCliWasm: +(
+            median(appDefault.map((r) => r.cpuSeconds)) / median(cliWasm.map((r) => r.cpuSeconds))
+          ).toFixed(2),
+        }
+      : {}),
     ratio: +(appMs / cliMs).toFixed(2),
     ratioByWorkers: Object.fromEntries(
       [...byWorkers].map(([w, runs]) => [
@@ -258,7 +281,7 @@ function scanLine(s: Awaited<ReturnType<typeof scanComparison>>): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const tasks = (a: ReturnType<typeof appSummary>) =>
     `${a.workers} OCR worker(s): ${sec(a.medianAllMs)}, peak ${a.peakMb} MB, main-thread long tasks import ${a.importLongTasks.counts.join('/')} (longest ${a.importLongTasks.maxLongestMs} ms), confirm ${a.confirm.longTasks.counts.join('/')} (longest ${a.confirm.longTasks.maxLongestMs} ms)`;
-  return `${Object.values(s.byWorkers).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app (${s.app.workers} OCR workers) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio}); peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
+  return `${Object.values(s.byWorkers).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app (${s.app.workers} OCR workers) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio})${s.cliWasm ? `; CLI on the app's wasm runtime ${s.cliWasm.medianCpuSeconds} (app / CLI-wasm ${s.cpuRatioToCliWasm})` : ''}; peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,88 @@
+// `npx tsx bench/ui-profile.ts`: where the renderer main thread's long tasks come from.
+// One four-scan run of bench:ui (bench/ui-scans.ts: drop → all read, then confirming) on
+// the app's renderer built without minification (so that the JS profiler's frames keep
+// their names), with a Chromium trace (CDP, through playwright-core) of each phase;
+// bench/ui-trace.ts finds the long tasks and what ran in them. BENCH_UI_WORKERS sets the
+// OCR pool size (default: the app's). Writes bench/results/ui-profile.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { rendererConfig } from '../electron.vite.config';
+import { APP_RESPONSE_HEADERS } from '../src/main/policy/csp';
+import { REPO_ROOT } from '../test/cli/run-cli';
+import { launchChromium, serveFolder } from '../test/e2e/support/chromium';
+import { appScanRun, type PhaseRecorder } from './ui-scans';
+import {
+  profileLongTasks,
+  TRACE_CATEGORIES,
+  type LongTaskProfile,
+  type TraceEvent,
+} from './ui-trace';
+
+async function buildUnminified(): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'renderer-profile-'));
+  const config = rendererConfig(root);
+  process.env.NODE_ENV = 'production';
+  await build({
+    ...config,
+    build: { ...config.build, minify: false },
+    configFile: false,
+    logLevel: 'error',
+    mode: 'production',
+  });
+  return root;
+}
+
+function print(phase: string, p: LongTaskProfile): void {
+  console.log(
+    `\n${phase}: ${p.count} long tasks, longest ${p.longestMs} ms, sum ${p.totalMs} ms\n  by event (self ms):`,
+  );
+  for (const s of p.byEvent.slice(0, 12)) console.log(`    ${s.ms}\t${s.source}`);
+  console.log('  by function (inclusive ms):');
+  for (const s of p.byFunction.slice(0, 20)) console.log(`    ${s.ms}\t${s.source}`);
+  console.log('  longest tasks:');
+  for (const t of p.longest) console.log(`    ${t.ms} ms: ${t.what}`);
+}
+
+async function main(): Promise<void> {
+  console.log('Building the renderer (not minified)…');
+  const root = await buildUnminified();
+  const server = await serveFolder(root, { ...APP_RESPONSE_HEADERS });
+  const browser = await launchChromium();
+  const profiles: Record<string, LongTaskProfile> = {};
+  const record: PhaseRecorder = async (page, phase) => {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    return async () => {
+      const buffer = await browser.stopTracing();
+      const trace = JSON.parse(buffer.toString('utf8')) as
+        | { traceEvents: TraceEvent[] }
+        | TraceEvent[];
+      const events = Array.isArray(trace) ? trace : trace.traceEvents;
+      profiles[phase] = profileLongTasks(events);
+    };
+  };
+  try {
+    const workers = process.env.BENCH_UI_WORKERS ? Number(process.env.BENCH_UI_WORKERS) : undefined;
+    const run = await appScanRun(browser, `${server.url}/index.html`, {
+      ...(workers ? { workers } : {}),
+      record,
+    });
+    console.log(
+      `four scans: ${run.allMs} ms (files ${run.fileMs.join(', ')}), ${run.workers} OCR worker(s), CPU ${run.cpuSeconds} s ${JSON.stringify(run.cpuByThread)}; Long Tasks API: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirm ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
+    );
+    for (const [phase, p] of Object.entries(profiles)) print(phase, p);
+    mkdirSync(join(REPO_ROOT, 'bench/results'), { recursive: true });
+    writeFileSync(
+      join(REPO_ROOT, 'bench/results/ui-profile.json'),
+      JSON.stringify({ when: new Date().toISOString(), run, profiles }, null, 2) + '\n',
+    );
+    console.log('wrote bench/results/ui-profile.json');
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
