@@ -4,7 +4,7 @@
 // their names), with a Chromium trace (CDP, through playwright-core) of each phase;
 // bench/ui-trace.ts finds the long tasks and what ran in them. BENCH_UI_WORKERS sets the
 // OCR pool size (default: the app's). Writes bench/results/ui-profile.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -45,7 +45,17 @@ function print(phase: string, p: LongTaskProfile): void {
   for (const t of p.longest) console.log(`    ${t.ms} ms: ${t.what}`);
 }
 
+function analyse(path: string): LongTaskProfile {
+  const trace = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  return profileLongTasks(Array.isArray(trace) ? trace : trace.traceEvents);
+}
+
 async function main(): Promise<void> {
+  const traceAt = process.argv.indexOf('--trace');
+  if (traceAt > 0) {
+    for (const path of process.argv.slice(traceAt + 1)) print(path, analyse(path));
+    return;
+  }
   console.log('Building the renderer (not minified)…');
   const root = await buildUnminified();
   const server = await serveFolder(root, { ...APP_RESPONSE_HEADERS });
@@ -55,11 +65,15 @@ async function main(): Promise<void> {
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     return async () => {
       const buffer = await browser.stopTracing();
-      const trace = JSON.parse(buffer.toString('utf8')) as
-        | { traceEvents: TraceEvent[] }
-        | TraceEvent[];
-      const events = Array.isArray(trace) ? trace : trace.traceEvents;
-      profiles[phase] = profileLongTasks(events);
+      // Kept for another look (npx tsx bench/ui-profile.ts --trace FILE analyses one).
+      const saved = join(tmpdir(), `ui-profile-${phase}-${Date.now()}.json`);
+      writeFileSync(saved, buffer);
+      console.log(`trace of ${phase}: ${saved}`);
+      try {
+        profiles[phase] = analyse(saved);
+      } catch (error) {
+        console.log(`the trace of ${phase} could not be analysed: ${String(error)}`);
+      }
     };
   };
   try {

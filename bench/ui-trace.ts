@@ -34,7 +34,7 @@ export interface TraceEvent {
         nodes?: {
           id: number;
           parent?: number;
-          callFrame: { functionName: string; url: string; lineNumber?: number };
+          callFrame: { functionName?: string; url?: string; lineNumber?: number };
         }[];
         samples?: number[];
       };
@@ -65,7 +65,7 @@ export interface LongTaskProfile {
 const SCRIPT_EVENTS =
   /^(FunctionCall|EvaluateScript|TimerFire|EventDispatch|FireAnimationFrame|RunMicrotasks|v8\.|V8\.Execute|RunTask)/;
 
-const file = (url: string): string => url.split('/').pop()?.split('?')[0] ?? '';
+const file = (url: string | undefined): string => (url ?? '').split('/').pop()?.split('?')[0] ?? '';
 
 /** Functions that only pass the call along: not where time goes. */
 const PASS_THROUGH =
