@@ -1,31 +1,22 @@
 // Drop or pick many files at once, and more while they are read; each gets a progress row
 // through read → OCR → extract → save, one cancel for all queued, and its outcome in one
-// sentence afterwards.
+// sentence afterwards. The state lives in import-store.ts.
 import { InboxOutlined } from '@ant-design/icons';
 import { Button, Progress, Tag, Typography, Upload } from 'antd';
 import type { RcFile } from 'antd/es/upload';
-import { useRef, useState } from 'react';
-import type {
-  DocumentFileInput,
-  ImportOutcome,
-  ImportProgress,
-  ImportStage,
-  Workspace,
-} from '../../model/contract';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { ImportOutcome, ImportStage, Workspace } from '../../model/contract';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import type { DocumentKind } from '../../../core/documents';
 import { ACCEPT_ATTRIBUTE } from '../../../core/intake';
 import { kindLabel } from './labels';
 import { errorSentence } from '../../shell/errors';
+import { createImportController, type ImportController, type ImportRow } from './import-store';
 
 /** What the file pickers offer: the intake policy's admitted types (src/core/intake.ts). */
 export const ACCEPT = ACCEPT_ATTRIBUTE;
 
-export interface ImportRow {
-  name: string;
-  progress: ImportProgress;
-  outcome?: ImportOutcome;
-}
+export type { ImportRow };
 
 const STAGE_KEYS: Record<ImportStage, MessageKey> = {
   queued: 'dossier.import.stage.queued',
@@ -78,106 +69,26 @@ export interface Importer {
   cancel: () => void;
 }
 
-/**
- * The import's state, kept by the dossier screen (not the tab) so that a batch keeps its
- * progress rows and its cancel button while the person looks at another tab. The drop zone
- * is never blocked: files dropped while others are read join the list and the queue (the
- * reader reads as many at once as it has OCR workers).
- */
-export function useImporter(workspace: Workspace, dossierId: string): Importer {
-  const [rows, setRows] = useState<ImportRow[]>([]);
-  const [busy, setBusy] = useState(false);
+/** The dossier screen's import controller (import-store.ts), one per dossier shown. */
+export function useImporter(workspace: Workspace, dossierId: string): ImportController {
+  return useMemo(() => createImportController(workspace, dossierId), [workspace, dossierId]);
+}
+
+/** The import panel over the controller's state: the only component its progress renders. */
+export function LiveImportPanel({ controller }: { controller: ImportController }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  /** Batches under way, and the rows listed (a new batch's rows go after them). */
-  const active = useRef(0);
-  const listed = useRef(0);
-
-  async function importBatch(files: readonly File[], slot?: DocumentKind): Promise<void> {
-    if (files.length === 0) return;
-    if (active.current === 0) {
-      // Nothing running: the finished batch's rows make way for this one.
-      listed.current = 0;
-      setRows([]);
-      setError(null);
-    }
-    // One cancel for everything queued; after a cancel, a new drop starts afresh.
-    if (!controller.current || controller.current.signal.aborted)
-      controller.current = new AbortController();
-    const abort = controller.current;
-    const offset = listed.current;
-    listed.current += files.length;
-    active.current++;
-    setBusy(true);
-    const at = (index: number) => offset + index;
-    setRows((old) => [
-      ...old,
-      ...files.map((f) => ({ name: f.name, progress: { stage: 'queued', progress: 0 } as const })),
-    ]);
-    try {
-      const inputs: DocumentFileInput[] = await Promise.all(
-        files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-      );
-      const outcomes = await workspace.importFiles(dossierId, inputs, {
-        signal: abort.signal,
-        onProgress: (index, progress) =>
-          setRows((old) => old.map((r, i) => (i === at(index) ? { ...r, progress } : r))),
-      });
-      const placed = outcomes[0];
-      // A file holding several documents puts each where its content says.
-      if (
-        slot &&
-        files.length === 1 &&
-        placed?.status === 'imported' &&
-        placed.documentId &&
-        !placed.documents
-      ) {
-        if (placed.kind !== slot) await workspace.moveDocument(placed.documentId, slot);
-      }
-      setRows((old) =>
-        old.map((r, i) => {
-          const outcome = outcomes[i - offset];
-          if (i < offset || !outcome) return r;
-          const stage: ImportStage =
-            outcome.status === 'imported'
-              ? 'done'
-              : outcome.status === 'cancelled'
-                ? 'cancelled'
-                : 'failed';
-          return {
-            ...r,
-            outcome,
-            progress: { stage, progress: stage === 'done' ? 1 : r.progress.progress },
-          };
-        }),
-      );
-    } catch (e) {
-      if (e instanceof DOMException && e.name === 'AbortError') {
-        setRows((old) =>
-          old.map((r, i) =>
-            i < offset || i >= offset + files.length || r.outcome || r.progress.stage === 'done'
-              ? r
-              : {
-                  ...r,
-                  outcome: { fileName: r.name, status: 'cancelled' },
-                  progress: { stage: 'cancelled', progress: r.progress.progress },
-                },
-          ),
-        );
-      } else {
-        setError(errorSentence(e, t));
-      }
-    } finally {
-      active.current--;
-      if (active.current === 0) {
-        controller.current = null;
-        setBusy(false);
-      }
-    }
-  }
-
-  return { rows, busy, error, importBatch, cancel: () => controller.current?.abort() };
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const importer = useMemo<Importer>(
+    () => ({
+      rows: state.rows,
+      busy: state.busy,
+      error: state.failure === null ? null : errorSentence(state.failure, t),
+      importBatch: controller.importBatch,
+      cancel: controller.cancel,
+    }),
+    [state, t, controller],
+  );
+  return <ImportPanel importer={importer} />;
 }
 
 export function ImportPanel({ importer }: { importer: Importer }) {

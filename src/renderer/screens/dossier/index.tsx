@@ -13,7 +13,8 @@ import { AccountsEditor, DeclaredEditor } from './AccountsEditor';
 import { AuditTab } from './AuditTab';
 import { ChecksTab, type CheckTarget } from './ChecksTab';
 import { ExportTab } from './ExportTab';
-import { ImportPanel, useImporter, type Importer } from './ImportPanel';
+import { LiveImportPanel, useImporter } from './ImportPanel';
+import type { ImportController } from './import-store';
 import { RegisterTab } from './RegisterTab';
 import { ReviewTab, orderedDocuments } from './ReviewTab';
 import { SlotsPanel } from './SlotsPanel';
@@ -213,7 +214,7 @@ function DocumentsTab({
 }: {
   workspace: Workspace;
   view: DossierView;
-  importer: Importer;
+  importer: ImportController;
   onReview: (documentId: string) => void;
   scrollTo: 'accounts' | 'declared' | null;
   onScrolled: () => void;
@@ -229,7 +230,7 @@ function DocumentsTab({
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-      <ImportPanel importer={importer} />
+      <LiveImportPanel controller={importer} />
       {view.documents.length === 0 && (
         <Alert
           type="info"
