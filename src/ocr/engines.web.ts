@@ -3,7 +3,8 @@
 // CDN: the caller passes those URLs.
 import type * as Ort from 'onnxruntime-web';
 import { browserImageCodec } from './codec.web';
-import type { ExifOrientationReader, RasterOcrEngine } from './engine';
+import type { RasterOcrEngine } from './engine';
+import { readExifOrientationBrowser } from './exif.web';
 import { createPaddleEngine } from './paddle/engine';
 import { createTesseractEngine } from './tesseract-engine';
 
@@ -25,11 +26,7 @@ export interface PaddleAssetUrls {
   keys: string;
 }
 
-export const readExifOrientationBrowser: ExifOrientationReader = async (bytes) => {
-  const exifr = (await import('exifr')).default;
-  const value: unknown = await exifr.orientation(bytes).catch(() => undefined);
-  return typeof value === 'number' ? value : undefined;
-};
+export { readExifOrientationBrowser };
 
 async function fetchLocal(url: string): Promise<Response> {
   const response = await fetch(url);

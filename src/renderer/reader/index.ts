@@ -21,7 +21,7 @@ import type {
 import { browserReadOptions, loadPdfjsBrowser } from '../pdfjs';
 import { createWorkerPool, defaultPoolSize, EngineError, type OcrWorker } from './pool';
 import { ocrAssetUrls } from './protocol';
-import { renderPageImage } from './render-page';
+import { createPageRenderer, renderPageImage } from './render-page';
 
 export { defaultPoolSize };
 
@@ -72,6 +72,7 @@ export function createBrowserDocumentReader(
   const urls = ocrAssetUrls(assetBase);
   let engineId: OcrEngineId = options.engine ?? 'paddle';
   const pool = createWorkerPool(options.workers ?? defaultPoolSize());
+  const pageRenderer = createPageRenderer();
   let nextId = 1;
   /** Reads under way or waiting for a worker (dispose waits for them). */
   const running = new Set<Promise<unknown>>();
@@ -252,10 +253,17 @@ export function createBrowserDocumentReader(
       });
     },
     renderPage(file, index, geometry, scale = 1) {
-      return renderPageImage(file, index, geometry, scale, async () => ({
-        pdfjs: await loadPdfjsBrowser(),
-        documentParams: browserReadOptions(assetBase).documentParams,
-      }));
+      return renderPageImage(
+        file,
+        index,
+        geometry,
+        scale,
+        async () => ({
+          pdfjs: await loadPdfjsBrowser(),
+          documentParams: browserReadOptions(assetBase).documentParams,
+        }),
+        pageRenderer,
+      );
     },
     async prepare() {
       if (disposed) return;
@@ -283,6 +291,7 @@ export function createBrowserDocumentReader(
       await Promise.all(running);
       for (const worker of pool.workers)
         worker.terminate(new Error('The document reader was closed.'));
+      pageRenderer.dispose();
     },
   };
 }

@@ -1,9 +1,14 @@
 // Draws one page in the coordinate space of its boxes (PageGeometry), for the review
-// screen: PDF text layers are in points at scale 1; OCR'd pages in the pixels of the page
-// the engine read: the source turned by `rotation`, deskewed as prepare.ts did, scaled.
+// screen and the slots' thumbnails: PDF text layers are in points at scale 1; OCR'd pages
+// in the pixels of the page the engine read: the source turned by `rotation`, deskewed as
+// prepare.ts did, scaled. The pixel work (decoding a scan, estimating its skew on a
+// 1,000 px copy, scaling it, encoding the result) runs in a worker (render.worker.ts), off
+// the main thread: on the main thread it made tasks of 100 ms to over a second per slot.
+// Only a PDF page's rendering by pdfjs stays here (pdfjs parses in its own worker and
+// yields between operator chunks); its pixels then go to the worker as an ImageBitmap.
 import { sniffMime } from '../../core/file-type';
-import { readExifOrientationBrowser } from '../../ocr/engines.web';
 import { decodeBitmapAsStored } from '../../ocr/codec.web';
+import { readExifOrientationBrowser } from '../../ocr/exif.web';
 import { estimateLayout, exifMirrored, turnForExifOrientation } from '../../ocr/prepare';
 import type { PdfDocumentParams, PdfjsLib } from '../../ocr/pdf-text';
 import type { PageGeometry } from '../model/contract';
@@ -67,12 +72,107 @@ function drawTurned(
   return canvas;
 }
 
+/** What the render worker draws: a whole image file, or a rendered PDF page to turn. */
+export type DrawRequest =
+  | { type: 'image'; bytes: Uint8Array; mime: string; geometry: PageGeometry; scale: number }
+  | { type: 'turn'; bitmap: ImageBitmap; geometry: PageGeometry; scale: number };
+
+/** Draws a request (in the render worker): the page as a JPEG (an image) or a PNG (a PDF page). */
+export async function drawPage(request: DrawRequest): Promise<Blob> {
+  const { geometry, scale } = request;
+  if (request.type === 'turn') {
+    const { bitmap } = request;
+    try {
+      const canvas = drawTurned(bitmap, geometry, estimateSkew(bitmap, 0, false), scale);
+      return await canvas.convertToBlob({ type: 'image/png' });
+    } finally {
+      bitmap.close();
+    }
+  }
+  const mime = sniffMime(request.bytes);
+  const bitmap = await decodeBitmapAsStored(
+    request.bytes,
+    mime === 'image/jpeg' || mime === 'image/png' ? mime : request.mime,
+  );
+  try {
+    const orientation =
+      mime === 'image/jpeg' ? await readExifOrientationBrowser(request.bytes) : undefined;
+    const mirrored = exifMirrored(orientation);
+    const skew = estimateSkew(bitmap, turnForExifOrientation(orientation), mirrored);
+    const canvas = drawTurned(bitmap, geometry, skew, scale, mirrored);
+    return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Messages between the renderer and render.worker.ts. */
+export type DrawMessage = { id: number; request: DrawRequest };
+export type DrawAnswer = { id: number; blob: Blob } | { id: number; error: string };
+
+/** The render worker, started on first use; `draw` sends it one request. */
+export interface PageRenderer {
+  draw(request: DrawRequest): Promise<Blob>;
+  dispose(): void;
+}
+
+export function createPageRenderer(): PageRenderer {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (b: Blob) => void; reject: (e: Error) => void }>();
+  const failAll = (error: Error): void => {
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+  function spawn(): Worker {
+    if (worker) return worker;
+    const created = new Worker(new URL('./render.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'render',
+    });
+    created.onmessage = (event: MessageEvent<DrawAnswer>) => {
+      const answer = event.data;
+      const call = pending.get(answer.id);
+      if (!call) return;
+      pending.delete(answer.id);
+      if ('blob' in answer) call.resolve(answer.blob);
+      else call.reject(new Error(answer.error));
+    };
+    created.onerror = (event) => {
+      event.preventDefault();
+      // A worker that failed to start or crashed goes; the next request starts another.
+      created.terminate();
+      if (worker === created) worker = undefined;
+      failAll(new Error(`The page could not be drawn: ${event.message || 'the worker stopped'}.`));
+    };
+    worker = created;
+    return created;
+  }
+  return {
+    draw(request) {
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        const transfer: Transferable[] =
+          request.type === 'turn' ? [request.bitmap] : [request.bytes.buffer as ArrayBuffer];
+        spawn().postMessage({ id, request } satisfies DrawMessage, transfer);
+      });
+    },
+    dispose() {
+      worker?.terminate();
+      worker = undefined;
+      failAll(new Error('The page renderer was closed.'));
+    },
+  };
+}
+
 export async function renderPageImage(
   file: { bytes: Uint8Array; mime: string },
   index: number,
   geometry: PageGeometry,
   scale: number,
   pdf: () => Promise<{ pdfjs: PdfjsLib; documentParams: PdfDocumentParams | undefined }>,
+  renderer: PageRenderer,
 ): Promise<Blob> {
   const mime = sniffMime(file.bytes);
   if (mime === 'application/pdf') {
@@ -98,26 +198,17 @@ export async function renderPageImage(
         background: 'white',
       }).promise;
       page.cleanup();
-      const out = textLayer
-        ? canvas
-        : drawTurned(canvas, geometry, estimateSkew(canvas, 0, false), scale);
-      return await out.convertToBlob({ type: 'image/png' });
+      if (textLayer) return await canvas.convertToBlob({ type: 'image/png' });
+      return await renderer.draw({
+        type: 'turn',
+        bitmap: canvas.transferToImageBitmap(),
+        geometry,
+        scale,
+      });
     } finally {
       await doc.destroy();
     }
   }
-  const bitmap = await decodeBitmapAsStored(
-    file.bytes,
-    mime === 'image/jpeg' || mime === 'image/png' ? mime : file.mime,
-  );
-  try {
-    const orientation =
-      mime === 'image/jpeg' ? await readExifOrientationBrowser(file.bytes) : undefined;
-    const mirrored = exifMirrored(orientation);
-    const skew = estimateSkew(bitmap, turnForExifOrientation(orientation), mirrored);
-    const canvas = drawTurned(bitmap, geometry, skew, scale, mirrored);
-    return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-  } finally {
-    bitmap.close();
-  }
+  // A copy goes to the worker: the caller's bytes stay whole.
+  return renderer.draw({ type: 'image', bytes: file.bytes.slice(), mime: file.mime, geometry, scale });
 }
