@@ -4,6 +4,17 @@
 import { VaultLockedError } from './errors';
 import type { Dossier, DossierSummary } from './types';
 
+/** Case-insensitive substring search over company, legal representative and credit code. */
+export function searchSummaries(all: DossierSummary[], query: string): DossierSummary[] {
+  const needle = query.normalize('NFKC').trim().toLowerCase();
+  if (!needle) return all;
+  return all.filter((d) =>
+    [d.company, d.legalRepresentative, d.creditCode].some((v) =>
+      v?.normalize('NFKC').toLowerCase().includes(needle),
+    ),
+  );
+}
+
 export function summaryOf(
   d: Omit<Dossier, 'idNumber'> & { idNumber?: string | null },
 ): DossierSummary {

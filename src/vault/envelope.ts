@@ -170,6 +170,8 @@ export interface VaultKeys {
    * is computed synchronously (audit.ts).
    */
   audit: Bytes;
+  /** HMAC-SHA-256: the settings row's MAC (safety limits a copied profile cannot lower). */
+  settings: CryptoKey;
 }
 
 export async function deriveVaultKeys(secret: Bytes): Promise<VaultKeys> {
@@ -201,6 +203,11 @@ export async function deriveVaultKeys(secret: Bytes): Promise<VaultKeys> {
       'encrypt',
       'decrypt',
     ]),
+    settings: await derive(
+      'dossier-vault settings v1',
+      { name: 'HMAC', hash: 'SHA-256', length: 256 },
+      ['sign'],
+    ),
     audit: new Uint8Array(
       await subtle().deriveBits(
         {

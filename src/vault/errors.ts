@@ -30,7 +30,11 @@ export type VaultErrorCode =
   /** The purge after the undo window failed (reported, not thrown: problems.ts). */
   | 'purge-failed'
   /** A restore was cut short (a crash) before its keyring was written; the vault was wiped on open. */
-  | 'restore-interrupted';
+  | 'restore-interrupted'
+  /** The settings row does not parse (read while locked; unlock restores the defaults). */
+  | 'settings-damaged'
+  /** The settings' MAC does not match: safety limits were lowered outside the app and restored. */
+  | 'settings-tampered';
 
 /** Base class so the UI can tell vault errors from bugs; `code` says which failure. */
 export class VaultError extends Error {
@@ -155,5 +159,27 @@ export class BackupError extends VaultError {
     readonly values: Record<string, string | number> = {},
   ) {
     super(message, 'backup');
+  }
+}
+
+/** The settings row does not parse; the sentence says what happens next. */
+export class SettingsDamagedError extends VaultError {
+  override name = 'SettingsDamagedError';
+  constructor() {
+    super(
+      "The vault's settings record is damaged; unlocking restores the default settings.",
+      'settings-damaged',
+    );
+  }
+}
+
+/** The settings' MAC did not match (or was missing) and safety limits were restored. */
+export class SettingsTamperedError extends VaultError {
+  override name = 'SettingsTamperedError';
+  constructor(readonly restored: string[]) {
+    super(
+      `The vault's settings were changed outside the app; these were restored to their defaults: ${restored.join(', ')}.`,
+      'settings-tampered',
+    );
   }
 }

@@ -16,7 +16,9 @@ import {
 import type { StoreContext, VaultContext } from './context';
 import { listCopies, recordCopies } from './copy-register';
 import { VaultDB } from './db';
-import { DEFAULT_KDF_POLICY, type KdfChoice, type KdfPolicy } from './envelope';
+import { searchSummaries } from './dossier-list';
+import { SettingsDamagedError } from './errors';
+import { DEFAULT_KDF_POLICY, type KdfChoice, type KdfPolicy, type VaultKeys } from './envelope';
 import { dropHolidaySchedule, listHolidaySchedules, loadHolidaySchedule } from './holiday-schedules';
 import { changeKeyringPassphrase, createKeyring, keyringExists, unlockKeyring } from './keyring';
 import { ProblemReporter, type ProblemListener } from './problems';
@@ -34,7 +36,7 @@ import * as exceptions from './tables/exceptions';
 import * as extractions from './tables/extractions';
 import { listChanges } from './tables/history';
 import * as readings from './tables/readings';
-import { packSigningSecret, SettingsStore } from './tables/settings';
+import { DEFAULT_SETTINGS, packSigningSecret, SettingsStore } from './tables/settings';
 import * as trackedChanges from './tables/tracked-changes';
 import type * as T from './types';
 
@@ -92,7 +94,14 @@ export class Vault {
    * below the floor is refused (code 'weak-kdf').
    */
   async create(passphrase: string, kdf?: KdfChoice): Promise<void> {
-    this.session.open(await createKeyring(this.store, passphrase, this.kdfPolicy, kdf));
+    await this.opened(await createKeyring(this.store, passphrase, this.kdfPolicy, kdf));
+  }
+
+  /** Holds the keys, then checks the settings' MAC (a loosened safety limit is reported). */
+  private async opened(keys: VaultKeys): Promise<void> {
+    this.session.open(keys);
+    const problem = await this.settingsStore.verify({ ...this.store, keys });
+    if (problem) this.problems.report(problem);
   }
 
   /**
@@ -101,7 +110,7 @@ export class Vault {
    * weaker than the policy is wrapped again at its target ('kdf-upgrade').
    */
   async unlock(passphrase: string): Promise<void> {
-    this.session.open(
+    await this.opened(
       await unlockKeyring(this.store, passphrase, () => this.wrongDelay(), this.kdfPolicy),
     );
     await this.purgeTimer.run();
@@ -147,8 +156,13 @@ export class Vault {
     this.db.close();
   }
 
+  /** A damaged settings row (reported and repaired on unlock) delays by the default. */
   private async wrongDelay(): Promise<number> {
-    return (await this.settings()).wrongPassphraseDelayMs;
+    const settings = await this.settings().catch((e: unknown) => {
+      if (e instanceof SettingsDamagedError) return DEFAULT_SETTINGS;
+      throw e;
+    });
+    return settings.wrongPassphraseDelayMs;
   }
 
   // ── Settings and timers ─────────────────────────────────────────────────────
@@ -204,14 +218,7 @@ export class Vault {
 
   /** Case-insensitive substring search over company, legal representative and credit code, in memory. */
   async searchDossiers(query: string): Promise<T.DossierSummary[]> {
-    const needle = query.normalize('NFKC').trim().toLowerCase();
-    const all = await this.listDossiers();
-    if (!needle) return all;
-    return all.filter((d) =>
-      [d.company, d.legalRepresentative, d.creditCode].some((v) =>
-        v?.normalize('NFKC').toLowerCase().includes(needle),
-      ),
-    );
+    return searchSummaries(await this.listDossiers(), query);
   }
 
   /** Dossiers whose credit code is exactly `creditCode` (blind index; no decryption). */
@@ -226,9 +233,9 @@ export class Vault {
     );
   }
 
-  /** Accounts that other dossiers link with the same ID number (the `id.reuse` check). */
   /** The dossier a document or a tracked change belongs to. */
   readonly dossierIdOf = this.op(dossiers.dossierIdOf);
+  /** Accounts that other dossiers link with the same ID number (the `id.reuse` check). */
   readonly countAccountsForIdNumber = this.op(dossiers.countAccountsForIdNumber);
   /** What the checks need from the vault for one dossier (documents are read separately). */
   readonly checkInputs = this.op(checkInputs);
@@ -332,13 +339,8 @@ export class Vault {
   // ── Delete with undo (retention.ts) ─────────────────────────────────────────
 
   /** Hides a dossier (and with it its documents); removed for good after the undo window. */
-  async deleteDossier(id: string): Promise<T.UndoTicket> {
-    return this.softDelete('dossiers', id);
-  }
-
-  async deleteDocument(id: string): Promise<T.UndoTicket> {
-    return this.softDelete('documents', id);
-  }
+  readonly deleteDossier = (id: string) => this.softDelete('dossiers', id);
+  readonly deleteDocument = (id: string) => this.softDelete('documents', id);
 
   private async softDelete(table: T.UndoTicket['table'], id: string): Promise<T.UndoTicket> {
     const windowMs = (await this.settings()).undoWindowSeconds * 1000;
@@ -373,8 +375,7 @@ export class Vault {
       openCurrent: (p) => unlockKeyring(this.store, p, () => this.wrongDelay(), this.kdfPolicy),
     });
     this.session.list.clear();
-    this.settingsStore.forget();
-    this.session.open(keys);
+    await this.opened(keys);
     // A backup from before the hash chain: its entries are chained as the upgrade does.
     await this.db.transaction('rw', this.db.auditLog, () => chainUnchained(this.db.auditLog));
     await appendAudit({ ...this.store, keys }, 'restore', null, null, '');

@@ -343,8 +343,10 @@ describe('settings', () => {
     });
     expect(next).toMatchObject({ language: 'en', ocrEngine: 'tesseract', userName: '王会计' });
     await reopened.updateSettings({ language: 'en' });
+    // The row was replaced under its MAC (settings-mac.test.ts): unlock put its limits back.
     expect((await reopened.audit('settings')).map((e) => e.detail)).toEqual([
       'wrongPassphraseDelayMs',
+      'restored autoLockMinutes wrongPassphraseDelayMs',
       'language ocrEngine userName',
     ]);
     await expect(reopened.updateSettings({ userName: 'x'.repeat(81) })).rejects.toThrow();

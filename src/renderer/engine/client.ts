@@ -59,7 +59,11 @@ export async function connectVault(
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   let autoLockMs = 0;
   const settings = async (): Promise<void> => {
-    const read = unwrapResult(await host.call('settings', [], Date.now())) as VaultSettings;
+    const result = await host.call('settings', [], Date.now());
+    // A damaged settings row is repaired (and reported) by the unlock: until then the
+    // default idle lock applies, and the vault still opens.
+    if (!result.ok && result.error.fields.code === 'settings-damaged') return;
+    const read = unwrapResult(result) as VaultSettings;
     autoLockMs = read.autoLockMinutes * 60_000;
   };
   await settings();
@@ -89,7 +93,7 @@ export async function connectVault(
     touchIdle();
     const value = unwrapResult(await host.call(method as VaultCallName, args, Date.now()));
     if (OPENING.includes(method)) unlocked = true;
-    if (method === 'updateSettings' || method === 'restore') await settings();
+    if (method === 'updateSettings' || OPENING.includes(method)) await settings();
     touchIdle();
     return value;
   }

@@ -7,6 +7,9 @@ export const KEYS_ZH = {
   'vault.error.purge-failed': '彻底清除已删除的项目时失败；它们仍处于隐藏状态，下次清除时会重试。',
   'vault.error.restore-interrupted':
     '上次恢复备份在完成前中断；已写入的部分已被清除，保险箱现在是空的：请重新恢复该备份。',
+  'vault.error.settings-damaged': '保险箱的设置记录已损坏；解锁后将恢复默认设置。',
+  'vault.error.settings-tampered':
+    '保险箱的设置在本应用之外被改动（签名不符）；以下安全限制已恢复为默认值：{names}。',
   'audit.action.kdf-upgrade': '提升密钥派生强度',
   'audit.verify': '校验完整性',
   'audit.verifying': '正在校验…',
@@ -29,6 +32,10 @@ export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
     'Removing deleted items for good failed; they stay hidden and the next purge tries again.',
   'vault.error.restore-interrupted':
     'A restore was interrupted before its end; what it had written was removed and the vault is empty: restore the backup again.',
+  'vault.error.settings-damaged':
+    "The vault's settings record is damaged; unlocking restores the default settings.",
+  'vault.error.settings-tampered':
+    "The vault's settings were changed outside the app (their signature does not match); these safety limits were restored to their defaults: {names}.",
   'audit.action.kdf-upgrade': 'Key derivation strengthened',
   'audit.verify': 'Verify integrity',
   'audit.verifying': 'Verifying…',

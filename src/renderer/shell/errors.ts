@@ -4,6 +4,7 @@
 // with what to do next.
 import {
   BackupError,
+  SettingsTamperedError,
   VaultError,
   VaultIntegrityError,
   VaultLockedError,
@@ -29,6 +30,10 @@ export function errorSentence(error: unknown, t: Translate): string {
     return t('vault.error.purge-failed');
   if (error instanceof VaultError && error.code === 'restore-interrupted')
     return t('vault.error.restore-interrupted');
+  if (error instanceof VaultError && error.code === 'settings-damaged')
+    return t('vault.error.settings-damaged');
+  if (error instanceof SettingsTamperedError)
+    return t('vault.error.settings-tampered', { names: error.restored.join(', ') });
   if (error instanceof VaultError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   return t('shell.error.unexpected', { detail });
