@@ -3,6 +3,7 @@
 // four per dossier: Argon2id time, unlock, dossier list and search p50/p95, import
 // throughput, storage overhead of encryption. Writes bench/results/vault.json.
 // Quick run: BENCH_VAULT_DOCS=200 npm run bench:vault
+// `npm run bench:vault -- --backup`: backup and restore of large vaults (vault-backup.ts).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,4 +110,9 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv.includes('--backup')) {
+  const { backupBench } = await import('./vault-backup');
+  await backupBench();
+} else {
+  await main();
+}
