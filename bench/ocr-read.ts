@@ -2,9 +2,9 @@
 // every file of the family sets read through the command line's document reader (the
 // path `dossier extract` takes), each document the file holds matched to its ground
 // truth by kind and page, and scored.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExtractedDocument } from '../src/core/extraction';
+import type { DocumentText, ExtractedDocument } from '../src/core/extraction';
 import { createDocumentReader } from '../src/cli/document-reader';
 import type { FileTruth, FileTruthDocument } from '../scripts/fixtures/families/render-family';
 import { sniffMime } from '../src/core/file-type';
@@ -78,6 +78,34 @@ export function matchDocuments(
   });
 }
 
+/**
+ * The documents a TUNED file gave, each with the text it was read from, for
+ * bench/ocr-replay.ts (so the replay needs no OCR run of its own). Held-out files are
+ * never kept.
+ */
+export interface ReplayEntry {
+  documents: { kind: string; page?: number; several: boolean; text: DocumentText }[];
+}
+
+async function keepForReplay(
+  dir: string,
+  truth: FileTruth,
+  reported: ExtractedDocument[],
+): Promise<void> {
+  if (truth.partition !== 'tuned' || reported.some((d) => d.text === undefined)) return;
+  const cache = join(dir, '..', 'tuned-text');
+  await mkdir(cache, { recursive: true });
+  const entry: ReplayEntry = {
+    documents: reported.map((d) => ({
+      kind: d.kind,
+      ...(d.page === undefined ? {} : { page: d.page }),
+      several: reported.length > 1,
+      text: d.text!,
+    })),
+  };
+  await writeFile(join(cache, `${truth.file}.json`), JSON.stringify(entry));
+}
+
 export async function runEngine(
   engine: string,
   sets: { dir: string; truths: FileTruth[] }[],
@@ -105,6 +133,9 @@ export async function runEngine(
       const seconds = (performance.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const reported = documentsOf(result);
+      // Only the families' set (not its dossiers) is replayed.
+      if (engine === 'paddle' && !dir.endsWith('-dossiers'))
+        await keepForReplay(dir, truth, reported);
       const dossier = dossierOf(truth);
       if (dossier !== null && result.bytes)
         dossierFiles.set(dossier, [

@@ -1,7 +1,8 @@
 // `npx tsx bench/ocr-replay.ts [--set=quick|full] [--refresh] [--field=NAME] [--family=ID]`
 // Tuning aid for the reader (src/core/extract), TUNED families only: the text each file of
 // bench:ocr's tuned set gives (PDF text layer or OCR) is read once and kept in
-// bench/.data/families/<set>/tuned-text/, then every run only segments and extracts that
+// bench/.data/families/<set>/tuned-text/ (bench:ocr's paddle run keeps it too, as the
+// documents it reported with their texts), then every run only segments and extracts that
 // text again and prints each field not read exactly (expected, read, confidence), so a
 // change to the reader is judged in seconds instead of a full OCR run. It never opens the
 // held-out set: their misreadings are not for looking at (see scripts/fixtures/families).
@@ -9,12 +10,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DocumentKind } from '../src/core/documents';
 import type { DocumentText, ExtractedDocument } from '../src/core/extraction';
 import { extractDocument } from '../src/core/extract';
 import { segmentText } from '../src/core/segment';
 import { readDocuments } from '../src/ocr/read-document';
 import { createLazyOcrEngine, createNodeReadDocumentDeps } from '../src/ocr/engines.node.ts';
-import { loadTruths, matchDocuments } from './ocr-read';
+import { loadTruths, matchDocuments, type ReplayEntry } from './ocr-read';
 import { confidentlyWrong } from './ocr-score';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,13 +36,29 @@ function documentsOf(text: DocumentText, file: string): ExtractedDocument[] {
   }));
 }
 
-async function textOf(file: string, read: () => Promise<DocumentText>): Promise<DocumentText> {
+/** The documents of bench:ocr's entry, extracted again from the texts they were read from. */
+function documentsOfEntry(entry: ReplayEntry, file: string): ExtractedDocument[] {
+  return entry.documents.map((d) => {
+    const kind = d.kind === 'unknown' ? {} : { kind: d.kind as DocumentKind };
+    return {
+      ...extractDocument(d.text, file, d.several ? kind : {}),
+      ...(d.page === undefined ? {} : { page: d.page }),
+    };
+  });
+}
+
+async function readingOf(
+  file: string,
+  read: () => Promise<DocumentText>,
+): Promise<ExtractedDocument[]> {
   const path = join(cache, `${file}.json`);
-  if (!args.includes('--refresh') && existsSync(path))
-    return JSON.parse(await readFile(path, 'utf8')) as DocumentText;
+  if (!args.includes('--refresh') && existsSync(path)) {
+    const kept = JSON.parse(await readFile(path, 'utf8')) as DocumentText | ReplayEntry;
+    return 'documents' in kept ? documentsOfEntry(kept, file) : documentsOf(kept, file);
+  }
   const text = await read();
   await writeFile(path, JSON.stringify(text));
-  return text;
+  return documentsOf(text, file);
 }
 
 const truths = await loadTruths(dir);
@@ -53,7 +71,7 @@ let total = 0;
 let confident = 0;
 for (const truth of truths) {
   if (option('family') && truth.family !== option('family')) continue;
-  const text = await textOf(truth.file, async () => {
+  const reported = await readingOf(truth.file, async () => {
     let seen: DocumentText | undefined;
     const bytes = new Uint8Array(await readFile(join(dir, truth.file)));
     await readDocuments(
@@ -68,7 +86,7 @@ for (const truth of truths) {
     if (!seen) throw new Error(`${truth.file}: no text`);
     return seen;
   });
-  const documents = matchDocuments(truth.documents, documentsOf(text, truth.file));
+  const documents = matchDocuments(truth.documents, reported);
   for (const doc of documents) {
     if (!doc.found) process.stdout.write(`${truth.file} p${doc.page} ${doc.kind}: NOT FOUND\n`);
     for (const f of doc.outcome.fields) {
