@@ -88,4 +88,13 @@ describe('the credit code by its type over the page', () => {
     const doc = extractDocument(license([item(`6${CODE}`, 700, 130)]), 'license.jpg');
     expect(doc.fields.creditCode).not.toBe(CODE);
   });
+
+  it('a run valid only with O read as 0 is reported as read, and the repair proposed', () => {
+    const misread = '9133O106MA2H4B1X73';
+    const spaced = [...misread].map((ch, i) => item(ch, 700 + i * 24, 130));
+    const doc = extractDocument(license(spaced), 'license.jpg');
+    expect(doc.fields.creditCode).toBe(misread);
+    expect(doc.confidence.creditCode).toBeLessThan(0.9);
+    expect(doc.corrections.find((c) => c.field === 'creditCode')?.to).toBe(CODE);
+  });
 });

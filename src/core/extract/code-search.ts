@@ -38,21 +38,43 @@ function codeRuns(layout: PageLayout): Glyph[][] {
 }
 
 /**
+ * Letters the code's alphabet never uses (GB 32100 leaves out I, O, S, V, Z) folded to the
+ * digit OCR confuses them with; V has none and stays.
+ */
+const NOT_IN_ALPHABET: Readonly<Record<string, string>> = { I: '1', O: '0', S: '5', Z: '2' };
+const foldAlphabet = (code: string): string => code.replace(/[IOSZ]/gu, (c) => NOT_IN_ALPHABET[c]!);
+
+/**
  * The page's one checksum-valid credit code (a code printed PATTERN_REPEATS times or more
- * is a band, not it), or null when there is none or there are two different ones.
+ * is a band, not it), or null when there is none or there are two different ones. Where
+ * no run is valid as read, the one run that is valid once the letters the code never uses
+ * (O, I, S, Z) are read as the digits they resemble is returned AS READ: it fails its
+ * checksum, and the reader proposes the repair (a value is never changed silently).
  */
 export function creditCodeSearch(layout: PageLayout): PageCandidate | null {
-  // Each code with where it is printed (one place, or a band's many).
-  const found = new Map<string, Glyph[][]>();
-  for (const run of codeRuns(layout)) {
-    const text = run.map((g) => codeChar(g)).join('');
-    // The whole run: 18 characters inside a longer one (an account number, a band) are not a code.
-    if (text.length !== USCC_LENGTH || !validateUscc(text).valid) continue;
-    found.set(text, [...(found.get(text) ?? []), run]);
-  }
-  const codes = [...found].filter(([, at]) => at.length < PATTERN_REPEATS);
-  if (codes.length !== 1) return null;
-  const [code, [glyphs]] = codes[0]!;
-  if (glyphs === undefined) return null;
-  return { text: code, confidence: minConfidence(glyphs), box: union(glyphs, layout.page) };
+  const runs = codeRuns(layout).map((run) => ({
+    run,
+    text: run.map((g) => codeChar(g)).join(''),
+  }));
+  const pick = (valid: (text: string) => boolean): PageCandidate | null => {
+    // Each code with where it is printed (one place, or a band's many).
+    const found = new Map<string, { text: string; at: Glyph[][] }>();
+    for (const { run, text } of runs) {
+      // The whole run: 18 characters inside a longer one (an account number, a band) are not a code.
+      if (text.length !== USCC_LENGTH || !valid(text)) continue;
+      const key = foldAlphabet(text);
+      const seen = found.get(key);
+      found.set(key, { text: seen?.text ?? text, at: [...(seen?.at ?? []), run] });
+    }
+    const codes = [...found.values()].filter(({ at }) => at.length < PATTERN_REPEATS);
+    if (codes.length !== 1) return null;
+    const { text, at } = codes[0]!;
+    const glyphs = at[0];
+    if (glyphs === undefined) return null;
+    return { text, confidence: minConfidence(glyphs), box: union(glyphs, layout.page) };
+  };
+  return (
+    pick((text) => validateUscc(text).valid) ??
+    pick((text) => text !== foldAlphabet(text) && validateUscc(foldAlphabet(text)).valid)
+  );
 }
