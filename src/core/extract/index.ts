@@ -25,6 +25,7 @@ import {
   type ValueAlternatives,
 } from './alternatives';
 import { lookAlikePunctuation } from './punctuation';
+import { NO_SURNAME_CONFIDENCE, surnameCheck } from './surnames';
 import { readFields } from './scoring';
 
 export { LABELS, KIND_KEYWORDS } from './labels';
@@ -34,6 +35,9 @@ export type { WorkCounter } from './lines';
 
 /** Fields the checks compare character for character (the address is compared width-folded). */
 const COMPARED_FIELDS = new Set(['companyName', 'accountName', 'legalRepresentative', 'name']);
+
+/** Fields holding a person's name (a Han name starts with a surname). */
+const PERSON_FIELDS = ['legalRepresentative', 'name'] as const;
 
 /** The most a code failing its checksum is trusted (below the 0.9 of a confident reading). */
 const INVALID_CODE_CONFIDENCE = 0.5;
@@ -147,13 +151,26 @@ export function extractDocument(
     confidence.idNumber !== undefined
   )
     confidence.idNumber = Math.min(confidence.idNumber, INVALID_CODE_CONFIDENCE);
+  // A person's name read by OCR that starts with no surname is misread there: its
+  // surname readings the OCR also saw are proposed before any other doubt.
+  for (const name of PERSON_FIELDS) {
+    const value = fields[name];
+    if (typeof value !== 'string' || text.source === 'pdf-text') continue;
+    const check = surnameCheck(name, value, alternativesOf(name));
+    if (!check.doubtful) continue;
+    corrections.push(...check.corrections);
+    if (confidence[name] !== undefined)
+      confidence[name] = Math.min(confidence[name], NO_SURNAME_CONFIDENCE);
+  }
   // A compared value whose character the OCR also read as another one (余 with 佘 close
   // behind) is not trusted at 0.9: the other reading is offered as a proposal.
   for (const name of COMPARED_FIELDS) {
     const value = fields[name];
     const alternatives = alternativesOf(name);
     if (typeof value !== 'string' || alternatives === null) continue;
-    const proposals = closeSecondChoices(name, value, alternatives);
+    const proposals = closeSecondChoices(name, value, alternatives).filter(
+      (p) => !corrections.some((c) => c.field === p.field && c.to === p.to),
+    );
     if (proposals.length === 0) continue;
     corrections.push(...proposals);
     if (confidence[name] !== undefined)

@@ -5,6 +5,7 @@
 import type { DocumentKind } from '../documents';
 import { foldWidth } from '../text/normalise';
 import { LABELS } from './labels';
+import { startsWithSurname } from './surnames';
 import {
   parseAccountCode,
   parseAccountNumber,
@@ -131,9 +132,48 @@ const org: ValueType = {
     ORGANISATION_NAME.test(v) &&
     !LEGAL_FORM_ONLY.test(v),
 };
+const isPersonName = (v: string): boolean => PERSON_NAME.test(v) || MINORITY_NAME.test(v);
+
+/**
+ * A name with a piece of a label stuck to it (名 of a letter-spaced 姓  名 grouped with the
+ * value, 人 of 法定代表人 wrapped, 性 of the 性别 beside it, or the next label and its value
+ * read on): the name without that piece, when only that makes it a name (2-4 ideographs
+ * that start with a surname).
+ */
+function withoutLabelPiece(v: string): string | null {
+  const chars = [...v];
+  const labels = ALL_LABELS;
+  const isHead = (piece: string): boolean =>
+    labels.some((l) => l.length > piece.length && l.endsWith(piece));
+  const isTail = (piece: string): boolean =>
+    labels.some((l) => l.length > piece.length && l.startsWith(piece));
+  const named = (s: string): boolean => PERSON_NAME.test(s) && startsWithSurname(s);
+  if (named(v)) return null;
+  for (let head = 0; head <= 3; head++) {
+    if (head > 0 && !isHead(chars.slice(0, head).join(''))) continue;
+    for (let tail = 0; tail <= 3 && head + tail < chars.length; tail++) {
+      if (head + tail === 0) continue;
+      if (tail > 0 && !isTail(chars.slice(chars.length - tail).join(''))) continue;
+      const rest = chars.slice(head, chars.length - tail).join('');
+      // A name ending in a label's first character (王建民) keeps it unless it is too long.
+      if (tail > 0 && isPersonName(chars.slice(head).join(''))) continue;
+      if (named(rest)) return rest;
+    }
+  }
+  // The next field's label and value read on with the name (王样例性别男).
+  for (const label of labels) {
+    const at = label.length >= 2 ? v.indexOf(label) : -1;
+    if (at >= 2 && named(v.slice(0, at))) return v.slice(0, at);
+  }
+  return null;
+}
+
 const person: ValueType = {
-  parse: (text) => parseText(text)?.replace(/\s+/gu, '') ?? null,
-  valid: (v) => PERSON_NAME.test(v) || MINORITY_NAME.test(v),
+  parse: (text) => {
+    const v = parseText(text)?.replace(/\s+/gu, '') ?? null;
+    return v === null ? null : (withoutLabelPiece(v) ?? v);
+  },
+  valid: isPersonName,
 };
 const date: ValueType = { parse: parseDate, valid: () => true };
 const text = (valid: (v: string) => boolean): ValueType => ({ parse: parseText, valid });
