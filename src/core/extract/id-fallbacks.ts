@@ -3,8 +3,12 @@
 // below that of a labelled reading.
 import { validateIdNumber } from '../codes/id-number';
 import { findRuns, type PageLayout } from './layout';
+import { minConfidence, union, type Glyph, type Line } from './lines';
 import type { FieldReading } from './scoring';
-import { parseEthnicity } from './values';
+import { startsWithSurname } from './surnames';
+import { isPersonName } from './value-types';
+import { readValue } from './layout';
+import { afterFirstDate, parseEthnicity } from './values';
 
 /**
  * The most an ID number found without its label is trusted: its checksum holds, but
@@ -40,6 +44,59 @@ export function unlabelledIdNumber(
   };
 }
 
+/** Whether two lines print text of about one size (not a watermark or a title). */
+const sameSize = (a: Line, b: Line): boolean => a.h <= 1.6 * b.h && a.h >= b.h / 1.6;
+
+/**
+ * The line that holds the name: the 姓名 label's, else (the label lost in a photo or a
+ * copy: `#上官瑶舒`) by the order every card front prints its fields in, 姓名 / 性别 民族 /
+ * 出生: the first line above the 出生 line, at most two lines up, whose ideographs are a
+ * name that starts with a surname (the 性别 line, `女民族满`, is none).
+ */
+function nameLine(layout: PageLayout): { line: Line; glyphs: Glyph[] } | null {
+  const { lines, hits } = layout;
+  const named = hits.find((h) => h.def.id === 'name');
+  if (named) return { line: named.line, glyphs: [] };
+  const birth = hits.find((h) => h.def.id === 'birthDate');
+  if (!birth) return null;
+  const at = lines.indexOf(birth.line);
+  let below = birth.line;
+  for (const line of lines.slice(Math.max(0, at - 2), at).reverse()) {
+    if (!sameSize(line, birth.line)) continue;
+    if (below.y0 - line.y1 > 2.5 * birth.line.h) return null;
+    const glyphs = line.glyphs.filter((g) => HAN_OR_DOT.test(g.ch));
+    const name = glyphs.map((g) => g.ch).join('');
+    if (isPersonName(name) && (name.includes('·') || startsWithSurname(name)))
+      return { line, glyphs };
+    below = line;
+  }
+  return null;
+}
+
+const HAN_OR_DOT = /^[\p{Script=Han}·]$/u;
+
+/**
+ * The name of a card front whose 姓名 label was lost, from the card's field order (see
+ * nameLine), below the confidence of a labelled reading.
+ */
+export function nameLineFallback(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  if (readings.has('name')) return;
+  for (const layout of layouts) {
+    const found = nameLine(layout);
+    if (!found || found.glyphs.length === 0) continue;
+    const { glyphs } = found;
+    readings.set('name', {
+      value: glyphs.map((g) => g.ch).join(''),
+      confidence: Math.min(UNLABELLED_CONFIDENCE, minConfidence(glyphs)),
+      box: union(glyphs, layout.page),
+    });
+    return;
+  }
+}
+
 /**
  * 性别 and 民族 of a card front whose small labels were lost (a photocopy, a photo): the
  * card prints them on the line right below the name, the sex first. The sex is a 男/女
@@ -49,8 +106,9 @@ export function sexLineFallback(
   layouts: readonly PageLayout[],
   readings: Map<string, FieldReading>,
 ): void {
-  for (const { page, lines, hits } of layouts) {
-    const name = hits.find((h) => h.def.id === 'name');
+  for (const layout of layouts) {
+    const { page, lines, hits } = layout;
+    const name = nameLine(layout);
     if (!name) continue;
     const below = lines[lines.indexOf(name.line) + 1];
     if (!below || below.y0 - name.line.y1 > 2.5 * name.line.h) return;
@@ -83,6 +141,49 @@ export function sexLineFallback(
     const ethnicity = parseEthnicity(value.map((g) => g.ch).join(''));
     if (label >= 0 && ethnicity !== null)
       fallback('ethnicity', ethnicity, value.slice(0, [...ethnicity].length));
+    return;
+  }
+}
+
+/** An ID card is valid 5, 10 or 20 years from its issue, to the same day (or for life). */
+const VALIDITY_YEARS = [5, 10, 20] as const;
+
+/** The most an end of validity completed from the card's rule is trusted. */
+export const VALIDITY_RULE_CONFIDENCE = 0.6;
+
+/**
+ * The end of validity of a card back whose second date the OCR garbled (2041.08.12 read
+ * `204812`: dots and a digit lost): an ID card is valid 5, 10 or 20 years to the day, so
+ * the end is the one of those three dates whose digits hold the digits read after the
+ * first date, in order. Only when exactly one does, and at least 4 digits were read.
+ */
+export function validityRuleFallback(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  const from = readings.get('validFrom');
+  if (readings.has('validUntil') || !from) return;
+  for (const layout of layouts) {
+    const term = layout.hits.find((h) => h.def.id === 'term');
+    const region = term ? readValue(term, layout) : null;
+    const rest = region ? afterFirstDate(region.text) : null;
+    const digits = rest?.replace(/\D/gu, '') ?? '';
+    if (!region || digits.length < 4) continue;
+    const [y, m, d] = from.value.split('-').map(Number) as [number, number, number];
+    const holds = (candidate: string): boolean => {
+      let i = 0;
+      for (const ch of candidate) if (ch === digits[i]) i++;
+      return i === digits.length;
+    };
+    const fits = VALIDITY_YEARS.map(
+      (n) => `${y + n}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    ).filter((iso) => holds(iso.replaceAll('-', '')));
+    if (fits.length !== 1) return;
+    readings.set('validUntil', {
+      value: fits[0]!,
+      confidence: Math.min(VALIDITY_RULE_CONFIDENCE, region.confidence),
+      box: region.box,
+    });
     return;
   }
 }

@@ -14,7 +14,12 @@ import { validateIdNumber } from '../codes/id-number';
 import { validateUscc } from '../codes/uscc';
 import { hasWidthAmbiguity } from '../text/normalise';
 import { classifyLines } from '../classify';
-import { sexLineFallback, unlabelledIdNumber } from './id-fallbacks';
+import {
+  nameLineFallback,
+  sexLineFallback,
+  unlabelledIdNumber,
+  validityRuleFallback,
+} from './id-fallbacks';
 import { LABELS } from './labels';
 import { layoutPage } from './layout';
 import { pageLines, type WorkCounter } from './lines';
@@ -94,6 +99,8 @@ export function extractDocument(
     const reading = unlabelledIdNumber(layouts, readings.get('birthDate')?.value ?? null);
     if (reading) readings.set('idNumber', reading);
   }
+  if (kind === 'id-card-front') nameLineFallback(layouts, readings);
+  if (kind === 'id-card-back') validityRuleFallback(layouts, readings);
   if (kind === 'id-card-front' && !readings.has('sex')) sexLineFallback(layouts, readings);
   const fields: FieldValues = emptyFields(kind);
   const confidence: Record<string, number> = {};

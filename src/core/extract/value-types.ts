@@ -132,7 +132,7 @@ const org: ValueType = {
     ORGANISATION_NAME.test(v) &&
     !LEGAL_FORM_ONLY.test(v),
 };
-const isPersonName = (v: string): boolean => PERSON_NAME.test(v) || MINORITY_NAME.test(v);
+export const isPersonName = (v: string): boolean => PERSON_NAME.test(v) || MINORITY_NAME.test(v);
 
 /**
  * A name with a piece of a label stuck to it (名 of a letter-spaced 姓  名 grouped with the
@@ -143,10 +143,8 @@ const isPersonName = (v: string): boolean => PERSON_NAME.test(v) || MINORITY_NAM
 function withoutLabelPiece(v: string): string | null {
   const chars = [...v];
   const labels = ALL_LABELS;
-  const isHead = (piece: string): boolean =>
-    labels.some((l) => l.length > piece.length && l.endsWith(piece));
-  const isTail = (piece: string): boolean =>
-    labels.some((l) => l.length > piece.length && l.startsWith(piece));
+  const isHead = (piece: string): boolean => labels.some((l) => l.endsWith(piece));
+  const isTail = (piece: string): boolean => labels.some((l) => l.startsWith(piece));
   const named = (s: string): boolean => PERSON_NAME.test(s) && startsWithSurname(s);
   if (named(v)) return null;
   for (let head = 0; head <= 3; head++) {

@@ -38,6 +38,12 @@ function datesIn(text: string): { value: string; index: number; end: number }[] 
   return out;
 }
 
+/** The text after the first date in it (width folded), or null when it holds no date. */
+export function afterFirstDate(text: string): string | null {
+  const first = datesIn(text)[0];
+  return first === undefined ? null : foldWidth(text).slice(first.end);
+}
+
 /** `2016年05月20日`, `2016.05.20`, `2016-05-20`, `1990 年 3 月 7 日` → ISO; `长期` → long-term. */
 export function parseDate(text: string): string | null {
   return datesIn(text)[0]?.value ?? null;
