@@ -36,6 +36,24 @@ describe('a card front whose 姓名 and 性别 labels were lost', () => {
   });
 });
 
+describe('a card front whose 民族 label was misread', () => {
+  it('性别女民转汉 (族 read as 转): the ethnicity is the ethnic group after 民', () => {
+    const doc = extractDocument(
+      page([
+        item('姓名刘昕翔', 684, 292, 27),
+        item('性别女民转汉', 679, 345, 23),
+        item('出生1981年4月10日', 682, 400, 21),
+        item('公民身份号码：320505198104100322', 686, 604, 21),
+      ]),
+      'id.jpg',
+      { kind: 'id-card-front' },
+    );
+    expect(doc.fields.sex).toBe('女');
+    expect(doc.fields.ethnicity).toBe('汉');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+  });
+});
+
 describe('a card back whose end of validity was garbled', () => {
   const back = (term: string) =>
     page([

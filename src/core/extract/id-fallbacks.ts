@@ -6,9 +6,9 @@ import { findRuns, type PageLayout } from './layout';
 import { minConfidence, union, type Glyph, type Line } from './lines';
 import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
-import { isPersonName } from './value-types';
+import { ETHNICITIES, isPersonName } from './value-types';
 import { readValue } from './layout';
-import { afterFirstDate, parseEthnicity } from './values';
+import { afterFirstDate } from './values';
 
 /**
  * The most an ID number found without its label is trusted: its checksum holds, but
@@ -42,6 +42,13 @@ export function unlabelledIdNumber(
     confidence: Math.min(run.confidence, UNLABELLED_CONFIDENCE),
     box: run.box,
   };
+}
+
+/** The longest of the 56 ethnic groups' names the text starts with. */
+function ethnicityAtStart(text: string): string | null {
+  return (
+    ETHNICITIES.filter((e) => text.startsWith(e)).sort((a, b) => b.length - a.length)[0] ?? null
+  );
 }
 
 /** Whether two lines print text of about one size (not a watermark or a title). */
@@ -112,11 +119,13 @@ export function sexLineFallback(
     if (!name) continue;
     const below = lines[lines.indexOf(name.line) + 1];
     if (!below || below.y0 - name.line.y1 > 2.5 * name.line.h) return;
-    // Stop at the first label read on the line (民族 found, 性别 not).
-    const end = hits
-      .filter((h) => h.line === below)
-      .reduce((min, h) => Math.min(min, h.from), below.glyphs.length);
-    const glyphs = below.glyphs.slice(0, end);
+    // After a 性别 read at the line's start, up to the next label read on the line (民族
+    // found, 性别 not).
+    const onLine = below.glyphs.length;
+    const own = hits.filter((h) => h.line === below);
+    const start = own.find((h) => h.from === 0 && h.def.id === 'sex')?.to ?? -1;
+    const end = own.filter((h) => h.from > start).reduce((min, h) => Math.min(min, h.from), onLine);
+    const glyphs = below.glyphs.slice(start + 1, end);
     const at = glyphs.slice(0, 3).findIndex((g) => g.ch === '男' || g.ch === '女');
     const sex = glyphs[at];
     if (at < 0 || !sex) return;
@@ -137,10 +146,14 @@ export function sexLineFallback(
     fallback('sex', sex.ch, [sex]);
     const rest = glyphs.slice(at + 1);
     const label = rest.findIndex((g) => g.ch === '民');
-    const value = rest.slice(label + 1);
-    const ethnicity = parseEthnicity(value.map((g) => g.ch).join(''));
-    if (label >= 0 && ethnicity !== null)
+    // After 民, its 族 lost or misread (民转汉): the ethnicity is one of the 56 names.
+    for (const skip of [1, 2]) {
+      const value = rest.slice(label + skip);
+      const ethnicity = ethnicityAtStart(value.map((g) => g.ch).join(''));
+      if (label < 0 || ethnicity === null) continue;
       fallback('ethnicity', ethnicity, value.slice(0, [...ethnicity].length));
+      break;
+    }
     return;
   }
 }

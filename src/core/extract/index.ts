@@ -101,7 +101,8 @@ export function extractDocument(
   }
   if (kind === 'id-card-front') nameLineFallback(layouts, readings);
   if (kind === 'id-card-back') validityRuleFallback(layouts, readings);
-  if (kind === 'id-card-front' && !readings.has('sex')) sexLineFallback(layouts, readings);
+  if (kind === 'id-card-front' && !(readings.has('sex') && readings.has('ethnicity')))
+    sexLineFallback(layouts, readings);
   const fields: FieldValues = emptyFields(kind);
   const confidence: Record<string, number> = {};
   const boxes: Record<string, Box> = {};
