@@ -1,10 +1,25 @@
 #!/usr/bin/env node
-// The `dossier` command (spec/cli-contract.md). Runs the TypeScript sources through tsx so
-// that a fresh clone needs no build step before `npx dossier`.
-import { register } from 'tsx/esm/api';
+// The `dossier` command (spec/cli-contract.md). Runs the prebuilt bundle of src/cli
+// (bin/cli-bundle.mjs; `npm install` builds it, and it is built again here when a source
+// changed since), so a fresh clone needs no build step before `npx dossier`. Where it
+// cannot be built (esbuild missing, a read-only folder), the TypeScript sources run
+// through tsx, as they all did before: same behaviour, about 0.5-0.9 s more CPU per call.
+import { join } from 'node:path';
+import { buildBundle, freshBundle } from './cli-bundle.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = join(import.meta.dirname, '..');
+
+async function loadCli() {
+  if (process.env.DOSSIER_CLI_FROM_SOURCE !== '1') {
+    const entry = freshBundle(root) ?? (await buildBundle(root).catch(() => null));
+    if (entry) return import(entry);
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli/main.ts');
+}
+
+const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

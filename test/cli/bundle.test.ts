@@ -1,0 +1,45 @@
+// The `dossier` bin runs a prebuilt esbuild bundle of src/cli (bin/cli-bundle.mjs), built
+// again when one of its sources changed, and the TypeScript sources through tsx otherwise.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildBundle, freshBundle } from '../../bin/cli-bundle.mjs';
+import { REPO_ROOT, runCli } from './run-cli';
+
+const importAnswer = async (entry: string): Promise<number> =>
+  ((await import(pathToFileURL(entry).href)) as { answer: number }).answer;
+
+describe('the CLI bundle', () => {
+  it('is rebuilt when a source changed after it, and only then', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-bundle-'));
+    mkdirSync(join(root, 'src', 'cli'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), '{"type":"module"}');
+    const source = join(root, 'src', 'cli', 'main.ts');
+    writeFileSync(source, 'export const answer: number = 42;\n');
+    expect(freshBundle(root)).toBeNull();
+
+    const first = await buildBundle(root);
+    expect(freshBundle(root)).toBe(first);
+    expect(await importAnswer(first)).toBe(42);
+
+    // An edit after the build (mtimes are in ms; the build's time is taken before it reads).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(source, 'export const answer: number = 43;\n');
+    expect(freshBundle(root)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await buildBundle(root);
+    expect(second).not.toBe(first);
+    expect(freshBundle(root)).toBe(second);
+    expect(await importAnswer(second)).toBe(43);
+  });
+
+  it('is what `dossier` runs, and the tsx fallback answers the same', async () => {
+    const bundled = await runCli(['--help']);
+    expect(bundled.code).toBe(0);
+    expect(freshBundle(REPO_ROOT)).not.toBeNull();
+    const fromSource = await runCli(['--help'], REPO_ROOT, { DOSSIER_CLI_FROM_SOURCE: '1' });
+    expect(fromSource).toEqual(bundled);
+  });
+});
