@@ -114,7 +114,7 @@ export async function runEngine(
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 25);
-  const reader = createDocumentReader(engine === 'tesseract' ? 'tesseract' : 'paddle');
+  const reader = createDocumentReader({ engine: engine === 'tesseract' ? 'tesseract' : 'paddle' });
   const files: FileResult[] = [];
   // The engine loads on the first page that needs OCR: a warm-up read keeps that out of
   // the per-page times and reports it as start-up.

@@ -47,5 +47,10 @@ export function progressPrinter(stderr: (s: string) => void, isTTY: boolean) {
       if (open) stderr('\r\x1b[K');
       open = false;
     },
+    /** A line that stays (not redrawn over): the progress line, if any, goes on after it. */
+    notice(message: string) {
+      stderr(`${open ? '\r\x1b[K' : ''}${printable(message)}\n`);
+      open = false;
+    },
   };
 }

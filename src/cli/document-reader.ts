@@ -5,6 +5,7 @@ import type { ExtractedDocument } from '../core/extraction';
 import { INTAKE_LIMITS, tooLarge } from '../core/intake';
 import { readDocuments, type ReadDocumentDeps } from '../ocr/read-document';
 import { sniffMime } from '../core/file-type';
+import { printable } from './format';
 import {
   createLazyOcrEngine,
   createNodeImageReadDeps,
@@ -37,8 +38,21 @@ export function unreadable(file: string, error: string): ExtractedDocument {
   };
 }
 
-export function createDocumentReader(engineId?: OcrEngineId): DiskDocumentReader {
-  const ocr = createLazyOcrEngine(engineId);
+/** Told once per process, however many readers a command makes (deadlines: one per folder). */
+let toldNativeFailure = false;
+
+/** The sentence `dossier` prints when OCR fell back from onnxruntime-node to WebAssembly. */
+export const nativeFailureNotice = (reason: string): string =>
+  `dossier: the native OCR runtime (onnxruntime-node) could not be used (${reason}), so OCR runs on WebAssembly, about 2.4 times slower.`;
+
+export interface DocumentReaderOptions {
+  engine?: OcrEngineId;
+  /** One sentence for the user (standard error), e.g. that OCR fell back to WebAssembly. */
+  onNotice?: (message: string) => void;
+}
+
+export function createDocumentReader(options: DocumentReaderOptions = {}): DiskDocumentReader {
+  const ocr = createLazyOcrEngine(options.engine);
   let pdfDeps: Promise<ReadDocumentDeps> | undefined;
   const imageDeps = createNodeImageReadDeps(ocr);
   return {
@@ -57,7 +71,20 @@ export function createDocumentReader(engineId?: OcrEngineId): DiskDocumentReader
           : imageDeps;
       // One element per document the file holds (a whole dossier in one PDF gives four).
       const documents = await readDocuments({ name: label, bytes }, deps);
-      return { documents: documents.map((d) => ({ ...d, file: label })), bytes };
+      // The engine exists once a page needed OCR: its runtime goes on the documents it read.
+      const runtime = ocr.runtime;
+      if (runtime?.nativeFailure !== undefined && !toldNativeFailure) {
+        toldNativeFailure = true;
+        options.onNotice?.(printable(nativeFailureNotice(runtime.nativeFailure)));
+      }
+      const ocrRuntime = (d: ExtractedDocument) =>
+        runtime && d.source !== undefined && d.source !== 'pdf-text'
+          ? { ocrRuntime: runtime.runtime }
+          : {};
+      return {
+        documents: documents.map((d) => ({ ...d, file: label, ...ocrRuntime(d) })),
+        bytes,
+      };
     },
     dispose: () => ocr.dispose(),
   };

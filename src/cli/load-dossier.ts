@@ -53,6 +53,8 @@ const NOT_DOCUMENTS = new Set(['dossier.json', 'expected.json', 'readme.md', 're
 export interface LoadDossierOptions {
   today?: string;
   onProgress?: (message: string) => void;
+  /** One sentence for the user that must stay on screen (the WebAssembly OCR fallback). */
+  onNotice?: (message: string) => void;
 }
 
 export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {}): Promise<LoadedDossier> {
@@ -69,7 +71,7 @@ export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {})
     throw new DossierDirError(`The folder ${dir} holds no document files (PDF, JPG or PNG).`);
   }
 
-  const reader = createDocumentReader();
+  const reader = createDocumentReader(opts.onNotice ? { onNotice: opts.onNotice } : {});
   const files: DossierFileEntry[] = [];
   const documents: ExtractedDocument[] = [];
   // A file refused unread (over the size cap) is still judged by files.format, so it blocks.

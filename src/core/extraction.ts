@@ -80,6 +80,14 @@ export type PageGeometry = z.output<typeof PageGeometrySchema>;
 export const TextSourceSchema = z.enum(['pdf-text', 'tesseract', 'paddle']);
 export type TextSource = z.infer<typeof TextSourceSchema>;
 
+/**
+ * What the OCR engine's model ran on: `native` (onnxruntime-node's CPU kernels) or `wasm`
+ * (WebAssembly: the app's renderer, tesseract.js, and the Node fallback where the native
+ * runtime cannot load, about 2.4× slower).
+ */
+export const OcrRuntimeSchema = z.enum(['native', 'wasm']);
+export type OcrRuntime = z.infer<typeof OcrRuntimeSchema>;
+
 export const DocumentTextSchema = z.object({
   source: TextSourceSchema,
   pages: z.array(PageTextSchema),
@@ -167,6 +175,8 @@ export const ExtractedDocumentSchema = z.object({
    */
   needsConfirmation: z.array(z.string()).optional(),
   source: TextSourceSchema.optional(),
+  /** Set by hosts that know it, for documents read by OCR (`dossier extract --json`). */
+  ocrRuntime: OcrRuntimeSchema.optional(),
   /** Image quality flags with their reasons and regions (src/core/image). */
   quality: DocumentQualitySchema.optional(),
   /** Seals found on the page (the bank form and the license always say whether). */

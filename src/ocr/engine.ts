@@ -1,16 +1,25 @@
 // What both OCR engines share: the raster-level interface read-document.ts uses (so a
 // rendered PDF page is not re-encoded), and turning ImageInput into a prepared page.
-import type { DocumentText, PageText } from '../core/extraction';
+import type { DocumentText, OcrRuntime, PageText } from '../core/extraction';
 import type { OcrEngine, OcrProgress, ImageInput } from '../core/ports';
 import type { ImageCodec } from './codec';
 import { preparePage, type PrepareOptions } from './prepare';
 import type { Raster } from './raster';
+
+/** What an engine's model runs on, and why not on the native runtime when that was wanted. */
+export interface OcrRuntimeInfo {
+  runtime: OcrRuntime;
+  /** Present when the native runtime was wanted but could not be used: its error, in one line. */
+  nativeFailure?: string;
+}
 
 /** Given the pixels of a whole image file as decoded (EXIF orientation not yet applied). */
 export type OnDecoded = (raster: Raster) => void;
 
 /** An engine that can also read pixels directly (a page pdfjs rendered). */
 export interface RasterOcrEngine extends OcrEngine {
+  /** Known once the engine exists (a lazy engine has none before its first page). */
+  readonly runtime?: OcrRuntimeInfo;
   /**
    * Reads a whole image file; `onDecoded` is handed its decoded pixels, so a host that
    * analyses the image too (read-document.ts) does not decode it a second time.

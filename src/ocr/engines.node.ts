@@ -10,7 +10,7 @@ import { readExifOrientationNode } from './exif.node.ts';
 import { loadPdfjsNode, nodeReadOptions } from './pdfjs.node.ts';
 import { createPdfRasteriser } from './rasterise-pdf';
 import type { ReadDocumentDeps } from './read-document';
-import type { RasterOcrEngine } from './engine';
+import type { OcrRuntimeInfo, RasterOcrEngine } from './engine';
 import { createTesseractEngine } from './tesseract-engine';
 
 const require = createRequire(import.meta.url);
@@ -58,12 +58,14 @@ export async function createTesseractEngineNode(): Promise<RasterOcrEngine> {
     cacheMethod: 'none',
     langPath: await localLangPath(),
   });
-  return createTesseractEngine({
+  const engine = await createTesseractEngine({
     worker,
     codec: nodeImageCodec,
     readOrientation: readExifOrientationNode,
     toImageLike: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
   });
+  // tesseract.js runs its own WebAssembly build in Node as in the browser.
+  return Object.assign(engine, { runtime: { runtime: 'wasm' } satisfies OcrRuntimeInfo });
 }
 
 /** Creates an engine by id (default: DEFAULT_OCR_ENGINE). Create once per run and reuse. */
@@ -108,13 +110,19 @@ export async function createNodeReadDocumentDeps(ocr?: OcrEngine): Promise<ReadD
 
 /**
  * An engine that is created on the first page that needs OCR and reused for every page
- * after it (a run over text-layer PDFs never loads a model).
+ * after it (a run over text-layer PDFs never loads a model). Its `runtime` is the created
+ * engine's, once there is one.
  */
 export function createLazyOcrEngine(id: OcrEngineId = DEFAULT_OCR_ENGINE): RasterOcrEngine {
   let engine: Promise<RasterOcrEngine> | undefined;
-  const get = (): Promise<RasterOcrEngine> => (engine ??= createOcrEngine(id));
+  let created: RasterOcrEngine | undefined;
+  const get = (): Promise<RasterOcrEngine> =>
+    (engine ??= createOcrEngine(id).then((e) => (created = e)));
   return {
     id,
+    get runtime() {
+      return created?.runtime;
+    },
     recognise: async (image, onProgress, onDecoded) =>
       (await get()).recognise(image, onProgress, onDecoded),
     recogniseRaster: async (raster, page, options, onProgress) =>
@@ -122,6 +130,7 @@ export function createLazyOcrEngine(id: OcrEngineId = DEFAULT_OCR_ENGINE): Raste
     dispose: async () => {
       if (engine) await (await engine).dispose();
       engine = undefined;
+      created = undefined;
     },
   };
 }

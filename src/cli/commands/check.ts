@@ -15,7 +15,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
 
   let loaded: LoadedDossier;
   try {
-    loaded = await loadDossierDir(positionals[0]!, { today, onProgress: (m) => progress.update(m) });
+    loaded = await loadDossierDir(positionals[0]!, {
+      today,
+      onProgress: (m) => progress.update(m),
+      onNotice: (m) => progress.notice(m),
+    });
   } catch (error) {
     progress.done();
     if (error instanceof DossierDirError) {

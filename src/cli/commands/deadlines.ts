@@ -42,6 +42,7 @@ export async function deadlinesCommand(args: string[], io: CliIo): Promise<numbe
       const loaded = await loadDossierDir(dir, {
         today,
         onProgress: (m) => progress.update(`${dir}: ${m}`),
+        onNotice: (m) => progress.notice(m),
       });
       const { byKind } = effectiveFields(loaded.input);
       const license = byKind['business-license'];

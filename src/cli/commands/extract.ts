@@ -21,8 +21,11 @@ export async function extractCommand(args: string[], io: CliIo): Promise<number>
     throw new UsageError(`--engine must be one of ${OCR_ENGINE_IDS.join(', ')}.`);
   }
 
-  const reader = createDocumentReader(engine as OcrEngineId | undefined);
   const progress = progressPrinter(io.stderr, io.isTTY);
+  const reader = createDocumentReader({
+    ...(engine === undefined ? {} : { engine: engine as OcrEngineId }),
+    onNotice: (m) => progress.notice(m),
+  });
   const results: ExtractedDocument[] = [];
   try {
     for (const [i, file] of positionals.entries()) {
@@ -56,6 +59,7 @@ function toContract(d: ExtractedDocument) {
     ...(d.needsConfirmation?.length ? { needsConfirmation: d.needsConfirmation } : {}),
     ...(d.boxes ? { boxes: d.boxes } : {}),
     ...(d.source ? { source: d.source } : {}),
+    ...(d.ocrRuntime ? { ocrRuntime: d.ocrRuntime } : {}),
     ...(d.quality ? { quality: d.quality } : {}),
     ...(d.seal ? { seal: d.seal } : {}),
   };

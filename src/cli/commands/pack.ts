@@ -74,6 +74,7 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
     loaded = await loadDossierDir(positionals[0]!, {
       today,
       onProgress: (m) => progress.update(m),
+      onNotice: (m) => progress.notice(m),
     });
   } catch (error) {
     progress.done();

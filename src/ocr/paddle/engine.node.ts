@@ -25,12 +25,19 @@ export interface PaddleNodeOptions {
    * machine has 2 cores), 1 on wasm (see defaultThreads).
    */
   threads?: number;
+  /** The detector's largest input side (default 1600); DOSSIER_OCR_DET_SIDE overrides. */
   detMaxSide?: number;
 }
 
 function threadsFromEnv(): number | undefined {
   const n = Number(process.env.DOSSIER_OCR_THREADS);
   return Number.isInteger(n) && n >= 1 && n <= 8 ? n : undefined;
+}
+
+/** DOSSIER_OCR_DET_SIDE: the detector's largest input side, for measurements only. */
+function detMaxSideFromEnv(): number | undefined {
+  const n = Number(process.env.DOSSIER_OCR_DET_SIDE);
+  return Number.isInteger(n) && n >= 320 && n <= 4000 ? n : undefined;
 }
 
 function runtimeFromEnv(): PaddleRuntime | undefined {
@@ -43,7 +50,13 @@ interface LoadedRuntime {
   threads: number;
   ort: OrtModule;
   sessionOptions: Ort.InferenceSession.SessionOptions;
+  /** Set on the wasm runtime when native was wanted and failed: why (one line). */
+  nativeFailure?: string;
 }
+
+/** An error's first line, for a one-sentence notice. */
+const firstLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 
 async function loadWasm(threads: number): Promise<LoadedRuntime> {
   const ort = await import('onnxruntime-web');
@@ -60,13 +73,13 @@ async function loadWasm(threads: number): Promise<LoadedRuntime> {
   };
 }
 
-/** onnxruntime-node, or null where the optional package or its binary is missing. */
-async function loadNative(threads: number): Promise<LoadedRuntime | null> {
+/** onnxruntime-node, or why not where the optional package or its binary is missing. */
+async function loadNative(threads: number): Promise<LoadedRuntime | { failure: string }> {
   let ort: OrtModule;
   try {
     ort = await import('onnxruntime-node');
-  } catch {
-    return null;
+  } catch (error) {
+    return { failure: firstLine(error) };
   }
   return {
     runtime: 'native',
@@ -101,7 +114,11 @@ export async function loadPaddleRuntime(options: PaddleNodeOptions = {}): Promis
   const wanted = options.runtime ?? runtimeFromEnv() ?? 'native';
   if (wanted === 'native') {
     const native = await loadNative(threads ?? defaultThreads('native'));
-    if (native) return native;
+    if (!('failure' in native)) return native;
+    return {
+      ...(await loadWasm(threads ?? defaultThreads('wasm'))),
+      nativeFailure: native.failure,
+    };
   }
   return loadWasm(threads ?? defaultThreads('wasm'));
 }
@@ -117,8 +134,14 @@ export async function createPaddleEngineNode(
     readFile(join(assets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx')),
     readFile(join(assets, 'ppocr_keys_v1.txt'), 'utf8'),
   ]);
-  const create = ({ ort, sessionOptions }: LoadedRuntime): Promise<RasterOcrEngine> =>
-    createPaddleEngine({
+  const detMaxSide = options.detMaxSide ?? detMaxSideFromEnv();
+  const create = async ({
+    ort,
+    sessionOptions,
+    runtime,
+    nativeFailure,
+  }: LoadedRuntime): Promise<RasterOcrEngine> => {
+    const engine = await createPaddleEngine({
       ort,
       sessionOptions,
       models: {
@@ -129,15 +152,21 @@ export async function createPaddleEngineNode(
       },
       codec: nodeImageCodec,
       readOrientation: readExifOrientationNode,
-      ...(options.detMaxSide === undefined ? {} : { detMaxSide: options.detMaxSide }),
+      ...(detMaxSide === undefined ? {} : { detMaxSide }),
     });
+    return Object.assign(engine, {
+      runtime: { runtime, ...(nativeFailure === undefined ? {} : { nativeFailure }) },
+    });
+  };
   const runtime = await loadPaddleRuntime(options);
   if (runtime.runtime === 'wasm') return create(runtime);
   try {
     return await create(runtime);
-  } catch {
+  } catch (error) {
     // A native library that loads but cannot run these models here (an old CPU, a
-    // mismatched build): the wasm runtime reads the same models, only slower.
-    return create(await loadPaddleRuntime({ ...options, runtime: 'wasm' }));
+    // mismatched build): the wasm runtime reads the same models, only slower; the
+    // engine says why, and the CLI tells the user once.
+    const wasm = await loadPaddleRuntime({ ...options, runtime: 'wasm' });
+    return create({ ...wasm, nativeFailure: firstLine(error) });
   }
 }
