@@ -93,24 +93,23 @@ function propose(
   ocrOptions?: OcrOptions,
 ): CorrectionProposal {
   const none = (note: string | null = null): CorrectionProposal => ({ corrections: [], note });
+  /** The one proposal: `raw` read as `to`, with its reason and why. */
+  const proposal = (
+    to: string,
+    reason: 'checksum' | 'missing-check-character',
+    note: string,
+  ): CorrectionProposal => ({ corrections: [{ field, from: raw, to, reason, note }], note: null });
   if (rules.isValid(raw)) return none();
   const chars = [...raw];
 
   if (chars.length === rules.length - 1) {
     const check = rules.checkCharacter(raw);
     if (check === null || !rules.isValid(raw + check)) return none();
-    return {
-      corrections: [
-        {
-          field,
-          from: raw,
-          to: raw + check,
-          reason: 'missing-check-character',
-          note: `The ${rules.label} has 17 characters; the check character ${check} completes it, if the last character was missed.`,
-        },
-      ],
-      note: null,
-    };
+    return proposal(
+      raw + check,
+      'missing-check-character',
+      `The ${rules.label} has 17 characters; the check character ${check} completes it, if the last character was missed.`,
+    );
   }
   if (chars.length !== rules.length) return none();
 
@@ -125,18 +124,11 @@ function propose(
             `${s.read} (${Math.round(s.p * 100)}%) for ${s.from} at position ${s.position + 1}`,
         )
         .join(' and ');
-      return {
-        corrections: [
-          {
-            field,
-            from: raw,
-            to: only.to,
-            reason: 'checksum',
-            note: `The OCR's own second reading ${said} makes the ${rules.label} valid, check character included.`,
-          },
-        ],
-        note: null,
-      };
+      return proposal(
+        only.to,
+        'checksum',
+        `The OCR's own second reading ${said} makes the ${rules.label} valid, check character included.`,
+      );
     }
     if (others.length > 0)
       return none(
@@ -162,18 +154,11 @@ function propose(
       `${candidates.length} look-alike readings make the ${rules.label} valid (${readings}), so none is proposed: check it against the image.`,
     );
   }
-  return {
-    corrections: [
-      {
-        field,
-        from: raw,
-        to: only.to,
-        reason: 'checksum',
-        note: `Reading ${only.from} at position ${only.position} as ${only.read} makes the ${rules.label} valid, check character included.`,
-      },
-    ],
-    note: null,
-  };
+  return proposal(
+    only.to,
+    'checksum',
+    `Reading ${only.from} at position ${only.position} as ${only.read} makes the ${rules.label} valid, check character included.`,
+  );
 }
 
 /** Proposes the one look-alike reading or missing check character that makes a USCC valid. */
