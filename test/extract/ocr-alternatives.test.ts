@@ -69,6 +69,29 @@ describe("a compared name with the OCR's close second choice", () => {
     expect(doc.corrections.map((c) => c.to)).toContain('逄霖婕');
   });
 
+  it("a person's name doubts from 0.5%: 逢丽 with 逄 behind at 0.8% is below 0.9, 逄丽 proposed", () => {
+    const alternatives = [{ at: 0, p: 0.997, options: [{ text: '逄', p: 0.008 }] }];
+    const doc = extractDocument(bankForm(item('逢丽', 0, 0, 0.997, alternatives)), 'bank.jpg');
+    expect(doc.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(doc.corrections).toContainEqual(
+      expect.objectContaining({ field: 'legalRepresentative', to: '逄丽' }),
+    );
+  });
+
+  it("an organisation's name keeps the 1% floor: a runner-up at 0.8% is no doubt there", () => {
+    const form = bankForm(item('余瑶恺', 0, 0, 0.97));
+    const company = form.pages[0]!.items.find((i) => i.text === '杭州珩越贸易有限公司')!;
+    company.alternatives = [{ at: 2, p: 0.99, options: [{ text: '衍', p: 0.008 }] }];
+    const doc = extractDocument(form, 'bank.jpg');
+    expect(doc.fields.accountName).toBe('杭州珩越贸易有限公司');
+    expect(doc.confidence.accountName).toBeGreaterThanOrEqual(0.9);
+    expect(doc.corrections.filter((c) => c.field === 'accountName')).toEqual([]);
+    // The same runner-up at 2% is a doubt: the floor, not the field, kept it out.
+    company.alternatives = [{ at: 2, p: 0.97, options: [{ text: '衍', p: 0.02 }] }];
+    const doubted = extractDocument(form, 'bank.jpg');
+    expect(doubted.confidence.accountName).toBeLessThan(0.9);
+  });
+
   it('余瑶恺 read without doubt keeps its confidence (the old table capped every 余)', () => {
     const doc = extractDocument(bankForm(item('余瑶恺', 0, 0, 0.97)), 'bank.jpg');
     expect(doc.confidence.legalRepresentative).toBeCloseTo(0.97);

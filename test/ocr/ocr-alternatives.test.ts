@@ -24,6 +24,7 @@ function page(font: string, size: number, blur: number, rows: [string, string][]
 
 let engine: RasterOcrEngine;
 let bank: ExtractedDocument;
+let pang: ExtractedDocument;
 let items: TextItem[];
 let blurred: TextItem[];
 
@@ -43,6 +44,18 @@ beforeAll(async () => {
     engine = await createPaddleEngineNode();
     const deps = await createNodeReadDocumentDeps(engine);
     bank = await readDocument({ name: 'bank.png', bytes }, deps);
+    // The rare surname 逄: read as 逢 at 0.996, 逄 behind it below 1%.
+    const pangBytes = await renderHtml(
+      page('Noto Sans CJK SC', 18, 0, [
+        ['存款人名称', '杭州珩越贸易有限公司'],
+        ['法定代表人', '逄丽'],
+        ['开户银行', '招商银行股份有限公司杭州滨江支行'],
+        ['账号', '3469922317129364594'],
+      ]),
+      size,
+      { format: 'png', dpi: 150 },
+    );
+    pang = await readDocument({ name: 'pang.png', bytes: pangBytes }, deps);
     items = (await engine.recognise({ bytes, mime: 'image/png' })).pages[0]!.items;
     blurred = (await engine.recognise({ bytes: codeBytes, mime: 'image/png' })).pages[0]!.items;
   } finally {
@@ -75,6 +88,20 @@ describe("PP-OCR's alternatives per character", () => {
       expect.objectContaining({
         field: 'legalRepresentative',
         to: '佘瑶恺',
+        reason: 'ocr-alternative',
+      }),
+    );
+  });
+
+  it('a name read as 逢丽 with 逄 behind below 1% is not trusted at 0.9: 逄丽 proposed', () => {
+    expect(pang.kind).toBe('bank-permit');
+    const read = pang.fields.legalRepresentative;
+    expect(read).toBe('逢丽');
+    expect(pang.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(pang.corrections).toContainEqual(
+      expect.objectContaining({
+        field: 'legalRepresentative',
+        to: '逄丽',
         reason: 'ocr-alternative',
       }),
     );

@@ -21,6 +21,18 @@ export type ValueAlternatives = readonly (CharAlternatives | null)[];
  */
 export const CLOSE_SECOND_P = 0.01;
 
+/**
+ * For a person's name, a runner-up at least this probable is already a doubt: the
+ * decoder keeps nothing below it (ALTERNATIVE_MIN_P). A name is where a rare character
+ * hides behind its common look-alike at under 1% (逄丽 read as 逢丽 at 0.997, 逄 at
+ * 0.8%), and no dictionary or checksum catches it. Measured on 918 names rendered in
+ * the three fixture fonts at 16, 18 and 22 px (npm run bench:name-doubts): of 287
+ * misread, 265 show a runner-up at 0.5% or more (245 at 1%), the true name proposed for
+ * 121 (112); of 631 read right, 41% show one (30% at 1%) and wait for a person; of 18
+ * genuine 逢, none is doubted as 逄.
+ */
+export const NAME_SECOND_P = 0.005;
+
 /** Most second-choice proposals for one value. */
 const MAX_PROPOSALS = 3;
 
@@ -99,13 +111,14 @@ const CJK = /^[\u3400-\u9fff\u{20000}-\u{2ffff}]$/u;
 
 /**
  * A compared value's close second choices: each character of the value whose runner-up
- * is another CJK character at CLOSE_SECOND_P or more, as a proposal with its reason
+ * is another CJK character at `minP` (CLOSE_SECOND_P, or NAME_SECOND_P for names) or more, as a proposal with its reason
  * (the MAX_PROPOSALS strongest).
  */
 export function closeSecondChoices(
   field: string,
   value: string,
   alternatives: ValueAlternatives,
+  minP: number = CLOSE_SECOND_P,
 ): Correction[] {
   const chars = [...value];
   const doubts = alternatives.flatMap((a, i) =>
@@ -113,7 +126,7 @@ export function closeSecondChoices(
       // CTC smears a neighbour into a character's time steps (吴昊: 吴 behind 昊): no doubt.
       .filter(
         (o) =>
-          o.p >= CLOSE_SECOND_P &&
+          o.p >= minP &&
           CJK.test(o.text) &&
           o.text !== chars[i] &&
           o.text !== chars[i - 1] &&

@@ -25,13 +25,16 @@ import { layoutPage } from './layout';
 import { pageLines, type WorkCounter } from './lines';
 import {
   CLOSE_SECOND_CONFIDENCE,
+  CLOSE_SECOND_P,
   closeSecondChoices,
+  NAME_SECOND_P,
   valueAlternatives,
   type ValueAlternatives,
 } from './alternatives';
 import { lookAlikePunctuation } from './punctuation';
 import { NO_SURNAME_CONFIDENCE, surnameCheck } from './surnames';
 import { readFields } from './scoring';
+import { isPersonNameField } from './value-types';
 
 export { LABELS, KIND_KEYWORDS } from './labels';
 export type { LabelDef, LabelTarget } from './labels';
@@ -176,7 +179,8 @@ export function extractDocument(
     const value = fields[name];
     const alternatives = alternativesOf(name);
     if (typeof value !== 'string' || alternatives === null) continue;
-    const proposals = closeSecondChoices(name, value, alternatives).filter(
+    const minP = isPersonNameField(name) ? NAME_SECOND_P : CLOSE_SECOND_P;
+    const proposals = closeSecondChoices(name, value, alternatives, minP).filter(
       (p) => !corrections.some((c) => c.field === p.field && c.to === p.to),
     );
     if (proposals.length === 0) continue;

@@ -237,6 +237,9 @@ export function neverValue(field: string, value: string): string | null {
 }
 
 /** A field's type, parse and validation; free text for a field without its own type. */
+/** A person's name (a legal representative, a cardholder), not an organisation's. */
+export const isPersonNameField = (field: string): boolean => VALUE_TYPES[field] === person;
+
 export function typeOf(field: string): ValueType {
   return VALUE_TYPES[field] ?? text(() => true);
 }
