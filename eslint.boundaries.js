@@ -1,7 +1,8 @@
-// Import rules per layer and the cycle check (eslint-plugin-import-x), in their own module
-// so that test/scripts/lint-boundaries.test.ts proves each rule on deliberately bad files.
-// A layer may import only the layers listed for it (and itself); see docs/architecture.md.
+// Import rules per layer, the cycle check (eslint-plugin-import-x) and the host naming rule,
+// in their own module so that test/scripts/lint-boundaries.test.ts proves each rule on
+// deliberately bad files. A layer may import only the layers listed for it (and itself).
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import { hostNamesRule } from './eslint.host-names.js';
 
 /** Which layers each layer of src/ may import from (besides itself and npm packages). */
 export const LAYER_IMPORTS = {
@@ -35,7 +36,7 @@ export function layerZones(root = 'src') {
 export function boundariesConfig({ root = 'src', basePath } = {}) {
   return {
     files: [`${root}/**/*.ts`, `${root}/**/*.tsx`],
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, hosts: { rules: { 'file-names': hostNamesRule } } },
     settings: {
       // no-cycle parses the files an import leads to: as TypeScript.
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
@@ -45,6 +46,7 @@ export function boundariesConfig({ root = 'src', basePath } = {}) {
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'hosts/file-names': ['error', { root }],
       'import-x/no-restricted-paths': [
         'error',
         { zones: layerZones(root), ...(basePath ? { basePath } : {}) },

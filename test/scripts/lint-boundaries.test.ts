@@ -1,12 +1,15 @@
-// The lint's import rules per layer and its cycle check (eslint.boundaries.js), proved on
-// deliberately bad files: a vault file importing OCR, a core file importing the vault, a
-// renderer file importing the main process, and two files importing each other. The same
-// rules on good files report nothing.
+// The lint's import rules per layer, its cycle check and its host naming rule
+// (eslint.boundaries.js, eslint.host-names.js), proved on deliberately bad files: a vault
+// file importing OCR, a core file importing the vault, a renderer file importing the main
+// process, two files importing each other, Node-only code in a file not named *.node.ts,
+// the renderer importing a *.node.ts module; and the repository's own eslint.config.js
+// refusing node:fs in src/core. The same rules on good files report nothing.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module of the lint configuration.
 import { boundariesConfig as untypedBoundaries } from '../../eslint.boundaries.js';
@@ -85,5 +88,73 @@ describe('the lint boundaries', () => {
       "import { pure } from '../core/pure';\nimport { store } from './store';\nexport const g = pure + store;\n",
     );
     expect(await lint(good)).toEqual([]);
+  });
+
+  it('refuses Node-only code in a file that runs on both hosts, and names the fix', async () => {
+    const bad = write(
+      'src/ocr/reads-disk.ts',
+      "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\nexport const p = process.env;\n",
+    );
+    expect(await lint(bad)).toEqual([
+      "hosts/file-names: 'node:fs/promises' runs only in Node: name this file *.node.ts, or receive it through a port.",
+      "hosts/file-names: 'process' exists only in Node: name this file *.node.ts, or receive it through a port.",
+    ]);
+    const named = write(
+      'src/ocr/reads-disk.node.ts',
+      "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\nexport const p = process.env;\n",
+    );
+    expect(await lint(named)).toEqual([]);
+  });
+
+  it('refuses browser-only globals in a file that runs on both hosts', async () => {
+    const bad = write('src/pack-host/draws.ts', 'export const c = new OffscreenCanvas(1, 1);\n');
+    expect(await lint(bad)).toEqual([
+      "hosts/file-names: 'OffscreenCanvas' exists only in the web (renderer): name this file *.web.ts, or receive it through a port.",
+    ]);
+    const local = write(
+      'src/pack-host/local.ts',
+      'export function pages(document: { numPages: number }): number {\n  return document.numPages;\n}\n',
+    );
+    expect(await lint(local)).toEqual([]);
+  });
+
+  it('refuses the renderer importing a Node module, and a bare .node specifier', async () => {
+    write('src/ocr/codec.node.ts', 'export const codec = 1;\n');
+    const bad = write('src/renderer/uses-node.ts', "export { codec } from '../ocr/codec.node';\n");
+    expect(await lint(bad)).toEqual([
+      "hosts/file-names: Import '../ocr/codec.node.ts' with its extension: Node's module loader takes a bare '.node' for a native addon.",
+      "hosts/file-names: This file runs in the web (renderer); '../ocr/codec.node' runs only in Node.",
+    ]);
+    const cli = write('src/cli/uses-node.ts', "export { codec } from '../ocr/codec.node.ts';\n");
+    expect(await lint(cli)).toEqual([]);
+  });
+});
+
+describe("the repository's lint configuration", () => {
+  const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+  it('refuses node:fs in src/core', async () => {
+    // The fixture is linted as if it were src/core/fixture.ts; type-aware rules are off
+    // because the file is not in a tsconfig project.
+    const eslint = new ESLint({
+      cwd: repo,
+      overrideConfig: [
+        {
+          files: ['src/**/*.ts'],
+          ...tseslint.configs.disableTypeChecked,
+          languageOptions: { parserOptions: { project: false, projectService: false } },
+        },
+      ],
+    });
+    const [result] = await eslint.lintText(
+      "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+      { filePath: join(repo, 'src/core/lint-fixture.ts') },
+    );
+    const rules = result!.messages.map((m) => m.ruleId);
+    expect(rules).toContain('no-restricted-imports');
+    expect(rules).toContain('hosts/file-names');
+    expect(result!.messages.find((m) => m.ruleId === 'no-restricted-imports')?.message).toMatch(
+      /src\/core is pure/,
+    );
   });
 });
