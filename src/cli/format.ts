@@ -1,6 +1,6 @@
 // Human-readable summaries for the terminal (the JSON output is the stable interface).
 import type { CheckResult, CheckStatus, DiffEntry } from '../core/checks/types';
-import { DOCUMENT_KIND_LABELS } from '../core/documents';
+import { KIND_LABELS } from '../core/labels';
 import type { ExtractedDocument, Region } from '../core/extraction';
 import type { LoadedDossier } from './load-dossier';
 
@@ -52,7 +52,7 @@ function regionText(r: Region): string {
 }
 
 export function formatDocument(doc: ExtractedDocument): string {
-  const label = DOCUMENT_KIND_LABELS[doc.kind];
+  const label = KIND_LABELS[doc.kind];
   if (doc.error !== undefined) return `${printable(`${doc.file}: ${doc.error}`)}\n`;
   const lines = [`${doc.file}${where(doc)}: ${label.zh} (${label.en})`];
   for (const [field, value] of Object.entries(doc.fields)) {
@@ -90,7 +90,7 @@ export function formatCheckReport({ dir, documents, result, input, rulePack, ski
   out.push(`Dossier ${dir}  (rule pack ${rulePack.id} ${rulePack.version}, reference date ${input.today})`);
   out.push('Documents:');
   for (const doc of documents) {
-    const label = DOCUMENT_KIND_LABELS[doc.kind];
+    const label = KIND_LABELS[doc.kind];
     out.push(`  ${doc.file}${where(doc)}: ${doc.error ?? `${label.zh} (${label.en})`}`);
   }
   for (const entry of skipped) out.push(`  ${entry.name}: skipped, ${entry.reason}`);

@@ -54,14 +54,6 @@ export const DATE_FIELDS: ReadonlySet<string> = new Set([
 export const FieldValuesSchema = z.record(z.string(), z.string().nullable());
 export type FieldValues = z.infer<typeof FieldValuesSchema>;
 
-export const DOCUMENT_KIND_LABELS: Record<DetectedKind, { zh: string; en: string }> = {
-  'business-license': { zh: '营业执照', en: 'business license' },
-  'id-card-front': { zh: '法人身份证人像面', en: 'ID card, portrait side' },
-  'id-card-back': { zh: '法人身份证国徽面', en: 'ID card, emblem side' },
-  'bank-permit': { zh: '开户许可证 / 基本存款账户信息', en: 'bank account permit' },
-  unknown: { zh: '未识别', en: 'unknown' },
-};
-
 /** An empty field map for a kind: every field present and null. */
 export function emptyFields(kind: DocumentKind): FieldValues {
   return Object.fromEntries(FIELDS_BY_KIND[kind].map((f) => [f, null]));

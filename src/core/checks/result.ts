@@ -1,5 +1,6 @@
 // Building blocks shared by the checks: the context they read and one-sentence results.
 import type { DocumentKind } from '../documents';
+import { fieldLabel, KIND_NAMES_IN_SENTENCES as KIND_NAMES } from '../labels';
 import type { DossierInput } from '../dossier';
 import type { RulePack } from '../rule-pack/schema';
 import type { EffectiveFields } from './context';
@@ -38,33 +39,8 @@ export const warn = (en: string, zh: string, extra?: Extra): CheckOutcome =>
 export const skip = (en: string, zh: string, extra?: Extra): CheckOutcome =>
   outcome('skip', en, zh, extra);
 
-/** Document names as they read inside a sentence. */
-export const KIND_NAMES: Record<DocumentKind, { en: string; zh: string }> = {
-  'business-license': { en: 'business license', zh: '营业执照' },
-  'id-card-front': { en: 'ID card (portrait side)', zh: '身份证人像面' },
-  'id-card-back': { en: 'ID card (emblem side)', zh: '身份证国徽面' },
-  'bank-permit': { en: 'bank account form', zh: '开户许可证或基本存款账户信息' },
-};
-
-/** Field names as a person reads them on the document. */
-const FIELD_LABELS: Record<string, { en: string; zh: string }> = {
-  creditCode: { en: 'credit code', zh: '统一社会信用代码' },
-  companyName: { en: 'company name', zh: '名称' },
-  legalRepresentative: { en: 'legal representative', zh: '法定代表人' },
-  validFrom: { en: 'validity start', zh: '有效期起始日' },
-  validUntil: { en: 'validity end', zh: '有效期截止日' },
-  address: { en: 'address', zh: '住所' },
-  name: { en: 'name', zh: '姓名' },
-  birthDate: { en: 'birth date', zh: '出生日期' },
-  idNumber: { en: 'ID number', zh: '公民身份号码' },
-  accountName: { en: 'account name', zh: '存款人名称' },
-  bankName: { en: 'bank name', zh: '开户银行' },
-  accountNumber: { en: 'account number', zh: '账号' },
-};
-
-export function fieldLabel(field: string): { en: string; zh: string } {
-  return FIELD_LABELS[field] ?? { en: field, zh: field };
-}
+// Kind and field names come from src/core/labels.ts (shared with the report and the app).
+export { fieldLabel, KIND_NAMES };
 
 /** "the company name on the business license" / "营业执照上的名称". */
 export function describeField(kind: DocumentKind, field: string): { en: string; zh: string } {

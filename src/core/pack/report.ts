@@ -4,7 +4,8 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import type { CheckResult, CheckStatus, Verdict } from '../checks/types';
 import { CHECK_NAMES } from '../checks/names';
-import { DATE_FIELDS, DOCUMENT_KIND_LABELS, type DetectedKind } from '../documents';
+import { DATE_FIELDS, type DetectedKind } from '../documents';
+import { fieldLabel, KIND_LABELS } from '../labels';
 import type { Account } from '../dossier';
 import { FLAG_NAMES, SEAL_ROLE_NAMES, type DocumentQuality, type SealReport } from '../image';
 import type { ImageCodec } from './image-codec';
@@ -57,32 +58,6 @@ const STATUS: Record<CheckStatus, { zh: string; en: string; color: RGB }> = {
   fail: { zh: '未通过', en: 'FAIL', color: rgb(0.75, 0.05, 0.05) },
   warn: { zh: '提醒', en: 'warn', color: rgb(0.7, 0.45, 0) },
   skip: { zh: '跳过', en: 'skip', color: GREY },
-};
-
-/** Chinese labels of the field names of spec §2, for the document pages. */
-export const FIELD_LABELS_ZH: Record<string, string> = {
-  creditCode: '统一社会信用代码',
-  companyName: '名称',
-  companyType: '类型',
-  legalRepresentative: '法定代表人',
-  registeredCapital: '注册资本',
-  establishedOn: '成立日期',
-  validFrom: '有效期自',
-  validUntil: '有效期至',
-  address: '住所 / 住址',
-  businessScope: '经营范围',
-  name: '姓名',
-  sex: '性别',
-  ethnicity: '民族',
-  birthDate: '出生',
-  idNumber: '公民身份号码',
-  issuingAuthority: '签发机关',
-  approvalNumber: '核准号',
-  accountCode: '基本存款账户编号',
-  serialNumber: '编号',
-  accountName: '存款人名称',
-  bankName: '开户银行',
-  accountNumber: '账号',
 };
 
 /** A page cursor that wraps text and starts a new page when the current one is full. */
@@ -353,7 +328,7 @@ function drawCover(w: Writer, input: ReportInput): void {
 
 async function drawDocumentPage(doc: PDFDocument, w: Writer, d: ReportDocument): Promise<void> {
   w.newPage();
-  const label = DOCUMENT_KIND_LABELS[d.kind];
+  const label = KIND_LABELS[d.kind];
   w.text(`${label.zh} · ${label.en}`, { size: 15, gap: 2 });
   w.text(`${d.file}  ←  ${d.sourceName}`, { size: 9, color: GREY, gap: 8 });
 
@@ -408,7 +383,7 @@ async function drawDocumentPage(doc: PDFDocument, w: Writer, d: ReportDocument):
         ? `已确认 confirmed${entry.confirmedBy ? ` · ${entry.confirmedBy}` : ''}`
         : '识别 extracted';
     w.row([
-      { text: `${FIELD_LABELS_ZH[field] ?? field}\n${field}`, width: cols[0]!, size: 8.5 },
+      { text: `${fieldLabel(field).zh}\n${field}`, width: cols[0]!, size: 8.5 },
       {
         text: DATE_FIELDS.has(field) ? valueZh(entry.value) : (entry.value ?? '—'),
         width: cols[1]!,

@@ -1,6 +1,7 @@
 // The English catalogue: the same keys as zh.ts (checked by the type).
 import { DEADLINES_EN } from './deadlines';
 import { KEYS_EN } from './keys';
+import { LABELS_EN } from './labels';
 import { QUALITY_EN } from './quality';
 import { REVIEW_EN } from './review';
 import { VERDICT_EN } from './verdict';
@@ -169,36 +170,6 @@ export const en: Record<MessageKey, string> = {
   'dossier.tab.export': 'Export',
   'dossier.documents.empty':
     'No files yet: drop the business license, both sides of the ID card and the bank form above, or click to pick them.',
-  'dossier.kind.business-license': 'Business license',
-  'dossier.kind.id-card-front': 'ID card, portrait side',
-  'dossier.kind.id-card-back': 'ID card, emblem side',
-  'dossier.kind.bank-permit': 'Bank account permit',
-  'dossier.kind.unknown': 'Unknown',
-  'dossier.field.creditCode': 'Credit code',
-  'dossier.field.companyName': 'Company name',
-  'dossier.field.companyType': 'Company type',
-  'dossier.field.legalRepresentative': 'Legal representative',
-  'dossier.field.registeredCapital': 'Registered capital',
-  'dossier.field.establishedOn': 'Established on',
-  'dossier.field.validFrom': 'Valid from',
-  'dossier.field.validUntil': 'Valid until',
-  'dossier.field.address': 'Address',
-  'dossier.field.businessScope': 'Business scope',
-  'dossier.field.name': 'Name',
-  'dossier.field.sex': 'Sex',
-  'dossier.field.ethnicity': 'Ethnicity',
-  'dossier.field.birthDate': 'Birth date',
-  'dossier.field.idNumber': 'ID number',
-  'dossier.field.issuingAuthority': 'Issuing authority',
-  'dossier.field.approvalNumber': 'Approval number',
-  'dossier.field.accountCode': 'Basic account code',
-  'dossier.field.serialNumber': 'Serial number',
-  'dossier.field.accountName': 'Account name',
-  'dossier.field.bankName': 'Bank name',
-  'dossier.field.accountNumber': 'Account number',
-  'dossier.field.accounts': 'Accounts to link',
-  'dossier.field.idValidUntil': 'ID expiry as entered on the platform form',
-  'dossier.field.officeAddress': 'Office address',
   'dossier.import.drop': 'Drop files here, or click to pick them (many at once)',
   'dossier.import.hint': 'PDF, JPG, PNG; files are read on this computer only.',
   'dossier.import.running': 'Reading {count} files…',
@@ -384,4 +355,5 @@ export const en: Record<MessageKey, string> = {
   ...VERDICT_EN,
   ...REVIEW_EN,
   ...KEYS_EN,
+  ...LABELS_EN,
 };

@@ -3,6 +3,7 @@
 // missing in English fails the typecheck. Placeholders: {name}.
 import { DEADLINES_ZH } from './deadlines';
 import { KEYS_ZH } from './keys';
+import { LABELS_ZH } from './labels';
 import { QUALITY_ZH } from './quality';
 import { REVIEW_ZH } from './review';
 import { VERDICT_ZH } from './verdict';
@@ -158,36 +159,6 @@ export const zh = {
   'dossier.tab.export': '导出',
   'dossier.documents.empty':
     '还没有文件：把营业执照、法人身份证正反面和开户许可证拖到上方，或点击选择文件。',
-  'dossier.kind.business-license': '营业执照',
-  'dossier.kind.id-card-front': '法人身份证人像面',
-  'dossier.kind.id-card-back': '法人身份证国徽面',
-  'dossier.kind.bank-permit': '开户许可证 / 基本存款账户信息',
-  'dossier.kind.unknown': '未识别',
-  'dossier.field.creditCode': '统一社会信用代码',
-  'dossier.field.companyName': '名称',
-  'dossier.field.companyType': '类型',
-  'dossier.field.legalRepresentative': '法定代表人',
-  'dossier.field.registeredCapital': '注册资本',
-  'dossier.field.establishedOn': '成立日期',
-  'dossier.field.validFrom': '有效期起始',
-  'dossier.field.validUntil': '有效期截止',
-  'dossier.field.address': '住所 / 住址',
-  'dossier.field.businessScope': '经营范围',
-  'dossier.field.name': '姓名',
-  'dossier.field.sex': '性别',
-  'dossier.field.ethnicity': '民族',
-  'dossier.field.birthDate': '出生',
-  'dossier.field.idNumber': '公民身份号码',
-  'dossier.field.issuingAuthority': '签发机关',
-  'dossier.field.approvalNumber': '核准号',
-  'dossier.field.accountCode': '基本存款账户编号',
-  'dossier.field.serialNumber': '编号',
-  'dossier.field.accountName': '存款人名称',
-  'dossier.field.bankName': '开户银行',
-  'dossier.field.accountNumber': '账号',
-  'dossier.field.accounts': '关联账户',
-  'dossier.field.idValidUntil': '平台表单上填写的身份证有效期',
-  'dossier.field.officeAddress': '办公地址',
   'dossier.import.drop': '把文件拖到这里，或点击选择文件（可一次多个）',
   'dossier.import.hint': 'PDF、JPG、PNG；文件只在这台电脑上读取。',
   'dossier.import.running': '正在读取 {count} 个文件…',
@@ -358,6 +329,7 @@ export const zh = {
   ...VERDICT_ZH,
   ...REVIEW_ZH,
   ...KEYS_ZH,
+  ...LABELS_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
