@@ -2,24 +2,16 @@
 // audit tab's 校验完整性 reports an intact log, then an entry edited in the raw IndexedDB
 // under the app (as a copied profile would be edited) is reported at its number.
 // Screenshot: test-results/ui-audit-verify.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_VAULT_NAME } from '../../src/renderer/model/vault-name';
-import { openApp, startApp, type AppServer } from './support/app-page';
+import { useApp } from './support/app-page';
 import { createDossier, createVault } from './pages/dossier';
 
-let app: AppServer;
-
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 describe('the audit log verified in the app', () => {
   it('reports an intact log, then an entry edited in the raw IndexedDB', async () => {
-    const { page, violations, errors } = await openApp(app, '2026-11-24');
+    const { page, violations, errors } = await app.open('2026-11-24');
     await createVault(page);
     const screen = await createDossier(page, '青梧屿审计校验');
     await screen.tab('audit');

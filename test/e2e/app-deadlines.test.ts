@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import nodeIcal, { type VEvent } from 'node-ical';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DossierFile } from '../../src/core/dossier';
 import { REPO_ROOT } from '../cli/run-cli';
-import { openApp, startApp, type AppServer } from './support/app-page';
+import { useApp } from './support/app-page';
 import {
   createDossier,
   createVault,
@@ -24,15 +24,7 @@ import {
 
 const TODAY = '2026-12-28';
 const ID_NUMBER_TAIL = /\d{3}[\dX]$/;
-let app: AppServer;
-
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 async function readyDossier(page: Page, company: string): Promise<DossierPage> {
   const dir = join(REPO_ROOT, 'examples', 'ready');
@@ -65,7 +57,7 @@ async function exportTo(page: Page, screen: DossierPage, recipient: string): Pro
 
 describe('deadlines, calendar and the register of where copies went', () => {
   it('flags 2027 until its schedule is loaded, exports the calendar, and registers where the ID went', async () => {
-    const { page, requests, violations, errors } = await openApp(app, TODAY);
+    const { page, requests, violations, errors } = await app.open(TODAY);
     await createVault(page);
     await readyDossier(page, '青梧屿示例公司');
 

@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../src/core/checks/types';
 import { DOCUMENT_KINDS } from '../../src/core/documents';
 import type { DossierFile } from '../../src/core/dossier';
 import { REPO_ROOT } from '../cli/run-cli';
-import { openApp, startApp, type AppServer } from './support/app-page';
+import { useApp } from './support/app-page';
 import {
   createDossier,
   createVault,
@@ -28,15 +28,7 @@ let stepName = 'start';
 function step(name: string): void {
   stepName = name;
 }
-let app: AppServer;
-
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 function example(name: string): { dir: string; dossier: DossierFile } {
   const dir = join(REPO_ROOT, 'examples', name);
@@ -62,7 +54,7 @@ async function dossierFromExample(page: Page, name: string, company: string): Pr
 
 describe('the dossier screen', () => {
   it('imports a ready dossier, fills the slots, checks it, reviews fields and keeps it all over a reload', async () => {
-    const { page, requests, violations, errors } = await openApp(app, TODAY, () => stepName);
+    const { page, requests, violations, errors } = await app.open(TODAY, () => stepName);
     await createVault(page);
     const { dir, dossier } = example('ready');
     const screen = await createDossier(page, '青梧屿示例公司');
@@ -223,7 +215,7 @@ describe('the dossier screen', () => {
   }, 300_000);
 
   it('shows a bracket-width difference character by character and accepts it as an exception with a reason', async () => {
-    const { page, requests, violations, errors } = await openApp(app, TODAY, () => stepName);
+    const { page, requests, violations, errors } = await app.open(TODAY, () => stepName);
     await createVault(page);
     const screen = await dossierFromExample(page, 'bank-name-half-width', '括号宽度示例公司');
 
@@ -293,7 +285,7 @@ describe('the dossier screen', () => {
   }, 300_000);
 
   it('says when a file sits in the wrong slot, moves it back, and undoes a delete', async () => {
-    const { page, requests, violations, errors } = await openApp(app, TODAY, () => stepName);
+    const { page, requests, violations, errors } = await app.open(TODAY, () => stepName);
     await createVault(page);
     const { dir } = example('ready');
     const screen = await createDossier(page, '放错位置示例公司');

@@ -12,10 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DossierFile } from '../../src/core/dossier';
 import { REPO_ROOT } from '../cli/run-cli';
-import { openApp, startApp, type AppServer, type OpenedApp } from './support/app-page';
+import { useApp, type OpenedApp } from './support/app-page';
 import {
   createDossier,
   createVault,
@@ -27,15 +27,7 @@ import {
 
 const TODAY = '2026-11-24';
 
-let app: AppServer;
-
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 function example(name: string): {
   dir: string;
@@ -93,7 +85,7 @@ async function correctAndConfirm(
 
 describe('the app, end to end, with OCR', () => {
   it('scans in, bracket width flagged, corrected in review, ready, and still ready after lock and reload', async () => {
-    const opened = await openApp(app, TODAY);
+    const opened = await app.open(TODAY);
     const { page } = opened;
     const scans = example('scans-jpg');
     const expected = truth('scans-jpg');
@@ -173,7 +165,7 @@ describe('the app, end to end, with OCR', () => {
   }, 600_000);
 
   it('an ID card expiring in 60 days blocks the dossier and shows on the list', async () => {
-    const opened = await openApp(app, TODAY);
+    const opened = await app.open(TODAY);
     const { page } = opened;
     const blocked = example('id-expires-60-days');
     await createVault(page);

@@ -12,11 +12,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../src/core/documents';
 import type { DossierFile } from '../../src/core/dossier';
 import { REPO_ROOT } from '../cli/run-cli';
-import { openApp, startApp, type AppServer } from './support/app-page';
+import { useApp } from './support/app-page';
 import {
   createDossier,
   createVault,
@@ -28,15 +28,7 @@ import {
 const TODAY = '2026-11-24';
 /** PP-OCR in the renderer's wasm on a busy 2-core machine: a few pages a minute. */
 const OCR_TIMEOUT = 540_000;
-let app: AppServer;
-
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 /** The example's files, its dossier.json and, per file, the kinds it holds in page order. */
 function example(name: string): {
@@ -102,7 +94,7 @@ describe('files holding several documents, imported in the app', () => {
   it(
     'a whole dossier in one scanned PDF fills the four slots; both ID sides on one page fill both ID slots',
     async () => {
-      const { page, requests, violations, errors } = await openApp(app, TODAY);
+      const { page, requests, violations, errors } = await app.open(TODAY);
       await createVault(page);
 
       // 1. The whole dossier scanned into one image-only PDF: one file, four documents.

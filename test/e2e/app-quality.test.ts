@@ -8,14 +8,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { crop } from '../../src/ocr/raster';
 import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
 import { REPO_ROOT } from '../cli/run-cli';
-import { openApp, startApp, type AppServer } from './support/app-page';
+import { useApp } from './support/app-page';
 import { createDossier, createVault } from './pages/dossier';
 
-let app: AppServer;
+const app = useApp();
 const dir = mkdtempSync(join(tmpdir(), 'app-quality-'));
 const example = join(REPO_ROOT, 'examples', 'bank-no-seal');
 
@@ -26,16 +26,11 @@ beforeAll(async () => {
   );
   const cut = crop(license, 0, 0, Math.round(license.width * 0.7), license.height);
   writeFileSync(join(dir, 'license-cut.jpg'), await nodeImageCodec.encode(cut, 'jpeg', 0.85));
-  app = await startApp();
 }, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
 
 describe('quality flags and the seal in the app', () => {
   it('shows a cut-off scan flagged from its slot to its region in review, and settles a missing seal by confirmation', async () => {
-    const { page, violations, errors } = await openApp(app, '2026-11-24');
+    const { page, violations, errors } = await app.open('2026-11-24');
     await createVault(page);
     const screen = await createDossier(page, '青梧屿图像质量');
     const outcomes = await screen.importFiles([

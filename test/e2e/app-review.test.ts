@@ -6,22 +6,14 @@
 // over small print. Screenshots: test-results/ui-review-*.png.
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../cli/run-cli';
-import { openApp, startApp, type AppServer } from './support/app-page';
+import { useApp } from './support/app-page';
 import { createDossier, createVault, pdfsOf } from './pages/dossier';
 
 const TODAY = '2026-11-24';
 const COMPANY = '青梧屿示例公司';
-let app: AppServer;
-
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/ui-review-${name}.png`, fullPage: true });
@@ -35,7 +27,7 @@ async function rect(locator: Locator) {
 
 describe('a review that helps the eye (issue 14)', () => {
   it('thumbnails, printed fields, labels, unsaved guard, same-name dossiers, zoom and magnifier', async () => {
-    const opened = await openApp(app, TODAY);
+    const opened = await app.open(TODAY);
     const { page } = opened;
     await createVault(page);
     const screen = await createDossier(page, COMPANY);

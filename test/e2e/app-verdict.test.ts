@@ -7,24 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DossierFile } from '../../src/core/dossier';
 import { extractDocument } from '../../src/core/extract';
 import { readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
 import { REPO_ROOT } from '../cli/run-cli';
-import { openApp, startApp, type AppServer } from './support/app-page';
+import { useApp } from './support/app-page';
 import { createDossier, createVault, pdfsOf, type DossierPage } from './pages/dossier';
 
 const TODAY = '2026-11-24';
-let app: AppServer;
-
-beforeAll(async () => {
-  app = await startApp();
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = useApp();
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/ui-verdict-${name}.png`, fullPage: true });
@@ -51,7 +43,7 @@ async function confirmedFields(page: Page): Promise<string[]> {
 
 describe('the verdict never rests on a failed reading (issue 14)', () => {
   it('blocks until an unread name is typed and confirmed; confirm-all stays on its tab; audit; a license in two dossiers', async () => {
-    const opened = await openApp(app, TODAY);
+    const opened = await app.open(TODAY);
     const { page } = opened;
     const dir = join(REPO_ROOT, 'examples', 'id-name-not-read');
     const stated = JSON.parse(readFileSync(join(dir, 'dossier.json'), 'utf8')) as DossierFile;

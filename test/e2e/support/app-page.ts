@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { APP_RESPONSE_HEADERS } from '../../../src/main/policy/csp';
 import { REPO_ROOT } from '../../cli/run-cli';
 import { launchChromium, serveFolder, type StaticServer } from './chromium';
@@ -62,4 +63,30 @@ export async function openApp(
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${app.server.url}/index.html`);
   return { page, requests, violations, errors };
+}
+
+/** The running app of one test file, as useApp gives it. */
+export interface UsedApp {
+  /** A new page on the app (openApp), its clock fixed at `today` 10:00. */
+  open(today: string, label?: () => string): Promise<OpenedApp>;
+}
+
+/**
+ * Starts the app (build, server, Chromium) before the file's tests and closes it after
+ * them; call at the top level of a test file.
+ */
+export function useApp(): UsedApp {
+  let app: AppServer | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+  }, 300_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  return {
+    open(today, label) {
+      if (!app) throw new Error('The app is not started: call useApp() at the top of the file.');
+      return openApp(app, today, label);
+    },
+  };
 }
