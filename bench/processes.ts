@@ -37,10 +37,10 @@ export function pssKb(pid: number): number {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc/PID/stat. */
-export function cpuTicks(pid: number): number {
+/** CPU ticks (user + system) a process, or one thread (its task/TID/stat), has used so far. */
+export function cpuTicks(pid: number, path = `/proc/${pid}/stat`): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
     return Number(fields[11]) + Number(fields[12]);

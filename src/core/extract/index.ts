@@ -32,7 +32,7 @@ import {
   type ValueAlternatives,
 } from './alternatives';
 import { lookAlikePunctuation } from './punctuation';
-import { NO_SURNAME_CONFIDENCE, surnameCheck } from './surnames';
+import { NO_SURNAME_CONFIDENCE, couldBePersonName, surnameCheck } from './surnames';
 import { readFields } from './scoring';
 import { isPersonNameField } from './value-types';
 
@@ -179,9 +179,13 @@ export function extractDocument(
     const value = fields[name];
     const alternatives = alternativesOf(name);
     if (typeof value !== 'string' || alternatives === null) continue;
-    const minP = isPersonNameField(name) ? NAME_SECOND_P : CLOSE_SECOND_P;
+    const personName = isPersonNameField(name);
+    const minP = personName ? NAME_SECOND_P : CLOSE_SECOND_P;
+    // A reading no person could have (锤 for the surname) is not worth a person's look.
     const proposals = closeSecondChoices(name, value, alternatives, minP).filter(
-      (p) => !corrections.some((c) => c.field === p.field && c.to === p.to),
+      (p) =>
+        !corrections.some((c) => c.field === p.field && c.to === p.to) &&
+        (!personName || couldBePersonName(p.to)),
     );
     if (proposals.length === 0) continue;
     corrections.push(...proposals);

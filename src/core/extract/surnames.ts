@@ -105,6 +105,11 @@ const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
  */
 export const NO_SURNAME_CONFIDENCE = 0.7;
 
+/** False for a Han name of 2-4 characters that starts with no surname: no person is named so. */
+export function couldBePersonName(value: string): boolean {
+  return !HAN_NAME.test(value) || startsWithSurname(value);
+}
+
 /**
  * A person's name read by OCR whose first character is no surname: doubtful (never
  * trusted at 0.9), with the OCR's own readings of that place that are surnames as
@@ -115,8 +120,7 @@ export function surnameCheck(
   value: string,
   alternatives: ValueAlternatives | null,
 ): { doubtful: boolean; corrections: Correction[] } {
-  if (!HAN_NAME.test(value) || startsWithSurname(value))
-    return { doubtful: false, corrections: [] };
+  if (couldBePersonName(value)) return { doubtful: false, corrections: [] };
   const chars = [...value];
   const first = alternatives?.[0];
   const options = (first?.options ?? [])
