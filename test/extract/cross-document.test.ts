@@ -143,6 +143,73 @@ describe('locateValue', () => {
     expect(found?.edits).toBe(2);
   });
 
+  /** Items placed by hand: [text, x, y]. */
+  const placed = (items: [string, number, number][]): DocumentText => ({
+    source: 'paddle',
+    pages: [
+      {
+        page: 0,
+        width: 1200,
+        height: 1000,
+        items: items.map(([t, x, y]) => ({
+          page: 0,
+          x,
+          y,
+          w: 30 * t.length,
+          h: 30,
+          text: t,
+          confidence: 0.97,
+        })),
+      },
+    ],
+  });
+
+  it('finds a company name wrapped onto the next line, in a sentence or a table cell', () => {
+    const sentence = locateValue(
+      placed([
+        ['经审核，杭州星澜芯科技有限', 100, 100],
+        ['公司符合开户条件，准予开立基本存款账户。', 100, 140],
+      ]),
+      '杭州星澜芯科技有限公司',
+    );
+    expect(sentence?.value).toBe('杭州星澜芯科技有限公司');
+    expect(sentence?.edits).toBe(0);
+    expect(sentence!.confidence).toBeLessThan(0.9);
+    const cell = locateValue(
+      placed([
+        ['户名', 100, 100],
+        ['杭州星澜芯科技发展有', 400, 100],
+        ['限公司（滨江分部）', 400, 140],
+        ['开户银行', 100, 200],
+      ]),
+      '杭州星澜芯科技发展有限公司（滨江分部）',
+    );
+    expect(cell?.value).toBe('杭州星澜芯科技发展有限公司（滨江分部）');
+    expect(cell?.box.h).toBeGreaterThan(60);
+  });
+
+  it('never joins a line to another column’s text below it, nor a name across lines', () => {
+    // The rest is in the right column, not under the first piece.
+    const apart = locateValue(
+      placed([
+        ['杭州星澜芯科技有限', 100, 100],
+        ['公司', 800, 140],
+      ]),
+      '杭州星澜芯科技有限公司',
+    );
+    expect(apart?.value).toBe('杭州星澜芯科技有限');
+    expect(apart?.edits).toBe(2);
+    expect(
+      locateValue(
+        placed([
+          ['欧阳', 100, 100],
+          ['沁晟', 100, 140],
+        ]),
+        '欧阳沁晟',
+      ),
+    ).toBeNull();
+  });
+
   it('is unsure where two places match as well with different characters', () => {
     const found = locateValue(text(['逢春华', '逯春华']), '逄春华');
     expect(found!.confidence).toBeLessThanOrEqual(0.5);

@@ -147,11 +147,62 @@ function runsOn(line: Line, glyphs: readonly Glyph[], end: number): boolean {
   return next.x0 - last.x1 < 0.6 * line.h;
 }
 
+/** A gap wider than this (in line heights) ends a piece of text on a line. */
+const SEGMENT_GAP = 1.5;
+
+/** A line's pieces of text between wide gaps (a label, its value, another column's). */
+function segmentsOf(line: Line): Glyph[][] {
+  const out: Glyph[][] = [];
+  let current: Glyph[] = [];
+  line.glyphs.forEach((g, i) => {
+    const prev = line.glyphs[i - 1];
+    if (prev && (g.x0 - prev.x1) / line.h > SEGMENT_GAP && current.length > 0) {
+      out.push(current);
+      current = [];
+    }
+    current.push(g);
+  });
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * A value wrapped onto the next line: a piece of text ending a segment of one line, then
+ * the piece starting a segment of the line right below that lies under it (a table cell's
+ * second line, a sentence going on at the margin). Each pair is one run of glyphs.
+ */
+function wrappedRuns(lines: readonly Line[]): { line: Line; glyphs: Glyph[]; split: number }[] {
+  const runs: { line: Line; glyphs: Glyph[]; split: number }[] = [];
+  lines.forEach((line, i) => {
+    const below = lines
+      .slice(i + 1, i + 4)
+      .filter(
+        (l) =>
+          l.y0 > (line.y0 + line.y1) / 2 &&
+          l.y0 - line.y1 < 1.2 * line.h &&
+          l.h <= 1.6 * line.h &&
+          l.h >= line.h / 1.6,
+      );
+    for (const first of segmentsOf(line)) {
+      const x0 = first[0]!.x0;
+      const x1 = first.at(-1)!.x1;
+      for (const next of below)
+        for (const second of segmentsOf(next)) {
+          // Under the first piece: a wrap goes back left, never into another column.
+          if (second[0]!.x0 >= x1 || second.at(-1)!.x1 <= x0) continue;
+          runs.push({ line, glyphs: [...first, ...second], split: first.length });
+        }
+    }
+  });
+  return runs;
+}
+
 /**
  * Where `wanted` (a value read on another document) is printed in `text`: the best
- * occurrence within one line, as the page's own characters, or null when none is close
- * enough (see allowedEdits) or the only ones are parts of longer words or of other
- * fields' boxes. Matching folds widths (so （ finds (), the result never does.
+ * occurrence within one line, or (a value longer than a person's name) wrapped from the
+ * end of a piece of text onto the line below, as the page's own characters, or null when
+ * none is close enough (see allowedEdits) or the only ones are parts of longer words or
+ * of other fields' boxes. Matching folds widths (so （ finds (), the result never does.
  */
 export function locateValue(
   text: DocumentText,
@@ -162,17 +213,31 @@ export function locateValue(
   if (want.length === 0) return null;
   const max = allowedEdits(want.length);
   const found: { value: string; box: Box; glyphs: Glyph[]; edits: number }[] = [];
+  const add = (page: number, own: Glyph[], edits: number): void => {
+    const box = union(own, page);
+    if (options.exclude?.some((other) => overlaps(other, box))) return;
+    found.push({ value: own.map((g) => g.ch).join(''), box, glyphs: own, edits });
+  };
   for (const page of text.pages) {
-    for (const line of pageLines(page)) {
+    const lines = pageLines(page);
+    for (const line of lines) {
       const glyphs = line.glyphs;
       if (glyphs.length < want.length - max) continue;
       const keys = glyphs.map((g) => g.key);
       for (const match of approximateMatches(want, keys, max)) {
-        const own = glyphs.slice(match.start, match.end);
         if (want.length <= 4 && runsOn(line, glyphs, match.end)) continue;
-        const box = union(own, line.page);
-        if (options.exclude?.some((other) => overlaps(other, box))) continue;
-        found.push({ value: own.map((g) => g.ch).join(''), box, glyphs: own, edits: match.edits });
+        add(line.page, glyphs.slice(match.start, match.end), match.edits);
+      }
+    }
+    // A name stays on its line (逄春 / 华 is no name); a company's name may wrap.
+    if (want.length <= SUBSTITUTIONS_ONLY) continue;
+    for (const run of wrappedRuns(lines)) {
+      const keys = run.glyphs.map((g) => g.key);
+      for (const match of approximateMatches(want, keys, max)) {
+        // Only an occurrence across the wrap: one within a line was found above.
+        if (match.start >= run.split || match.end <= run.split) continue;
+        // Both pieces are the value's: it ends the first line's piece, starts the second's.
+        add(run.line.page, run.glyphs.slice(match.start, match.end), match.edits);
       }
     }
   }
