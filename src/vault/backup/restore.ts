@@ -10,7 +10,7 @@ import { BackupError } from '../errors';
 import { backupKeys, readPrefix, type BackupPrefix } from './header';
 import { LEGACY_FORMAT, readLegacyBackup } from './legacy';
 import { admitRecord, BackupTally } from './records';
-import { clearRestoreMarker, markRestoreStarted } from './restore-marker';
+import { clearRestoreMarker, clearVaultTables, markRestoreStarted } from './restore-marker';
 import { readFrames, STREAMED_FORMAT, type BackupEntry } from './stream';
 
 /** A backup file: a File or Blob (read as a stream, twice) or bytes already in memory. */
@@ -42,26 +42,11 @@ function refuseOccupied(hasData: boolean, guard: RestoreGuard): void {
 }
 
 /** Clears every table, after checking the target in the same transaction. */
-async function clearChecked(
-  db: VaultDB,
-  guard: RestoreGuard,
-  then?: () => Promise<void>,
-): Promise<void> {
-  db.replacingEverything = true;
-  try {
-    await db.transaction(
-      'rw',
-      VAULT_TABLES.map((t) => db.table(t)),
-      async () => {
-        refuseOccupied(await holdsData(db), guard);
-        for (const name of VAULT_TABLES) await db.table(name).clear();
-        await then?.();
-      },
-    );
-  } finally {
-    db.replacingEverything = false;
-  }
-}
+const clearChecked = (db: VaultDB, guard: RestoreGuard, then?: () => Promise<void>) =>
+  clearVaultTables(db, {
+    inside: async () => refuseOccupied(await holdsData(db), guard),
+    after: then,
+  });
 
 async function addEntries(
   db: VaultDB,
