@@ -14,7 +14,7 @@ export const LAYER_IMPORTS = {
   renderer: ['core', 'ocr', 'pack-host', 'vault', 'shared'],
   main: ['core', 'shared'],
   preload: ['shared'],
-  cli: ['core', 'ocr', 'pack-host'],
+  cli: ['core', 'ocr', 'pack-host', 'shared'],
 };
 
 const LAYERS = Object.keys(LAYER_IMPORTS);

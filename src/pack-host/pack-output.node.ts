@@ -1,21 +1,12 @@
 // Where `dossier pack` may write, checked before any work: never inside the dossier folder
 // (the next check would read the pack as a document), never over a folder, and over an
-// existing file only when it is a pack this tool made (or with --force). Temporary files
-// an interrupted pack left beside the target are removed; write errors become one sentence.
-import {
-  access,
-  constants,
-  lstat,
-  readdir,
-  readFile,
-  realpath,
-  stat,
-  unlink,
-} from 'node:fs/promises';
-import { basename, dirname, join, relative, isAbsolute } from 'node:path';
+// existing file only when it is a pack this tool made (or with --force); write errors
+// become one sentence. The write itself, and the removal of the temporary files an
+// interrupted pack left beside the target, are src/shared/atomic-file.node.ts.
+import { access, constants, lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, relative, isAbsolute } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { DEFAULT_ZIP_LIMITS, MANIFEST_FORMAT, MANIFEST_NAME, readZipSafely } from '../core/pack';
-import { TEMP_SUFFIX } from './write-atomic.node.ts';
 
 /** A refusal of the --out path, one sentence. */
 export class PackOutputError extends Error {
@@ -99,33 +90,4 @@ export function writeErrorSentence(error: unknown, out: string): string {
     default:
       return `The pack could not be written to ${out}: ${error instanceof Error ? error.message : String(error)}.`;
   }
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/**
- * Removes the temporary files an interrupted pack of this target left (a kill during the
- * write): `.NAME.PID.HEX.tmp` whose process is gone. Returns their names.
- */
-export async function removeStaleTemps(out: string): Promise<string[]> {
-  const folder = dirname(out);
-  const prefix = `.${basename(out)}.`;
-  const removed: string[] = [];
-  for (const name of await readdir(folder).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
-    const match = /^(\d+)\.[0-9a-f]{8}$/.exec(name.slice(prefix.length, -TEMP_SUFFIX.length));
-    if (!match || alive(Number(match[1]))) continue;
-    const path = join(folder, name);
-    if (!(await lstat(path)).isFile()) continue;
-    await unlink(path);
-    removed.push(name);
-  }
-  return removed;
 }

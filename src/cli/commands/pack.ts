@@ -20,15 +20,17 @@ import { runChecks } from '../../core/checks';
 import { nodeImageCodec } from '../../pack-host/image-codec.node.ts';
 import { nodeHasher } from '../../pack-host/hasher.node.ts';
 import { loadReportFont } from '../../pack-host/report-font.node.ts';
-import { writeFileAtomic } from '../../pack-host/write-atomic.node.ts';
+import { removeStaleTemps, writeFileAtomic } from '../../shared/atomic-file.node.ts';
 import {
   checkPackOutput,
   PackOutputError,
-  removeStaleTemps,
   writeErrorSentence,
 } from '../../pack-host/pack-output.node.ts';
 import { appInfo } from '../../pack-host/app-version.node.ts';
-import { loadOrCreateCliSigningKey, type CliSigningKey } from '../../pack-host/cli-signing-key.node.ts';
+import {
+  loadOrCreateCliSigningKey,
+  type CliSigningKey,
+} from '../../pack-host/cli-signing-key.node.ts';
 import { printable } from '../format';
 import { localTimestamp } from '../../core/dates';
 import type { ExtractedDocument } from '../../core/extraction';
