@@ -2,8 +2,8 @@
 // One four-scan run of bench:ui (bench/ui-scans.ts: drop → all read, then confirming) on
 // the app's renderer built without minification (so that the JS profiler's frames keep
 // their names), with a Chromium trace (CDP, through playwright-core) of each phase;
-// bench/ui-trace.ts finds the long tasks and what ran in them. BENCH_UI_WORKERS sets the
-// OCR pool size (default: the app's). Writes bench/results/ui-profile.json.
+// bench/ui-trace.ts finds the long tasks and what ran in them. BENCH_UI_CORES sets the
+// cores the page sees (default: the machine's), from which the reader sizes its OCR pool. Writes bench/results/ui-profile.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,8 @@ function print(phase: string, p: LongTaskProfile): void {
 }
 
 function analyse(path: string): LongTaskProfile {
-  const trace = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const trace = JSON.parse(readFileSync(path, 'utf8')) as
+    { traceEvents: TraceEvent[] } | TraceEvent[];
   return profileLongTasks(Array.isArray(trace) ? trace : trace.traceEvents);
 }
 
@@ -77,13 +78,13 @@ async function main(): Promise<void> {
     };
   };
   try {
-    const workers = process.env.BENCH_UI_WORKERS ? Number(process.env.BENCH_UI_WORKERS) : undefined;
+    const cores = process.env.BENCH_UI_CORES ? Number(process.env.BENCH_UI_CORES) : undefined;
     const run = await appScanRun(browser, `${server.url}/index.html`, {
-      ...(workers ? { workers } : {}),
+      ...(cores ? { cores } : {}),
       record,
     });
     console.log(
-      `four scans: ${run.allMs} ms (files ${run.fileMs.join(', ')}), ${run.workers} OCR worker(s), CPU ${run.cpuSeconds} s ${JSON.stringify(run.cpuByThread)}; Long Tasks API: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirm ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
+      `four scans: ${run.allMs} ms (files ${run.fileMs.join(', ')}), ${run.workers} OCR worker(s) × ${run.threads} thread(s), CPU ${run.cpuSeconds} s ${JSON.stringify(run.cpuByThread)}; Long Tasks API: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirm ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
     );
     for (const [phase, p] of Object.entries(profiles)) print(phase, p);
     mkdirSync(join(REPO_ROOT, 'bench/results'), { recursive: true });

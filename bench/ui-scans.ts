@@ -79,8 +79,7 @@ function sampleProcesses(pids: () => number[]): {
   sample();
   const timer = setInterval(sample, 200);
   let result:
-    | { peakMb: number; cpuSeconds: number; cpuByThread: Record<string, number> }
-    | undefined;
+    { peakMb: number; cpuSeconds: number; cpuByThread: Record<string, number> } | undefined;
   return {
     stop() {
       if (result) return result;
@@ -234,8 +233,11 @@ export interface AppScanRun {
   /** The same by process type and thread name (seconds, most first). */
   cpuByThread: Record<string, number>;
   statuses: string[];
-  /** OCR workers the reader used (navigator.hardwareConcurrency as the page saw it). */
+  /** Cores the page saw (navigator.hardwareConcurrency, overridden by `cores`). */
+  cores: number;
+  /** OCR workers the reader used, and wasm threads in each (its dossier:ocr-pool mark). */
   workers: number;
+  threads: number;
   /** Main-thread long tasks from the drop to all read. */
   importLongTasks: LongTasks;
   /** Main-thread long tasks while confirming (confirm-all per document, one single field). */
@@ -244,12 +246,15 @@ export interface AppScanRun {
 
 /** One fresh profile: vault, dossier, the four scans dropped at once, until all are read. */
 /** Starts recording a phase of a run (bench/ui-profile.ts traces it); answers its stop. */
-export type PhaseRecorder = (page: Page, phase: 'import' | 'confirm') => Promise<() => Promise<void>>;
+export type PhaseRecorder = (
+  page: Page,
+  phase: 'import' | 'confirm',
+) => Promise<() => Promise<void>>;
 
 export async function appScanRun(
   browser: Browser,
   url: string,
-  options: { workers?: number; record?: PhaseRecorder } = {},
+  options: { cores?: number; record?: PhaseRecorder } = {},
 ): Promise<AppScanRun> {
   const memory = sampleProcesses(() => descendants(process.pid));
   let cpu: ReturnType<typeof sampleProcesses> | undefined;
@@ -257,16 +262,27 @@ export async function appScanRun(
   try {
     await context.addInitScript('window.__name = (f) => f');
     await context.addInitScript(LONG_TASK_RECORDER);
-    // The reader sizes its OCR pool from the cores the page sees (src/renderer/reader/pool.ts).
-    if (options.workers !== undefined)
+    // The reader sizes its OCR pool and each worker's threads from the cores the page sees
+    // (src/renderer/reader/pool.ts): `cores` makes the page see that many.
+    if (options.cores !== undefined)
       await context.addInitScript(
-        `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${options.workers} });`,
+        `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${options.cores} });`,
       );
     const page = await context.newPage();
     await page.goto(url);
-    const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     await createVault(page);
     await createDossier(page, '青梧屿测速科技有限公司');
+    // The reader marks its pool's size once the vault is open (src/renderer/reader/index.ts).
+    const pool = (await (
+      await page.waitForFunction(
+        () =>
+          (performance.getEntriesByName('dossier:ocr-pool')[0] as PerformanceMark | undefined)
+            ?.detail as { workers: number; threads: number } | undefined,
+        undefined,
+        { timeout: 60_000 },
+      )
+    ).jsonValue()) as { workers: number; threads: number };
     // Each file is stamped in the page when its row says it is done (or failed).
     await page.evaluate(() => {
       const w = window as unknown as { __outcomes: Record<string, number> };
@@ -314,7 +330,8 @@ export async function appScanRun(
       cpuSeconds,
       cpuByThread,
       statuses,
-      workers,
+      cores,
+      ...pool,
       importLongTasks,
       confirm,
     };

@@ -8,7 +8,9 @@
 //     scrolling it from top to bottom, one wheel notch (100 px) per frame;
 //   - four scans (examples/scans-jpg) from the drop to all read, in a fresh profile, against
 //     the CLI reading the same files in the same run (bench/ui-scans.ts), BENCH_UI_SCAN_RUNS
-//     times each (default 3), with 1 and with 2 OCR workers (BENCH_UI_WORKERS); in each,
+//     times each (default 3), with the cores the page sees as the machine has them (the app
+//     as shipped: its OCR pool and wasm threads) and as each count in BENCH_UI_CORES
+//     (default "1": one worker on one thread, for comparison); in each,
 //     the main thread's long tasks (over 50 ms) from the drop to all read, and while
 //     confirming (confirm-all on each document, then one field); `--scans` measures only this.
 // Writes bench/results/ui.json.
@@ -153,8 +155,15 @@ async function scrollFrames(
   });
 }
 
-/** OCR pool sizes measured (BENCH_UI_WORKERS, default "1,2"); the first is the app's default here. */
-const WORKER_COUNTS = (process.env.BENCH_UI_WORKERS ?? '1,2').split(',').map(Number);
+/**
+ * The cores the page is made to see, besides the machine's own (BENCH_UI_CORES, default
+ * "1"; "" for none): the reader sizes its OCR pool and each worker's threads from them.
+ */
+const CORE_COUNTS = (process.env.BENCH_UI_CORES ?? '1')
+  .split(',')
+  .filter((c) => c.trim() !== '')
+  .map(Number)
+  .filter((n) => n !== cpus().length);
 
 function longTaskSummary(runs: LongTasks[]) {
   return {
@@ -169,7 +178,9 @@ function longTaskSummary(runs: LongTasks[]) {
 
 function appSummary(app: AppScanRun[]) {
   return {
+    cores: app[0]?.cores ?? 0,
     workers: app[0]?.workers ?? 0,
+    threads: app[0]?.threads ?? 0,
     allMs: app.map((r) => r.allMs),
     fileMs: app.map((r) => r.fileMs),
     statuses: app.map((r) => r.statuses),
@@ -187,13 +198,17 @@ function appSummary(app: AppScanRun[]) {
   };
 }
 
+/** A configuration's key in the results: as the app is shipped, or with `cores` cores. */
+const configKey = (cores: number | undefined) =>
+  cores === undefined ? 'shipped' : `cores-${cores}`;
+
 /**
- * The app (once per OCR pool size) and the CLI alternated, so that the machine's load hits
- * all alike; the headline is the app with the pool size the app picks on this machine.
+ * The app (as shipped, then with each of CORE_COUNTS) and the CLI alternated, so that the
+ * machine's load hits all alike; the headline is the app as shipped on this machine.
  */
 async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
-  const byWorkers = new Map<number, AppScanRun[]>(WORKER_COUNTS.map((w) => [w, []]));
-  const appDefault: AppScanRun[] = [];
+  const configs: (number | undefined)[] = [undefined, ...CORE_COUNTS];
+  const byConfig = new Map<string, AppScanRun[]>(configs.map((c) => [configKey(c), []]));
   const cli: CliScanRun[] = [];
   const cliWasm: CliScanRun[] = [];
   for (let i = 0; i < SCAN_RUNS; i++) {
@@ -206,25 +221,24 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       cliWasm.push(await cliScanRun({ DOSSIER_OCR_RUNTIME: 'wasm', DOSSIER_OCR_THREADS: '1' }));
       console.log(`  CLI on wasm ${cliWasm[i]!.ms} ms (CPU ${cliWasm[i]!.cpuSeconds} s)`);
     }
-    for (const workers of WORKER_COUNTS) {
-      const run = await appScanRun(browser, url, { workers });
-      byWorkers.get(workers)!.push(run);
+    for (const cores of configs) {
+      const run = await appScanRun(browser, url, cores === undefined ? {} : { cores });
+      byConfig.get(configKey(cores))!.push(run);
       console.log(`    CPU by thread: ${JSON.stringify(run.cpuByThread)}`);
       console.log(
-        `  app, ${workers} OCR worker(s): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); main-thread long tasks: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirming ${run.confirm.confirmed} fields ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
+        `  app (${configKey(cores)}: ${run.cores} cores, ${run.workers} OCR worker(s) × ${run.threads} thread(s)): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); main-thread long tasks: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirming ${run.confirm.confirmed} fields ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
       );
     }
   }
-  // The app as shipped: the pool size it picks here (pool.ts defaultPoolSize).
-  const shipped = await defaultWorkers(browser, url);
-  appDefault.push(...(byWorkers.get(shipped) ?? byWorkers.get(WORKER_COUNTS[0]!)!));
+  // The app as shipped: the pool and threads it picks here (pool.ts).
+  const appDefault = byConfig.get('shipped')!;
   const appMs = median(appDefault.map((r) => r.allMs));
   const cliMs = median(cli.map((r) => r.ms));
   return {
     files: 'examples/scans-jpg: license, id-front, id-back, bank',
     runs: SCAN_RUNS,
     app: appSummary(appDefault),
-    byWorkers: Object.fromEntries([...byWorkers].map(([w, runs]) => [w, appSummary(runs)])),
+    byConfig: Object.fromEntries([...byConfig].map(([c, runs]) => [c, appSummary(runs)])),
     cli: {
       ms: cli.map((r) => r.ms),
       kinds: cli.map((r) => r.kinds),
@@ -246,11 +260,8 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
         }
       : {}),
     ratio: +(appMs / cliMs).toFixed(2),
-    ratioByWorkers: Object.fromEntries(
-      [...byWorkers].map(([w, runs]) => [
-        w,
-        +(median(runs.map((r) => r.allMs)) / cliMs).toFixed(2),
-      ]),
+    ratioByConfig: Object.fromEntries(
+      [...byConfig].map(([c, runs]) => [c, +(median(runs.map((r) => r.allMs)) / cliMs).toFixed(2)]),
     ),
     cpuRatio: +(
       median(appDefault.map((r) => r.cpuSeconds)) / median(cli.map((r) => r.cpuSeconds))
@@ -259,29 +270,11 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
   };
 }
 
-/** The OCR pool size the app picks in this browser (the same rule as pool.ts). */
-async function defaultWorkers(
-  browser: Awaited<ReturnType<typeof launchChromium>>,
-  url: string,
-): Promise<number> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    return await page.evaluate(() => {
-      const memoryGb = (navigator as { deviceMemory?: number }).deviceMemory ?? 4;
-      return Math.max(1, Math.min(navigator.hardwareConcurrency || 1, Math.floor(memoryGb / 2), 4));
-    });
-  } finally {
-    await context.close();
-  }
-}
-
 function scanLine(s: Awaited<ReturnType<typeof scanComparison>>): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const tasks = (a: ReturnType<typeof appSummary>) =>
-    `${a.workers} OCR worker(s): ${sec(a.medianAllMs)}, peak ${a.peakMb} MB, main-thread long tasks import ${a.importLongTasks.counts.join('/')} (longest ${a.importLongTasks.maxLongestMs} ms), confirm ${a.confirm.longTasks.counts.join('/')} (longest ${a.confirm.longTasks.maxLongestMs} ms)`;
-  return `${Object.values(s.byWorkers).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app (${s.app.workers} OCR workers) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio})${s.cliWasm ? `; CLI on the app's wasm runtime ${s.cliWasm.medianCpuSeconds} (app / CLI-wasm ${s.cpuRatioToCliWasm})` : ''}; peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
+    `${a.cores} cores, ${a.workers} OCR worker(s) × ${a.threads} thread(s): ${sec(a.medianAllMs)}, peak ${a.peakMb} MB, main-thread long tasks import ${a.importLongTasks.counts.join('/')} (longest ${a.importLongTasks.maxLongestMs} ms), confirm ${a.confirm.longTasks.counts.join('/')} (longest ${a.confirm.longTasks.maxLongestMs} ms)`;
+  return `${Object.values(s.byConfig).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app as shipped (${s.app.workers} OCR worker(s) × ${s.app.threads} thread(s)) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio})${s.cliWasm ? `; CLI on the app's wasm runtime ${s.cliWasm.medianCpuSeconds} (app / CLI-wasm ${s.cpuRatioToCliWasm})` : ''}; peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
 }
 
 async function main(): Promise<void> {

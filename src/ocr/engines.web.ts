@@ -56,16 +56,26 @@ export async function createTesseractEngineBrowser(
   });
 }
 
+/**
+ * Threads one inference may use: `wanted` where the page is cross-origin isolated (the
+ * app's responses carry COOP and COEP, so its workers have SharedArrayBuffer), else 1.
+ */
+export function wasmThreads(wanted: number): number {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  return isolated ? Math.max(1, Math.floor(wanted)) : 1;
+}
+
 export async function createPaddleEngineBrowser(
   ort: typeof Ort,
   urls: PaddleAssetUrls,
+  options: { threads?: number } = {},
 ): Promise<RasterOcrEngine> {
   ort.env.wasm.wasmPaths = urls.ortWasmPath;
-  // One wasm thread per engine: the app runs one engine per OCR worker and reads several
-  // files at once across the cores (src/renderer/reader/pool.ts). More threads would need
-  // SharedArrayBuffer, which only a cross-origin-isolated page has (the app's is not), and
-  // would then compete with the other workers for the same cores.
-  ort.env.wasm.numThreads = 1;
+  // Threads per engine: the reader runs one engine per OCR worker and gives each its share
+  // of the cores (src/renderer/reader/pool.ts ocrThreads). More than one needs
+  // SharedArrayBuffer, which only a cross-origin-isolated page has.
+  const threads = wasmThreads(options.threads ?? 1);
+  ort.env.wasm.numThreads = threads;
   const [det, rec, cls, keys] = await Promise.all([
     fetchLocal(urls.det).then((r) => r.arrayBuffer()),
     fetchLocal(urls.rec).then((r) => r.arrayBuffer()),
@@ -77,5 +87,12 @@ export async function createPaddleEngineBrowser(
     models: { det: new Uint8Array(det), rec: new Uint8Array(rec), cls: new Uint8Array(cls), keys },
     codec: browserImageCodec,
     readOrientation: readExifOrientationBrowser,
+    sessionOptions: {
+      executionProviders: ['wasm'],
+      graphOptimizationLevel: 'all',
+      // Threads that wait for work sleep instead of spinning: the cores are shared with
+      // the page and the other workers (spinning showed as CPU time, not speed).
+      ...(threads > 1 ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
+    },
   });
 }

@@ -17,6 +17,7 @@ const NM = join(REPO_ROOT, 'node_modules');
 let testPage: TestPage | undefined;
 let server: StaticServer;
 let noWasmServer: StaticServer;
+let notIsolatedServer: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -43,6 +44,8 @@ beforeAll(async () => {
     ...APP_RESPONSE_HEADERS,
     'content-security-policy': CONTENT_SECURITY_POLICY.replace(" 'wasm-unsafe-eval'", ''),
   });
+  const { 'cross-origin-embedder-policy': _, ...notIsolated } = APP_RESPONSE_HEADERS;
+  notIsolatedServer = await serveFolder(root, notIsolated);
   browser = await launchChromium();
 });
 
@@ -50,10 +53,11 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await noWasmServer?.close();
+  await notIsolatedServer?.close();
   testPage?.remove();
 });
 
-type Engine = 'tesseract' | 'onnx';
+type Engine = 'tesseract' | 'onnx' | 'onnxThreads';
 
 async function open(
   on: StaticServer = server,
@@ -117,6 +121,30 @@ describe('OCR runtimes under the app CSP', () => {
       expect(await run(page, 'onnx')).toMatch(/^ok \["/);
       expect(violations).toEqual([]);
       expect(requests.leaving).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it(
+    'onnxruntime-web runs on two wasm threads: the headers make the page cross-origin isolated',
+    { timeout: 120_000 },
+    async () => {
+      const { page, requests, violations } = await open();
+      expect(await run(page, 'onnxThreads')).toMatch(
+        /^ok \{"isolated":true,"threads":2,"output":\d+/,
+      );
+      expect(violations).toEqual([]);
+      expect(requests.leaving).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it(
+    'without COEP the page is not isolated and onnxruntime-web falls back to one thread',
+    { timeout: 120_000 },
+    async () => {
+      const { page } = await open(notIsolatedServer);
+      expect(await run(page, 'onnxThreads')).toMatch(/^ok \{"isolated":false,"threads":1,/);
       await page.close();
     },
   );

@@ -7,8 +7,13 @@
 //   onnxruntime-web, hash-wasm) counts as "eval" for CSP; without it both OCR runtimes fail
 //   (measured). It allows wasm only, never JavaScript eval.
 // - worker-src 'self' only: pdfjs's worker, tesseract.js's worker (workerBlobURL: false)
-//   and onnxruntime-web (one thread: the page is not cross-origin isolated) start from
-//   files of the app's origin; blob: workers were measured to be unnecessary.
+//   and onnxruntime-web's threads (module workers of ocr/ort/ort-wasm-simd-threaded.mjs)
+//   start from files of the app's origin; blob: workers were measured to be unnecessary.
+//
+// Cross-origin isolation (COOP same-origin + COEP require-corp) gives the page and its
+// workers SharedArrayBuffer, which onnxruntime-web's multi-threaded wasm needs (one OCR
+// inference on several cores). It loosens nothing: the app loads only its own files, and
+// require-corp refuses any cross-origin subresource that does not opt in.
 // - img-src blob: data:: page previews drawn from in-memory files (blob:) and small
 //   inline images; nothing from elsewhere.
 // - connect-src 'self': fetch of the app's own cMaps, models and wasm; no http(s), no ws(s).
@@ -53,6 +58,7 @@ export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
   'cross-origin-resource-policy': 'same-origin',
   'referrer-policy': 'no-referrer',
 };

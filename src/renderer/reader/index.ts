@@ -19,7 +19,7 @@ import type {
   ReadResult,
 } from '../model/contract';
 import { browserReadOptions, loadPdfjsBrowser } from '../pdfjs';
-import { createWorkerPool, defaultPoolSize, EngineError, type OcrWorker } from './pool';
+import { createWorkerPool, defaultPoolSize, EngineError, ocrThreads, type OcrWorker } from './pool';
 import { ocrAssetUrls } from './protocol';
 import { createPageRenderer, renderPageImage } from './render-page';
 
@@ -71,7 +71,14 @@ export function createBrowserDocumentReader(
   const assetBase = new URL(options.assetBase ?? './', document.baseURI).href;
   const urls = ocrAssetUrls(assetBase);
   let engineId: OcrEngineId = options.engine ?? 'paddle';
-  const pool = createWorkerPool(options.workers ?? defaultPoolSize());
+  const poolSize = options.workers ?? defaultPoolSize();
+  const pool = createWorkerPool(poolSize);
+  const threads = ocrThreads(poolSize);
+  // What the reader chose, for bench:ui (it reads the mark): workers, and wasm threads
+  // each where the page is cross-origin isolated.
+  performance.mark('dossier:ocr-pool', {
+    detail: { workers: poolSize, threads: crossOriginIsolated ? threads : 1 },
+  });
   const pageRenderer = createPageRenderer();
   let nextId = 1;
   /** Reads under way or waiting for a worker (dispose waits for them). */
@@ -93,6 +100,7 @@ export function createBrowserDocumentReader(
           id: nextId++,
           engine: engineId,
           urls,
+          threads,
           name: file.name,
           bytes,
           ...(kind ? { kind } : {}),
@@ -135,6 +143,7 @@ export function createBrowserDocumentReader(
               id: nextId++,
               engine,
               urls,
+              threads,
               page,
               width: raster.width,
               height: raster.height,
@@ -211,7 +220,7 @@ export function createBrowserDocumentReader(
     const id = nextId++;
     worker.loads.add(id);
     const preparing = worker
-      .call({ type: 'load', id, engine: engineId, urls }, [])
+      .call({ type: 'load', id, engine: engineId, urls, threads }, [])
       .then(() => undefined)
       .catch(() => {
         if (worker.preparing === preparing) worker.preparing = undefined;

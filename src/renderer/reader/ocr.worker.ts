@@ -28,17 +28,20 @@ let current: { id: OcrEngineId; engine: Promise<RasterOcrEngine> } | undefined;
 /** Engines whose load was reported finished ('loading-ocr' is posted only while loading). */
 const loaded = new WeakSet<Promise<RasterOcrEngine>>();
 
-async function createEngine(id: OcrEngineId, urls: OcrAssetUrls): Promise<RasterOcrEngine> {
+async function createEngine(
+  id: OcrEngineId,
+  urls: OcrAssetUrls,
+  threads: number,
+): Promise<RasterOcrEngine> {
   if (id === 'tesseract') return createTesseractEngineBrowser(urls.tesseract);
   // The wasm-only build: no WebGPU/WebGL code, one 14 MB wasm file.
   const ort = await import('onnxruntime-web/wasm');
   ort.env.logLevel = 'error';
-  return createPaddleEngineBrowser(ort, urls.paddle);
+  return createPaddleEngineBrowser(ort, urls.paddle, { threads });
 }
 
 async function engineFor(
-  id: OcrEngineId,
-  urls: OcrAssetUrls,
+  { engine: id, urls, threads }: WorkerRequest,
   post: (r: WorkerResponse) => void,
   requestId: number,
 ): Promise<RasterOcrEngine> {
@@ -47,7 +50,7 @@ async function engineFor(
     current = undefined;
     if (old) await (await old.engine.catch(() => null))?.dispose();
     post({ type: 'progress', id: requestId, stage: 'loading-ocr', progress: 0 });
-    const engine = createEngine(id, urls);
+    const engine = createEngine(id, urls, threads);
     current = { id, engine };
     // A failed load is not kept: the next request tries again.
     engine.catch(() => {
@@ -150,7 +153,7 @@ async function readImage(
 
 async function handle(request: WorkerRequest): Promise<void> {
   const post = (r: WorkerResponse): void => scope.postMessage(r);
-  const engine = await engineFor(request.engine, request.urls, post, request.id);
+  const engine = await engineFor(request, post, request.id);
   if (request.type === 'load') {
     post({ type: 'loaded', id: request.id });
     return;

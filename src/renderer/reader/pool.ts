@@ -37,6 +37,20 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(cores - 1, Math.floor(memoryGb / GB_PER_WORKER), MAX_WORKERS));
 }
 
+/** Most wasm threads one OCR inference uses (onnxruntime-web's own default cap). */
+const MAX_THREADS_PER_WORKER = 4;
+
+/**
+ * Wasm threads per OCR worker: the cores shared out between the pool's workers, so one
+ * file alone is read on all of them (2 threads on 2 cores with the pool's 1 worker). The
+ * page keeps its share: idle threads sleep (no spinning) while the page works. Only a
+ * cross-origin-isolated page gets more than one (src/ocr/engines.web.ts wasmThreads).
+ */
+export function ocrThreads(poolSize: number): number {
+  const cores = navigator.hardwareConcurrency || 1;
+  return Math.max(1, Math.min(MAX_THREADS_PER_WORKER, Math.floor(cores / Math.max(1, poolSize))));
+}
+
 export interface OcrWorker {
   call(
     request: WorkerRequest,

@@ -32,6 +32,8 @@ interface RequestBase {
   id: number;
   engine: OcrEngineId;
   urls: OcrAssetUrls;
+  /** Wasm threads for the worker's PP-OCR engine (used when the engine is created). */
+  threads: number;
 }
 
 export type WorkerRequest =

@@ -210,5 +210,11 @@ export async function renderPageImage(
     }
   }
   // A copy goes to the worker: the caller's bytes stay whole.
-  return renderer.draw({ type: 'image', bytes: file.bytes.slice(), mime: file.mime, geometry, scale });
+  return renderer.draw({
+    type: 'image',
+    bytes: file.bytes.slice(),
+    mime: file.mime,
+    geometry,
+    scale,
+  });
 }

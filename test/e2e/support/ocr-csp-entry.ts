@@ -39,4 +39,30 @@ async function onnx(): Promise<string[]> {
   return names;
 }
 
-Object.assign(window, { ocrCsp: { tesseract, onnx } });
+/**
+ * onnxruntime-web with two wasm threads, as the app's OCR worker asks for: runs the
+ * detection model once and answers whether the page was cross-origin isolated and how
+ * many threads the runtime kept (it falls back to 1, with a warning, where it cannot).
+ */
+async function onnxThreads(): Promise<{ isolated: boolean; threads: number; output: number }> {
+  ort.env.wasm.wasmPaths = '/ort/';
+  ort.env.wasm.numThreads = 2;
+  const session = await ort.InferenceSession.create('/ocr/det.onnx');
+  try {
+    const input = new ort.Tensor(
+      'float32',
+      new Float32Array(3 * 64 * 64).fill(0.5),
+      [1, 3, 64, 64],
+    );
+    const out = await session.run({ [session.inputNames[0]!]: input });
+    return {
+      isolated: self.crossOriginIsolated,
+      threads: ort.env.wasm.numThreads,
+      output: out[session.outputNames[0]!]!.size,
+    };
+  } finally {
+    await session.release();
+  }
+}
+
+Object.assign(window, { ocrCsp: { tesseract, onnx, onnxThreads } });

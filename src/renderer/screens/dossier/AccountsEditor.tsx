@@ -3,7 +3,7 @@
 // form (ID expiry as entered there, office address).
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Radio, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Account, Declared } from '../../../core/dossier';
 import type { DossierView, Workspace } from '../../model/contract';
 import { formatDocumentDate, useI18n } from '../../i18n';
@@ -51,9 +51,18 @@ const same = (a: readonly Account[], b: readonly Account[]) =>
   a.length === b.length &&
   a.every((x, i) => x.store === b[i]?.store && x.phone === b[i]?.phone && x.email === b[i]?.email);
 
-export function AccountsEditor({ workspace, view }: { workspace: Workspace; view: DossierView }) {
+/** Memoised: the dossier view read again after an import leaves its accounts alone. */
+export const AccountsEditor = memo(function AccountsEditor({
+  workspace,
+  dossierId,
+  accounts,
+}: {
+  workspace: Workspace;
+  dossierId: string;
+  accounts: DossierView['accounts'];
+}) {
   const { t } = useI18n();
-  const saved: Account[] = view.accounts.map(({ store, phone, email }) => ({
+  const saved: Account[] = accounts.map(({ store, phone, email }) => ({
     store,
     phone,
     email,
@@ -65,7 +74,7 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
   // Unsaved for the leave guard: edited since the last save, rows left blank not counted.
   const typed = rows.filter((r) => r.store.trim() + r.phone.trim() + r.email.trim() !== '');
   useUnsavedChanges(
-    `accounts-${view.dossier.id}`,
+    `accounts-${dossierId}`,
     touched.size > 0 && !same(typed, saved) ? t('unsaved.accounts') : null,
   );
 
@@ -93,7 +102,7 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
     setTouched(new Set());
     try {
       await workspace.saveAccounts(
-        view.dossier.id,
+        dossierId,
         rows.map((r) => ({
           store: r.store.trim(),
           phone: normalisePhone(r.phone),
@@ -197,7 +206,7 @@ export function AccountsEditor({ workspace, view }: { workspace: Workspace; view
       </Space>
     </Card>
   );
-}
+});
 
 type ExpiryMode = 'none' | 'date' | 'long-term';
 
@@ -208,9 +217,20 @@ function expiryOf(mode: ExpiryMode, typed: string): string {
   return parseDateInput(typed) ?? typed;
 }
 
-export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view: DossierView }) {
+/** Memoised: the dossier view read again after an import leaves its declared values alone. */
+export const DeclaredEditor = memo(function DeclaredEditor({
+  workspace,
+  dossierId,
+  declared: initial,
+  idBackMissing,
+}: {
+  workspace: Workspace;
+  dossierId: string;
+  declared: DossierView['declared'];
+  /** No ID card back in its slot: the ID's end of validity is asked for here. */
+  idBackMissing: boolean;
+}) {
   const { t, language } = useI18n();
-  const initial = view.declared;
   const [mode, setMode] = useState<ExpiryMode>(
     initial.idValidUntil === undefined || initial.idValidUntil === ''
       ? 'none'
@@ -233,7 +253,7 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
     expiryOf(mode, date) !== (stored.idValidUntil ?? '') ? t('dossier.field.idValidUntil') : null,
   ].filter((w): w is string => w !== null);
   useUnsavedChanges(
-    `declared-${view.dossier.id}`,
+    `declared-${dossierId}`,
     unsaved.length > 0 ? unsaved.join(t('unsaved.separator')) : null,
   );
 
@@ -248,7 +268,7 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
     if (office.trim() !== '') declared.officeAddress = office.trim();
     setSavedAs(declared);
     try {
-      await workspace.saveDeclared(view.dossier.id, declared);
+      await workspace.saveDeclared(dossierId, declared);
       setStatus({ type: 'success', text: t('dossier.declared.saved') });
     } catch (e) {
       setSavedAs(null);
@@ -332,7 +352,7 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
           )}
         </Space>
       </Space>
-      {view.slots['id-card-back'] === null && mode !== 'none' && (
+      {idBackMissing && mode !== 'none' && (
         <Alert
           style={{ marginTop: 8 }}
           type="info"
@@ -342,4 +362,4 @@ export function DeclaredEditor({ workspace, view }: { workspace: Workspace; view
       )}
     </Card>
   );
-}
+});

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { DEFAULT_WATERMARK_TEXT } from '../../../core/pack/watermark';
 import type { DossierView, Workspace } from '../../model/contract';
 import { useI18n } from '../../i18n';
-import { Verdict } from './ChecksTab';
+import { Verdict } from './Verdict';
 import { errorSentence } from '../../shell/errors';
 
 type State =

@@ -10,7 +10,7 @@ import type { PageBox } from '../../components/PageView';
 import type { DocumentView, DossierView, Workspace } from '../../model/contract';
 import { useI18n } from '../../i18n';
 import { errorSentence } from '../../shell/errors';
-import type { CheckTarget } from './ChecksTab';
+import type { CheckTarget } from './CheckRow';
 import { kindLabel } from './labels';
 
 const FLAG_PREFIX = 'quality-';

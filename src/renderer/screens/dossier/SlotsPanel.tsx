@@ -1,18 +1,16 @@
-// The four document slots filled by recognised kind, the documents that fit none, a hint
-// when a file sits in a slot its content does not match, moving a file, and delete with undo.
-import { DeleteOutlined, EyeOutlined, FileOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Select, Space, Tag, Typography, Upload } from 'antd';
+// The four document slots filled by recognised kind (each document a SlotDocument), the
+// documents that fit none, dropping a file on a slot, moving a file, and delete with undo.
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Tag, Typography, Upload } from 'antd';
 import type { RcFile } from 'antd/es/upload';
-import { useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { DOCUMENT_KINDS, type DetectedKind, type DocumentKind } from '../../../core/documents';
 import type { UndoTicket } from '../../../vault';
 import type { DocumentView, DossierView, Workspace } from '../../model/contract';
-import { QualityBadge } from '../../components/QualityBadge';
-import { Thumbnail } from '../../components/Thumbnail';
 import { useI18n } from '../../i18n';
 import { ACCEPT } from './ImportPanel';
 import { kindLabel } from './labels';
-import { fieldsReadOf } from './printed';
+import { SlotDocument, type SlotAction } from './SlotDocument';
 import { useAction } from './use-dossier';
 
 interface Deleted {
@@ -59,134 +57,17 @@ export function SlotsPanel({
   const move = (doc: DocumentView, kind: DetectedKind) =>
     run(() => workspace.moveDocument(doc.info.id, kind));
 
-  function hint(doc: DocumentView, slot: DetectedKind | null) {
-    const detected = doc.detectedKind;
-    const placed = doc.info.kind;
-    if (doc.extracted.error) {
-      return <Alert type="error" showIcon title={doc.extracted.error} />;
-    }
-    if (detected !== placed && detected !== 'unknown') {
-      return (
-        <div data-testid="slot-hint" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-          <Alert
-            type="warning"
-            showIcon
-            title={t('dossier.slots.looksLike', {
-              detected: kindLabel(t, detected),
-              placed: kindLabel(t, placed),
-            })}
-          />
-          <Button
-            size="small"
-            type="primary"
-            ghost
-            style={{ whiteSpace: 'normal', height: 'auto', alignSelf: 'flex-start' }}
-            onClick={() => void move(doc, detected)}
-          >
-            {t('dossier.slots.moveTo', { kind: kindLabel(t, detected) })}
-          </Button>
-        </div>
-      );
-    }
-    if (placed === 'unknown') {
-      // Not imported as anything yet: a problem to solve, in amber.
-      return (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="slot-hint"
-          data-unrecognised="true"
-          title={t('dossier.import.unrecognisedHint')}
-        />
-      );
-    }
-    if (doc.setAside) {
-      return (
-        <Alert
-          type="info"
-          showIcon
-          data-testid="slot-hint"
-          title={t('dossier.slots.setAsideTag')}
-        />
-      );
-    }
-    if (slot === null) {
-      return (
-        <Alert
-          type="info"
-          showIcon
-          data-testid="slot-hint"
-          title={t('dossier.slots.secondCopy', { kind: kindLabel(t, placed) })}
-        />
-      );
-    }
-    return null;
-  }
-
-  function documentBody(doc: DocumentView, slot: DetectedKind | null) {
-    const { read, confirmed, total } = fieldsReadOf(doc);
-    return (
-      <Space orientation="vertical" style={{ width: '100%' }} size={6}>
-        <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', minWidth: 0 }}>
-          <Thumbnail workspace={workspace} doc={doc} alt={doc.info.fileName} />
-          <div style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
-            <Typography.Text ellipsis title={doc.info.fileName} data-testid="slot-file">
-              <FileOutlined /> {doc.info.fileName}
-            </Typography.Text>
-            <Typography.Text
-              type="secondary"
-              style={{ fontSize: 12 }}
-              data-testid="slot-fields-read"
-            >
-              {t('dossier.slots.fieldsRead', { read, confirmed, total })}
-            </Typography.Text>
-          </div>
-        </div>
-        <QualityBadge doc={doc.extracted} />
-        {hint(doc, slot)}
-        <Space wrap>
-          <Button
-            size="small"
-            icon={<EyeOutlined />}
-            data-testid="open-review"
-            onClick={() => onReview(doc.info.id)}
-          >
-            {t('dossier.slots.review')}
-          </Button>
-          <Select<DetectedKind>
-            size="small"
-            value={doc.info.kind}
-            style={{ minWidth: 150 }}
-            aria-label={t('dossier.slots.move')}
-            data-testid="move-select"
-            onChange={(kind) => void move(doc, kind)}
-            options={[...DOCUMENT_KINDS, 'unknown' as const].map((k) => ({
-              value: k,
-              label: kindLabel(t, k),
-            }))}
-          />
-          {doc.info.kind !== 'unknown' && (slot === null || doc.setAside) && (
-            <Button
-              size="small"
-              data-testid={doc.setAside ? 'use-again' : 'set-aside'}
-              onClick={() => void run(() => workspace.setAside(doc.info.id, !doc.setAside))}
-            >
-              {doc.setAside ? t('dossier.slots.useAgain') : t('dossier.slots.setAside')}
-            </Button>
-          )}
-          <Button
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            data-testid="delete-document"
-            onClick={() => void remove(doc)}
-          >
-            {t('common.delete')}
-          </Button>
-        </Space>
-      </Space>
-    );
-  }
+  // The documents' actions through one callback that keeps its identity (they are memoised).
+  const latest = useRef({ onReview, move, remove, run, workspace });
+  latest.current = { onReview, move, remove, run, workspace };
+  const onAction = useCallback((action: SlotAction) => {
+    const { onReview: review, move: moveTo, remove: del, run: act, workspace: ws } = latest.current;
+    const { doc } = action;
+    if (action.type === 'review') review(doc.info.id);
+    else if (action.type === 'move') void moveTo(doc, action.kind);
+    else if (action.type === 'delete') void del(doc);
+    else void act(() => ws.setAside(doc.info.id, !doc.setAside));
+  }, []);
 
   const slotCard = (kind: DocumentKind) => {
     const doc = view.slots[kind];
@@ -227,7 +108,7 @@ export function SlotsPanel({
         }}
       >
         {doc ? (
-          documentBody(doc, kind)
+          <SlotDocument workspace={workspace} doc={doc} slot={kind} onAction={onAction} />
         ) : (
           <Space orientation="vertical" size={8}>
             <Typography.Text type="secondary">
@@ -293,7 +174,7 @@ export function SlotsPanel({
           >
             {view.others.map((doc) => (
               <div key={doc.info.id} data-testid="other-document" data-kind={doc.info.kind}>
-                {documentBody(doc, null)}
+                <SlotDocument workspace={workspace} doc={doc} slot={null} onAction={onAction} />
               </div>
             ))}
           </div>

@@ -248,10 +248,19 @@ function DocumentsTab({
         }
       />
       <div ref={accounts}>
-        <AccountsEditor workspace={workspace} view={view} />
+        <AccountsEditor
+          workspace={workspace}
+          dossierId={view.dossier.id}
+          accounts={view.accounts}
+        />
       </div>
       <div ref={declared}>
-        <DeclaredEditor workspace={workspace} view={view} />
+        <DeclaredEditor
+          workspace={workspace}
+          dossierId={view.dossier.id}
+          declared={view.declared}
+          idBackMissing={view.slots['id-card-back'] === null}
+        />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { DossierView, Workspace } from '../../model/contract';
 import { errorSentence } from '../../shell/errors';
+import { shareEqual } from './share-equal';
 
 export interface DossierState {
   view: DossierView | null;
@@ -46,7 +47,8 @@ export function useDossier(workspace: Workspace, dossierId: string): DossierStat
     try {
       const next = await workspace.loadDossier(dossierId);
       if (mine === generation.current) {
-        setView(next);
+        // What did not change keeps its objects: the panels showing it are not rendered again.
+        setView((prev) => (prev === null ? next : shareEqual(prev, next)));
         setFailure(null);
       }
     } catch (e) {
