@@ -33,3 +33,19 @@ export async function decodeHeic(bytes: Uint8Array): Promise<RgbaImage> {
   const { default: decode } = await import('heic-decode');
   return decode({ buffer: bytes });
 }
+
+/** The types the pack's image codec decodes, in both hosts. */
+export const PACK_IMAGE_TYPES: readonly string[] = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/tiff',
+  'image/heic',
+];
+
+/** TIFF and HEIC as pixels (neither canvas reads them); null for the types a canvas reads. */
+export async function decodeToPixels(bytes: Uint8Array, mime: string): Promise<RgbaImage | null> {
+  if (mime === 'image/tiff') return decodeTiff(bytes);
+  if (mime === 'image/heic') return decodeHeic(bytes);
+  return null;
+}

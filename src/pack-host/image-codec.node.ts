@@ -10,8 +10,8 @@ import {
   type Image,
 } from '@napi-rs/canvas';
 import type { DecodedImage, ImageCodec, JpegEncodeOptions } from '../core/pack/image-codec';
-import { decodeHeic, decodeTiff, type RgbaImage } from './decode-raw';
-import { drawOverlays } from './draw-overlays';
+import { decodeToPixels, PACK_IMAGE_TYPES, type RgbaImage } from './decode-raw';
+import { drawJpegPage } from './draw-page';
 import { reportFontPath } from './report-font.node.ts';
 
 const FONT_FAMILY = 'DossierVaultCJK';
@@ -30,29 +30,12 @@ class NodeImage implements DecodedImage {
     readonly height: number,
   ) {}
 
-  async toJpeg({
-    width,
-    height,
-    quality,
-    overlays,
-    source,
-  }: JpegEncodeOptions): Promise<Uint8Array> {
+  async toJpeg(options: JpegEncodeOptions): Promise<Uint8Array> {
     if (!this.source) throw new Error('The image was closed.');
-    const canvas = createCanvas(width, height);
-    const ctx = canvas.getContext('2d');
-    // A transparent PNG has no colour under it; JPEG has no alpha: paper white.
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.imageSmoothingEnabled = true;
-    ctx.imageSmoothingQuality = 'high';
-    if (source) {
-      ctx.drawImage(this.source, source.x, source.y, source.w, source.h, 0, 0, width, height);
-    } else ctx.drawImage(this.source, 0, 0, width, height);
-    if (overlays?.length) {
-      ensureFont();
-      drawOverlays(ctx, overlays, FONT_FAMILY);
-    }
-    const jpeg = await canvas.encode('jpeg', Math.round(quality * 100));
+    const canvas = createCanvas(options.width, options.height);
+    if (options.overlays?.length) ensureFont();
+    drawJpegPage(canvas.getContext('2d'), this.source, options, FONT_FAMILY);
+    const jpeg = await canvas.encode('jpeg', Math.round(options.quality * 100));
     return new Uint8Array(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength);
   }
 
@@ -68,13 +51,10 @@ function canvasOf(raw: RgbaImage): Canvas {
 }
 
 export const nodeImageCodec: ImageCodec = {
-  canDecode: (mime) =>
-    ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic'].includes(mime),
+  canDecode: (mime) => PACK_IMAGE_TYPES.includes(mime),
   async decode(bytes, mime) {
-    if (mime === 'image/tiff' || mime === 'image/heic') {
-      const raw = mime === 'image/tiff' ? decodeTiff(bytes) : await decodeHeic(bytes);
-      return new NodeImage(canvasOf(raw), raw.width, raw.height);
-    }
+    const raw = await decodeToPixels(bytes, mime);
+    if (raw) return new NodeImage(canvasOf(raw), raw.width, raw.height);
     const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return new NodeImage(image, image.width, image.height);
   },

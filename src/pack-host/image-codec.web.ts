@@ -2,8 +2,8 @@
 // WebP, OffscreenCanvas encodes JPEG; TIFF and HEIC are decoded to pixels first. The
 // watermark uses the system's CJK font (the app ships Noto Sans SC for its own UI).
 import type { DecodedImage, ImageCodec, JpegEncodeOptions } from '../core/pack/image-codec';
-import { decodeHeic, decodeTiff } from './decode-raw';
-import { drawOverlays } from './draw-overlays';
+import { decodeToPixels, PACK_IMAGE_TYPES } from './decode-raw';
+import { drawJpegPage } from './draw-page';
 
 const FONT_FAMILY =
   '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -19,26 +19,13 @@ class WebImage implements DecodedImage {
     return this.bitmap?.height ?? 0;
   }
 
-  async toJpeg({
-    width,
-    height,
-    quality,
-    overlays,
-    source,
-  }: JpegEncodeOptions): Promise<Uint8Array> {
+  async toJpeg(options: JpegEncodeOptions): Promise<Uint8Array> {
     if (!this.bitmap) throw new Error('The image was closed.');
-    const canvas = new OffscreenCanvas(width, height);
+    const canvas = new OffscreenCanvas(options.width, options.height);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('No 2D canvas is available to encode the image.');
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.imageSmoothingEnabled = true;
-    ctx.imageSmoothingQuality = 'high';
-    if (source) {
-      ctx.drawImage(this.bitmap, source.x, source.y, source.w, source.h, 0, 0, width, height);
-    } else ctx.drawImage(this.bitmap, 0, 0, width, height);
-    drawOverlays(ctx, overlays, FONT_FAMILY);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+    drawJpegPage(ctx, this.bitmap, options, FONT_FAMILY);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: options.quality });
     return new Uint8Array(await blob.arrayBuffer());
   }
 
@@ -49,11 +36,10 @@ class WebImage implements DecodedImage {
 }
 
 export const webImageCodec: ImageCodec = {
-  canDecode: (mime) =>
-    ['image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'image/heic'].includes(mime),
+  canDecode: (mime) => PACK_IMAGE_TYPES.includes(mime),
   async decode(bytes, mime) {
-    if (mime === 'image/tiff' || mime === 'image/heic') {
-      const raw = mime === 'image/tiff' ? decodeTiff(bytes) : await decodeHeic(bytes);
+    const raw = await decodeToPixels(bytes, mime);
+    if (raw) {
       const data = new ImageData(new Uint8ClampedArray(raw.data), raw.width, raw.height);
       return new WebImage(await createImageBitmap(data));
     }
