@@ -3,38 +3,32 @@
 // the page's size in the coordinates of the field boxes; everything here is pure.
 import type { DetectedKind } from '../documents';
 import type { Box, Region as PartRegion } from '../extraction';
+import { findCovered } from './covered';
 import {
-  cellGrid,
   colourShare,
-  findCovered,
-  findGlare,
   GREYSCALE_MAX_COLOUR_SHARE,
   gridPeriodicity,
-  inkAtEdges,
   textSharpness,
-  type Blob,
-  type EdgeInk,
 } from './detectors';
-import { SIDE_NAMES, where, imageFieldLabel } from './labels';
-import { intersects, reduce, toLuma, type Rect, type RgbaImage } from './pixels';
-import type { DocumentQuality, QualityFlag, Region, SealBox, SealReport, SealRole } from './schema';
+import { inkAtEdges } from './edges';
+import { cellGrid, findGlare } from './glare';
+import { imageFieldLabel } from './labels';
+import { reduce, toLuma, type Rect, type RgbaImage } from './pixels';
+import type { DocumentQuality, QualityFlag, SealBox, SealReport, SealRole } from './schema';
 import { findSeals } from './seal';
-import { boxesIntoCrop, cropToRegion, regionOntoPage, type CropPlacement } from './part';
+import { boxesIntoCrop, cropToRegion, regionOntoPage } from './part';
+import {
+  blobFlag,
+  borderFlag,
+  cutInsidePage,
+  mappingOf,
+  resolutionFlag,
+  toRegion,
+  type Mapping,
+  type PageImage,
+} from './page-flags';
 
-export interface PageImage {
-  page: number;
-  /** The page's pixels as scanned, photographed or rendered. */
-  image: RgbaImage;
-  /** The page's size in the coordinate space of the document's boxes. */
-  width: number;
-  height: number;
-  /** Rendered from a PDF's own text: only colour and seals mean anything. */
-  vector: boolean;
-  /** The page's physical width in inches, where the file says it (a PDF page). */
-  widthInches?: number;
-  /** The image is a part cut from a larger page image (see part.ts), placed there. */
-  crop?: CropPlacement;
-}
+export { RESOLUTION_FLOOR, type PageImage } from './page-flags';
 
 export interface InspectInput {
   kind: DetectedKind;
@@ -48,9 +42,6 @@ export interface InspectInput {
   region?: PartRegion;
 }
 
-/** The defaults of the rule pack's resolution floor (spec §3 files.legible). */
-export const RESOLUTION_FLOOR = { a4Dpi: 150, idWidthPx: 600 } as const;
-
 /** Text sharpness (textSharpness) below which a field's text is blurred. */
 export const BLUR_MAX_SHARPNESS = 0.24;
 /**
@@ -62,49 +53,14 @@ export const BORDER_MIN_INK_SHARE = 0.005;
 /** Grid periodicity (gridPeriodicity) above which the image shows a screen's pixel grid. */
 export const SCREEN_MIN_PERIODICITY = 0.6;
 
-const A4_LONG_INCHES = 297 / 25.4;
-const A4_SHORT_INCHES = 210 / 25.4;
-const ID_CARD_ASPECT = 85.6 / 54;
-const A4_KINDS: ReadonlySet<DetectedKind> = new Set(['business-license', 'bank-permit']);
-const ID_KINDS: ReadonlySet<DetectedKind> = new Set(['id-card-front', 'id-card-back']);
-
 /** Reduced copies are this long: seal rings stay 2-6 px thick, cells 1/60 of the page. */
 const ANALYSIS_SIDE = 1000;
-
-interface Mapping {
-  /** Image pixels per box unit. */
-  sx: number;
-  sy: number;
-  /** Boxes can be mapped onto the image (not turned by the reader). */
-  boxesFit: boolean;
-}
-
-function mappingOf(p: PageImage): Mapping {
-  const sx = p.image.width / p.width;
-  const sy = p.image.height / p.height;
-  return { sx, sy, boxesFit: Math.abs(sx / sy - 1) < 0.05 };
-}
-
-function toRegion(page: number, r: Rect, m: Mapping, factor = 1): Region {
-  const round = (v: number): number => Math.round(v * 10) / 10;
-  return {
-    page,
-    x: round((r.x * factor) / m.sx),
-    y: round((r.y * factor) / m.sy),
-    w: round((r.w * factor) / m.sx),
-    h: round((r.h * factor) / m.sy),
-  };
-}
 
 function fieldRects(input: InspectInput, p: PageImage, m: Mapping): [string, Rect][] {
   if (!m.boxesFit || input.boxes === undefined) return [];
   return Object.entries(input.boxes)
     .filter(([, b]) => b.page === p.page)
     .map(([field, b]) => [field, { x: b.x * m.sx, y: b.y * m.sy, w: b.w * m.sx, h: b.h * m.sy }]);
-}
-
-function fieldUnder(blob: Rect, fields: [string, Rect][]): string | undefined {
-  return fields.find(([, r]) => intersects(blob, r))?.[0];
 }
 
 function sealRole(kind: DetectedKind, box: Rect, page: RgbaImage): SealRole {
@@ -117,143 +73,6 @@ function sealRole(kind: DetectedKind, box: Rect, page: RgbaImage): SealRole {
   if (kind === 'business-license' && cx > page.width * 0.6 && cy > page.height * 0.6)
     return 'registration-authority';
   return 'company';
-}
-
-function resolutionFlag(
-  kind: DetectedKind,
-  p: PageImage,
-): { flag?: QualityFlag; dpi?: number; widthPx?: number } {
-  // A part of a page has the resolution of the page it was cut from: an ID side on an A4
-  // copy is as many pixels wide as the card's 85.6 mm of that page.
-  const { width, height } =
-    p.crop === undefined ? p.image : { width: p.crop.pageWidth, height: p.crop.pageHeight };
-  if (A4_KINDS.has(kind)) {
-    const dpi = Math.round(
-      p.widthInches !== undefined
-        ? width / p.widthInches
-        : // Either side: a page cut short on one side keeps the other.
-          Math.max(
-            Math.max(width, height) / A4_LONG_INCHES,
-            Math.min(width, height) / A4_SHORT_INCHES,
-          ),
-    );
-    if (dpi >= RESOLUTION_FLOOR.a4Dpi) return { dpi };
-    return {
-      dpi,
-      flag: {
-        flag: 'low-resolution',
-        reason: `The page is ${dpi} dpi, below ${RESOLUTION_FLOOR.a4Dpi} dpi: scan it again at 200 dpi or more.`,
-        reasonZh: `页面分辨率为 ${dpi} dpi，低于 ${RESOLUTION_FLOOR.a4Dpi} dpi：请以 200 dpi 或以上重新扫描。`,
-        value: dpi,
-      },
-    };
-  }
-  if (ID_KINDS.has(kind)) {
-    const long = Math.max(width, height);
-    const short = Math.min(width, height);
-    // A card on its own is its width; a photocopy on A4 holds the card at 85.6 of 210 mm.
-    const card = long / short > (ID_CARD_ASPECT + Math.SQRT2) / 2;
-    const widthPx = Math.round(card ? long : short * (85.6 / 210));
-    if (widthPx >= RESOLUTION_FLOOR.idWidthPx) return { widthPx };
-    return {
-      widthPx,
-      flag: {
-        flag: 'low-resolution',
-        reason: `The ID side is ${widthPx} px wide, below ${RESOLUTION_FLOOR.idWidthPx} px: scan it again at 300 dpi or more.`,
-        reasonZh: `身份证图像宽 ${widthPx} 像素，低于 ${RESOLUTION_FLOOR.idWidthPx} 像素：请以 300 dpi 或以上重新扫描。`,
-        value: widthPx,
-      },
-    };
-  }
-  return {};
-}
-
-function blobFlag(
-  flag: 'glare' | 'covered',
-  blob: Blob,
-  page: number,
-  fields: [string, Rect][],
-  m: Mapping,
-  factor: number,
-): QualityFlag {
-  const scaled = { x: blob.x * factor, y: blob.y * factor, w: blob.w * factor, h: blob.h * factor };
-  const field = fieldUnder(scaled, fields);
-  const what = where(field);
-  const share = Math.round(blob.share * 1000) / 10;
-  const text =
-    flag === 'glare'
-      ? {
-          en: `Glare washes out ${what.en} (${share}% of the image): photograph it again without the reflection.`,
-          zh: `反光遮盖了${what.zh}（占图像 ${share}%）：请避开反光重新拍摄。`,
-        }
-      : {
-          en: `Something covers ${what.en} (${share}% of the image): photograph it again with nothing over it.`,
-          zh: `有物体遮挡了${what.zh}（占图像 ${share}%）：请移开遮挡物重新拍摄。`,
-        };
-  return {
-    flag,
-    reason: text.en,
-    reasonZh: text.zh,
-    ...(field === undefined ? {} : { field }),
-    region: toRegion(page, blob, m, factor),
-    value: blob.share,
-  };
-}
-
-function borderFlag(
-  edge: EdgeInk,
-  p: PageImage,
-  fields: [string, Rect][],
-  m: Mapping,
-): QualityFlag {
-  const { side, share, from, to } = edge;
-  const name = SIDE_NAMES[side];
-  const { width: w, height: h } = p.image;
-  const strip = Math.round(Math.max(w, h) * 0.02);
-  // The stretch of the side where ink crosses it, a strip deep.
-  const length = to - from + 1;
-  const rect: Rect =
-    side === 'top'
-      ? { x: from, y: 0, w: length, h: strip }
-      : side === 'bottom'
-        ? { x: from, y: h - strip, w: length, h: strip }
-        : side === 'left'
-          ? { x: 0, y: from, w: strip, h: length }
-          : { x: w - strip, y: from, w: strip, h: length };
-  // The field cut: of those at this stretch, the one reaching furthest past the edge.
-  const beyond = ([, r]: [string, Rect]): number =>
-    side === 'top'
-      ? -r.y
-      : side === 'bottom'
-        ? r.y + r.h - h
-        : side === 'left'
-          ? -r.x
-          : r.x + r.w - w;
-  const field = fields
-    .filter(([, r]) => intersects(rect, r))
-    .sort((a, b) => beyond(b) - beyond(a))[0]?.[0];
-  return {
-    flag: 'border-incomplete',
-    reason: `The document runs off the ${name.en} edge of the image${field === undefined ? '' : `, through ${where(field).en}`}: scan or photograph the whole page.`,
-    reasonZh: `证件${name.zh}边缘超出图像${field === undefined ? '' : `（${where(field).zh}被截断）`}：请扫描或拍摄完整页面。`,
-    ...(field === undefined ? {} : { field }),
-    region: toRegion(p.page, rect, m),
-    value: Math.round(share * 1000) / 1000,
-  };
-}
-
-/**
- * A crop's side that lies inside its page is no edge of the image: what crosses it (the
- * card's photo past its text's margin) continues on the page.
- */
-function cutInsidePage(side: EdgeInk['side'], p: PageImage): boolean {
-  const c = p.crop;
-  if (c === undefined) return false;
-  const slack = 2;
-  if (side === 'left') return c.x > slack;
-  if (side === 'top') return c.y > slack;
-  if (side === 'right') return c.x + p.image.width < c.pageWidth - slack;
-  return c.y + p.image.height < c.pageHeight - slack;
 }
 
 interface PageResult {

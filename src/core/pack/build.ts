@@ -1,17 +1,16 @@
 // Assembles the verified document pack: normalised documents under stable names,
 // accounts.csv, report.pdf and manifest.json, zipped with UTF-8 names. Plain data in,
-// bytes out: the CLI writes them to disk, the app hands them to the bridge.
-import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { CheckResult, Verdict } from '../checks/types';
+// bytes out: the CLI writes them to disk, the app hands them to the bridge. Its input and
+// output types are build-input.ts; the zip itself is zip-writer.ts.
+import { strToU8 } from 'fflate';
+import type { CheckResult } from '../checks/types';
 import { FIELDS_BY_KIND, type DetectedKind } from '../documents';
-import { confirmedValues, type Account, type AcceptedException, type Confirmed } from '../dossier';
+import { confirmedValues, type Confirmed } from '../dossier';
 import type { ExtractedDocument } from '../extraction';
-import type { Hasher } from '../ports';
-import type { RulePack } from '../rule-pack/schema';
 import { accountsCsv } from './accounts-csv';
+import type { BuildPackDeps, BuildPackInput, BuiltPack, PackEntry } from './build-input';
 import { PackBlockedError } from './errors';
 import { formatBytes } from './format';
-import type { ImageCodec } from './image-codec';
 import {
   MANIFEST_FORMAT,
   MANIFEST_NAME,
@@ -25,86 +24,17 @@ import {
 import { packFileName } from './naming';
 import { normaliseFile, type NormalisedFile, type WatermarkRequest } from './normalise';
 import { buildReportPdf, type ReportDocument } from './report';
-import type { ReportFont } from './report-font';
-import { manifestSigner, signManifest, SIGNATURE_NAME, type PackSigner } from './signature';
-import { WATERMARK_DEFAULTS, watermarkText, type WatermarkOptions } from './watermark';
+import { manifestSigner, signManifest, SIGNATURE_NAME } from './signature';
+import { WATERMARK_DEFAULTS, watermarkText } from './watermark';
 import { documentPart } from './document-part';
 import { assertWithinVerifyLimits } from './size-limits';
+import { zipEntries } from './zip-writer';
 
 /** Entries every pack holds besides its documents: accounts.csv, report.pdf, manifest, signature. */
 const PACK_RECORDS = 4;
 
 export const REPORT_NAME = 'report.pdf';
 export const ACCOUNTS_NAME = 'accounts.csv';
-
-export interface PackDocumentInput {
-  /** The file's name in the dossier (shown in the manifest as its source). */
-  sourceName: string;
-  bytes: Uint8Array;
-  /** Sniffed from the bytes, never from the name. */
-  mime: string;
-  /** What reading it gave: kind, fields, field boxes. */
-  extracted: ExtractedDocument;
-}
-
-export interface BuildPackInput {
-  documents: readonly PackDocumentInput[];
-  confirmed: Confirmed;
-  /** Who confirmed the confirmed values (the app's user), when known. */
-  confirmedBy?: string;
-  checks: readonly CheckResult[];
-  verdict: Verdict;
-  accounts: readonly Account[];
-  exceptions: readonly AcceptedException[];
-  rulePack: RulePack;
-  /** Reference date of the checks, ISO. */
-  today: string;
-  /** ISO 8601 with time zone. */
-  createdAt: string;
-  app: { name: string; version: string };
-  /** Pack a blocked dossier anyway (recorded on the cover and in the manifest). */
-  force: boolean;
-  /** Off unless given. */
-  watermark?: WatermarkOptions | null;
-  /**
-   * Runs the checks again on the files as they will be exported. `files.format` judges
-   * the exported files, so a PNG that normalisation turns into a small JPG no longer
-   * blocks; without it, `checks` and `verdict` are used as given.
-   */
-  recheck?: (files: ExportedFileFacts[]) => { verdict: Verdict; checks: CheckResult[] };
-}
-
-/** What `files.format` needs to know of an exported file (DossierInput.files). */
-export interface ExportedFileFacts {
-  file: string;
-  mime: string;
-  bytes: number;
-}
-
-export interface BuildPackDeps {
-  codec: ImageCodec;
-  hasher: Hasher;
-  font: ReportFont;
-  onProgress?: (message: string) => void;
-  /** Longest side of document thumbnails in the report, pixels. */
-  thumbnailPixels?: number;
-  /** Signs manifest.json (signature.json); without it the pack is unsigned. */
-  signer?: PackSigner;
-}
-
-export interface PackEntry {
-  name: string;
-  bytes: Uint8Array;
-}
-
-export interface BuiltPack {
-  zip: Uint8Array;
-  manifest: Manifest;
-  /** In zip order; manifest.json (then signature.json) last. */
-  entries: PackEntry[];
-  /** One line per changed file, e.g. "license.png → 01-营业执照-….jpg, PNG→JPG, 7.1 MB → 1.9 MB". */
-  changes: string[];
-}
 
 /** The value exported for each field of a document: a person's confirmation wins over OCR. */
 export function exportedFields(
@@ -369,23 +299,6 @@ export async function buildPack(input: BuildPackInput, deps: BuildPackDeps): Pro
   assertWithinVerifyLimits(entries);
   progress('zipping');
   return { zip: zipEntries(entries, input.createdAt), manifest, entries, changes };
-}
-
-/** JPG and PDF are compressed already: stored as they are; text is deflated. */
-export function zipEntries(entries: readonly PackEntry[], createdAt: string): Uint8Array {
-  const parsed = new Date(createdAt);
-  const mtime =
-    Number.isNaN(parsed.getTime()) || parsed.getFullYear() < 1980
-      ? new Date('2000-01-01T00:00:00Z')
-      : parsed;
-  const zippable: Zippable = {};
-  for (const { name, bytes } of entries) {
-    const compressed = /\.(jpg|pdf)$/i.test(name);
-    // Made on "Unix" (os 3) with mode 0644: Info-ZIP's unzip (Debian) then honours the UTF-8
-    // name flag, which it ignores for entries that claim to come from MS-DOS.
-    zippable[name] = [bytes, { level: compressed ? 0 : 6, mtime, os: 3, attrs: 0o100644 << 16 }];
-  }
-  return zipSync(zippable);
 }
 
 async function preview(

@@ -2,6 +2,7 @@
 // and the app's Export and "Verify a pack".
 export * from './accounts-csv';
 export * from './build';
+export * from './build-input';
 export * from './errors';
 export * from './format';
 export * from './image-codec';
@@ -15,3 +16,4 @@ export * from './size-limits';
 export * from './verify';
 export * from './watermark';
 export * from './zip-reader';
+export * from './zip-writer';

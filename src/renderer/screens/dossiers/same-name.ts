@@ -27,3 +27,11 @@ export function sharedNames(rows: readonly DossierRow[]): Set<string> {
 
 /** A short, stable mark of a dossier for telling same-named rows apart. */
 export const shortId = (id: string): string => `#${id.replace(/[^0-9a-z]/giu, '').slice(0, 6)}`;
+
+/** When a dossier was created, to the minute, as the interface's language writes it. */
+export const createdAt = (at: number, language: 'zh' | 'en'): string =>
+  new Date(at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hour12: false,
+  });

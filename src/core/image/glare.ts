@@ -1,0 +1,112 @@
+// Glare on a photographed page: a coarse grid of cells over the reduced image (mean,
+// spread, paper level, clipped share per cell), and the washed-out patches on it. The
+// grid's thresholds were calibrated with the other detectors (detectors.ts).
+import { components, quantile8, type Rect, type RgbaImage } from './pixels';
+
+/** A coarse grid over a reduced image: mean, spread and brightest level per cell. */
+export interface CellGrid {
+  cols: number;
+  rows: number;
+  cell: number;
+  mean: Float32Array;
+  std: Float32Array;
+  /** 90th percentile of brightness: the paper's level where the cell has text. */
+  high: Float32Array;
+  /** Share of pixels clipped white on every channel (the sensor's ceiling). */
+  clipped: Float32Array;
+}
+
+export function cellGrid(image: RgbaImage, cell: number): CellGrid {
+  const cols = Math.floor(image.width / cell);
+  const rows = Math.floor(image.height / cell);
+  const n = cols * rows;
+  const grid: CellGrid = {
+    cols,
+    rows,
+    cell,
+    mean: new Float32Array(n),
+    std: new Float32Array(n),
+    high: new Float32Array(n),
+    clipped: new Float32Array(n),
+  };
+  const d = image.data;
+  const values = new Uint8Array(cell * cell);
+  for (let cy = 0; cy < rows; cy++) {
+    for (let cx = 0; cx < cols; cx++) {
+      let k = 0;
+      let sum = 0;
+      let sq = 0;
+      let clipped = 0;
+      for (let y = cy * cell; y < (cy + 1) * cell; y++) {
+        for (let x = cx * cell; x < (cx + 1) * cell; x++) {
+          const j = (y * image.width + x) * 4;
+          const r = d[j]!;
+          const g = d[j + 1]!;
+          const b = d[j + 2]!;
+          const l = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+          values[k++] = l;
+          sum += l;
+          sq += l * l;
+          if (r >= 250 && g >= 250 && b >= 250) clipped++;
+        }
+      }
+      const i = cy * cols + cx;
+      const mean = sum / k;
+      grid.mean[i] = mean;
+      grid.std[i] = Math.sqrt(Math.max(0, sq / k - mean * mean));
+      grid.high[i] = quantile8(values, 0.9);
+      grid.clipped[i] = clipped / k;
+    }
+  }
+  return grid;
+}
+
+export interface Blob extends Rect {
+  /** Share of the image's area. */
+  share: number;
+}
+
+function cellBlobs(
+  grid: CellGrid,
+  mask: Uint8Array,
+  minShare: number,
+): { blob: Blob; cells: number[] }[] {
+  const total = grid.cols * grid.rows;
+  return components(mask, grid.cols, grid.rows, Math.max(1, Math.ceil(minShare * total))).map(
+    (c) => ({
+      blob: {
+        x: c.minX * grid.cell,
+        y: c.minY * grid.cell,
+        w: (c.maxX - c.minX + 1) * grid.cell,
+        h: (c.maxY - c.minY + 1) * grid.cell,
+        share: c.pixels.length / total,
+      },
+      cells: c.pixels,
+    }),
+  );
+}
+
+/** The page's paper level: the median bright level of cells that look like paper. */
+export function paperLevel(grid: CellGrid): number {
+  const bright: number[] = [];
+  for (let i = 0; i < grid.high.length; i++) if (grid.high[i]! >= 140) bright.push(grid.high[i]!);
+  if (bright.length === 0) return 255;
+  bright.sort((a, b) => a - b);
+  return bright[Math.floor(bright.length / 2)]!;
+}
+
+/**
+ * Glare: a washed-out patch (cells clipped white on every channel, no ink showing) on a
+ * page whose paper is otherwise clearly below it. Uneven lighting brightens paper but
+ * keeps its tint, so it rarely clips all three channels. A flatbed scan's paper is
+ * already white, so glare can only be told on photos.
+ */
+export function findGlare(grid: CellGrid): Blob[] {
+  const paper = paperLevel(grid);
+  if (paper > 238) return [];
+  const mask = new Uint8Array(grid.cols * grid.rows);
+  for (let i = 0; i < mask.length; i++) {
+    if (grid.clipped[i]! >= 0.7) mask[i] = 1;
+  }
+  return cellBlobs(grid, mask, 0.004).map((b) => b.blob);
+}
