@@ -9,6 +9,8 @@ export interface PartitionSummary {
   documents: number;
   fields: Rate;
   fieldsAsRead: Rate;
+  /** Exact as read or the true value among the field's proposals (the review shows them all). */
+  fieldsAmongProposals: Rate;
   codes: Rate;
   kind: Rate;
   /** Documents found in files that hold several. */
@@ -57,6 +59,7 @@ const asOutcome = (ok: boolean): FieldOutcome => ({
   read: null,
   exact: ok,
   exactAfterProposals: ok,
+  amongProposals: ok,
   confidence: null,
 });
 
@@ -129,6 +132,7 @@ export function summarisePartition(
     documents: docs.length,
     fields: rate(fields),
     fieldsAsRead: rate(fields, (o) => o.exact),
+    fieldsAmongProposals: rate(fields, (o) => o.amongProposals),
     codes: rate(fields.filter((o) => FIELD_GROUPS.codes!.has(o.field))),
     kind: rate(docs.map((d) => asOutcome(d.doc.outcome.kindCorrect))),
     multiDocuments: rate(multi.map((d) => asOutcome(d.found))),
@@ -202,6 +206,7 @@ export function markdownTable(s: EngineSummary): string {
     ['files / documents', (p) => `${p.files} / ${p.documents}`],
     ['fields exact (after proposals)', (p) => pct(p.fields)],
     ['fields exact as read', (p) => pct(p.fieldsAsRead)],
+    ['fields exact or true value among proposals', (p) => pct(p.fieldsAmongProposals)],
     ['credit code + ID number (after proposals)', (p) => pct(p.codes)],
     ['kind recognised', (p) => pct(p.kind)],
     ['documents found in multi-document files', (p) => pct(p.multiDocuments)],

@@ -18,6 +18,12 @@ export interface FieldOutcome {
   exact: boolean;
   /** Equal as read, or equal to the first correction proposal for the field. */
   exactAfterProposals: boolean;
+  /**
+   * Equal as read, or equal to any of the field's correction proposals: the review shows
+   * every proposal with its own "apply" (and the CLI lists them all), so a person can
+   * reach the true value in one click even where it is not the first.
+   */
+  amongProposals: boolean;
   confidence: number | null;
 }
 
@@ -36,13 +42,14 @@ export function scoreDocument(
     if (expected === null) continue;
     const read = doc.kind === truth.kind ? (doc.fields[field] ?? null) : null;
     const exact = read === expected;
-    const proposal = doc.corrections.find((c) => c.field === field);
+    const proposals = doc.corrections.filter((c) => c.field === field);
     fields.push({
       field,
       expected,
       read,
       exact,
-      exactAfterProposals: exact || proposal?.to === expected,
+      exactAfterProposals: exact || proposals[0]?.to === expected,
+      amongProposals: exact || proposals.some((c) => c.to === expected),
       confidence: doc.confidence[field] ?? null,
     });
   }
