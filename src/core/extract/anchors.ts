@@ -26,6 +26,23 @@ export function gapBefore(line: Line, i: number): number {
   return (cur.x0 - prev.x1) / line.h;
 }
 
+/**
+ * Characters printed interchangeably in labels: 帐 for 账 (帐号, 帐户名称), as many banks
+ * still print them. Labels are matched on these keys; values keep their characters.
+ */
+const LABEL_VARIANTS: Readonly<Record<string, string>> = { 帐: '账' };
+const labelKey = (key: string | undefined): string | undefined =>
+  key === undefined ? undefined : (LABEL_VARIANTS[key] ?? key);
+
+/**
+ * The words a label ends in (名称, 号码, 帐号 …): a label printed with more words than its
+ * alias (开户银行名称, 法定代表人姓名, 银行账号) still ends in one of these before its colon.
+ */
+const LABEL_WORD_END = /(?:名称|全称|姓名|名字|号码|编号|代码|账号|号|名)$/u;
+/** The most characters a label's extra words add (开户银行|名称, 银行|账号). */
+const MAX_LABEL_EXTRA = 4;
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
 /** Widest gap allowed between two characters of one label, in line heights (`名  称` with ideographic spaces). */
 const MAX_LABEL_GAP = 4;
 
@@ -48,7 +65,9 @@ export function findLabels(
   work?: WorkCounter,
 ): LabelHit[] {
   const aliases = defs
-    .flatMap((def) => def.aliases.map((alias) => ({ def, chars: [...foldWidth(alias)] })))
+    .flatMap((def) =>
+      def.aliases.map((alias) => ({ def, chars: [...foldWidth(alias)].map((c) => labelKey(c)!) })),
+    )
     .sort((a, b) => b.chars.length - a.chars.length);
   const hits: LabelHit[] = [];
   const claimed = new Map<Line, boolean[]>();
@@ -69,19 +88,19 @@ export function findLabels(
     // 性别, 住址 in a small blue Kai font): only at the very start of a line.
     const misreadFirst = fuzzy && n === 2;
     if (misreadFirst && start !== 0) return null;
-    if (!misreadFirst && line.glyphs[start]?.key !== chars[0]) return null;
+    if (!misreadFirst && labelKey(line.glyphs[start]?.key) !== chars[0]) return null;
     let diff = 0;
     for (let k = 0; k < n; k++) {
       const i = start + k;
       if (isClaimed(line, i)) return null;
       if (k > 0 && gapBefore(line, i) > MAX_LABEL_GAP) return null;
-      if (line.glyphs[i]?.key !== chars[k] && ++diff > (fuzzy ? 1 : 0)) return null;
+      if (labelKey(line.glyphs[i]?.key) !== chars[k] && ++diff > (fuzzy ? 1 : 0)) return null;
     }
     if (diff === 0 || n >= 4) return start + n - 1;
     // The misread first character must not be the label's second one (名名).
     return misreadFirst &&
-      line.glyphs[start + 1]?.key === chars[1] &&
-      line.glyphs[start]?.key !== chars[1]
+      labelKey(line.glyphs[start + 1]?.key) === chars[1] &&
+      labelKey(line.glyphs[start]?.key) !== chars[1]
       ? start + 1
       : null;
   };
@@ -181,10 +200,19 @@ export function findLabels(
         for (let i = 0; i < line.glyphs.length; i++) {
           if (hits.length >= MAX_HITS_PER_PAGE) return hits;
           const end = tryMatch(line, i, chars, pass === 'fuzzy');
-          if (end === null || !atSegmentStart(line, i, def)) continue;
-          add({ def, line, from: i, to: end, exact: pass === 'exact' });
-          if (pass === 'exact') foundExactly.add(def.id);
-          i = end;
+          if (end === null) continue;
+          const from = atSegmentStart(line, i, def)
+            ? i
+            : pass === 'exact'
+              ? wordsBefore(line, i, end, def)
+              : null;
+          if (from === null) continue;
+          const hit = add({ def, line, from, to: end, exact: pass === 'exact' });
+          if (pass === 'exact') {
+            wordsAfter(hit, chars);
+            foundExactly.add(def.id);
+          }
+          i = hit.to;
         }
       }
       if (pass === 'exact' && chars.length >= 4 && !foundExactly.has(def.id))
@@ -193,6 +221,60 @@ export function findLabels(
   }
   for (const hit of [...hits]) if (hit.def.target !== null) absorbSuffix(hit);
   return hits;
+
+  /** The run of unclaimed ideographs of a line from `from` to `to`, or null. */
+  function ideographs(line: Line, from: number, to: number): string | null {
+    let out = '';
+    for (let k = from; k <= to; k++) {
+      const g = line.glyphs[k];
+      if (!g || isClaimed(line, k) || !HAN_CHAR.test(g.ch)) return null;
+      if (k > from && gapBefore(line, k) >= 0.8) return null;
+      out += labelKey(g.key);
+    }
+    return out;
+  }
+  function isSeparator(line: Line, i: number): boolean {
+    return SEPARATORS.has(line.glyphs[i]?.ch ?? '') && gapBefore(line, i) < 0.8;
+  }
+  function anotherLabel(words: string, def: LabelDef): boolean {
+    return aliases.some((a) => a.def.id !== def.id && words.endsWith(a.chars.join('')));
+  }
+
+  /**
+   * A label printed with words before its alias, up to its colon (银行账号：, 企业名称：):
+   * where the label starts, or null. The words start a segment and are no other label.
+   */
+  function wordsBefore(line: Line, i: number, end: number, def: LabelDef): number | null {
+    if (!isSeparator(line, end + 1)) return null;
+    for (let from = i - 1; from >= Math.max(0, i - MAX_LABEL_EXTRA); from--) {
+      if (gapBefore(line, from + 1) >= 0.8) return null;
+      const words = ideographs(line, from, i - 1);
+      if (words === null || anotherLabel(words, def)) return null;
+      if (atSegmentStart(line, from, def)) return from;
+    }
+    return null;
+  }
+
+  /**
+   * A label printed with more words after its alias, up to its colon (开户银行名称：,
+   * 法定代表人姓名：): the words join the label when they end as a label does (名称, 号码 …)
+   * and are no other field's label (开户银行账号 is two).
+   */
+  function wordsAfter(hit: LabelHit, chars: readonly string[]): void {
+    const { line } = hit;
+    if (gapBefore(line, hit.to + 1) >= 0.8) return;
+    for (let k = 1; k <= MAX_LABEL_EXTRA; k++) {
+      const last = hit.to + k;
+      const words = ideographs(line, hit.to + 1, last);
+      if (words === null) return;
+      if (!isSeparator(line, last + 1)) continue;
+      if (!LABEL_WORD_END.test(chars.join('') + words) || anotherLabel(words, hit.def)) return;
+      claim(line, hit.to + 1, last);
+      hit.to = last;
+      hit.x1 = line.glyphs[last]?.x1 ?? hit.x1;
+      return;
+    }
+  }
 
   /** A label wrapped over lines (统一社会信用 / 代码): its first part ends a segment. */
   function findWrapped(def: LabelDef, chars: string[]): void {

@@ -86,7 +86,7 @@ const MAX_VALUE_GAP = 3;
  * else on the line below; then the wrapped lines that follow, aligned with the value's
  * first character, until a label of the same column, a wide vertical gap, or the end.
  */
-export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null {
+export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): ValueRegion | null {
   const { line } = hit;
   const { hits, lines } = layout;
   const h = line.h;
@@ -104,6 +104,11 @@ export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null
       const prev = out[out.length - 1];
       if (prev && (g.x0 - prev.x1) / l.h > MAX_VALUE_GAP) break;
       if (!prev && alignTo !== null && Math.abs(g.x0 - alignTo) > 1.5 * l.h) return [];
+      // A wrapped row starts at the value's edge: text running in from its left is a
+      // line of another shape (a paragraph wrapped back to the margin), not this value's.
+      const before = l.glyphs[i - 1];
+      if (!prev && alignTo !== null && before && !labelled(i - 1) && g.x0 - before.x1 < l.h)
+        return [];
       out.push(g);
     }
     while (out[0] && SEPARATORS.has(out[0].ch)) out.shift();
@@ -141,22 +146,30 @@ export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null
     lineIndex = next;
   }
 
+  // Wrapped lines align with the value; with `toMargin`, text beside its label wraps back
+  // under the label, as a paragraph does (开户银行：中国工商银行股份有限 / 公司杭州滨江支行).
+  const alignX = toMargin && sameLine.length > 0 ? hit.x0 : valueX0;
+  if (toMargin && alignX === valueX0) return null;
+  let wrappedBack = false;
   for (let i = lineIndex + 1; i < lines.length && hit.def.singleLine !== true; i++) {
     const next = lines[i];
     if (!next) break;
-    const inRange = next.glyphs.filter((g) => g.x1 > valueX0 - 0.6 * h && g.x0 < right);
+    const inRange = next.glyphs.filter((g) => g.x1 > alignX - 0.6 * h && g.x0 < right);
     if (inRange.length === 0) continue; // a line of another column only
     // Text of another size (a diagonal watermark, a seal) is not the value's next line.
     if (!sameSize(next, h)) continue;
     if (next.y0 - bottom > 1.5 * h) break;
     // A line that starts well above the row just read is printed over it (a stamp), not below.
     if (next.y0 < bottom - 0.5 * h) continue;
-    if (lineHasColumnLabel(next, hit, hits, valueX0, right)) break;
+    if (lineHasColumnLabel(next, hit, hits, alignX, right)) break;
     // A label left of the value column beside this line (grouped into a line of its own
     // when a photo tilts the rows) owns it: "账号 1173…" does not continue the bank name.
-    if (hasLabelBeside(next, hit, hits, valueX0)) break;
-    const row = take(next, valueX0 - 0.6 * h, valueX0);
+    if (hasLabelBeside(next, hit, hits, alignX)) break;
+    const row = take(next, alignX - 0.6 * h, alignX);
     if (row.length === 0) break;
+    // Under the label, a wide gap is a label and its value (one whose label OCR missed).
+    if (toMargin && row.some((g, k) => k > 0 && (g.x0 - row[k - 1]!.x1) / h > 1.5)) break;
+    if (toMargin) wrappedBack = true;
     // A row of digits alone under Chinese text is the next field whose label OCR missed
     // (an account number under the bank's name), not a wrapped line.
     const last = rows[rows.length - 1]?.at(-1)?.ch ?? '';
@@ -166,7 +179,7 @@ export function readValue(hit: LabelHit, layout: PageLayout): ValueRegion | null
   }
 
   const glyphs = rows.flat();
-  if (glyphs.length === 0) return null;
+  if (glyphs.length === 0 || (toMargin && !wrappedBack)) return null;
   return {
     glyphs: rows,
     text: rows.map((row) => joinGlyphs(row, h)).join(''),

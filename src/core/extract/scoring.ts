@@ -7,7 +7,8 @@ import type { DocumentKind } from '../documents';
 import type { Box } from '../extraction';
 import type { LabelHit } from './anchors';
 import { readCell, sentenceCandidates, typeSearch, type PageCandidate } from './candidates';
-import { readValue, type PageLayout } from './layout';
+import { joinGlyphs, readValue, type PageLayout } from './layout';
+import { minConfidence, union } from './lines';
 import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
 import { parseTerm } from './values';
@@ -46,7 +47,8 @@ function fromRegion(region: PageCandidate | null, cap: number): Candidate | null
 /** Candidates of one label, lazily: the cell only when the text beside was not enough. */
 function* labelCandidates(hit: LabelHit, layout: PageLayout): Generator<Candidate> {
   const cap = hit.exact ? 1 : CONFIDENCE_CAP.fuzzyLabel;
-  const value = fromRegion(readValue(hit, layout), cap);
+  const region = readValue(hit, layout);
+  const value = fromRegion(region, cap);
   const cell = fromRegion(readCell(hit, layout), Math.min(cap, CONFIDENCE_CAP.cell));
   // A value read below the label whose cell also holds text above it (a value centred
   // beside the label over two lines): the cell is the whole value.
@@ -58,7 +60,21 @@ function* labelCandidates(hit: LabelHit, layout: PageLayout): Generator<Candidat
     cell.text.endsWith(value.text);
   if (cellFirst) yield cell;
   if (value) yield value;
+  // Text beside the label wrapped back under it (a paragraph, not a table): when the
+  // value aligned with itself was not of its type.
+  const toMargin = value && fromRegion(readValue(hit, layout, true), cap);
+  if (toMargin && toMargin.text !== value?.text) yield toMargin;
   if (cell && !cellFirst && cell.text !== value?.text) yield cell;
+  // The label's line alone, when what its value ran on into was of no use (the next
+  // row's value, whose label was lost, aligned under it).
+  const first = region?.glyphs[0];
+  if (first && region.glyphs.length > 1)
+    yield {
+      text: joinGlyphs(first, hit.line.h),
+      confidence: minConfidence(first),
+      box: union(first, layout.page),
+      cap: Math.min(cap, CONFIDENCE_CAP.cell),
+    };
 }
 
 /** The first acceptable candidate's reading (see the file comment). */

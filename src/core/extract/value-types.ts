@@ -117,6 +117,14 @@ const LEGAL_FORM_ONLY = new RegExp(
 const COMPANY_TYPE =
   /公司|企业|合伙|个体|合作社|分支机构|独资|集体所有制|全民所有制|联营|外商|港澳台|农民专业/u;
 const BANK = /银行|信用社|信用合作联社|合作银行|农村商业|邮政储蓄/u;
+/**
+ * How a bank's or a branch's name ends (中国银行杭州分行营业部, 某某县农村信用合作联社,
+ * 浙江网商银行股份有限公司): a name cut where a line wrapped (…股份有限) does not.
+ */
+const BANK_END = new RegExp(
+  String.raw`(?:行|社|部|处|所|室|公司|中心|网点)` + QUALIFIER + '$',
+  'u',
+);
 const ADDRESS_WORD = /[省市区县旗镇乡村路街道巷弄号室楼栋幢座层屯组]/u;
 const CAPITAL = /\d|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]|元|圆/u;
 const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
@@ -193,7 +201,10 @@ export const VALUE_TYPES: Record<string, ValueType> = {
   name: person,
   companyType: text((v) => v.length <= 40 && !SENTENCE_MARK.test(v) && COMPANY_TYPE.test(v)),
   registeredCapital: text((v) => v.length <= 40 && CAPITAL.test(v)),
-  bankName: text((v) => v.length >= 4 && v.length <= 60 && !SENTENCE_MARK.test(v) && BANK.test(v)),
+  bankName: text(
+    (v) =>
+      v.length >= 4 && v.length <= 60 && !SENTENCE_MARK.test(v) && BANK.test(v) && BANK_END.test(v),
+  ),
   address: text((v) => v.length >= 5 && ADDRESS_WORD.test(v)),
   businessScope: { parse: parseBusinessScope, valid: (v) => v.length >= 2 },
   issuingAuthority: text((v) => /(?:公安局|分局|派出所)$/u.test(v)),

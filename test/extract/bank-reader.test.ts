@@ -1,0 +1,106 @@
+// The bank form reader on wordings and geometries its tuned layouts do not print: labels
+// the way other banks word them (帐 for 账, a longer word before the colon), values in
+// either direction from their label, the account name in other approval sentences. From
+// synthetic positioned text, as generalise.test.ts.
+import { describe, expect, it } from 'vitest';
+import type { DocumentText, TextItem } from '../../src/core/extraction';
+import { extractDocument } from '../../src/core/extract/index';
+import { typeOf } from '../../src/core/extract/value-types';
+
+/** One text item at (x, y), characters h high (full-width ones h wide). */
+function item(text: string, x: number, y: number, h = 20, confidence = 0.98): TextItem {
+  const w = [...text].reduce(
+    (sum, ch) => sum + (ch === '\u3000' || ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h,
+    0,
+  );
+  return { page: 0, x, y, w, h, text, confidence };
+}
+
+function page(items: TextItem[], source: DocumentText['source'] = 'paddle'): DocumentText {
+  return { source, pages: [{ page: 0, width: 1200, height: 1600, items }] };
+}
+
+const NAME = '杭州星澜芯科技有限公司';
+const BANK = '中国工商银行股份有限公司杭州滨江支行';
+const ACCOUNT = '1202020209000012345';
+
+describe('bank form labels as other banks word them', () => {
+  it('reads 帐 for 账 and a longer label word before the colon (开户银行名称：, 银行帐号：)', () => {
+    const doc = extractDocument(
+      page([
+        item('基本存款账户信息', 400, 30, 36),
+        item(`帐户名称：${NAME}`, 60, 100),
+        item(`开户银行名称：${BANK}`, 60, 150),
+        item(`银行帐号：${ACCOUNT}`, 60, 200),
+        item('法定代表人姓名：王示例', 60, 250),
+      ]),
+      'bank.jpg',
+    );
+    expect(doc.kind).toBe('bank-permit');
+    expect(doc.fields).toMatchObject({
+      accountName: NAME,
+      bankName: BANK,
+      accountNumber: ACCOUNT,
+      legalRepresentative: '王示例',
+    });
+    // Read by their labels, not found by their type alone.
+    expect(doc.confidence.bankName).toBeGreaterThan(0.9);
+    expect(doc.confidence.accountNumber).toBeGreaterThan(0.9);
+  });
+});
+
+describe('bank form values by geometry and type', () => {
+  it('reads a value that wraps back under its label, as a paragraph does', () => {
+    const doc = extractDocument(
+      page([
+        item('基本存款账户信息', 400, 30, 36),
+        item(`存款人名称：${NAME}`, 60, 100),
+        item('开户银行：中国工商银行股份有限', 60, 150),
+        item('公司杭州滨江支行', 60, 176),
+        item(`账号：${ACCOUNT}`, 60, 230),
+      ]),
+      'bank.jpg',
+    );
+    expect(doc.fields.bankName).toBe(BANK);
+    expect(doc.fields.accountNumber).toBe(ACCOUNT);
+  });
+
+  it('never takes a wrapped row from the middle of a line that runs in from the left', () => {
+    const doc = extractDocument(
+      page([
+        item('基本存款账户信息', 400, 30, 36),
+        item('开户银行：中国工商银行股份有限', 60, 150),
+        item('公司杭州滨江支行', 60, 176),
+      ]),
+      'bank.jpg',
+    );
+    expect(doc.fields.bankName).not.toBe('中国工商银行股份有限江支行');
+    expect(doc.fields.bankName).toBe(BANK);
+  });
+
+  it('a bank name cut where its line wrapped is not of its type', () => {
+    const valid = (v: string): boolean => typeOf('bankName').valid(v);
+    expect(valid('中国工商银行股份有限')).toBe(false);
+    expect(valid('中国工商银行股份有限公司杭州')).toBe(false);
+    expect(valid(BANK)).toBe(true);
+    expect(valid('中国银行杭州分行营业部')).toBe(true);
+    expect(valid('某某县农村信用合作联社')).toBe(true);
+    expect(valid('浙江网商银行股份有限公司')).toBe(true);
+  });
+
+  it('reads the label’s line alone, below 0.9, when the row under it is another value', () => {
+    const doc = extractDocument(
+      page([
+        item('开户许可证', 400, 30, 40),
+        item('存款人名称：', 60, 100),
+        item(NAME, 260, 100),
+        item('王示例', 260, 130), // the representative's value, its label lost
+        item('开户银行：', 60, 170),
+        item(BANK, 260, 170),
+      ]),
+      'permit.jpg',
+    );
+    expect(doc.fields.accountName).toBe(NAME);
+    expect(doc.confidence.accountName).toBeLessThan(0.9);
+  });
+});
