@@ -97,11 +97,15 @@ function score(
   };
 }
 
-/** Checks one dossier's files as read, before and after the search, against its truth. */
-export function scoreDossier(id: string, files: DossierFile[]): DossierResult {
+type Checked = ReturnType<typeof runChecks>;
+
+/** The checks on one dossier's truth, and on its files as read before and after the search. */
+export function dossierChecks(files: DossierFile[]): {
+  expected: Checked;
+  before: Checked;
+  after: Checked;
+} {
   const pack = loadRulePack();
-  const partition = files[0]!.truth.partition;
-  const tuned = partition === 'tuned';
   const expected = runChecks(inputOf(files.flatMap(truthDocuments), files), pack);
   const read = files.flatMap((f) => f.reported);
   const before = runChecks(inputOf(read.map(withoutText), files), pack);
@@ -110,6 +114,14 @@ export function scoreDossier(id: string, files: DossierFile[]): DossierResult {
     STATEMENTS.confirmed,
   );
   const after = runChecks(inputOf(filled, files), pack);
+  return { expected, before, after };
+}
+
+/** Checks one dossier's files as read, before and after the search, against its truth. */
+export function scoreDossier(id: string, files: DossierFile[]): DossierResult {
+  const partition = files[0]!.truth.partition;
+  const tuned = partition === 'tuned';
+  const { expected, before, after } = dossierChecks(files);
   return {
     id,
     partition,

@@ -1,0 +1,123 @@
+// `npx tsx bench/ocr-replay-dossiers.ts [--set=quick|full] [--refresh]`
+// Tuning aid for the dossier-level figure, TUNED dossiers only (bench:ocr's
+// <set>/tuned-dossiers): each file is read once through the command line's reader and its
+// documents (with the text each was read from, and the image analysis) are kept in
+// bench/.data/families/<set>/tuned-dossiers-text/; every later run extracts the fields
+// again from those texts, checks each dossier as bench:ocr does (bench/ocr-dossiers.ts,
+// before and after the cross-document search) and prints what differs from the truth:
+// the checks, and each field not read exactly. It never opens the held-out dossiers.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExtractedDocument } from '../src/core/extraction';
+import { extractDocument } from '../src/core/extract';
+import { crossDocumentFill } from '../src/core/extract/cross-document';
+import { sniffMime } from '../src/core/file-type';
+import { createDocumentReader } from '../src/cli/document-reader';
+import { loadTruths, matchDocuments } from './ocr-read';
+import { dossierChecks, dossierOf, scoreDossier, type DossierFile } from './ocr-dossiers';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const dir = join(ROOT, 'bench/.data/families', option('set') ?? 'quick', 'tuned-dossiers');
+const cache = join(dir, '..', 'tuned-dossiers-text');
+
+interface Kept {
+  reported: ExtractedDocument[];
+  mime: string;
+  bytes: number;
+}
+
+/** A document read again from its kept text: the reading's fields, the image analysis kept. */
+function again(doc: ExtractedDocument, several: boolean): ExtractedDocument {
+  if (doc.text === undefined || doc.kind === 'unknown') return doc;
+  const kind = several ? { kind: doc.kind } : {};
+  const fresh = extractDocument(doc.text, doc.file, kind);
+  const { needsConfirmation: _n, found: _f, ...rest } = doc;
+  return { ...rest, ...fresh, source: doc.source, text: doc.text };
+}
+
+const truths = await loadTruths(dir);
+if (truths.some((t) => t.partition !== 'tuned')) throw new Error(`${dir} holds held-out files`);
+await mkdir(cache, { recursive: true });
+let reader: ReturnType<typeof createDocumentReader> | undefined;
+const dossiers = new Map<string, DossierFile[]>();
+for (const truth of truths) {
+  const path = join(cache, `${truth.file}.json`);
+  let kept: Kept;
+  if (!args.includes('--refresh') && existsSync(path)) {
+    kept = JSON.parse(await readFile(path, 'utf8')) as Kept;
+  } else {
+    reader ??= createDocumentReader({ engine: 'paddle' });
+    const result = await reader.readFile(join(dir, truth.file), truth.file);
+    if (!result.bytes) throw new Error(`${truth.file}: not read`);
+    kept = {
+      reported: result.documents,
+      mime: sniffMime(result.bytes),
+      bytes: result.bytes.length,
+    };
+    await writeFile(path, JSON.stringify(kept));
+    process.stderr.write(`read ${truth.file}\n`);
+  }
+  const reported = kept.reported.map((d) => again(d, kept.reported.length > 1));
+  const id = dossierOf(truth);
+  if (id === null) continue;
+  dossiers.set(id, [
+    ...(dossiers.get(id) ?? []),
+    { truth, reported, mime: kept.mime, bytes: kept.bytes },
+  ]);
+}
+await reader?.dispose();
+
+let right = 0;
+let verdicts = 0;
+let exact = 0;
+let total = 0;
+for (const [id, files] of dossiers) {
+  const result = scoreDossier(id, files);
+  if (result.after.every) right++;
+  if (result.after.verdict) verdicts++;
+  const status = result.after.every ? 'right' : result.after.verdict ? 'verdict only' : 'WRONG';
+  process.stdout.write(
+    `${id} (${result.expectedVerdict}): ${status}; before the search ${result.before.every ? 'right' : (result.before.differing ?? []).join(', ') || 'verdict'}; after ${(result.after.differing ?? []).join(', ')}\n`,
+  );
+  // What each differing check said, against what it says on the truth.
+  const checks = dossierChecks(files);
+  for (const c of checks.after.checks) {
+    const want = checks.expected.checks.find((e) => e.id === c.id);
+    if (want?.status !== c.status)
+      process.stdout.write(
+        `  check ${c.id}: ${want?.status} expected, ${c.status}: ${c.message}\n`,
+      );
+  }
+  // Each field as the dossier check sees it: after the cross-document search.
+  const read = files.flatMap((f) => f.reported);
+  const filled = crossDocumentFill(
+    read.map(({ text, ...document }) => ({ document, ...(text ? { text } : {}) })),
+  );
+  let at = 0;
+  for (const f of files) {
+    const docs = filled.slice(at, at + f.reported.length);
+    at += f.reported.length;
+    for (const doc of matchDocuments(f.truth.documents, docs)) {
+      if (!doc.found)
+        process.stdout.write(`  ${f.truth.file} p${doc.page} ${doc.kind}: NOT FOUND\n`);
+      for (const o of doc.outcome.fields) {
+        total++;
+        if (o.exactAfterProposals) {
+          exact++;
+          continue;
+        }
+        process.stdout.write(
+          `  ${f.truth.file} ${doc.kind} ${o.field}: expected ${JSON.stringify(o.expected)} read ${JSON.stringify(o.read)} @${o.confidence?.toFixed(2) ?? '-'}\n`,
+        );
+      }
+    }
+  }
+}
+process.stdout.write(
+  `dossiers right ${right}/${dossiers.size} (verdict ${verdicts}/${dossiers.size}); fields exact after the search ${exact}/${total}\n`,
+);
