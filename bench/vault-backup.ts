@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveFolder } from '../test/e2e/support/chromium';
 import { buildVaultPage, REPO_ROOT } from '../test/e2e/vault-harness/build';
 import {
@@ -23,28 +23,13 @@ import {
   TICKS_PER_SECOND,
 } from './processes';
 import type { BackupBench } from './vault-backup-page';
+import { pageCaller, type PageCall } from './page-call';
 
 const SIZES_MB = (process.env.BENCH_BACKUP_MB ?? '200,2048').split(',').map(Number);
 const DOC_KB = Number(process.env.BENCH_BACKUP_DOC_KB ?? 1024);
 const MB = 1024 * 1024;
 
-type Call = <N extends keyof BackupBench>(
-  name: N,
-  ...args: Parameters<BackupBench[N]>
-) => Promise<Awaited<ReturnType<BackupBench[N]>>>;
-
-function caller(page: Page): Call {
-  return (name, ...args) =>
-    page.evaluate(
-      ([n, a]) =>
-        (
-          window as unknown as {
-            backupBench: Record<string, (...x: unknown[]) => Promise<unknown>>;
-          }
-        ).backupBench[n]!(...a),
-      [name, args] as const,
-    ) as never;
-}
+type Call = PageCall<BackupBench>;
 
 interface StepMemory {
   /** The largest peak resident set of one process, and whose. */
@@ -173,7 +158,7 @@ export async function backupBench(): Promise<void> {
     page.setDefaultTimeout(0);
     await page.goto(`${server.url}/index.html`);
     await page.waitForFunction(() => document.title === 'ready');
-    const call = caller(page);
+    const call = pageCaller<BackupBench>(page, 'backupBench');
     for (const sizeMB of SIZES_MB) runs.push(await benchSize(call, profile, sizeMB));
     const results = {
       bench: 'vault-backup',

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, serveFolder } from '../test/e2e/support/chromium';
 import { buildVaultPage, REPO_ROOT } from '../test/e2e/vault-harness/build';
+import { pageCaller } from './page-call';
 import type { VaultBench } from './vault-page';
 
 const DOCUMENTS = Number(process.env.BENCH_VAULT_DOCS ?? 5000);
@@ -28,32 +29,16 @@ async function main(): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/index.html`);
     await page.waitForFunction(() => document.title === 'ready');
-    const call = <A, R>(name: keyof VaultBench, ...args: A[]): Promise<R> =>
-      page.evaluate(
-        ([n, a]) =>
-          (
-            window as unknown as {
-              vaultBench: Record<string, (...x: unknown[]) => Promise<unknown>>;
-            }
-          ).vaultBench[n]!(...a),
-        [name, args] as const,
-      ) as Promise<R>;
+    const call = pageCaller<VaultBench>(page, 'vaultBench');
 
     console.log(`Filling a vault with ${DOCUMENTS} documents of ${BLOB_KB} KB in Chromium…`);
-    const kdfMs = await call<never, number[]>('kdf');
-    const fill = await call<number, Awaited<ReturnType<VaultBench['fill']>>>(
-      'fill',
-      DOCUMENTS,
-      BLOB_KB * 1024,
-    );
-    const overhead = await call<never, Awaited<ReturnType<VaultBench['overhead']>>>('overhead');
+    const kdfMs = await call('kdf');
+    const fill = await call('fill', DOCUMENTS, BLOB_KB * 1024);
+    const overhead = await call('overhead');
     // A fresh page: nothing decrypted is cached, as after a restart.
     await page.reload();
     await page.waitForFunction(() => document.title === 'ready');
-    const measured = await call<number, Awaited<ReturnType<VaultBench['measure']>>>(
-      'measure',
-      SAMPLES,
-    );
+    const measured = await call('measure', SAMPLES);
 
     const results = {
       bench: 'vault',
