@@ -254,7 +254,7 @@ export type PhaseRecorder = (
 export async function appScanRun(
   browser: Browser,
   url: string,
-  options: { cores?: number; record?: PhaseRecorder } = {},
+  options: { cores?: number; threads?: number; record?: PhaseRecorder } = {},
 ): Promise<AppScanRun> {
   const memory = sampleProcesses(() => descendants(process.pid));
   let cpu: ReturnType<typeof sampleProcesses> | undefined;
@@ -268,6 +268,9 @@ export async function appScanRun(
       await context.addInitScript(
         `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${options.cores} });`,
       );
+    // Wasm threads per OCR worker asked of the reader (pool.ts ocrThreads; 1 unless asked).
+    if (options.threads !== undefined)
+      await context.addInitScript(`window.__dossierOcrThreads = ${options.threads};`);
     const page = await context.newPage();
     await page.goto(url);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);

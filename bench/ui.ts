@@ -8,9 +8,9 @@
 //     scrolling it from top to bottom, one wheel notch (100 px) per frame;
 //   - four scans (examples/scans-jpg) from the drop to all read, in a fresh profile, against
 //     the CLI reading the same files in the same run (bench/ui-scans.ts), BENCH_UI_SCAN_RUNS
-//     times each (default 3), with the cores the page sees as the machine has them (the app
-//     as shipped: its OCR pool and wasm threads) and as each count in BENCH_UI_CORES
-//     (default "1": one worker on one thread, for comparison); in each,
+//     times each (default 3), with the app as shipped (its OCR pool and one wasm thread per
+//     worker), with each count of wasm threads per worker in BENCH_UI_THREADS (default "2")
+//     and as the page sees each count of cores in BENCH_UI_CORES (default none); in each,
 //     the main thread's long tasks (over 50 ms) from the drop to all read, and while
 //     confirming (confirm-all on each document, then one field); `--scans` measures only this.
 // Writes bench/results/ui.json.
@@ -155,15 +155,31 @@ async function scrollFrames(
   });
 }
 
+/** Counts from an environment variable: "2,4" → [2, 4]; "" → []. */
+const counts = (value: string | undefined, fallback: string): number[] =>
+  (value ?? fallback)
+    .split(',')
+    .filter((c) => c.trim() !== '')
+    .map(Number);
+
 /**
- * The cores the page is made to see, besides the machine's own (BENCH_UI_CORES, default
- * "1"; "" for none): the reader sizes its OCR pool and each worker's threads from them.
+ * The configurations measured besides the app as shipped: each count of wasm threads per
+ * OCR worker in BENCH_UI_THREADS (default "2"), each count of cores the page is made to
+ * see in BENCH_UI_CORES (default none; the reader sizes its OCR pool from them).
  */
-const CORE_COUNTS = (process.env.BENCH_UI_CORES ?? '1')
-  .split(',')
-  .filter((c) => c.trim() !== '')
-  .map(Number)
-  .filter((n) => n !== cpus().length);
+interface ScanConfig {
+  key: string;
+  cores?: number;
+  threads?: number;
+}
+const CONFIGS: ScanConfig[] = [
+  { key: 'shipped' },
+  ...counts(process.env.BENCH_UI_THREADS, '2').map((threads) => ({
+    key: `threads-${threads}`,
+    threads,
+  })),
+  ...counts(process.env.BENCH_UI_CORES, '').map((cores) => ({ key: `cores-${cores}`, cores })),
+];
 
 function longTaskSummary(runs: LongTasks[]) {
   return {
@@ -198,17 +214,12 @@ function appSummary(app: AppScanRun[]) {
   };
 }
 
-/** A configuration's key in the results: as the app is shipped, or with `cores` cores. */
-const configKey = (cores: number | undefined) =>
-  cores === undefined ? 'shipped' : `cores-${cores}`;
-
 /**
- * The app (as shipped, then with each of CORE_COUNTS) and the CLI alternated, so that the
+ * The app (as shipped, then in each of CONFIGS) and the CLI alternated, so that the
  * machine's load hits all alike; the headline is the app as shipped on this machine.
  */
 async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
-  const configs: (number | undefined)[] = [undefined, ...CORE_COUNTS];
-  const byConfig = new Map<string, AppScanRun[]>(configs.map((c) => [configKey(c), []]));
+  const byConfig = new Map<string, AppScanRun[]>(CONFIGS.map((c) => [c.key, []]));
   const cli: CliScanRun[] = [];
   const cliWasm: CliScanRun[] = [];
   for (let i = 0; i < SCAN_RUNS; i++) {
@@ -221,12 +232,12 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       cliWasm.push(await cliScanRun({ DOSSIER_OCR_RUNTIME: 'wasm', DOSSIER_OCR_THREADS: '1' }));
       console.log(`  CLI on wasm ${cliWasm[i]!.ms} ms (CPU ${cliWasm[i]!.cpuSeconds} s)`);
     }
-    for (const cores of configs) {
-      const run = await appScanRun(browser, url, cores === undefined ? {} : { cores });
-      byConfig.get(configKey(cores))!.push(run);
+    for (const { key, ...config } of CONFIGS) {
+      const run = await appScanRun(browser, url, config);
+      byConfig.get(key)!.push(run);
       console.log(`    CPU by thread: ${JSON.stringify(run.cpuByThread)}`);
       console.log(
-        `  app (${configKey(cores)}: ${run.cores} cores, ${run.workers} OCR worker(s) × ${run.threads} thread(s)): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); main-thread long tasks: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirming ${run.confirm.confirmed} fields ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
+        `  app (${key}: ${run.cores} cores, ${run.workers} OCR worker(s) × ${run.threads} thread(s)): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); main-thread long tasks: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirming ${run.confirm.confirmed} fields ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
       );
     }
   }

@@ -71,9 +71,9 @@ export async function createPaddleEngineBrowser(
   options: { threads?: number } = {},
 ): Promise<RasterOcrEngine> {
   ort.env.wasm.wasmPaths = urls.ortWasmPath;
-  // Threads per engine: the reader runs one engine per OCR worker and gives each its share
-  // of the cores (src/renderer/reader/pool.ts ocrThreads). More than one needs
-  // SharedArrayBuffer, which only a cross-origin-isolated page has.
+  // Threads per engine: the reader runs one engine per OCR worker and says how many
+  // (src/renderer/reader/pool.ts ocrThreads: 1 unless a measurement asks for more). More
+  // than one needs SharedArrayBuffer, which only a cross-origin-isolated page has.
   const threads = wasmThreads(options.threads ?? 1);
   ort.env.wasm.numThreads = threads;
   const [det, rec, cls, keys] = await Promise.all([

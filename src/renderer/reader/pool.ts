@@ -41,14 +41,20 @@ export function defaultPoolSize(): number {
 const MAX_THREADS_PER_WORKER = 4;
 
 /**
- * Wasm threads per OCR worker: the cores shared out between the pool's workers, so one
- * file alone is read on all of them (2 threads on 2 cores with the pool's 1 worker). The
- * page keeps its share: idle threads sleep (no spinning) while the page works. Only a
- * cross-origin-isolated page gets more than one (src/ocr/engines.web.ts wasmThreads).
+ * Wasm threads per OCR worker: 1. bench:ui --scans (4 scans, 2 alternated runs, load 5 to
+ * 10 on 2 cores) measured one worker on 2 threads slower than on 1: 17.9 / 33.0 s against
+ * 15.5 / 28.8 s from drop to all read, 17.7 / 18.9 against 14.3 / 17.0 CPU s (the threads
+ * wait for each other whenever the page, the render worker or another process takes a
+ * core). A measurement may ask for more (bench:ui BENCH_UI_THREADS sets
+ * __dossierOcrThreads before the app starts), at most the cores shared out among the
+ * pool's workers; only a cross-origin-isolated page gets them (engines.web.ts wasmThreads).
  */
 export function ocrThreads(poolSize: number): number {
+  const asked = (globalThis as { __dossierOcrThreads?: unknown }).__dossierOcrThreads;
+  if (typeof asked !== 'number' || !Number.isInteger(asked) || asked <= 1) return 1;
   const cores = navigator.hardwareConcurrency || 1;
-  return Math.max(1, Math.min(MAX_THREADS_PER_WORKER, Math.floor(cores / Math.max(1, poolSize))));
+  const share = Math.floor(cores / Math.max(1, poolSize));
+  return Math.max(1, Math.min(asked, MAX_THREADS_PER_WORKER, share));
 }
 
 export interface OcrWorker {
