@@ -104,6 +104,8 @@ export const CorrectionSchema = z.object({
     'missing-check-character',
     'look-alike-punctuation',
     'ocr-alternative',
+    /** A value its type says was cut short (an amount in words ending at 元 without 整). */
+    'incomplete-value',
   ]),
   /** One sentence for the reviewer, e.g. "O at position 5 read as 0 makes the checksum valid". */
   note: z.string().optional(),

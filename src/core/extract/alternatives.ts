@@ -105,6 +105,14 @@ export function valueAlternatives(
   return matched.map((g) => g.alternatives ?? null);
 }
 
+/** A character read at least this surely is not in doubt, whatever its runner-up. */
+export const SURE_CHARACTER_P = 0.9;
+
+/** Only the characters the OCR read below SURE_CHARACTER_P keep their alternatives. */
+export function unsureCharacters(alternatives: ValueAlternatives): ValueAlternatives {
+  return alternatives.map((a) => (a !== null && a.p < SURE_CHARACTER_P ? a : null));
+}
+
 const percent = (p: number): string => `${Math.round(p * 100)}%`;
 
 const CJK = /^[\u3400-\u9fff\u{20000}-\u{2ffff}]$/u;

@@ -20,6 +20,7 @@ import {
   unlabelledIdNumber,
   validityRuleFallback,
 } from './id-fallbacks';
+import { completedAmount } from './amounts';
 import { LABELS } from './labels';
 import { layoutPage } from './layout';
 import { pageLines, type WorkCounter } from './lines';
@@ -28,6 +29,7 @@ import {
   CLOSE_SECOND_P,
   closeSecondChoices,
   NAME_SECOND_P,
+  unsureCharacters,
   valueAlternatives,
   type ValueAlternatives,
 } from './alternatives';
@@ -43,6 +45,19 @@ export type { WorkCounter } from './lines';
 
 /** Fields the checks compare character for character (the address is compared width-folded). */
 const COMPARED_FIELDS = new Set(['companyName', 'accountName', 'legalRepresentative', 'name']);
+
+/**
+ * Free text fields neither compared character for character nor checked by a checksum:
+ * the address (compared with the declared office, width folded), types, amounts, scope.
+ */
+const TEXT_FIELDS = [
+  'address',
+  'companyType',
+  'registeredCapital',
+  'businessScope',
+  'bankName',
+  'issuingAuthority',
+] as const;
 
 /** Fields holding a person's name (a Han name starts with a surname). */
 const PERSON_FIELDS = ['legalRepresentative', 'name'] as const;
@@ -191,6 +206,26 @@ export function extractDocument(
     corrections.push(...proposals);
     if (confidence[name] !== undefined)
       confidence[name] = Math.min(confidence[name], CLOSE_SECOND_CONFIDENCE);
+  }
+  // An amount in words ending at 元 lost its 整 (a seal over it, a box that stopped early).
+  const capital = fields.registeredCapital;
+  const completed = typeof capital === 'string' ? completedAmount(capital) : null;
+  if (typeof capital === 'string' && completed !== null)
+    corrections.push({
+      field: 'registeredCapital',
+      from: capital,
+      to: completed,
+      reason: 'incomplete-value',
+      note: `An amount in words that ends at 元 is written with 整: ${completed} unless the image shows 角 or 分 after it.`,
+    });
+  // A free text value holding a character the OCR itself was unsure of (样列 with 列 at
+  // 0.87, 例 behind at 5%) is below 0.9 already (a value is as sure as its weakest
+  // character): the OCR's other readings of that character are offered as proposals.
+  for (const name of TEXT_FIELDS) {
+    const value = fields[name];
+    const alternatives = alternativesOf(name);
+    if (typeof value !== 'string' || alternatives === null) continue;
+    corrections.push(...closeSecondChoices(name, value, unsureCharacters(alternatives)));
   }
   for (const name of REQUIRED[kind]) {
     if (fields[name] === null) warnings.push(`${name} was not found on the document`);

@@ -4,6 +4,7 @@
 // text where a label points still asks the type whether it is that field's value.
 import type { DocumentKind } from '../documents';
 import { foldWidth } from '../text/normalise';
+import { isCapital } from './amounts';
 import { LABELS } from './labels';
 import { startsWithSurname } from './surnames';
 import {
@@ -126,7 +127,6 @@ const BANK_END = new RegExp(
   'u',
 );
 const ADDRESS_WORD = /[省市区县旗镇乡村路街道巷弄号室楼栋幢座层屯组]/u;
-const CAPITAL = /\d|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]|元|圆/u;
 const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
 /** A minority name in the transcription with a middle dot: 买买提·艾力. */
 const MINORITY_NAME = /^\p{Script=Han}{1,8}(?:[·•・]\p{Script=Han}{1,8}){1,3}$/u;
@@ -200,7 +200,7 @@ export const VALUE_TYPES: Record<string, ValueType> = {
   legalRepresentative: person,
   name: person,
   companyType: text((v) => v.length <= 40 && !SENTENCE_MARK.test(v) && COMPANY_TYPE.test(v)),
-  registeredCapital: text((v) => v.length <= 40 && CAPITAL.test(v)),
+  registeredCapital: text((v) => v.length <= 40 && isCapital(v)),
   bankName: text(
     (v) =>
       v.length >= 4 && v.length <= 60 && !SENTENCE_MARK.test(v) && BANK.test(v) && BANK_END.test(v),
