@@ -115,3 +115,41 @@ describe('a registered capital by its type', () => {
     },
   );
 });
+
+describe('a license photo whose 成立日期 was read 或立日期 (成 at 0.36)', () => {
+  const photo = DocumentTextSchema.parse(
+    JSON.parse(
+      readFileSync(
+        new URL('../fixtures/ocr/license-photo-label-misread.paddle.json', import.meta.url),
+        'utf8',
+      ),
+    ),
+  );
+  const doc = extractDocument(photo, 'license.jpg');
+
+  it('finds the label by its other three characters: the date is its value, not the capital’s', () => {
+    expect(doc.fields.registeredCapital).toBe('壹佰万元整');
+    expect(doc.fields.establishedOn).toBe('2020-09-05');
+    // A label matched with a character misread is trusted less.
+    expect(doc.confidence.establishedOn).toBeLessThan(0.9);
+  });
+});
+
+describe('a license photo whose long scope lines the tilt made taller than their label', () => {
+  const photo = DocumentTextSchema.parse(
+    JSON.parse(
+      readFileSync(
+        new URL('../fixtures/ocr/license-photo-tilted-scope.paddle.json', import.meta.url),
+        'utf8',
+      ),
+    ),
+  );
+  const doc = extractDocument(photo, 'license.jpg');
+
+  it('reads the scope from the line beside its label and every line wrapped under it', () => {
+    // 经营范围's line is 25 px high; the scope's three lines' boxes 46, 44 and 41 px.
+    expect(doc.fields.businessScope).toBe(
+      '一般项目：软件开发；技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；家居用品销售；供应链管理服务；办公用品销售；会议及展览服务。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）',
+    );
+  });
+});

@@ -88,7 +88,10 @@ export function findLabels(
     // 性别, 住址 in a small blue Kai font): only at the very start of a line.
     const misreadFirst = fuzzy && n === 2;
     if (misreadFirst && start !== 0) return null;
-    if (!misreadFirst && labelKey(line.glyphs[start]?.key) !== chars[0]) return null;
+    // A longer label may have any one character misread, its first too (或立日期 for
+    // 成立日期 on a photo): its other three or more characters in order still name it.
+    if (!misreadFirst && !(fuzzy && n >= 4) && labelKey(line.glyphs[start]?.key) !== chars[0])
+      return null;
     let diff = 0;
     for (let k = 0; k < n; k++) {
       const i = start + k;

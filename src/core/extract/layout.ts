@@ -124,10 +124,20 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   let lineIndex = lines.indexOf(line);
   let valueX0: number;
   let bottom: number;
+  // The size the value's wrapped lines are compared with: the label's, or the value's own
+  // where its first line was grouped apart from the label's.
+  let rowH = h;
+  const apart = sameLine.length === 0 ? lineBeside(hit, layout, take) : null;
   if (sameLine.length > 0) {
     rows.push(sameLine);
     valueX0 = sameLine[0]?.x0 ?? hit.x1;
     bottom = line.y1;
+  } else if (apart) {
+    rows.push(apart.glyphs);
+    valueX0 = apart.glyphs[0]!.x0;
+    bottom = apart.line.y1;
+    rowH = apart.line.h;
+    lineIndex = lines.indexOf(apart.line);
   } else {
     // Nothing to the right: the value is on the next line, starting near the label. A
     // line of another size in between (a QR code beside the code, a seal) is not it.
@@ -157,7 +167,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     const inRange = next.glyphs.filter((g) => g.x1 > alignX - 0.6 * h && g.x0 < right);
     if (inRange.length === 0) continue; // a line of another column only
     // Text of another size (a diagonal watermark, a seal) is not the value's next line.
-    if (!sameSize(next, h)) continue;
+    if (!sameSize(next, rowH)) continue;
     if (next.y0 - bottom > 1.5 * h) break;
     // A line that starts well above the row just read is printed over it (a stamp), not below.
     if (next.y0 < bottom - 0.5 * h) continue;
@@ -186,6 +196,40 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     confidence: minConfidence(glyphs),
     box: union(glyphs, line.page),
   };
+}
+
+/** A glyph's text size: its height, or an ideograph's width where that is less (a tilt grows a long line's box, not its characters). */
+const textSize = (g: Glyph): number =>
+  CJK_CHAR.test(g.ch) ? Math.min(g.y1 - g.y0, g.x1 - g.x0) : g.y1 - g.y0;
+
+/**
+ * The value's first line where it was grouped apart from its label's: a photo tilts a long
+ * value line, whose box then grows taller than the label's and its centre drifts from the
+ * label's. A line beside the label (overlapping the label's height by more than half,
+ * starting within a few characters of it) whose characters are of the label's size
+ * (not a seal or a title) is that line.
+ */
+function lineBeside(
+  hit: LabelHit,
+  layout: PageLayout,
+  take: (l: Line, from: number, alignTo: number | null) => Glyph[],
+): { line: Line; glyphs: Glyph[] } | null {
+  const { line } = hit;
+  const h = line.h;
+  let best: { line: Line; glyphs: Glyph[]; overlap: number } | null = null;
+  for (const l of layout.lines) {
+    if (l === line) continue;
+    const overlap = Math.min(l.y1, line.y1) - Math.max(l.y0, line.y0);
+    if (overlap < 0.6 * (line.y1 - line.y0) || (best && overlap <= best.overlap)) continue;
+    const glyphs = take(l, hit.x1, null);
+    const first = glyphs[0];
+    if (!first || first.x0 - hit.x1 > 6 * h) continue;
+    const sizes = glyphs.map(textSize).sort((a, b) => a - b);
+    const size = sizes[Math.floor(sizes.length / 2)]!;
+    if (size > 1.6 * h || size < h / 1.6) continue;
+    best = { line: l, glyphs, overlap };
+  }
+  return best && { line: best.line, glyphs: best.glyphs };
 }
 
 function hasLabelBeside(line: Line, hit: LabelHit, hits: LabelHit[], valueX0: number): boolean {
