@@ -104,3 +104,44 @@ describe('bank form values by geometry and type', () => {
     expect(doc.confidence.accountName).toBeLessThan(0.9);
   });
 });
+
+describe('bank form values by their type when their labels were lost', () => {
+  it('finds the account name as the one organisation that is no bank, below 0.9', () => {
+    const doc = extractDocument(
+      page([
+        item('基本存款账户信息', 400, 30, 36),
+        item(NAME, 300, 100), // its label covered by the seal
+        item('开户银行', 60, 150),
+        item(BANK, 300, 150),
+        item('账号', 60, 200),
+        item(ACCOUNT, 300, 200),
+      ]),
+      'bank.jpg',
+    );
+    expect(doc.fields.accountName).toBe(NAME);
+    expect(doc.confidence.accountName).toBeLessThanOrEqual(0.6);
+    expect(doc.fields.bankName).toBe(BANK);
+  });
+
+  it('tells an unlabelled J-number by the form’s title: 核准号 or 基本存款账户编号', () => {
+    const read = (title: string) =>
+      extractDocument(
+        page([
+          item(title, 400, 30, 36),
+          item('J3310012345601', 300, 80),
+          item('存款人名称', 60, 120),
+          item(NAME, 300, 120),
+          item('开户银行', 60, 170),
+          item(BANK, 300, 170),
+        ]),
+        'bank.jpg',
+      );
+    const permit = read('开户许可证');
+    expect(permit.fields.approvalNumber).toBe('J3310012345601');
+    expect(permit.fields.accountCode).toBeNull();
+    expect(permit.confidence.approvalNumber).toBeLessThanOrEqual(0.6);
+    const info = read('基本存款账户信息');
+    expect(info.fields.accountCode).toBe('J3310012345601');
+    expect(info.fields.approvalNumber).toBeNull();
+  });
+});

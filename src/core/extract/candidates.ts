@@ -7,7 +7,7 @@ import { SEPARATORS } from './anchors';
 import type { LabelHit } from './anchors';
 import { joinGlyphs, labelGlyphs, rightBound, type PageLayout, type ValueRegion } from './layout';
 import { minConfidence, union, type Glyph } from './lines';
-import { neverValue, typeOf } from './value-types';
+import { isBankName, neverValue, typeOf } from './value-types';
 
 /** How far a cell reaches above and below its label's line, in line heights. */
 const CELL_REACH = 2.2;
@@ -146,6 +146,8 @@ export function typeSearch(layout: PageLayout, field: string): PageCandidate[] {
     const raw = seg.map((g) => g.ch).join('');
     const value = type.parse(raw);
     if (value === null || !type.valid(value) || neverValue(field, value) !== null) continue;
+    // The account holder is the one organisation on a bank form that is no bank.
+    if (field === 'accountName' && isBankName(value)) continue;
     // An account number is the whole segment: digits inside a longer code are not one.
     if (field === 'accountNumber' && raw.replace(/[\s-]/gu, '') !== value) continue;
     found.push({ text: raw, confidence: minConfidence(seg), box: union(seg, layout.page) });

@@ -7,7 +7,7 @@ import type { DocumentKind } from '../documents';
 import type { Box } from '../extraction';
 import type { LabelHit } from './anchors';
 import { readCell, sentenceCandidates, typeSearch, type PageCandidate } from './candidates';
-import { joinGlyphs, readValue, type PageLayout } from './layout';
+import { findRuns, joinGlyphs, readValue, type PageLayout } from './layout';
 import { minConfidence, union } from './lines';
 import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
@@ -114,6 +114,7 @@ export function readFields(
     const reading = pick(field, candidatesOf(field, kind, layouts));
     if (reading) readings.set(field, reading);
   }
+  if (kind === 'bank-permit') searchAccountCode(layouts, readings);
   // A license always prints its credit code; a bank form only where it has the label.
   if (kind === 'business-license' || fields.has('creditCode')) searchCreditCode(layouts, readings);
   return readings;
@@ -136,6 +137,36 @@ function searchCreditCode(
     readings.set('creditCode', { value: found.text, confidence, box: found.box });
     return;
   }
+}
+
+/** A J-number: 核准号 of a 开户许可证, 基本存款账户编号 of the forms since 2019. */
+const J_NUMBER = /(?<![0-9A-Z])J\d{13}(?!\d)/gu;
+
+/**
+ * The bank form's J-number when no label gave it: the page's one J + 13 digits, the
+ * 核准号 on a 开户许可证 (its title says so) and else the 基本存款账户编号, as a type search.
+ */
+function searchAccountCode(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  if (readings.has('approvalNumber') || readings.has('accountCode')) return;
+  const runs = layouts.flatMap((layout) => findRuns(layout.lines, J_NUMBER));
+  if (runs.length === 0 || new Set(runs.map((r) => r.text)).size > 1) return;
+  const run = runs[0]!;
+  const permit = layouts.some((layout) =>
+    layout.lines.some((line) =>
+      line.glyphs
+        .map((g) => g.key)
+        .join('')
+        .includes('开户许可证'),
+    ),
+  );
+  readings.set(permit ? 'approvalNumber' : 'accountCode', {
+    value: run.text,
+    confidence: Math.min(run.confidence, CONFIDENCE_CAP.typeSearch),
+    box: run.box,
+  });
 }
 
 function* candidatesOf(

@@ -118,6 +118,8 @@ const LEGAL_FORM_ONLY = new RegExp(
 const COMPANY_TYPE =
   /公司|企业|合伙|个体|合作社|分支机构|独资|集体所有制|全民所有制|联营|外商|港澳台|农民专业/u;
 const BANK = /银行|信用社|信用合作联社|合作银行|农村商业|邮政储蓄/u;
+/** Whether a name is a bank's (the account holder's name searched over a bank form is not). */
+export const isBankName = (v: string): boolean => BANK.test(v);
 /**
  * How a bank's or a branch's name ends (中国银行杭州分行营业部, 某某县农村信用合作联社,
  * 浙江网商银行股份有限公司): a name cut where a line wrapped (…股份有限) does not.
@@ -257,12 +259,13 @@ export function typeOf(field: string): ValueType {
 
 /**
  * Fields searched by their type over the page when their label gave nothing of their
- * type. Only types that tell a value apart: 核准号 and 基本存款账户编号 share theirs, so
- * only a label says which one a J-number is.
+ * type. Only types that tell a value apart (the account holder's name is the one
+ * organisation on a bank form that is no bank). 核准号 and 基本存款账户编号 share theirs:
+ * an unlabelled J-number is told by the form's title (scoring.ts).
  */
 export const TYPE_SEARCH_FIELDS: Record<DocumentKind, readonly string[]> = {
   'business-license': [],
   'id-card-front': [],
   'id-card-back': [],
-  'bank-permit': ['bankName', 'accountNumber'],
+  'bank-permit': ['bankName', 'accountNumber', 'accountName'],
 };
