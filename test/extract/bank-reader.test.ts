@@ -6,19 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { typeOf } from '../../src/core/extract/value-types';
+import { item, page as onePage } from './support/positioned';
 
-/** One text item at (x, y), characters h high (full-width ones h wide). */
-function item(text: string, x: number, y: number, h = 20, confidence = 0.98): TextItem {
-  const w = [...text].reduce(
-    (sum, ch) => sum + (ch === '\u3000' || ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h,
-    0,
-  );
-  return { page: 0, x, y, w, h, text, confidence };
-}
-
-function page(items: TextItem[], source: DocumentText['source'] = 'paddle'): DocumentText {
-  return { source, pages: [{ page: 0, width: 1200, height: 1600, items }] };
-}
+/** OCR'd text: the reader's doubts and confirmations apply. */
+const page = (items: TextItem[]): DocumentText => onePage(items, 'paddle');
 
 const NAME = '杭州星澜芯科技有限公司';
 const BANK = '中国工商银行股份有限公司杭州滨江支行';

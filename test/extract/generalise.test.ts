@@ -4,22 +4,9 @@
 // cells, a rare surname's first character boxed apart), value types with their "can never
 // be" lists, low confidence for weak or wrongly typed values, look-alike punctuation.
 import { describe, expect, it } from 'vitest';
-import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { neverValue, typeOf } from '../../src/core/extract/value-types';
-
-/** One text item at (x, y), characters h high (full-width ones h wide). */
-function item(text: string, x: number, y: number, h = 20, confidence = 1): TextItem {
-  const w = [...text].reduce(
-    (sum, ch) => sum + (ch === '\u3000' || ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h,
-    0,
-  );
-  return { page: 0, x, y, w, h, text, confidence };
-}
-
-function page(items: TextItem[], source: DocumentText['source'] = 'pdf-text'): DocumentText {
-  return { source, pages: [{ page: 0, width: 1200, height: 900, items }] };
-}
+import { item, page } from './support/positioned';
 
 const NOTICE = '凭此信息办理其他银行结算账户的开立和变更。';
 

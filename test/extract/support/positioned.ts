@@ -1,0 +1,16 @@
+// Synthetic positioned text for reader tests: items placed by hand on one page.
+import type { DocumentText, TextItem } from '../../../src/core/extraction';
+
+/** One text item at (x, y), characters h high (full-width ones h wide). */
+export function item(text: string, x: number, y: number, h = 20, confidence = 1): TextItem {
+  const w = [...text].reduce(
+    (sum, ch) => sum + (ch === '\u3000' || ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h,
+    0,
+  );
+  return { page: 0, x, y, w, h, text, confidence };
+}
+
+/** A one-page text of those items. */
+export function page(items: TextItem[], source: DocumentText['source'] = 'pdf-text'): DocumentText {
+  return { source, pages: [{ page: 0, width: 1200, height: 900, items }] };
+}
