@@ -5,7 +5,7 @@
 // too) kept 2 of its 27 lines there, and read nothing.
 import { describe, expect, it } from 'vitest';
 import type { DetectedBox } from '../../src/ocr/paddle/db-postprocess';
-import { joinedBlocks, replaceJoinedBlocks } from '../../src/ocr/paddle/engine';
+import { joinedBlocks, replaceJoinedBlocks } from '../../src/ocr/paddle/joined-blocks';
 
 const box = (x: number, y: number, w: number, h: number, fill?: number): DetectedBox => ({
   x,

@@ -1,0 +1,120 @@
+// A recognised line as the extractor gets it: split at wide gaps between characters (a
+// label and its value, two columns the detector joined), each part with a tight box, its
+// confidence (the weakest character decides) and the recogniser's runners-up.
+import type { CharAlternatives, TextItem } from '../../core/extraction';
+import { preferCjkWidths } from '../engine';
+import type { CharAlternative } from './ctc';
+import type { DetectedBox } from './db-postprocess';
+
+const CJK = /[\u3400-\u9fff]/u;
+/** Confidence of a segment that seems to have lost a character. */
+const MISSING_CHARACTER_CONFIDENCE = 0.6;
+
+function hasMissingCharacterGap(part: readonly RecognisedChar[], cjkPitch: number | null): boolean {
+  if (cjkPitch === null) return false;
+  return part.some(
+    (c, i) =>
+      i > 0 &&
+      CJK.test(c.text) &&
+      CJK.test(part[i - 1]!.text) &&
+      c.start - part[i - 1]!.start > 1.4 * cjkPitch,
+  );
+}
+
+export interface RecognisedChar {
+  text: string;
+  confidence: number;
+  /** Centre, in crop pixels from the crop's left edge. */
+  x: number;
+  /** Where the character's first time step falls, in crop pixels (for gap checks). */
+  start: number;
+  /** The recogniser's runners-up for this character (usually none). */
+  alternatives: readonly CharAlternative[];
+}
+
+/** The alternatives of a segment's characters, indexed into its text as lineSegments builds it. */
+function segmentAlternatives(part: readonly RecognisedChar[]): CharAlternatives[] {
+  const joined = part.map((c) => c.text).join('');
+  let at = -[...joined].length + [...joined.trimStart()].length;
+  const result: CharAlternatives[] = [];
+  for (const c of part) {
+    if (c.alternatives.length > 0 && at >= 0)
+      result.push({ at, p: c.confidence, options: c.alternatives.map((a) => ({ ...a })) });
+    at += [...c.text].length;
+  }
+  return result;
+}
+
+/**
+ * Splits a recognised line at wide gaps between characters (a label and its value, or
+ * two columns DB joined into one box) and gives each part a tight box: the extractor
+ * tells label from value by position, and the detector's grown boxes overlap.
+ */
+export function lineSegments(
+  chars: readonly RecognisedChar[],
+  box: DetectedBox,
+  page: number,
+): TextItem[] {
+  const visible = chars.filter((c) => c.text.trim() !== '');
+  if (visible.length === 0) return [];
+  const coreHeight = Math.max(4, box.h - 2 * box.pad);
+  const spacings = visible
+    .slice(1)
+    .map((c, i) => c.x - visible[i]!.x)
+    .sort((a, b) => a - b);
+  const spacing = spacings.length > 0 ? spacings[Math.floor(spacings.length / 2)]! : coreHeight;
+  const half = Math.min(coreHeight, Math.max(spacing, coreHeight * 0.5)) / 2;
+  const gapLimit = Math.max(2.2 * spacing, 1.6 * coreHeight);
+  const parts: RecognisedChar[][] = [[]];
+  chars.forEach((c, i) => {
+    const prev = chars[i - 1];
+    if (prev && c.x - prev.x > gapLimit) parts.push([]);
+    parts[parts.length - 1]!.push(c);
+  });
+  const cjkGaps = visible
+    .slice(1)
+    .map((c, i) =>
+      CJK.test(c.text) && CJK.test(visible[i]!.text) ? c.start - visible[i]!.start : NaN,
+    )
+    .filter((g) => !Number.isNaN(g))
+    .sort((a, b) => a - b);
+  const cjkPitch = cjkGaps.length >= 3 ? cjkGaps[Math.floor(cjkGaps.length / 2)]! : null;
+  const y = box.y + box.pad * 0.6;
+  const h = box.h - box.pad * 1.2;
+  return parts
+    .map((part) => {
+      const text = preferCjkWidths(
+        part
+          .map((c) => c.text)
+          .join('')
+          .trim(),
+      );
+      const confidences = part.filter((c) => c.text.trim() !== '').map((c) => c.confidence);
+      const mean = confidences.reduce((a, v) => a + v, 0) / Math.max(1, confidences.length);
+      const min = Math.min(...confidences);
+      const x0 = Math.max(box.x, box.x + part[0]!.x - half);
+      const x1 = Math.min(box.x + box.w, box.x + part[part.length - 1]!.x + half);
+      // The weakest character decides: one misread digit makes a wrong credit code.
+      let confidence = Math.max(0, Math.min(1, Math.min(mean, min + 0.05)));
+      // CTC can drop a character without any doubt on the others: two Chinese characters
+      // much further apart than the line's pitch mean one is missing between them.
+      if (hasMissingCharacterGap(part, cjkPitch))
+        confidence = Math.min(confidence, MISSING_CHARACTER_CONFIDENCE);
+      const alternatives = segmentAlternatives(part).filter((a) => a.at < [...text].length);
+      const charConfidences = part
+        .filter((c) => c.text.trim() !== '')
+        .map((c) => Math.round(c.confidence * 1000) / 1000);
+      return {
+        page,
+        x: x0,
+        y,
+        w: Math.max(1, x1 - x0),
+        h,
+        text,
+        confidence,
+        charConfidences,
+        ...(alternatives.length > 0 ? { alternatives } : {}),
+      };
+    })
+    .filter((item) => item.text !== '');
+}

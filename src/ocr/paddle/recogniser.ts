@@ -1,0 +1,146 @@
+// The line recogniser (PP-OCRv4 rec, CTC): crops of text lines in, their characters out
+// with confidences, positions and runners-up. Crops of similar width run in one batch.
+import type * as Ort from 'onnxruntime-web';
+import { resize, type Raster } from '../raster';
+import { ctcGreedyDecode } from './ctc';
+import type { OrtModule } from './engine';
+import type { RecognisedChar } from './line-segments';
+
+export const REC_HEIGHT = 48;
+/**
+ * Narrowest recognition input. PaddleOCR pads every line to 320 px, but recognition
+ * costs per padded column (≈ 0.2 ms each here): short labels (姓名, 男) padded to 160
+ * cut 8% (A4) to 18% (ID side) of the CPU time; on the benchmark set no key field
+ * changed (two low-confidence ones did, see BENCHMARKS.md).
+ */
+export const REC_MIN_WIDTH = 160;
+/** Most crops in one recognition run. */
+const REC_BATCH = 8;
+/**
+ * A batch is padded to its widest crop, and recognition costs per padded column: a
+ * crop joins the batch only while the batch stays within this factor of its narrowest.
+ */
+const REC_BATCH_SPREAD = 1.3;
+
+/** NCHW float tensor in BGR order (PaddleOCR reads images with OpenCV). */
+export function toBgrTensor(
+  r: Raster,
+  width: number,
+  normalise: (value: number, channel: number) => number,
+  into: Float32Array,
+  offset: number,
+): void {
+  const plane = REC_HEIGHT * width;
+  const h = r.height;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < r.width; x++) {
+      const i = (y * r.width + x) * 4;
+      const o = offset + y * width + x;
+      into[o] = normalise(r.data[i + 2]!, 0);
+      into[o + plane] = normalise(r.data[i + 1]!, 1);
+      into[o + 2 * plane] = normalise(r.data[i]!, 2);
+    }
+  }
+}
+
+export const recNormalise = (v: number): number => (v / 255 - 0.5) / 0.5;
+
+interface Ratio {
+  /** Index of the crop. */
+  i: number;
+  /** Its width over its height. */
+  ratio: number;
+}
+
+/**
+ * The recognition runs: crops in order of width, each batch at most REC_BATCH crops
+ * within REC_BATCH_SPREAD of its narrowest (crops narrower than `recMinWidth` count
+ * as that wide, since they are padded to it anyway).
+ */
+export function recognitionBatches(
+  crops: readonly Pick<Raster, 'width' | 'height'>[],
+  recMinWidth: number,
+): Ratio[][] {
+  const order = crops
+    .map((c, i) => ({ i, ratio: c.width / c.height }))
+    .sort((a, b) => a.ratio - b.ratio);
+  const minRatio = recMinWidth / REC_HEIGHT;
+  const batches: Ratio[][] = [];
+  for (const item of order) {
+    const current = batches[batches.length - 1];
+    const first = current?.[0];
+    if (
+      current &&
+      first &&
+      current.length < REC_BATCH &&
+      Math.max(minRatio, item.ratio) <= REC_BATCH_SPREAD * Math.max(minRatio, first.ratio)
+    )
+      current.push(item);
+    else batches.push([item]);
+  }
+  return batches;
+}
+
+export type Recognise = (
+  crops: Raster[],
+  onBatch?: (done: number) => void,
+) => Promise<RecognisedChar[][]>;
+
+export function createRecogniser(
+  ort: OrtModule,
+  rec: Ort.InferenceSession,
+  alphabet: readonly string[],
+  recMinWidth: number,
+): Recognise {
+  const minRatio = recMinWidth / REC_HEIGHT;
+  return async function recognise(crops, onBatch) {
+    const results: RecognisedChar[][] = new Array<RecognisedChar[]>(crops.length);
+    let done = 0;
+    for (const batch of recognitionBatches(crops, recMinWidth)) {
+      const maxRatio = Math.max(minRatio, ...batch.map((b) => b.ratio));
+      const width = Math.min(4800, Math.ceil(REC_HEIGHT * maxRatio));
+      const plane = REC_HEIGHT * width;
+      // Padding stays 0 (mid-grey after normalisation), as PaddleOCR pads.
+      const tensor = new Float32Array(batch.length * 3 * plane);
+      batch.forEach((b, n) => {
+        const c = crops[b.i]!;
+        const w = Math.min(width, Math.max(1, Math.ceil(REC_HEIGHT * b.ratio)));
+        toBgrTensor(resize(c, w, REC_HEIGHT), width, recNormalise, tensor, n * 3 * plane);
+      });
+      const feeds = {
+        [rec.inputNames[0]!]: new ort.Tensor('float32', tensor, [
+          batch.length,
+          3,
+          REC_HEIGHT,
+          width,
+        ]),
+      };
+      const out = (await rec.run(feeds))[rec.outputNames[0]!]!;
+      const [, steps, classes] = out.dims as [number, number, number];
+      const data = out.data as Float32Array;
+      batch.forEach((b, n) => {
+        const decoded = ctcGreedyDecode(
+          data.subarray(n * steps * classes, (n + 1) * steps * classes),
+          steps,
+          classes,
+          alphabet,
+        );
+        // Time step → x in the crop: the batch tensor is `width` wide, this crop filled
+        // REC_HEIGHT × ratio of it.
+        const c = crops[b.i]!;
+        const toCropX = (width / steps) * (c.height / REC_HEIGHT);
+        results[b.i] = [...decoded.text].map((text, k) => ({
+          text,
+          confidence: decoded.charConfidences[k]!,
+          x: decoded.charCentres[k]! * toCropX,
+          start: decoded.charStarts[k]! * toCropX,
+          alternatives: decoded.charAlternatives[k] ?? [],
+        }));
+      });
+      out.dispose();
+      done += batch.length;
+      onBatch?.(done);
+    }
+    return results;
+  };
+}
