@@ -91,8 +91,11 @@ async function loadNative(threads: number): Promise<LoadedRuntime | { failure: s
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
       logSeverityLevel: 3,
-      // Off: peak RSS 825 MB instead of 1,333 MB over the benchmark, for ≈ 6-10% more time.
-      enableCpuMemArena: false,
+      // On: without it every run's intermediate tensors were mapped and unmapped afresh,
+      // and the page faults took about a seventh of an A4 call's CPU (`perf`: kernel
+      // clear_page/page-fault time under libonnxruntime). `npm run bench:ocr-speed` and
+      // BENCHMARKS.md give the figures, peak RSS included.
+      enableCpuMemArena: true,
       // Idle pool threads sleep: spinning ones took CPU from other work on a busy machine.
       extra: { session: { 'intra_op.allow_spinning': '0' } },
     },
