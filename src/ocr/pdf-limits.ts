@@ -17,6 +17,27 @@ const numberIn = (lib: PdfLib, dict: PDFDict, key: string): number | undefined =
 };
 
 /**
+ * The PDF parsed by pdf-lib for reading its dictionaries (encryption ignored, nothing
+ * written back), with the module; undefined when pdf-lib cannot parse it. Loaded here,
+ * not with this module: an image file never needs pdf-lib (60 modules).
+ */
+export async function parseWithPdfLib(
+  bytes: Uint8Array,
+): Promise<{ lib: PdfLib; doc: PDFDocument } | undefined> {
+  const lib = await import('pdf-lib');
+  try {
+    const doc = await lib.PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
+    return { lib, doc };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Refuses a PDF holding an image over the pixel limit (DocumentReadError 'too-many-pixels').
  * A PDF pdf-lib cannot parse is left to the reader, which words its own refusal.
  */
@@ -24,19 +45,10 @@ export async function checkPdfImages(
   bytes: Uint8Array,
   maxPixels = INTAKE_LIMITS.maxImagePixels,
 ): Promise<void> {
-  // Loaded here, not with this module: an image file never needs pdf-lib (60 modules).
-  const lib = await import('pdf-lib');
+  const parsed = await parseWithPdfLib(bytes);
+  if (parsed === undefined) return;
+  const { lib, doc } = parsed;
   const { PDFName, PDFRawStream } = lib;
-  let doc: PDFDocument;
-  try {
-    doc = await lib.PDFDocument.load(bytes, {
-      ignoreEncryption: true,
-      updateMetadata: false,
-      throwOnInvalidObject: false,
-    });
-  } catch {
-    return;
-  }
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream)) continue;
     const { dict } = object;

@@ -1,12 +1,12 @@
 // Renders the pages of an image-only PDF to pixels for OCR, host-agnostic: the host
 // passes pdfjs (Node: legacy build) and a canvas factory (@napi-rs/canvas / OffscreenCanvas).
-import type { PDFDict as PdfDict, PDFDocument } from 'pdf-lib';
+import type { PDFDict as PdfDict } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { PdfDocumentParams, PdfjsLib } from './pdf-text';
 import type { Raster } from './raster';
 import { DocumentReadError } from '../core/extraction';
 import { INTAKE_LIMITS } from '../core/intake';
-import { MAX_RENDER_PIXELS_PER_DOCUMENT } from './pdf-limits';
+import { MAX_RENDER_PIXELS_PER_DOCUMENT, parseWithPdfLib } from './pdf-limits';
 
 /** A canvas pdfjs can draw on, and a way to read its pixels back. */
 export interface RenderTarget {
@@ -120,18 +120,10 @@ export async function pageImageSizes(
   bytes: Uint8Array,
   pageIndex: number,
 ): Promise<{ width: number; height: number }[]> {
-  const lib = await import('pdf-lib');
+  const parsed = await parseWithPdfLib(bytes);
+  if (parsed === undefined) return [];
+  const { lib, doc } = parsed;
   const { PDFBool, PDFDict, PDFName, PDFNumber, PDFStream } = lib;
-  let doc: PDFDocument;
-  try {
-    doc = await lib.PDFDocument.load(bytes, {
-      ignoreEncryption: true,
-      updateMetadata: false,
-      throwOnInvalidObject: false,
-    });
-  } catch {
-    return [];
-  }
   const page = doc.getPages()[pageIndex];
   if (page === undefined) return [];
   const sizes: { width: number; height: number }[] = [];
