@@ -24,7 +24,14 @@ const numberIn = (lib: PdfLib, dict: PDFDict, key: string): number | undefined =
 export async function parseWithPdfLib(
   bytes: Uint8Array,
 ): Promise<{ lib: PdfLib; doc: PDFDocument } | undefined> {
-  const lib = await import('pdf-lib');
+  const imported = await import('pdf-lib');
+  // pdf-lib is CommonJS: bundled (the CLI), its dynamic import gives the exports as
+  // `default` only, and `PDFDocument` was undefined there (every check passed unread).
+  const lib = (
+    imported.PDFDocument === undefined
+      ? (imported as unknown as { default: PdfLib }).default
+      : imported
+  );
   try {
     const doc = await lib.PDFDocument.load(bytes, {
       ignoreEncryption: true,

@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDossierFile } from '../../src/core/dossier';
 import { main } from '../../src/cli/main';
 import { decodeFileName } from '../../src/cli/dossier-folder';
-import { REPO_ROOT } from './run-cli';
+import { REPO_ROOT, runCli } from './run-cli';
 
 const READY = join(REPO_ROOT, 'examples', 'ready');
 
@@ -92,6 +92,18 @@ describe('bounded work on hostile PDFs', () => {
       'The PDF holds an image of 20000×20000 pixels (400 MP); the limit is 100 MP.',
     );
   }, 60_000);
+
+  it('the bundled `dossier` command refuses it too (pdf-lib imported from the bundle)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bomb-'));
+    const path = join(dir, 'bomb.pdf');
+    writeFileSync(path, await imagePdf(20000, 20000));
+    const out = await runCli(['extract', path, '--json']);
+    expect(out.code).toBe(1);
+    const [doc] = JSON.parse(out.stdout) as { error: string }[];
+    expect(doc!.error).toBe(
+      'The PDF holds an image of 20000×20000 pixels (400 MP); the limit is 100 MP.',
+    );
+  }, 120_000);
 
   it('refuses 20 blank 14400-pt pages before rendering any for OCR', async () => {
     const doc = await PDFDocument.create();
