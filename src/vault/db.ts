@@ -2,6 +2,7 @@
 // add the next one with its upgrade function and its test (test/vault/upgrades.test.ts).
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import { chainUnchained } from './audit';
+import { VaultBusyError } from './errors';
 import type { AccountRecord } from './schema/accounts';
 import type { AuditEntry } from './schema/audit-log';
 import type { BlobRecord } from './schema/blobs';
@@ -126,9 +127,36 @@ export class VaultDB extends Dexie {
   /** Set only while a verified backup replaces the whole database (restore with overwrite). */
   replacingEverything = false;
 
+  /**
+   * The write gate: while a backup streams, every write is refused (VaultBusyError) so the
+   * backup, read across many transactions, is one snapshot. Only an audit entry may be
+   * appended (a lock, an integrity failure): the log records what happens, and entries
+   * only append, so the chain in the file stays a whole prefix.
+   */
+  writesClosedBy: 'backup' | null = null;
+
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
     defineVaultVersions(this);
+    this.use({
+      stack: 'dbcore',
+      name: 'write-gate',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: (req) => {
+              const closedBy = this.writesClosedBy;
+              if (closedBy !== null && !(tableName === 'auditLog' && req.type === 'add'))
+                return Promise.reject(new VaultBusyError(closedBy));
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
     // The audit log is append-only: nothing updates or deletes an entry, except a restore
     // that replaces the whole vault with the backup's (and then logs the restore). Two
     // updates keep an entry's content: chaining an entry that has no hash yet (an older

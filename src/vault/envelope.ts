@@ -327,7 +327,11 @@ export async function blindIndex(mac: CryptoKey, purpose: string, value: string)
 
 /** Keyed hash of a file's bytes, for duplicate detection without storing a plain hash. */
 export async function fileFingerprint(mac: CryptoKey, bytes: Bytes): Promise<string> {
-  const digest = new Uint8Array(await subtle().digest('SHA-256', bytes));
+  return digestFingerprint(mac, new Uint8Array(await subtle().digest('SHA-256', bytes)));
+}
+
+/** The same keyed hash from the file's SHA-256 (a key rotation has the digest, sealed). */
+export async function digestFingerprint(mac: CryptoKey, digest: Bytes): Promise<string> {
   const message = new Uint8Array(5 + digest.length);
   message.set(utf8.encode('file\u0000'), 0);
   message.set(digest, 5);

@@ -34,7 +34,11 @@ export type VaultErrorCode =
   /** The settings row does not parse (read while locked; unlock restores the defaults). */
   | 'settings-damaged'
   /** The settings' MAC does not match: safety limits were lowered outside the app and restored. */
-  | 'settings-tampered';
+  | 'settings-tampered'
+  /** A backup, a key rotation or a restore is running: the operation waits for its end. */
+  | 'busy'
+  /** A key rotation stopped before its end; it resumes at the next unlock. */
+  | 'rotation-pending';
 
 /** Base class so the UI can tell vault errors from bugs; `code` says which failure. */
 export class VaultError extends Error {
@@ -180,6 +184,34 @@ export class SettingsTamperedError extends VaultError {
     super(
       `The vault's settings were changed outside the app; these were restored to their defaults: ${restored.join(', ')}.`,
       'settings-tampered',
+    );
+  }
+}
+
+/** What holds the vault exclusively while it runs (session.ts). */
+export type ExclusiveOperation = 'backup' | 'rotation' | 'restore';
+
+const BUSY_SENTENCES: Record<ExclusiveOperation, string> = {
+  backup: 'A backup is being written; nothing can change in the vault until it has finished.',
+  rotation: 'The keys are being rotated; the vault is unavailable until the rotation has finished.',
+  restore: 'A backup is being restored; the vault is unavailable until it has finished.',
+};
+
+/** Refused because a backup, a key rotation or a restore holds the vault; try again after it. */
+export class VaultBusyError extends VaultError {
+  override name = 'VaultBusyError';
+  constructor(readonly operation: ExclusiveOperation) {
+    super(BUSY_SENTENCES[operation], 'busy');
+  }
+}
+
+/** A key rotation stopped before its end (a crash, a lock); the next unlock finishes it. */
+export class RotationPendingError extends VaultError {
+  override name = 'RotationPendingError';
+  constructor() {
+    super(
+      'A key rotation stopped before its end; unlock the vault to finish it before anything else.',
+      'rotation-pending',
     );
   }
 }

@@ -19,7 +19,12 @@ import {
   type KdfPolicy,
   type VaultKeys,
 } from './envelope';
-import { KeyringDamagedError, VaultError, WrongPassphraseError } from './errors';
+import {
+  KeyringDamagedError,
+  RotationPendingError,
+  VaultError,
+  WrongPassphraseError,
+} from './errors';
 import { KEYRING_ID, KeyringRecordSchema, type KeyringRecord } from './schema/keyring';
 import type { Bytes, KdfParams, Sealed } from './schema/sealed';
 
@@ -44,7 +49,7 @@ function checkKdf(kdf: KdfChoice, floor: KdfFloor): void {
 }
 
 /** What unlocking reads, hashed: a flipped byte anywhere changes it. */
-async function keyringChecksum(kdf: KdfParams, wrapped: Sealed): Promise<string> {
+export async function keyringChecksum(kdf: KdfParams, wrapped: Sealed): Promise<string> {
   const { salt, ...params } = kdf;
   const canonical = JSON.stringify([params, toHex(salt), toHex(wrapped.iv), toHex(wrapped.ct)]);
   return sha256Hex(new TextEncoder().encode(canonical));
@@ -54,19 +59,24 @@ async function keyringChecksum(kdf: KdfParams, wrapped: Sealed): Promise<string>
  * The stored keyring: absent → not created; malformed, or its checksum not matching →
  * damaged (KeyringDamagedError), before any passphrase is tried.
  */
-async function readKeyring(ctx: StoreContext): Promise<KeyringRecord> {
+export async function readKeyring(ctx: StoreContext): Promise<KeyringRecord> {
   const row = await ctx.db.keyring.get(KEYRING_ID);
   if (row === undefined)
     throw new VaultError('This vault has not been created yet.', 'not-created');
   const parsed = KeyringRecordSchema.safeParse(row);
   if (!parsed.success) throw new KeyringDamagedError();
   const { kdf, wrappedSecret, checksum } = parsed.data;
-  if (wrappedSecret.iv.length !== 12 || wrappedSecret.ct.length !== 32 + 16)
+  if (!wrappedShape(wrappedSecret)) throw new KeyringDamagedError();
+  const rotating = parsed.data.rotation;
+  if (rotating !== undefined && !wrappedShape(rotating.wrappedSecret))
     throw new KeyringDamagedError();
   if (checksum !== undefined && checksum !== (await keyringChecksum(kdf, wrappedSecret)))
     throw new KeyringDamagedError();
   return parsed.data;
 }
+
+const wrappedShape = (wrapped: Sealed): boolean =>
+  wrapped.iv.length === 12 && wrapped.ct.length === 32 + 16;
 
 /** The secret wrapped under `passphrase` with fresh parameters: the keyring's new fields. */
 async function wrapUnder(
@@ -103,21 +113,19 @@ export async function createKeyring(
 }
 
 /**
- * The master secret, or WrongPassphraseError after `delayMs` (logged 'unlock-failed' with
- * `detail`), so that guessing is slow.
+ * The master secret and the key that wrapped it, or WrongPassphraseError after `delayMs`
+ * (logged 'unlock-failed' with `detail`), so that guessing is slow.
  */
-async function unwrapWith(
+export async function unwrapWith(
   ctx: StoreContext,
   keyring: KeyringRecord,
   passphrase: string,
   delayMs: () => Promise<number>,
   detail: string,
-): Promise<Bytes> {
+): Promise<{ secret: Bytes; wrappingKey: CryptoKey }> {
   try {
-    return await unwrapSecret(
-      await deriveWrappingKey(passphrase, keyring.kdf),
-      keyring.wrappedSecret,
-    );
+    const wrappingKey = await deriveWrappingKey(passphrase, keyring.kdf);
+    return { secret: await unwrapSecret(wrappingKey, keyring.wrappedSecret), wrappingKey };
   } catch (error) {
     if (error instanceof WrongPassphraseError) {
       await appendAudit(ctx, 'unlock-failed', null, null, detail);
@@ -127,23 +135,50 @@ async function unwrapWith(
   }
 }
 
-/** The vault's keys from the passphrase; logged 'unlock'. */
+/**
+ * The new secret of a rotation under way, unwrapped by the same key as the current one:
+ * a failure there is damage (the passphrase just opened the current secret).
+ */
+export async function unwrapRotating(
+  keyring: KeyringRecord,
+  wrappingKey: CryptoKey,
+): Promise<VaultKeys | null> {
+  if (keyring.rotation === undefined) return null;
+  let next: Bytes;
+  try {
+    next = await unwrapSecret(wrappingKey, keyring.rotation.wrappedSecret);
+  } catch {
+    throw new KeyringDamagedError();
+  }
+  const keys = await deriveVaultKeys(next);
+  next.fill(0);
+  return keys;
+}
+
+/** What unlocking opens: the vault's keys, and the new keys of a rotation left unfinished. */
+export interface UnlockedKeyring {
+  keys: VaultKeys;
+  rotating: VaultKeys | null;
+}
+
 /**
  * The vault's keys from the passphrase; logged 'unlock'. A keyring below the policy
  * (an older or weaker vault) or without its checksum is wrapped again at the target
- * parameters right away, logged 'kdf-upgrade' with the parameters before and after.
+ * parameters right away, logged 'kdf-upgrade' with the parameters before and after
+ * (not while a rotation is unfinished: its finish writes the keyring).
  */
 export async function unlockKeyring(
   ctx: StoreContext,
   passphrase: string,
   delayMs: () => Promise<number>,
   policy: KdfPolicy,
-): Promise<VaultKeys> {
+): Promise<UnlockedKeyring> {
   const keyring = await readKeyring(ctx);
-  const secret = await unwrapWith(ctx, keyring, passphrase, delayMs, '');
-  const upgrade = needsKdfUpgrade(keyring.kdf, policy);
+  const { secret, wrappingKey } = await unwrapWith(ctx, keyring, passphrase, delayMs, '');
+  const rotating = await unwrapRotating(keyring, wrappingKey);
+  const upgrade = rotating === null && needsKdfUpgrade(keyring.kdf, policy);
   const rewrap =
-    upgrade || keyring.checksum === undefined
+    upgrade || (rotating === null && keyring.checksum === undefined)
       ? await wrapUnder(passphrase, upgrade ? policy.target : keyring.kdf, secret)
       : null;
   const keys = await deriveVaultKeys(secret);
@@ -162,7 +197,7 @@ export async function unlockKeyring(
     }
     await appendAudit({ ...ctx, keys }, 'unlock', null, null, '');
   });
-  return keys;
+  return { keys, rotating };
 }
 
 /** Re-wraps the master secret under the new passphrase (and KDF); no data is re-encrypted. */
@@ -176,10 +211,11 @@ export async function changeKeyringPassphrase(
 ): Promise<VaultKeys> {
   checkPassphrase(next);
   const keyring = await readKeyring(ctx);
+  if (keyring.rotation !== undefined) throw new RotationPendingError();
   // Kept parameters that fall short of the policy are raised, as an unlock would.
   const choice = kdf ?? (needsKdfUpgrade(keyring.kdf, policy) ? policy.target : keyring.kdf);
   checkKdf(choice, policy.floor);
-  const secret = await unwrapWith(ctx, keyring, current, delayMs, 'change-passphrase');
+  const { secret } = await unwrapWith(ctx, keyring, current, delayMs, 'change-passphrase');
   const wrapped = await wrapUnder(next, choice, secret);
   const keys = await deriveVaultKeys(secret);
   secret.fill(0);

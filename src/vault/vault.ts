@@ -1,14 +1,14 @@
 // The vault: the app's only storage. Open it with `openVault(name)`, then `create` or
 // `unlock`; every sensitive value is sealed with the data key before it reaches IndexedDB.
-// This class is the facade: the session (session.ts) runs each operation, one module per
-// table (tables/*.ts) reads and writes, recordEdit (record-edit.ts) records every edit,
-// retention.ts deletes, undoes and purges.
+// The facade: the session (session.ts) runs each operation, one module per table (tables/)
+// reads and writes, recordEdit records every edit, retention.ts deletes, undoes and purges.
 import type { DexieOptions } from 'dexie';
-import { appendAudit, chainUnchained, listAudit, verifyAudit, type AuditVerdict } from './audit';
+import { appendAudit, listAudit, verifyAudit, type AuditVerdict } from './audit';
 import type { BackupSource } from './backup/restore';
 import { recoverInterruptedRestore } from './backup/restore-marker';
 import {
   blobOf,
+  logRestored,
   restoreChecked,
   sessionBackupStream,
   type RestoreOptions,
@@ -17,13 +17,17 @@ import type { StoreContext, VaultContext } from './context';
 import { listCopies, recordCopies } from './copy-register';
 import { VaultDB } from './db';
 import { searchSummaries } from './dossier-list';
-import { SettingsDamagedError } from './errors';
 import { DEFAULT_KDF_POLICY, type KdfChoice, type KdfPolicy, type VaultKeys } from './envelope';
-import { dropHolidaySchedule, listHolidaySchedules, loadHolidaySchedule } from './holiday-schedules';
+import {
+  dropHolidaySchedule,
+  listHolidaySchedules,
+  loadHolidaySchedule,
+} from './holiday-schedules';
 import { changeKeyringPassphrase, createKeyring, keyringExists, unlockKeyring } from './keyring';
 import { ProblemReporter, type ProblemListener } from './problems';
 import { PurgeTimer } from './purge-timer';
 import { purgeDeletedBefore, softDelete, undoDelete } from './retention';
+import { finishOnUnlock, rotateInSession, type RotationOptions } from './rotation';
 import type { AuditAction, AuditEntry } from './schema/audit-log';
 import type { HolidayScheduleRecord } from './schema/holiday-schedules';
 import type { VaultSettings } from './schema/settings';
@@ -36,7 +40,7 @@ import * as exceptions from './tables/exceptions';
 import * as extractions from './tables/extractions';
 import { listChanges } from './tables/history';
 import * as readings from './tables/readings';
-import { DEFAULT_SETTINGS, packSigningSecret, SettingsStore } from './tables/settings';
+import { packSigningSecret, SettingsStore } from './tables/settings';
 import * as trackedChanges from './tables/tracked-changes';
 import type * as T from './types';
 
@@ -69,6 +73,8 @@ export class Vault {
   private readonly kdfPolicy: KdfPolicy;
   private readonly problems = new ProblemReporter();
   private readonly purgeTimer = new PurgeTimer(() => this.purgeExpired(), this.problems);
+  /** The wrong-passphrase delay (settings.ts: the default when the row is damaged). */
+  private readonly delay = () => this.settingsStore.wrongPassphraseDelayMs();
 
   constructor(name: string, options: VaultOptions = {}) {
     this.db = new VaultDB(name, options.dexie);
@@ -110,9 +116,9 @@ export class Vault {
    * weaker than the policy is wrapped again at its target ('kdf-upgrade').
    */
   async unlock(passphrase: string): Promise<void> {
-    await this.opened(
-      await unlockKeyring(this.store, passphrase, () => this.wrongDelay(), this.kdfPolicy),
-    );
+    const unlocked = await unlockKeyring(this.store, passphrase, this.delay, this.kdfPolicy);
+    // A rotation cut short (a crash, a lock) is finished before the vault opens.
+    await this.opened(await finishOnUnlock(this.session, this.store, unlocked));
     await this.purgeTimer.run();
     // Decrypt the dossier list in the background: the first screen after unlock shows it.
     void this.listDossiers().catch(() => undefined);
@@ -130,15 +136,20 @@ export class Vault {
 
   /** Re-wraps the master secret under the new passphrase (and KDF); no data is re-encrypted. */
   async changePassphrase(current: string, next: string, kdf?: KdfChoice): Promise<void> {
-    const keys = await changeKeyringPassphrase(
-      this.store,
-      current,
-      next,
-      () => this.wrongDelay(),
-      this.kdfPolicy,
-      kdf,
-    );
-    this.session.open(keys);
+    const { store, delay, kdfPolicy } = this;
+    this.session.open(await changeKeyringPassphrase(store, current, next, delay, kdfPolicy, kdf));
+  }
+
+  /**
+   * Seals everything again under a new random master secret, in batches a crash cannot
+   * break (the next unlock finishes them); asks the passphrase again; nothing else runs
+   * meanwhile (VaultBusyError), nor during a backup or a restore (rotation.ts).
+   */
+  async rotateKeys(
+    passphrase: string,
+    options: Pick<RotationOptions, 'onProgress' | 'batchRecords'> = {},
+  ): Promise<{ records: number; resumed: boolean }> {
+    return rotateInSession(this.session, this.store, passphrase, this.delay, options);
   }
 
   /**
@@ -154,15 +165,6 @@ export class Vault {
     this.lock();
     this.purgeTimer.stop();
     this.db.close();
-  }
-
-  /** A damaged settings row (reported and repaired on unlock) delays by the default. */
-  private async wrongDelay(): Promise<number> {
-    const settings = await this.settings().catch((e: unknown) => {
-      if (e instanceof SettingsDamagedError) return DEFAULT_SETTINGS;
-      throw e;
-    });
-    return settings.wrongPassphraseDelayMs;
   }
 
   // ── Settings and timers ─────────────────────────────────────────────────────
@@ -357,6 +359,8 @@ export class Vault {
 
   /** Removes for good what was deleted longer ago than the undo window; returns how many. */
   async purgeExpired(): Promise<number> {
+    // Not while a backup, a rotation or a restore holds the vault: the next purge does it.
+    if (this.session.busyWith !== null) return 0;
     const cutoff = this.store.now() - (await this.settings()).undoWindowSeconds * 1000;
     return purgeDeletedBefore(this.store, cutoff);
   }
@@ -370,27 +374,24 @@ export class Vault {
 
   /** Restores a backup, checked before anything is written (backup/); leaves it unlocked. */
   async restore(file: BackupSource, passphrase: string, options: RestoreOptions = {}) {
-    const keys = await restoreChecked(this.store, file, passphrase, options, {
-      isUnlocked: () => this.isUnlocked,
-      openCurrent: (p) => unlockKeyring(this.store, p, () => this.wrongDelay(), this.kdfPolicy),
-    });
+    const keys = await this.session.exclusively('restore', () =>
+      restoreChecked(this.store, file, passphrase, options, {
+        isUnlocked: () => this.isUnlocked,
+        openCurrent: (p) => unlockKeyring(this.store, p, this.delay, this.kdfPolicy),
+      }),
+    );
     this.session.list.clear();
     await this.opened(keys);
-    // A backup from before the hash chain: its entries are chained as the upgrade does.
-    await this.db.transaction('rw', this.db.auditLog, () => chainUnchained(this.db.auditLog));
-    await appendAudit({ ...this.store, keys }, 'restore', null, null, '');
+    await logRestored(this.store, keys);
   }
 
-  /**
-   * A table module's operation as a method of this vault: run by the session (key check,
-   * idle timer, integrity logging) with the unlocked context as its first argument.
-   */
   /** A restore cut short by a crash is wiped (backup/restore-marker.ts) and reported. */
   async recoverOnOpen(): Promise<void> {
     const problem = await recoverInterruptedRestore(this.db);
     if (problem) this.problems.report(problem);
   }
 
+  /** A table module's operation as a method, run by the session with the unlocked context. */
   private op<A extends unknown[], R>(
     fn: (ctx: VaultContext, ...args: A) => Promise<R>,
   ): (...args: A) => Promise<R> {

@@ -143,4 +143,35 @@ describe('the vault hosted behind a message port', () => {
     vault.close();
     restored.close();
   });
+
+  it('rotates the keys from the worker with progress; a malformed request is refused as invalid', async () => {
+    const { vault } = await hostedVault('host-rotate');
+    await vault.create(PASSPHRASE, FAST_KDF);
+    const dossierId = await vault.createDossier({ company: '青梧屿科技有限公司' });
+    const progress: { phase: string; done: number; total: number }[] = [];
+    const result = await vault.rotateKeys(PASSPHRASE, { onProgress: (p) => void progress.push(p) });
+    expect(result).toEqual({ records: expect.any(Number) as number, resumed: false });
+    expect(result.records).toBeGreaterThan(0);
+    // The proxy's calls arrive asynchronously; the last one is the whole.
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(progress.at(-1)).toEqual({
+      phase: 'sealing',
+      done: result.records,
+      total: result.records,
+    });
+    expect(vault.isUnlocked).toBe(true);
+    expect((await vault.getDossier(dossierId)).company).toBe('青梧屿科技有限公司');
+    // The wrong passphrase keeps its class; an empty one never reaches the vault.
+    expect(await vault.rotateKeys('wrong passphrase').catch((e: unknown) => e)).toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    expect(await vault.rotateKeys('').catch((e: unknown) => e)).toMatchObject({
+      code: 'invalid',
+      message: 'The request to rotate the keys is malformed.',
+    });
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.audit('rotate-keys')).length).toBe(2);
+    vault.close();
+  });
 });

@@ -6,6 +6,7 @@
 import { proxy, wrap, type Endpoint } from 'comlink';
 import type { VaultSettings } from '../../vault';
 import type { VaultError } from '../../vault';
+import type { RotationProgress } from '../../vault/rotation';
 import type { LockReason } from '../../vault/session';
 import type { VaultCallName, VaultPort } from '../model/vault-port';
 import { deserializeError, type CallResult, type SerializedError } from './errors';
@@ -101,7 +102,8 @@ export async function connectVault(
   const calls = Object.fromEntries(
     names.map((method) => [method, (...args: unknown[]) => call(method, args)]),
   );
-  const local: Omit<HostedVault, VaultCallName> = {
+  // rotateKeys is local too: its progress callback crosses as a Comlink proxy.
+  const local: Omit<HostedVault, Exclude<VaultCallName, 'rotateKeys'>> = {
     get isUnlocked() {
       return unlocked;
     },
@@ -152,6 +154,22 @@ export async function connectVault(
         // One piece at a time: nothing is read ahead of the save.
         { highWaterMark: 0 },
       );
+    },
+    async rotateKeys(passphrase, options = {}) {
+      // Long: the idle lock waits for it (the worker's session keeps itself awake).
+      clearTimeout(idleTimer);
+      const progress = options.onProgress;
+      try {
+        return unwrapResult(
+          await host.rotateKeys(
+            { passphrase },
+            proxy((p: RotationProgress) => void progress?.(p)),
+            Date.now(),
+          ),
+        );
+      } finally {
+        touchIdle();
+      }
     },
     async dossierView(id, day) {
       touchIdle();

@@ -4,13 +4,18 @@
 // the renderer's main thread. Every call answers a CallResult: a thrown error crosses as
 // data (errors.ts) and is rebuilt as its own class on the other side.
 import { transfer } from 'comlink';
-import { calendarWith, openVault, type Vault, type VaultOptions } from '../../vault';
+import { z } from 'zod';
+import { calendarWith, openVault, VaultError, type Vault, type VaultOptions } from '../../vault';
+import type { RotationProgress } from '../../vault/rotation';
 import type { LockReason } from '../../vault/session';
 import type { VaultCallName } from '../model/vault-port';
 import { buildDossierView } from '../model/workspace-view';
 import { serializeError, type CallResult, type SerializedError } from './errors';
 
 export type DossierViewResult = ReturnType<typeof buildDossierView>;
+
+/** What the renderer may send to rotate the keys: checked here, at the worker's edge. */
+export const RotateKeysRequestSchema = z.object({ passphrase: z.string().min(1).max(1024) });
 
 async function answer<T>(work: () => Promise<T>): Promise<CallResult<T>> {
   try {
@@ -73,6 +78,26 @@ export function createVaultHost(options: Omit<VaultOptions, 'now'> = {}) {
         const target = opened();
         const calendar = calendarWith(await target.listHolidaySchedules());
         return buildDossierView(await target.dossierRecords(id), day, calendar);
+      });
+    },
+
+    /**
+     * Rotates the vault's keys (Vault.rotateKeys); `onProgress` is a Comlink proxy told
+     * after each batch (n of m records). A malformed request is refused as 'invalid'.
+     */
+    rotateKeys(
+      request: unknown,
+      onProgress: (progress: RotationProgress) => void,
+      at: number,
+    ): Promise<CallResult<{ records: number; resumed: boolean }>> {
+      pageClock = { at, here: performance.now() };
+      return answer(async () => {
+        const parsed = RotateKeysRequestSchema.safeParse(request);
+        if (!parsed.success)
+          throw new VaultError('The request to rotate the keys is malformed.', 'invalid');
+        return opened().rotateKeys(parsed.data.passphrase, {
+          onProgress: (progress) => void onProgress(progress),
+        });
       });
     },
 

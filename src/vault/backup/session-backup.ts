@@ -1,7 +1,7 @@
 // Backup and restore as operations of an open vault: the stream pulls each piece inside the
 // session (a lock stops it; integrity failures are logged), and the restore decides who may
 // overwrite a vault that holds data.
-import { appendAudit } from '../audit';
+import { appendAudit, chainUnchained } from '../audit';
 import type { StoreContext } from '../context';
 import type { VaultKeys } from '../envelope';
 import { keyringExists } from '../keyring';
@@ -9,26 +9,40 @@ import type { VaultSession } from '../session';
 import { restoreVault, type BackupSource } from './restore';
 import { backupPieces, vaultEntries } from './write';
 
+/**
+ * The vault's backup as a stream, one snapshot: from here until its end (or its cancel, an
+ * error, a lock) the session is held for it and the database refuses every write
+ * (VaultBusyError 'busy'; audit entries still append), and no rotation or restore starts.
+ */
 export function sessionBackupStream(
   session: VaultSession,
 ): ReadableStream<Uint8Array<ArrayBuffer>> {
   const ctx = session.context();
+  const release = session.hold('backup');
   let bytes = 0;
   const pieces = backupPieces(ctx.keys, vaultEntries(ctx.db), { now: ctx.now() });
   return new ReadableStream<Uint8Array<ArrayBuffer>>(
     {
-      pull: (controller) =>
-        session.run(async (run) => {
-          const next = await pieces.next();
-          if (!next.done) {
-            bytes += next.value.length;
-            controller.enqueue(next.value);
-            return;
-          }
-          controller.close();
-          await appendAudit(run, 'backup', null, null, `${bytes} bytes`);
-        }),
+      pull: async (controller) => {
+        try {
+          await session.run(async (run) => {
+            const next = await pieces.next();
+            if (!next.done) {
+              bytes += next.value.length;
+              controller.enqueue(next.value);
+              return;
+            }
+            release();
+            controller.close();
+            await appendAudit(run, 'backup', null, null, `${bytes} bytes`);
+          });
+        } catch (error) {
+          release();
+          throw error;
+        }
+      },
       cancel: async () => {
+        release();
         await pieces.return(undefined);
       },
     },
@@ -82,4 +96,10 @@ export async function restoreChecked(
     mayOverwrite: () => owner || isUnlocked(),
   });
   return keys;
+}
+
+/** After a restore: a backup's entries from before the hash chain are chained (as the upgrade does), then 'restore' is logged. */
+export async function logRestored(store: StoreContext, keys: VaultKeys): Promise<void> {
+  await store.db.transaction('rw', store.db.auditLog, () => chainUnchained(store.db.auditLog));
+  await appendAudit({ ...store, keys }, 'restore', null, null, '');
 }

@@ -17,5 +17,21 @@ export const KeyringRecordSchema = z.object({
    * gain it on their next unlock.
    */
   checksum: z.string().optional(),
+  /**
+   * A key rotation under way (rotation.ts): the new master secret wrapped by the same
+   * passphrase-derived key, and how far re-sealing has come. Every record of the tables
+   * before `table`, and of `table` up to the primary key `after`, is sealed with the new
+   * secret; every other record with the old one. Absent when no rotation is running.
+   */
+  rotation: z
+    .object({
+      wrappedSecret: SealedSchema,
+      table: z.string(),
+      after: z.string().nullable(),
+      done: z.number().int().min(0),
+      total: z.number().int().min(0),
+      startedAt: z.number(),
+    })
+    .optional(),
 });
 export type KeyringRecord = z.infer<typeof KeyringRecordSchema>;

@@ -14,11 +14,11 @@ import { openBytes, sealBytes, toHex, type VaultKeys } from '../envelope';
 import { SettingsDamagedError, SettingsTamperedError, type VaultError } from '../errors';
 import { VaultSettingsSchema, type VaultSettings } from '../schema/settings';
 
-const SETTINGS_KEY = 'vault';
+export const SETTINGS_KEY = 'vault';
 /** Settings row holding the HMAC (hex) of the settings row's value. */
-const SETTINGS_MAC_KEY = 'vault-mac';
+export const SETTINGS_MAC_KEY = 'vault-mac';
 /** Settings row holding the sealed pack signing key. */
-const PACK_SIGNING_KEY = 'pack-signing-key';
+export const PACK_SIGNING_KEY = 'pack-signing-key';
 
 export const DEFAULT_SETTINGS: VaultSettings = VaultSettingsSchema.parse({});
 
@@ -64,7 +64,7 @@ export function withSafeLimits(
 }
 
 /** HMAC-SHA-256 (hex) of the settings in a fixed order of names. */
-async function settingsMac(key: CryptoKey, value: VaultSettings): Promise<string> {
+export async function settingsMac(key: CryptoKey, value: VaultSettings): Promise<string> {
   const canonical = JSON.stringify(
     Object.keys(value)
       .sort()
@@ -166,6 +166,15 @@ export class SettingsStore {
     });
     this.cache = next;
     this.verified = true;
+  }
+
+  /** The wrong-passphrase delay; a damaged row (repaired on unlock) delays by the default. */
+  async wrongPassphraseDelayMs(): Promise<number> {
+    const settings = await this.get().catch((e: unknown) => {
+      if (e instanceof SettingsDamagedError) return DEFAULT_SETTINGS;
+      throw e;
+    });
+    return settings.wrongPassphraseDelayMs;
   }
 
   /** Forgets the cached row (a restore replaced it). */

@@ -1,0 +1,339 @@
+// Key rotation (issue 17 item 5; Bitwarden's "rotate encryption key"): a new random master
+// secret, and every sealed value of the vault sealed again under it, after a suspected leak.
+//
+// 1. Check: every record is opened with the current keys first, so pre-existing damage
+//    refuses the rotation (VaultIntegrityError naming the record) before anything changes.
+// 2. Start: the new secret, wrapped by the same passphrase-derived key as the current one,
+//    goes into the keyring with a cursor (keyring.rotation).
+// 3. Batches: each batch of records is re-sealed outside any transaction (WebCrypto), then
+//    written with the cursor's advance in one transaction. A record is therefore always
+//    sealed with exactly one of the two secrets, and the cursor says which: a crash
+//    between batches loses nothing, and the next unlock (which unwraps both) resumes.
+// 4. Finish, in one transaction: every audit MAC that verifies under the old audit key is
+//    made again under the new one (a forged one stays forged), the settings' MAC likewise,
+//    the pack signing key re-sealed, the keyring keeps only the new secret, and the log
+//    gets 'rotate-keys'. The old secret opens nothing in the vault from then on (backups
+//    taken before carry their own keyring and still restore with their passphrase).
+import { appendAudit, auditMac, type AuditContext } from './audit';
+import type { StoreContext } from './context';
+import {
+  deriveVaultKeys,
+  openBytes,
+  randomBytes,
+  sealBytes,
+  wrapSecret,
+  type VaultKeys,
+} from './envelope';
+import { RotationPendingError, VaultError, VaultIntegrityError } from './errors';
+import {
+  keyringChecksum,
+  readKeyring,
+  unwrapRotating,
+  unwrapWith,
+  type UnlockedKeyring,
+} from './keyring';
+import {
+  checkRecord,
+  countFrom,
+  primaryKeyOf,
+  recordBatches,
+  resealRecord,
+  type RotationCursor,
+} from './rotation-records';
+import { KEYRING_ID, type KeyringRecord } from './schema/keyring';
+import { VaultSettingsSchema } from './schema/settings';
+import type { SealedTable } from './sealed-fields';
+import type { VaultSession } from './session';
+import { PACK_SIGNING_KEY, SETTINGS_KEY, SETTINGS_MAC_KEY, settingsMac } from './tables/settings';
+
+export interface RotationProgress {
+  /** 'checking': every record opened with the current keys; 'sealing': sealed again. */
+  phase: 'checking' | 'sealing';
+  done: number;
+  total: number;
+}
+
+export interface RotationOptions {
+  /** Records per batch (default 200; a batch of document files holds at most 4). */
+  batchRecords?: number;
+  /** Told after each batch; tests stop the rotation here to play a crash. */
+  onProgress?: (progress: RotationProgress) => void | Promise<void>;
+  /** False once the session lost its keys (a lock): the rotation stops between batches. */
+  stillHeld?: () => boolean;
+}
+
+export interface RotationResult {
+  /** The new keys (the session holds them from now on). */
+  keys: VaultKeys;
+  /** Records sealed again. */
+  records: number;
+  /** True when an earlier, interrupted rotation was finished. */
+  resumed: boolean;
+}
+
+const DEFAULT_BATCH = 200;
+
+const cursorOf = (keyring: KeyringRecord): RotationCursor | null => {
+  const r = keyring.rotation;
+  return r === undefined ? null : { table: r.table as SealedTable, after: r.after };
+};
+
+/** Logs a damaged record met by the rotation, as the session logs one met by a read. */
+async function logged(ctx: AuditContext, error: unknown): Promise<never> {
+  if (error instanceof VaultIntegrityError)
+    await appendAudit(
+      ctx,
+      'integrity-failure',
+      null,
+      error.recordId,
+      `${error.table}.${error.field}`,
+    ).catch(() => undefined);
+  throw error;
+}
+
+/** Opens every record from the cursor on with `keys` (and the pack signing key). */
+async function checkAll(
+  ctx: StoreContext,
+  keys: VaultKeys,
+  from: RotationCursor | null,
+  options: RotationOptions,
+): Promise<void> {
+  const total = await countFrom(ctx.db, from);
+  let done = 0;
+  for await (const batch of recordBatches(ctx.db, from, options.batchRecords ?? DEFAULT_BATCH)) {
+    for (const record of batch.records)
+      await checkRecord(keys, batch.table, primaryKeyOf(ctx.db, batch.table, record), record);
+    done += batch.records.length;
+    await options.onProgress?.({ phase: 'checking', done, total });
+  }
+  const pack = await ctx.db.settings.get(PACK_SIGNING_KEY);
+  if (pack) await openBytes(keys.data, 'settings', PACK_SIGNING_KEY, 'secret', pack.value);
+}
+
+/**
+ * Rotates the keys of an unlocked vault whose current keys are `current`; `passphrase` must
+ * open the keyring (WrongPassphraseError, delayed and logged, otherwise). A rotation left
+ * unfinished is resumed instead of starting another.
+ */
+export async function rotateKeys(
+  ctx: StoreContext,
+  current: VaultKeys,
+  passphrase: string,
+  delayMs: () => Promise<number>,
+  options: RotationOptions = {},
+): Promise<RotationResult> {
+  const keyring = await readKeyring(ctx);
+  const { secret, wrappingKey } = await unwrapWith(
+    ctx,
+    keyring,
+    passphrase,
+    delayMs,
+    'rotate-keys',
+  );
+  const opened = await deriveVaultKeys(secret);
+  secret.fill(0);
+  // The passphrase opened the keyring, but the session must hold that same secret.
+  if (opened.audit.some((b, i) => b !== current.audit[i]))
+    throw new VaultError(
+      'The vault changed since it was unlocked; lock it and unlock again.',
+      'conflict',
+    );
+  const audited = { ...ctx, keys: current };
+  const rotating = await unwrapRotating(keyring, wrappingKey);
+  if (rotating) return resumeRotation(ctx, current, rotating, options);
+
+  try {
+    await checkAll(ctx, current, null, options);
+  } catch (error) {
+    return logged(audited, error);
+  }
+  const next = randomBytes(32);
+  const wrapped = await wrapSecret(wrappingKey, next);
+  const keys = await deriveVaultKeys(next);
+  next.fill(0);
+  const total = await countFrom(ctx.db, null);
+  await ctx.db.transaction('rw', [ctx.db.keyring, ctx.db.auditLog], async () => {
+    const stored = await ctx.db.keyring.get(KEYRING_ID);
+    if (!stored || stored.rotation !== undefined || stored.checksum !== keyring.checksum)
+      throw new VaultError('The vault key record changed meanwhile; try again.', 'conflict');
+    await ctx.db.keyring.put({
+      ...stored,
+      rotation: {
+        wrappedSecret: wrapped,
+        table: 'dossiers',
+        after: null,
+        done: 0,
+        total,
+        startedAt: ctx.now(),
+      },
+    });
+    await appendAudit(audited, 'rotate-keys', null, null, `started ${total} records`);
+  });
+  return { ...(await continueRotation(ctx, current, keys, options)), resumed: false };
+}
+
+/**
+ * Finishes a rotation left unfinished (a crash, a lock midway): checks what is left with the
+ * old keys, then seals it again from the cursor on. Unlock calls it before the vault opens.
+ */
+export async function resumeRotation(
+  ctx: StoreContext,
+  from: VaultKeys,
+  to: VaultKeys,
+  options: RotationOptions = {},
+): Promise<RotationResult> {
+  const keyring = await readKeyring(ctx);
+  if (keyring.rotation === undefined)
+    throw new VaultError('No key rotation is under way.', 'not-found');
+  try {
+    await checkAll(ctx, from, cursorOf(keyring), options);
+  } catch (error) {
+    return logged({ ...ctx, keys: from }, error);
+  }
+  return { ...(await continueRotation(ctx, from, to, options)), resumed: true };
+}
+
+/** The batches from the keyring's cursor to the end, then the finish. */
+async function continueRotation(
+  ctx: StoreContext,
+  from: VaultKeys,
+  to: VaultKeys,
+  options: RotationOptions,
+): Promise<Omit<RotationResult, 'resumed'>> {
+  const { db } = ctx;
+  const start = await readKeyring(ctx);
+  const total = start.rotation?.total ?? 0;
+  for await (const batch of recordBatches(
+    db,
+    cursorOf(start),
+    options.batchRecords ?? DEFAULT_BATCH,
+  )) {
+    if (options.stillHeld && !options.stillHeld()) throw new RotationPendingError();
+    let resealed;
+    try {
+      resealed = await Promise.all(
+        batch.records.map((r) =>
+          resealRecord(from, to, batch.table, primaryKeyOf(db, batch.table, r), r),
+        ),
+      );
+    } catch (error) {
+      return logged({ ...ctx, keys: from }, error);
+    }
+    let done = 0;
+    await db.transaction('rw', [db.table(batch.table), db.keyring], async () => {
+      const keyring = await db.keyring.get(KEYRING_ID);
+      if (!keyring?.rotation) throw new RotationPendingError();
+      done = keyring.rotation.done + batch.records.length;
+      await db.table(batch.table).bulkPut(resealed);
+      await db.keyring.put({
+        ...keyring,
+        rotation: { ...keyring.rotation, table: batch.table, after: batch.last, done },
+      });
+    });
+    await options.onProgress?.({ phase: 'sealing', done, total: Math.max(total, done) });
+  }
+  return { keys: to, records: await finishRotation(ctx, from, to) };
+}
+
+/** The audit MACs, the settings' MAC, the pack signing key and the keyring, at once. */
+async function finishRotation(ctx: StoreContext, from: VaultKeys, to: VaultKeys): Promise<number> {
+  const { db } = ctx;
+  const keyring = await readKeyring(ctx);
+  const rotation = keyring.rotation;
+  if (rotation === undefined) throw new RotationPendingError();
+  // Everything WebCrypto computes, before the transaction (an await on it would end it).
+  const row = await db.settings.get(SETTINGS_KEY);
+  const parsed = VaultSettingsSchema.safeParse(row?.value ?? {});
+  const oldMac = (await db.settings.get(SETTINGS_MAC_KEY))?.value;
+  const settingsSigned =
+    row !== undefined &&
+    parsed.success &&
+    oldMac === (await settingsMac(from.settings, parsed.data));
+  const newSettingsMac = settingsSigned ? await settingsMac(to.settings, parsed.data) : null;
+  const pack = await db.settings.get(PACK_SIGNING_KEY);
+  const packSealed = pack
+    ? await sealBytes(
+        to.data,
+        'settings',
+        PACK_SIGNING_KEY,
+        'secret',
+        await openBytes(from.data, 'settings', PACK_SIGNING_KEY, 'secret', pack.value),
+      )
+    : null;
+  const checksum = await keyringChecksum(keyring.kdf, rotation.wrappedSecret);
+  await db.transaction('rw', [db.keyring, db.settings, db.auditLog], async () => {
+    const stored = await db.keyring.get(KEYRING_ID);
+    if (stored?.rotation === undefined) throw new RotationPendingError();
+    const entries = await db.auditLog.toArray();
+    const remade = entries
+      .filter((e) => e.hash !== undefined && e.mac && e.mac === auditMac(from.audit, e.hash))
+      .map((e) => ({ key: e.id, changes: { mac: auditMac(to.audit, e.hash!) } }));
+    if (remade.length > 0) await db.auditLog.bulkUpdate(remade);
+    if (newSettingsMac !== null)
+      await db.settings.put({ key: SETTINGS_MAC_KEY, value: newSettingsMac });
+    if (packSealed) await db.settings.put({ key: PACK_SIGNING_KEY, value: packSealed });
+    const { rotation: _done, ...rest } = stored;
+    await db.keyring.put({
+      ...rest,
+      wrappedSecret: rotation.wrappedSecret,
+      checksum,
+      changedAt: ctx.now(),
+    });
+    await appendAudit(
+      { ...ctx, keys: to },
+      'rotate-keys',
+      null,
+      null,
+      `finished ${stored.rotation.done} records`,
+    );
+  });
+  return rotation.done;
+}
+
+/** True while the keyring holds an unfinished rotation. */
+export async function rotationPending(ctx: StoreContext): Promise<boolean> {
+  return (await ctx.db.keyring.get(KEYRING_ID))?.rotation !== undefined;
+}
+
+/**
+ * A rotation of the session's vault: holds it (nothing else runs), and holds the new keys
+ * once finished. Stopped midway (a damaged record, a lock), the vault locks: its old keys
+ * no longer open everything, and the next unlock finishes the rotation.
+ */
+export async function rotateInSession(
+  session: VaultSession,
+  store: StoreContext,
+  passphrase: string,
+  delayMs: () => Promise<number>,
+  options: RotationOptions = {},
+): Promise<{ records: number; resumed: boolean }> {
+  const current = session.context().keys;
+  const { keys, records, resumed } = await session.exclusively('rotation', () =>
+    rotateKeys(store, current, passphrase, delayMs, {
+      ...options,
+      stillHeld: () => session.holds(current),
+    }).catch(async (error: unknown) => {
+      // A database closed under it (a crash) counts as stopped midway.
+      if (await rotationPending(store).catch(() => true)) session.lock();
+      throw error;
+    }),
+  );
+  session.list.clear();
+  session.open(keys);
+  return { records, resumed };
+}
+
+/** The keys to open the vault with: a rotation left unfinished is finished first. */
+export async function finishOnUnlock(
+  session: VaultSession,
+  store: StoreContext,
+  unlocked: UnlockedKeyring,
+  options: RotationOptions = {},
+): Promise<VaultKeys> {
+  const rotating = unlocked.rotating;
+  if (rotating === null) return unlocked.keys;
+  const done = await session.exclusively('rotation', () =>
+    resumeRotation(store, unlocked.keys, rotating, options),
+  );
+  return done.keys;
+}
