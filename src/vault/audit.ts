@@ -76,6 +76,20 @@ export async function appendAudit(
   });
 }
 
+/** Logs a value that failed its integrity check: 'integrity-failure', naming where (never what). */
+export async function auditIntegrityFailure(
+  ctx: AuditContext,
+  error: { recordId: string; table: string; field: string },
+): Promise<void> {
+  await appendAudit(
+    ctx,
+    'integrity-failure',
+    null,
+    error.recordId,
+    `${error.table}.${error.field}`,
+  );
+}
+
 /**
  * Chains the entries that have no hash yet (a vault or backup from before version 5), in
  * the order they were written, after any chained ones; no MAC (the keys are not known).

@@ -14,7 +14,7 @@
 //    the pack signing key re-sealed, the keyring keeps only the new secret, and the log
 //    gets 'rotate-keys'. The old secret opens nothing in the vault from then on (backups
 //    taken before carry their own keyring and still restore with their passphrase).
-import { appendAudit, auditMac, type AuditContext } from './audit';
+import { appendAudit, auditIntegrityFailure, auditMac, type AuditContext } from './audit';
 import type { StoreContext } from './context';
 import {
   deriveVaultKeys,
@@ -81,13 +81,7 @@ const cursorOf = (keyring: KeyringRecord): RotationCursor | null => {
 /** Logs a damaged record met by the rotation, as the session logs one met by a read. */
 async function logged(ctx: AuditContext, error: unknown): Promise<never> {
   if (error instanceof VaultIntegrityError)
-    await appendAudit(
-      ctx,
-      'integrity-failure',
-      null,
-      error.recordId,
-      `${error.table}.${error.field}`,
-    ).catch(() => undefined);
+    await auditIntegrityFailure(ctx, error).catch(() => undefined);
   throw error;
 }
 
@@ -311,7 +305,11 @@ export async function rotateInSession(
   const { keys, records, resumed } = await session.exclusively('rotation', () =>
     rotateKeys(store, current, passphrase, delayMs, {
       ...options,
-      stillHeld: () => session.holds(current),
+      // Each batch keeps the idle lock away; a lock (the window hidden) still stops it.
+      stillHeld: () => {
+        session.touch();
+        return session.holds(current);
+      },
     }).catch(async (error: unknown) => {
       // A database closed under it (a crash) counts as stopped midway.
       if (await rotationPending(store).catch(() => true)) session.lock();

@@ -4,7 +4,7 @@
 // `hold` gives the vault to one exclusive operation at a time: a backup (reads go on, every
 // write is refused by the database's write gate, so the file is one snapshot), a key
 // rotation or a restore (every other operation is refused with VaultBusyError).
-import { appendAudit } from './audit';
+import { appendAudit, auditIntegrityFailure } from './audit';
 import type { StoreContext, VaultContext } from './context';
 import { DossierList } from './dossier-list';
 import type { VaultKeys } from './envelope';
@@ -144,13 +144,7 @@ export class VaultSession {
     } catch (error) {
       if (error instanceof VaultIntegrityError && !this.logged.has(error)) {
         this.logged.add(error);
-        await appendAudit(
-          ctx,
-          'integrity-failure',
-          null,
-          error.recordId,
-          `${error.table}.${error.field}`,
-        );
+        await auditIntegrityFailure(ctx, error);
       }
       throw error;
     } finally {
