@@ -11,6 +11,24 @@ export const KEYS_ZH = {
   'vault.error.settings-tampered':
     '保险箱的设置在本应用之外被改动（签名不符）；以下安全限制已恢复为默认值：{names}。',
   'audit.action.kdf-upgrade': '提升密钥派生强度',
+  'audit.action.rotate-keys': '更换密钥',
+  'vault.error.busy.backup':
+    '正在写备份；备份完成之前，保险箱中的内容不能修改，也不能更换密钥或恢复。',
+  'vault.error.busy.rotation': '正在更换密钥；完成之前保险箱暂不可用，也不能备份或恢复。',
+  'vault.error.busy.restore': '正在恢复备份；完成之前保险箱暂不可用。',
+  'vault.error.rotation-pending': '上次更换密钥在完成前中断；请先解锁保险箱，解锁时会完成它。',
+  'shell.settings.rotateTitle': '更换加密密钥',
+  'shell.settings.rotateHelp':
+    '怀疑资料或密钥已泄露时使用：生成新的主密钥，并用它重新加密保险箱中的全部资料（字段、文件、索引、设置和审计日志的签名）。主密码不变。',
+  'shell.settings.rotate': '更换密钥…',
+  'shell.settings.rotateConfirmTitle': '用新密钥重新加密全部资料？',
+  'shell.settings.rotateWarning':
+    '将生成新的主密钥，并分批重新加密保险箱中的每一条记录和每一个文件。进行期间不能使用保险箱，也不能备份或恢复；如被中断（断电、关闭应用），下次解锁时会自动继续完成。完成后旧密钥打不开这台电脑上的任何资料；之前下载的备份仍可用当时的主密码恢复。',
+  'shell.settings.rotatePassphrase': '主密码（再次确认）',
+  'shell.settings.rotateConfirm': '更换密钥',
+  'shell.settings.rotateChecking': '正在检查：第 {done} / {total} 条记录',
+  'shell.settings.rotateSealing': '正在重新加密：第 {done} / {total} 条记录',
+  'shell.settings.rotateDone': '密钥已更换：{records} 条记录已用新密钥重新加密。',
   'audit.verify': '校验完整性',
   'audit.verifying': '正在校验…',
   'audit.verify.ok':
@@ -37,6 +55,28 @@ export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
   'vault.error.settings-tampered':
     "The vault's settings were changed outside the app (their signature does not match); these safety limits were restored to their defaults: {names}.",
   'audit.action.kdf-upgrade': 'Key derivation strengthened',
+  'audit.action.rotate-keys': 'Keys rotated',
+  'vault.error.busy.backup':
+    'A backup is being written; nothing in the vault can change, and no key rotation or restore can start, until it has finished.',
+  'vault.error.busy.rotation':
+    'The keys are being rotated; the vault, backups and restores are unavailable until it has finished.',
+  'vault.error.busy.restore':
+    'A backup is being restored; the vault is unavailable until it has finished.',
+  'vault.error.rotation-pending':
+    'A key rotation stopped before its end; unlock the vault first, which finishes it.',
+  'shell.settings.rotateTitle': 'Rotate the encryption keys',
+  'shell.settings.rotateHelp':
+    'For a suspected leak: a new master key is made and everything in the vault is encrypted again with it (fields, files, indexes, the signatures of the settings and the audit log). The passphrase stays the same.',
+  'shell.settings.rotate': 'Rotate keys…',
+  'shell.settings.rotateConfirmTitle': 'Encrypt everything again under a new key?',
+  'shell.settings.rotateWarning':
+    'A new master key is made and every record and file in the vault is encrypted again with it, in batches. Meanwhile the vault, backups and restores are unavailable; if it is interrupted (a power cut, the app closed), the next unlock finishes it. Afterwards the old key opens nothing on this computer; backups downloaded before still restore with the passphrase of their time.',
+  'shell.settings.rotatePassphrase': 'Passphrase (to confirm)',
+  'shell.settings.rotateConfirm': 'Rotate keys',
+  'shell.settings.rotateChecking': 'Checking: record {done} of {total}',
+  'shell.settings.rotateSealing': 'Encrypting again: record {done} of {total}',
+  'shell.settings.rotateDone':
+    'The keys were rotated: {records} records encrypted again under the new key.',
   'audit.verify': 'Verify integrity',
   'audit.verifying': 'Verifying…',
   'audit.verify.ok':

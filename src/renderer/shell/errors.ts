@@ -5,6 +5,7 @@
 import {
   BackupError,
   SettingsTamperedError,
+  VaultBusyError,
   VaultError,
   VaultIntegrityError,
   VaultLockedError,
@@ -32,6 +33,9 @@ export function errorSentence(error: unknown, t: Translate): string {
     return t('vault.error.restore-interrupted');
   if (error instanceof VaultError && error.code === 'settings-damaged')
     return t('vault.error.settings-damaged');
+  if (error instanceof VaultBusyError) return t(`vault.error.busy.${error.operation}`);
+  if (error instanceof VaultError && error.code === 'rotation-pending')
+    return t('vault.error.rotation-pending');
   if (error instanceof SettingsTamperedError)
     return t('vault.error.settings-tampered', { names: error.restored.join(', ') });
   if (error instanceof VaultError) return error.message;
