@@ -303,7 +303,7 @@ describe('backup and restore of tracked changes', () => {
     vault.close();
     const target = await openTestVault(uniqueName('tracked-restore-count'));
     const dropped = await rewriteBackup(file, (_h, content) => {
-      (content.tables).trackedChanges = [];
+      content.tables.trackedChanges = [];
     });
     await expect(target.restore(dropped, PASSPHRASE)).rejects.toThrow(
       new BackupError(
@@ -318,7 +318,7 @@ describe('backup and restore of tracked changes', () => {
     );
     // A version-3 backup must hold the table; only older ones may lack it.
     const missing = await rewriteBackup(file, (_h, content) => {
-      delete (content.tables).trackedChanges;
+      delete content.tables.trackedChanges;
     });
     await expect(target.restore(missing, PASSPHRASE)).rejects.toThrow(
       'The backup holds 0 trackedChanges records but its manifest says 1.',
