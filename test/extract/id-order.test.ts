@@ -77,3 +77,80 @@ describe('a card back whose end of validity was garbled', () => {
     expect(extractDocument(back('有效期限2021.08.12-20'), 'id.jpg').fields.validUntil).toBeNull();
   });
 });
+
+describe('a card front whose 出生 and 性别 lines were not read (a blurred photo of a copy)', () => {
+  const front = (items: TextItem[]) =>
+    extractDocument(page(items), 'id.jpg', { kind: 'id-card-front' });
+
+  it('takes the birth date and the sex from the ID number, below 0.8, without a box', () => {
+    // 310115198311252037: born 1983-11-25, digit 17 (3) odd: a man.
+    const doc = front([
+      item('住址上海市浦东新区浦沿街道范例路', 499, 600),
+      item('999号9幢1418室', 560, 640),
+      item('公民身份号码310115198311252037', 499, 722),
+    ]);
+    expect(doc.fields.birthDate).toBe('1983-11-25');
+    expect(doc.fields.sex).toBe('男');
+    expect(doc.confidence.birthDate).toBeLessThan(0.8);
+    expect(doc.confidence.sex).toBeLessThan(0.8);
+    expect(doc.boxes?.birthDate).toBeUndefined();
+    expect(doc.warnings.join(' ')).toContain('taken from the ID number');
+  });
+
+  it('a woman by the even 17th digit; nothing from a number failing its checksum', () => {
+    expect(front([item('公民身份号码330108198309274827', 499, 722)]).fields.sex).toBe('女');
+    const bad = front([item('公民身份号码330108198309274828', 499, 722)]);
+    expect(bad.fields.sex).toBeNull();
+    expect(bad.fields.birthDate).toBeNull();
+  });
+
+  it('a sex read on the card that the number contradicts is not trusted', () => {
+    const doc = front([
+      item('姓名刘昕翔', 499, 444, 26),
+      item('性别女民族汉', 499, 494, 21),
+      item('出生1983年11月25日', 499, 541, 21),
+      item('公民身份号码310115198311252037', 499, 722),
+    ]);
+    expect(doc.fields.sex).toBe('女');
+    expect(doc.confidence.sex).toBeLessThanOrEqual(0.5);
+    expect(doc.confidence.birthDate).toBeGreaterThan(0.9);
+  });
+});
+
+describe('a card front whose 姓名, 出生 and 民族 labels were all lost (PP-OCR on a blurred photo of a copy)', () => {
+  // The lines as PP-OCRv4 read dossier-tuned-2-1 (a phone photo of an A4 copy): 隗晗 → #院,
+  // 出生 → #, 民族 lost between 男 and 壮.
+  const lines = [
+    item('#院', 705, 407, 30, 0.324),
+    item('男', 763, 458, 23, 0.896),
+    item('壮', 885, 458, 21, 0.642),
+    item('#', 707, 504, 24, 0.296),
+    item('1983年11月25日', 765, 504, 24, 0.437),
+    item('住址', 714, 543, 24, 0.755),
+    item('上海市浦东新区浦沿街道范例路', 774, 543, 24, 0.706),
+    item('999号9幢1418室', 770, 580, 19, 0.45),
+    item('公民#', 709, 683, 27, 0.45),
+    item('号码', 787, 683, 27, 0.797),
+    item('310115198311252037', 845, 683, 27, 0.992),
+  ];
+
+  it('finds the 出生 line by the date the ID number holds, and the 性别 民族 line above it', () => {
+    const doc = extractDocument(page(lines), 'id.jpg', { kind: 'id-card-front' });
+    expect(doc.fields.birthDate).toBe('1983-11-25');
+    expect(doc.boxes?.birthDate).toBeDefined();
+    expect(doc.fields.sex).toBe('男');
+    expect(doc.fields.ethnicity).toBe('壮');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+    // #院 is no name (院 no surname): nothing is made up.
+    expect(doc.fields.name).toBeNull();
+  });
+
+  it('a date line that is not the number’s birth date anchors nothing', () => {
+    const other = lines.map((l) =>
+      l.text === '1983年11月25日' ? { ...l, text: '1984年11月25日' } : l,
+    );
+    const doc = extractDocument(page(other), 'id.jpg', { kind: 'id-card-front' });
+    expect(doc.fields.ethnicity).toBeNull();
+    expect(doc.boxes?.birthDate).toBeUndefined();
+  });
+});

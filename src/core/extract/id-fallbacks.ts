@@ -1,14 +1,14 @@
 // An ID card front whose small labels a photocopy or a photo lost: the ID number found by
-// its checksum alone, and 性别/民族 from the line below the name. Both at a confidence
-// below that of a labelled reading.
-import { validateIdNumber } from '../codes/id-number';
+// its checksum alone, 性别/民族 from the line below the name, 出生 and 性别 from the ID
+// number itself. All at a confidence below that of a labelled reading.
+import { birthDateFromIdNumber, validateIdNumber } from '../codes/id-number';
 import { findRuns, type PageLayout } from './layout';
 import { minConfidence, union, type Glyph, type Line } from './lines';
 import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
 import { ETHNICITIES, isPersonName } from './value-types';
 import { readValue } from './layout';
-import { afterFirstDate } from './values';
+import { afterFirstDate, parseDate } from './values';
 
 /**
  * The most an ID number found without its label is trusted: its checksum holds, but
@@ -55,22 +55,61 @@ function ethnicityAtStart(text: string): string | null {
 const sameSize = (a: Line, b: Line): boolean => a.h <= 1.6 * b.h && a.h >= b.h / 1.6;
 
 /**
+ * The 出生 line: its label's, else (the label lost) the line holding the birth date that
+ * the card's ID number (checksum valid) holds, digits 7-14.
+ */
+function birthLine(layout: PageLayout, idNumber: string | null): Line | null {
+  const birth = layout.hits.find((h) => h.def.id === 'birthDate');
+  if (birth) return birth.line;
+  const iso =
+    idNumber !== null && validateIdNumber(idNumber).valid ? birthDateFromIdNumber(idNumber) : null;
+  if (iso === null) return null;
+  return layout.lines.find((l) => parseDate(l.glyphs.map((g) => g.ch).join('')) === iso) ?? null;
+}
+
+/**
+ * The birth date of a card front whose 出生 label was lost, read on the line that prints
+ * the date its ID number holds (see birthLine), below the confidence of a labelled reading.
+ */
+export function birthLineFallback(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  const idNumber = readings.get('idNumber')?.value ?? null;
+  if (readings.has('birthDate') || idNumber === null) return;
+  for (const layout of layouts) {
+    const line = birthLine(layout, idNumber);
+    if (!line) continue;
+    const glyphs = line.glyphs.filter((g) => /\d/u.test(g.ch));
+    readings.set('birthDate', {
+      value: birthDateFromIdNumber(idNumber)!,
+      confidence: Math.min(UNLABELLED_CONFIDENCE, minConfidence(glyphs)),
+      box: union(glyphs, layout.page),
+    });
+    return;
+  }
+}
+
+/**
  * The line that holds the name: the 姓名 label's, else (the label lost in a photo or a
  * copy: `#上官瑶舒`) by the order every card front prints its fields in, 姓名 / 性别 民族 /
  * 出生: the first line above the 出生 line, at most two lines up, whose ideographs are a
  * name that starts with a surname (the 性别 line, `女民族满`, is none).
  */
-function nameLine(layout: PageLayout): { line: Line; glyphs: Glyph[] } | null {
+function nameLine(
+  layout: PageLayout,
+  idNumber: string | null,
+): { line: Line; glyphs: Glyph[] } | null {
   const { lines, hits } = layout;
   const named = hits.find((h) => h.def.id === 'name');
   if (named) return { line: named.line, glyphs: [] };
-  const birth = hits.find((h) => h.def.id === 'birthDate');
+  const birth = birthLine(layout, idNumber);
   if (!birth) return null;
-  const at = lines.indexOf(birth.line);
-  let below = birth.line;
+  const at = lines.indexOf(birth);
+  let below = birth;
   for (const line of lines.slice(Math.max(0, at - 2), at).reverse()) {
-    if (!sameSize(line, birth.line)) continue;
-    if (below.y0 - line.y1 > 2.5 * birth.line.h) return null;
+    if (!sameSize(line, birth)) continue;
+    if (below.y0 - line.y1 > 2.5 * birth.h) return null;
     const glyphs = line.glyphs.filter((g) => HAN_OR_DOT.test(g.ch));
     const name = glyphs.map((g) => g.ch).join('');
     if (isPersonName(name) && (name.includes('·') || startsWithSurname(name)))
@@ -78,6 +117,24 @@ function nameLine(layout: PageLayout): { line: Line; glyphs: Glyph[] } | null {
     below = line;
   }
   return null;
+}
+
+/**
+ * The 性别 民族 line: the one right below the name's line, else (no name read) the one
+ * right above the 出生 line; null when it is not close to its neighbour.
+ */
+function sexLine(layout: PageLayout, idNumber: string | null): Line | null {
+  const { lines } = layout;
+  const name = nameLine(layout, idNumber);
+  if (name) {
+    const below = lines[lines.indexOf(name.line) + 1];
+    return below && below.y0 - name.line.y1 <= 2.5 * name.line.h ? below : null;
+  }
+  const birth = birthLine(layout, idNumber);
+  const above = birth ? lines[lines.indexOf(birth) - 1] : undefined;
+  return birth && above && sameSize(above, birth) && birth.y0 - above.y1 <= 2.5 * birth.h
+    ? above
+    : null;
 }
 
 const HAN_OR_DOT = /^[\p{Script=Han}·]$/u;
@@ -91,8 +148,9 @@ export function nameLineFallback(
   readings: Map<string, FieldReading>,
 ): void {
   if (readings.has('name')) return;
+  const idNumber = readings.get('idNumber')?.value ?? null;
   for (const layout of layouts) {
-    const found = nameLine(layout);
+    const found = nameLine(layout, idNumber);
     if (!found || found.glyphs.length === 0) continue;
     const { glyphs } = found;
     readings.set('name', {
@@ -106,19 +164,19 @@ export function nameLineFallback(
 
 /**
  * 性别 and 民族 of a card front whose small labels were lost (a photocopy, a photo): the
- * card prints them on the line right below the name, the sex first. The sex is a 男/女
- * among that line's first three characters; the ethnicity follows a 民 whose 族 was lost.
+ * card prints them on the line right below the name (right above 出生), the sex first.
+ * The sex is a 男/女 among that line's first three characters; the ethnicity follows a 民
+ * whose 族 was lost, or ends the line where 民族 was lost altogether.
  */
 export function sexLineFallback(
   layouts: readonly PageLayout[],
   readings: Map<string, FieldReading>,
 ): void {
+  const idNumber = readings.get('idNumber')?.value ?? null;
   for (const layout of layouts) {
-    const { page, lines, hits } = layout;
-    const name = nameLine(layout);
-    if (!name) continue;
-    const below = lines[lines.indexOf(name.line) + 1];
-    if (!below || below.y0 - name.line.y1 > 2.5 * name.line.h) return;
+    const { page, hits } = layout;
+    const below = sexLine(layout, idNumber);
+    if (!below) continue;
     // After a 性别 read at the line's start, up to the next label read on the line (民族
     // found, 性别 not).
     const onLine = below.glyphs.length;
@@ -154,6 +212,11 @@ export function sexLineFallback(
       fallback('ethnicity', ethnicity, value.slice(0, [...ethnicity].length));
       break;
     }
+    // 民族 lost altogether (`男  壮`): the card prints the ethnicity last on the line.
+    const text = rest.map((g) => g.ch).join('');
+    const last = ETHNICITIES.filter((e) => text.endsWith(e)).sort((a, b) => b.length - a.length)[0];
+    if (label < 0 && last !== undefined)
+      fallback('ethnicity', last, rest.slice(rest.length - [...last].length));
     return;
   }
 }
@@ -198,5 +261,48 @@ export function validityRuleFallback(
       box: region.box,
     });
     return;
+  }
+}
+
+/**
+ * The confidence of a field taken from the ID number instead of its own print: the
+ * number's checksum holds, but the card's own line for the field was not read, so it is
+ * not legible (below the rule pack's legibility floor, 0.8) and waits for a person.
+ */
+export const FROM_ID_NUMBER_CONFIDENCE = 0.6;
+
+/** The most a birth date or sex read on the card that its ID number contradicts is trusted. */
+export const CONTRADICTED_CONFIDENCE = 0.5;
+
+/**
+ * 出生 and 性别 of a card front whose lines for them were not read (a blurred photo of a
+ * copy: the small print lost, the large number read): every ID number holds the birth
+ * date (digits 7-14) and the sex (digit 17: odd for a man, even for a woman), GB 11643.
+ * Only from a number whose checksum holds, at a confidence that asks a person to check it
+ * against the card, said in a warning, and with no box: nothing was read where it is.
+ */
+export function idNumberFallback(readings: Map<string, FieldReading>, warnings: string[]): void {
+  const id = readings.get('idNumber');
+  if (!id || !validateIdNumber(id.value).valid) return;
+  const derived: Record<string, string | null> = {
+    birthDate: birthDateFromIdNumber(id.value),
+    sex: Number(id.value.charAt(16)) % 2 === 1 ? '男' : '女',
+  };
+  const where: Record<string, string> = { birthDate: 'digits 7-14', sex: 'digit 17' };
+  for (const [field, value] of Object.entries(derived)) {
+    if (value === null) continue;
+    const read = readings.get(field);
+    if (!read) {
+      readings.set(field, { value, confidence: FROM_ID_NUMBER_CONFIDENCE });
+      warnings.push(
+        `${field} was not read on the card: taken from the ID number (${where[field]})`,
+      );
+    } else if (read.value !== value) {
+      // The card's own number, whose checksum holds, says otherwise: one of them is misread.
+      readings.set(field, {
+        ...read,
+        confidence: Math.min(read.confidence, CONTRADICTED_CONFIDENCE),
+      });
+    }
   }
 }

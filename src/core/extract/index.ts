@@ -15,6 +15,8 @@ import { validateUscc } from '../codes/uscc';
 import { hasWidthAmbiguity } from '../text/normalise';
 import { classifyLines } from '../classify';
 import {
+  birthLineFallback,
+  idNumberFallback,
   nameLineFallback,
   sexLineFallback,
   unlabelledIdNumber,
@@ -117,10 +119,13 @@ export function extractDocument(
     const reading = unlabelledIdNumber(layouts, readings.get('birthDate')?.value ?? null);
     if (reading) readings.set('idNumber', reading);
   }
+  if (kind === 'id-card-front') birthLineFallback(layouts, readings);
   if (kind === 'id-card-front') nameLineFallback(layouts, readings);
   if (kind === 'id-card-back') validityRuleFallback(layouts, readings);
   if (kind === 'id-card-front' && !(readings.has('sex') && readings.has('ethnicity')))
     sexLineFallback(layouts, readings);
+  const warnings: string[] = [];
+  if (kind === 'id-card-front') idNumberFallback(readings, warnings);
   const fields: FieldValues = emptyFields(kind);
   const confidence: Record<string, number> = {};
   const boxes: Record<string, Box> = {};
@@ -132,7 +137,7 @@ export function extractDocument(
     if (correction) corrections.push(correction);
     fields[name] = value;
     confidence[name] = reading.confidence;
-    boxes[name] = reading.box;
+    if (reading.box) boxes[name] = reading.box;
   }
 
   // What the OCR itself doubted in a value's characters (a text layer has no doubts).
@@ -146,7 +151,6 @@ export function extractDocument(
   const ocrOptions = (name: string): OcrOptions | undefined =>
     alternativesOf(name)?.map((a) => a?.options ?? null);
 
-  const warnings: string[] = [];
   const creditCode = fields.creditCode;
   if (typeof creditCode === 'string') {
     const proposal = proposeUsccCorrections(creditCode, 'creditCode', ocrOptions('creditCode'));

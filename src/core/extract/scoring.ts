@@ -17,7 +17,8 @@ import { TYPE_SEARCH_FIELDS, neverValue, typeOf } from './value-types';
 export interface FieldReading {
   value: string;
   confidence: number;
-  box: Box;
+  /** Where the value was read; absent for a value not read but derived (from the ID number). */
+  box?: Box;
 }
 
 /** The most a value is trusted, by how it was found. */
