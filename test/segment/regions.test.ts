@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../src/core/documents';
 import type { PageText, TextItem } from '../../src/core/extraction';
-import { splitPage } from '../../src/core/segment';
+import { segmentText, splitPage } from '../../src/core/segment';
+import { extractDocument } from '../../src/core/extract';
 
 const line = (text: string, x: number, y: number, w: number, h = 20): TextItem => ({
   page: 0,
@@ -58,5 +59,47 @@ describe('splitPage', () => {
 
   it('keeps a page whose clusters name one kind whole', () => {
     expect(splitPage(page([...front, ...title]), classify)).toBeNull();
+  });
+});
+
+describe('both sides on a phone photo of an A4 copy, their labels mostly lost', () => {
+  // As PP-OCRv4 read id-a4-both-stacked-2-photo (a tuned family): no part names its
+  // side on its own (出生 + 住址, the ID number alone, the term and 分局 alone); only the
+  // back's title does.
+  const item = (text: string, x: number, y: number, w: number, h: number): TextItem => ({
+    ...line(text, x, y, w, h),
+  });
+  const page: PageText = {
+    page: 0,
+    width: 1696,
+    height: 2400,
+    items: [
+      item('##民靠他', 620, 563, 132, 25),
+      item('#汉', 676, 612, 135, 23),
+      item('出生1994年12月11日', 621, 655, 241, 26),
+      item('住址广东省州市南山区文新街建地创路', 617, 689, 393, 35),
+      item('公民中份专码', 624, 835, 110, 18),
+      item('440305199412118111', 762, 835, 297, 26),
+      item('中华人民共和国', 786, 1049, 228, 35),
+      item('居民身份证', 786, 1109, 247, 42),
+      item('#发机民深利市公安局南山分局', 696, 1255, 312, 31),
+      item('#', 692, 1297, 12, 31),
+      item('2021.09.25-2041.09.25', 793, 1297, 265, 31),
+      item('仅供办理XX平台店铺认证使用，他用无效', 625, 1412, 672, 59),
+    ],
+  };
+
+  it('joins the parts whose text together names a side: front and back found', () => {
+    const parts = segmentText({ source: 'paddle', pages: [page] });
+    expect(parts.map((p) => p.kind)).toEqual(['id-card-front', 'id-card-back']);
+    const [front, back] = parts.map((p) =>
+      extractDocument(p.text, 'copy.jpg', { kind: p.kind as DocumentKind }),
+    );
+    expect(front!.fields.idNumber).toBe('440305199412118111');
+    expect(front!.fields.birthDate).toBe('1994-12-11');
+    // The back's term by its type, its label lost.
+    expect(back!.fields.validFrom).toBe('2021-09-25');
+    expect(back!.fields.validUntil).toBe('2041-09-25');
+    expect(back!.confidence.validUntil).toBeLessThan(0.9);
   });
 });

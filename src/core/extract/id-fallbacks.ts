@@ -8,7 +8,7 @@ import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
 import { ETHNICITIES, isPersonName } from './value-types';
 import { readValue } from './layout';
-import { afterFirstDate, parseDate } from './values';
+import { afterFirstDate, parseDate, parseTerm } from './values';
 
 /**
  * The most an ID number found without its label is trusted: its checksum holds, but
@@ -219,6 +219,39 @@ export function sexLineFallback(
       fallback('ethnicity', last, rest.slice(rest.length - [...last].length));
     return;
   }
+}
+
+/** A card back's validity term as printed: two dotted dates, or a date and 长期. */
+const TERM_RUN = /\d{4}[.-]\d{2}[.-]\d{2}[-—–~至]+(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
+
+/**
+ * The validity of a card back whose 有效期限 label was lost (a photo of a copy): the one
+ * line that holds a term, two dates (or a date and 长期), below the confidence of a
+ * labelled reading.
+ */
+export function termRunFallback(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  if (readings.has('validFrom') || readings.has('validUntil')) return;
+  const found = layouts.flatMap((layout) =>
+    layout.lines.flatMap((line) => {
+      const text = line.glyphs.map((g) => g.ch).join('');
+      const m = TERM_RUN.exec(text);
+      if (!m) return [];
+      const [from, until] = parseTerm(m[0]);
+      const glyphs = line.glyphs
+        .slice([...text.slice(0, m.index)].length)
+        .slice(0, [...m[0]].length);
+      return from === null || until === null ? [] : [{ from, until, glyphs, page: layout.page }];
+    }),
+  );
+  const term = found[0];
+  if (found.length !== 1 || !term) return;
+  const confidence = Math.min(UNLABELLED_CONFIDENCE, minConfidence(term.glyphs));
+  const box = union(term.glyphs, term.page);
+  readings.set('validFrom', { value: term.from, confidence, box });
+  readings.set('validUntil', { value: term.until, confidence, box });
 }
 
 /** An ID card is valid 5, 10 or 20 years from its issue, to the same day (or for life). */

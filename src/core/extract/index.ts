@@ -19,6 +19,7 @@ import {
   idNumberFallback,
   nameLineFallback,
   sexLineFallback,
+  termRunFallback,
   unlabelledIdNumber,
   validityRuleFallback,
 } from './id-fallbacks';
@@ -122,6 +123,7 @@ export function extractDocument(
   if (kind === 'id-card-front') birthLineFallback(layouts, readings);
   if (kind === 'id-card-front') nameLineFallback(layouts, readings);
   if (kind === 'id-card-back') validityRuleFallback(layouts, readings);
+  if (kind === 'id-card-back') termRunFallback(layouts, readings);
   if (kind === 'id-card-front' && !(readings.has('sex') && readings.has('ethnicity')))
     sexLineFallback(layouts, readings);
   const warnings: string[] = [];

@@ -27,6 +27,15 @@ const REGION_MARGIN_LINES = 2;
  * its fields).
  */
 const NEAR_LINES = 10;
+/**
+ * An unrecognised cluster joins another this many line heights away or nearer when the
+ * two together are recognised: a card's fields lie apart on a copy (the ID number 4-5
+ * lines under the address, a back's title 4 lines over its fields), and a photo or a
+ * copy loses the labels that would have named each part on its own.
+ */
+const JOIN_LINES = 8;
+/** The nearest clusters an unrecognised one tries to join. */
+const JOIN_TRIES = 3;
 
 export interface PageRegion {
   kind: DocumentKind;
@@ -79,6 +88,51 @@ function clusters(items: readonly TextItem[], lineHeight: number): TextItem[][] 
     groups.set(root, [...(groups.get(root) ?? []), item]);
   });
   return [...groups.values()];
+}
+
+interface Cluster {
+  items: TextItem[];
+  kind: DocumentKind | 'unknown';
+}
+
+/**
+ * The clusters with each unrecognised one joined to a near cluster where the two together
+ * are recognised, as that cluster's kind (or a kind of their own when both were
+ * unrecognised); repeated until nothing joins.
+ */
+function joinUnrecognised(
+  found: readonly Cluster[],
+  classify: Classify,
+  lineHeight: number,
+): Cluster[] {
+  const clusters = found.map((c) => ({ ...c }));
+  const join = (): boolean => {
+    for (const u of clusters) {
+      if (u.kind !== 'unknown') continue;
+      const bounds = boundsOf(u.items);
+      const near = clusters
+        .filter((c) => c !== u)
+        .map((c) => {
+          const g = gaps(bounds, boundsOf(c.items));
+          return { c, d: Math.hypot(g.across, g.down) };
+        })
+        .filter((n) => n.d <= JOIN_LINES * lineHeight)
+        .sort((a, b) => a.d - b.d)
+        .slice(0, JOIN_TRIES);
+      for (const { c } of near) {
+        const items = [...c.items, ...u.items].sort((a, b) => a.y - b.y || a.x - b.x);
+        const kind = classify(items);
+        if (kind === 'unknown' || (c.kind !== 'unknown' && kind !== c.kind)) continue;
+        c.items = items;
+        c.kind = kind;
+        clusters.splice(clusters.indexOf(u), 1);
+        return true;
+      }
+    }
+    return false;
+  };
+  while (join());
+  return clusters;
 }
 
 /** Distance from a box's centre to a region (0 inside it). */
@@ -136,10 +190,17 @@ export function splitPage(page: PageText, classify: Classify): PageRegion[] | nu
   const found = clusters(regular, lineHeight).map((c) => ({ items: c, kind: classify(c) }));
 
   // Clusters of one kind are one document (a card's title and its fields lie apart).
-  const byKind = new Map<DocumentKind, TextItem[]>();
-  for (const c of found) {
-    if (c.kind !== 'unknown') byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), ...c.items]);
-  }
+  const kindsOf = (all: readonly Cluster[]): Map<DocumentKind, TextItem[]> => {
+    const byKind = new Map<DocumentKind, TextItem[]>();
+    for (const c of all) {
+      if (c.kind !== 'unknown') byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), ...c.items]);
+    }
+    return byKind;
+  };
+  let byKind = kindsOf(found);
+  // Parts no label named on their own (a photo of a copy) may be named together.
+  if (byKind.size < 2 && found.length > 2)
+    byKind = kindsOf(joinUnrecognised(found, classify, lineHeight));
   if (byKind.size < 2) return null;
   const kinds = [...byKind.keys()];
   const groups = kinds.map((k) => byKind.get(k)!);
