@@ -36,6 +36,7 @@ import {
   valueAlternatives,
   type ValueAlternatives,
 } from './alternatives';
+import { confusableNameCharacters } from './confusables';
 import { lookAlikePunctuation } from './punctuation';
 import { NO_SURNAME_CONFIDENCE, couldBePersonName, surnameCheck } from './surnames';
 import { readFields } from './scoring';
@@ -193,6 +194,20 @@ export function extractDocument(
     corrections.push(...check.corrections);
     if (confidence[name] !== undefined)
       confidence[name] = Math.min(confidence[name], NO_SURNAME_CONFIDENCE);
+  }
+  // A name holding a character PP-OCR is known to read for a rarer name character (或
+  // for 彧), often with no runner-up kept: not trusted at 0.9, the rarer one proposed
+  // (before any other doubt of the OCR: it is the misreading measured for that character).
+  for (const name of PERSON_FIELDS) {
+    const value = fields[name];
+    if (typeof value !== 'string' || text.source === 'pdf-text') continue;
+    const proposals = confusableNameCharacters(name, value, alternativesOf(name)).filter(
+      (p) => !corrections.some((c) => c.field === p.field && c.to === p.to),
+    );
+    if (proposals.length === 0) continue;
+    corrections.push(...proposals);
+    if (confidence[name] !== undefined)
+      confidence[name] = Math.min(confidence[name], CLOSE_SECOND_CONFIDENCE);
   }
   // A compared value whose character the OCR also read as another one (余 with 佘 close
   // behind) is not trusted at 0.9: the other reading is offered as a proposal.
