@@ -6,20 +6,19 @@
 // the address 样列街 (列 read at 0.87 with 例 behind at 5%).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TextItem } from '../../src/core/extraction';
+import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { DocumentTextSchema } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { completedAmount, isCapital } from '../../src/core/extract/amounts';
 import { itemGlyphs } from '../../src/core/extract/lines';
 
-const sealed = DocumentTextSchema.parse(
-  JSON.parse(
-    readFileSync(
-      new URL('../fixtures/ocr/license-seal-over-capital.paddle.json', import.meta.url),
-      'utf8',
-    ),
-  ),
-);
+/** A page's real PP-OCR text kept in test/fixtures/ocr. */
+const paddleText = (name: string): DocumentText =>
+  DocumentTextSchema.parse(
+    JSON.parse(readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url), 'utf8')),
+  );
+
+const sealed = paddleText('license-seal-over-capital.paddle.json');
 
 describe('a license read by PP-OCR with a seal over its capital', () => {
   const doc = extractDocument(sealed, 'license.pdf');
@@ -117,14 +116,7 @@ describe('a registered capital by its type', () => {
 });
 
 describe('a license photo whose 成立日期 was read 或立日期 (成 at 0.36)', () => {
-  const photo = DocumentTextSchema.parse(
-    JSON.parse(
-      readFileSync(
-        new URL('../fixtures/ocr/license-photo-label-misread.paddle.json', import.meta.url),
-        'utf8',
-      ),
-    ),
-  );
+  const photo = paddleText('license-photo-label-misread.paddle.json');
   const doc = extractDocument(photo, 'license.jpg');
 
   it('finds the label by its other three characters: the date is its value, not the capital’s', () => {
@@ -136,14 +128,7 @@ describe('a license photo whose 成立日期 was read 或立日期 (成 at 0.36)
 });
 
 describe('a license photo whose long scope lines the tilt made taller than their label', () => {
-  const photo = DocumentTextSchema.parse(
-    JSON.parse(
-      readFileSync(
-        new URL('../fixtures/ocr/license-photo-tilted-scope.paddle.json', import.meta.url),
-        'utf8',
-      ),
-    ),
-  );
+  const photo = paddleText('license-photo-tilted-scope.paddle.json');
   const doc = extractDocument(photo, 'license.jpg');
 
   it('reads the scope from the line beside its label and every line wrapped under it', () => {
