@@ -67,10 +67,22 @@ function truthDocuments(file: DossierFile): ExtractedDocument[] {
       warnings: [],
       source: 'pdf-text',
       ...(several ? { page: t.page } : {}),
-      ...(seen?.quality ? { quality: seen.quality } : {}),
+      ...(seen?.quality ? { quality: imageOnly(seen.quality) } : {}),
       ...(seen?.seal ? { seal: seen.seal } : {}),
     };
   });
+}
+
+/**
+ * The image's own analysis without the reader's per-field text confidence: a perfect
+ * reader reads every character for sure, so the truth's files.legible judges only what the
+ * image is (resolution, width), never how sure this reader was.
+ */
+function imageOnly(
+  quality: NonNullable<ExtractedDocument['quality']>,
+): NonNullable<ExtractedDocument['quality']> {
+  const { textConfidence: _readerConfidence, ...image } = quality;
+  return image;
 }
 
 function inputOf(documents: ExtractedDocument[], files: DossierFile[]): DossierInput {
