@@ -154,6 +154,14 @@ export function extractDocument(
   const ocrOptions = (name: string): OcrOptions | undefined =>
     alternativesOf(name)?.map((a) => a?.options ?? null);
 
+  /** A field is no surer than `cap`. */
+  const capConfidence = (name: string, cap: number): void => {
+    if (confidence[name] !== undefined) confidence[name] = Math.min(confidence[name], cap);
+  };
+  /** The proposals not already made (same field, same value). */
+  const unproposed = (proposals: readonly Correction[]): Correction[] =>
+    proposals.filter((p) => !corrections.some((c) => c.field === p.field && c.to === p.to));
+
   const creditCode = fields.creditCode;
   if (typeof creditCode === 'string') {
     const proposal = proposeUsccCorrections(creditCode, 'creditCode', ocrOptions('creditCode'));
@@ -172,18 +180,10 @@ export function extractDocument(
     if (proposal.note !== null) warnings.push(proposal.note);
   }
   // A code that fails its checksum is wrong somewhere, however sure each glyph looked.
-  if (
-    typeof creditCode === 'string' &&
-    !validateUscc(creditCode).valid &&
-    confidence.creditCode !== undefined
-  )
-    confidence.creditCode = Math.min(confidence.creditCode, INVALID_CODE_CONFIDENCE);
-  if (
-    typeof idNumber === 'string' &&
-    !validateIdNumber(idNumber, fields.birthDate).valid &&
-    confidence.idNumber !== undefined
-  )
-    confidence.idNumber = Math.min(confidence.idNumber, INVALID_CODE_CONFIDENCE);
+  if (typeof creditCode === 'string' && !validateUscc(creditCode).valid)
+    capConfidence('creditCode', INVALID_CODE_CONFIDENCE);
+  if (typeof idNumber === 'string' && !validateIdNumber(idNumber, fields.birthDate).valid)
+    capConfidence('idNumber', INVALID_CODE_CONFIDENCE);
   // A person's name read by OCR that starts with no surname is misread there: its
   // surname readings the OCR also saw are proposed before any other doubt.
   for (const name of PERSON_FIELDS) {
@@ -192,8 +192,7 @@ export function extractDocument(
     const check = surnameCheck(name, value, alternativesOf(name));
     if (!check.doubtful) continue;
     corrections.push(...check.corrections);
-    if (confidence[name] !== undefined)
-      confidence[name] = Math.min(confidence[name], NO_SURNAME_CONFIDENCE);
+    capConfidence(name, NO_SURNAME_CONFIDENCE);
   }
   // A name holding a character PP-OCR is known to read for a rarer name character (或
   // for 彧), often with no runner-up kept: not trusted at 0.9, the rarer one proposed
@@ -201,13 +200,10 @@ export function extractDocument(
   for (const name of PERSON_FIELDS) {
     const value = fields[name];
     if (typeof value !== 'string' || text.source === 'pdf-text') continue;
-    const proposals = confusableNameCharacters(name, value, alternativesOf(name)).filter(
-      (p) => !corrections.some((c) => c.field === p.field && c.to === p.to),
-    );
+    const proposals = unproposed(confusableNameCharacters(name, value, alternativesOf(name)));
     if (proposals.length === 0) continue;
     corrections.push(...proposals);
-    if (confidence[name] !== undefined)
-      confidence[name] = Math.min(confidence[name], CLOSE_SECOND_CONFIDENCE);
+    capConfidence(name, CLOSE_SECOND_CONFIDENCE);
   }
   // A compared value whose character the OCR also read as another one (余 with 佘 close
   // behind) is not trusted at 0.9: the other reading is offered as a proposal.
@@ -218,15 +214,12 @@ export function extractDocument(
     const personName = isPersonNameField(name);
     const minP = personName ? NAME_SECOND_P : CLOSE_SECOND_P;
     // A reading no person could have (锤 for the surname) is not worth a person's look.
-    const proposals = closeSecondChoices(name, value, alternatives, minP).filter(
-      (p) =>
-        !corrections.some((c) => c.field === p.field && c.to === p.to) &&
-        (!personName || couldBePersonName(p.to)),
+    const proposals = unproposed(closeSecondChoices(name, value, alternatives, minP)).filter(
+      (p) => !personName || couldBePersonName(p.to),
     );
     if (proposals.length === 0) continue;
     corrections.push(...proposals);
-    if (confidence[name] !== undefined)
-      confidence[name] = Math.min(confidence[name], CLOSE_SECOND_CONFIDENCE);
+    capConfidence(name, CLOSE_SECOND_CONFIDENCE);
   }
   // An amount in words ending at 元 lost its 整 (a seal over it, a box that stopped early).
   const capital = fields.registeredCapital;
