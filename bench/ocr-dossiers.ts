@@ -7,6 +7,7 @@ import { runChecks } from '../src/core/checks';
 import { dossierInput, DossierFileSchema, type DossierInput } from '../src/core/dossier';
 import type { ExtractedDocument } from '../src/core/extraction';
 import { crossDocumentFill } from '../src/core/extract/cross-document';
+import { widthToConfirm } from '../src/core/extract/width-confirmation';
 import { loadRulePack } from '../src/core/rule-pack';
 import type { FileTruth } from '../scripts/fixtures/families/render-family';
 
@@ -24,6 +25,16 @@ export interface DossierFile {
   bytes: number;
 }
 
+type Checked = ReturnType<typeof runChecks>;
+type CheckStatus = Checked['checks'][number]['status'];
+
+/** A check whose status differs from the truth's: its id and both statuses, never a value. */
+export interface CheckMismatch {
+  check: string;
+  expected: CheckStatus | undefined;
+  actual: CheckStatus;
+}
+
 export interface DossierScore {
   /** The verdict the ground truth gives. */
   verdict: boolean;
@@ -31,6 +42,11 @@ export interface DossierScore {
   every: boolean;
   /** Tuned dossiers only: the checks whose status differed from the truth's. */
   differing?: string[];
+  /**
+   * Every partition: the checks whose status differed, by id and status only, so the
+   * report can count them per check id (held-out dossiers only ever as totals).
+   */
+  mismatches: CheckMismatch[];
 }
 
 export interface DossierResult {
@@ -46,14 +62,23 @@ const withoutText = ({ text: _text, ...doc }: ExtractedDocument): ExtractedDocum
 /**
  * The truth's documents as a perfect reader would report them: every field as printed,
  * with the image analysis the reader made of the same page (quality and seals are the
- * image's, not the reading's).
+ * image's, not the reading's). A document printed as an image is read by OCR even by a
+ * perfect reader, and OCR cannot tell （ from (: its compared values with such characters
+ * wait for a person's confirmation (a warning, spec §3) exactly as the reader's do.
  */
-function truthDocuments(file: DossierFile): ExtractedDocument[] {
+export function truthDocuments(file: DossierFile): ExtractedDocument[] {
   const several = file.truth.documents.length > 1;
   return file.truth.documents.map((t) => {
     const seen = file.reported.find(
       (d) => d.kind === t.kind && (d.page === undefined || d.page === t.page),
     );
+    const source =
+      file.truth.medium === 'text-pdf'
+        ? 'pdf-text'
+        : seen?.source !== undefined && seen.source !== 'pdf-text'
+          ? seen.source
+          : 'paddle';
+    const toConfirm = widthToConfirm(t.fields, source);
     return {
       file: file.truth.file,
       kind: t.kind,
@@ -65,7 +90,8 @@ function truthDocuments(file: DossierFile): ExtractedDocument[] {
       ),
       corrections: [],
       warnings: [],
-      source: 'pdf-text',
+      source,
+      ...(toConfirm.length > 0 ? { needsConfirmation: toConfirm } : {}),
       ...(several ? { page: t.page } : {}),
       ...(seen?.quality ? { quality: imageOnly(seen.quality) } : {}),
       ...(seen?.seal ? { seal: seen.seal } : {}),
@@ -94,22 +120,19 @@ function inputOf(documents: ExtractedDocument[], files: DossierFile[]): DossierI
   );
 }
 
-function score(
-  expected: ReturnType<typeof runChecks>,
-  actual: ReturnType<typeof runChecks>,
-  tuned: boolean,
-): DossierScore {
+function score(expected: Checked, actual: Checked, tuned: boolean): DossierScore {
   const want = new Map(expected.checks.map((c) => [c.id, c.status]));
-  const differing = actual.checks.filter((c) => want.get(c.id) !== c.status).map((c) => c.id);
+  const mismatches = actual.checks
+    .filter((c) => want.get(c.id) !== c.status)
+    .map((c) => ({ check: c.id, expected: want.get(c.id), actual: c.status }));
   const verdict = actual.verdict === expected.verdict;
   return {
     verdict,
-    every: verdict && differing.length === 0,
-    ...(tuned ? { differing } : {}),
+    every: verdict && mismatches.length === 0,
+    ...(tuned ? { differing: mismatches.map((m) => m.check) } : {}),
+    mismatches,
   };
 }
-
-type Checked = ReturnType<typeof runChecks>;
 
 /** The checks on one dossier's truth, and on its files as read before and after the search. */
 export function dossierChecks(files: DossierFile[]): {

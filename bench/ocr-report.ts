@@ -34,6 +34,12 @@ export interface PartitionSummary {
     after: { verdict: number; every: number };
     /** Tuned only: per dossier, the checks that differed after the search. */
     differing?: Record<string, string[]>;
+    /**
+     * Both partitions, totals only: per check id, how many dossiers' check differed from
+     * the truth's after the search, by `expected→actual` status (never a value, never
+     * which dossier), so held-out failures can be located without seeing their texts.
+     */
+    checks: Record<string, Record<string, number>>;
   };
   /** Tuned partition only: every field not read exactly. */
   misses?: {
@@ -74,11 +80,18 @@ function summariseDossiers(
   partition: 'tuned' | 'held-out',
 ): PartitionSummary['dossiers'] {
   const count = (f: (d: DossierResult) => boolean): number => dossiers.filter(f).length;
+  const checks: Record<string, Record<string, number>> = {};
+  for (const m of dossiers.flatMap((d) => d.after.mismatches)) {
+    const how = `${m.expected ?? 'absent'}→${m.actual}`;
+    const byHow = (checks[m.check] ??= {});
+    byHow[how] = (byHow[how] ?? 0) + 1;
+  }
   return {
     total: dossiers.length,
     expectedReady: count((d) => d.expectedVerdict === 'ready'),
     before: { verdict: count((d) => d.before.verdict), every: count((d) => d.before.every) },
     after: { verdict: count((d) => d.after.verdict), every: count((d) => d.after.every) },
+    checks: Object.fromEntries(Object.entries(checks).sort(([a], [b]) => a.localeCompare(b))),
     ...(partition === 'tuned'
       ? {
           differing: Object.fromEntries(
@@ -200,6 +213,29 @@ const dossierPair = (p: PartitionSummary, what: 'verdict' | 'every'): string =>
     ? `${p.dossiers.before[what]}/${p.dossiers.total} → ${p.dossiers.after[what]}/${p.dossiers.total}`
     : '—';
 
+/** `2 (pass→fail 1, pass→warn 1)`: how often a check differed from the truth, and how. */
+function checkCell(p: PartitionSummary, id: string): string {
+  const byHow = p.dossiers.checks[id];
+  if (byHow === undefined) return p.dossiers.total > 0 ? '0' : '—';
+  const entries = Object.entries(byHow).sort(([a], [b]) => a.localeCompare(b));
+  const n = entries.reduce((sum, [, k]) => sum + k, 0);
+  return `${n} (${entries.map(([how, k]) => `${how} ${k}`).join(', ')})`;
+}
+
+/** One row per check id that differed from the truth in either partition (after the search). */
+export function dossierCheckRows(s: EngineSummary): [string, (p: PartitionSummary) => string][] {
+  const ids = [
+    ...new Set([
+      ...Object.keys(s.tuned.dossiers.checks),
+      ...Object.keys(s.heldOut.dossiers.checks),
+    ]),
+  ].sort();
+  return ids.map((id) => [
+    `dossiers whose \`${id}\` differs from the truth (after the search)`,
+    (p) => checkCell(p, id),
+  ]);
+}
+
 /** The side-by-side table, as Markdown (printed, and written into BENCHMARKS.md). */
 export function markdownTable(s: EngineSummary): string {
   const rows: [string, (p: PartitionSummary) => string][] = [
@@ -218,6 +254,7 @@ export function markdownTable(s: EngineSummary): string {
     ],
     ['dossier verdicts right: before → after', (p) => dossierPair(p, 'verdict')],
     ['dossiers whose truth is ready', (p) => `${p.dossiers.expectedReady}/${p.dossiers.total}`],
+    ...dossierCheckRows(s),
     ['A4 page s, median / p95 (pages)', (p) => secs(p.a4PageSeconds)],
     ['ID side s, median / p95 (images)', (p) => secs(p.idSideSeconds)],
   ];
@@ -259,6 +296,7 @@ export function dossierTable(s: EngineSummary): string {
     ],
     ['dossier verdicts right: before → after', (p) => dossierPair(p, 'verdict')],
     ['dossiers whose truth is ready', (p) => `${p.dossiers.expectedReady}/${p.dossiers.total}`],
+    ...dossierCheckRows(s),
   ];
   const lines = [`| ${s.engine} | tuned families | held-out families |`, '| --- | --- | --- |'];
   for (const [label, f] of rows) lines.push(`| ${label} | ${f(s.tuned)} | ${f(s.heldOut)} |`);

@@ -12,7 +12,6 @@ import {
 } from '../codes/correct';
 import { validateIdNumber } from '../codes/id-number';
 import { validateUscc } from '../codes/uscc';
-import { hasWidthAmbiguity } from '../text/normalise';
 import { classifyLines } from '../classify';
 import {
   birthLineFallback,
@@ -41,14 +40,12 @@ import { lookAlikePunctuation } from './punctuation';
 import { NO_SURNAME_CONFIDENCE, couldBePersonName, surnameCheck } from './surnames';
 import { readFields } from './scoring';
 import { isPersonNameField } from './value-types';
+import { COMPARED_FIELDS, widthToConfirm } from './width-confirmation';
 
 export { LABELS, KIND_KEYWORDS } from './labels';
 export type { LabelDef, LabelTarget } from './labels';
 export { parseDate, parseTerm } from './values';
 export type { WorkCounter } from './lines';
-
-/** Fields the checks compare character for character (the address is compared width-folded). */
-const COMPARED_FIELDS = new Set(['companyName', 'accountName', 'legalRepresentative', 'name']);
 
 /**
  * Free text fields neither compared character for character nor checked by a checksum:
@@ -246,15 +243,7 @@ export function extractDocument(
   }
 
   // Text from OCR cannot tell （ from ( reliably: such values wait for a person.
-  const needsConfirmation =
-    text.source === 'pdf-text'
-      ? []
-      : Object.entries(fields)
-          .filter(
-            ([name, value]) =>
-              COMPARED_FIELDS.has(name) && value !== null && hasWidthAmbiguity(value),
-          )
-          .map(([name]) => name);
+  const needsConfirmation = widthToConfirm(fields, text.source);
 
   return {
     ...base,
