@@ -6,6 +6,7 @@
 import type { DocumentText, ExtractedDocument } from '../core/extraction';
 import { sniffMime } from '../core/file-type';
 import { fieldTextConfidence, inspectDocument, type PageImage } from '../core/image';
+import type { PdfDocument } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 import type { Raster } from './raster';
 
@@ -15,6 +16,8 @@ export type DecodeImage = (bytes: Uint8Array, mime: string) => Promise<Raster>;
 export interface InspectDeps {
   decodeImage?: DecodeImage;
   rasterise?: PdfRasteriser;
+  /** The PDF as the reader opened it: its pages are rendered from it (see RasteriseOptions). */
+  document?: PdfDocument;
 }
 
 /** Pages looked at per document: the documents of the spec are one page each. */
@@ -64,6 +67,7 @@ async function* pageImages(
   for await (const image of deps.rasterise(bytes, {
     maxPages: last + 1,
     ...(vector ? { dpi: VECTOR_DPI, nativeResolution: false } : {}),
+    ...(deps.document === undefined ? {} : { document: deps.document }),
   })) {
     const size = sizes.find((p) => p.page === index);
     if (size !== undefined)

@@ -9,10 +9,14 @@ import {
   type ReadProblem,
   type TextItem,
 } from '../core/extraction';
+import { INTAKE_LIMITS } from '../core/intake';
 
 /** The part of the pdfjs-dist module this reader uses. */
 /** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
 export type PdfjsLib = Pick<typeof Pdfjs, 'getDocument' | 'OPS'>;
+
+/** A PDF opened by pdfjs (openPdf): its text is read and its pages rendered from it. */
+export type PdfDocument = Awaited<ReturnType<PdfjsLib['getDocument']>['promise']>;
 
 /** Extra getDocument parameters a host supplies (cMaps, standard fonts, worker settings). */
 export type PdfDocumentParams = Omit<
@@ -85,10 +89,6 @@ function errorName(error: unknown): string {
 }
 
 /**
- * The PDF's text layer. Throws PdfReadError: `empty`, `encrypted` (a password is needed
- * to open it), `corrupt`, `no-text-layer` (image-only: OCR is needed), `too-many-pages`.
- */
-/**
  * Text set at a slant (more than 2° off the page's axes): a watermark (仅供…使用，他用无效)
  * or a stamp, never a field. Its axis-aligned box would cut through the lines it
  * crosses and mix its characters into their values.
@@ -98,24 +98,59 @@ function isDiagonal(m: Matrix): boolean {
   return degrees > 2 && degrees < 88;
 }
 
-export async function readPdfText(
+/**
+ * Opens a PDF with pdfjs for reading its text and rendering its pages; the caller destroys
+ * it. pdfjs never decodes an image over the intake's pixel limit. Throws PdfReadError:
+ * `empty`, `encrypted` (a password is needed to open it), `corrupt`.
+ */
+export async function openPdf(
   bytes: Uint8Array,
   pdfjs: PdfjsLib,
-  options: ReadPdfOptions = {},
-): Promise<DocumentText> {
+  documentParams: PdfDocumentParams = {},
+): Promise<PdfDocument> {
   if (bytes.length === 0) throw PdfReadError.of('empty');
-  const maxPages = options.maxPages ?? 20;
   // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
-  const task = pdfjs.getDocument({ ...options.documentParams, data: bytes.slice() });
-  let document: Awaited<typeof task.promise>;
+  const task = pdfjs.getDocument({
+    maxImageSize: INTAKE_LIMITS.maxImagePixels,
+    ...documentParams,
+    data: bytes.slice(),
+  });
   try {
-    document = await task.promise;
+    return await task.promise;
   } catch (error) {
     await task.destroy().catch(() => undefined);
     throw errorName(error) === 'PasswordException'
       ? PdfReadError.of('encrypted')
       : PdfReadError.of('corrupt');
   }
+}
+
+/**
+ * The PDF's text layer (opened and closed here). Throws PdfReadError as openPdf and
+ * readOpenPdfText do.
+ */
+export async function readPdfText(
+  bytes: Uint8Array,
+  pdfjs: PdfjsLib,
+  options: ReadPdfOptions = {},
+): Promise<DocumentText> {
+  const document = await openPdf(bytes, pdfjs, options.documentParams);
+  try {
+    return await readOpenPdfText(document, options.maxPages);
+  } finally {
+    await document.destroy();
+  }
+}
+
+/**
+ * The text layer of a PDF opened with openPdf (left open). Throws PdfReadError:
+ * `no-text-layer` (image-only: OCR is needed), `too-many-pages` (more than `maxPages`,
+ * 20 unless given), `corrupt`.
+ */
+export async function readOpenPdfText(
+  document: PdfDocument,
+  maxPages = 20,
+): Promise<DocumentText> {
   try {
     if (document.numPages > maxPages) {
       throw new PdfReadError(
@@ -155,7 +190,5 @@ export async function readPdfText(
   } catch (error) {
     if (error instanceof PdfReadError) throw error;
     throw PdfReadError.of('corrupt');
-  } finally {
-    await document.destroy();
   }
 }

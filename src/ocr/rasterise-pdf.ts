@@ -2,7 +2,7 @@
 // passes pdfjs (Node: legacy build) and a canvas factory (@napi-rs/canvas / OffscreenCanvas).
 import type { PDFDict as PdfDict } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist';
-import type { PdfDocumentParams, PdfjsLib } from './pdf-text';
+import type { PdfDocument, PdfDocumentParams, PdfjsLib } from './pdf-text';
 import type { Raster } from './raster';
 import { DocumentReadError } from '../core/extraction';
 import { INTAKE_LIMITS } from '../core/intake';
@@ -30,6 +30,11 @@ export interface RasteriseOptions {
    * examples; the scan's own pixels read correctly.
    */
   nativeResolution?: boolean;
+  /**
+   * These bytes as already opened by the caller (openPdf): rendered from and left open,
+   * so a file is parsed, and its fonts loaded, once for its text and its pages.
+   */
+  document?: PdfDocument;
 }
 
 export type PdfRasteriser = (
@@ -52,13 +57,16 @@ export function createPdfRasteriser(
       maxPixels = 25_000_000,
       documentParams,
       nativeResolution = false,
+      document: opened,
     } = { ...defaults, ...options };
     // pdfjs skips (never decodes) an image over the cap, whatever the pre-check missed.
-    const document = await pdfjs.getDocument({
-      maxImageSize: INTAKE_LIMITS.maxImagePixels,
-      ...documentParams,
-      data: bytes.slice(),
-    }).promise;
+    const document =
+      opened ??
+      (await pdfjs.getDocument({
+        maxImageSize: INTAKE_LIMITS.maxImagePixels,
+        ...documentParams,
+        data: bytes.slice(),
+      }).promise);
     try {
       // The scan's resolution comes from the document already open for rendering.
       const native = nativeResolution
@@ -104,7 +112,7 @@ export function createPdfRasteriser(
         yield { width, height, data: target.readPixels() };
       }
     } finally {
-      await document.destroy();
+      if (opened === undefined) await document.destroy();
     }
   };
 }

@@ -18,7 +18,14 @@ import type { OcrEngine, OcrProgress } from '../core/ports';
 import { isRasterOcrEngine } from './engine';
 import { checkNotTruncated } from './image-header';
 import { withInspections, type DecodeImage } from './inspect-pages';
-import { PdfReadError, readPdfText, type PdfjsLib, type ReadPdfOptions } from './pdf-text';
+import {
+  openPdf,
+  PdfReadError,
+  readOpenPdfText,
+  type PdfDocument,
+  type PdfjsLib,
+  type ReadPdfOptions,
+} from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 import { checkPdfImages } from './pdf-limits';
 import type { Raster } from './raster';
@@ -119,6 +126,12 @@ interface ReadPass {
   text?: DocumentText;
   /** The pages' pixels as the OCR read them (before page preparation), page order. */
   pixels: Raster[];
+  /**
+   * A PDF as pdfjs opened it for its text: its pages are rendered from it for OCR and for
+   * the analysis (opening it again parsed the file and loaded its fonts once more, about
+   * 0.3 s of CPU for a text-layer license). Destroyed once the file is read.
+   */
+  pdf?: PdfDocument;
 }
 
 /**
@@ -177,6 +190,7 @@ async function ocrPdf(
     let index = 0;
     for await (const raster of rasterise(file.bytes, {
       maxPages: deps.pdfOptions?.maxPages ?? 20,
+      ...(pass.pdf === undefined ? {} : { document: pass.pdf }),
     })) {
       pages.push(await ocr.recogniseRaster(raster, index++, {}, deps.onProgress));
       // Kept only while whole: an engine that transferred the buffer to a worker left it
@@ -212,7 +226,8 @@ async function read(
   await checkPdfImages(bytes);
   let text: DocumentText;
   try {
-    text = await readPdfText(bytes, deps.pdfjs, deps.pdfOptions);
+    pass.pdf = await openPdf(bytes, deps.pdfjs, deps.pdfOptions?.documentParams);
+    text = await readOpenPdfText(pass.pdf, deps.pdfOptions?.maxPages);
   } catch (error) {
     if (error instanceof PdfReadError && error.code === 'no-text-layer')
       return ocrPdf(file, deps, pass);
@@ -237,19 +252,22 @@ export async function readDocuments(
     name: input.name,
     bytes: new Uint8Array(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
   };
+  const pass: ReadPass = { pixels: [] };
   try {
-    const pass: ReadPass = { pixels: [] };
     const onText = (t: DocumentText): void => {
       pass.text = t;
       deps.onText?.(t);
     };
     const documents = await read(file, { ...deps, onText }, pass);
     // Quality and seal analysis of each document on its own page or part of a page.
-    return await withInspections(documents, file.bytes, pass.text, deps, pass.pixels);
+    const inspectDeps = pass.pdf === undefined ? deps : { ...deps, document: pass.pdf };
+    return await withInspections(documents, file.bytes, pass.text, inspectDeps, pass.pixels);
   } catch (error) {
     // Anything else is a fault of this program, not of the file: it is not hidden.
     if (!(error instanceof DocumentReadError)) throw error;
     return [failed(file.name, sentence(error.message), error.problem)];
+  } finally {
+    await pass.pdf?.destroy().catch(() => undefined);
   }
 }
 
