@@ -81,6 +81,17 @@ describe('a name that starts with no surname', () => {
     expect(layer.confidence.legalRepresentative).toBe(1);
   });
 
+  it('院璟珺 with 隐 behind 院 (28.5%), and 隐 the character PP-OCR reads for 隗: 隗璟珺 proposed first', () => {
+    // As read on a tuned image-only PDF of both ID sides (idlarge id-a4-both-stacked-6).
+    const chain = [{ at: 0, p: 0.502, options: [{ text: '隐', p: 0.285 }] }];
+    const doc = extractDocument(bankForm(item('院璟珺', 0, 0, 0.5, chain)), 'bank.jpg');
+    expect(doc.fields.legalRepresentative).toBe('院璟珺');
+    expect(doc.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(proposalsFor(doc, 'legalRepresentative')).toEqual(['隗璟珺']);
+    expect(doc.corrections[0]?.note).toContain('隐');
+    expect(doc.corrections[0]?.note).toContain('隗');
+  });
+
   it('knows rare and compound surnames', () => {
     for (const name of ['隗婕', '佘瑶恺', '逄骁嘉', '亓晟', '阚钊晗', '欧阳恺赟', '上官瑶舒'])
       expect(startsWithSurname(name)).toBe(true);

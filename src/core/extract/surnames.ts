@@ -7,6 +7,7 @@
 // surname + given name and are left alone.
 import type { Correction } from '../extraction';
 import type { ValueAlternatives } from './alternatives';
+import { NAME_CONFUSABLES } from './confusables';
 
 /** Single-character surnames: the 百家姓, then common ones it does not list. */
 const SINGLE = new Set([
@@ -126,12 +127,29 @@ export function surnameCheck(
   const options = (first?.options ?? [])
     .filter((o) => SINGLE.has(o.text) && o.text !== chars[0])
     .sort((a, b) => b.p - a.p);
+  const percent = (p: number): number => Math.round(p * 1000) / 10;
   const corrections = options.map((o): Correction => ({
     field,
     from: value,
     to: [o.text, ...chars.slice(1)].join(''),
     reason: 'ocr-alternative',
-    note: `${chars[0]} is no Chinese surname; the OCR also saw the surname ${o.text} there (${Math.round(o.p * 1000) / 10}%): check it against the image.`,
+    note: `${chars[0]} is no Chinese surname; the OCR also saw the surname ${o.text} there (${percent(o.p)}%): check it against the image.`,
   }));
+  // A runner-up that is no surname either but the common character PP-OCR reads for a
+  // rare surname (院 read, 隐 behind it at 28%, and 隐 is how 隗 is misread): that surname.
+  const seen = new Set([chars[0], ...corrections.map((c) => [...c.to][0])]);
+  for (const o of [...(first?.options ?? [])].sort((a, b) => b.p - a.p)) {
+    for (const rare of NAME_CONFUSABLES[o.text] ?? []) {
+      if (!SINGLE.has(rare) || seen.has(rare)) continue;
+      seen.add(rare);
+      corrections.push({
+        field,
+        from: value,
+        to: [rare, ...chars.slice(1)].join(''),
+        reason: 'ocr-alternative',
+        note: `${chars[0]} is no Chinese surname; the OCR also saw ${o.text} there (${percent(o.p)}%), which PP-OCR reads for the surname ${rare}: check it against the image.`,
+      });
+    }
+  }
   return { doubtful: true, corrections };
 }
