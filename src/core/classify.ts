@@ -9,7 +9,8 @@ import type { DocumentText } from './extraction';
 import { KIND_KEYWORDS } from './extract/labels';
 import { pageLines, type Line, type WorkCounter } from './extract/lines';
 import { foldWidth } from './text/normalise';
-import { validateIdNumber } from './codes/id-number';
+import { birthDateFromIdNumber, validateIdNumber } from './codes/id-number';
+import { parseDate } from './extract/values';
 
 /** Below this score nothing is recognised. */
 const MIN_SCORE = 3;
@@ -50,22 +51,40 @@ const ID_NUMBER_RUN = /(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])/gu;
 const ACCOUNT_CODE = /(?<![0-9A-Z])J\d{13}(?!\d)/u;
 const ID_TERM = /\d{4}[.-]\d{2}[.-]\d{2}-(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
 
+/**
+ * The birth date a checksum-valid ID number holds (digits 7-14) printed on a line of its
+ * own as a date: what a card front prints under its 出生 label, and no other document does.
+ */
+function birthDatePrinted(compact: readonly string[], numbers: readonly string[]): boolean {
+  const births = new Set(numbers.map((n) => birthDateFromIdNumber(n)));
+  return compact.some((line) => {
+    if (/\d{17}[\dX]/u.test(line)) return false;
+    const date = parseDate(line);
+    return date !== null && births.has(date);
+  });
+}
+
 /** Values whose type says the kind, wherever they stand: evidence when labels were lost. */
-function valueEvidence(lines: readonly string[], kind: DocumentKind): boolean {
+function valueEvidence(lines: readonly string[], kind: DocumentKind): number {
   const compact = lines.map((line) => line.replace(/\s/gu, '').toUpperCase());
   switch (kind) {
-    case 'id-card-front':
-      return compact.some((line) =>
-        [...line.matchAll(ID_NUMBER_RUN)].some((m) => validateIdNumber(m[0]).valid),
+    case 'id-card-front': {
+      const numbers = compact.flatMap((line) =>
+        [...line.matchAll(ID_NUMBER_RUN)].map((m) => m[0]).filter((n) => validateIdNumber(n).valid),
       );
+      if (numbers.length === 0) return 0;
+      // The birth date it holds printed too (出生 and the number's label both lost).
+      return birthDatePrinted(compact, numbers) ? 2 * VALUE_EVIDENCE : VALUE_EVIDENCE;
+    }
     case 'id-card-back':
-      return (
-        compact.some((line) => ID_TERM.test(line)) && compact.some((l) => /公安局|分局/u.test(l))
-      );
+      return compact.some((line) => ID_TERM.test(line)) &&
+        compact.some((l) => /公安局|分局/u.test(l))
+        ? VALUE_EVIDENCE
+        : 0;
     case 'bank-permit':
-      return compact.some((line) => ACCOUNT_CODE.test(line));
+      return compact.some((line) => ACCOUNT_CODE.test(line)) ? VALUE_EVIDENCE : 0;
     default:
-      return false;
+      return 0;
   }
 }
 
@@ -86,7 +105,7 @@ export function classifyLines(pages: readonly Line[][]): Classification {
     for (const [word, weight] of KIND_KEYWORDS[kind]) {
       if (lines.some((line) => containsFuzzy(line, foldWidth(word)))) scores[kind] += weight;
     }
-    if (valueEvidence(lines, kind)) scores[kind] += VALUE_EVIDENCE;
+    scores[kind] += valueEvidence(lines, kind);
   }
   const ranked = [...DOCUMENT_KINDS].sort((a, b) => scores[b] - scores[a]);
   const best = ranked[0] ?? 'business-license';

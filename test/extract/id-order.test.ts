@@ -154,3 +154,28 @@ describe('a card front whose 姓名, 出生 and 民族 labels were all lost (PP-
     expect(doc.boxes?.birthDate).toBeUndefined();
   });
 });
+
+describe('a card front whose every label a photo garbled', () => {
+  // As read on a tuned photo of a one-side A4 copy (idlarge id-a4-one-side-0): 姓名, 性别,
+  // 民族, 出生 and 公民身份号码 each lost a character; the number and the date are whole.
+  const garbled = (birth: string) =>
+    page([
+      item('#名上官客理', 671, 475, 30),
+      item('男民社', 724, 526, 21),
+      item(birth, 668, 574, 19),
+      item('江苏省苏州市虎丘区文新街道', 732, 613, 19),
+      item('公民办份号号', 667, 756, 22),
+      item('320505199508169515', 808, 756, 22),
+    ]);
+
+  it('is a card front: a checksum-valid ID number and the birth date it holds, printed', () => {
+    const doc = extractDocument(garbled('出量1995年8月16日'), 'id.jpg');
+    expect(doc.kind).toBe('id-card-front');
+    expect(doc.fields.idNumber).toBe('320505199508169515');
+    expect(doc.fields.birthDate).toBe('1995-08-16');
+  });
+
+  it('a number with no date of its birth printed is not enough', () => {
+    expect(extractDocument(garbled('出量1995年8月17日'), 'id.jpg').kind).toBe('unknown');
+  });
+});
