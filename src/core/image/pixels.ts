@@ -87,6 +87,46 @@ export function quantile8(values: ArrayLike<number>, q: number): number {
   return 255;
 }
 
+/**
+ * The k-th smallest value (from 0) of `values`, as `values` sorted would hold at index k,
+ * found by selection (Hoare's partition, O(n) on average) instead of a sort. Reorders
+ * `values`. Ranges still unsettled after 64 partitions are sorted, so no input can make
+ * it quadratic.
+ */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  for (let round = 0; hi > lo; round++) {
+    if (round === 64) {
+      values.subarray(lo, hi + 1).sort();
+      break;
+    }
+    // The median of the first, middle and last values as the pivot.
+    const a = values[lo]!;
+    const b = values[(lo + hi) >> 1]!;
+    const c = values[hi]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // [lo, j] ≤ pivot ≤ [i, hi]; anything between i and j equals the pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
 /** Integer rectangle clipped to the image; null when nothing is left. */
 export function clip(rect: Rect, width: number, height: number): Rect | null {
   const x0 = Math.max(0, Math.floor(rect.x));

@@ -13,6 +13,13 @@ import type { OrtModule } from './engine';
 
 const DET_MEAN = [0.485, 0.456, 0.406];
 const DET_STD = [0.229, 0.224, 0.225];
+/**
+ * Each channel's normalised value for each byte, (v / 255 − mean) / std as float32: one
+ * lookup per value instead of a division, a subtraction and a division (the same floats).
+ */
+const DET_NORMALISED = DET_MEAN.map((mean, c) =>
+  Float32Array.from({ length: 256 }, (_, v) => (v / 255 - mean) / DET_STD[c]!),
+);
 /** Text line height wanted in the detector's input, in pixels (A4 at 1600 px: ~21). */
 const DET_LINE_HEIGHT = 22;
 /** Smallest detector input (long side) whatever the text size. */
@@ -49,11 +56,13 @@ export function createDetector(
     const input = resize(small, w, h);
     const tensor = new Float32Array(3 * w * h);
     const plane = w * h;
-    for (let p = 0; p < plane; p++) {
-      const i = p * 4;
-      tensor[p] = (input.data[i + 2]! / 255 - DET_MEAN[0]!) / DET_STD[0]!;
-      tensor[p + plane] = (input.data[i + 1]! / 255 - DET_MEAN[1]!) / DET_STD[1]!;
-      tensor[p + 2 * plane] = (input.data[i]! / 255 - DET_MEAN[2]!) / DET_STD[2]!;
+    // BGR planes, as PaddleOCR reads images with OpenCV.
+    const [blue, green, red] = DET_NORMALISED as [Float32Array, Float32Array, Float32Array];
+    const data = input.data;
+    for (let p = 0, i = 0; p < plane; p++, i += 4) {
+      tensor[p] = blue[data[i + 2]!]!;
+      tensor[p + plane] = green[data[i + 1]!]!;
+      tensor[p + 2 * plane] = red[data[i]!]!;
     }
     const feeds = { [det.inputNames[0]!]: new ort.Tensor('float32', tensor, [1, 3, h, w]) };
     const out = (await det.run(feeds))[det.outputNames[0]!]!;

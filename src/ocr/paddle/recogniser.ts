@@ -32,13 +32,16 @@ export function toBgrTensor(
 ): void {
   const plane = REC_HEIGHT * width;
   const h = r.height;
+  // Each channel's value for each byte, computed once per crop rather than per pixel.
+  const [c0, c1, c2] = [0, 1, 2].map((c) =>
+    Float32Array.from({ length: 256 }, (_, v) => normalise(v, c)),
+  ) as [Float32Array, Float32Array, Float32Array];
+  const data = r.data;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < r.width; x++) {
-      const i = (y * r.width + x) * 4;
-      const o = offset + y * width + x;
-      into[o] = normalise(r.data[i + 2]!, 0);
-      into[o + plane] = normalise(r.data[i + 1]!, 1);
-      into[o + 2 * plane] = normalise(r.data[i]!, 2);
+    for (let x = 0, i = y * r.width * 4, o = offset + y * width; x < r.width; x++, i += 4, o++) {
+      into[o] = c0[data[i + 2]!]!;
+      into[o + plane] = c1[data[i + 1]!]!;
+      into[o + 2 * plane] = c2[data[i]!]!;
     }
   }
 }
