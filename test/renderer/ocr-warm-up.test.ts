@@ -1,0 +1,46 @@
+// The reader's warm-up page (src/renderer/reader/warm-up.ts), read by the real PP-OCR
+// engine: it must take the code paths a scan takes (all three models, recognition batches
+// of several widths), or warming up leaves the first file's code cold. Node's runtime runs
+// the same engine code as the app's worker; the models are the same files.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RasterOcrEngine } from '../../src/ocr/engine';
+import { createPaddleEngineNode, loadPaddleRuntime } from '../../src/ocr/paddle/engine.node.ts';
+import { warmUp, warmUpPage } from '../../src/renderer/reader/warm-up';
+
+let engine: RasterOcrEngine;
+/** The input shape of every model run (N×C×H×W). */
+const runs: number[][] = [];
+
+beforeAll(async () => {
+  const { ort } = await loadPaddleRuntime();
+  const proto = (ort.InferenceSession as unknown as { prototype: { run: Run } }).prototype;
+  type Run = (feeds: Record<string, { dims: readonly number[] }>) => Promise<unknown>;
+  const run = proto.run;
+  proto.run = function (this: unknown, feeds) {
+    runs.push([...(Object.values(feeds)[0]?.dims ?? [])]);
+    return run.call(this, feeds);
+  };
+  engine = await createPaddleEngineNode();
+}, 120_000);
+
+afterAll(async () => {
+  await engine?.dispose();
+});
+
+it('runs the detector once, the classifier once and the recogniser on batches of several widths', async () => {
+  runs.length = 0;
+  await warmUp(engine);
+  const det = runs.filter((d) => d[2] !== 48);
+  const cls = runs.filter((d) => d[2] === 48 && d[3] === 192 && d[0] === 8);
+  const rec = runs.filter((d) => d[2] === 48 && !cls.includes(d));
+  // Upright: one detection, no second one after a half turn.
+  expect(det).toHaveLength(1);
+  expect(cls).toHaveLength(1);
+  expect(new Set(rec.map((d) => d[3])).size).toBeGreaterThanOrEqual(3);
+});
+
+it('finds every line of the page', async () => {
+  const page = await engine.recogniseRaster(warmUpPage(), 0, {});
+  const lines = new Set(page.items.map((i) => Math.round(i.y / 72)));
+  expect(lines.size).toBe(8);
+});
