@@ -18,6 +18,7 @@ import type { PageGeometry, OcrEngineId } from '../model/contract';
 import { engineTurn } from './geometry';
 import type { OcrAssetUrls, WorkerRequest, WorkerResponse } from './protocol';
 import type { Raster, QuarterTurn } from '../../ocr/raster';
+import { warmUp } from './warm-up';
 
 const scope = self as unknown as {
   postMessage(message: WorkerResponse): void;
@@ -32,16 +33,22 @@ async function createEngine(
   id: OcrEngineId,
   urls: OcrAssetUrls,
   threads: number,
+  ahead: boolean,
 ): Promise<RasterOcrEngine> {
   if (id === 'tesseract') return createTesseractEngineBrowser(urls.tesseract);
   // The wasm-only build: no WebGPU/WebGL code, one 14 MB wasm file.
   const ort = await import('onnxruntime-web/wasm');
   ort.env.logLevel = 'error';
-  return createPaddleEngineBrowser(ort, urls.paddle, { threads });
+  const engine = await createPaddleEngineBrowser(ort, urls.paddle, { threads });
+  // Loaded ahead of any file: the wasm code is warmed up now rather than during the first
+  // file (warm-up.ts). A read arriving meanwhile waits for it (one inference at a time).
+  // A warm-up that fails says nothing about the files: the first read reports the engine.
+  if (ahead) await warmUp(engine).catch(() => undefined);
+  return engine;
 }
 
 async function engineFor(
-  { engine: id, urls, threads }: WorkerRequest,
+  { engine: id, urls, threads, type }: WorkerRequest,
   post: (r: WorkerResponse) => void,
   requestId: number,
 ): Promise<RasterOcrEngine> {
@@ -50,7 +57,7 @@ async function engineFor(
     current = undefined;
     if (old) await (await old.engine.catch(() => null))?.dispose();
     post({ type: 'progress', id: requestId, stage: 'loading-ocr', progress: 0 });
-    const engine = createEngine(id, urls, threads);
+    const engine = createEngine(id, urls, threads, type === 'load');
     current = { id, engine };
     // A failed load is not kept: the next request tries again.
     engine.catch(() => {
