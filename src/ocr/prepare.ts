@@ -1,5 +1,6 @@
-// Page preparation shared by every OCR engine and both hosts: EXIF orientation,
-// sideways-page detection, small-skew correction and contrast for faint scans.
+// Page preparation shared by every OCR engine and both hosts: EXIF orientation, a
+// photographed page cut from its surroundings and squared (page-quad.ts), sideways-page
+// detection, small-skew correction and contrast for faint scans.
 // Works on RGBA buffers only (see raster.ts).
 import {
   fitLongSide,
@@ -13,12 +14,19 @@ import {
   type QuarterTurn,
   type Raster,
 } from './raster';
+import { evenLighting } from './lighting';
+import { findPageQuad, rectify, type Quad } from './page-quad';
 
 export interface PreparedPage {
   /** Upright, deskewed, contrast-corrected; what the engine reads and what boxes refer to. */
   raster: Raster;
   /** Clockwise quarter turn applied (EXIF and sideways detection together). */
   turn: QuarterTurn;
+  /**
+   * A photographed page's corners in the source's pixels as stored (before the EXIF
+   * orientation): the page was cut out there and squared before any turn or skew.
+   */
+  quad?: Quad;
   /** Small rotation applied after the quarter turn, degrees clockwise. */
   skewDegrees: number;
   /**
@@ -93,8 +101,49 @@ interface InkPoints {
   height: number;
 }
 
-/** Dark pixels of a small gray copy (Otsu threshold), centred coordinates. */
-function inkPoints(gray: GrayRaster, maxPoints = 150_000): InkPoints {
+/** Half the side of the window a pixel is compared with (in the ≤ 1000 px copy). */
+const INK_WINDOW = 15;
+/** How much darker than its surroundings a pixel is to be ink: share, and at least (0-255). */
+const INK_SHARE = 0.12;
+const INK_MIN_STEP = 12;
+
+/**
+ * Which pixels are ink: darker than the mean of the window around them by a clear step.
+ * A global threshold split an evenly lit page's paper from a tinted card or form printed
+ * on it, and a photo's lit side from its shaded one; strokes stand out locally either way.
+ */
+function inkMask(gray: GrayRaster): Uint8Array {
+  const { width: w, height: h, data } = gray;
+  const sums = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += data[y * w + x]!;
+      sums[(y + 1) * (w + 1) + x + 1] = sums[y * (w + 1) + x + 1]! + row;
+    }
+  }
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - INK_WINDOW);
+    const y1 = Math.min(h, y + INK_WINDOW + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - INK_WINDOW);
+      const x1 = Math.min(w, x + INK_WINDOW + 1);
+      const mean =
+        (sums[y1 * (w + 1) + x1]! -
+          sums[y0 * (w + 1) + x1]! -
+          sums[y1 * (w + 1) + x0]! +
+          sums[y0 * (w + 1) + x0]!) /
+        ((y1 - y0) * (x1 - x0));
+      const v = data[y * w + x]!;
+      if (mean - v > Math.max(INK_MIN_STEP, mean * INK_SHARE)) mask[y * w + x] = 1;
+    }
+  }
+  return mask;
+}
+
+/** Dark pixels by one threshold for the whole page (Otsu): 1 for ink. */
+function otsuMask(gray: GrayRaster): Uint8Array {
   const hist = new Uint32Array(256);
   for (const v of gray.data) hist[v]!++;
   const total = gray.data.length;
@@ -118,8 +167,17 @@ function inkPoints(gray: GrayRaster, maxPoints = 150_000): InkPoints {
       threshold = t;
     }
   }
+  return gray.data.map((v) => (v <= threshold ? 1 : 0));
+}
+
+/**
+ * Dark pixels of a small gray copy, centred coordinates: by their surroundings (`local`,
+ * inkMask) or by one threshold for the page (Otsu).
+ */
+function inkPoints(gray: GrayRaster, local: boolean, maxPoints = 150_000): InkPoints {
+  const mask = local ? inkMask(gray) : otsuMask(gray);
   let dark = 0;
-  for (const v of gray.data) if (v <= threshold) dark++;
+  for (const v of mask) dark += v;
   const step = Math.max(1, Math.ceil(dark / maxPoints));
   const xs = new Float32Array(Math.ceil(dark / step) + 1);
   const ys = new Float32Array(xs.length);
@@ -129,7 +187,7 @@ function inkPoints(gray: GrayRaster, maxPoints = 150_000): InkPoints {
   const cy = gray.height / 2;
   for (let y = 0; y < gray.height; y++) {
     for (let x = 0; x < gray.width; x++) {
-      if (gray.data[y * gray.width + x]! <= threshold && k++ % step === 0 && n < xs.length) {
+      if (mask[y * gray.width + x] === 1 && k++ % step === 0 && n < xs.length) {
         xs[n] = x - cx;
         ys[n] = y - cy;
         n++;
@@ -247,9 +305,9 @@ function lineBands(p: InkPoints, degrees: number): { median: number; inkAcross: 
 }
 
 /** Estimates skew and whether text lines run vertically, on a ≤ 1000 px copy. */
-export function estimateLayout(src: Raster, maxSkewDegrees = 5): LayoutEstimate {
+export function estimateLayout(src: Raster, maxSkewDegrees = 5, localInk = false): LayoutEstimate {
   const { raster: small, scale } = fitLongSide(src, 1000);
-  const points = inkPoints(toGray(small));
+  const points = inkPoints(toGray(small), localInk);
   if (points.count < 200) return { skewDegrees: 0, sideways: false };
   const rows = bestAngle(points, maxSkewDegrees);
   const columns = bestAngle(points, maxSkewDegrees, true);
@@ -268,23 +326,46 @@ export function estimateLayout(src: Raster, maxSkewDegrees = 5): LayoutEstimate 
 }
 
 /**
+ * A photo (cut from its surroundings, or lit unevenly: `evened` is not the page itself):
+ * ink is told from paper by its surroundings, and the paper is already at one level (no
+ * contrast stretch).
+ */
+const isPhoto = (page: Raster, evened: Raster, cut: boolean): boolean => cut || evened !== page;
+
+/**
+ * The skew preparePage corrects on an upright page (cut out and squared already when
+ * `cut`), for a host that draws the page again (the review screen) at another size.
+ */
+export function pageSkew(upright: Raster, cut: boolean, maxSkewDegrees = 5): number {
+  const evened = evenLighting(upright);
+  return estimateLayout(evened, maxSkewDegrees, isPhoto(upright, evened, cut)).skewDegrees;
+}
+
+/**
  * Makes a page upright and straight. A sideways page is turned 90° clockwise; whether
  * it (or any page) is upside down is for the engine to decide (its recognition confidence
  * or angle classifier), see `OcrEngine` implementations.
  */
 export function preparePage(src: Raster, options: PrepareOptions = {}): PreparedPage {
   const maxSide = options.maxSide ?? 2600;
-  let raster = fitLongSide(src, maxSide).raster;
+  // A photographed page is cut from the full-size pixels as stored: its edges do not
+  // depend on the orientation, and no detail is lost to scaling the surroundings.
+  const quad = findPageQuad(src);
+  let raster = quad ? rectify(src, quad, maxSide) : fitLongSide(src, maxSide).raster;
   let turn = turnForExifOrientation(options.exifOrientation);
   raster = applyExifOrientation(raster, options.exifOrientation);
-  const layout = estimateLayout(raster, options.maxSkewDegrees ?? 5);
+  const evened = evenLighting(raster);
+  const photo = isPhoto(raster, evened, quad !== null);
+  raster = evened;
+  const maxSkew = options.maxSkewDegrees ?? 5;
+  const layout = estimateLayout(raster, maxSkew, photo);
   const turnSideways = layout.sideways && options.detectSideways === true;
   if (turnSideways) {
     raster = rotateQuarter(raster, 90);
     turn = ((turn + 90) % 360) as QuarterTurn;
   }
   const skewDegrees = turnSideways
-    ? estimateLayout(raster, options.maxSkewDegrees ?? 5).skewDegrees
+    ? estimateLayout(raster, maxSkew, photo).skewDegrees
     : layout.skewDegrees;
   raster = rotateSmall(raster, skewDegrees);
   raster = stretchContrast(raster);
@@ -296,13 +377,16 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
     // found on the darkest ink alone (and measured again there), and read on the page as
     // it is, where a faint label keeps all its strokes.
     detectionRaster = keepDarkestInk(raster);
-    lineHeight = estimateLayout(detectionRaster, 0).lineHeight;
+    lineHeight = estimateLayout(detectionRaster, 0, photo).lineHeight;
   }
   const prepared: PreparedPage = {
     raster,
     turn,
+    ...(quad ? { quad } : {}),
     skewDegrees,
-    ...(lineHeight ? { lineHeight } : {}),
+    // Not for a photo: its blur wants the detector's full input (sized by a phone photo's
+    // 29 px lines, an ID card's was detected at 722 px and lost the 姓 of 姓名).
+    ...(lineHeight && !photo ? { lineHeight } : {}),
     ...(detectionRaster ? { detectionRaster } : {}),
   };
   options.onPrepared?.(prepared);

@@ -254,6 +254,16 @@ describe('DocumentReader in Chromium under the app CSP', () => {
     await expectBoxesOnInk('sideways.jpg', 'image/jpeg', result.document, geometry);
   }, 60_000);
 
+  it('reads a phone photo cut from the desk and squared, and draws that page under its boxes', async () => {
+    const { result } = await read(ID_PHOTO);
+    const doc = result.document;
+    expect(doc.kind).toBe('id-card-front');
+    const geometry = result.pages[0]!;
+    // The card alone (85.6 × 54 mm), not the photo with the desk around it.
+    expect(geometry.width / geometry.height).toBeCloseTo(85.6 / 54, 1);
+    await expectBoxesOnInk(ID_PHOTO, 'image/jpeg', doc, geometry);
+  }, 60_000);
+
   it('reads an image-only PDF by rendering its page and OCR, and draws it in the boxes space', async () => {
     const truth = expectedFields(SCAN_PDF.replace(/\.pdf$/, '.json'));
     const { result, stages, longestFrameGap } = await read(SCAN_PDF);

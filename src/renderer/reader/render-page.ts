@@ -1,15 +1,18 @@
 // Draws one page in the coordinate space of its boxes (PageGeometry), for the review
 // screen and the slots' thumbnails: PDF text layers are in points at scale 1; OCR'd pages
-// in the pixels of the page the engine read: the source turned by `rotation`, deskewed as
-// prepare.ts did, scaled. The pixel work (decoding a scan, estimating its skew on a
-// 1,000 px copy, scaling it, encoding the result) runs in a worker (render.worker.ts), off
-// the main thread: on the main thread it made tasks of 100 ms to over a second per slot.
-// Only a PDF page's rendering by pdfjs stays here (pdfjs parses in its own worker and
-// yields between operator chunks); its pixels then go to the worker as an ImageBitmap.
+// in the pixels of the page the engine read: a photographed page cut out and squared,
+// turned by `rotation` and deskewed as prepare.ts did, scaled. The pixel work (decoding a
+// scan, estimating its skew on a 1,000 px copy, scaling it, encoding the result) runs in a
+// worker (render.worker.ts), off the main thread: on the main thread it made tasks of
+// 100 ms to over a second per slot. Only a PDF page's rendering by pdfjs stays here
+// (pdfjs parses in its own worker and yields between operator chunks); its pixels then go
+// to the worker as an ImageBitmap.
 import { sniffMime } from '../../core/file-type';
 import { decodeBitmapAsStored } from '../../ocr/codec.web';
 import { readExifOrientationBrowser } from '../../ocr/exif.web';
-import { estimateLayout, exifMirrored, turnForExifOrientation } from '../../ocr/prepare';
+import { findPageQuad, rectify, type Quad } from '../../ocr/page-quad';
+import { exifMirrored, pageSkew, turnForExifOrientation } from '../../ocr/prepare';
+import type { Raster } from '../../ocr/raster';
 import type { PdfDocumentParams, PdfjsLib } from '../../ocr/pdf-text';
 import type { PageGeometry } from '../model/contract';
 
@@ -21,11 +24,52 @@ function context(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
   return ctx;
 }
 
+/** The source's pixels as stored, scaled down so the long side is at most `maxSide`. */
+function pixelsOf(source: Source, maxSide: number): Raster {
+  const k = Math.min(1, maxSide / Math.max(source.width, source.height));
+  const canvas = new OffscreenCanvas(
+    Math.max(1, Math.round(source.width * k)),
+    Math.max(1, Math.round(source.height * k)),
+  );
+  const ctx = context(canvas);
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
+  const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return { width: canvas.width, height: canvas.height, data };
+}
+
 /**
- * The skew prepare.ts corrected: estimated again on a ≤ 1000 px copy flipped and turned
- * as the EXIF orientation says.
+ * A photographed page cut from its surroundings and squared as prepare.ts does
+ * (page-quad.ts), at about the size it is drawn; null when the source is no such photo.
  */
-function estimateSkew(source: Source, exifTurn: 0 | 90 | 180 | 270, mirrored: boolean): number {
+function squaredPage(source: Source, drawnLongSide: number): OffscreenCanvas | null {
+  // Looked for on a small copy (every page drawn pays for it), cut from a larger one.
+  const probe = pixelsOf(source, 480);
+  const found = findPageQuad(probe);
+  if (!found) return null;
+  const work = pixelsOf(source, Math.max(480, Math.round(drawnLongSide * 1.25)));
+  const k = work.width / probe.width;
+  const quad = found.map(([x, y]) => [x * k, y * k] as const) as unknown as Quad;
+  const page = rectify(work, quad);
+  const canvas = new OffscreenCanvas(page.width, page.height);
+  context(canvas).putImageData(
+    new ImageData(new Uint8ClampedArray(page.data), page.width, page.height),
+    0,
+    0,
+  );
+  return canvas;
+}
+
+/**
+ * The skew prepare.ts corrected: estimated again (pageSkew) on a ≤ 1000 px copy flipped
+ * and turned as the EXIF orientation says; `cut` when the source is a squared photo.
+ */
+function estimateSkew(
+  source: Source,
+  exifTurn: 0 | 90 | 180 | 270,
+  mirrored: boolean,
+  cut: boolean,
+): number {
   const k = Math.min(1, 1000 / Math.max(source.width, source.height));
   const w = Math.max(1, Math.round(source.width * k));
   const h = Math.max(1, Math.round(source.height * k));
@@ -39,8 +83,7 @@ function estimateSkew(source: Source, exifTurn: 0 | 90 | 180 | 270, mirrored: bo
   if (mirrored) ctx.scale(-1, 1);
   ctx.drawImage(source, -w / 2, -h / 2, w, h);
   const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  return estimateLayout({ width: pixels.width, height: pixels.height, data: pixels.data })
-    .skewDegrees;
+  return pageSkew({ width: pixels.width, height: pixels.height, data: pixels.data }, cut);
 }
 
 /**
@@ -77,13 +120,19 @@ export type DrawRequest =
   | { type: 'image'; bytes: Uint8Array; mime: string; geometry: PageGeometry; scale: number }
   | { type: 'turn'; bitmap: ImageBitmap; geometry: PageGeometry; scale: number };
 
+const drawnLongSide = (geometry: PageGeometry, scale: number): number =>
+  Math.max(geometry.width, geometry.height) * scale;
+
 /** Draws a request (in the render worker): the page as a JPEG (an image) or a PNG (a PDF page). */
 export async function drawPage(request: DrawRequest): Promise<Blob> {
   const { geometry, scale } = request;
   if (request.type === 'turn') {
     const { bitmap } = request;
     try {
-      const canvas = drawTurned(bitmap, geometry, estimateSkew(bitmap, 0, false), scale);
+      const squared = squaredPage(bitmap, drawnLongSide(geometry, scale));
+      const source = squared ?? bitmap;
+      const skew = estimateSkew(source, 0, false, squared !== null);
+      const canvas = drawTurned(source, geometry, skew, scale);
       return await canvas.convertToBlob({ type: 'image/png' });
     } finally {
       bitmap.close();
@@ -98,8 +147,16 @@ export async function drawPage(request: DrawRequest): Promise<Blob> {
     const orientation =
       mime === 'image/jpeg' ? await readExifOrientationBrowser(request.bytes) : undefined;
     const mirrored = exifMirrored(orientation);
-    const skew = estimateSkew(bitmap, turnForExifOrientation(orientation), mirrored);
-    const canvas = drawTurned(bitmap, geometry, skew, scale, mirrored);
+    // Squared as stored: the EXIF turn and flip apply to the page cut out.
+    const squared = squaredPage(bitmap, drawnLongSide(geometry, scale));
+    const source = squared ?? bitmap;
+    const skew = estimateSkew(
+      source,
+      turnForExifOrientation(orientation),
+      mirrored,
+      squared !== null,
+    );
+    const canvas = drawTurned(source, geometry, skew, scale, mirrored);
     return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
   } finally {
     bitmap.close();
