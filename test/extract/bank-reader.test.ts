@@ -136,3 +136,45 @@ describe('bank form values by their type when their labels were lost', () => {
     expect(info.fields.approvalNumber).toBeNull();
   });
 });
+
+describe('the value beside a label wrapped over lines', () => {
+  /** A bank form whose 法定代表人（单位负责人） label takes the given lines, its value at (x, y). */
+  const withLabel = (label: TextItem[], value: TextItem): ReturnType<typeof extractDocument> =>
+    extractDocument(
+      page([
+        item('基本存款账户信息', 400, 30, 36),
+        item('存款人名称', 60, 100),
+        item(NAME, 300, 100),
+        ...label,
+        value,
+        item('开户银行', 60, 300),
+        item(BANK, 300, 300),
+        item('账号', 60, 350),
+        item(ACCOUNT, 300, 350),
+      ]),
+      'bank.jpg',
+    );
+
+  it('reads the value beside the label’s second line, never the label’s suffix', () => {
+    const doc = withLabel(
+      [item('法定代表人（单', 60, 150), item('位负责人）', 60, 176)],
+      item('王示例', 300, 176),
+    );
+    expect(doc.fields.legalRepresentative).toBe('王示例');
+    expect(doc.fields.bankName).toBe(BANK);
+  });
+
+  it('reads the value after the suffix and its colon on the label’s second line', () => {
+    const doc = withLabel([item('法定代表人（单位', 60, 150)], item('负责人）：王示例', 60, 176));
+    expect(doc.fields.legalRepresentative).toBe('王示例');
+  });
+
+  it('reads the value beside the middle line of a label wrapped over three', () => {
+    const doc = withLabel(
+      [item('法定代表', 60, 150), item('人（单位负', 60, 176), item('责人）', 60, 202)],
+      item('欧阳示例', 300, 176),
+    );
+    expect(doc.fields.legalRepresentative).toBe('欧阳示例');
+    expect(doc.confidence.legalRepresentative).toBeGreaterThan(0.9);
+  });
+});

@@ -14,6 +14,8 @@ export interface LabelHit {
   x0: number;
   x1: number;
   exact: boolean;
+  /** The part of a wrapped label printed on a later line (`负责人）`): the label it continues. */
+  of?: LabelHit;
 }
 
 export const SEPARATORS = new Set([':', '：', '﹕']);
@@ -187,7 +189,7 @@ export function findLabels(
       let to = from;
       while (to - from < 8 && below.glyphs[to]?.key !== ')' && below.glyphs[to + 1]) to++;
       if (below.glyphs[to]?.key === ')')
-        add({ def: WRAPPED_PART, line: below, from, to, exact: true });
+        add({ def: WRAPPED_PART, line: below, from, to, exact: true, of: hit });
       return;
     }
   };
@@ -290,8 +292,8 @@ export function findLabels(
           if (end === null || !atSegmentStart(line, i, def) || !atSegmentEnd(line, end)) continue;
           const rest = restBelow(line, line.glyphs[i]?.x0 ?? 0, tail);
           if (!rest) continue;
-          add({ def, line, from: i, to: end, exact: true });
-          for (const part of rest) add({ def: WRAPPED_PART, ...part, exact: true });
+          const first = add({ def, line, from: i, to: end, exact: true });
+          for (const part of rest) add({ def: WRAPPED_PART, ...part, exact: true, of: first });
           foundExactly.add(def.id);
           return;
         }

@@ -127,7 +127,10 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   // The size the value's wrapped lines are compared with: the label's, or the value's own
   // where its first line was grouped apart from the label's.
   let rowH = h;
-  const apart = sameLine.length === 0 ? lineBeside(hit, layout, take) : null;
+  const apart =
+    sameLine.length === 0
+      ? (lineBeside(hit, layout, take) ?? besideWrappedLabel(hit, layout, take))
+      : null;
   if (sameLine.length > 0) {
     rows.push(sameLine);
     valueX0 = sameLine[0]?.x0 ?? hit.x1;
@@ -230,6 +233,36 @@ function lineBeside(
     best = { line: l, glyphs, overlap };
   }
   return best && { line: best.line, glyphs: best.glyphs };
+}
+
+/**
+ * The value beside a label wrapped over lines (法定代表人（单 / 位负责人）, 法定代表 / 人（单位负
+ * / 责人）) when nothing stands beside its first line: the value is centred on the label's
+ * lines, so it stands beside a later one or between them. The first line of the label's
+ * size whose middle lies within the label's height, with text right of the label (of its
+ * part on that line), is that line.
+ */
+function besideWrappedLabel(
+  hit: LabelHit,
+  layout: PageLayout,
+  take: (l: Line, from: number, alignTo: number | null) => Glyph[],
+): { line: Line; glyphs: Glyph[] } | null {
+  const parts = layout.hits.filter((o) => o.of === hit);
+  if (parts.length === 0) return null;
+  const h = hit.line.h;
+  const top = hit.line.y0;
+  const bottom = Math.max(...parts.map((p) => p.line.y1));
+  const labelRight = Math.max(hit.x1, ...parts.map((p) => p.x1));
+  for (const l of layout.lines) {
+    const middle = (l.y0 + l.y1) / 2;
+    if (l === hit.line || middle < top || middle > bottom || !sameSize(l, h)) continue;
+    // Right of the label's part on this line (负责人）：张三), or of the whole label.
+    const from = parts.find((p) => p.line === l)?.x1 ?? labelRight;
+    const glyphs = take(l, from, null);
+    // As beside a label's own line, any distance up to the next column (rightBound).
+    if (glyphs.length > 0) return { line: l, glyphs };
+  }
+  return null;
 }
 
 function hasLabelBeside(line: Line, hit: LabelHit, hits: LabelHit[], valueX0: number): boolean {
