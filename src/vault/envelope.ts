@@ -5,7 +5,13 @@
 // so a ciphertext moved to another record or field fails its GCM check.
 import { argon2id } from 'hash-wasm';
 import { VaultIntegrityError, WrongPassphraseError } from './errors';
-import { SealedSchema, type Bytes, type KdfParams, type Sealed } from './schema/sealed';
+import {
+  SealedSchema,
+  type Bytes,
+  type KdfChoice,
+  type KdfParams,
+  type Sealed,
+} from './schema/sealed';
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
 const utf8 = new TextEncoder();
@@ -30,9 +36,7 @@ export async function sha256Hex(bytes: Bytes): Promise<string> {
   return toHex(new Uint8Array(await subtle().digest('SHA-256', bytes)));
 }
 
-export type KdfChoice =
-  | Omit<Extract<KdfParams, { algorithm: 'argon2id' }>, 'salt'>
-  | Omit<Extract<KdfParams, { algorithm: 'pbkdf2-sha256' }>, 'salt'>;
+export type { KdfChoice };
 
 /** Argon2id as Bitwarden's default: 64 MiB, 3 passes, 1 lane. */
 export const DEFAULT_KDF: KdfChoice = {

@@ -38,7 +38,11 @@ export type VaultErrorCode =
   /** A backup, a key rotation or a restore is running: the operation waits for its end. */
   | 'busy'
   /** A key rotation stopped before its end; it resumes at the next unlock. */
-  | 'rotation-pending';
+  | 'rotation-pending'
+  /** A message to the vault's worker did not match its schema: refused, logged, not acted on. */
+  | 'invalid-request'
+  /** An answer from the vault's worker did not match its schema: a bug, logged, not used. */
+  | 'invalid-response';
 
 /** Base class so the UI can tell vault errors from bugs; `code` says which failure. */
 export class VaultError extends Error {
@@ -212,6 +216,33 @@ export class RotationPendingError extends VaultError {
     super(
       'A key rotation stopped before its end; unlock the vault to finish it before anything else.',
       'rotation-pending',
+    );
+  }
+}
+
+/** Where a malformed message went wrong: the path and zod's code, never the value. */
+export interface MessageIssue {
+  path: string;
+  code: string;
+}
+
+/**
+ * A message across the vault worker's edge that does not match its schema (src/renderer/
+ * engine/vault-calls.ts, protocol.ts): `message` names which, `issues` say where (paths and
+ * codes only: no value of the payload, which may hold a passphrase or a document).
+ */
+export class MalformedMessageError extends VaultError {
+  override name = 'MalformedMessageError';
+  constructor(
+    readonly direction: 'request' | 'response',
+    readonly messageName: string,
+    readonly issues: MessageIssue[],
+  ) {
+    super(
+      direction === 'request'
+        ? `The request ${messageName} to the vault was malformed and was refused.`
+        : `The vault's answer to ${messageName} was malformed (a bug) and was not used.`,
+      direction === 'request' ? 'invalid-request' : 'invalid-response',
     );
   }
 }

@@ -14,6 +14,7 @@
 //    the pack signing key re-sealed, the keyring keeps only the new secret, and the log
 //    gets 'rotate-keys'. The old secret opens nothing in the vault from then on (backups
 //    taken before carry their own keyring and still restore with their passphrase).
+import { z } from 'zod';
 import { appendAudit, auditIntegrityFailure, auditMac, type AuditContext } from './audit';
 import type { StoreContext } from './context';
 import {
@@ -46,12 +47,13 @@ import type { SealedTable } from './sealed-fields';
 import type { VaultSession } from './session';
 import { PACK_SIGNING_KEY, SETTINGS_KEY, SETTINGS_MAC_KEY, settingsMac } from './tables/settings';
 
-export interface RotationProgress {
+export const RotationProgressSchema = z.object({
   /** 'checking': every record opened with the current keys; 'sealing': sealed again. */
-  phase: 'checking' | 'sealing';
-  done: number;
-  total: number;
-}
+  phase: z.enum(['checking', 'sealing']),
+  done: z.number().int().min(0),
+  total: z.number().int().min(0),
+});
+export type RotationProgress = z.infer<typeof RotationProgressSchema>;
 
 export interface RotationOptions {
   /** Records per batch (default 200; a batch of document files holds at most 4). */

@@ -14,9 +14,11 @@ import {
   VaultLockedError,
   type ExclusiveOperation,
 } from './errors';
+import { z } from 'zod';
 import type { SettingsStore } from './tables/settings';
 
-export type LockReason = 'manual' | 'idle' | 'hidden';
+export const LockReasonSchema = z.enum(['manual', 'idle', 'hidden']);
+export type LockReason = z.infer<typeof LockReasonSchema>;
 
 export class VaultSession {
   private keys: VaultKeys | null = null;

@@ -160,12 +160,13 @@ export const ImportReadSchema = z.object({
 export type ImportRead = z.input<typeof ImportReadSchema>;
 
 /** `importFile`'s options. */
-export interface ImportOptions {
+export const ImportOptionsSchema = z.object({
   /** Import even when the same bytes are already in this dossier. */
-  allowDuplicate?: boolean;
+  allowDuplicate: z.boolean().optional(),
   /** The file's extraction and reading, stored atomically with it (issue #4). */
-  read?: ImportRead;
-}
+  read: ImportReadSchema.optional(),
+});
+export type ImportOptions = z.input<typeof ImportOptionsSchema>;
 
 export interface ExtractedField {
   field: string;

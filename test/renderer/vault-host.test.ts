@@ -26,7 +26,7 @@ const TODAY = '2026-11-24';
 
 async function hostedVault(label: string): Promise<{ vault: HostedVault; ended: () => boolean }> {
   const { port1, port2 } = new MessageChannel();
-  expose(createVaultHost({ kdfPolicy: TEST_KDF_POLICY }), port1);
+  expose(createVaultHost({ kdfPolicy: TEST_KDF_POLICY, log: () => undefined }), port1);
   let ended = false;
   const vault = await connectVault(port2, uniqueName(label), () => {
     ended = true;
@@ -144,7 +144,7 @@ describe('the vault hosted behind a message port', () => {
     restored.close();
   });
 
-  it('rotates the keys from the worker with progress; a malformed request is refused as invalid', async () => {
+  it('rotates the keys from the worker with progress; a malformed request is refused as invalid-request', async () => {
     const { vault } = await hostedVault('host-rotate');
     await vault.create(PASSPHRASE, FAST_KDF);
     const dossierId = await vault.createDossier({ company: '青梧屿科技有限公司' });
@@ -166,8 +166,9 @@ describe('the vault hosted behind a message port', () => {
       WrongPassphraseError,
     );
     expect(await vault.rotateKeys('').catch((e: unknown) => e)).toMatchObject({
-      code: 'invalid',
-      message: 'The request to rotate the keys is malformed.',
+      code: 'invalid-request',
+      message: 'The request rotateKeys to the vault was malformed and was refused.',
+      issues: [{ path: '0.passphrase', code: 'too_small' }],
     });
     vault.lock();
     await vault.unlock(PASSPHRASE);

@@ -3,14 +3,17 @@
 // come back as events. The idle lock is also timed here, on the renderer's clock, where the
 // person's activity is seen: it asks the worker to lock (the keys are only ever there), and
 // the session's own timer in the worker stays as it was.
+// Every answer the page acts on is parsed with its schema (protocol.ts ANSWERS) first; one
+// of the wrong shape is a logged MalformedMessageError 'invalid-response', never used.
 import { proxy, wrap, type Endpoint } from 'comlink';
-import type { VaultSettings } from '../../vault';
+import type { z } from 'zod';
 import type { VaultError } from '../../vault';
-import type { RotationProgress } from '../../vault/rotation';
 import type { LockReason } from '../../vault/session';
-import type { VaultCallName, VaultPort } from '../model/vault-port';
-import { deserializeError, type CallResult, type SerializedError } from './errors';
+import type { VaultPort } from '../model/vault-port';
+import { deserializeError } from './errors';
 import type { DossierViewResult, VaultHost } from './host';
+import { ANSWERS, checked, consoleLog, type AnswerName, type MessageLog } from './protocol';
+import { VAULT_CALLS, type VaultCallName } from './vault-calls';
 
 export interface HostedVault extends VaultPort {
   /** The dossier's screen and summary, its checks run in the worker. */
@@ -20,10 +23,8 @@ export interface HostedVault extends VaultPort {
 /** Operations after which the vault holds its keys. */
 const OPENING: readonly string[] = ['create', 'unlock', 'restore', 'changePassphrase'];
 
-function unwrapResult<T>(result: CallResult<T>): T {
-  if (!result.ok) throw deserializeError(result.error);
-  return result.value;
-}
+type Answer<K extends AnswerName> = z.output<(typeof ANSWERS)[K]>;
+type Unwrapped<K extends AnswerName> = Extract<Answer<K>, { ok: true }>['value'];
 
 /** Starts the vault's worker and opens the IndexedDB database `name` there. */
 export function openHostedVault(name: string): Promise<HostedVault> {
@@ -42,11 +43,33 @@ export async function connectVault(
   endpoint: Endpoint,
   name: string,
   end: () => void,
+  log: MessageLog = consoleLog,
 ): Promise<HostedVault> {
   const host = wrap<VaultHost>(endpoint);
-  let names: string[];
+  /** The answer `value` to the message `message`, parsed as an answer of kind `kind`. */
+  const parse = <K extends AnswerName>(
+    kind: K,
+    value: unknown,
+    message: string = kind,
+  ): Answer<K> => checked('response', message, ANSWERS[kind], value, log) as Answer<K>;
+  /** A CallResult's value once its envelope parses; its error, rebuilt, is thrown. */
+  const unwrap = <K extends AnswerName>(kind: K, value: unknown, message: string = kind) => {
+    const result = parse(kind, value, message) as
+      | { ok: true; value: Unwrapped<K> }
+      | { ok: false; error: Parameters<typeof deserializeError>[0] };
+    if (!result.ok) throw deserializeError(result.error);
+    return result.value;
+  };
+  /** An event's value, or null when it was malformed (logged by `parse`, then dropped). */
+  const heard = <T>(read: () => T): T | null => {
+    try {
+      return read();
+    } catch {
+      return null;
+    }
+  };
   try {
-    names = unwrapResult(await host.open(name));
+    unwrap('open', await host.open(name));
   } catch (error) {
     end();
     throw error;
@@ -63,8 +86,9 @@ export async function connectVault(
     const result = await host.call('settings', [], Date.now());
     // A damaged settings row is repaired (and reported) by the unlock: until then the
     // default idle lock applies, and the vault still opens.
-    if (!result.ok && result.error.fields.code === 'settings-damaged') return;
-    const read = unwrapResult(result) as VaultSettings;
+    const envelope = parse('call', result, 'settings');
+    if (!envelope.ok && envelope.error.fields.code === 'settings-damaged') return;
+    const read = parse('settings', unwrap('call', envelope, 'settings'));
     autoLockMs = read.autoLockMinutes * 60_000;
   };
   await settings();
@@ -74,25 +98,30 @@ export async function connectVault(
     if (unlocked && autoLockMs > 0)
       idleTimer = setTimeout(() => void host.lock('idle'), autoLockMs);
   }
-  await host.onLock(
-    proxy((reason: LockReason) => {
+  const listening = await host.onLock(
+    proxy((data: LockReason) => {
+      const reason = heard(() => parse('lockReason', data));
+      if (!reason) return;
       unlocked = false;
       clearTimeout(idleTimer);
       for (const listener of listeners) listener(reason);
     }),
   );
 
-  await host.onProblem(
-    proxy((data: SerializedError) => {
-      const problem = deserializeError(data) as VaultError;
+  unwrap('listen', listening, 'onLock');
+  const hearing = await host.onProblem(
+    proxy((data: unknown) => {
+      const problem = heard(() => deserializeError(parse('problem', data)) as VaultError);
+      if (!problem) return;
       if (problemListeners.size === 0) pendingProblems.push(problem);
       for (const listener of problemListeners) listener(problem);
     }),
   );
+  unwrap('listen', hearing, 'onProblem');
 
   async function call(method: string, args: unknown[]): Promise<unknown> {
     touchIdle();
-    const value = unwrapResult(await host.call(method as VaultCallName, args, Date.now()));
+    const value = unwrap('call', await host.call(method, args, Date.now()), `call:${method}`);
     if (OPENING.includes(method)) unlocked = true;
     if (method === 'updateSettings' || OPENING.includes(method)) await settings();
     touchIdle();
@@ -100,7 +129,7 @@ export async function connectVault(
   }
 
   const calls = Object.fromEntries(
-    names.map((method) => [method, (...args: unknown[]) => call(method, args)]),
+    Object.keys(VAULT_CALLS).map((method) => [method, (...args: unknown[]) => call(method, args)]),
   );
   // rotateKeys is local too: its progress callback crosses as a Comlink proxy.
   const local: Omit<HostedVault, Exclude<VaultCallName, 'rotateKeys'>> = {
@@ -142,10 +171,10 @@ export async function connectVault(
           async pull(controller) {
             touchIdle();
             if (!started) {
-              unwrapResult(await host.backupStart(Date.now()));
+              unwrap('backupStart', await host.backupStart(Date.now()));
               started = true;
             }
-            const piece = unwrapResult(await host.backupNext(Date.now()));
+            const piece = unwrap('backupNext', await host.backupNext(Date.now()));
             if (piece === null) controller.close();
             else controller.enqueue(piece);
           },
@@ -160,10 +189,14 @@ export async function connectVault(
       clearTimeout(idleTimer);
       const progress = options.onProgress;
       try {
-        return unwrapResult(
+        return unwrap(
+          'rotateKeys',
           await host.rotateKeys(
             { passphrase },
-            proxy((p: RotationProgress) => void progress?.(p)),
+            proxy((p: unknown) => {
+              const told = heard(() => parse('rotationProgress', p));
+              if (told) void progress?.(told);
+            }),
             Date.now(),
           ),
         );
@@ -173,7 +206,8 @@ export async function connectVault(
     },
     async dossierView(id, day) {
       touchIdle();
-      return unwrapResult(await host.dossierView(id, day, Date.now()));
+      const view = unwrap('dossierView', await host.dossierView(id, day, Date.now()));
+      return view as unknown as DossierViewResult;
     },
   };
   // The getter must stay a getter: define the local members over the forwarded calls.

@@ -2,17 +2,11 @@
 // names only the built-in kinds), so a VaultError's class, code and fields would be lost:
 // the worker sends each thrown value as plain data and the renderer rebuilds the same class,
 // so `instanceof DuplicateFileError` and `error.code` work as if the vault were local.
+// Both shapes (SerializedError, CallResult) are protocol.ts's schemas.
 import * as vaultErrors from '../../vault/errors';
+import type { SerializedError } from './protocol';
 
-export interface SerializedError {
-  /** The vault error class's export name (class names do not survive minification). */
-  kind?: string;
-  name: string;
-  message: string;
-  stack?: string;
-  /** The error's own fields (code, table, problem, values, …): structured-cloneable data. */
-  fields: Record<string, unknown>;
-}
+export type { CallResult, SerializedError } from './protocol';
 
 /** Every error class the vault exports, by its export name. */
 const ERROR_CLASSES = new Map<string, unknown>(
@@ -64,6 +58,3 @@ export function deserializeError(data: SerializedError): Error {
   });
   return Object.assign(error, data.fields);
 }
-
-/** What a call answers: its value, or the error it threw (never a rejected message). */
-export type CallResult<T> = { ok: true; value: T } | { ok: false; error: SerializedError };

@@ -39,6 +39,9 @@ export const KEYS_ZH = {
   'audit.verify.link': '与前一条记录的链接断开（之前的记录被修改或删除）',
   'audit.verify.forged': '的签名不符（日志被不持有密钥的人重建）',
   'audit.verify.unchained': '不在哈希链中（被插入）',
+  'vault.error.invalid-request':
+    '发给保险箱的请求格式不正确，已被拒绝，什么都没有改动；请重试，如果仍然失败，请重新加载页面。',
+  'vault.error.invalid-response': '保险箱返回的结果格式不正确（程序错误），未被使用；请重新加载页面。',
 } as const;
 
 export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
@@ -88,4 +91,8 @@ export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
     'does not link to the entry before it (an earlier entry was edited or removed)',
   'audit.verify.forged': 'has a wrong signature (the log was rebuilt without the key)',
   'audit.verify.unchained': 'is not in the hash chain (inserted)',
+  'vault.error.invalid-request':
+    'A request to the vault was malformed and was refused, so nothing changed; try again, or reload the page if it keeps failing.',
+  'vault.error.invalid-response':
+    "The vault's answer was malformed (a bug) and was not used; reload the page.",
 };

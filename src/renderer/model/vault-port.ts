@@ -2,18 +2,12 @@
 // few synchronous calls of its session (lock, idle touch, lock events, window visibility).
 // The app hosts the Vault in a worker (src/renderer/engine) and calls it through this
 // shape; tests may pass a `Vault` itself, which has the same shape.
-import type { Vault, VaultError } from '../../vault';
+import type { VaultError } from '../../vault';
 import type { LockReason } from '../../vault/session';
+import type { VaultCalls } from '../engine/vault-calls';
 
-/** The names of Vault's members that are functions returning a promise. */
-type AsyncMemberOf<T> = {
-  [K in keyof T]: T[K] extends (...args: never[]) => Promise<unknown> ? K : never;
-}[keyof T];
-
-export type VaultCallName = AsyncMemberOf<Vault>;
-
-/** Every asynchronous operation of the vault, with Vault's own signatures. */
-export type VaultCalls = Pick<Vault, VaultCallName>;
+/** Every asynchronous operation of the vault: arguments from the schemas, answers the vault's. */
+export type { VaultCallName, VaultCalls } from '../engine/vault-calls';
 
 export interface VaultPort extends VaultCalls {
   /** The backup (format 2) as a stream of sealed pieces, read as it is pulled. */

@@ -27,5 +27,13 @@ export const KdfParamsSchema = z.discriminatedUnion('algorithm', [
 ]);
 export type KdfParams = z.infer<typeof KdfParamsSchema>;
 
+const [ARGON2ID, PBKDF2] = KdfParamsSchema.options;
+/** The parameters a caller chooses (the salt is always drawn by the vault). */
+export const KdfChoiceSchema = z.discriminatedUnion('algorithm', [
+  ARGON2ID.omit({ salt: true }),
+  PBKDF2.omit({ salt: true }),
+]);
+export type KdfChoice = z.infer<typeof KdfChoiceSchema>;
+
 /** Epoch milliseconds of a soft delete; 0 for a live record (IndexedDB does not index null). */
 export const DeletedAtSchema = z.number().int().min(0);

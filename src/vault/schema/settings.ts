@@ -24,5 +24,20 @@ export const VaultSettingsSchema = z.object({
 });
 export type VaultSettings = z.infer<typeof VaultSettingsSchema>;
 
+type Shape = typeof VaultSettingsSchema.shape;
+type Patch = { [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['removeDefault']>> };
+/** What `updateSettings` takes: only the settings given, each checked, no defaults filled in. */
+export const VaultSettingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(VaultSettingsSchema.shape).map(([key, field]) => [
+        key,
+        field.removeDefault().optional(),
+      ]),
+    ) as Patch,
+  )
+  .strict();
+export type VaultSettingsPatch = z.input<typeof VaultSettingsPatchSchema>;
+
 export const SettingRecordSchema = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRecord = z.infer<typeof SettingRecordSchema>;
