@@ -1,5 +1,6 @@
 // The vault's errors: each has a code an interface can switch on and one clear sentence,
 // never a secret or a record's content.
+import { z } from 'zod';
 import type { ReadProblem } from '../core/extraction';
 
 export type VaultErrorCode =
@@ -244,5 +245,48 @@ export class MalformedMessageError extends VaultError {
         : `The vault's answer to ${messageName} was malformed (a bug) and was not used.`,
       direction === 'request' ? 'invalid-request' : 'invalid-response',
     );
+  }
+}
+
+/** A record a key rotation could not open with the keys it was sealed with: where, never what. */
+export const DamagedRecordSchema = z.object({
+  table: z.string().max(100),
+  recordId: z.string().max(200),
+  field: z.string().max(100),
+});
+export type DamagedRecord = z.infer<typeof DamagedRecordSchema>;
+
+/** The damaged records as a person reads them: `table/id`, the first three, then (+n). */
+export function damagedRecordList(damaged: readonly DamagedRecord[]): string {
+  const named = damaged.slice(0, 3).map((d) => `${d.table}/${d.recordId}`);
+  return named.join(', ') + (damaged.length > 3 ? ` (+${damaged.length - 3})` : '');
+}
+const recordList = damagedRecordList;
+
+/**
+ * Damaged records met by a key rotation, named. `rotated` false: found by the check before
+ * anything changed, and the rotation was refused; true: met midway (or when an unlock
+ * finished a rotation), left as they were while everything else was rotated.
+ */
+export class RotationDamagedError extends VaultError {
+  override name = 'RotationDamagedError';
+  /** The first damaged record (as a VaultIntegrityError names it). */
+  readonly table: string;
+  readonly recordId: string;
+  readonly field: string;
+  constructor(
+    readonly damaged: DamagedRecord[],
+    readonly rotated: boolean,
+  ) {
+    super(
+      rotated
+        ? `The keys were rotated, but damaged record ${recordList(damaged)} could not be encrypted again and was left as it was; delete it or restore a backup.`
+        : `The keys were not rotated because record ${recordList(damaged)} is damaged; delete it or restore a backup, then rotate again.`,
+      'integrity',
+    );
+    const first = damaged[0]!;
+    this.table = first.table;
+    this.recordId = first.recordId;
+    this.field = first.field;
   }
 }

@@ -163,6 +163,38 @@ export async function resealRecord(
   return out;
 }
 
+/**
+ * As resealRecord, for a record that may be damaged: the fields that open are sealed again,
+ * a damaged one is kept as it was (it opened under no key before either), and indexes whose
+ * input is damaged are kept; `damaged` names the first damaged field (null: none).
+ */
+export async function resealKeeping(
+  from: VaultKeys,
+  to: VaultKeys,
+  table: SealedTable,
+  id: string,
+  record: StoredRecord,
+): Promise<{ record: StoredRecord; damaged: VaultIntegrityError | null }> {
+  try {
+    return { record: await resealRecord(from, to, table, id, record), damaged: null };
+  } catch (error) {
+    if (!(error instanceof VaultIntegrityError)) throw error;
+    const out: StoredRecord = { ...record };
+    const plains = new Map<string, Bytes>();
+    for (const field of Object.keys(SEALED_FIELDS[table])) {
+      const sealed = record[field];
+      if (sealed === null || sealed === undefined) continue;
+      const plain = await openBytes(from.data, table, id, field, sealed).catch(() => null);
+      if (plain === null) continue;
+      plains.set(field, plain);
+      out[field] = await sealBytes(to.data, table, id, field, plain);
+    }
+    Object.assign(out, await indexesOf(to.mac, table, id, record, plains).catch(() => ({})));
+    for (const plain of plains.values()) plain.fill(0);
+    return { record: out, damaged: error };
+  }
+}
+
 /** Opens the record and its indexes' inputs with `keys`, as a rotation would (the check pass). */
 export async function checkRecord(
   keys: VaultKeys,

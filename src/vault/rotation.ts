@@ -2,13 +2,17 @@
 // secret, and every sealed value of the vault sealed again under it, after a suspected leak.
 //
 // 1. Check: every record is opened with the current keys first, so pre-existing damage
-//    refuses the rotation (VaultIntegrityError naming the record) before anything changes.
+//    refuses the rotation (RotationDamagedError naming every damaged record, each logged
+//    'integrity-failure') before anything changes.
 // 2. Start: the new secret, wrapped by the same passphrase-derived key as the current one,
 //    goes into the keyring with a cursor (keyring.rotation).
 // 3. Batches: each batch of records is re-sealed outside any transaction (WebCrypto), then
 //    written with the cursor's advance in one transaction. A record is therefore always
 //    sealed with exactly one of the two secrets, and the cursor says which: a crash
 //    between batches loses nothing, and the next unlock (which unwraps both) resumes.
+//    A record found damaged from here on (after the check, or when an unlock resumes) never
+//    stops the rotation, which would leave a vault no unlock can open: its fields that open
+//    are sealed again, the damaged ones kept as they were, and the result names it.
 // 4. Finish, in one transaction: every audit MAC that verifies under the old audit key is
 //    made again under the new one (a forged one stays forged), the settings' MAC likewise,
 //    the pack signing key re-sealed, the keyring keeps only the new secret, and the log
@@ -25,7 +29,13 @@ import {
   wrapSecret,
   type VaultKeys,
 } from './envelope';
-import { RotationPendingError, VaultError, VaultIntegrityError } from './errors';
+import {
+  RotationDamagedError,
+  RotationPendingError,
+  VaultError,
+  VaultIntegrityError,
+  type DamagedRecord,
+} from './errors';
 import {
   keyringChecksum,
   readKeyring,
@@ -38,9 +48,10 @@ import {
   countFrom,
   primaryKeyOf,
   recordBatches,
-  resealRecord,
+  resealKeeping,
   type RotationCursor,
 } from './rotation-records';
+import type { ProblemReporter } from './problems';
 import { KEYRING_ID, type KeyringRecord } from './schema/keyring';
 import { VaultSettingsSchema } from './schema/settings';
 import type { SealedTable } from './sealed-fields';
@@ -71,7 +82,12 @@ export interface RotationResult {
   records: number;
   /** True when an earlier, interrupted rotation was finished. */
   resumed: boolean;
+  /** Records met damaged midway, left as they were (their intact fields rotated). */
+  damaged: DamagedRecord[];
 }
+
+/** What the vault's caller hears of a rotation. */
+export type RotationOutcome = Omit<RotationResult, 'keys'>;
 
 const DEFAULT_BATCH = 200;
 
@@ -80,30 +96,50 @@ const cursorOf = (keyring: KeyringRecord): RotationCursor | null => {
   return r === undefined ? null : { table: r.table as SealedTable, after: r.after };
 };
 
-/** Logs a damaged record met by the rotation, as the session logs one met by a read. */
-async function logged(ctx: AuditContext, error: unknown): Promise<never> {
-  if (error instanceof VaultIntegrityError)
-    await auditIntegrityFailure(ctx, error).catch(() => undefined);
-  throw error;
+const whereOf = (error: VaultIntegrityError): DamagedRecord => ({
+  table: error.table,
+  recordId: error.recordId,
+  field: error.field,
+});
+
+/** Logs the damaged records met by the rotation, as the session logs one met by a read. */
+async function logDamaged(ctx: AuditContext, damaged: readonly DamagedRecord[]): Promise<void> {
+  for (const where of damaged) await auditIntegrityFailure(ctx, where).catch(() => undefined);
 }
 
-/** Opens every record from the cursor on with `keys` (and the pack signing key). */
+/**
+ * Opens every record from the cursor on with `keys` (and the pack signing key); answers
+ * every record that does not open (nothing stops at the first).
+ */
 async function checkAll(
   ctx: StoreContext,
   keys: VaultKeys,
   from: RotationCursor | null,
   options: RotationOptions,
-): Promise<void> {
+): Promise<DamagedRecord[]> {
+  const damaged: DamagedRecord[] = [];
+  const check = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof VaultIntegrityError)) throw error;
+      damaged.push(whereOf(error));
+    }
+  };
   const total = await countFrom(ctx.db, from);
   let done = 0;
   for await (const batch of recordBatches(ctx.db, from, options.batchRecords ?? DEFAULT_BATCH)) {
     for (const record of batch.records)
-      await checkRecord(keys, batch.table, primaryKeyOf(ctx.db, batch.table, record), record);
+      await check(() =>
+        checkRecord(keys, batch.table, primaryKeyOf(ctx.db, batch.table, record), record),
+      );
     done += batch.records.length;
     await options.onProgress?.({ phase: 'checking', done, total });
   }
   const pack = await ctx.db.settings.get(PACK_SIGNING_KEY);
-  if (pack) await openBytes(keys.data, 'settings', PACK_SIGNING_KEY, 'secret', pack.value);
+  if (pack)
+    await check(() => openBytes(keys.data, 'settings', PACK_SIGNING_KEY, 'secret', pack.value));
+  return damaged;
 }
 
 /**
@@ -138,10 +174,10 @@ export async function rotateKeys(
   const rotating = await unwrapRotating(keyring, wrappingKey);
   if (rotating) return resumeRotation(ctx, current, rotating, options);
 
-  try {
-    await checkAll(ctx, current, null, options);
-  } catch (error) {
-    return logged(audited, error);
+  const damaged = await checkAll(ctx, current, null, options);
+  if (damaged.length > 0) {
+    await logDamaged(audited, damaged);
+    throw new RotationDamagedError(damaged, false);
   }
   const next = randomBytes(32);
   const wrapped = await wrapSecret(wrappingKey, next);
@@ -181,11 +217,8 @@ export async function resumeRotation(
   const keyring = await readKeyring(ctx);
   if (keyring.rotation === undefined)
     throw new VaultError('No key rotation is under way.', 'not-found');
-  try {
-    await checkAll(ctx, from, cursorOf(keyring), options);
-  } catch (error) {
-    return logged({ ...ctx, keys: from }, error);
-  }
+  // No check pass: half the vault is already under the new keys, so refusing would leave
+  // it unopenable; continueRotation keeps (and names) what it cannot open.
   return { ...(await continueRotation(ctx, from, to, options)), resumed: true };
 }
 
@@ -199,22 +232,23 @@ async function continueRotation(
   const { db } = ctx;
   const start = await readKeyring(ctx);
   const total = start.rotation?.total ?? 0;
+  const damaged: DamagedRecord[] = [];
   for await (const batch of recordBatches(
     db,
     cursorOf(start),
     options.batchRecords ?? DEFAULT_BATCH,
   )) {
     if (options.stillHeld && !options.stillHeld()) throw new RotationPendingError();
-    let resealed;
-    try {
-      resealed = await Promise.all(
-        batch.records.map((r) =>
-          resealRecord(from, to, batch.table, primaryKeyOf(db, batch.table, r), r),
-        ),
-      );
-    } catch (error) {
-      return logged({ ...ctx, keys: from }, error);
-    }
+    const results = await Promise.all(
+      batch.records.map((r) =>
+        resealKeeping(from, to, batch.table, primaryKeyOf(db, batch.table, r), r),
+      ),
+    );
+    const resealed = results.map((r) => r.record);
+    const met = results.flatMap((r) => (r.damaged ? [whereOf(r.damaged)] : []));
+    // Logged under the old audit key, which the finish carries over to the new one.
+    await logDamaged({ ...ctx, keys: from }, met);
+    damaged.push(...met);
     let done = 0;
     await db.transaction('rw', [db.table(batch.table), db.keyring], async () => {
       const keyring = await db.keyring.get(KEYRING_ID);
@@ -228,11 +262,16 @@ async function continueRotation(
     });
     await options.onProgress?.({ phase: 'sealing', done, total: Math.max(total, done) });
   }
-  return { keys: to, records: await finishRotation(ctx, from, to) };
+  return { keys: to, records: await finishRotation(ctx, from, to, damaged), damaged };
 }
 
 /** The audit MACs, the settings' MAC, the pack signing key and the keyring, at once. */
-async function finishRotation(ctx: StoreContext, from: VaultKeys, to: VaultKeys): Promise<number> {
+async function finishRotation(
+  ctx: StoreContext,
+  from: VaultKeys,
+  to: VaultKeys,
+  damaged: DamagedRecord[],
+): Promise<number> {
   const { db } = ctx;
   const keyring = await readKeyring(ctx);
   const rotation = keyring.rotation;
@@ -247,15 +286,18 @@ async function finishRotation(ctx: StoreContext, from: VaultKeys, to: VaultKeys)
     oldMac === (await settingsMac(from.settings, parsed.data));
   const newSettingsMac = settingsSigned ? await settingsMac(to.settings, parsed.data) : null;
   const pack = await db.settings.get(PACK_SIGNING_KEY);
-  const packSealed = pack
-    ? await sealBytes(
-        to.data,
-        'settings',
-        PACK_SIGNING_KEY,
-        'secret',
-        await openBytes(from.data, 'settings', PACK_SIGNING_KEY, 'secret', pack.value),
-      )
-    : null;
+  let packSealed = null;
+  try {
+    if (pack) {
+      const secret = await openBytes(from.data, 'settings', PACK_SIGNING_KEY, 'secret', pack.value);
+      packSealed = await sealBytes(to.data, 'settings', PACK_SIGNING_KEY, 'secret', secret);
+    }
+  } catch (error) {
+    // A damaged signing key is kept as it was (a new one is made on first use once deleted).
+    if (!(error instanceof VaultIntegrityError)) throw error;
+    damaged.push(whereOf(error));
+    await logDamaged({ ...ctx, keys: from }, [whereOf(error)]);
+  }
   const checksum = await keyringChecksum(keyring.kdf, rotation.wrappedSecret);
   await db.transaction('rw', [db.keyring, db.settings, db.auditLog], async () => {
     const stored = await db.keyring.get(KEYRING_ID);
@@ -293,8 +335,9 @@ export async function rotationPending(ctx: StoreContext): Promise<boolean> {
 
 /**
  * A rotation of the session's vault: holds it (nothing else runs), and holds the new keys
- * once finished. Stopped midway (a damaged record, a lock), the vault locks: its old keys
- * no longer open everything, and the next unlock finishes the rotation.
+ * once finished. Stopped midway (a lock, a crash), the vault locks: its old keys no longer
+ * open everything, and the next unlock finishes the rotation. Damaged records met midway
+ * do not stop it: they are in the answer.
  */
 export async function rotateInSession(
   session: VaultSession,
@@ -302,9 +345,9 @@ export async function rotateInSession(
   passphrase: string,
   delayMs: () => Promise<number>,
   options: RotationOptions = {},
-): Promise<{ records: number; resumed: boolean }> {
+): Promise<RotationOutcome> {
   const current = session.context().keys;
-  const { keys, records, resumed } = await session.exclusively('rotation', () =>
+  const { keys, records, resumed, damaged } = await session.exclusively('rotation', () =>
     rotateKeys(store, current, passphrase, delayMs, {
       ...options,
       // Each batch keeps the idle lock away; a lock (the window hidden) still stops it.
@@ -320,14 +363,18 @@ export async function rotateInSession(
   );
   session.list.clear();
   session.open(keys);
-  return { records, resumed };
+  return { records, resumed, damaged };
 }
 
-/** The keys to open the vault with: a rotation left unfinished is finished first. */
+/**
+ * The keys to open the vault with: a rotation left unfinished is finished first; the
+ * damaged records it met (left as they were) are reported (RotationDamagedError).
+ */
 export async function finishOnUnlock(
   session: VaultSession,
   store: StoreContext,
   unlocked: UnlockedKeyring,
+  problems: Pick<ProblemReporter, 'report'>,
   options: RotationOptions = {},
 ): Promise<VaultKeys> {
   const rotating = unlocked.rotating;
@@ -335,5 +382,6 @@ export async function finishOnUnlock(
   const done = await session.exclusively('rotation', () =>
     resumeRotation(store, unlocked.keys, rotating, options),
   );
+  if (done.damaged.length > 0) problems.report(new RotationDamagedError(done.damaged, true));
   return done.keys;
 }

@@ -118,7 +118,7 @@ export class Vault {
   async unlock(passphrase: string): Promise<void> {
     const unlocked = await unlockKeyring(this.store, passphrase, this.delay, this.kdfPolicy);
     // A rotation cut short (a crash, a lock) is finished before the vault opens.
-    await this.opened(await finishOnUnlock(this.session, this.store, unlocked));
+    await this.opened(await finishOnUnlock(this.session, this.store, unlocked, this.problems));
     await this.purgeTimer.run();
     // Decrypt the dossier list in the background: the first screen after unlock shows it.
     void this.listDossiers().catch(() => undefined);
@@ -148,7 +148,7 @@ export class Vault {
   async rotateKeys(
     passphrase: string,
     options: Pick<RotationOptions, 'onProgress' | 'batchRecords'> = {},
-  ): Promise<{ records: number; resumed: boolean }> {
+  ): ReturnType<typeof rotateInSession> {
     return rotateInSession(this.session, this.store, passphrase, this.delay, options);
   }
 

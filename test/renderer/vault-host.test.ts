@@ -150,7 +150,11 @@ describe('the vault hosted behind a message port', () => {
     const dossierId = await vault.createDossier({ company: '青梧屿科技有限公司' });
     const progress: { phase: string; done: number; total: number }[] = [];
     const result = await vault.rotateKeys(PASSPHRASE, { onProgress: (p) => void progress.push(p) });
-    expect(result).toEqual({ records: expect.any(Number) as number, resumed: false });
+    expect(result).toEqual({
+      records: expect.any(Number) as number,
+      resumed: false,
+      damaged: [],
+    });
     expect(result.records).toBeGreaterThan(0);
     // The proxy's calls arrive asynchronously; the last one is the whole.
     await new Promise((ok) => setTimeout(ok, 50));

@@ -14,7 +14,7 @@ import {
   unwrapSecret,
   type VaultKeys,
 } from '../../src/vault/envelope';
-import { VaultError } from '../../src/vault/errors';
+import { RotationDamagedError, VaultError } from '../../src/vault/errors';
 import type { RotationProgress } from '../../src/vault/rotation';
 import { KEYRING_ID, type KeyringRecord } from '../../src/vault/schema/keyring';
 import type { Sealed } from '../../src/vault/schema/sealed';
@@ -169,7 +169,7 @@ describe('rotating the keys', () => {
       onProgress: (p) => void progress.push(p),
     });
     const total = progress.at(-1)!.total;
-    expect(result).toEqual({ records: total, resumed: false });
+    expect(result).toEqual({ records: total, resumed: false, damaged: [] });
     expect(progress.at(-1)).toEqual({ phase: 'sealing', done: total, total });
     expect(progress.some((p) => p.phase === 'checking')).toBe(true);
 
@@ -241,48 +241,81 @@ describe('rotating the keys', () => {
     vault.close();
   });
 
-  it('refuses to start on a damaged record, naming it, with nothing changed', async () => {
+  it('refuses to start on damaged records, naming each in one sentence, with nothing changed; the vault still opens', async () => {
     const vault = await filledVault('rotate-damaged');
     const account = (await vault.db.accounts.toArray())[1]!;
     const ct = account.phone.ct.slice();
     ct[3]! ^= 1;
     await vault.db.accounts.update(account.id, { phone: { iv: account.phone.iv, ct } });
+    const dossier = (await vault.db.dossiers.toArray())[2]!;
+    const company = dossier.company.ct.slice();
+    company[0]! ^= 1;
+    await vault.db.dossiers.update(dossier.id, {
+      company: { iv: dossier.company.iv, ct: company },
+    });
     const raw = await dumpRaw(vault.db);
     const error = await vault.rotateKeys(PASSPHRASE).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'integrity', table: 'accounts', recordId: account.id });
+    expect(error).toBeInstanceOf(RotationDamagedError);
+    expect(error).toMatchObject({
+      code: 'integrity',
+      rotated: false,
+      damaged: [
+        { table: 'dossiers', recordId: dossier.id, field: 'company' },
+        { table: 'accounts', recordId: account.id, field: 'phone' },
+      ],
+    });
+    expect((error as Error).message).toBe(
+      `The keys were not rotated because record dossiers/${dossier.id}, accounts/${account.id} is damaged; delete it or restore a backup, then rotate again.`,
+    );
     const after = await dumpRaw(vault.db);
     for (const table of Object.keys(SEALED_FIELDS)) expect(after[table]).toEqual(raw[table]);
     expect((await keyringOf(vault)).rotation).toBeUndefined();
     expect(vault.isUnlocked).toBe(true);
-    expect((await vault.audit('integrity-failure')).map((e) => e.entityId)).toContain(account.id);
-    expect((await vault.listDossiers()).length).toBe(3);
+    const logged = (await vault.audit('integrity-failure')).map((e) => e.entityId);
+    expect(logged).toEqual(expect.arrayContaining([account.id, dossier.id]));
+    // It still opens; deleting the damaged dossier works.
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.listAccounts(dossier.id)).length).toBe(1);
     vault.close();
   });
 
-  it('a record damaged midway stops the rotation with its error; the vault locks and says so', async () => {
+  it('a record damaged midway is left as it was and named; the rest is rotated and the vault opens', async () => {
     const vault = await filledVault('rotate-midway');
     const account = (await vault.db.accounts.toArray())[0]!;
     let batches = 0;
-    const error = await vault
-      .rotateKeys(PASSPHRASE, {
-        batchRecords: 2,
-        onProgress: async (p) => {
-          if (p.phase !== 'sealing' || ++batches !== 1) return;
-          const ct = account.store.ct.slice();
-          ct[0]! ^= 1;
-          await vault.db.accounts.update(account.id, { store: { iv: account.store.iv, ct } });
-        },
-      })
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'integrity', table: 'accounts', recordId: account.id });
-    expect(vault.isUnlocked).toBe(false);
-    expect((await keyringOf(vault)).rotation).toBeDefined();
-    // The next unlock tries to finish it and meets the same damage: it says which record.
-    expect(await vault.unlock(PASSPHRASE).catch((e: unknown) => e)).toMatchObject({
+    const result = await vault.rotateKeys(PASSPHRASE, {
+      batchRecords: 2,
+      onProgress: async (p) => {
+        if (p.phase !== 'sealing' || ++batches !== 1) return;
+        const ct = account.store.ct.slice();
+        ct[0]! ^= 1;
+        await vault.db.accounts.update(account.id, { store: { iv: account.store.iv, ct } });
+      },
+    });
+    expect(result.damaged).toEqual([{ table: 'accounts', recordId: account.id, field: 'store' }]);
+    expect(vault.isUnlocked).toBe(true);
+    expect((await keyringOf(vault)).rotation).toBeUndefined();
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.listDossiers()).length).toBe(3);
+    // The damaged field still fails; its intact fields were sealed again under the new key.
+    await expect(vault.listAccounts(account.dossierId)).rejects.toMatchObject({
       code: 'integrity',
       recordId: account.id,
     });
-    expect(vault.isUnlocked).toBe(false);
+    const keyring = await keyringOf(vault);
+    const newKeys = await keysOf(keyring, keyring.wrappedSecret);
+    const stored = (await vault.db.accounts.get(account.id))!;
+    const phone = {
+      table: 'accounts' as const,
+      id: account.id,
+      field: 'phone',
+      sealed: stored.phone,
+    };
+    expect(await opens(newKeys, phone)).toBe(true);
+    expect((await vault.audit('integrity-failure')).map((e) => e.entityId)).toContain(account.id);
+    expect((await vault.verifyAudit()).broken).toBeNull();
     vault.close();
   });
 });
@@ -342,6 +375,50 @@ describe('a rotation cut short by a crash', () => {
     await reopened.unlock(PASSPHRASE);
     expect(problems).toEqual([]);
     expect((await reopened.settings()).autoLockMinutes).toBe(5);
+    reopened.close();
+  });
+});
+
+describe('a rotation cut short, then damage', () => {
+  it('the next unlock finishes it, keeps the damaged record as it was and reports it', async () => {
+    const vault = await filledVault('rotate-crash-damaged');
+    const name = vault.db.name;
+    let batches = 0;
+    await vault
+      .rotateKeys(PASSPHRASE, {
+        batchRecords: 3,
+        onProgress: (p) => {
+          if (p.phase === 'sealing' && ++batches === 2) {
+            vault.db.close();
+            throw new Error('power cut (injected)');
+          }
+        },
+      })
+      .catch(() => undefined);
+    const reopened = await openTestVault(name);
+    // Damage a record the rotation has not reached (the copy register comes late).
+    const entry = (await reopened.db.copyRegister.toArray())[0]!;
+    const ct = entry.entry.ct.slice();
+    ct[1]! ^= 1;
+    await reopened.db.copyRegister.update(entry.id, { entry: { iv: entry.entry.iv, ct } });
+    const problems: VaultError[] = [];
+    reopened.onProblem((p) => problems.push(p));
+    await reopened.unlock(PASSPHRASE);
+    expect(reopened.isUnlocked).toBe(true);
+    expect((await keyringOf(reopened)).rotation).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toBeInstanceOf(RotationDamagedError);
+    expect(problems[0]).toMatchObject({
+      rotated: true,
+      damaged: [{ table: 'copyRegister', recordId: entry.id, field: 'entry' }],
+    });
+    expect(problems[0]!.message).toBe(
+      `The keys were rotated, but damaged record copyRegister/${entry.id} could not be encrypted again and was left as it was; delete it or restore a backup.`,
+    );
+    expect((await reopened.listDossiers()).length).toBe(3);
+    reopened.lock();
+    await reopened.unlock(PASSPHRASE);
+    expect(reopened.isUnlocked).toBe(true);
     reopened.close();
   });
 });

@@ -14,7 +14,7 @@ import {
   type Vault,
   type VaultOptions,
 } from '../../vault';
-import type { RotationProgress } from '../../vault/rotation';
+import type { RotationOutcome, RotationProgress } from '../../vault/rotation';
 import type { LockReason } from '../../vault/session';
 import { buildDossierView } from '../model/workspace-view';
 import { serializeError } from './errors';
@@ -121,9 +121,7 @@ export function createVaultHost({ log = consoleLog, ...options }: VaultHostOptio
      * Rotates the vault's keys (Vault.rotateKeys); `onProgress` is a Comlink proxy told
      * after each batch (n of m records). A malformed request is refused as 'invalid-request'.
      */
-    rotateKeys(
-      ...args: RequestInput<'rotateKeys'>
-    ): Promise<CallResult<{ records: number; resumed: boolean }>> {
+    rotateKeys(...args: RequestInput<'rotateKeys'>): Promise<CallResult<RotationOutcome>> {
       return answer(async () => {
         const [{ passphrase }, onProgress, at] = request('rotateKeys', args);
         pageClock = { at, here: performance.now() };

@@ -8,7 +8,7 @@
 // never with a value (a passphrase, a document).
 import { z } from 'zod';
 import { ChangeEventSchema } from '../../core/deadlines/change';
-import { MalformedMessageError, type MessageIssue } from '../../vault/errors';
+import { DamagedRecordSchema, MalformedMessageError, type MessageIssue } from '../../vault/errors';
 import { RotationProgressSchema } from '../../vault/rotation';
 import { LockReasonSchema } from '../../vault/session';
 import { VaultSettingsSchema } from '../../vault/schema/settings';
@@ -85,6 +85,7 @@ export type CallResult<T> = { ok: true; value: T } | { ok: false; error: Seriali
 export const RotationDoneSchema = z.object({
   records: z.number().int().min(0),
   resumed: z.boolean(),
+  damaged: z.array(DamagedRecordSchema),
 });
 
 export const ANSWERS = {

@@ -41,7 +41,12 @@ export const KEYS_ZH = {
   'audit.verify.unchained': '不在哈希链中（被插入）',
   'vault.error.invalid-request':
     '发给保险箱的请求格式不正确，已被拒绝，什么都没有改动；请重试，如果仍然失败，请重新加载页面。',
-  'vault.error.invalid-response': '保险箱返回的结果格式不正确（程序错误），未被使用；请重新加载页面。',
+  'vault.error.invalid-response':
+    '保险箱返回的结果格式不正确（程序错误），未被使用；请重新加载页面。',
+  'vault.error.rotation-damaged.refused':
+    '密钥未更换：记录 {records} 已损坏；请删除它或从备份恢复，然后再更换密钥。',
+  'vault.error.rotation-damaged.kept':
+    '密钥已更换，但记录 {records} 已损坏、无法重新加密，已保持原样；请删除它或从备份恢复。',
 } as const;
 
 export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
@@ -95,4 +100,8 @@ export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
     'A request to the vault was malformed and was refused, so nothing changed; try again, or reload the page if it keeps failing.',
   'vault.error.invalid-response':
     "The vault's answer was malformed (a bug) and was not used; reload the page.",
+  'vault.error.rotation-damaged.refused':
+    'The keys were not rotated because record {records} is damaged; delete it or restore a backup, then rotate again.',
+  'vault.error.rotation-damaged.kept':
+    'The keys were rotated, but damaged record {records} could not be encrypted again and was left as it was; delete it or restore a backup.',
 };

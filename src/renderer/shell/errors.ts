@@ -4,7 +4,9 @@
 // with what to do next.
 import {
   BackupError,
+  damagedRecordList,
   MalformedMessageError,
+  RotationDamagedError,
   SettingsTamperedError,
   VaultBusyError,
   VaultError,
@@ -37,8 +39,11 @@ export function errorSentence(error: unknown, t: Translate): string {
   if (error instanceof VaultBusyError) return t(`vault.error.busy.${error.operation}`);
   if (error instanceof VaultError && error.code === 'rotation-pending')
     return t('vault.error.rotation-pending');
-  if (error instanceof MalformedMessageError)
-    return t(`vault.error.invalid-${error.direction}`);
+  if (error instanceof RotationDamagedError) {
+    const records = damagedRecordList(error.damaged);
+    return t(`vault.error.rotation-damaged.${error.rotated ? 'kept' : 'refused'}`, { records });
+  }
+  if (error instanceof MalformedMessageError) return t(`vault.error.invalid-${error.direction}`);
   if (error instanceof SettingsTamperedError)
     return t('vault.error.settings-tampered', { names: error.restored.join(', ') });
   if (error instanceof VaultError) return error.message;

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { RotationProgress } from '../../../vault/rotation';
 import { useI18n } from '../../i18n';
 import { useWorkspace } from '../../model/workspace-context';
+import { RotationDamagedError } from '../../../vault';
 import { errorSentence } from '../../shell/errors';
 
 export function RotateKeysCard() {
@@ -32,9 +33,12 @@ export function RotateKeysCard() {
     setError(null);
     setProgress(null);
     try {
-      const { records } = await workspace.vault.rotateKeys(passphrase, {
+      const { records, damaged } = await workspace.vault.rotateKeys(passphrase, {
         onProgress: setProgress,
       });
+      // Damaged records met midway were left as they were: said as the error would say it.
+      if (damaged.length > 0)
+        void message.warning(errorSentence(new RotationDamagedError(damaged, true), t), 0);
       setRunning(false);
       setOpen(false);
       setPassphrase('');
