@@ -179,3 +179,27 @@ describe('a card front whose every label a photo garbled', () => {
     expect(extractDocument(garbled('出量1995年8月17日'), 'id.jpg').kind).toBe('unknown');
   });
 });
+
+describe('a card front whose 姓 was lost and whose 性别 line was read in two', () => {
+  it('名王嘉睿 two lines of print size above 出生, a watermark between: 王嘉睿', () => {
+    // As read on a tuned photo of a watermarked A4 copy (idlarge id-a4-both-stacked-7).
+    const doc = extractDocument(
+      page([
+        item('名王嘉睿', 511, 592, 26),
+        item('无效', 157, 595, 66),
+        item('民族壮', 608, 638, 21),
+        item('男', 551, 643, 15),
+        item('性刚', 499, 643, 11),
+        item('出生1979年6月2日', 494, 684, 24),
+        item('江苏省苏州市虎丘区文新街道', 554, 720, 24),
+        item('公民身份号码', 492, 866, 21),
+        item('320505197906022237', 628, 860, 22),
+      ]),
+      'id.jpg',
+      { kind: 'id-card-front' },
+    );
+    expect(doc.fields.name).toBe('王嘉睿');
+    expect(doc.confidence.name).toBeLessThan(0.9);
+    expect(doc.boxes?.name?.x).toBeGreaterThan(511);
+  });
+});

@@ -6,7 +6,7 @@ import { findRuns, type PageLayout } from './layout';
 import { minConfidence, union, type Glyph, type Line } from './lines';
 import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
-import { ETHNICITIES, isPersonName } from './value-types';
+import { ETHNICITIES, isPersonName, typeOf } from './value-types';
 import { readValue } from './layout';
 import { afterFirstDate, parseDate, parseTerm } from './values';
 
@@ -105,18 +105,33 @@ function nameLine(
   if (named) return { line: named.line, glyphs: [] };
   const birth = birthLine(layout, idNumber);
   if (!birth) return null;
-  const at = lines.indexOf(birth);
   let below = birth;
-  for (const line of lines.slice(Math.max(0, at - 2), at).reverse()) {
+  let seen = 0;
+  // Up to three lines of the card's print size up (the 性别 民族 line may be read as two,
+  // its small labels apart), over a watermark's large characters between them.
+  for (const line of lines.slice(0, lines.indexOf(birth)).reverse()) {
     if (!sameSize(line, birth)) continue;
-    if (below.y0 - line.y1 > 2.5 * birth.h) return null;
-    const glyphs = line.glyphs.filter((g) => HAN_OR_DOT.test(g.ch));
+    if (below.y0 - line.y1 > 2.5 * birth.h || ++seen > 3) return null;
+    const glyphs = nameGlyphs(line.glyphs.filter((g) => HAN_OR_DOT.test(g.ch)));
     const name = glyphs.map((g) => g.ch).join('');
     if (isPersonName(name) && (name.includes('·') || startsWithSurname(name)))
       return { line, glyphs };
     below = line;
   }
   return null;
+}
+
+/**
+ * A line's glyphs without the piece of the 姓名 label read with the name (`名全嘉容`: 姓
+ * lost, 名 left), as the name's value type parses it.
+ */
+function nameGlyphs(glyphs: readonly Glyph[]): Glyph[] {
+  const text = glyphs.map((g) => g.ch).join('');
+  const name = typeOf('name').parse(text);
+  const at = name === null ? -1 : text.indexOf(name);
+  if (name === null || at < 0 || name === text) return [...glyphs];
+  const from = [...text.slice(0, at)].length;
+  return glyphs.slice(from, from + [...name].length);
 }
 
 /**
@@ -127,7 +142,8 @@ function sexLine(layout: PageLayout, idNumber: string | null): Line | null {
   const { lines } = layout;
   const name = nameLine(layout, idNumber);
   if (name) {
-    const below = lines[lines.indexOf(name.line) + 1];
+    // The next line of about the name's size (not a watermark's large characters).
+    const below = lines.slice(lines.indexOf(name.line) + 1).find((l) => sameSize(l, name.line));
     return below && below.y0 - name.line.y1 <= 2.5 * name.line.h ? below : null;
   }
   const birth = birthLine(layout, idNumber);
