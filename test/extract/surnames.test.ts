@@ -92,6 +92,17 @@ describe('a name that starts with no surname', () => {
     expect(doc.corrections[0]?.note).toContain('隗');
   });
 
+  it('逢骁嘉 with 逄 behind 逢 (2.3%) and 晓 behind 骁 (16.5%): the surname 逄骁嘉 proposed first', () => {
+    // As read on the tuned quick set's id-card-photo-0 (and 全骁昕 with 仝 at 2.1%, 晓 at 38%).
+    const doubts = [
+      { at: 0, p: 0.883, options: [{ text: '逄', p: 0.023 }] },
+      { at: 1, p: 0.807, options: [{ text: '晓', p: 0.165 }] },
+    ];
+    const doc = extractDocument(bankForm(item('逢骁嘉', 0, 0, 0.8, doubts)), 'bank.jpg');
+    expect(doc.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(proposalsFor(doc, 'legalRepresentative')).toEqual(['逄骁嘉', '逢晓嘉']);
+  });
+
   it('knows rare and compound surnames', () => {
     for (const name of ['隗婕', '佘瑶恺', '逄骁嘉', '亓晟', '阚钊晗', '欧阳恺赟', '上官瑶舒'])
       expect(startsWithSurname(name)).toBe(true);

@@ -120,13 +120,14 @@ const CJK = /^[\u3400-\u9fff\u{20000}-\u{2ffff}]$/u;
 /**
  * A compared value's close second choices: each character of the value whose runner-up
  * is another CJK character at `minP` (CLOSE_SECOND_P, or NAME_SECOND_P for names) or more, as a proposal with its reason
- * (the MAX_PROPOSALS strongest).
+ * (the MAX_PROPOSALS strongest; those `first` says, at position i with text t, before the others).
  */
 export function closeSecondChoices(
   field: string,
   value: string,
   alternatives: ValueAlternatives,
   minP: number = CLOSE_SECOND_P,
+  first: (i: number, text: string) => boolean = () => false,
 ): Correction[] {
   const chars = [...value];
   const doubts = alternatives.flatMap((a, i) =>
@@ -149,13 +150,13 @@ export function closeSecondChoices(
           reason: 'ocr-alternative',
           note: `The OCR read ${chars[i]} at position ${i + 1} (${percent(a?.p ?? 0)}) but also saw ${o.text} there (${percent(o.p)}): check it against the image.`,
         };
-        return { correction, p: o.p };
+        return { correction, p: o.p, first: first(i, o.text) };
       }),
   );
   // The strongest doubts first; on a blurred page every character has one, and a list of
   // them all would bury the one that matters.
   return doubts
-    .sort((a, b) => b.p - a.p)
+    .sort((a, b) => Number(b.first) - Number(a.first) || b.p - a.p)
     .slice(0, MAX_PROPOSALS)
     .map((d) => d.correction);
 }
