@@ -203,3 +203,33 @@ describe('a card front whose 姓 was lost and whose 性别 line was read in two'
     expect(doc.boxes?.name?.x).toBeGreaterThan(511);
   });
 });
+
+describe('a card front whose 住址 label was lost', () => {
+  // As read on the tuned quick set's photo of a one-side A4 copy: 住址 read as 味.
+  const front = (first: TextItem) =>
+    page([
+      item('#上官瑶舒', 492, 444, 26),
+      item('女民#', 547, 494, 21),
+      item('出生1983年9月27日', 493, 541, 21),
+      first,
+      item('大道686号2幢912室', 515, 604, 19),
+      item('公民##330108198309274827', 499, 722),
+    ]);
+
+  it('reads the lines below 出生 up to the ID number, without the label’s remnant left of the value column', () => {
+    const doc = extractDocument(
+      front(item('味浙江省杭州市滨江区浦沿街道虚构', 493, 574, 19)),
+      'id.jpg',
+      { kind: 'id-card-front' },
+    );
+    expect(doc.fields.address).toBe('浙江省杭州市滨江区浦沿街道虚构大道686号2幢912室');
+    expect(doc.confidence.address).toBeLessThan(0.9);
+  });
+
+  it('takes nothing that is no address', () => {
+    const doc = extractDocument(front(item('仅供办理网店开店认证使用', 493, 574, 19)), 'id.jpg', {
+      kind: 'id-card-front',
+    });
+    expect(doc.fields.address).toBeNull();
+  });
+});

@@ -1,14 +1,14 @@
 // An ID card front whose small labels a photocopy or a photo lost: the ID number found by
-// its checksum alone, 性别/民族 from the line below the name, 出生 and 性别 from the ID
-// number itself. All at a confidence below that of a labelled reading.
+// its checksum alone, the name, 性别/民族 and the address by the order of the card's lines,
+// 出生 and 性别 from the ID number itself. All at a confidence below that of a labelled
+// reading. (A card back's: id-back-fallbacks.ts.)
 import { birthDateFromIdNumber, validateIdNumber } from '../codes/id-number';
 import { findRuns, type PageLayout } from './layout';
 import { minConfidence, union, type Glyph, type Line } from './lines';
 import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
-import { ETHNICITIES, isPersonName, typeOf } from './value-types';
-import { readValue } from './layout';
-import { afterFirstDate, parseDate, parseTerm } from './values';
+import { ETHNICITIES, isPersonName, neverValue, typeOf } from './value-types';
+import { parseDate } from './values';
 
 /**
  * The most an ID number found without its label is trusted: its checksum holds, but
@@ -178,6 +178,66 @@ export function nameLineFallback(
   }
 }
 
+/** Most lines an address wraps onto on a card front. */
+const ADDRESS_LINES = 3;
+
+/**
+ * The address of a card front whose 住址 label was lost (a photo of a copy): the block of
+ * lines of the card's print size right below the 出生 line, up to the ID number's line
+ * (or a label's), its first line without what is no ideograph before the address starts
+ * (`I江苏省…`: a lost label's remnant). Only a value of the address's type, below the
+ * confidence of a labelled reading.
+ */
+export function addressBlockFallback(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  if (readings.has('address')) return;
+  const idNumber = readings.get('idNumber')?.value ?? null;
+  const type = typeOf('address');
+  for (const layout of layouts) {
+    const birth = birthLine(layout, idNumber);
+    if (!birth) continue;
+    const { lines, hits } = layout;
+    const rows: Glyph[][] = [];
+    let above = birth;
+    for (const line of lines.slice(lines.indexOf(birth) + 1)) {
+      if (!sameSize(line, birth)) continue;
+      const text = line.glyphs.map((g) => g.ch).join('');
+      const labelled = hits.some((h) => h.line === line);
+      if (line.y0 - above.y1 > 2.5 * birth.h || labelled || /\d{15,}/u.test(text)) break;
+      rows.push(line.glyphs.filter((g) => g.ch.trim() !== ''));
+      above = line;
+      if (rows.length === ADDRESS_LINES) break;
+    }
+    const block = addressGlyphs(rows);
+    const value = block.length === 0 ? null : type.parse(block.map((g) => g.ch).join(''));
+    if (value === null || !type.valid(value) || neverValue('address', value) !== null) continue;
+    readings.set('address', {
+      value,
+      confidence: Math.min(UNLABELLED_CONFIDENCE, minConfidence(block)),
+      box: union(block, layout.page),
+    });
+    return;
+  }
+}
+
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * An address block's glyphs: the first line's without the remnant of its lost label
+ * (`味浙江省…`, `I江苏省…`): what stands left of where the wrapped lines start (the value's
+ * column), and what is no ideograph before the address starts.
+ */
+function addressGlyphs(rows: readonly Glyph[][]): Glyph[] {
+  const [first, ...rest] = rows;
+  if (!first) return [];
+  const column = rest.length > 0 ? Math.min(...rest.map((r) => r[0]?.x0 ?? Infinity)) : -Infinity;
+  const inColumn = first.filter((g) => (g.x0 + g.x1) / 2 >= column);
+  const start = inColumn.findIndex((g) => HAN.test(g.ch));
+  return start < 0 ? [] : [...inColumn.slice(start), ...rest.flat()];
+}
+
 /**
  * 性别 and 民族 of a card front whose small labels were lost (a photocopy, a photo): the
  * card prints them on the line right below the name (right above 出生), the sex first.
@@ -233,82 +293,6 @@ export function sexLineFallback(
     const last = ETHNICITIES.filter((e) => text.endsWith(e)).sort((a, b) => b.length - a.length)[0];
     if (label < 0 && last !== undefined)
       fallback('ethnicity', last, rest.slice(rest.length - [...last].length));
-    return;
-  }
-}
-
-/** A card back's validity term as printed: two dotted dates, or a date and 长期. */
-const TERM_RUN = /\d{4}[.-]\d{2}[.-]\d{2}[-—–~至]+(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
-
-/**
- * The validity of a card back whose 有效期限 label was lost (a photo of a copy): the one
- * line that holds a term, two dates (or a date and 长期), below the confidence of a
- * labelled reading.
- */
-export function termRunFallback(
-  layouts: readonly PageLayout[],
-  readings: Map<string, FieldReading>,
-): void {
-  if (readings.has('validFrom') || readings.has('validUntil')) return;
-  const found = layouts.flatMap((layout) =>
-    layout.lines.flatMap((line) => {
-      const text = line.glyphs.map((g) => g.ch).join('');
-      const m = TERM_RUN.exec(text);
-      if (!m) return [];
-      const [from, until] = parseTerm(m[0]);
-      const glyphs = line.glyphs
-        .slice([...text.slice(0, m.index)].length)
-        .slice(0, [...m[0]].length);
-      return from === null || until === null ? [] : [{ from, until, glyphs, page: layout.page }];
-    }),
-  );
-  const term = found[0];
-  if (found.length !== 1 || !term) return;
-  const confidence = Math.min(UNLABELLED_CONFIDENCE, minConfidence(term.glyphs));
-  const box = union(term.glyphs, term.page);
-  readings.set('validFrom', { value: term.from, confidence, box });
-  readings.set('validUntil', { value: term.until, confidence, box });
-}
-
-/** An ID card is valid 5, 10 or 20 years from its issue, to the same day (or for life). */
-const VALIDITY_YEARS = [5, 10, 20] as const;
-
-/** The most an end of validity completed from the card's rule is trusted. */
-export const VALIDITY_RULE_CONFIDENCE = 0.6;
-
-/**
- * The end of validity of a card back whose second date the OCR garbled (2041.08.12 read
- * `204812`: dots and a digit lost): an ID card is valid 5, 10 or 20 years to the day, so
- * the end is the one of those three dates whose digits hold the digits read after the
- * first date, in order. Only when exactly one does, and at least 4 digits were read.
- */
-export function validityRuleFallback(
-  layouts: readonly PageLayout[],
-  readings: Map<string, FieldReading>,
-): void {
-  const from = readings.get('validFrom');
-  if (readings.has('validUntil') || !from) return;
-  for (const layout of layouts) {
-    const term = layout.hits.find((h) => h.def.id === 'term');
-    const region = term ? readValue(term, layout) : null;
-    const rest = region ? afterFirstDate(region.text) : null;
-    const digits = rest?.replace(/\D/gu, '') ?? '';
-    if (!region || digits.length < 4) continue;
-    const [y, m, d] = from.value.split('-').map(Number) as [number, number, number];
-    const holds = (candidate: string): boolean => {
-      let i = 0;
-      for (const ch of candidate) if (ch === digits[i]) i++;
-      return i === digits.length;
-    };
-    const fits = VALIDITY_YEARS.map(
-      (n) => `${y + n}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-    ).filter((iso) => holds(iso.replaceAll('-', '')));
-    if (fits.length !== 1) return;
-    readings.set('validUntil', {
-      value: fits[0]!,
-      confidence: Math.min(VALIDITY_RULE_CONFIDENCE, region.confidence),
-      box: region.box,
-    });
     return;
   }
 }

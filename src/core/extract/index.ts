@@ -14,14 +14,14 @@ import { validateIdNumber } from '../codes/id-number';
 import { validateUscc } from '../codes/uscc';
 import { classifyLines } from '../classify';
 import {
+  addressBlockFallback,
   birthLineFallback,
   idNumberFallback,
   nameLineFallback,
   sexLineFallback,
-  termRunFallback,
   unlabelledIdNumber,
-  validityRuleFallback,
 } from './id-fallbacks';
+import { termRunFallback, validityRuleFallback } from './id-back-fallbacks';
 import { completedAmount } from './amounts';
 import { LABELS } from './labels';
 import { layoutPage } from './layout';
@@ -125,6 +125,7 @@ export function extractDocument(
   }
   if (kind === 'id-card-front') birthLineFallback(layouts, readings);
   if (kind === 'id-card-front') nameLineFallback(layouts, readings);
+  if (kind === 'id-card-front') addressBlockFallback(layouts, readings);
   if (kind === 'id-card-back') validityRuleFallback(layouts, readings);
   if (kind === 'id-card-back') termRunFallback(layouts, readings);
   if (kind === 'id-card-front' && !(readings.has('sex') && readings.has('ethnicity')))

@@ -1,0 +1,84 @@
+// An ID card back whose small print a photocopy or a photo garbled: the validity term read
+// by its type where 有效期限 was lost, its end completed from the card's validity rule where
+// its second date was garbled. Both below the confidence of a labelled reading.
+import { readValue, type PageLayout } from './layout';
+import { minConfidence, union } from './lines';
+import type { FieldReading } from './scoring';
+import { afterFirstDate, parseTerm } from './values';
+import { UNLABELLED_CONFIDENCE } from './id-fallbacks';
+
+/** A card back's validity term as printed: two dotted dates, or a date and 长期. */
+const TERM_RUN = /\d{4}[.-]\d{2}[.-]\d{2}[-—–~至]+(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
+
+/**
+ * The validity of a card back whose 有效期限 label was lost (a photo of a copy): the one
+ * line that holds a term, two dates (or a date and 长期), below the confidence of a
+ * labelled reading.
+ */
+export function termRunFallback(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  if (readings.has('validFrom') || readings.has('validUntil')) return;
+  const found = layouts.flatMap((layout) =>
+    layout.lines.flatMap((line) => {
+      const text = line.glyphs.map((g) => g.ch).join('');
+      const m = TERM_RUN.exec(text);
+      if (!m) return [];
+      const [from, until] = parseTerm(m[0]);
+      const glyphs = line.glyphs
+        .slice([...text.slice(0, m.index)].length)
+        .slice(0, [...m[0]].length);
+      return from === null || until === null ? [] : [{ from, until, glyphs, page: layout.page }];
+    }),
+  );
+  const term = found[0];
+  if (found.length !== 1 || !term) return;
+  const confidence = Math.min(UNLABELLED_CONFIDENCE, minConfidence(term.glyphs));
+  const box = union(term.glyphs, term.page);
+  readings.set('validFrom', { value: term.from, confidence, box });
+  readings.set('validUntil', { value: term.until, confidence, box });
+}
+
+/** An ID card is valid 5, 10 or 20 years from its issue, to the same day (or for life). */
+const VALIDITY_YEARS = [5, 10, 20] as const;
+
+/** The most an end of validity completed from the card's rule is trusted. */
+export const VALIDITY_RULE_CONFIDENCE = 0.6;
+
+/**
+ * The end of validity of a card back whose second date the OCR garbled (2041.08.12 read
+ * `204812`: dots and a digit lost): an ID card is valid 5, 10 or 20 years to the day, so
+ * the end is the one of those three dates whose digits hold the digits read after the
+ * first date, in order. Only when exactly one does, and at least 4 digits were read.
+ */
+export function validityRuleFallback(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  const from = readings.get('validFrom');
+  if (readings.has('validUntil') || !from) return;
+  for (const layout of layouts) {
+    const term = layout.hits.find((h) => h.def.id === 'term');
+    const region = term ? readValue(term, layout) : null;
+    const rest = region ? afterFirstDate(region.text) : null;
+    const digits = rest?.replace(/\D/gu, '') ?? '';
+    if (!region || digits.length < 4) continue;
+    const [y, m, d] = from.value.split('-').map(Number) as [number, number, number];
+    const holds = (candidate: string): boolean => {
+      let i = 0;
+      for (const ch of candidate) if (ch === digits[i]) i++;
+      return i === digits.length;
+    };
+    const fits = VALIDITY_YEARS.map(
+      (n) => `${y + n}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    ).filter((iso) => holds(iso.replaceAll('-', '')));
+    if (fits.length !== 1) return;
+    readings.set('validUntil', {
+      value: fits[0]!,
+      confidence: Math.min(VALIDITY_RULE_CONFIDENCE, region.confidence),
+      box: region.box,
+    });
+    return;
+  }
+}
