@@ -368,7 +368,9 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
     ? estimateLayout(raster, maxSkew, photo).skewDegrees
     : layout.skewDegrees;
   raster = rotateSmall(raster, skewDegrees);
-  raster = stretchContrast(raster);
+  // A photo's paper is already at one level: stretching its darkest 0.5% to black (on a
+  // sparse A4 copy of an ID card, the paper's noise) left both such quick-set photos 0/6.
+  if (!photo) raster = stretchContrast(raster);
   // Unknown (0) for a sideways page: estimateLayout measures lines only when they run across.
   let lineHeight = layout.lineHeight;
   let detectionRaster: Raster | undefined;
