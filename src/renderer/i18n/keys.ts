@@ -47,6 +47,18 @@ export const KEYS_ZH = {
     '密钥未更换：记录 {records} 已损坏；请删除它或从备份恢复，然后再更换密钥。',
   'vault.error.rotation-damaged.kept':
     '密钥已更换，但记录 {records} 已损坏、无法重新加密，已保持原样；请删除它或从备份恢复。',
+  'history.title': '保险箱历史（{count}）',
+  'history.help':
+    '不属于某一份资料的操作：创建和解锁保险箱、锁定、更改主密码、更换密钥、提升密钥派生强度、设置、备份、恢复和完整性校验失败。',
+  'audit.action.create-vault': '创建保险箱',
+  'audit.action.unlock': '解锁',
+  'audit.action.unlock-failed': '解锁失败',
+  'audit.action.lock': '锁定',
+  'audit.action.change-passphrase': '更改主密码',
+  'audit.action.settings': '更改设置',
+  'audit.action.backup': '备份',
+  'audit.action.restore': '恢复备份',
+  'audit.action.integrity-failure': '完整性校验失败',
 } as const;
 
 export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
@@ -104,4 +116,16 @@ export const KEYS_EN: Record<keyof typeof KEYS_ZH, string> = {
     'The keys were not rotated because record {records} is damaged; delete it or restore a backup, then rotate again.',
   'vault.error.rotation-damaged.kept':
     'The keys were rotated, but damaged record {records} could not be encrypted again and was left as it was; delete it or restore a backup.',
+  'history.title': 'Vault history ({count})',
+  'history.help':
+    'What was done to the vault rather than to one dossier: creating and unlocking it, locks, passphrase changes, key rotations, key derivation upgrades, settings, backups, restores and integrity failures.',
+  'audit.action.create-vault': 'Vault created',
+  'audit.action.unlock': 'Unlocked',
+  'audit.action.unlock-failed': 'Unlock failed',
+  'audit.action.lock': 'Locked',
+  'audit.action.change-passphrase': 'Passphrase changed',
+  'audit.action.settings': 'Settings changed',
+  'audit.action.backup': 'Backed up',
+  'audit.action.restore': 'Backup restored',
+  'audit.action.integrity-failure': 'Integrity check failed',
 };

@@ -122,6 +122,17 @@ export async function dossierAudit(vault: VaultPort, dossierId: string): Promise
     .reverse();
 }
 
+/**
+ * The vault's own history: the entries tied to no dossier (unlocks, key rotations, backups,
+ * …), newest first. The log records no person for them: `who` stays null.
+ */
+export async function vaultAudit(vault: Pick<VaultPort, 'audit'>): Promise<AuditRow[]> {
+  return (await vault.audit())
+    .filter((e) => e.dossierId === null)
+    .map((e) => ({ id: e.id, at: e.at, action: e.action, file: null, detail: e.detail, who: null }))
+    .reverse();
+}
+
 /** RFC 4180 CSV with a UTF-8 BOM, so Excel opens the Chinese text correctly. */
 export function auditCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (v: string) => (/[",\r\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v);

@@ -1,14 +1,10 @@
 // The dossier's audit log: who did what and when (imports, confirmations, edits,
-// exceptions, exports), newest first, filtered by action and text, exported as CSV with a
-// BOM so that a spreadsheet opens the Chinese text as it is.
-import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Select, Space } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuditVerdict } from '../../../vault';
+// exceptions, exports), newest first, filtered, exported as CSV with a BOM, verified
+// (components/AuditLog.tsx, shared with Settings' vault history).
+import { useCallback } from 'react';
 import type { AuditRow, DossierView, Workspace } from '../../model/contract';
-import { auditCsv } from '../../model/workspace-verdict';
-import { useI18n, type MessageKey } from '../../i18n';
-import { errorSentence } from '../../shell/errors';
+import { AuditLog } from '../../components/AuditLog';
+import { useI18n } from '../../i18n';
 import { fieldLabel } from './labels';
 
 const NAMED_ACTIONS = [
@@ -25,46 +21,10 @@ const NAMED_ACTIONS = [
   'set-aside',
 ] as const;
 
-function actionKey(action: string): MessageKey {
-  return (NAMED_ACTIONS as readonly string[]).includes(action)
-    ? (`audit.action.${action}` as MessageKey)
-    : 'audit.action.other';
-}
-
 export function AuditTab({ workspace, view }: { workspace: Workspace; view: DossierView }) {
-  const { t, language } = useI18n();
-  const [rows, setRows] = useState<AuditRow[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [action, setAction] = useState<string>('all');
-  const [text, setText] = useState('');
-  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
-  const [verifying, setVerifying] = useState(false);
+  const { t } = useI18n();
   const dossierId = view.dossier.id;
-
-  async function verify(): Promise<void> {
-    setVerifying(true);
-    setVerdict(null);
-    try {
-      setVerdict(await workspace.verifyAuditLog());
-    } catch (e) {
-      setError(e ?? new Error('unknown'));
-    } finally {
-      setVerifying(false);
-    }
-  }
-
-  // The view changes with every write, so the log is read again with it.
-  useEffect(() => {
-    let live = true;
-    workspace.auditLog(dossierId).then(
-      (r) => live && setRows(r),
-      (e: unknown) => live && setError(e ?? new Error('unknown')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [workspace, dossierId, view]);
-
+  const load = useCallback(() => workspace.auditLog(dossierId), [workspace, dossierId]);
   const detailOf = useCallback(
     (r: AuditRow) =>
       r.action === 'confirm'
@@ -74,152 +34,17 @@ export function AuditTab({ workspace, view }: { workspace: Workspace; view: Doss
           : r.detail,
     [t],
   );
-  const when = (at: number) =>
-    new Date(at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
-  const shown = useMemo(() => {
-    const needle = text.trim().toLowerCase();
-    return (rows ?? []).filter(
-      (r) =>
-        (action === 'all' || r.action === action) &&
-        (needle === '' ||
-          [r.detail, detailOf(r), r.file ?? '', r.who ?? ''].some((v) =>
-            v.toLowerCase().includes(needle),
-          )),
-    );
-  }, [rows, action, text, detailOf]);
-
-  function exportCsv(): void {
-    const header = [
-      t('audit.col.when'),
-      t('audit.col.who'),
-      t('audit.col.action'),
-      t('audit.col.what'),
-      t('audit.col.detail'),
-    ];
-    const body = shown.map((r) => [
-      when(r.at),
-      r.who ?? '',
-      t(actionKey(r.action)),
-      r.file ?? '',
-      detailOf(r),
-    ]);
-    const blob = new Blob([auditCsv(header, body)], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `audit-${view.dossier.company}-${view.today}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  if (error !== null) return <Empty description={errorSentence(error, t)} />;
   return (
-    <Card
-      size="small"
-      data-testid="audit"
-      title={t('audit.title', { count: shown.length })}
-      extra={
-        <Space>
-          <Button
-            size="small"
-            icon={<SafetyCertificateOutlined />}
-            data-testid="audit-verify"
-            loading={verifying}
-            onClick={() => void verify()}
-          >
-            {verifying ? t('audit.verifying') : t('audit.verify')}
-          </Button>
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            data-testid="audit-export"
-            disabled={shown.length === 0}
-            onClick={exportCsv}
-          >
-            {t('audit.export')}
-          </Button>
-        </Space>
-      }
-    >
-      {verdict && (
-        <Alert
-          className="dv-gap"
-          showIcon
-          type={verdict.broken ? 'error' : 'success'}
-          data-testid="audit-verdict"
-          data-broken={verdict.broken ? verdict.broken.problem : 'none'}
-          title={
-            verdict.broken
-              ? t('audit.verify.broken', {
-                  seq: verdict.broken.seq,
-                  problem: t(`audit.verify.${verdict.broken.problem}`),
-                })
-              : t('audit.verify.ok', { count: verdict.checked })
-          }
-        />
-      )}
-      <Space wrap style={{ marginBottom: 8 }}>
-        <label htmlFor="audit-action">{t('audit.filter.action')}</label>
-        <Select<string>
-          id="audit-action"
-          size="small"
-          style={{ minWidth: 160 }}
-          value={action}
-          data-testid="audit-action"
-          onChange={setAction}
-          options={[
-            { value: 'all', label: t('audit.filter.all') },
-            ...NAMED_ACTIONS.map((a) => ({ value: a, label: t(actionKey(a)) })),
-          ]}
-        />
-        <label htmlFor="audit-text">{t('audit.filter.text')}</label>
-        <Input
-          id="audit-text"
-          size="small"
-          style={{ width: 220 }}
-          value={text}
-          data-testid="audit-text"
-          onChange={(e) => setText(e.target.value)}
-        />
-      </Space>
-      {/* A plain table: antd's Table measures its scrollbar with an injected style, which
-          the app's CSP (no 'unsafe-inline') refuses. */}
-      {rows !== null && shown.length === 0 ? (
-        <Empty description={t('audit.empty')} />
-      ) : (
-        <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 13 }}>
-          <thead>
-            <tr>
-              {(['when', 'who', 'action', 'what', 'detail'] as const).map((c) => (
-                <th
-                  key={c}
-                  scope="col"
-                  style={{
-                    textAlign: 'left',
-                    padding: '4px 8px',
-                    borderBottom: '1px solid #f0f0f0',
-                  }}
-                >
-                  {t(`audit.col.${c}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.id} data-testid="audit-row" data-action={r.action}>
-                {[when(r.at), r.who ?? '—', t(actionKey(r.action)), r.file ?? '—', detailOf(r)].map(
-                  (v, i) => (
-                    <td key={i} style={{ padding: '4px 8px', borderBottom: '1px solid #fafafa' }}>
-                      {v}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Card>
+    <AuditLog
+      workspace={workspace}
+      load={load}
+      // The view changes with every write, so the log is read again with it.
+      version={view}
+      actions={NAMED_ACTIONS}
+      title={(count) => t('audit.title', { count })}
+      fileName={`audit-${view.dossier.company}-${view.today}.csv`}
+      testId="audit"
+      detailOf={detailOf}
+    />
   );
 }

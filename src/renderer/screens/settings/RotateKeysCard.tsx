@@ -9,7 +9,8 @@ import { useWorkspace } from '../../model/workspace-context';
 import { RotationDamagedError } from '../../../vault';
 import { errorSentence } from '../../shell/errors';
 
-export function RotateKeysCard() {
+/** `onRotated`: told once the keys were rotated (the vault history reads its log again). */
+export function RotateKeysCard({ onRotated }: { onRotated?: () => void } = {}) {
   const workspace = useWorkspace();
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -44,6 +45,7 @@ export function RotateKeysCard() {
       setPassphrase('');
       setProgress(null);
       void message.success(t('shell.settings.rotateDone', { records }));
+      onRotated?.();
     } catch (e) {
       setRunning(false);
       setError(errorSentence(e, t));

@@ -14,6 +14,7 @@ import { PreferenceCard } from './PreferenceCard';
 import { RemindersCard } from './RemindersCard';
 import { RotateKeysCard } from './RotateKeysCard';
 import { RulePackCard } from './RulePackCard';
+import { VaultHistoryCard } from './VaultHistoryCard';
 
 export interface SettingsScreenProps {
   /** A backup was restored: the vault now holds other data (and maybe another passphrase). */
@@ -25,6 +26,7 @@ export default function SettingsScreen({ onRestored }: SettingsScreenProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [settings, setSettings] = useState<VaultSettings | null>(null);
+  const [rotations, setRotations] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -54,8 +56,9 @@ export default function SettingsScreen({ onRestored }: SettingsScreenProps) {
       <HolidayScheduleCard />
       {settings && <RemindersCard settings={settings} save={save} />}
       <PassphraseCard />
-      <RotateKeysCard />
+      <RotateKeysCard onRotated={() => setRotations((n) => n + 1)} />
       <BackupCard onRestored={onRestored} />
+      <VaultHistoryCard version={rotations} />
     </section>
   );
 }
