@@ -18,7 +18,6 @@ import type { PageGeometry, OcrEngineId } from '../model/contract';
 import { engineTurn } from './geometry';
 import type { OcrAssetUrls, WorkerRequest, WorkerResponse } from './protocol';
 import type { Raster, QuarterTurn } from '../../ocr/raster';
-import { warmUp } from './warm-up';
 
 const scope = self as unknown as {
   postMessage(message: WorkerResponse): void;
@@ -33,22 +32,16 @@ async function createEngine(
   id: OcrEngineId,
   urls: OcrAssetUrls,
   threads: number,
-  ahead: boolean,
 ): Promise<RasterOcrEngine> {
   if (id === 'tesseract') return createTesseractEngineBrowser(urls.tesseract);
   // The wasm-only build: no WebGPU/WebGL code, one 14 MB wasm file.
   const ort = await import('onnxruntime-web/wasm');
   ort.env.logLevel = 'error';
-  const engine = await createPaddleEngineBrowser(ort, urls.paddle, { threads });
-  // Loaded ahead of any file: the wasm code is warmed up now rather than during the first
-  // file (warm-up.ts). A read arriving meanwhile waits for it (one inference at a time).
-  // A warm-up that fails says nothing about the files: the first read reports the engine.
-  if (ahead) await warmUp(engine).catch(() => undefined);
-  return engine;
+  return createPaddleEngineBrowser(ort, urls.paddle, { threads });
 }
 
 async function engineFor(
-  { engine: id, urls, threads, type }: WorkerRequest,
+  { engine: id, urls, threads }: WorkerRequest,
   post: (r: WorkerResponse) => void,
   requestId: number,
 ): Promise<RasterOcrEngine> {
@@ -57,7 +50,7 @@ async function engineFor(
     current = undefined;
     if (old) await (await old.engine.catch(() => null))?.dispose();
     post({ type: 'progress', id: requestId, stage: 'loading-ocr', progress: 0 });
-    const engine = createEngine(id, urls, threads, type === 'load');
+    const engine = createEngine(id, urls, threads);
     current = { id, engine };
     // A failed load is not kept: the next request tries again.
     engine.catch(() => {

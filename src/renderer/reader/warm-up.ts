@@ -1,9 +1,9 @@
-// The OCR engine's warm-up: one synthetic page read right after the models are loaded
-// ahead of any file (reader.prepare(), while the person unlocks the vault and opens a
-// dossier). WebAssembly runs each function first as baseline code and compiles the hot
-// ones again, optimised, on background threads; without it that happened during the first
-// file's recognition: bench/ocr-phases-web.ts measured the first round of the four scans at
-// 12.4 s of the worker's CPU and 4.3 s on other threads, against 9.9 s and 0.7 s warm.
+// A warm-up for the OCR engine: one synthetic page read right after the models load, so
+// that WebAssembly's optimised code (V8 compiles hot functions again on background threads)
+// is compiled before the first file rather than during it. Measured with
+// bench/ocr-phases-web.ts (BENCH_PHASES_WARM=1) and not used by the app: bench:ui drops
+// its files a second after unlocking, and the warm-up then cost more CPU inside the window
+// than it saved (BENCHMARKS.md, "Where the app's CPU goes").
 import type { RasterOcrEngine } from '../../ocr/engine';
 import { createRaster, type Raster } from '../../ocr/raster';
 
