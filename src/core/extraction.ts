@@ -106,6 +106,8 @@ export const CorrectionSchema = z.object({
     'ocr-alternative',
     /** A value its type says was cut short (an amount in words ending at 元 without 整). */
     'incomplete-value',
+    /** A value not read, proposed from another field of the page that prints the same date (成立日期 for the term's start). */
+    'same-date-elsewhere',
   ]),
   /** One sentence for the reviewer, e.g. "O at position 5 read as 0 makes the checksum valid". */
   note: z.string().optional(),

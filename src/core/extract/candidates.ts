@@ -112,6 +112,34 @@ export function sentenceCandidates(layout: PageLayout, field: string): PageCandi
   return out;
 }
 
+const TERM_DATE = String.raw`\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?`;
+/** A validity term by its grammar: [date] 至 date|长期 (自 before it, 止 after it, are no part). */
+const TERM = new RegExp(
+  `(?:${TERM_DATE})?\\s*(?:起)?至\\s*(?:${TERM_DATE}|长期|永久|长久|不约定期限|无固定期限)`,
+  'u',
+);
+
+/**
+ * Text with a validity term's grammar anywhere on the page (see TERM), each line read
+ * with the next one, so that a term wrapped after its 至 is read whole.
+ */
+export function termCandidates(layout: PageLayout): PageCandidate[] {
+  const out: PageCandidate[] = [];
+  layout.lines.forEach((line, i) => {
+    const next = layout.lines[i + 1];
+    const glyphs =
+      next && next.y0 - line.y1 < 1.2 * line.h ? [...line.glyphs, ...next.glyphs] : line.glyphs;
+    const joined = glyphs.map((g) => g.key).join('');
+    const m = TERM.exec(joined);
+    if (!m) return;
+    const start = [...joined.slice(0, m.index)].length;
+    if (start >= line.glyphs.length) return;
+    const own = glyphs.slice(start, start + [...m[0]].length);
+    out.push({ text: m[0], confidence: minConfidence(own), box: union(own, layout.page) });
+  });
+  return out;
+}
+
 /** A line's pieces of text between wide gaps, separators and labels. */
 function segments(layout: PageLayout): Glyph[][] {
   const out: Glyph[][] = [];

@@ -241,6 +241,17 @@ export function extractDocument(
       reason: 'incomplete-value',
       note: `An amount in words that ends at 元 is written with 整: ${completed} unless the image shows 角 or 分 after it.`,
     });
+  // A license's term starts on the day the business was established: a term whose start
+  // was not read (a stamp over it, the line cut) has the 成立日期 proposed for it.
+  const established = fields.establishedOn;
+  if (kind === 'business-license' && fields.validFrom === null && typeof established === 'string')
+    corrections.push({
+      field: 'validFrom',
+      from: '',
+      to: established,
+      reason: 'same-date-elsewhere',
+      note: `The term's start was not read; a license's term usually starts on its 成立日期 (${established}): confirm it against the image.`,
+    });
   // A free text value holding a character the OCR itself was unsure of (样列 with 列 at
   // 0.87, 例 behind at 5%) is below 0.9 already (a value is as sure as its weakest
   // character): the OCR's other readings of that character are offered as proposals.

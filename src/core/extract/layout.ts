@@ -4,6 +4,7 @@ import type { Box } from '../extraction';
 import { foldWidth } from '../text/normalise';
 import { SEPARATORS, findLabels, type LabelHit } from './anchors';
 import type { LabelDef } from './labels';
+import { isCopyStamp } from './value-types';
 import { minConfidence, pageLines, union, type Glyph, type Line, type WorkCounter } from './lines';
 import type { PageText } from '../extraction';
 
@@ -169,6 +170,8 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     if (!next) break;
     const inRange = next.glyphs.filter((g) => g.x1 > alignX - 0.6 * h && g.x0 < right);
     if (inRange.length === 0) continue; // a line of another column only
+    // A stamp on the copy printed over the value's rows is read past, not as its end.
+    if (isCopyStamp(inRange.map((g) => g.ch).join(''))) continue;
     // Text of another size (a diagonal watermark, a seal) is not the value's next line.
     if (!sameSize(next, rowH)) continue;
     if (next.y0 - bottom > 1.5 * h) break;
@@ -179,6 +182,9 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     // when a photo tilts the rows) owns it: "账号 1173…" does not continue the bank name.
     if (hasLabelBeside(next, hit, hits, alignX)) break;
     const row = take(next, alignX - 0.6 * h, alignX);
+    // Text not aligned with the value that starts above the row just read is printed
+    // across it (a seal's ring of characters), not a line of another shape below it.
+    if (row.length === 0 && next.y0 < bottom) continue;
     if (row.length === 0) break;
     // Under the label, a wide gap is a label and its value (one whose label OCR missed).
     if (toMargin && row.some((g, k) => k > 0 && (g.x0 - row[k - 1]!.x1) / h > 1.5)) break;
@@ -199,6 +205,49 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     confidence: minConfidence(glyphs),
     box: union(glyphs, line.page),
   };
+}
+
+/** Where the value beside a label starts on its line: its first glyph after the label and colon. */
+function valueStartBeside(hit: LabelHit, layout: PageLayout): number | null {
+  const right = rightBound(hit, layout);
+  for (const g of hit.line.glyphs.slice(hit.to + 1)) {
+    if (g.x0 > right) return null;
+    if (!SEPARATORS.has(g.ch)) return g.x0;
+  }
+  return null;
+}
+
+/**
+ * Where the values beside a column of labels start, where they line up: the x that at
+ * least two other labels of the column (starting within a line height of this one, and
+ * ending left of it) have their value start at, within a third of a line height. Null
+ * where the values follow their labels (名称：…, 法定代表人：…) and line up nowhere.
+ */
+export function valueColumnStart(hit: LabelHit, layout: PageLayout): number | null {
+  const h = hit.line.h;
+  const starts: number[] = [];
+  for (const o of layout.hits) {
+    if (o === hit || o.def.target === null || Math.abs(o.x0 - hit.x0) > h) continue;
+    const x = valueStartBeside(o, layout);
+    if (x !== null && x > o.x1) starts.push(x);
+  }
+  starts.sort((a, b) => a - b);
+  for (let i = 0; i + 1 < starts.length; i++)
+    if (starts[i + 1]! - starts[i]! < h / 3) return starts[i]!;
+  return null;
+}
+
+/**
+ * Whether a value beside its label starts a character or more right of where the other
+ * values of its column start, its label leaving room for it there: the OCR lost its first
+ * character(s) (珩越… read 越…, 珩 never boxed), though every character it gave was sure.
+ */
+export function startsRightOfColumn(hit: LabelHit, layout: PageLayout, valueX0: number): boolean {
+  const h = hit.line.h;
+  const start = valueColumnStart(hit, layout);
+  if (start === null || hit.x1 > start - 0.2 * h) return false;
+  const shift = valueX0 - start;
+  return shift > 0.7 * h && shift < 4 * h;
 }
 
 /** A glyph's text size: its height, or an ideograph's width where that is less (a tilt grows a long line's box, not its characters). */

@@ -6,8 +6,20 @@
 import type { DocumentKind } from '../documents';
 import type { Box } from '../extraction';
 import type { LabelHit } from './anchors';
-import { readCell, sentenceCandidates, typeSearch, type PageCandidate } from './candidates';
-import { findRuns, joinGlyphs, readValue, type PageLayout } from './layout';
+import {
+  readCell,
+  sentenceCandidates,
+  termCandidates,
+  typeSearch,
+  type PageCandidate,
+} from './candidates';
+import {
+  findRuns,
+  joinGlyphs,
+  readValue,
+  startsRightOfColumn,
+  type PageLayout,
+} from './layout';
 import { minConfidence, union } from './lines';
 import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
@@ -25,6 +37,8 @@ export interface FieldReading {
 export const CONFIDENCE_CAP = {
   /** A label matched with one character misread. */
   fuzzyLabel: 0.8,
+  /** A value starting a character right of its column's other values: one may be lost. */
+  shifted: 0.8,
   /** The label's table cell, when the text beside the label was not the value. */
   cell: 0.85,
   /** Inside a sentence (经审核，<name>符合开户条件). */
@@ -49,7 +63,13 @@ function fromRegion(region: PageCandidate | null, cap: number): Candidate | null
 function* labelCandidates(hit: LabelHit, layout: PageLayout): Generator<Candidate> {
   const cap = hit.exact ? 1 : CONFIDENCE_CAP.fuzzyLabel;
   const region = readValue(hit, layout);
-  const value = fromRegion(region, cap);
+  const start = region?.glyphs[0]?.[0];
+  const shifted =
+    start !== undefined &&
+    start.y0 < hit.line.y1 &&
+    start.y1 > hit.line.y0 &&
+    startsRightOfColumn(hit, layout, start.x0);
+  const value = fromRegion(region, shifted ? Math.min(cap, CONFIDENCE_CAP.shifted) : cap);
   const cell = fromRegion(readCell(hit, layout), Math.min(cap, CONFIDENCE_CAP.cell));
   // A value read below the label whose cell also holds text above it (a value centred
   // beside the label over two lines): the cell is the whole value.
@@ -116,6 +136,7 @@ export function readFields(
     if (reading) readings.set(field, reading);
   }
   if (kind === 'bank-permit') searchAccountCode(layouts, readings);
+  if (kind === 'business-license') searchTerm(layouts, ['validFrom', 'validUntil'], readings);
   // A license always prints its credit code; a bank form only where it has the label.
   if (kind === 'business-license' || fields.has('creditCode')) searchCreditCode(layouts, readings);
   return readings;
@@ -192,18 +213,66 @@ function* candidatesOf(
 function readTerm(
   hit: LabelHit,
   layout: PageLayout,
-  [fromField, untilField]: readonly [string, string],
+  fields: readonly [string, string],
   readings: Map<string, FieldReading>,
 ): void {
-  if (readings.has(fromField) && readings.has(untilField)) return;
-  for (const c of labelCandidates(hit, layout)) {
+  if (readings.has(fields[0]) && readings.has(fields[1])) return;
+  setTerm(fields, pickTerm(labelCandidates(hit, layout)), readings);
+}
+
+interface TermReading {
+  from: string | null;
+  until: string | null;
+  confidence: number;
+  box: Box;
+}
+
+/**
+ * The first candidate that gives the whole term (start and end); else the first that gives
+ * part of it: `2019年01月01日至` beside the label whose end wrapped back under it is read
+ * whole by a later candidate.
+ */
+function pickTerm(candidates: Iterable<Candidate>): TermReading | null {
+  let partial: TermReading | null = null;
+  for (const c of candidates) {
     const [from, until] = parseTerm(c.text);
     if (from === null && until === null) continue;
-    const confidence = Math.min(c.confidence, c.cap);
-    if (from !== null && !readings.has(fromField))
-      readings.set(fromField, { value: from, confidence, box: c.box });
-    if (until !== null && !readings.has(untilField))
-      readings.set(untilField, { value: until, confidence, box: c.box });
-    return;
+    const reading = { from, until, confidence: Math.min(c.confidence, c.cap), box: c.box };
+    if (from !== null && until !== null) return reading;
+    partial ??= reading;
   }
+  return partial;
+}
+
+function setTerm(
+  [fromField, untilField]: readonly [string, string],
+  term: TermReading | null,
+  readings: Map<string, FieldReading>,
+): void {
+  if (term === null) return;
+  const { confidence, box } = term;
+  if (term.from !== null && !readings.has(fromField))
+    readings.set(fromField, { value: term.from, confidence, box });
+  if (term.until !== null && !readings.has(untilField))
+    readings.set(untilField, { value: term.until, confidence, box });
+}
+
+/**
+ * A term's two dates by their grammar over the page (`date 至 date|长期`), where no term
+ * label gave them (the label lost under a stamp, misread, or printed in a sentence
+ * `营业期限自…至…`): the page's one such term, at a type search's confidence.
+ */
+function searchTerm(
+  layouts: readonly PageLayout[],
+  fields: readonly [string, string],
+  readings: Map<string, FieldReading>,
+): void {
+  if (readings.has(fields[0]) && readings.has(fields[1])) return;
+  const found = layouts.flatMap((layout) => termCandidates(layout));
+  // One term, however much of it each reading holds (a term wrapped after its 至 is also
+  // read from its second line alone); two different ones tell nothing.
+  const terms = found.map((c) => parseTerm(c.text));
+  for (const part of [0, 1])
+    if (new Set(terms.map((t) => t[part]).filter((v) => v !== null)).size > 1) return;
+  setTerm(fields, pickTerm(found.map((c) => ({ ...c, cap: CONFIDENCE_CAP.typeSearch }))), readings);
 }

@@ -129,6 +129,11 @@ const BANK_END = new RegExp(
   'u',
 );
 const ADDRESS_WORD = /[省市区县旗镇乡村路街道巷弄号室楼栋幢座层屯组]/u;
+/**
+ * What an address has below its province, city and district: a street, a number, a
+ * building or a village (浙江省杭州 is an address cut short, not one).
+ */
+const ADDRESS_PLACE = /[0-9０-９一二三四五六七八九十百]|[镇乡村路街道巷弄号室楼栋幢座层屯组园场厦]/u;
 const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
 /** A minority name in the transcription with a middle dot: 买买提·艾力. */
 const MINORITY_NAME = /^\p{Script=Han}{1,8}(?:[·•・]\p{Script=Han}{1,8}){1,3}$/u;
@@ -207,7 +212,7 @@ export const VALUE_TYPES: Record<string, ValueType> = {
     (v) =>
       v.length >= 4 && v.length <= 60 && !SENTENCE_MARK.test(v) && BANK.test(v) && BANK_END.test(v),
   ),
-  address: text((v) => v.length >= 5 && ADDRESS_WORD.test(v)),
+  address: text((v) => v.length >= 5 && ADDRESS_WORD.test(v) && ADDRESS_PLACE.test(v)),
   businessScope: { parse: parseBusinessScope, valid: (v) => v.length >= 2 },
   issuingAuthority: text((v) => /(?:公安局|分局|派出所)$/u.test(v)),
 };
@@ -215,6 +220,12 @@ export const VALUE_TYPES: Record<string, ValueType> = {
 /** Notices and instructions printed on the forms (凭此信息办理其他银行结算账户…). */
 const NOTICE =
   /凭此|办理|请于|请在|请妥善|请勿|注意|提示|须知|仅供|他用无效|复印件|本证|此证|不得|应当|应于|按规定|扫描|二维码|网址|登录|公示系统|年度报告|报送|准予|符合开户/u;
+/**
+ * A stamp staff put on a copy (此复印件与原件一致, 与原件相符, 仅供办理…使用，他用无效),
+ * printed over the page's text: no field's value, nor the end of one.
+ */
+const COPY_STAMP = /复印.{0,4}(?:一致|相符)|与原件|仅供.{1,30}使用|他用无效|再复印无效/u;
+export const isCopyStamp = (text: string): boolean => COPY_STAMP.test(compact(text));
 /** The start of a notice, for the business scope (whose own text may hold the words above). */
 const NOTICE_START = /^(?:凭此|请|注意|提示|说明|须知|备注|仅供)/u;
 const TITLE = /营业执照|开户许可证|基本存款账户信息|居民身份证|中华人民共和国|中国人民银行/u;

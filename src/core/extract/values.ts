@@ -3,7 +3,11 @@
 import { LONG_TERM } from '../documents';
 import { foldWidth, normaliseText } from '../text/normalise';
 
-const LONG_TERM_WORDS = /长期|永久|长久/u;
+/** How a term without an end is printed: 长期, 永久, and a partnership's 不约定期限 / 无固定期限. */
+const LONG_TERM_WORDS = /长期|永久|长久|不约定期限|无固定期限/u;
+
+/** The word between a term's start and its end (2019年01月01日至长期; 自…至…). */
+const TERM_UNTIL = /至/u;
 
 function isRealDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -49,13 +53,24 @@ export function parseDate(text: string): string | null {
   return datesIn(text)[0]?.value ?? null;
 }
 
-/** `2015年03月12日 至 长期`, `2016.05.20-2036.05.20` → [from, until]. */
+/**
+ * `2015年03月12日 至 长期`, `自2015年03月12日至2045年03月11日`, `2016.05.20-2036.05.20` →
+ * [from, until]. A date after 至 with none before it is the term's end (its start was not
+ * read): `至2045年03月11日` → [null, 2045-03-11].
+ */
 export function parseTerm(text: string): [string | null, string | null] {
   const dates = datesIn(text);
   const first = dates[0];
   if (!first) return [null, null];
   if (first.value === LONG_TERM) return [null, LONG_TERM];
+  const until = TERM_UNTIL.exec(foldWidth(text));
+  if (until !== null && until.index < first.index) return [null, first.value];
   return [first.value, dates[1]?.value ?? null];
+}
+
+/** Whether a term's text ends where its end should follow (`2019年01月01日至`: wrapped, or lost). */
+export function termCutAtUntil(text: string): boolean {
+  return /至\s*$/u.test(foldWidth(text).trim());
 }
 
 /** Letters and digits only, upper-case, width folded: for codes printed with spaces. */
@@ -120,11 +135,14 @@ export function parseText(text: string): string | null {
 
 /**
  * The business scope. OCR confuses ； with ： (same width, one dot apart); in a scope a
- * colon only follows 项目 (一般项目：, 许可项目：), so any other colon was a semicolon.
+ * colon only follows 项目 (一般项目：, 许可项目：), so any other colon was a semicolon, and
+ * the colon those headings always have was lost where the OCR gave none (一般项目日用…).
  */
 export function parseBusinessScope(text: string): string | null {
   const value = parseText(text);
-  return value === null ? null : value.replace(/(?<!项目)：/gu, '；');
+  return value === null
+    ? null
+    : value.replace(/(?<!项目)：/gu, '；').replace(/(一般项目|许可项目)(?![：:])/gu, '$1：');
 }
 
 /** The ethnicity: the leading ideographs (汉, 蒙古 …). */
