@@ -84,30 +84,43 @@ export interface PageCandidate {
   box: Box;
 }
 
-/** The account name in the permit's sentence: 经审核，<name>符合开户条件，准予开立… */
-const APPROVAL_SENTENCE = /经审核[，,、:：]?(.{2,60}?)[，,]?符合开户条件/u;
+/**
+ * Sentences that hold a field's value (the first group), by field: the account holder in a
+ * permit's approval (经审核，<name>符合开户条件，准予开立…; 经核准 on older ones) or in a
+ * bank's registration sentence (兹证明<name>已在我行开立基本存款账户; <name>已在本行开立…).
+ */
+const SENTENCES: Readonly<Record<string, readonly RegExp[]>> = {
+  accountName: [
+    /经(?:审核|核准)[，,、:：]?(.{2,60}?)[，,]?符合开户条件/u,
+    /兹(?:证明|有)[，,、:：]?(.{2,60}?)[，,]?(?:已)?在(?:我行|本行)(?:开立|开设)/u,
+    /^(.{2,60}?)[，,]?已在(?:我行|本行)(?:开立|开设)(?:了)?(?:基本存款)?账户/u,
+  ],
+};
 
 /**
  * Values inside sentences, by field: lines are joined with the next one, so that a
  * sentence wrapped over two lines is read whole.
  */
 export function sentenceCandidates(layout: PageLayout, field: string): PageCandidate[] {
-  if (field !== 'accountName') return [];
+  const patterns = SENTENCES[field];
+  if (patterns === undefined) return [];
   const out: PageCandidate[] = [];
   layout.lines.forEach((line, i) => {
     const next = layout.lines[i + 1];
     const glyphs =
       next && next.y0 - line.y1 < 1.2 * line.h ? [...line.glyphs, ...next.glyphs] : line.glyphs;
     const joined = glyphs.map((g) => g.ch).join('');
-    const m = APPROVAL_SENTENCE.exec(joined);
-    const name = m?.[1];
-    if (!m || name === undefined) return;
-    // Glyphs are one code point each: count code points to find the name's glyphs.
-    const start = [...joined.slice(0, m.index + m[0].indexOf(name))].length;
-    // A sentence that starts on the next line is read from there.
-    if ([...joined.slice(0, m.index)].length >= line.glyphs.length) return;
-    const own = glyphs.slice(start, start + [...name].length);
-    out.push({ text: name, confidence: minConfidence(own), box: union(own, layout.page) });
+    for (const pattern of patterns) {
+      const m = pattern.exec(joined);
+      const name = m?.[1];
+      if (!m || name === undefined) continue;
+      // Glyphs are one code point each: count code points to find the name's glyphs.
+      const start = [...joined.slice(0, m.index + m[0].indexOf(name))].length;
+      // A sentence that starts on the next line is read from there.
+      if ([...joined.slice(0, m.index)].length >= line.glyphs.length) continue;
+      const own = glyphs.slice(start, start + [...name].length);
+      out.push({ text: name, confidence: minConfidence(own), box: union(own, layout.page) });
+    }
   });
   return out;
 }

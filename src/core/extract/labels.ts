@@ -36,20 +36,33 @@ export const LABELS: Record<DocumentKind, readonly LabelDef[]> = {
       singleLine: true,
     },
     { id: 'companyName', aliases: ['名称'], target: field('companyName') },
-    { id: 'companyType', aliases: ['类型', '主体类型', '组织形式'], target: field('companyType') },
+    {
+      id: 'companyType',
+      aliases: ['类型', '主体类型', '组织形式', '公司类型'],
+      target: field('companyType'),
+    },
     {
       id: 'legalRepresentative',
       aliases: ['法定代表人', '经营者', '负责人', '执行事务合伙人', '投资人'],
       target: field('legalRepresentative'),
       singleLine: true,
     },
+    // A partnership whose 执行事务合伙人 is a company names the person it sends: that
+    // person's ID card is the one the dossier holds.
+    {
+      id: 'delegate',
+      aliases: ['委派代表'],
+      target: field('legalRepresentative'),
+      singleLine: true,
+    },
     {
       id: 'registeredCapital',
-      aliases: ['注册资本', '出资额', '资金数额'],
+      aliases: ['注册资本', '出资额', '资金数额', '注册资金'],
       target: field('registeredCapital'),
     },
+    { id: 'paidInCapital', aliases: ['实收资本'], target: null },
     { id: 'establishedOn', aliases: ['成立日期', '注册日期'], target: field('establishedOn') },
-    { id: 'term', aliases: ['营业期限', '合伙期限'], target: term },
+    { id: 'term', aliases: ['营业期限', '合伙期限', '经营期限'], target: term },
     {
       id: 'address',
       aliases: ['住所', '主要经营场所', '经营场所', '营业场所'],

@@ -181,10 +181,16 @@ function withoutLabelPiece(v: string): string | null {
   return null;
 }
 
+/** The person a company sends (执行事务合伙人 某某有限公司（委派代表：张三）): 张三. */
+const DELEGATE = /委派代表[:：]?([^（()）,，;；、]+)/u;
+
 const person: ValueType = {
   parse: (text) => {
     const v = parseText(text)?.replace(/\s+/gu, '') ?? null;
-    return v === null ? null : (withoutLabelPiece(v) ?? v);
+    if (v === null) return null;
+    const delegate = DELEGATE.exec(v)?.[1];
+    if (delegate !== undefined) return withoutLabelPiece(delegate) ?? delegate;
+    return withoutLabelPiece(v) ?? v;
   },
   valid: isPersonName,
 };
