@@ -6,11 +6,23 @@
 // proportional set size (PSS) of every process of the browser (or of the CLI), sampled.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../test/cli/run-cli';
 import { TICKS_PER_SECOND, cpuTicks, descendants, pssKb } from './processes';
 import { createDossier, createVault } from '../test/e2e/pages/dossier';
+import {
+  LONG_TASK_RECORDER,
+  longTasksWithin,
+  pageNow,
+  taskCpuWithin,
+  traceMainTasks,
+  type LongTasks,
+  type PhaseWindow,
+} from './ui-long-tasks';
+
+export type { LongTasks };
 
 export const SCAN_FILES = ['license', 'id-front', 'id-back', 'bank'].map((n) =>
   join(REPO_ROOT, 'examples/scans-jpg', `${n}.jpg`),
@@ -106,76 +118,20 @@ function sampleProcesses(pids: () => number[]): {
   };
 }
 
-/** Main-thread long tasks (over 50 ms) of one phase: how many, the longest, their sum (ms). */
-export interface LongTasks {
-  count: number;
-  longestMs: number;
-  totalMs: number;
-  /** The scripts of long animation frames, by time summed (ms), the 5 largest. */
-  scripts?: { script: string; ms: number }[];
-}
-
-/**
- * Records every long task of the page's main thread from its first script on (the
- * Long Tasks API reports tasks over 50 ms; workers' tasks are not the page's).
- */
-const LONG_TASK_RECORDER = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  // Long animation frames name the scripts that ran in them (where the time went).
-  window.__frameScripts = [];
-  new PerformanceObserver((list) => {
-    for (const frame of list.getEntries())
-      for (const s of frame.scripts ?? [])
-        window.__frameScripts.push([
-          s.startTime,
-          s.duration,
-          (s.invokerType || '') + ' ' + (s.invoker || '').slice(0, 60) + ' @ ' +
-            (s.sourceURL || '').split('/').pop() + (s.sourceFunctionName ? ' ' + s.sourceFunctionName : ''),
-        ]);
-  }).observe({ type: 'long-animation-frame', buffered: true });
-`;
-
-/** performance.now() in the page: phases are cut on the page's own clock. */
-const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now());
-
-/** The long tasks that started within [from, to] of the page's clock. */
-async function longTasksBetween(page: Page, from: number, to: number): Promise<LongTasks> {
-  const all = await page.evaluate(
-    () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
-  );
-  const within = all.filter(([start]) => start >= from && start <= to).map(([, d]) => d);
-  const scripts = await page.evaluate(
-    () => (window as unknown as { __frameScripts: [number, number, string][] }).__frameScripts,
-  );
-  const bySource = new Map<string, number>();
-  for (const [start, ms, script] of scripts)
-    if (start >= from && start <= to) bySource.set(script, (bySource.get(script) ?? 0) + ms);
-  return {
-    count: within.length,
-    longestMs: Math.round(Math.max(0, ...within)),
-    totalMs: Math.round(within.reduce((a, b) => a + b, 0)),
-    scripts: [...bySource]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 5)
-      .map(([script, ms]) => ({ script, ms: Math.round(ms) })),
-  };
-}
-
 /**
  * Confirm-all on each document of the review tab (the dialog's OK, until its notice shows),
  * then one field confirmed alone where one is left: the long tasks from each click to the
  * screen settled.
  */
-async function confirmPhase(page: Page): Promise<{ confirmed: number; longTasks: LongTasks }> {
+async function confirmPhase(
+  page: Page,
+): Promise<{ confirmed: number; longTasks: LongTasks; windows: PhaseWindow[] }> {
   await page.getByTestId('tab-review').click();
   const kinds = await page
     .getByTestId('review-document')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
   let confirmed = 0;
-  const phases: LongTasks[] = [];
+  const windows: PhaseWindow[] = [];
   for (const kind of kinds) {
     await page.locator(`[data-testid="review-document"][data-kind="${kind}"]`).click();
     await page.locator(`[data-testid="review"][data-kind="${kind}"]`).waitFor();
@@ -190,7 +146,7 @@ async function confirmPhase(page: Page): Promise<{ confirmed: number; longTasks:
     await page.getByTestId('review-notice').waitFor({ timeout: 60_000 });
     // The rows re-render with their confirmations after the notice.
     await page.waitForTimeout(500);
-    phases.push(await longTasksBetween(page, from, await pageNow(page)));
+    windows.push({ from, to: await pageNow(page) });
   }
   // One field confirmed alone (Enter on its row's button), where one is left to confirm.
   const field = await page
@@ -204,21 +160,10 @@ async function confirmPhase(page: Page): Promise<{ confirmed: number; longTasks:
     await row.getByTestId('confirm-field').click();
     await row.and(page.locator('[data-confirmed="true"]')).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(500);
-    phases.push(await longTasksBetween(page, from, await pageNow(page)));
+    windows.push({ from, to: await pageNow(page) });
     confirmed += 1;
   }
-  return {
-    confirmed,
-    longTasks: {
-      count: phases.reduce((n, p) => n + p.count, 0),
-      longestMs: Math.max(0, ...phases.map((p) => p.longestMs)),
-      totalMs: phases.reduce((n, p) => n + p.totalMs, 0),
-      scripts: phases
-        .flatMap((p) => p.scripts ?? [])
-        .sort((a, b) => b.ms - a.ms)
-        .slice(0, 5),
-    },
-  };
+  return { confirmed, longTasks: await longTasksWithin(page, windows), windows };
 }
 
 export interface AppScanRun {
@@ -238,6 +183,8 @@ export interface AppScanRun {
   /** OCR workers the reader used, and wasm threads in each (its dossier:ocr-pool mark). */
   workers: number;
   threads: number;
+  /** The machine's load average over the last minute, at the end of the run. */
+  loadAverage: number;
   /** Main-thread long tasks from the drop to all read. */
   importLongTasks: LongTasks;
   /** Main-thread long tasks while confirming (confirm-all per document, one single field). */
@@ -304,6 +251,9 @@ export async function appScanRun(
     const dropped = Date.now();
     const droppedInPage = await pageNow(page);
     const stopImport = await options.record?.(page, 'import');
+    // Without a recorder of its own (bench/ui-profile.ts), a light trace of both phases
+    // gives each main-thread task's CPU time.
+    const stopTrace = options.record ? undefined : await traceMainTasks(browser, page);
     cpu = sampleProcesses(() => descendants(process.pid));
     await input.setInputFiles(SCAN_FILES);
     const names = SCAN_FILES.map((f) => f.slice(f.lastIndexOf('/') + 1));
@@ -322,10 +272,16 @@ export async function appScanRun(
     const fileMs = names.map((n) => stamps[n]! - dropped);
     const { cpuSeconds, cpuByThread } = cpu.stop();
     await stopImport?.();
-    const importLongTasks = await longTasksBetween(page, droppedInPage, await pageNow(page));
+    const imported: PhaseWindow = { from: droppedInPage, to: await pageNow(page) };
+    const importLongTasks = await longTasksWithin(page, [imported]);
     const stopConfirm = await options.record?.(page, 'confirm');
-    const confirm = await confirmPhase(page);
+    const { windows, ...confirm } = await confirmPhase(page);
     await stopConfirm?.();
+    const tasks = await stopTrace?.();
+    if (tasks) {
+      importLongTasks.cpu = taskCpuWithin(tasks, [imported]);
+      confirm.longTasks.cpu = taskCpuWithin(tasks, windows);
+    }
     return {
       fileMs,
       allMs: Math.max(...fileMs),
@@ -335,6 +291,7 @@ export async function appScanRun(
       statuses,
       cores,
       ...pool,
+      loadAverage: +loadavg()[0]!.toFixed(1),
       importLongTasks,
       confirm,
     };

@@ -189,7 +189,27 @@ function longTaskSummary(runs: LongTasks[]) {
     noneOver50ms: runs.every((r) => r.count === 0),
     totalMs: runs.map((r) => r.totalMs),
     scripts: runs.map((r) => r.scripts ?? []),
+    // From the trace: each task's own CPU time, which the machine's load changes far less.
+    cpu: runs.every((r) => r.cpu)
+      ? {
+          over50ms: runs.map((r) => r.cpu!.over50ms),
+          longestMs: runs.map((r) => r.cpu!.longestMs),
+          maxLongestMs: Math.max(0, ...runs.map((r) => r.cpu!.longestMs)),
+          noneOver50ms: runs.every((r) => r.cpu!.over50ms === 0),
+          longTasksMs: runs.map((r) => r.cpu!.longTasksMs),
+          allMs: runs.map((r) => r.cpu!.allMs),
+          top: runs.map((r) => r.cpu!.top),
+        }
+      : null,
   };
+}
+
+/** A phase's long tasks in one line: wall (Long Tasks API), then CPU (the trace). */
+function taskLine(t: LongTasks): string {
+  const cpu = t.cpu
+    ? `; by CPU ${t.cpu.over50ms} over 50 ms (largest ${t.cpu.top.join(', ')} ms), long tasks' CPU ${t.cpu.longTasksMs} ms, all tasks' CPU ${t.cpu.allMs} ms`
+    : '';
+  return `${t.count} (longest ${t.longestMs} ms${cpu})`;
 }
 
 function appSummary(app: AppScanRun[]) {
@@ -206,6 +226,7 @@ function appSummary(app: AppScanRun[]) {
     medianCpuSeconds: +median(app.map((r) => r.cpuSeconds)).toFixed(1),
     cpuByThread: app.map((r) => r.cpuByThread),
     peakMb: Math.max(...app.map((r) => r.peakMb)),
+    loadAverage: app.map((r) => r.loadAverage),
     importLongTasks: longTaskSummary(app.map((r) => r.importLongTasks)),
     confirm: {
       confirmed: app.map((r) => r.confirm.confirmed),
@@ -237,7 +258,7 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       byConfig.get(key)!.push(run);
       console.log(`    CPU by thread: ${JSON.stringify(run.cpuByThread)}`);
       console.log(
-        `  app (${key}: ${run.cores} cores, ${run.workers} OCR worker(s) × ${run.threads} thread(s)): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); main-thread long tasks: import ${run.importLongTasks.count} (longest ${run.importLongTasks.longestMs} ms), confirming ${run.confirm.confirmed} fields ${run.confirm.longTasks.count} (longest ${run.confirm.longTasks.longestMs} ms)`,
+        `  app (${key}: ${run.cores} cores, ${run.workers} OCR worker(s) × ${run.threads} thread(s)): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); load ${run.loadAverage}; main-thread long tasks: import ${taskLine(run.importLongTasks)}, confirming ${run.confirm.confirmed} fields ${taskLine(run.confirm.longTasks)}`,
       );
     }
   }
@@ -281,10 +302,17 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
   };
 }
 
+function summaryLine(t: ReturnType<typeof longTaskSummary>): string {
+  const cpu = t.cpu
+    ? `; by CPU ${t.cpu.over50ms.join('/')} over 50 ms (longest ${t.cpu.maxLongestMs} ms), long tasks' CPU ${t.cpu.longTasksMs.join('/')} ms`
+    : '';
+  return `${t.counts.join('/')} (longest ${t.maxLongestMs} ms${cpu})`;
+}
+
 function scanLine(s: Awaited<ReturnType<typeof scanComparison>>): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const tasks = (a: ReturnType<typeof appSummary>) =>
-    `${a.cores} cores, ${a.workers} OCR worker(s) × ${a.threads} thread(s): ${sec(a.medianAllMs)}, peak ${a.peakMb} MB, main-thread long tasks import ${a.importLongTasks.counts.join('/')} (longest ${a.importLongTasks.maxLongestMs} ms), confirm ${a.confirm.longTasks.counts.join('/')} (longest ${a.confirm.longTasks.maxLongestMs} ms)`;
+    `${a.cores} cores, ${a.workers} OCR worker(s) × ${a.threads} thread(s): ${sec(a.medianAllMs)}, peak ${a.peakMb} MB, load ${a.loadAverage.join('/')}, main-thread long tasks import ${summaryLine(a.importLongTasks)}, confirm ${summaryLine(a.confirm.longTasks)}`;
   return `${Object.values(s.byConfig).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app as shipped (${s.app.workers} OCR worker(s) × ${s.app.threads} thread(s)) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio})${s.cliWasm ? `; CLI on the app's wasm runtime ${s.cliWasm.medianCpuSeconds} (app / CLI-wasm ${s.cpuRatioToCliWasm})` : ''}; peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
 }
 
