@@ -3,7 +3,7 @@
 // transform scales and moves image and boxes together, so they never drift apart.
 import { MinusOutlined, PlusOutlined, ExpandOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Box, Region } from '../../core/extraction';
 import type { PageGeometry } from '../model/contract';
 import { useI18n } from '../i18n';
@@ -44,7 +44,8 @@ const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 8;
 const clamp = (z: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
 
-export function PageView({
+/** Memoised: a review's render that leaves its page, boxes and selection alone skips it. */
+export const PageView = memo(function PageView({
   url,
   geometry,
   boxes,
@@ -344,4 +345,4 @@ export function PageView({
       </div>
     </div>
   );
-}
+});

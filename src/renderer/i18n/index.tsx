@@ -1,6 +1,6 @@
 // Language switching and message lookup. Chinese by default; dates are shown as the
 // documents print them (2036年05月20日) in Chinese and stay ISO in English.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { en } from './en';
 import { zh, type MessageKey } from './zh';
 
@@ -49,11 +49,13 @@ export function I18nProvider({
   setLanguage: (language: Language) => void;
   children: ReactNode;
 }) {
-  return (
-    <I18nContext.Provider value={{ language, t: translator(language), setLanguage }}>
-      {children}
-    </I18nContext.Provider>
+  // One value per language: a render of the shell above does not render every component
+  // that uses the catalogue.
+  const value = useMemo(
+    () => ({ language, t: translator(language), setLanguage }),
+    [language, setLanguage],
   );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useI18n(): I18n {

@@ -4,7 +4,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Button, Progress, Tag, Typography, Upload } from 'antd';
 import type { RcFile } from 'antd/es/upload';
-import { useMemo, useSyncExternalStore } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { ImportOutcome, ImportStage, Workspace } from '../../model/contract';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import type { DocumentKind } from '../../../core/documents';
@@ -74,10 +74,29 @@ export function useImporter(workspace: Workspace, dossierId: string): ImportCont
   return useMemo(() => createImportController(workspace, dossierId), [workspace, dossierId]);
 }
 
+/**
+ * The controller's state, each publication rendered as a transition: React renders it in
+ * slices between other tasks and never as one long task (useSyncExternalStore would render
+ * every publication at once, synchronously, inside the task that published it: the drop).
+ */
+function usePublished(controller: ImportController) {
+  const [state, setState] = useState(controller.getState);
+  useEffect(() => {
+    const update = () => startTransition(() => setState(controller.getState()));
+    update();
+    return controller.subscribe(update);
+  }, [controller]);
+  return state;
+}
+
 /** The import panel over the controller's state: the only component its progress renders. */
-export function LiveImportPanel({ controller }: { controller: ImportController }) {
+export const LiveImportPanel = memo(function LiveImportPanel({
+  controller,
+}: {
+  controller: ImportController;
+}) {
   const { t } = useI18n();
-  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const state = usePublished(controller);
   const importer = useMemo<Importer>(
     () => ({
       rows: state.rows,
@@ -89,34 +108,18 @@ export function LiveImportPanel({ controller }: { controller: ImportController }
     [state, t, controller],
   );
   return <ImportPanel importer={importer} />;
-}
+});
 
 export function ImportPanel({ importer }: { importer: Importer }) {
   const { t } = useI18n();
-  const { rows, busy, error, importBatch } = importer;
+  const { rows, busy, error, importBatch, cancel } = importer;
 
   return (
     <section
       data-testid="import-panel"
       style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
     >
-      <Upload.Dragger
-        multiple
-        showUploadList={false}
-        accept={ACCEPT}
-        data-testid="file-input"
-        beforeUpload={(file: RcFile, batch: RcFile[]) => {
-          // Called once per file of a batch: start the batch on its first file only.
-          if (file === batch[0]) void importBatch(batch);
-          return false;
-        }}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('dossier.import.drop')}</p>
-        <p className="ant-upload-hint">{t('dossier.import.hint')}</p>
-      </Upload.Dragger>
+      <DropZone importBatch={importBatch} />
       {error && (
         <Typography.Text type="danger" role="alert">
           {error}
@@ -131,97 +134,130 @@ export function ImportPanel({ importer }: { importer: Importer }) {
                 : t('dossier.import.finished')}
             </Typography.Text>
             {busy && (
-              <Button danger size="small" data-testid="import-cancel" onClick={importer.cancel}>
+              <Button danger size="small" data-testid="import-cancel" onClick={cancel}>
                 {t('dossier.import.cancel')}
               </Button>
             )}
           </div>
           {rows.map((row, i) => (
-            <div
-              key={`${i}-${row.name}`}
-              data-testid="import-row"
-              data-file={row.name}
-              data-stage={row.progress.stage}
-              data-status={row.outcome?.status ?? ''}
-              style={{
-                display: 'grid',
-                gridTemplateColumns: 'minmax(120px, 1fr) 110px minmax(160px, 2fr)',
-                gap: 12,
-                alignItems: 'center',
-              }}
-            >
-              <Typography.Text ellipsis title={row.name}>
-                {row.name}
-              </Typography.Text>
-              <span style={{ color: '#595959' }}>{t(STAGE_KEYS[row.progress.stage])}</span>
-              {row.outcome ? (
-                <span>
-                  {row.outcome.status === 'imported' && row.outcome.kind === 'unknown' ? (
-                    // Stored, but not as anything yet: a problem to solve, not an import.
-                    <Tag color="warning" data-testid="import-unrecognised">
-                      {t('dossier.import.unrecognisedHint')}
-                    </Tag>
-                  ) : (
-                    <Tag color={OUTCOME_COLOURS[row.outcome.status]}>
-                      {t(OUTCOME_KEYS[row.outcome.status])}
-                    </Tag>
-                  )}
-                  {row.outcome.status === 'imported' &&
-                    (row.outcome.documents ? (
-                      <span
-                        data-testid="import-documents"
-                        data-count={row.outcome.documents.length}
-                      >
-                        {t('dossier.import.holds', {
-                          count: row.outcome.documents.length,
-                          kinds: row.outcome.documents
-                            .map((d) => kindLabel(t, d.kind))
-                            .join(t('dossier.import.listSeparator')),
-                        })}
-                      </span>
-                    ) : (
-                      row.outcome.kind &&
-                      row.outcome.kind !== 'unknown' && (
-                        <span>{kindLabel(t, row.outcome.kind)}</span>
-                      )
-                    ))}
-                  {row.outcome.alsoIn && (
-                    <Typography.Text type="secondary" data-testid="import-also-in">
-                      {' '}
-                      {t('dossier.import.alsoIn', { companies: row.outcome.alsoIn.join('、') })}
-                    </Typography.Text>
-                  )}
-                  {outcomeSentence(t, row.outcome) !== null && (
-                    <span
-                      data-testid="import-message"
-                      data-reason={row.outcome.reason ?? ''}
-                      title={row.outcome.message}
-                    >
-                      {' '}
-                      {outcomeSentence(t, row.outcome)}
-                    </span>
-                  )}
-                </span>
-              ) : (
-                // No 'active' status: its endless shimmer repainted the page every frame for
-                // the whole read (compositor and GPU process: 3.6 of the browser's 18.9 CPU
-                // seconds for four scans, bench:ui); the stage and the percentage say enough.
-                <Progress
-                  percent={Math.round(row.progress.progress * 100)}
-                  size="small"
-                  status={
-                    row.progress.stage === 'failed'
-                      ? 'exception'
-                      : row.progress.stage === 'done'
-                        ? 'success'
-                        : 'normal'
-                  }
-                />
-              )}
-            </div>
+            <ImportRowView key={`${i}-${row.name}`} row={row} />
           ))}
         </div>
       )}
     </section>
   );
 }
+
+/**
+ * The drop zone: memoised, with the controller's stable importBatch, so that a file's
+ * progress does not render the Upload again.
+ */
+const DropZone = memo(function DropZone({ importBatch }: { importBatch: Importer['importBatch'] }) {
+  const { t } = useI18n();
+  return (
+    <Upload.Dragger
+      multiple
+      showUploadList={false}
+      accept={ACCEPT}
+      data-testid="file-input"
+      beforeUpload={(file: RcFile, batch: RcFile[]) => {
+        // Called once per file of a batch: start the batch on its first file only.
+        if (file === batch[0]) void importBatch(batch);
+        return false;
+      }}
+    >
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">{t('dossier.import.drop')}</p>
+      <p className="ant-upload-hint">{t('dossier.import.hint')}</p>
+    </Upload.Dragger>
+  );
+});
+
+/**
+ * One file's row. Memoised: the store keeps the objects of the rows that did not change,
+ * so a file's progress renders its own row only.
+ */
+export const ImportRowView = memo(function ImportRowView({ row }: { row: ImportRow }) {
+  const { t } = useI18n();
+  const sentence = row.outcome ? outcomeSentence(t, row.outcome) : null;
+  return (
+    <div
+      data-testid="import-row"
+      data-file={row.name}
+      data-stage={row.progress.stage}
+      data-status={row.outcome?.status ?? ''}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(120px, 1fr) 110px minmax(160px, 2fr)',
+        gap: 12,
+        alignItems: 'center',
+      }}
+    >
+      <Typography.Text ellipsis title={row.name}>
+        {row.name}
+      </Typography.Text>
+      <span style={{ color: '#595959' }}>{t(STAGE_KEYS[row.progress.stage])}</span>
+      {row.outcome ? (
+        <span>
+          {row.outcome.status === 'imported' && row.outcome.kind === 'unknown' ? (
+            // Stored, but not as anything yet: a problem to solve, not an import.
+            <Tag color="warning" data-testid="import-unrecognised">
+              {t('dossier.import.unrecognisedHint')}
+            </Tag>
+          ) : (
+            <Tag color={OUTCOME_COLOURS[row.outcome.status]}>
+              {t(OUTCOME_KEYS[row.outcome.status])}
+            </Tag>
+          )}
+          {row.outcome.status === 'imported' &&
+            (row.outcome.documents ? (
+              <span data-testid="import-documents" data-count={row.outcome.documents.length}>
+                {t('dossier.import.holds', {
+                  count: row.outcome.documents.length,
+                  kinds: row.outcome.documents
+                    .map((d) => kindLabel(t, d.kind))
+                    .join(t('dossier.import.listSeparator')),
+                })}
+              </span>
+            ) : (
+              row.outcome.kind &&
+              row.outcome.kind !== 'unknown' && <span>{kindLabel(t, row.outcome.kind)}</span>
+            ))}
+          {row.outcome.alsoIn && (
+            <Typography.Text type="secondary" data-testid="import-also-in">
+              {' '}
+              {t('dossier.import.alsoIn', { companies: row.outcome.alsoIn.join('、') })}
+            </Typography.Text>
+          )}
+          {sentence !== null && (
+            <span
+              data-testid="import-message"
+              data-reason={row.outcome.reason ?? ''}
+              title={row.outcome.message}
+            >
+              {' '}
+              {sentence}
+            </span>
+          )}
+        </span>
+      ) : (
+        // No 'active' status: its endless shimmer repainted the page every frame for
+        // the whole read (compositor and GPU process: 3.6 of the browser's 18.9 CPU
+        // seconds for four scans, bench:ui); the stage and the percentage say enough.
+        <Progress
+          percent={Math.round(row.progress.progress * 100)}
+          size="small"
+          status={
+            row.progress.stage === 'failed'
+              ? 'exception'
+              : row.progress.stage === 'done'
+                ? 'success'
+                : 'normal'
+          }
+        />
+      )}
+    </div>
+  );
+});

@@ -7,6 +7,7 @@ import { Alert, Button, Empty, Pagination, Segmented, Space, Typography } from '
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DATE_FIELDS } from '../../../core/documents';
 import { useUnsavedChanges } from '../../shell/unsaved';
+import type { Correction } from '../../../core/extraction';
 import type { ExtractedField } from '../../../vault';
 import { PageView, type PageBox } from '../../components/PageView';
 import { sealBoxes } from '../../components/QualityBadge';
@@ -26,9 +27,12 @@ import {
   shown,
 } from './review-model';
 import { usePageImage } from './use-page-image';
+import { useShared } from './share-equal';
 import { useReviewKeys } from './use-review-keys';
 
 export { orderedDocuments };
+
+const NO_PROPOSALS: Correction[] = [];
 
 export function ReviewTab({
   workspace,
@@ -54,10 +58,14 @@ export function ReviewTab({
   const { image, error: imageError } = usePageImage(workspace, doc, page);
   const list = useRef<HTMLDivElement>(null);
 
-  const fields = useMemo(() => (doc ? orderedFields(doc) : []), [doc]);
-  const proposals = useMemo(
-    () => new Map(doc ? fields.map((f) => [f.field, correctionsOf(doc, f)]) : []),
-    [doc, fields],
+  // Shared with the last render where equal: a confirmation changes one field's object,
+  // and only its row renders again (the rows are memoised on these props).
+  const fields = useShared(useMemo(() => (doc ? orderedFields(doc) : []), [doc]));
+  const proposals = useShared(
+    useMemo(
+      () => new Map(doc ? fields.map((f) => [f.field, correctionsOf(doc, f)]) : []),
+      [doc, fields],
+    ),
   );
   // A field, or a quality flag opened from the checks (its region outlined).
   const selected =
@@ -174,30 +182,35 @@ export function ReviewTab({
     [docId, onSelect],
   );
 
-  if (documents.length === 0 || !doc) {
-    return <Empty data-testid="review-empty" description={t('dossier.review.empty')} />;
-  }
-
-  const boxes: PageBox[] = fields.flatMap((f) =>
-    f.box && f.box.page === page
+  // The page's boxes, shared with the last render's where equal (the page view is memoised).
+  const boxes = useShared<PageBox[]>(
+    doc
       ? [
-          {
-            id: f.field,
-            box: f.box,
-            label: `${fieldLabel(t, f.field)}: ${shown(f.field, currentValue(f), language)}`,
-            attention:
-              f.confirmedValue === null &&
-              (f.confidence < HIGH_CONFIDENCE ||
-                needsConfirmation.has(f.field) ||
-                (proposals.get(f.field) ?? []).length > 0),
-            confirmed: f.confirmedValue !== null,
-          },
+          ...fields.flatMap((f) =>
+            f.box && f.box.page === page
+              ? [
+                  {
+                    id: f.field,
+                    box: f.box,
+                    label: `${fieldLabel(t, f.field)}: ${shown(f.field, currentValue(f), language)}`,
+                    attention:
+                      f.confirmedValue === null &&
+                      (f.confidence < HIGH_CONFIDENCE ||
+                        needsConfirmation.has(f.field) ||
+                        (proposals.get(f.field) ?? []).length > 0),
+                    confirmed: f.confirmedValue !== null,
+                  },
+                ]
+              : [],
+          ),
+          ...sealBoxes(doc.extracted, page, t('quality.seal')),
+          ...flagBoxes(doc, page, (f) => t(`quality.flag.${f.flag}`)),
         ]
       : [],
   );
-
-  boxes.push(...sealBoxes(doc.extracted, page, t('quality.seal')));
-  boxes.push(...flagBoxes(doc, page, (f) => t(`quality.flag.${f.flag}`)));
+  if (documents.length === 0 || !doc) {
+    return <Empty data-testid="review-empty" description={t('dossier.review.empty')} />;
+  }
 
   const pending = fields.filter((f) => f.confirmedValue === null && f.value !== null);
   // "Confirm all" works on the document shown, so its count does too.
@@ -243,7 +256,7 @@ export function ReviewTab({
               geometry={image.geometry}
               boxes={boxes}
               selected={selected}
-              onSelect={(f) => onSelect(doc.info.id, f)}
+              onSelect={onSelectField}
               {...(doc.extracted.region && page === firstPage
                 ? { region: doc.extracted.region }
                 : {})}
@@ -323,7 +336,7 @@ export function ReviewTab({
                 key={f.field}
                 f={f}
                 isSelected={f.field === selected}
-                proposals={proposals.get(f.field) ?? []}
+                proposals={proposals.get(f.field) ?? NO_PROPOSALS}
                 width={needsConfirmation.has(f.field) && f.confirmedValue === null}
                 foundElsewhere={foundElsewhere[f.field] !== undefined}
                 draft={draftOf(f)}

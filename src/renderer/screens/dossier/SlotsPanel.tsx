@@ -3,7 +3,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Tag, Typography, Upload } from 'antd';
 import type { RcFile } from 'antd/es/upload';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { DOCUMENT_KINDS, type DetectedKind, type DocumentKind } from '../../../core/documents';
 import type { UndoTicket } from '../../../vault';
 import type { DocumentView, DossierView, Workspace } from '../../model/contract';
@@ -69,70 +69,6 @@ export function SlotsPanel({
     else void act(() => ws.setAside(doc.info.id, !doc.setAside));
   }, []);
 
-  const slotCard = (kind: DocumentKind) => {
-    const doc = view.slots[kind];
-    // Each slot is also a drop target: a file dropped here is put in this slot.
-    const drop = {
-      onDragOver: (e: DragEvent) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        setDragOver(kind);
-      },
-      onDragLeave: () => setDragOver(null),
-      onDrop: (e: DragEvent) => {
-        e.preventDefault();
-        setDragOver(null);
-        const files = [...e.dataTransfer.files];
-        if (files.length > 0) onDropInSlot(files, kind);
-      },
-    };
-    return (
-      <Card
-        {...drop}
-        key={kind}
-        size="small"
-        title={kindLabel(t, kind)}
-        data-testid="slot"
-        data-kind={kind}
-        data-filled={doc ? 'true' : 'false'}
-        extra={
-          doc ? (
-            <Tag color="success">{t('dossier.slots.filled')}</Tag>
-          ) : (
-            <Tag>{t('dossier.slots.empty')}</Tag>
-          )
-        }
-        style={{
-          minHeight: 160,
-          outline: dragOver === kind ? '2px dashed #1677ff' : undefined,
-        }}
-      >
-        {doc ? (
-          <SlotDocument workspace={workspace} doc={doc} slot={kind} onAction={onAction} />
-        ) : (
-          <Space orientation="vertical" size={8}>
-            <Typography.Text type="secondary">
-              {t('dossier.slots.emptyHint', { kind: kindLabel(t, kind) })}
-            </Typography.Text>
-            <Upload
-              showUploadList={false}
-              accept={ACCEPT}
-              data-testid="slot-input"
-              beforeUpload={(file: RcFile) => {
-                onDropInSlot([file], kind);
-                return false;
-              }}
-            >
-              <Button size="small" icon={<UploadOutlined />}>
-                {t('dossier.slots.pick')}
-              </Button>
-            </Upload>
-          </Space>
-        )}
-      </Card>
-    );
-  };
-
   return (
     <section style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       {deleted && (
@@ -161,7 +97,18 @@ export function SlotsPanel({
           gap: 12,
         }}
       >
-        {DOCUMENT_KINDS.map(slotCard)}
+        {DOCUMENT_KINDS.map((kind) => (
+          <SlotCard
+            key={kind}
+            kind={kind}
+            doc={view.slots[kind]}
+            dragOver={dragOver === kind}
+            workspace={workspace}
+            onAction={onAction}
+            onDropInSlot={onDropInSlot}
+            onDragOver={setDragOver}
+          />
+        ))}
       </div>
       {view.others.length > 0 && (
         <Card size="small" title={t('dossier.slots.others')} data-testid="others">
@@ -183,3 +130,83 @@ export function SlotsPanel({
     </section>
   );
 }
+
+/**
+ * One slot: its document, or a hint and a picker when empty; also a drop target (a file
+ * dropped here is put in this slot). Memoised: a document stored in another slot, or a
+ * check run again, leaves it as it was.
+ */
+const SlotCard = memo(function SlotCard({
+  kind,
+  doc,
+  dragOver,
+  workspace,
+  onAction,
+  onDropInSlot,
+  onDragOver,
+}: {
+  kind: DocumentKind;
+  doc: DocumentView | null;
+  dragOver: boolean;
+  workspace: Workspace;
+  onAction: (action: SlotAction) => void;
+  onDropInSlot: (files: File[], kind: DocumentKind) => void;
+  onDragOver: (kind: DocumentKind | null) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Card
+      onDragOver={(e: DragEvent) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        onDragOver(kind);
+      }}
+      onDragLeave={() => onDragOver(null)}
+      onDrop={(e: DragEvent) => {
+        e.preventDefault();
+        onDragOver(null);
+        const files = [...e.dataTransfer.files];
+        if (files.length > 0) onDropInSlot(files, kind);
+      }}
+      size="small"
+      title={kindLabel(t, kind)}
+      data-testid="slot"
+      data-kind={kind}
+      data-filled={doc ? 'true' : 'false'}
+      extra={
+        doc ? (
+          <Tag color="success">{t('dossier.slots.filled')}</Tag>
+        ) : (
+          <Tag>{t('dossier.slots.empty')}</Tag>
+        )
+      }
+      style={{
+        minHeight: 160,
+        outline: dragOver ? '2px dashed #1677ff' : undefined,
+      }}
+    >
+      {doc ? (
+        <SlotDocument workspace={workspace} doc={doc} slot={kind} onAction={onAction} />
+      ) : (
+        <Space orientation="vertical" size={8}>
+          <Typography.Text type="secondary">
+            {t('dossier.slots.emptyHint', { kind: kindLabel(t, kind) })}
+          </Typography.Text>
+          <Upload
+            showUploadList={false}
+            accept={ACCEPT}
+            data-testid="slot-input"
+            beforeUpload={(file: RcFile) => {
+              onDropInSlot([file], kind);
+              return false;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />}>
+              {t('dossier.slots.pick')}
+            </Button>
+          </Upload>
+        </Space>
+      )}
+    </Card>
+  );
+});

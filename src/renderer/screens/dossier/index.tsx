@@ -5,6 +5,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DocumentKind } from '../../../core/documents';
 import type { DossierView, Workspace } from '../../model/contract';
 import { useWorkspace } from '../../model/workspace-context';
 import { useI18n } from '../../i18n';
@@ -63,6 +64,17 @@ export function DossierScreenView({
 
   const selectField = useCallback((documentId: string, field: string | null) => {
     setReview({ documentId, field });
+  }, []);
+
+  const onScrolled = useCallback(() => setScrollTo(null), []);
+  // The documents' callbacks keep their identity: the slots are memoised.
+  const latestGuard = useRef(guardLeave);
+  latestGuard.current = guardLeave;
+  const openReview = useCallback((documentId: string) => {
+    latestGuard.current(() => {
+      setReview({ documentId, field: null });
+      setTab('review');
+    });
   }, []);
 
   const openTarget = useCallback(
@@ -147,13 +159,8 @@ export function DossierScreenView({
                 view={view}
                 importer={importer}
                 scrollTo={scrollTo}
-                onScrolled={() => setScrollTo(null)}
-                onReview={(documentId) =>
-                  guardLeave(() => {
-                    setReview({ documentId, field: null });
-                    setTab('review');
-                  })
-                }
+                onScrolled={onScrolled}
+                onReview={openReview}
               />
             ),
           },
@@ -222,6 +229,11 @@ function DocumentsTab({
   const { t } = useI18n();
   const accounts = useRef<HTMLDivElement>(null);
   const declared = useRef<HTMLDivElement>(null);
+  const dropInSlot = useCallback(
+    (files: File[], kind: DocumentKind) =>
+      void importer.importBatch(files, files.length === 1 ? kind : undefined),
+    [importer],
+  );
   useEffect(() => {
     if (scrollTo === null) return;
     (scrollTo === 'accounts' ? accounts : declared).current?.scrollIntoView({ block: 'start' });
@@ -239,14 +251,7 @@ function DocumentsTab({
           title={t('dossier.documents.empty')}
         />
       )}
-      <SlotsPanel
-        workspace={workspace}
-        view={view}
-        onReview={onReview}
-        onDropInSlot={(files, kind) =>
-          void importer.importBatch(files, files.length === 1 ? kind : undefined)
-        }
-      />
+      <SlotsPanel workspace={workspace} view={view} onReview={onReview} onDropInSlot={dropInSlot} />
       <div ref={accounts}>
         <AccountsEditor
           workspace={workspace}

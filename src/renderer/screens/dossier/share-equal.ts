@@ -4,6 +4,8 @@
 // panel's props were new objects and the whole screen rendered again; with it, a panel
 // whose data did not change gets the same objects and its memo skips it.
 
+import { useRef } from 'react';
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value) as unknown;
@@ -29,6 +31,16 @@ export function shareEqual<T>(prev: T, next: T): T {
     const same = before.length === out.length && out.every((item, i) => item === before[i]);
     return (same ? prev : out) as T;
   }
+  if (prev instanceof Map && next instanceof Map) {
+    let same = prev.size === next.size;
+    const out = new Map<unknown, unknown>();
+    for (const [key, value] of next as Map<unknown, unknown>) {
+      const shared: unknown = prev.has(key) ? shareEqual(prev.get(key), value) : value;
+      if (!prev.has(key) || shared !== prev.get(key)) same = false;
+      out.set(key, shared);
+    }
+    return (same ? prev : out) as T;
+  }
   if (isPlainObject(prev) && isPlainObject(next)) {
     const keys = Object.keys(next);
     let same = keys.length === Object.keys(prev).length;
@@ -45,4 +57,15 @@ export function shareEqual<T>(prev: T, next: T): T {
   if (prev instanceof Date && next instanceof Date)
     return prev.getTime() === next.getTime() ? prev : next;
   return next;
+}
+
+/**
+ * `value`, sharing with the value of the last render every part that is deep-equal: a
+ * memoised child given a part that did not change gets the same object and is skipped.
+ */
+export function useShared<T>(value: T): T {
+  const last = useRef(value);
+  const shared = shareEqual(last.current, value);
+  last.current = shared;
+  return shared;
 }

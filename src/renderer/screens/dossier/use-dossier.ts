@@ -1,6 +1,6 @@
 // The dossier as the workspace shows it, reloaded after every change the workspace makes
 // (its own or another screen's), so what is on screen is what the vault holds.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { DossierView, Workspace } from '../../model/contract';
 import { errorSentence } from '../../shell/errors';
@@ -48,8 +48,12 @@ export function useDossier(workspace: Workspace, dossierId: string): DossierStat
       const next = await workspace.loadDossier(dossierId);
       if (mine === generation.current) {
         // What did not change keeps its objects: the panels showing it are not rendered again.
-        setView((prev) => (prev === null ? next : shareEqual(prev, next)));
-        setFailure(null);
+        // A transition: React renders the screen in slices between other tasks (an import's
+        // progress, a click), never as one long task of the main thread.
+        startTransition(() => {
+          setView((prev) => (prev === null ? next : shareEqual(prev, next)));
+          setFailure(null);
+        });
       }
     } catch (e) {
       if (mine === generation.current) setFailure(e ?? new Error('unknown'));
