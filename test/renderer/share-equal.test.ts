@@ -53,4 +53,21 @@ describe('shareEqual', () => {
     other.bytes = new Uint8Array([1, 2, 4]);
     expect(shareEqual(prev, other).bytes).toBe(other.bytes);
   });
+
+  it("shares the equal entries of a Map (the review's proposals by field)", () => {
+    const prev = new Map([
+      ['creditCode', [{ field: 'creditCode', from: 'O', to: '0' }]],
+      ['name', []],
+    ]);
+    const next = new Map([
+      ['creditCode', [{ field: 'creditCode', from: 'O', to: '0' }]],
+      ['name', [{ field: 'name', from: '王', to: '玉' }]],
+    ]);
+    const shared = shareEqual(prev, next);
+    expect(shared).not.toBe(prev);
+    expect(shared.get('creditCode')).toBe(prev.get('creditCode'));
+    expect(shared.get('name')).toEqual(next.get('name'));
+    expect(shared.get('name')).not.toBe(prev.get('name'));
+    expect(shareEqual(prev, new Map(prev))).toBe(prev);
+  });
 });
