@@ -6,6 +6,7 @@
 import type { DocumentText, ExtractedDocument } from '../core/extraction';
 import { sniffMime } from '../core/file-type';
 import { fieldTextConfidence, inspectDocument, type PageImage } from '../core/image';
+import { findPageQuad, rectify } from './page-quad';
 import type { PdfDocument } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 import type { Raster } from './raster';
@@ -24,6 +25,18 @@ export interface InspectDeps {
 const MAX_INSPECTED_PAGES = 2;
 /** Vector pages are rendered at this resolution, only to find seals and colour. */
 const VECTOR_DPI = 100;
+
+/**
+ * An image page in the frame of its boxes: a photographed page is cut from the desk and
+ * squared as page preparation did (prepare.ts), or the boxes of the squared page would
+ * land beside their text here (a blur measured on the desk's edge, not on the field).
+ */
+function asRead(image: Raster): Pick<PageImage, 'image' | 'uncut'> {
+  const quad = findPageQuad(image);
+  return quad
+    ? { image: rectify(image, quad), uncut: { width: image.width, height: image.height } }
+    : { image };
+}
 
 /** The pages of `text` each document is analysed on (its own, at most MAX_INSPECTED_PAGES). */
 function pagesOf(doc: ExtractedDocument, text: DocumentText): number[] {
@@ -50,7 +63,13 @@ async function* pageImages(
     for (const [index, image] of read.slice(0, last + 1).entries()) {
       const size = sizes.find((p) => p.page === index);
       if (size !== undefined)
-        yield { page: index, image, width: size.width, height: size.height, vector: false };
+        yield {
+          page: index,
+          ...asRead(image),
+          width: size.width,
+          height: size.height,
+          vector: false,
+        };
     }
     return;
   }
@@ -58,7 +77,7 @@ async function* pageImages(
     const size = sizes[0];
     if (deps.decodeImage === undefined || size === undefined) return;
     const image = await deps.decodeImage(bytes, mime);
-    yield { page: 0, image, width: size.width, height: size.height, vector: false };
+    yield { page: 0, ...asRead(image), width: size.width, height: size.height, vector: false };
     return;
   }
   if (mime !== 'application/pdf' || deps.rasterise === undefined) return;

@@ -23,6 +23,11 @@ export interface PageImage {
   widthInches?: number;
   /** The image is a part cut from a larger page image (see part.ts), placed there. */
   crop?: CropPlacement;
+  /**
+   * A photographed page cut from the desk and squared (the frame of its boxes): the
+   * photo's own size, on which its resolution is judged as before the cut.
+   */
+  uncut?: { width: number; height: number };
 }
 
 /** The defaults of the rule pack's resolution floor (spec §3 files.legible). */
@@ -70,7 +75,9 @@ export function resolutionFlag(
   // A part of a page has the resolution of the page it was cut from: an ID side on an A4
   // copy is as many pixels wide as the card's 85.6 mm of that page.
   const { width, height } =
-    p.crop === undefined ? p.image : { width: p.crop.pageWidth, height: p.crop.pageHeight };
+    p.crop !== undefined
+      ? { width: p.crop.pageWidth, height: p.crop.pageHeight }
+      : (p.uncut ?? p.image);
   if (A4_KINDS.has(kind)) {
     const dpi = Math.round(
       p.widthInches !== undefined
