@@ -61,6 +61,35 @@ describe('a license term read whole', () => {
     expect(doc.confidence.validUntil).toBeLessThanOrEqual(0.6);
   });
 
+  it("reads a term wrapped in the right column of two, not into the left column's text", () => {
+    // The 正本's two columns: the term's label lost, its end wrapped under it, and the
+    // left column's value on that same line (a whole-width reading put it between 至 and 长期).
+    const doc = extractDocument(
+      page([
+        item('营业执照', 400, 20, 40),
+        item('名称', 60, 130),
+        item('杭州星澜芯科技有限公司', 160, 130),
+        item('注册资本', 600, 130),
+        item('壹佰万元整', 720, 130),
+        item('类型', 60, 170),
+        item('有限责任公司（自然人投资或控股）', 160, 170),
+        item('成立日期', 600, 170),
+        item('2019年01月01日', 720, 170),
+        item('法定代表人', 60, 210),
+        item('王示例', 160, 210),
+        item('营止期坝', 600, 210), // the label misread beyond matching
+        item('2019年01月01日至', 720, 210),
+        item('经营范围', 60, 240),
+        item('一般项目：日用百货销售', 160, 240),
+        item('长期', 720, 240),
+      ]),
+      'license.pdf',
+      { kind: 'business-license' },
+    );
+    expect(doc.fields.validFrom).toBe('2019-01-01');
+    expect(doc.fields.validUntil).toBe('long-term');
+  });
+
   it('finds nothing by grammar where the page holds two different terms', () => {
     const doc = license([
       item('营止期坝', 60, 250),
@@ -80,7 +109,11 @@ describe('a license term read whole', () => {
     expect(doc.fields.validFrom).toBeNull();
     expect(doc.fields.validUntil).toBe('long-term');
     expect(doc.corrections).toContainEqual(
-      expect.objectContaining({ field: 'validFrom', to: '2019-03-15', reason: 'same-date-elsewhere' }),
+      expect.objectContaining({
+        field: 'validFrom',
+        to: '2019-03-15',
+        reason: 'same-date-elsewhere',
+      }),
     );
   });
 });
@@ -173,8 +206,8 @@ describe('value types of a license', () => {
   });
 
   it("gives a scope's 一般项目 and 许可项目 the colon the OCR lost", () => {
-    expect(typeOf('businessScope').parse('许可项目：第二类增值电信业务。一般项目日用百货销售')).toBe(
-      '许可项目：第二类增值电信业务。一般项目：日用百货销售',
-    );
+    expect(
+      typeOf('businessScope').parse('许可项目：第二类增值电信业务。一般项目日用百货销售'),
+    ).toBe('许可项目：第二类增值电信业务。一般项目：日用百货销售');
   });
 });

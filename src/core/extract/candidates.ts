@@ -6,7 +6,7 @@ import type { Box } from '../extraction';
 import { SEPARATORS } from './anchors';
 import type { LabelHit } from './anchors';
 import { joinGlyphs, labelGlyphs, rightBound, type PageLayout, type ValueRegion } from './layout';
-import { minConfidence, union, type Glyph } from './lines';
+import { minConfidence, union, type Glyph, type Line } from './lines';
 import { isBankName, neverValue, typeOf } from './value-types';
 
 /** How far a cell reaches above and below its label's line, in line heights. */
@@ -98,30 +98,82 @@ const SENTENCES: Readonly<Record<string, readonly RegExp[]>> = {
 };
 
 /**
- * Values inside sentences, by field: lines are joined with the next one, so that a
- * sentence wrapped over two lines is read whole.
+ * A line's parts by the page's label columns (layout.columns): the text of each column,
+ * which runs on into the next line of that column, not into the column beside it. A line
+ * on a page of one column is one part, however wide its gaps (a name filled into a blank).
+ */
+function columnParts(line: Line, columns: readonly number[]): Glyph[][] {
+  const cuts = columns.slice(1).map((x) => x - 0.5 * line.h);
+  const runs: Glyph[][] = [];
+  let part = -1;
+  for (const g of line.glyphs) {
+    const k = cuts.filter((x) => g.x0 >= x).length;
+    if (k !== part || runs.length === 0) runs.push([]);
+    part = k;
+    runs.at(-1)!.push(g);
+  }
+  return runs;
+}
+
+/** A run of text with its continuation on the next line, as text whose characters are its glyphs. */
+interface WrappedRun {
+  glyphs: Glyph[];
+  /** How many of the glyphs are the run's own (the rest continue it on the next line). */
+  own: number;
+  text: string;
+}
+
+/**
+ * Each line's part in each column with its continuation (a sentence or a term wrapped at
+ * its end): the parts of the next line (within 1.2 line heights) that overlap it
+ * horizontally. The column beside it on that line is no continuation of it: the page is
+ * read column by column, not across its whole width. `key` gives each glyph's character
+ * (one code point per glyph).
+ */
+function* wrappedRuns(layout: PageLayout, key: (g: Glyph) => string): Generator<WrappedRun> {
+  const { lines } = layout;
+  for (const [i, line] of lines.entries()) {
+    const next = lines[i + 1];
+    const below = next && next.y0 - line.y1 < 1.2 * line.h ? columnParts(next, layout.columns) : [];
+    for (const run of columnParts(line, layout.columns)) {
+      const x0 = run[0]!.x0 - line.h;
+      const x1 = run.at(-1)!.x1 + line.h;
+      const more = below.filter((r) => r[0]!.x0 < x1 && r.at(-1)!.x1 > x0).flat();
+      const glyphs = [...run, ...more];
+      yield { glyphs, own: run.length, text: glyphs.map(key).join('') };
+    }
+  }
+}
+
+/**
+ * The glyphs of a match in a wrapped run: `at` is its index in the text, `text` what it
+ * matched; null when it starts on the continuation (read from that line's own run).
+ */
+function matchedGlyphs(run: WrappedRun, at: number, text: string): Glyph[] | null {
+  // Glyphs are one code point each: count code points to find the match's glyphs.
+  const start = [...run.text.slice(0, at)].length;
+  if (start >= run.own) return null;
+  return run.glyphs.slice(start, start + [...text].length);
+}
+
+/**
+ * Values inside sentences, by field: each run of text is read with its continuation on
+ * the next line, so that a sentence wrapped over two lines is read whole.
  */
 export function sentenceCandidates(layout: PageLayout, field: string): PageCandidate[] {
   const patterns = SENTENCES[field];
   if (patterns === undefined) return [];
   const out: PageCandidate[] = [];
-  layout.lines.forEach((line, i) => {
-    const next = layout.lines[i + 1];
-    const glyphs =
-      next && next.y0 - line.y1 < 1.2 * line.h ? [...line.glyphs, ...next.glyphs] : line.glyphs;
-    const joined = glyphs.map((g) => g.ch).join('');
+  for (const run of wrappedRuns(layout, (g) => g.ch))
     for (const pattern of patterns) {
-      const m = pattern.exec(joined);
+      const m = pattern.exec(run.text);
       const name = m?.[1];
       if (!m || name === undefined) continue;
-      // Glyphs are one code point each: count code points to find the name's glyphs.
-      const start = [...joined.slice(0, m.index + m[0].indexOf(name))].length;
       // A sentence that starts on the next line is read from there.
-      if ([...joined.slice(0, m.index)].length >= line.glyphs.length) continue;
-      const own = glyphs.slice(start, start + [...name].length);
+      if (matchedGlyphs(run, m.index, m[0]) === null) continue;
+      const own = matchedGlyphs(run, m.index + m[0].indexOf(name), name) ?? [];
       out.push({ text: name, confidence: minConfidence(own), box: union(own, layout.page) });
     }
-  });
   return out;
 }
 
@@ -133,23 +185,17 @@ const TERM = new RegExp(
 );
 
 /**
- * Text with a validity term's grammar anywhere on the page (see TERM), each line read
- * with the next one, so that a term wrapped after its 至 is read whole.
+ * Text with a validity term's grammar anywhere on the page (see TERM), each run of text
+ * read with its continuation, so that a term wrapped after its 至 is read whole.
  */
 export function termCandidates(layout: PageLayout): PageCandidate[] {
   const out: PageCandidate[] = [];
-  layout.lines.forEach((line, i) => {
-    const next = layout.lines[i + 1];
-    const glyphs =
-      next && next.y0 - line.y1 < 1.2 * line.h ? [...line.glyphs, ...next.glyphs] : line.glyphs;
-    const joined = glyphs.map((g) => g.key).join('');
-    const m = TERM.exec(joined);
-    if (!m) return;
-    const start = [...joined.slice(0, m.index)].length;
-    if (start >= line.glyphs.length) return;
-    const own = glyphs.slice(start, start + [...m[0]].length);
+  for (const run of wrappedRuns(layout, (g) => g.key)) {
+    const m = TERM.exec(run.text);
+    const own = m && matchedGlyphs(run, m.index, m[0]);
+    if (!m || !own) continue;
     out.push({ text: m[0], confidence: minConfidence(own), box: union(own, layout.page) });
-  });
+  }
   return out;
 }
 
