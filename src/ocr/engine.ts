@@ -3,7 +3,7 @@
 import type { DocumentText, OcrRuntime, PageText } from '../core/extraction';
 import type { OcrEngine, OcrProgress, ImageInput } from '../core/ports';
 import type { ImageCodec } from './codec';
-import { preparePage, type PrepareOptions } from './prepare';
+import { preparePage, type PreparedPage, type PrepareOptions } from './prepare';
 import type { Raster } from './raster';
 
 /** What an engine's model runs on, and why not on the native runtime when that was wanted. */
@@ -16,18 +16,23 @@ export interface OcrRuntimeInfo {
 /** Given the pixels of a whole image file as decoded (EXIF orientation not yet applied). */
 export type OnDecoded = (raster: Raster) => void;
 
+/** Given the page as page preparation made it from those pixels (see PreparedPage). */
+export type OnPrepared = (page: PreparedPage) => void;
+
 /** An engine that can also read pixels directly (a page pdfjs rendered). */
 export interface RasterOcrEngine extends OcrEngine {
   /** Known once the engine exists (a lazy engine has none before its first page). */
   readonly runtime?: OcrRuntimeInfo;
   /**
-   * Reads a whole image file; `onDecoded` is handed its decoded pixels, so a host that
-   * analyses the image too (read-document.ts) does not decode it a second time.
+   * Reads a whole image file; `onDecoded` is handed its decoded pixels and `onPrepared`
+   * the page prepared from them, so a host that analyses the image too (read-document.ts)
+   * neither decodes it nor cuts a photographed page from it a second time.
    */
   recognise(
     image: ImageInput,
     onProgress?: (p: OcrProgress) => void,
     onDecoded?: OnDecoded,
+    onPrepared?: OnPrepared,
   ): Promise<DocumentText>;
   /** Reads one upright-or-not page; boxes are in the prepared page's pixels. */
   recogniseRaster(
@@ -69,6 +74,7 @@ export async function recogniseImageFile(
   decoder: { codec: ImageCodec; readOrientation: ExifOrientationReader },
   onProgress?: (p: OcrProgress) => void,
   onDecoded?: OnDecoded,
+  onPrepared?: OnPrepared,
 ): Promise<DocumentText> {
   const { raster, exifOrientation } = await decodeImageInput(
     image,
@@ -76,7 +82,10 @@ export async function recogniseImageFile(
     decoder.readOrientation,
   );
   onDecoded?.(raster);
-  const options = exifOrientation === undefined ? {} : { exifOrientation };
+  const options: PrepareOptions = {
+    ...(exifOrientation === undefined ? {} : { exifOrientation }),
+    ...(onPrepared === undefined ? {} : { onPrepared }),
+  };
   const page = await engine.recogniseRaster(raster, 0, options, onProgress);
   return { source: engine.id, pages: [page] };
 }

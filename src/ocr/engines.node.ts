@@ -123,8 +123,8 @@ export function createLazyOcrEngine(id: OcrEngineId = DEFAULT_OCR_ENGINE): Raste
     get runtime() {
       return created?.runtime;
     },
-    recognise: async (image, onProgress, onDecoded) =>
-      (await get()).recognise(image, onProgress, onDecoded),
+    recognise: async (image, onProgress, onDecoded, onPrepared) =>
+      (await get()).recognise(image, onProgress, onDecoded, onPrepared),
     recogniseRaster: async (raster, page, options, onProgress) =>
       (await get()).recogniseRaster(raster, page, options, onProgress),
     dispose: async () => {

@@ -200,14 +200,24 @@ export function findPageQuad(src: Raster): Quad | null {
 const distance = (a: Point, b: Point): number => Math.hypot(a[0] - b[0], a[1] - b[1]);
 
 /**
+ * The size of the page inside `quad` squared with no detail lost (rectify's output before
+ * any scaling down): as wide as its longer top or bottom edge, as high as its longer side.
+ */
+export function squaredSize(quad: Quad): { width: number; height: number } {
+  const [tl, tr, br, bl] = quad;
+  return {
+    width: Math.max(distance(tl, tr), distance(bl, br)),
+    height: Math.max(distance(tl, bl), distance(tr, br)),
+  };
+}
+
+/**
  * The page inside `quad` as a rectangle: as wide as its longer top or bottom edge, as high
  * as its longer side edge (no detail lost), scaled down so its long side is at most
  * `maxSide`, each pixel sampled bilinearly.
  */
 export function rectify(src: Raster, quad: Quad, maxSide = Infinity): Raster {
-  const [tl, tr, br, bl] = quad;
-  const fullWidth = Math.max(distance(tl, tr), distance(bl, br));
-  const fullHeight = Math.max(distance(tl, bl), distance(tr, br));
+  const { width: fullWidth, height: fullHeight } = squaredSize(quad);
   const scale = Math.min(1, maxSide / Math.max(fullWidth, fullHeight));
   const width = Math.max(1, Math.round(fullWidth * scale));
   const height = Math.max(1, Math.round(fullHeight * scale));

@@ -27,11 +27,10 @@ export async function parseWithPdfLib(
   const imported = await import('pdf-lib');
   // pdf-lib is CommonJS: bundled (the CLI), its dynamic import gives the exports as
   // `default` only, and `PDFDocument` was undefined there (every check passed unread).
-  const lib = (
+  const lib =
     imported.PDFDocument === undefined
       ? (imported as unknown as { default: PdfLib }).default
-      : imported
-  );
+      : imported;
   try {
     const doc = await lib.PDFDocument.load(bytes, {
       ignoreEncryption: true,

@@ -147,10 +147,7 @@ export async function readPdfText(
  * `no-text-layer` (image-only: OCR is needed), `too-many-pages` (more than `maxPages`,
  * 20 unless given), `corrupt`.
  */
-export async function readOpenPdfText(
-  document: PdfDocument,
-  maxPages = 20,
-): Promise<DocumentText> {
+export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Promise<DocumentText> {
   try {
     if (document.numPages > maxPages) {
       throw new PdfReadError(

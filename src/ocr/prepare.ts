@@ -15,7 +15,7 @@ import {
   type Raster,
 } from './raster';
 import { evenLighting } from './lighting';
-import { findPageQuad, rectify, type Quad } from './page-quad';
+import { findPageQuad, rectify, squaredSize, type Quad } from './page-quad';
 
 export interface PreparedPage {
   /** Upright, deskewed, contrast-corrected; what the engine reads and what boxes refer to. */
@@ -27,6 +27,12 @@ export interface PreparedPage {
    * orientation): the page was cut out there and squared before any turn or skew.
    */
   quad?: Quad;
+  /**
+   * That page as cut out and squared at its full size (`rectify(source, quad)`), before any
+   * turn: what the image analysis measures a photo on (inspect-pages.ts), handed over so
+   * it is not cut a second time. Absent when the page was scaled down to `maxSide`.
+   */
+  squared?: Raster;
   /** Small rotation applied after the quarter turn, degrees clockwise. */
   skewDegrees: number;
   /**
@@ -352,6 +358,9 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
   // depend on the orientation, and no detail is lost to scaling the surroundings.
   const quad = findPageQuad(src);
   let raster = quad ? rectify(src, quad, maxSide) : fitLongSide(src, maxSide).raster;
+  const size = quad ? squaredSize(quad) : undefined;
+  // Cut at full size: the very pixels rectify(src, quad) gives (nothing below mutates them).
+  const squared = size && Math.max(size.width, size.height) <= maxSide ? raster : undefined;
   let turn = turnForExifOrientation(options.exifOrientation);
   raster = applyExifOrientation(raster, options.exifOrientation);
   const evened = evenLighting(raster);
@@ -385,6 +394,7 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
     raster,
     turn,
     ...(quad ? { quad } : {}),
+    ...(squared ? { squared } : {}),
     skewDegrees,
     // Not for a photo: its blur wants the detector's full input (sized by a phone photo's
     // 29 px lines, an ID card's was detected at 722 px and lost the 姓 of 姓名).

@@ -17,7 +17,7 @@ import { admit } from '../core/intake';
 import type { OcrEngine, OcrProgress } from '../core/ports';
 import { isRasterOcrEngine } from './engine';
 import { checkNotTruncated } from './image-header';
-import { withInspections, type DecodeImage } from './inspect-pages';
+import { withInspections, type DecodeImage, type ReadPixels } from './inspect-pages';
 import {
   openPdf,
   PdfReadError,
@@ -28,7 +28,7 @@ import {
 } from './pdf-text';
 import type { PdfRasteriser } from './rasterise-pdf';
 import { checkPdfImages } from './pdf-limits';
-import type { Raster } from './raster';
+import type { PreparedPage } from './prepare';
 
 export interface ReadDocumentDeps {
   /** Absent: the host is given images only (the app's OCR workers); a PDF is then a fault. */
@@ -124,8 +124,11 @@ function pageSizeOf(text: DocumentText, page: number): Pick<ExtractedDocument, '
 /** What reading a file produced besides its documents: the analysis works on these. */
 interface ReadPass {
   text?: DocumentText;
-  /** The pages' pixels as the OCR read them (before page preparation), page order. */
-  pixels: Raster[];
+  /**
+   * The pages' pixels as the OCR read them (before page preparation), page order, each with
+   * what page preparation found on it.
+   */
+  pixels: ReadPixels[];
   /**
    * A PDF as pdfjs opened it for its text: its pages are rendered from it for OCR and for
    * the analysis (opening it again parsed the file and loaded its fonts once more, about
@@ -151,8 +154,22 @@ function recogniseImage(
 ): Promise<DocumentText> {
   const image = { bytes: file.bytes, mime };
   if (!isRasterOcrEngine(ocr)) return ocr.recognise(image, deps.onProgress);
-  return ocr.recognise(image, deps.onProgress, (raster) => pass.pixels.push(raster));
+  let read: ReadPixels | undefined;
+  return ocr.recognise(
+    image,
+    deps.onProgress,
+    (raster) => pass.pixels.push((read = { raster })),
+    (page) => {
+      if (read !== undefined) read.prepared = findings(page);
+    },
+  );
 }
+
+/** What the image analysis takes from page preparation (not its prepared copies). */
+const findings = ({ quad, squared }: PreparedPage): ReadPixels['prepared'] => ({
+  ...(quad === undefined ? {} : { quad }),
+  ...(squared === undefined ? {} : { squared }),
+});
 
 async function ocrImage(
   file: DocumentFile,
@@ -192,12 +209,15 @@ async function ocrPdf(
       maxPages: deps.pdfOptions?.maxPages ?? 20,
       ...(pass.pdf === undefined ? {} : { document: pass.pdf }),
     })) {
-      pages.push(await ocr.recogniseRaster(raster, index++, {}, deps.onProgress));
+      let prepared: ReadPixels['prepared'];
+      const onPrepared = (page: PreparedPage): void => void (prepared = findings(page));
+      pages.push(await ocr.recogniseRaster(raster, index++, { onPrepared }, deps.onProgress));
       // Kept only while whole: an engine that transferred the buffer to a worker left it
       // detached, and the page is then rendered again for the analysis.
       const whole = raster.data.length === raster.width * raster.height * 4;
       const contiguous = pass.pixels.length === index - 1;
-      if (whole && contiguous && pass.pixels.length < KEPT_PAGE_PIXELS) pass.pixels.push(raster);
+      if (whole && contiguous && pass.pixels.length < KEPT_PAGE_PIXELS)
+        pass.pixels.push({ raster, ...(prepared === undefined ? {} : { prepared }) });
     }
   } catch (error) {
     if (error instanceof DocumentReadError) throw error;

@@ -109,8 +109,8 @@ export async function createTesseractEngine(deps: TesseractEngineDeps): Promise<
       onProgress?.({ stage: 'recognising', progress: 1 });
       return best;
     },
-    recognise: (image, onProgress, onDecoded) =>
-      recogniseImageFile(engine, image, deps, onProgress, onDecoded),
+    recognise: (image, onProgress, onDecoded, onPrepared) =>
+      recogniseImageFile(engine, image, deps, onProgress, onDecoded, onPrepared),
     async dispose() {
       await worker.terminate();
     },

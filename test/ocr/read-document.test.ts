@@ -1,19 +1,24 @@
 // readDocument's refusals: every bad input gives one sentence in `error` (kind unknown)
 // and its reason with figures in `problem`, decided from bytes and headers before
 // anything large is decoded. Real pdfjs; no OCR engine unless a test gives one.
+import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument, ReadProblem } from '../../src/core/extraction';
 import type { OcrEngine } from '../../src/core/ports';
 import type { ImageCodec } from '../../src/ocr/codec';
 import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
-import { decodeImageInput, recogniseImageFile, type RasterOcrEngine } from '../../src/ocr/engine';
-import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
 import {
-  readDocument,
-  readDocuments,
-  type ReadDocumentDeps,
-} from '../../src/ocr/read-document';
+  decodeImageInput,
+  recogniseImageFile,
+  type OnPrepared,
+  type RasterOcrEngine,
+} from '../../src/ocr/engine';
+import { rectify } from '../../src/ocr/page-quad';
+import { preparePage, type PreparedPage } from '../../src/ocr/prepare';
+import { createRaster } from '../../src/ocr/raster';
+import { createNodeReadDocumentDeps } from '../../src/ocr/engines.node.ts';
+import { readDocument, readDocuments, type ReadDocumentDeps } from '../../src/ocr/read-document';
 import { encryptedPdf, pagesPdf } from '../extract/support/pdf-builders';
 import {
   heicPhoto,
@@ -199,5 +204,74 @@ describe('an image file is decoded once', () => {
     expect(doc!.error).toBeUndefined();
     expect(doc!.quality, 'the image analysis ran on the pixels').toBeDefined();
     expect(decodes).toBe(1);
+  });
+});
+
+describe('a photographed page is cut from the desk once', () => {
+  /** A raster engine as the real ones are, preparing the page for real and reading nothing. */
+  const preparing = (handOver?: (p: PreparedPage) => PreparedPage): RasterOcrEngine => {
+    const engine: RasterOcrEngine = {
+      id: 'paddle',
+      recogniseRaster: (raster, page, options) => {
+        const { onPrepared, ...rest } = options ?? {};
+        const prepared = preparePage(raster, { maxSide: 2400, ...rest });
+        if (handOver !== undefined) onPrepared?.(handOver(prepared));
+        return Promise.resolve({
+          page,
+          width: prepared.raster.width,
+          height: prepared.raster.height,
+          items: [],
+        });
+      },
+      recognise: (image, onProgress, onDecoded, onPrepared?: OnPrepared) =>
+        recogniseImageFile(
+          engine,
+          image,
+          { codec: nodeImageCodec, readOrientation: () => Promise.resolve(undefined) },
+          onProgress,
+          onDecoded,
+          onPrepared,
+        ),
+      dispose: () => Promise.resolve(),
+    };
+    return engine;
+  };
+  const photoBytes = async (): Promise<Uint8Array> =>
+    new Uint8Array(
+      await readFile(new URL('../../examples/photos-png/id-front.png', import.meta.url)),
+    );
+  const read = async (engine: RasterOcrEngine): Promise<ExtractedDocument> =>
+    (
+      await readDocuments(
+        { name: 'id-front.png', bytes: await photoBytes() },
+        { ocr: engine, decodeImage: (bytes, mime) => nodeImageCodec.decode(bytes, mime) },
+      )
+    )[0]!;
+
+  it('the squared page preparation made is what the image analysis measures, byte for byte', async () => {
+    const photo = await nodeImageCodec.decode(await photoBytes(), 'image/png');
+    const prepared = preparePage(photo, { maxSide: 2400 });
+    expect(prepared.quad).toBeDefined();
+    const bytes = (r: { data: ArrayLike<number> & { buffer: ArrayBufferLike } }): Buffer =>
+      Buffer.from(r.data.buffer);
+    expect(bytes(prepared.squared!).equals(bytes(rectify(photo, prepared.quad!)))).toBe(true);
+    // Scaled down to fit maxSide, it is not the full-size page: not handed over.
+    const small = preparePage(photo, { maxSide: 500 });
+    expect(small.quad).toBeDefined();
+    expect(small.squared).toBeUndefined();
+
+    // Handed over, or found and cut again (an engine that hands nothing over), the
+    // analysis says the same.
+    const handed = await read(preparing((p) => p));
+    const foundAgain = await read(preparing());
+    expect(handed.quality).toBeDefined();
+    expect(handed.quality).toEqual(foundAgain.quality);
+    // And it is taken, not found and cut again: a blank sheet handed over as the squared page
+    // is what the analysis sees (no colour).
+    expect(handed.quality!.greyscale).toBe(false);
+    const blank = await read(
+      preparing((p) => ({ ...p, squared: createRaster(p.squared!.width, p.squared!.height) })),
+    );
+    expect(blank.quality!.greyscale).toBe(true);
   });
 });

@@ -139,8 +139,8 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       const result: PageText = { page: pageIndex, width: page.width, height: page.height, items };
       return result;
     },
-    recognise: (image, onProgress, onDecoded) =>
-      recogniseImageFile(engine, image, deps, onProgress, onDecoded),
+    recognise: (image, onProgress, onDecoded, onPrepared) =>
+      recogniseImageFile(engine, image, deps, onProgress, onDecoded, onPrepared),
     async dispose() {
       await Promise.all([det.release(), rec.release(), cls.release()]);
     },
