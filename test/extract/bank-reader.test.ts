@@ -177,4 +177,32 @@ describe('the value beside a label wrapped over lines', () => {
     expect(doc.fields.legalRepresentative).toBe('欧阳示例');
     expect(doc.confidence.legalRepresentative).toBeGreaterThan(0.9);
   });
+
+  it('keeps the name’s first character beside a label cut short on its line (法定代表 | 褚斌博)', () => {
+    // The fuzzy label match took 褚 for a misread 人 and the value lost its surname (斌博).
+    const doc = withLabel(
+      [
+        item('法定代表', 60, 150),
+        item('人（单位', 60, 176),
+        item('负责', 60, 202),
+        item('）：', 60, 228),
+      ],
+      item('褚斌博', 180, 150),
+    );
+    expect(doc.fields.legalRepresentative).toBe('褚斌博');
+  });
+
+  it('a letter-spaced label with its last character misread is still the label', () => {
+    const doc = withLabel(
+      [
+        item('法', 60, 150),
+        item('定', 100, 150),
+        item('代', 140, 150),
+        item('表', 180, 150),
+        item('入', 220, 150),
+      ],
+      item('王示例', 300, 150),
+    );
+    expect(doc.fields.legalRepresentative).toBe('王示例');
+  });
 });

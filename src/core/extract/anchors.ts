@@ -55,6 +55,29 @@ const MAX_HITS_PER_PAGE = 200;
 const WRAPPED_PART: LabelDef = { id: 'wrapped-label', aliases: [], target: null };
 
 /**
+ * Where a label matched with one character substituted has that character, when it is its
+ * first or last and set apart from the rest by a wider gap than the label's own spacing:
+ * then it is the value's first character beside a label the OCR cut short (法定代表 | 褚斌博
+ * is not 法定代表人 followed by 斌博), not a misread character of the label.
+ */
+function edgeApart(line: Line, start: number, chars: readonly string[]): 'first' | 'last' | null {
+  const n = chars.length;
+  const differs = (k: number): boolean => labelKey(line.glyphs[start + k]?.key) !== chars[k];
+  const edge = differs(n - 1) ? n - 1 : differs(0) ? 0 : -1;
+  if (edge < 0) return null;
+  // The gap on the edge character's inner side, and the widest between the others.
+  const edgeGap = gapBefore(line, edge === 0 ? start + 1 : start + n - 1);
+  let inner = 0;
+  for (let k = edge === 0 ? 2 : 1; k <= (edge === 0 ? n - 1 : n - 2); k++)
+    inner = Math.max(inner, gapBefore(line, start + k));
+  if (edgeGap <= inner + EDGE_GAP_SLACK) return null;
+  return edge === 0 ? 'first' : 'last';
+}
+
+/** In line heights: how much wider than a label's own spacing its edge may stand apart. */
+const EDGE_GAP_SLACK = 0.5;
+
+/**
  * Finds the labels on a page's lines: exact matches first, longest alias first (on one
  * line, or wrapped onto the next line under the first part), then (for aliases of 4 or
  * more characters not found exactly) one substituted character. A label must start a
@@ -101,6 +124,11 @@ export function findLabels(
       if (k > 0 && gapBefore(line, i) > MAX_LABEL_GAP) return null;
       if (labelKey(line.glyphs[i]?.key) !== chars[k] && ++diff > (fuzzy ? 1 : 0)) return null;
     }
+    // The value's first character beside a label cut short (its last character wrapped or
+    // lost): the label is the rest, and the character stays the value's.
+    const apart = diff === 1 && n >= 5 ? edgeApart(line, start, chars) : null;
+    if (apart === 'last') return start + n - 2;
+    if (apart === 'first') return null;
     if (diff === 0 || n >= 4) return start + n - 1;
     // The misread first character must not be the label's second one (名名).
     return misreadFirst &&
