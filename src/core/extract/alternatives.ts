@@ -90,6 +90,22 @@ function align(value: string, glyphs: readonly Glyph[]): Glyph[] | null {
 }
 
 /**
+ * The run of `box`'s glyphs a value differs from in one character only (a name whose
+ * character the reader chose among the OCR's readings: 隗晗 over the glyphs 隐晗), when
+ * exactly one run does; null otherwise.
+ */
+function alignOneChanged(value: string, glyphs: readonly Glyph[]): Glyph[] | null {
+  const wanted = [...value].map(norm);
+  const runs: Glyph[][] = [];
+  for (let start = 0; start + wanted.length <= glyphs.length; start++) {
+    const run = glyphs.slice(start, start + wanted.length);
+    const changed = run.filter((g, i) => norm(g.ch) !== wanted[i]).length;
+    if (changed === 1) runs.push(run);
+  }
+  return runs.length === 1 ? runs[0]! : null;
+}
+
+/**
  * What else the OCR saw in each character of a value read from `box`; null when the
  * value's characters cannot be found there or none of them had a runner-up.
  */
@@ -100,7 +116,7 @@ export function valueAlternatives(
 ): ValueAlternatives | null {
   const glyphs = glyphsIn(box, lines);
   if (!glyphs.some((g) => g.alternatives)) return null;
-  const matched = align(value, glyphs);
+  const matched = align(value, glyphs) ?? alignOneChanged(value, glyphs);
   if (!matched?.some((g) => g.alternatives)) return null;
   return matched.map((g) => g.alternatives ?? null);
 }

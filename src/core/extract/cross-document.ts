@@ -11,7 +11,8 @@ import type { DocumentKind } from '../documents';
 import type { Box, DocumentText, ExtractedDocument } from '../extraction';
 import { foldWidth, hasWidthAmbiguity } from '../text/normalise';
 import { pageLines, union, minConfidence, type Glyph, type Line } from './lines';
-import { neverValue, typeOf } from './value-types';
+import { agreeNames } from './name-agreement';
+import { isPersonNameField, neverValue, typeOf } from './value-types';
 
 /** Fields that print one and the same value on documents of different kinds. */
 export const SAME_VALUE_FIELDS: readonly (readonly { kind: DocumentKind; field: string }[])[] = [
@@ -320,7 +321,7 @@ export function crossDocumentFill(
   confirmed: Partial<Record<DocumentKind, Record<string, string | boolean>>> = {},
 ): ExtractedDocument[] {
   const read = documents.map((d) => d.document);
-  return documents.map(({ document: doc, text }) => {
+  const filled = documents.map(({ document: doc, text }) => {
     if (text === undefined || doc.kind === 'unknown' || doc.error !== undefined) return doc;
     const kind = doc.kind;
     const byPerson = confirmed[kind] ?? {};
@@ -346,6 +347,13 @@ export function crossDocumentFill(
     }
     return next;
   });
+  // A person's name this page's OCR doubted, settled by another document's reading.
+  const names = SAME_VALUE_FIELDS.filter((g) => g.every((f) => isPersonNameField(f.field)));
+  return agreeNames(
+    filled.map((document, i) => ({ document, text: documents[i]!.text })),
+    names,
+    confirmed,
+  );
 }
 
 function withFound(

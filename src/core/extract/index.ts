@@ -194,8 +194,25 @@ export function extractDocument(
     if (typeof value !== 'string' || text.source === 'pdf-text') continue;
     const check = surnameCheck(name, value, alternativesOf(name));
     if (!check.doubtful) continue;
-    corrections.push(...check.corrections);
     capConfidence(name, NO_SURNAME_CONFIDENCE);
+    if (check.chosen === null) {
+      corrections.push(...check.corrections);
+      continue;
+    }
+    // The one surname the OCR saw there is read; what it printed first stays a proposal.
+    fields[name] = check.chosen;
+    corrections.push(
+      ...check.corrections
+        .filter((c) => c.to !== check.chosen)
+        .map((c) => ({ ...c, from: check.chosen! })),
+      {
+        field: name,
+        from: check.chosen,
+        to: value,
+        reason: 'ocr-alternative',
+        note: `The OCR read ${value}, which starts with no Chinese surname; ${[...check.chosen][0]} is the one surname it also saw there: check it against the image.`,
+      },
+    );
   }
   // A name holding a character PP-OCR is known to read for a rarer name character (或
   // for 彧), often with no runner-up kept: not trusted at 0.9, the rarer one proposed

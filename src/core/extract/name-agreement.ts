@@ -1,0 +1,179 @@
+// The same person's name read on other documents of the dossier, as evidence for a
+// character the page's own OCR was not sure of (issue 13). A legal representative printed
+// on the license, the bank form and the ID card is one name; where this page read 李或 but
+// its OCR also saw 彧 in that place, and the ID card read 李彧 without doubting it, the page
+// reads 李彧. The other document only decides among what this page's OCR saw: a character
+// the OCR did not see there is never taken from elsewhere, so a real difference between
+// two documents (a license printing 李或) is still seen by the comparison. The one
+// exception is a name's first character that is no surname: no person is named so, and
+// the surnames PP-OCR was measured to read as it (隐 for 隗) are what the place may hold.
+// A name chosen so is below 0.9, says how it was found, and keeps the page's own top
+// reading as a proposal.
+import type { DocumentKind } from '../documents';
+import type { DocumentText, ExtractedDocument } from '../extraction';
+import { CLOSE_SECOND_CONFIDENCE, valueAlternatives, type ValueAlternatives } from './alternatives';
+import { NAME_CONFUSABLES } from './confusables';
+import { pageLines } from './lines';
+import { couldBePersonName, startsWithSurname } from './surnames';
+
+/** A reading of the name at least this sure may speak for another document's. */
+const SOURCE_CONFIDENCE = 0.65;
+/** The least a name chosen with another document's evidence is trusted (two readings agree). */
+const AGREED_CONFIDENCE = 0.8;
+
+export interface NameDocument {
+  document: ExtractedDocument;
+  text?: DocumentText;
+}
+
+/** Where one name was read: its characters and what the OCR also saw in each (null: sure). */
+interface Reading {
+  kind: DocumentKind;
+  field: string;
+  value: string;
+  alternatives: ValueAlternatives | null;
+  confidence: number;
+}
+
+function alternativesOf(
+  doc: ExtractedDocument,
+  field: string,
+  text: DocumentText | undefined,
+): ValueAlternatives | null {
+  const value = doc.fields[field];
+  const box = doc.boxes?.[field];
+  if (text === undefined || text.source === 'pdf-text' || typeof value !== 'string' || !box)
+    return null;
+  const page = text.pages.find((p) => p.page === box.page);
+  return page ? valueAlternatives(value, box, pageLines(page)) : null;
+}
+
+/** Whether the OCR saw `ch` at position `i` of `reading` (its runner-ups). */
+const sawThere = (reading: Reading, i: number, ch: string): boolean =>
+  reading.alternatives?.[i]?.options.some((o) => o.text === ch) ?? false;
+
+/**
+ * Whether this page supports `ch` at position i of its reading: the OCR saw it there, or
+ * the place is a name's first character that is no surname and `ch` is a surname PP-OCR
+ * was measured to read as what the OCR saw there.
+ */
+function supports(reading: Reading, i: number, ch: string): boolean {
+  if (sawThere(reading, i, ch)) return true;
+  if (i !== 0 || couldBePersonName(reading.value) || !startsWithSurname(ch)) return false;
+  const seen = [
+    [...reading.value][0]!,
+    ...(reading.alternatives?.[0]?.options ?? []).map((o) => o.text),
+  ];
+  return seen.some((s) => (NAME_CONFUSABLES[s] ?? []).includes(ch));
+}
+
+/** The one position two names of equal length differ at; null for none or several. */
+function oneDifference(a: string, b: string): number | null {
+  const x = [...a];
+  const y = [...b];
+  if (x.length !== y.length) return null;
+  const at = x.flatMap((ch, i) => (ch === y[i] ? [] : [i]));
+  return at.length === 1 ? at[0]! : null;
+}
+
+/**
+ * The documents with each person's name that this page's OCR read with a doubt settled by
+ * another document's reading of the same name (`groups`: the fields printing one name,
+ * by kind). Confirmed values and values already found by the cross-document search are
+ * left alone; a person's confirmation is evidence like a sure reading. The input is not changed.
+ */
+export function agreeNames(
+  documents: readonly NameDocument[],
+  groups: readonly (readonly { kind: DocumentKind; field: string }[])[],
+  confirmed: Partial<Record<DocumentKind, Record<string, string | boolean>>> = {},
+): ExtractedDocument[] {
+  const readings: Reading[] = [];
+  for (const group of groups)
+    for (const { kind, field } of group) {
+      const byPerson = confirmed[kind]?.[field];
+      if (typeof byPerson === 'string' && byPerson.trim() !== '') {
+        readings.push({ kind, field, value: byPerson, alternatives: null, confidence: 2 });
+        continue;
+      }
+      for (const { document: doc, text } of documents) {
+        const value = doc.fields[field];
+        if (doc.kind !== kind || doc.error !== undefined || typeof value !== 'string') continue;
+        if (doc.found?.[field]) continue;
+        const confidence = doc.confidence[field] ?? 0;
+        readings.push({
+          kind,
+          field,
+          value,
+          alternatives: alternativesOf(doc, field, text),
+          confidence,
+        });
+      }
+    }
+  return documents.map(({ document: doc, text }) => {
+    if (text === undefined || text.source === 'pdf-text' || doc.error !== undefined) return doc;
+    let next = doc;
+    for (const group of groups)
+      for (const { kind, field } of group) {
+        if (doc.kind !== kind || field in (confirmed[kind] ?? {}) || doc.found?.[field]) continue;
+        const own = readings.find(
+          (r) => r.kind === kind && r.field === field && r.value === doc.fields[field],
+        );
+        if (own === undefined) continue;
+        const others = readings
+          .filter(
+            (r) => r.kind !== kind && group.some((g) => g.kind === r.kind && g.field === r.field),
+          )
+          .filter((r) => r.confidence >= SOURCE_CONFIDENCE)
+          .sort((a, b) => b.confidence - a.confidence);
+        for (const other of others) {
+          const i = oneDifference(own.value, other.value);
+          if (i === null) continue;
+          const theirs = [...other.value][i]!;
+          const ours = [...own.value][i]!;
+          // This page saw their character there, and theirs did not see ours: theirs.
+          if (!supports(own, i, theirs) || sawThere(other, i, ours)) continue;
+          next = agreed(next, field, own.value, other, i);
+          break;
+        }
+      }
+    return next;
+  });
+}
+
+function agreed(
+  doc: ExtractedDocument,
+  field: string,
+  read: string,
+  other: Reading,
+  i: number,
+): ExtractedDocument {
+  const chars = [...read];
+  const theirs = [...other.value][i]!;
+  const value = other.value;
+  const confidence = Math.min(
+    Math.max(doc.confidence[field] ?? 0, AGREED_CONFIDENCE),
+    CLOSE_SECOND_CONFIDENCE,
+  );
+  return {
+    ...doc,
+    fields: { ...doc.fields, [field]: value },
+    confidence: { ...doc.confidence, [field]: confidence },
+    found: { ...doc.found, [field]: 'cross-document' },
+    corrections: [
+      ...doc.corrections
+        .filter((c) => c.field !== field || c.to !== value)
+        .map((c) => (c.field === field ? { ...c, from: value } : c)),
+      {
+        field,
+        from: value,
+        to: read,
+        reason: 'ocr-alternative',
+        note: `The OCR read ${chars[i]} at position ${i + 1} and also saw ${theirs} there, which the ${other.field} of the ${other.kind} reads: check it against the image.`,
+      },
+    ],
+    warnings: [
+      ...doc.warnings,
+      `${field}: ${theirs} at position ${i + 1} was chosen among the OCR's readings by the ${other.field} of the ${other.kind}: confirm it against the image`,
+    ],
+  };
+}

@@ -1,0 +1,152 @@
+// The same person's name read on another document of the dossier settles a character this
+// page's OCR doubted (issue 13), only among what this page's OCR saw there: a real
+// one-character difference between documents is still seen by the comparison.
+import { describe, expect, it } from 'vitest';
+import type {
+  CharAlternatives,
+  DocumentText,
+  ExtractedDocument,
+  TextItem,
+} from '../../src/core/extraction';
+import { extractDocument } from '../../src/core/extract/index';
+import { crossDocumentFill } from '../../src/core/extract/cross-document';
+
+function item(
+  text: string,
+  x: number,
+  y: number,
+  confidence = 0.97,
+  alternatives?: CharAlternatives[],
+): TextItem {
+  const h = 30;
+  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
+  return { page: 0, x, y, w, h, text, confidence, ...(alternatives ? { alternatives } : {}) };
+}
+
+/** A bank form whose 法定代表人 reads `name` (with the OCR's runner-ups `alternatives`). */
+function bankForm(
+  name: string,
+  confidence: number,
+  alternatives?: CharAlternatives[],
+): DocumentText {
+  return {
+    source: 'paddle',
+    pages: [
+      {
+        page: 0,
+        width: 1700,
+        height: 2400,
+        items: [
+          item('基本存款账户信息', 600, 200, 0.99),
+          item('存款人名称', 200, 400, 0.99),
+          item('杭州珩越贸易有限公司', 500, 400),
+          item('法定代表人', 200, 460, 0.99),
+          item(name, 500, 460, confidence, alternatives),
+          item('开户银行', 200, 520, 0.99),
+          item('招商银行股份有限公司杭州滨江支行', 500, 520),
+          item('账号', 200, 580, 0.99),
+          item('3469922317129364594', 500, 580),
+        ],
+      },
+    ],
+  };
+}
+
+/** Another document that read the name (a text layer: no doubt). */
+function idCard(name: string, confidence = 0.99): ExtractedDocument {
+  return {
+    file: 'id.pdf',
+    kind: 'id-card-front',
+    fields: { name },
+    confidence: { name: confidence },
+    corrections: [],
+    warnings: [],
+  };
+}
+
+function settle(
+  bank: DocumentText,
+  other: ExtractedDocument,
+  otherText?: DocumentText,
+): ExtractedDocument {
+  const read = extractDocument(bank, 'bank.jpg');
+  const [filled] = crossDocumentFill([
+    { document: read, text: bank },
+    otherText ? { document: other, text: otherText } : { document: other },
+  ]);
+  return filled!;
+}
+
+describe('a name settled by another document of the dossier', () => {
+  it('李或 with 彧 seen behind 或 (3.4%), the ID card reads 李彧: 李彧 below 0.9, 李或 proposed', () => {
+    const doubt = [{ at: 1, p: 0.96, options: [{ text: '彧', p: 0.034 }] }];
+    const bank = settle(bankForm('李或', 0.96, doubt), idCard('李彧'));
+    expect(bank.fields.legalRepresentative).toBe('李彧');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(bank.found?.legalRepresentative).toBe('cross-document');
+    expect(
+      bank.corrections.filter((c) => c.field === 'legalRepresentative').map((c) => c.to),
+    ).toContain('李或');
+  });
+
+  it('李或 read with no doubt while the ID card reads 李彧: a real difference, kept', () => {
+    const bank = settle(bankForm('李或', 0.99), idCard('李彧'));
+    expect(bank.fields.legalRepresentative).toBe('李或');
+    expect(bank.found?.legalRepresentative).toBeUndefined();
+  });
+
+  it('the other page also saw this page’s character: neither is settled', () => {
+    const doubt = [{ at: 1, p: 0.96, options: [{ text: '彧', p: 0.034 }] }];
+    const idText = bankForm('李彧', 0.9, [{ at: 1, p: 0.9, options: [{ text: '或', p: 0.08 }] }]);
+    const other = { ...extractDocument(idText, 'other.jpg'), kind: 'business-license' as const };
+    const license = {
+      ...other,
+      fields: { legalRepresentative: other.fields.legalRepresentative! },
+      confidence: { legalRepresentative: 0.9 },
+    };
+    const bank = settle(bankForm('李或', 0.96, doubt), license, idText);
+    expect(bank.fields.legalRepresentative).toBe('李或');
+  });
+
+  it('隐晗 (no surname; 院 and 陈 behind), the license reads 隗晗: 隗, the surname PP-OCR reads as 隐', () => {
+    const doubt = [
+      {
+        at: 0,
+        p: 0.39,
+        options: [
+          { text: '院', p: 0.17 },
+          { text: '陈', p: 0.16 },
+        ],
+      },
+    ];
+    const license: ExtractedDocument = {
+      ...idCard('隗晗'),
+      kind: 'business-license',
+      fields: { legalRepresentative: '隗晗' },
+      confidence: { legalRepresentative: 0.95 },
+    };
+    const bank = settle(bankForm('隐晗', 0.39, doubt), license);
+    expect(bank.fields.legalRepresentative).toBe('隗晗');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+  });
+
+  it('a name starting with a surname read without doubt (王晗) is not changed to 隗晗', () => {
+    const license: ExtractedDocument = {
+      ...idCard('隗晗'),
+      kind: 'business-license',
+      fields: { legalRepresentative: '隗晗' },
+      confidence: { legalRepresentative: 0.95 },
+    };
+    const bank = settle(bankForm('王晗', 0.97), license);
+    expect(bank.fields.legalRepresentative).toBe('王晗');
+  });
+
+  it('two characters differ: not the same reading, kept', () => {
+    const doubt = [
+      { at: 0, p: 0.8, options: [{ text: '赵', p: 0.1 }] },
+      { at: 1, p: 0.8, options: [{ text: '彧', p: 0.1 }] },
+    ];
+    const bank = settle(bankForm('李或', 0.8, doubt), idCard('赵彧'));
+    expect(bank.fields.legalRepresentative).toBe('李或');
+  });
+});
