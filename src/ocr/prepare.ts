@@ -1,6 +1,7 @@
 // Page preparation shared by every OCR engine and both hosts: EXIF orientation, a
 // photographed page cut from its surroundings and squared (page-quad.ts), sideways-page
-// detection, small-skew correction and contrast for faint scans.
+// detection, red ink (seals, stamps) dropped, small-skew correction and contrast for
+// faint scans.
 // Works on RGBA buffers only (see raster.ts).
 import {
   fitLongSide,
@@ -16,6 +17,7 @@ import {
 } from './raster';
 import { evenLighting } from './lighting';
 import { findPageQuad, rectify, squaredSize, type Quad } from './page-quad';
+import { dropRedInk } from './red-ink';
 
 export interface PreparedPage {
   /** Upright, deskewed, contrast-corrected; what the engine reads and what boxes refer to. */
@@ -344,7 +346,8 @@ const isPhoto = (page: Raster, evened: Raster, cut: boolean): boolean => cut || 
  */
 export function pageSkew(upright: Raster, cut: boolean, maxSkewDegrees = 5): number {
   const evened = evenLighting(upright);
-  return estimateLayout(evened, maxSkewDegrees, isPhoto(upright, evened, cut)).skewDegrees;
+  const photo = isPhoto(upright, evened, cut);
+  return estimateLayout(dropRedInk(evened), maxSkewDegrees, photo).skewDegrees;
 }
 
 /**
@@ -365,7 +368,9 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
   raster = applyExifOrientation(raster, options.exifOrientation);
   const evened = evenLighting(raster);
   const photo = isPhoto(raster, evened, quad !== null);
-  raster = evened;
+  // A seal or a stamp in red over the text, seen through a red filter (red-ink.ts): the
+  // layout is measured, and the text detected and read, without it.
+  raster = dropRedInk(evened);
   const maxSkew = options.maxSkewDegrees ?? 5;
   const layout = estimateLayout(raster, maxSkew, photo);
   const turnSideways = layout.sideways && options.detectSideways === true;

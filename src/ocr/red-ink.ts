@@ -1,0 +1,50 @@
+// Red ink printed over the text (a company's or a bank's seal, a `此复印件与原件一致` stamp,
+// a red watermark) seen as a drop-out scanner sees forms: through a red filter. Red ink
+// lets red light through, so in the red channel the seal is nearly paper while the black
+// print under it stays black; the recogniser then reads the characters the seal covers
+// (its ring of characters crossed 电子商务 of a company's name, and the rest of the line
+// was lost). Only pixels that are clearly red are changed: grey print, a blue or grey
+// watermark, warm light on a photo, a frame's gold stay as they are. Plain pixel
+// arithmetic over RGBA (raster.ts), so both hosts do it alike.
+import type { Raster } from './raster';
+
+/** How much redder than its green and blue a pixel must be to be red ink (0-255). */
+const RED_MARGIN = 40;
+/** ... and that as a share of its red: warm paper (255, 215, 180) is not red ink. */
+const RED_SHARE = 0.2;
+/**
+ * Red ink is not quite transparent to red light (a seal's red is some 0.85-0.9 of the
+ * paper under it, a copy stamp's 0.8): the red channel is lifted by this share of the
+ * pixel's redness, so that solid red ink on paper is paper again while a dark stroke
+ * under a thin red film (little redness) stays dark.
+ */
+const REDNESS_LIFT = 0.3;
+
+/**
+ * Whether a pixel is red ink: red well above both green and blue, which are alike (a
+ * gold or an orange has far more green than blue).
+ */
+export function isRedInk(r: number, g: number, b: number): boolean {
+  const redness = r - Math.max(g, b);
+  return redness > RED_MARGIN && redness > RED_SHARE * r && Math.abs(g - b) < 0.5 * redness;
+}
+
+/**
+ * The page with its red ink seen through a red filter: each red pixel becomes the grey
+ * of its red channel (lifted by REDNESS_LIFT); every other pixel is unchanged. The same
+ * raster when no pixel is red ink.
+ */
+export function dropRedInk(src: Raster): Raster {
+  const { data } = src;
+  let out: Uint8ClampedArray | null = null;
+  for (let i = 0; i < data.length; i += 4) {
+    const r = data[i]!;
+    if (!isRedInk(r, data[i + 1]!, data[i + 2]!)) continue;
+    out ??= new Uint8ClampedArray(data);
+    const grey = Math.min(255, r + REDNESS_LIFT * (r - Math.max(data[i + 1]!, data[i + 2]!)));
+    out[i] = grey;
+    out[i + 1] = grey;
+    out[i + 2] = grey;
+  }
+  return out ? { ...src, data: out } : src;
+}

@@ -1,0 +1,69 @@
+// Red ink over the text (seals, copy stamps) seen through a red filter before the page is
+// read: the seal is paper again, the print under it stays black, and nothing that is not
+// red ink changes (grey print, blue watermarks, warm light, a frame's gold). On pixels, and on the
+// committed bank form photo whose bank seal is red.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
+import { preparePage } from '../../src/ocr/prepare';
+import { dropRedInk, isRedInk } from '../../src/ocr/red-ink';
+import type { Raster } from '../../src/ocr/raster';
+
+const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+/** A one-row raster of these RGB pixels. */
+const row = (pixels: readonly (readonly [number, number, number])[]): Raster => ({
+  width: pixels.length,
+  height: 1,
+  data: new Uint8ClampedArray(pixels.flatMap(([r, g, b]) => [r, g, b, 255])),
+});
+const rgb = (raster: Raster, i: number): number[] => [...raster.data.slice(4 * i, 4 * i + 3)];
+
+function redInkShare(page: Raster): number {
+  let red = 0;
+  const d = page.data;
+  for (let i = 0; i < d.length; i += 4) if (isRedInk(d[i]!, d[i + 1]!, d[i + 2]!)) red++;
+  return red / (page.width * page.height);
+}
+
+describe('red ink dropped', () => {
+  it('makes a seal on paper paper again and keeps the print under it black', () => {
+    const page = dropRedInk(
+      row([
+        [216, 30, 30], // the seal's red on white paper
+        [236, 150, 150], // the seal's anti-aliased edge
+        [25, 3, 3], // black print under the seal (multiplied)
+        [118, 18, 18], // a grey stroke's edge under the seal
+      ]),
+    );
+    expect(rgb(page, 0)[0]).toBeGreaterThanOrEqual(240);
+    expect(rgb(page, 1)[0]).toBeGreaterThanOrEqual(250);
+    expect(rgb(page, 2)).toEqual([25, 3, 3]);
+    expect(rgb(page, 3)[0]).toBeLessThan(160);
+    for (const i of [0, 1, 3]) expect(new Set(rgb(page, i)).size, `pixel ${i}`).toBe(1);
+  });
+
+  it('leaves what is not red ink as it is', () => {
+    const pixels = [
+      [30, 30, 30], // black print
+      [128, 128, 128], // grey print
+      [190, 200, 235], // a blue watermark on paper
+      [255, 215, 180], // paper under warm light
+      [250, 222, 196], // paper under a lamp's yellow light
+      [184, 134, 11], // a license frame's gold
+      [243, 213, 213], // a pink guilloche line
+    ] as const;
+    const src = row(pixels);
+    expect(dropRedInk(src)).toBe(src);
+  });
+
+  it("prepares the bank form photo without its seal's red", async () => {
+    const path = `${EXAMPLES}photos-png/bank.png`;
+    const photo = await nodeImageCodec.decode(new Uint8Array(await readFile(path)), 'image/png');
+    const before = redInkShare(photo);
+    const prepared = preparePage(photo, { maxSide: 2400 });
+    expect(before).toBeGreaterThan(0.001);
+    expect(redInkShare(prepared.raster)).toBeLessThan(before / 20);
+  });
+});
