@@ -143,7 +143,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: resolve(ROOT, 'src/main/index.ts') },
+      // main, and the native OCR host it forks as a utility process (src/main/ocr-host.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(ROOT, 'src/main/index.ts'),
+          'ocr-host': resolve(ROOT, 'src/ocr-host/utility.node.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -13,6 +13,7 @@ export const LAYER_IMPORTS = {
   shared: ['core'],
   renderer: ['core', 'ocr', 'pack-host', 'vault', 'shared'],
   main: ['core', 'shared'],
+  'ocr-host': ['core', 'ocr', 'shared'],
   preload: ['shared'],
   cli: ['core', 'ocr', 'pack-host', 'shared'],
 };

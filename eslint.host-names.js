@@ -1,18 +1,25 @@
 // Files are named by where they run (README, "Layout"): `*.node.ts` runs only in Node (the
 // CLI, the Electron main process, tests), `*.web.ts` only in the renderer and its workers,
 // and a file without either suffix in src/core, src/ocr, src/pack-host, src/vault or
-// src/shared runs on both. src/main, src/cli and src/preload are Node's; src/renderer is
+// src/shared runs on both. src/main, src/cli, src/preload and src/ocr-host are Node's; src/renderer is
 // the web's. This rule checks what a file imports and which host-only globals it uses
 // against its name, so a Node-only import cannot slip into code the renderer bundles.
 import { builtinModules } from 'node:module';
 
-const NODE_LAYERS = new Set(['main', 'cli', 'preload']);
+const NODE_LAYERS = new Set(['main', 'cli', 'preload', 'ocr-host']);
 const WEB_LAYERS = new Set(['renderer']);
 /** npm packages that load only in Node (native addons, Electron). */
 const NODE_PACKAGES = ['@napi-rs/canvas', 'onnxruntime-node', 'electron'];
 const BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 /** Globals that exist on one host only (a local variable of the same name is not one). */
-const WEB_GLOBALS = new Set(['document', 'window', 'OffscreenCanvas', 'createImageBitmap', 'indexedDB', 'localStorage']);
+const WEB_GLOBALS = new Set([
+  'document',
+  'window',
+  'OffscreenCanvas',
+  'createImageBitmap',
+  'indexedDB',
+  'localStorage',
+]);
 const NODE_GLOBALS = new Set(['process', 'Buffer', '__dirname', '__filename', 'require']);
 
 function isNodeOnlyModule(spec) {
@@ -49,7 +56,9 @@ export const hostNamesRule = {
   meta: {
     type: 'problem',
     docs: { description: 'Files are named by the host they run on (*.node.ts, *.web.ts).' },
-    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    schema: [
+      { type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false },
+    ],
   },
   create(context) {
     const root = context.options[0]?.root ?? 'src';
@@ -80,17 +89,20 @@ export const hostNamesRule = {
     const typeOnly = (node) =>
       node.importKind === 'type' ||
       node.exportKind === 'type' ||
-      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+      (node.specifiers?.length > 0 &&
+        node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
 
     return {
       ImportDeclaration: (node) => check(node, node.source, typeOnly(node)),
       ExportNamedDeclaration: (node) => check(node, node.source, typeOnly(node)),
       ExportAllDeclaration: (node) => check(node, node.source, node.exportKind === 'type'),
-      ImportExpression: (node) => check(node, node.source.type === 'Literal' ? node.source : null, false),
+      ImportExpression: (node) =>
+        check(node, node.source.type === 'Literal' ? node.source : null, false),
       'Program:exit'(program) {
         if (host === 'node') return;
         const scope = context.sourceCode.getScope(program);
-        const forbidden = host === 'web' ? NODE_GLOBALS : new Set([...NODE_GLOBALS, ...WEB_GLOBALS]);
+        const forbidden =
+          host === 'web' ? NODE_GLOBALS : new Set([...NODE_GLOBALS, ...WEB_GLOBALS]);
         // Configured globals are variables of the global scope without a definition;
         // undeclared ones pass through it.
         const references = [

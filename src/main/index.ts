@@ -5,6 +5,7 @@
 // never started (no minidumps with document content) and nothing is logged about documents.
 import { app, Menu, session, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { registerIpcHandlers } from './ipc';
+import { registerOcrHost } from './ocr-host';
 import { handleAppProtocol, registerAppSchemePrivileges } from './protocol';
 import { createReminders } from './reminders';
 import { hardenSession } from './session';
@@ -63,6 +64,12 @@ if (!app.requestSingleInstanceLock()) {
       (window) => window !== null && appWindows.has(window),
       createReminders(() => mainWindow),
     );
+    // The native OCR host (a utility process), forked when the page first asks for it.
+    const ocrHost = registerOcrHost(
+      paths.ocrHost,
+      (window) => window !== null && appWindows.has(window),
+    );
+    app.on('will-quit', () => ocrHost.dispose());
     Menu.setApplicationMenu(minimalMenu());
     openWindow();
   });

@@ -13,8 +13,9 @@ export function createMainWindow(
     show: false,
     title: 'Dossier Vault',
     webPreferences: {
-      // Reviewed (PRELOAD_JS_CHECK): the preload exposes only window.vault's four functions
-      // through contextBridge, never ipcRenderer; see the README's Security model.
+      // Reviewed (PRELOAD_JS_CHECK): the preload exposes only window.vault's functions and
+      // window.ocrHost.connect through contextBridge, never ipcRenderer; see the README's
+      // Security model.
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
@@ -40,9 +41,15 @@ export function createMainWindow(
 }
 
 /** Built files, relative to out/main/index.js (also inside app.asar). */
-export function builtPaths(mainDir: string): { rendererRoot: string; preload: string } {
+export function builtPaths(mainDir: string): {
+  rendererRoot: string;
+  preload: string;
+  ocrHost: string;
+} {
   return {
     rendererRoot: join(mainDir, '..', 'renderer'),
     preload: join(mainDir, '..', 'preload', 'index.cjs'),
+    // The native OCR host's entry (src/ocr-host/utility.node.ts), built beside main.
+    ocrHost: join(mainDir, 'ocr-host.js'),
   };
 }

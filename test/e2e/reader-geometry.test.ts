@@ -1,9 +1,9 @@
-// The reader's box arithmetic (src/renderer/reader/geometry.ts) against the pixels
+// The reader's box arithmetic (src/ocr/page-turn.ts) against the pixels
 // rotateQuarter produces: a box turned with the page covers the same ink; and the engine's
 // extra turn is recovered from the prepared page and the boxes read on the turned page.
 import { describe, expect, it } from 'vitest';
 import { createRaster, rotateQuarter, type QuarterTurn, type Raster } from '../../src/ocr/raster';
-import { engineTurn, turnRect, type Rect } from '../../src/renderer/reader/geometry';
+import { engineTurn, turnRect, type Rect } from '../../src/ocr/page-turn';
 
 function paint(r: Raster, rect: Rect): void {
   for (let y = rect.y; y < rect.y + rect.h; y++)

@@ -91,6 +91,19 @@ describe('electron-builder.json', () => {
     }
   });
 
+  it('ships the native OCR host its runtime: onnxruntime-node (this platform only) and the canvas codec, unpacked', () => {
+    // The utility process (src/ocr-host) loads both native addons: neither may be left out.
+    expect(config.files).not.toContain('!node_modules/onnxruntime-node/**');
+    expect(config.files).not.toContain('!node_modules/@napi-rs/**');
+    // Only the build platform's binary of onnxruntime-node (the package holds five).
+    expect(config.files).toContain('!node_modules/onnxruntime-node/bin/**');
+    expect(config.files).toContain(
+      'node_modules/onnxruntime-node/bin/napi-v6/${platform}/${arch}/**',
+    );
+    expect(config.asarUnpack).toContain('node_modules/onnxruntime-node/bin/**');
+    expect(config.asarUnpack).toContain('node_modules/@napi-rs/**/*.node');
+  });
+
   it('ships the built app and its icons in every format', () => {
     expect(config.files).toContain('out/**');
     expect(isPng(join(REPO_ROOT, config.linux.icon, '512x512.png'))).toBe(true);

@@ -1,5 +1,6 @@
 // The renderer's DocumentReader: a pool of OCR module workers (pool.ts, one per file read
-// at once), each holding one engine for the whole session. A JPG or PNG is read whole in a
+// at once), each holding one engine for the whole session; in the Electron app, the native
+// OCR host (host.ts) in their place. A JPG or PNG is read whole in a
 // worker (ocr.worker.ts); a PDF goes through the shared pipeline (src/ocr/read-document)
 // on the main thread, where pdfjs parses it (in its own worker) and renders image-only
 // pages, which the leased worker OCRs. Every file comes from the app's own origin
@@ -19,7 +20,15 @@ import type {
   ReadResult,
 } from '../model/contract';
 import { browserReadOptions, loadPdfjsBrowser } from '../pdfjs';
-import { createWorkerPool, defaultPoolSize, EngineError, ocrThreads, type OcrWorker } from './pool';
+import { createHostWorker, ocrHostBridge } from './host';
+import {
+  createOcrWorker,
+  createWorkerPool,
+  defaultPoolSize,
+  EngineError,
+  ocrThreads,
+  type OcrWorker,
+} from './pool';
 import { ocrAssetUrls } from './protocol';
 import { createPageRenderer, renderPageImage } from './render-page';
 
@@ -71,13 +80,23 @@ export function createBrowserDocumentReader(
   const assetBase = new URL(options.assetBase ?? './', document.baseURI).href;
   const urls = ocrAssetUrls(assetBase);
   let engineId: OcrEngineId = options.engine ?? 'paddle';
-  const poolSize = options.workers ?? defaultPoolSize();
-  const pool = createWorkerPool(poolSize);
+  // The Electron app's native OCR host (host.ts) reads one file at a time on its own
+  // threads; without it (the browser build), a pool of wasm workers.
+  const host = ocrHostBridge();
+  const poolSize = host ? 1 : (options.workers ?? defaultPoolSize());
+  const pool = createWorkerPool(
+    poolSize,
+    host ? (name) => createHostWorker(host, () => createOcrWorker(name)) : createOcrWorker,
+  );
   const threads = ocrThreads(poolSize);
   // What the reader chose, for bench:ui (it reads the mark): workers, and wasm threads
-  // each where the page is cross-origin isolated.
+  // each where the page is cross-origin isolated, or the native host.
   performance.mark('dossier:ocr-pool', {
-    detail: { workers: poolSize, threads: crossOriginIsolated ? threads : 1 },
+    detail: {
+      workers: poolSize,
+      threads: crossOriginIsolated ? threads : 1,
+      ocr: host ? 'native-host' : 'wasm-workers',
+    },
   });
   const pageRenderer = createPageRenderer();
   let nextId = 1;

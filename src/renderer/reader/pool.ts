@@ -14,10 +14,30 @@ export class EngineError extends Error {
 /** What a call answers: a page, a whole file's documents, or nothing (a load). */
 export type WorkerAnswer = Extract<WorkerResponse, { type: 'page' | 'documents' | 'loaded' }>;
 
-interface Pending {
+export interface Pending {
   resolve: (answer: WorkerAnswer) => void;
   reject: (reason: unknown) => void;
   onProgress: ((p: ReadProgress) => void) | undefined;
+}
+
+/** One message to its call: progress passed on, an answer or an engine error settling it. */
+export function settle(
+  pending: Map<number, Pending>,
+  message: WorkerResponse,
+  onAnswered: () => void,
+): void {
+  const call = pending.get(message.id);
+  if (!call) return;
+  if (message.type === 'progress') {
+    call.onProgress?.({ stage: message.stage, progress: message.progress });
+    return;
+  }
+  pending.delete(message.id);
+  if (message.type === 'error') call.reject(new EngineError(message.message));
+  else {
+    onAnswered();
+    call.resolve(message);
+  }
 }
 
 /** Each worker holds its own models and wasm heap: see BENCHMARKS.md (bench:ui) for its peak. */
@@ -85,21 +105,8 @@ export function createOcrWorker(name: string): OcrWorker {
       type: 'module',
       name,
     });
-    created.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const message = event.data;
-      const call = pending.get(message.id);
-      if (!call) return;
-      if (message.type === 'progress') {
-        call.onProgress?.({ stage: message.stage, progress: message.progress });
-        return;
-      }
-      pending.delete(message.id);
-      if (message.type === 'error') call.reject(new EngineError(message.message));
-      else {
-        self.warm = true;
-        call.resolve(message);
-      }
-    };
+    created.onmessage = (event: MessageEvent<WorkerResponse>) =>
+      settle(pending, event.data, () => (self.warm = true));
     created.onerror = (event) => {
       event.preventDefault();
       self.terminate(
@@ -143,10 +150,12 @@ export interface WorkerPool {
   release(worker: OcrWorker): void;
 }
 
-export function createWorkerPool(size: number): WorkerPool {
-  const workers = Array.from({ length: Math.max(1, size) }, (_, i) =>
-    createOcrWorker(`ocr-${i + 1}`),
-  );
+/** `make` creates each worker (a wasm module worker unless given: host.ts's native host). */
+export function createWorkerPool(
+  size: number,
+  make: (name: string) => OcrWorker = createOcrWorker,
+): WorkerPool {
+  const workers = Array.from({ length: Math.max(1, size) }, (_, i) => make(`ocr-${i + 1}`));
   const free = new Set(workers);
   const waiting: ((w: OcrWorker) => void)[] = [];
   return {

@@ -1,8 +1,8 @@
-// Messages between the reader (main thread) and its OCR worker (ocr.worker.ts).
-import type { DocumentKind } from '../../core/documents';
-import type { ExtractedDocument, PageText } from '../../core/extraction';
-import type { OcrEngineId, PageGeometry } from '../model/contract';
+// Messages between the reader (main thread) and its OCR workers (ocr.worker.ts): the read
+// service's (src/ocr/read-service.ts), which the native OCR host answers too
+// (src/shared/ocr-host.ts, less the URLs and threads).
 import type { PaddleAssetUrls, TesseractAssetUrls } from '../../ocr/engines.web';
+import type { ReadServiceRequest, ReadServiceResponse } from '../../ocr/read-service';
 
 export interface OcrAssetUrls {
   paddle: PaddleAssetUrls;
@@ -28,32 +28,17 @@ export function ocrAssetUrls(base: string): OcrAssetUrls {
   };
 }
 
-interface RequestBase {
-  id: number;
-  engine: OcrEngineId;
+/** What a wasm worker needs besides the request: where its files are, how many threads. */
+interface WorkerExtras {
   urls: OcrAssetUrls;
   /** Wasm threads for the worker's PP-OCR engine (used when the engine is created). */
   threads: number;
 }
 
-export type WorkerRequest =
-  /** Load the engine now, before any page needs it. */
-  | (RequestBase & { type: 'load' })
-  /** A whole JPG or PNG file, read in the worker into the documents it holds. */
-  | (RequestBase & { type: 'read'; name: string; bytes: Uint8Array; kind?: DocumentKind })
-  /** One page of an image-only PDF, rendered on the main thread. */
-  | (RequestBase & {
-      type: 'raster';
-      page: number;
-      width: number;
-      height: number;
-      data: Uint8ClampedArray;
-    });
+/** The read service's requests (src/ocr/read-service.ts), with the worker's extras. */
+export type WorkerRequest = ReadServiceRequest & WorkerExtras;
 
-export type WorkerResponse =
-  | { type: 'progress'; id: number; stage: 'loading-ocr' | 'ocr'; progress: number }
-  | { type: 'page'; id: number; page: PageText; geometry: PageGeometry }
-  | { type: 'documents'; id: number; documents: ExtractedDocument[]; pages: PageGeometry[] }
-  | { type: 'loaded'; id: number }
-  /** The engine (not the file) failed: a file's own faults come back as documents' errors. */
-  | { type: 'error'; id: number; message: string };
+/** A request as the reader makes it, before it goes to a wasm worker or the native host. */
+export type ReaderRequest = ReadServiceRequest;
+
+export type WorkerResponse = ReadServiceResponse;

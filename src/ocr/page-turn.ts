@@ -2,8 +2,8 @@
 // and may turn it again (sideways or upside-down pages). These helpers recover the total
 // quarter turn from the prepared page and the boxes the engine returned, so the review
 // screen can draw the page in the boxes' coordinate space.
-import type { PageText } from '../../core/extraction';
-import type { QuarterTurn, Raster } from '../../ocr/raster';
+import type { PageText } from '../core/extraction';
+import type { QuarterTurn, Raster } from './raster';
 
 export interface Rect {
   x: number;
