@@ -21,6 +21,7 @@ import {
   type LongTasks,
   type PhaseWindow,
 } from './ui-long-tasks';
+import { installNativeHost, standInEcho, type StandInCounts } from './ui-native-host';
 
 export type { LongTasks };
 
@@ -183,6 +184,10 @@ export interface AppScanRun {
   /** OCR workers the reader used, and wasm threads in each (its dossier:ocr-pool mark). */
   workers: number;
   threads: number;
+  /** Where the reader's OCR ran: 'wasm-workers', or 'native-host' (the mark's `ocr`). */
+  ocr: string;
+  /** With the native host's stand-in: its relay's counts, and an echo of the files through it. */
+  standIn?: StandInCounts & { echoMs: number };
   /** The machine's load average over the last minute, at the end of the run. */
   loadAverage: number;
   /** Main-thread long tasks from the drop to all read. */
@@ -201,11 +206,22 @@ export type PhaseRecorder = (
 export async function appScanRun(
   browser: Browser,
   url: string,
-  options: { cores?: number; threads?: number; record?: PhaseRecorder } = {},
+  options: {
+    cores?: number;
+    threads?: number;
+    record?: PhaseRecorder;
+    /** The bundled native OCR host (bench/ui-native-host.ts): the page reads through it. */
+    nativeHost?: string;
+  } = {},
 ): Promise<AppScanRun> {
   const memory = sampleProcesses(() => descendants(process.pid));
   let cpu: ReturnType<typeof sampleProcesses> | undefined;
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // The host is a child of this process: its CPU and memory count with the browser's.
+  const host =
+    options.nativeHost === undefined
+      ? undefined
+      : await installNativeHost(context, options.nativeHost);
   try {
     await context.addInitScript('window.__name = (f) => f');
     await context.addInitScript(LONG_TASK_RECORDER);
@@ -228,11 +244,11 @@ export async function appScanRun(
       await page.waitForFunction(
         () =>
           (performance.getEntriesByName('dossier:ocr-pool')[0] as PerformanceMark | undefined)
-            ?.detail as { workers: number; threads: number } | undefined,
+            ?.detail as { workers: number; threads: number; ocr?: string } | undefined,
         undefined,
         { timeout: 60_000 },
       )
-    ).jsonValue()) as { workers: number; threads: number };
+    ).jsonValue()) as { workers: number; threads: number; ocr?: string };
     // Each file is stamped in the page when its row says it is done (or failed).
     await page.evaluate(() => {
       const w = window as unknown as { __outcomes: Record<string, number> };
@@ -282,6 +298,16 @@ export async function appScanRun(
       importLongTasks.cpu = taskCpuWithin(tasks, [imported]);
       confirm.longTasks.cpu = taskCpuWithin(tasks, windows);
     }
+    // The stand-in's relay, counted over the run, then timed alone (after every window).
+    const standIn = host
+      ? {
+          ...(await host.counts(page)),
+          echoMs: await standInEcho(
+            page,
+            SCAN_FILES.map((f) => readFileSync(f)),
+          ),
+        }
+      : undefined;
     return {
       fileMs,
       allMs: Math.max(...fileMs),
@@ -290,7 +316,10 @@ export async function appScanRun(
       cpuByThread,
       statuses,
       cores,
-      ...pool,
+      workers: pool.workers,
+      threads: pool.threads,
+      ocr: pool.ocr ?? 'wasm-workers',
+      ...(standIn ? { standIn } : {}),
       loadAverage: +loadavg()[0]!.toFixed(1),
       importLongTasks,
       confirm,
@@ -299,6 +328,7 @@ export async function appScanRun(
     memory.stop();
     cpu?.stop();
     await context.close();
+    await host?.close();
   }
 }
 

@@ -10,7 +10,9 @@
 //     the CLI reading the same files in the same run (bench/ui-scans.ts), BENCH_UI_SCAN_RUNS
 //     times each (default 3), with the app as shipped (its OCR pool and one wasm thread per
 //     worker), with each count of wasm threads per worker in BENCH_UI_THREADS (default "2")
-//     and as the page sees each count of cores in BENCH_UI_CORES (default none); in each,
+//     as the page sees each count of cores in BENCH_UI_CORES (default none), and with the
+//     Electron app's native OCR host (src/ocr-host) behind a stand-in bridge
+//     (bench/ui-native-host.ts; BENCH_UI_NATIVE_HOST=0 leaves it out); in each,
 //     the main thread's long tasks (over 50 ms) from the drop to all read, and while
 //     confirming (confirm-all on each document, then one field); `--scans` measures only this.
 // Writes bench/results/ui.json.
@@ -24,6 +26,7 @@ import { launchChromium, serveFolder } from '../test/e2e/support/chromium';
 import { buildRenderer } from '../test/e2e/support/renderer-build';
 import { buildTestPage } from '../test/e2e/support/test-page';
 import { REPO_ROOT } from '../test/cli/run-cli';
+import { bundleOcrHost } from './ui-native-host';
 import {
   appScanRun,
   cliScanRun,
@@ -171,9 +174,13 @@ interface ScanConfig {
   key: string;
   cores?: number;
   threads?: number;
+  /** The page reads through the native OCR host (the Electron app's way), not wasm workers. */
+  nativeHost?: boolean;
 }
+const NATIVE_HOST = process.env.BENCH_UI_NATIVE_HOST !== '0';
 const CONFIGS: ScanConfig[] = [
   { key: 'shipped' },
+  ...(NATIVE_HOST ? [{ key: 'native-host', nativeHost: true }] : []),
   ...counts(process.env.BENCH_UI_THREADS, '2').map((threads) => ({
     key: `threads-${threads}`,
     threads,
@@ -217,6 +224,13 @@ function appSummary(app: AppScanRun[]) {
     cores: app[0]?.cores ?? 0,
     workers: app[0]?.workers ?? 0,
     threads: app[0]?.threads ?? 0,
+    ocr: app[0]?.ocr ?? '',
+    ...(app.some((r) => r.standIn)
+      ? {
+          standIn: app.map((r) => r.standIn),
+          medianStandInEchoMs: median(app.map((r) => r.standIn?.echoMs ?? 0)),
+        }
+      : {}),
     allMs: app.map((r) => r.allMs),
     fileMs: app.map((r) => r.fileMs),
     statuses: app.map((r) => r.statuses),
@@ -240,6 +254,8 @@ function appSummary(app: AppScanRun[]) {
  * machine's load hits all alike; the headline is the app as shipped on this machine.
  */
 async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
+  // The host as electron-vite bundles the utility process: no TypeScript compiled at run time.
+  const hostEntry = NATIVE_HOST ? await bundleOcrHost() : undefined;
   const byConfig = new Map<string, AppScanRun[]>(CONFIGS.map((c) => [c.key, []]));
   const cli: CliScanRun[] = [];
   const cliWasm: CliScanRun[] = [];
@@ -253,12 +269,16 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       cliWasm.push(await cliScanRun({ DOSSIER_OCR_RUNTIME: 'wasm', DOSSIER_OCR_THREADS: '1' }));
       console.log(`  CLI on wasm ${cliWasm[i]!.ms} ms (CPU ${cliWasm[i]!.cpuSeconds} s)`);
     }
-    for (const { key, ...config } of CONFIGS) {
-      const run = await appScanRun(browser, url, config);
+    for (const { key, nativeHost, ...config } of CONFIGS) {
+      const run = await appScanRun(browser, url, {
+        ...config,
+        ...(nativeHost && hostEntry ? { nativeHost: hostEntry } : {}),
+      });
       byConfig.get(key)!.push(run);
       console.log(`    CPU by thread: ${JSON.stringify(run.cpuByThread)}`);
+      if (run.standIn) console.log(`    stand-in relay: ${JSON.stringify(run.standIn)}`);
       console.log(
-        `  app (${key}: ${run.cores} cores, ${run.workers} OCR worker(s) × ${run.threads} thread(s)): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); load ${run.loadAverage}; main-thread long tasks: import ${taskLine(run.importLongTasks)}, confirming ${run.confirm.confirmed} fields ${taskLine(run.confirm.longTasks)}`,
+        `  app (${key}: ${run.cores} cores, ${run.ocr === 'native-host' ? 'native OCR host' : `${run.workers} OCR worker(s) × ${run.threads} thread(s)`}): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); load ${run.loadAverage}; main-thread long tasks: import ${taskLine(run.importLongTasks)}, confirming ${run.confirm.confirmed} fields ${taskLine(run.confirm.longTasks)}`,
       );
     }
   }
@@ -299,6 +319,22 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
       median(appDefault.map((r) => r.cpuSeconds)) / median(cli.map((r) => r.cpuSeconds))
     ).toFixed(2),
     withinOneAndAHalf: appMs <= 1.5 * cliMs,
+    // The Electron app's way: the native OCR host (its stand-in here; bench/ui-native-host.ts).
+    ...(byConfig.has('native-host')
+      ? (() => {
+          const native = byConfig.get('native-host')!;
+          const nativeMs = median(native.map((r) => r.allMs));
+          return {
+            nativeHost: {
+              ratio: +(nativeMs / cliMs).toFixed(2),
+              cpuRatio: +(
+                median(native.map((r) => r.cpuSeconds)) / median(cli.map((r) => r.cpuSeconds))
+              ).toFixed(2),
+              withinOneAndAHalf: nativeMs <= 1.5 * cliMs,
+            },
+          };
+        })()
+      : {}),
   };
 }
 
@@ -312,8 +348,8 @@ function summaryLine(t: ReturnType<typeof longTaskSummary>): string {
 function scanLine(s: Awaited<ReturnType<typeof scanComparison>>): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const tasks = (a: ReturnType<typeof appSummary>) =>
-    `${a.cores} cores, ${a.workers} OCR worker(s) × ${a.threads} thread(s): ${sec(a.medianAllMs)}, peak ${a.peakMb} MB, load ${a.loadAverage.join('/')}, main-thread long tasks import ${summaryLine(a.importLongTasks)}, confirm ${summaryLine(a.confirm.longTasks)}`;
-  return `${Object.values(s.byConfig).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app as shipped (${s.app.workers} OCR worker(s) × ${s.app.threads} thread(s)) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio})${s.cliWasm ? `; CLI on the app's wasm runtime ${s.cliWasm.medianCpuSeconds} (app / CLI-wasm ${s.cpuRatioToCliWasm})` : ''}; peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB`;
+    `${a.cores} cores, ${a.ocr === 'native-host' ? `native OCR host (stand-in relay echo of the four files ${a.medianStandInEchoMs} ms)` : `${a.workers} OCR worker(s) × ${a.threads} thread(s)`}: ${sec(a.medianAllMs)}, CPU ${a.medianCpuSeconds} s, peak ${a.peakMb} MB, load ${a.loadAverage.join('/')}, main-thread long tasks import ${summaryLine(a.importLongTasks)}, confirm ${summaryLine(a.confirm.longTasks)}`;
+  return `${Object.values(s.byConfig).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app as shipped (${s.app.workers} OCR worker(s) × ${s.app.threads} thread(s)) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio})${s.cliWasm ? `; CLI on the app's wasm runtime ${s.cliWasm.medianCpuSeconds} (app / CLI-wasm ${s.cpuRatioToCliWasm})` : ''}; peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB${s.nativeHost ? `\napp with the native OCR host: drop → all read ${sec(s.byConfig['native-host']!.medianAllMs)} (runs ${s.byConfig['native-host']!.allMs.map(sec).join(', ')}), ratio to the CLI ${s.nativeHost.ratio} (target ≤ 1.5), CPU ${s.byConfig['native-host']!.medianCpuSeconds} s (ratio ${s.nativeHost.cpuRatio}), peak ${s.byConfig['native-host']!.peakMb} MB` : ''}`;
 }
 
 async function main(): Promise<void> {
