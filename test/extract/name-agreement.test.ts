@@ -10,18 +10,19 @@ import type {
 } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { crossDocumentFill } from '../../src/core/extract/cross-document';
+import { item as positioned } from './support/positioned';
 
-function item(
+/** An OCR line 30 px high, with what else the OCR saw in its characters. */
+const item = (
   text: string,
   x: number,
   y: number,
   confidence = 0.97,
   alternatives?: CharAlternatives[],
-): TextItem {
-  const h = 30;
-  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
-  return { page: 0, x, y, w, h, text, confidence, ...(alternatives ? { alternatives } : {}) };
-}
+): TextItem => ({
+  ...positioned(text, x, y, 30, confidence),
+  ...(alternatives ? { alternatives } : {}),
+});
 
 /** A bank form whose 法定代表人 reads `name` (with the OCR's runner-ups `alternatives`). */
 function bankForm(
