@@ -96,6 +96,23 @@ describe('a name settled by another document of the dossier', () => {
     expect(bank.found?.legalRepresentative).toBeUndefined();
   });
 
+  it('a third document read this page’s name without doubt: not settled by the one that differs', () => {
+    const doubt = [{ at: 1, p: 0.96, options: [{ text: '彧', p: 0.034 }] }];
+    const bankText = bankForm('李或', 0.96, doubt);
+    const license: ExtractedDocument = {
+      ...idCard('李或'),
+      kind: 'business-license',
+      fields: { legalRepresentative: '李或' },
+      confidence: { legalRepresentative: 0.97 },
+    };
+    const [bank] = crossDocumentFill([
+      { document: extractDocument(bankText, 'bank.jpg'), text: bankText },
+      { document: license },
+      { document: idCard('李彧') },
+    ]);
+    expect(bank!.fields.legalRepresentative).toBe('李或');
+  });
+
   it('the other page also saw this page’s character: neither is settled', () => {
     const doubt = [{ at: 1, p: 0.96, options: [{ text: '彧', p: 0.034 }] }];
     const idText = bankForm('李彧', 0.9, [{ at: 1, p: 0.9, options: [{ text: '或', p: 0.08 }] }]);

@@ -132,6 +132,11 @@ export function agreeNames(
           const ours = [...own.value][i]!;
           // This page saw their character there, and theirs did not see ours: theirs.
           if (!supports(own, i, theirs) || sawThere(other, i, ours)) continue;
+          // Unless another document read ours there without seeing theirs: readings disagree.
+          const seconded = others.some(
+            (r) => r !== other && r.value === own.value && !sawThere(r, i, theirs),
+          );
+          if (seconded) continue;
           next = agreed(next, field, own.value, other, i);
           break;
         }
