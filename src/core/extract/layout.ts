@@ -80,7 +80,7 @@ export function joinGlyphs(glyphs: Glyph[], h: number): string {
 const sameSize = (line: Line, h: number): boolean => line.h <= 1.6 * h && line.h >= h / 1.6;
 
 /** Largest gap inside a value on one line before it is cut, in line heights. */
-const MAX_VALUE_GAP = 3;
+export const MAX_VALUE_GAP = 3;
 
 /**
  * The value of a label: on its line to the right (up to the next label or column), or

@@ -13,18 +13,13 @@ import {
   typeSearch,
   type PageCandidate,
 } from './candidates';
-import {
-  findRuns,
-  joinGlyphs,
-  readValue,
-  startsRightOfColumn,
-  type PageLayout,
-} from './layout';
+import { findRuns, joinGlyphs, readValue, startsRightOfColumn, type PageLayout } from './layout';
 import { minConfidence, union } from './lines';
 import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
 import { parseTerm } from './values';
-import { TYPE_SEARCH_FIELDS, neverValue, typeOf } from './value-types';
+import { textRunsOn } from './runs-on';
+import { TYPE_SEARCH_FIELDS, cutShort, mayRunOn, neverValue, typeOf } from './value-types';
 
 export interface FieldReading {
   value: string;
@@ -47,6 +42,8 @@ export const CONFIDENCE_CAP = {
   checkedCode: 0.85,
   /** The only text of the field's type on the page, with no label pointing to it. */
   typeSearch: 0.6,
+  /** A value of its type that is not whole (see cutShort): the rest of it was not read. */
+  cutShort: 0.8,
   /** A value that does not have its field's type. */
   wrongType: 0.5,
 } as const;
@@ -69,7 +66,16 @@ function* labelCandidates(hit: LabelHit, layout: PageLayout): Generator<Candidat
     start.y0 < hit.line.y1 &&
     start.y1 > hit.line.y0 &&
     startsRightOfColumn(hit, layout, start.x0);
-  const value = fromRegion(region, shifted ? Math.min(cap, CONFIDENCE_CAP.shifted) : cap);
+  // Text left beside the value on its row (grouped apart from it): it may be cut short.
+  const target = hit.def.target;
+  const runsOn =
+    region !== null &&
+    target !== null &&
+    'field' in target &&
+    mayRunOn(target.field) &&
+    textRunsOn(region, hit, layout);
+  const partial = shifted || runsOn;
+  const value = fromRegion(region, partial ? Math.min(cap, CONFIDENCE_CAP.shifted) : cap);
   const cell = fromRegion(readCell(hit, layout), Math.min(cap, CONFIDENCE_CAP.cell));
   // A value read below the label whose cell also holds text above it (a value centred
   // beside the label over two lines): the cell is the whole value.
@@ -101,19 +107,27 @@ function* labelCandidates(hit: LabelHit, layout: PageLayout): Generator<Candidat
 /** The first acceptable candidate's reading (see the file comment). */
 function pick(field: string, candidates: Iterable<Candidate>): FieldReading | null {
   const type = typeOf(field);
+  let cut: FieldReading | null = null;
   let wrongType: FieldReading | null = null;
   for (const c of candidates) {
     const value = type.parse(c.text);
     if (value === null || neverValue(field, value) !== null) continue;
     const confidence = Math.min(c.confidence, c.cap);
-    if (type.valid(value)) return { value, confidence, box: c.box };
-    wrongType ??= {
-      value,
-      confidence: Math.min(confidence, CONFIDENCE_CAP.wrongType),
-      box: c.box,
-    };
+    if (!type.valid(value)) {
+      wrongType ??= {
+        value,
+        confidence: Math.min(confidence, CONFIDENCE_CAP.wrongType),
+        box: c.box,
+      };
+      continue;
+    }
+    // After a value of its type that is not whole, only a candidate that reads on past
+    // where it stopped (holds it) is worth more: a shorter one is cut too, however it ends.
+    if (cut !== null && !value.includes(cut.value)) continue;
+    if (cutShort(field, value) === null) return { value, confidence, box: c.box };
+    cut = { value, confidence: Math.min(confidence, CONFIDENCE_CAP.cutShort), box: c.box };
   }
-  return wrongType;
+  return cut ?? wrongType;
 }
 
 /** Every field's reading from a document's pages (the first page that gives one wins). */

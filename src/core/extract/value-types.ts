@@ -133,7 +133,8 @@ const ADDRESS_WORD = /[省市区县旗镇乡村路街道巷弄号室楼栋幢座
  * What an address has below its province, city and district: a street, a number, a
  * building or a village (浙江省杭州 is an address cut short, not one).
  */
-const ADDRESS_PLACE = /[0-9０-９一二三四五六七八九十百]|[镇乡村路街道巷弄号室楼栋幢座层屯组园场厦]/u;
+const ADDRESS_PLACE =
+  /[0-9０-９一二三四五六七八九十百]|[镇乡村路街道巷弄号室楼栋幢座层屯组园场厦]/u;
 const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
 /** A minority name in the transcription with a middle dot: 买买提·艾力. */
 const MINORITY_NAME = /^\p{Script=Han}{1,8}(?:[·•・]\p{Script=Han}{1,8}){1,3}$/u;
@@ -264,6 +265,56 @@ export function neverValue(field: string, value: string): string | null {
   if (NOTICE.test(v)) return 'a notice or instruction';
   if (TITLE.test(v) && field !== 'bankName') return "the document's title";
   return null;
+}
+
+/** Fields of free text whose value may be cut short without failing its type. */
+const WHOLE_TEXT_FIELDS = new Set([
+  'companyName',
+  'accountName',
+  'companyType',
+  'registeredCapital',
+  'address',
+  'businessScope',
+  'bankName',
+  'issuingAuthority',
+]);
+
+/**
+ * Fields whose value may be only part of the text printed beside its label (a name, free
+ * text); a code, a date or a term has a grammar that says where it ends.
+ */
+export const mayRunOn = (field: string): boolean =>
+  WHOLE_TEXT_FIELDS.has(field) || isPersonNameField(field);
+
+/** A list's or a clause's separator, or an opening bracket: what text never ends with. */
+const OPEN_END = /[、，,；;：:（(［[【《“‘—-]$/u;
+/** How a sentence ends (a full stop, a closing bracket or quote, a filler of asterisks). */
+const SENTENCE_END = /[。.)\]】」』”*]$/u;
+/** What text never starts with: a separator or a closing bracket. */
+const OPEN_START = /^[、，,；;：:）)］\]】》”’]/u;
+
+/**
+ * Why a value of free text is not whole though it has its field's type, or null: it ends
+ * in a separator or an opening bracket (技术服务、技术开发、: the rest of the list was not
+ * read), starts with one, or its brackets do not pair up (有限责任公司（自然人投资: the
+ * bracket's end lost under a seal). A person must see where the rest of it went.
+ */
+export function cutShort(field: string, value: string): string | null {
+  if (!WHOLE_TEXT_FIELDS.has(field)) return null;
+  const v = foldWidth(value).trim();
+  if (OPEN_END.test(v)) return 'ends in a separator or an opening bracket';
+  if (OPEN_START.test(v)) return 'starts with a separator or a closing bracket';
+  // A scope is a sentence: its list of activities ends in 。 or in the bracketed clause
+  // every license adds (（除依法须经批准的项目外，…）); one ending on an activity stopped
+  // where a line wrapped or a seal covered it.
+  if (field === 'businessScope' && !SENTENCE_END.test(v)) return 'a scope that does not end';
+  let depth = 0;
+  for (const ch of v) {
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    if (depth < 0) return 'a bracket closed that was never opened';
+  }
+  return depth > 0 ? 'a bracket opened that was never closed' : null;
 }
 
 /** A field's type, parse and validation; free text for a field without its own type. */
