@@ -6,11 +6,12 @@
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Select, Space } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AuditVerdict } from '../../vault';
+import type { AuditAction, AuditVerdict } from '../../vault';
 import type { AuditRow, Workspace } from '../model/contract';
 import { auditCsv } from '../model/workspace-verdict';
 import { useI18n, type MessageKey } from '../i18n';
 import { errorSentence } from '../shell/errors';
+import { bodyCell, headerCell, plainTable } from './plain-table';
 
 export interface AuditLogProps {
   workspace: Workspace;
@@ -18,7 +19,7 @@ export interface AuditLogProps {
   load: () => Promise<AuditRow[]>;
   version?: unknown;
   /** The actions this scope has, offered by the filter (others read "other"). */
-  actions: readonly string[];
+  actions: readonly AuditAction[];
   title: (count: number) => ReactNode;
   /** The CSV's file name. */
   fileName: string;
@@ -48,8 +49,9 @@ export function AuditLog({
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
   const [verifying, setVerifying] = useState(false);
-  const actionKey = (a: string): MessageKey =>
-    actions.includes(a) ? (`audit.action.${a}` as MessageKey) : 'audit.action.other';
+  // Every action has its words in both catalogues (checked here by the compiler).
+  const actionKey = (a: AuditAction): MessageKey =>
+    actions.includes(a) ? (`audit.action.${a}` satisfies MessageKey) : 'audit.action.other';
 
   async function verify(): Promise<void> {
     setVerifying(true);
@@ -188,19 +190,11 @@ export function AuditLog({
       {rows !== null && shown.length === 0 ? (
         <Empty description={t('audit.empty')} />
       ) : (
-        <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 13 }}>
+        <table style={plainTable}>
           <thead>
             <tr>
               {(['when', 'who', 'action', 'what', 'detail'] as const).map((c) => (
-                <th
-                  key={c}
-                  scope="col"
-                  style={{
-                    textAlign: 'left',
-                    padding: '4px 8px',
-                    borderBottom: '1px solid #f0f0f0',
-                  }}
-                >
+                <th key={c} scope="col" style={headerCell}>
                   {t(`audit.col.${c}`)}
                 </th>
               ))}
@@ -211,7 +205,7 @@ export function AuditLog({
               <tr key={r.id} data-testid={`${testId}-row`} data-action={r.action}>
                 {[when(r.at), r.who ?? '—', t(actionKey(r.action)), r.file ?? '—', detailOf(r)].map(
                   (v, i) => (
-                    <td key={i} style={{ padding: '4px 8px', borderBottom: '1px solid #fafafa' }}>
+                    <td key={i} style={bodyCell}>
                       {v}
                     </td>
                   ),

@@ -2,12 +2,14 @@
 // exceptions, exports), newest first, filtered, exported as CSV with a BOM, verified
 // (components/AuditLog.tsx, shared with Settings' vault history).
 import { useCallback } from 'react';
+import type { AuditAction } from '../../../vault';
 import type { AuditRow, DossierView, Workspace } from '../../model/contract';
 import { AuditLog } from '../../components/AuditLog';
 import { useI18n } from '../../i18n';
 import { fieldLabel } from './labels';
 
-const NAMED_ACTIONS = [
+/** Typed: an action renamed or removed in AuditActionSchema fails to compile here. */
+const NAMED_ACTIONS: readonly AuditAction[] = [
   'create-dossier',
   'import',
   'import-refused',
@@ -19,7 +21,7 @@ const NAMED_ACTIONS = [
   'purge',
   'exception',
   'set-aside',
-] as const;
+];
 
 export function AuditTab({ workspace, view }: { workspace: Workspace; view: DossierView }) {
   const { t } = useI18n();

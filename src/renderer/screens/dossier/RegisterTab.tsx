@@ -11,14 +11,9 @@ import { downloadBytes } from '../../bridge/web';
 import type { DossierView, Workspace } from '../../model/contract';
 import { formatDocumentDate, useI18n } from '../../i18n';
 import { errorSentence } from '../../shell/errors';
+import { bodyCell, headerCell, plainTable } from '../../components/plain-table';
 
 type Scope = 'dossier' | 'id';
-
-const cell = {
-  padding: '4px 8px',
-  borderBottom: '1px solid #fafafa',
-  verticalAlign: 'top',
-} as const;
 
 export function RegisterTab({ workspace, view }: { workspace: Workspace; view: DossierView }) {
   const { t, language } = useI18n();
@@ -95,19 +90,11 @@ export function RegisterTab({ workspace, view }: { workspace: Workspace; view: D
         <Empty description={t('register.empty')} data-testid="register-empty" />
       ) : (
         // A plain table: antd's Table injects a style the app's CSP refuses.
-        <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 13 }}>
+        <table style={plainTable}>
           <thead>
             <tr>
               {columns.map((c) => (
-                <th
-                  key={c}
-                  scope="col"
-                  style={{
-                    textAlign: 'left',
-                    padding: '4px 8px',
-                    borderBottom: '1px solid #f0f0f0',
-                  }}
-                >
+                <th key={c} scope="col" style={headerCell}>
                   {t(`register.col.${c}`)}
                 </th>
               ))}
@@ -121,18 +108,18 @@ export function RegisterTab({ workspace, view }: { workspace: Workspace; view: D
                 data-dossier={r.dossierId}
                 data-recipient={r.recipient}
               >
-                <td style={cell}>{formatDocumentDate(r.date, language)}</td>
-                <td style={cell}>{r.purpose || '—'}</td>
-                <td style={cell}>{r.recipient || '—'}</td>
-                <td style={cell}>{r.company}</td>
-                <td style={cell}>
+                <td style={bodyCell}>{formatDocumentDate(r.date, language)}</td>
+                <td style={bodyCell}>{r.purpose || '—'}</td>
+                <td style={bodyCell}>{r.recipient || '—'}</td>
+                <td style={bodyCell}>{r.company}</td>
+                <td style={bodyCell}>
                   {r.documents.map((d) => (
                     <div key={d.file}>
                       {kindLabel(t, d.kind)} <span className="dv-muted">{d.file}</span>
                     </div>
                   ))}
                 </td>
-                <td style={cell}>
+                <td style={bodyCell}>
                   <div>{r.packName}</div>
                   <code className="dv-muted" title={r.packSha256}>
                     SHA-256 {r.packSha256.slice(0, 16)}…

@@ -4,12 +4,14 @@
 // same audit log component as a dossier's (filter, CSV with BOM, chain verification).
 import { Typography } from 'antd';
 import { useCallback } from 'react';
+import type { AuditAction } from '../../../vault';
 import { AuditLog } from '../../components/AuditLog';
 import { useI18n } from '../../i18n';
 import { vaultAudit } from '../../model/workspace-verdict';
 import { useWorkspace } from '../../model/workspace-context';
 
-const VAULT_ACTIONS = [
+/** Typed: an action renamed or removed in AuditActionSchema fails to compile here. */
+const VAULT_ACTIONS: readonly AuditAction[] = [
   'create-vault',
   'unlock',
   'unlock-failed',
@@ -22,7 +24,7 @@ const VAULT_ACTIONS = [
   'restore',
   'integrity-failure',
   'purge',
-] as const;
+];
 
 /** `version`: read again when it changes (a rotation in this screen). */
 export function VaultHistoryCard({ version }: { version?: unknown }) {
