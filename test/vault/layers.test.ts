@@ -136,6 +136,41 @@ describe('the vault in layers', () => {
     vault.close();
   });
 
+  it('removes an account whose raw IndexedDB record was tampered with, and audits it', async () => {
+    const vault = await newVault('account-damaged');
+    const id = await vault.createDossier({ company: 'A' });
+    const kept = await vault.addAccount(id, {
+      store: '青梧屿旗舰店',
+      phone: '13800138000',
+      email: 'shop@example.com',
+    });
+    const damaged = await vault.addAccount(id, {
+      store: '青梧屿专营店',
+      phone: '13900139000',
+      email: 'b@example.com',
+    });
+    // One bit of the sealed phone flipped in the stored record: it no longer opens.
+    const record = (await vault.db.accounts.get(damaged))!;
+    const ct = record.phone.ct.slice();
+    ct[2]! ^= 1;
+    await vault.db.accounts.update(damaged, { phone: { iv: record.phone.iv, ct } });
+    await expect(vault.listAccounts(id)).rejects.toMatchObject({ code: 'integrity' });
+    const changesBefore = (await vault.listChanges(id)).length;
+
+    await vault.removeAccount(damaged);
+
+    expect(await vault.db.accounts.get(damaged)).toBeUndefined();
+    expect((await vault.listAccounts(id)).map((a) => a.id)).toEqual([kept]);
+    const edits = (await vault.audit('edit')).filter((e) => e.entityId === damaged);
+    expect(edits.map((e) => e.detail)).toEqual(['account added', 'account removed (damaged)']);
+    const failures = (await vault.audit('integrity-failure')).filter((e) => e.entityId === damaged);
+    expect(failures.map((e) => e.detail)).toContain('accounts.phone');
+    // Its values could not be read: no history entry claims a value it held.
+    expect((await vault.listChanges(id)).length).toBe(changesBefore);
+    expect((await vault.verifyAudit()).broken).toBeNull();
+    vault.close();
+  });
+
   it('gives each failure a code', async () => {
     const vault = await newVault('codes');
     const id = await vault.createDossier({ company: 'A' });

@@ -2,7 +2,9 @@
 // sealed) and the values the company declared (ID validity, office address). Both go
 // into the pack, so every change is history and audit (recordEdit).
 import { AccountSchema, DeclaredSchema } from '../../core/dossier';
+import { auditIntegrityFailure } from '../audit';
 import type { VaultContext } from '../context';
+import { VaultIntegrityError } from '../errors';
 import { newId } from '../ids';
 import { recordEdit } from '../record-edit';
 import type { AccountRecord } from '../schema/accounts';
@@ -76,24 +78,37 @@ export async function listAccountsAll(
   );
 }
 
-/** Removes an account (nothing happens when there is none). */
+/**
+ * Removes an account (nothing happens when there is none). A damaged record (a field that
+ * fails its integrity check) is removed too, or a person could never get rid of it: its
+ * values cannot be read, so its history has no before values; the damage is logged
+ * ('integrity-failure') and the audit entry says the account was removed damaged.
+ */
 export async function removeAccount(ctx: VaultContext, accountId: string): Promise<void> {
   const record = await ctx.db.accounts.get(accountId);
   if (!record) return;
-  const before = await openAccount(ctx, record);
+  let before: StoredAccount | null = null;
+  try {
+    before = await openAccount(ctx, record);
+  } catch (error) {
+    if (!(error instanceof VaultIntegrityError)) throw error;
+    await auditIntegrityFailure(ctx, error);
+  }
   await recordEdit(ctx, {
     dossierId: record.dossierId,
     action: 'edit',
     entityId: accountId,
-    detail: 'account removed',
-    changes: ACCOUNT_FIELDS.map((field) => ({
-      kind: 'delete' as const,
-      entity: 'accounts',
-      entityId: accountId,
-      field,
-      before: before[field],
-      after: null,
-    })),
+    detail: before ? 'account removed' : 'account removed (damaged)',
+    changes: before
+      ? ACCOUNT_FIELDS.map((field) => ({
+          kind: 'delete' as const,
+          entity: 'accounts',
+          entityId: accountId,
+          field,
+          before: before[field],
+          after: null,
+        }))
+      : [],
     tables: [ctx.db.accounts],
     write: () => ctx.db.accounts.delete(accountId),
   });
