@@ -1,7 +1,7 @@
 // shareEqual: a dossier view read again keeps the objects of every part that did not
 // change (so memoised panels skip), and takes the new parts where something did.
 import { describe, expect, it } from 'vitest';
-import { shareEqual } from '../../src/renderer/screens/dossier/share-equal';
+import { shareEqual } from '../../src/renderer/model/share-equal';
 
 describe('shareEqual', () => {
   const read = () => ({

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { connectVault, type HostedVault } from '../../src/renderer/engine/client';
 import { createVaultHost } from '../../src/renderer/engine/host';
 import { createWorkspace } from '../../src/renderer/model/workspace';
+import { changesDossierView, type WorkspaceChange } from '../../src/renderer/model/contract';
+import type { ViewDelta } from '../../src/renderer/engine/view-delta';
 import { webBridge } from '../../src/renderer/bridge/web';
 import {
   DuplicateFileError,
@@ -93,7 +95,7 @@ describe('the vault hosted behind a message port', () => {
       host: 'web',
       reader: createNodeTextReader(),
       today: () => TODAY,
-      dossierViews: (id, day) => vault.dossierView(id, day),
+      engine: vault,
     });
     const dossierId = await hosted.createDossier('青梧屿');
     const dir = join(REPO_ROOT, 'examples/ready');
@@ -115,6 +117,99 @@ describe('the vault hosted behind a message port', () => {
     // The summary the list shows was stored by the import, from the host's check run.
     const [row] = await hosted.listRows();
     expect(row!.verdict).toBe(there.run.verdict);
+    vault.close();
+  }, 120_000);
+
+  it('sends a dossier view as what changed: one confirmation crosses one document, the rest keeps its objects', async () => {
+    const host = createVaultHost({ kdfPolicy: TEST_KDF_POLICY, log: () => undefined });
+    const deltas: ViewDelta[] = [];
+    const sendView = host.dossierView.bind(host);
+    host.dossierView = async (...args) => {
+      const result = await sendView(...args);
+      if (result.ok) deltas.push(result.value);
+      return result;
+    };
+    const { port1, port2 } = new MessageChannel();
+    expose(host, port1);
+    const vault = await connectVault(port2, uniqueName('host-delta'), () => {
+      port1.close();
+      port2.close();
+    });
+    await vault.create(PASSPHRASE, FAST_KDF);
+    const options = { bridge: webBridge, host: 'web' as const, today: () => TODAY };
+    const hosted = createWorkspace(vault, {
+      ...options,
+      reader: createNodeTextReader(),
+      engine: vault,
+    });
+    // The same vault, the view built here from the records (the engine in this thread).
+    const local = createWorkspace(vault, { ...options, reader: createNodeTextReader() });
+    const changes: WorkspaceChange[] = [];
+    hosted.subscribe((change) => changes.push(change));
+    const dossierId = await hosted.createDossier('青梧屿');
+    const dir = join(REPO_ROOT, 'examples/ready');
+    await hosted.importFiles(
+      dossierId,
+      ['license.pdf', 'id-front.pdf', 'id-back.pdf', 'bank.pdf'].map((name) => ({
+        name,
+        bytes: new Uint8Array(readFileSync(join(dir, name))),
+      })),
+    );
+    const first = await hosted.loadDossier(dossierId);
+    expect(deltas.at(-1)).toMatchObject({ base: null });
+    expect(deltas.at(-1)!.documents).toHaveLength(4);
+
+    const doc = first.documents.find((d) =>
+      d.fields.some((f) => f.confirmedValue === null && f.value !== null),
+    )!;
+    const field = doc.fields.find((f) => f.confirmedValue === null && f.value !== null)!;
+    changes.length = 0;
+    await hosted.confirmField(doc.info.id, field.field, field.value!);
+    expect(changes).toEqual([{ dossierId, tables: ['extractions', 'dossiers'] }]);
+    expect(changesDossierView(changes[0]!, dossierId)).toBe(true);
+    expect(changesDossierView(changes[0]!, 'another dossier')).toBe(false);
+
+    const second = await hosted.loadDossier(dossierId);
+    const delta = deltas.at(-1)!;
+    expect(delta.base).toBe(deltas.at(-2)!.version);
+    // Only the confirmed document crossed, and none of the parts the confirmation left alone.
+    expect(delta.documents.map((d) => d.info.id)).toEqual([doc.info.id]);
+    for (const part of ['accounts', 'declared', 'exceptions', 'changes', 'today'])
+      expect(Object.keys(delta.parts)).not.toContain(part);
+    for (const [i, d] of second.documents.entries()) {
+      if (d.info.id === doc.info.id) {
+        expect(d).not.toBe(first.documents[i]);
+        expect(d.fields.find((f) => f.field === field.field)!.confirmedValue).toBe(field.value);
+      } else expect(d).toBe(first.documents[i]);
+    }
+    expect(second.accounts).toBe(first.accounts);
+    // The slots, the others and the checks' input are made of the same documents.
+    for (const slot of Object.values(second.slots))
+      if (slot !== null) expect(second.documents).toContain(slot);
+    second.input.documents.forEach((e, i) => expect(e).toBe(second.documents[i]!.extracted));
+    // Merged, it is the view built whole from the records.
+    expect(second).toEqual(await local.loadDossier(dossierId));
+
+    // Two at once: the one that finds the view moved on asks for the whole; both agree.
+    const [a, b] = await Promise.all([
+      hosted.loadDossier(dossierId),
+      hosted.loadDossier(dossierId),
+    ]);
+    expect(a).toEqual(second);
+    expect(b).toEqual(second);
+
+    // A settings change is no change to a dossier's screen.
+    changes.length = 0;
+    await hosted.updateSettings({ userName: '李四' });
+    expect(changes).toEqual([{ dossierId: null, tables: ['settings'] }]);
+    expect(changesDossierView(changes[0]!, dossierId)).toBe(false);
+
+    // The views remembered go with the keys: after a lock the next view crosses whole.
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    await hosted.loadDossier(dossierId);
+    expect(deltas.at(-1)).toMatchObject({ base: null });
+    expect(deltas.at(-1)!.documents).toHaveLength(4);
     vault.close();
   }, 120_000);
 

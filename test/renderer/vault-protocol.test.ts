@@ -88,7 +88,7 @@ describe('requests into the vault worker', () => {
     close();
   });
 
-  it('refuses a malformed message of every other kind (open, view, rotation, backup, lock, listeners)', async () => {
+  it('refuses a malformed message of every other kind (open, view, summary, confirmations, rotation, backup, lock, listeners)', async () => {
     const log: MessageLogEntry[] = [];
     const { host, loose, close } = rawHost(log);
     expect(await loose.open!(BAD)).toMatchObject({
@@ -99,7 +99,10 @@ describe('requests into the vault worker', () => {
     await loose.call!('create', [PASSPHRASE, FAST_KDF], Date.now());
     const answered: [string, unknown][] = [
       ['dossierView', await loose.dossierView!('id', BAD, Date.now())],
-      ['dossierView', await loose.dossierView!('id', '2026-11-24', 'now')],
+      ['dossierView', await loose.dossierView!('id', '2026-11-24', 'now', Date.now())],
+      ['refreshSummary', await loose.refreshSummary!('id', BAD, Date.now())],
+      ['confirmField', await loose.confirmField!('doc', '', SECRET, Date.now())],
+      ['confirmShown', await loose.confirmShown!('id', 'doc', [{ field: 'x' }], Date.now())],
       [
         'rotateKeys',
         await loose.rotateKeys!(
@@ -135,6 +138,9 @@ describe('requests into the vault worker', () => {
       'open',
       'dossierView',
       'dossierView',
+      'refreshSummary',
+      'confirmField',
+      'confirmShown',
       'rotateKeys',
       'rotateKeys',
       'backupStart',

@@ -11,14 +11,22 @@ import type { VaultError } from '../../vault';
 import type { LockReason } from '../../vault/session';
 import type { VaultPort } from '../model/vault-port';
 import { deserializeError } from './errors';
-import type { DossierViewResult, VaultHost } from './host';
+import type { VaultHost } from './host';
+import type { DossierEngine } from '../model/dossier-engine';
+import type { DossierView } from '../model/contract';
+import { applyViewDelta, type ViewDelta } from './view-delta';
 import { ANSWERS, checked, consoleLog, type AnswerName, type MessageLog } from './protocol';
 import { VAULT_CALLS, type VaultCallName } from './vault-calls';
 
-export interface HostedVault extends VaultPort {
-  /** The dossier's screen and summary, its checks run in the worker. */
-  dossierView(id: string, day: string): Promise<DossierViewResult>;
-}
+/**
+ * The vault in its worker, and the dossier engine beside it there (model/dossier-engine.ts):
+ * views built and checked, summaries stored and fields confirmed without the records
+ * crossing to the page; a view crosses as what changed since the last one (view-delta.ts).
+ */
+export interface HostedVault extends VaultPort, DossierEngine {}
+
+/** The dossiers whose last view is kept to merge the next one into (one is on screen). */
+const VIEWS_KEPT = 4;
 
 /** Operations after which the vault holds its keys. */
 const OPENING: readonly string[] = ['create', 'unlock', 'restore', 'changePassphrase'];
@@ -76,6 +84,8 @@ export async function connectVault(
   }
   let unlocked = false;
   let closed = false;
+  /** The last view of each dossier the worker sent (its deltas apply to it). */
+  const views = new Map<string, { version: number; view: DossierView }>();
   const listeners = new Set<(reason: LockReason) => void>();
   const problemListeners = new Set<(problem: VaultError) => void>();
   /** Problems heard before anyone listened (a purge failing on unlock): for the first listener. */
@@ -103,6 +113,7 @@ export async function connectVault(
       const reason = heard(() => parse('lockReason', data));
       if (!reason) return;
       unlocked = false;
+      views.clear();
       clearTimeout(idleTimer);
       for (const listener of listeners) listener(reason);
     }),
@@ -161,6 +172,7 @@ export async function connectVault(
       if (closed) return;
       closed = true;
       unlocked = false;
+      views.clear();
       clearTimeout(idleTimer);
       void host.close().finally(end);
     },
@@ -206,8 +218,35 @@ export async function connectVault(
     },
     async dossierView(id, day) {
       touchIdle();
-      const view = unwrap('dossierView', await host.dossierView(id, day, Date.now()));
-      return view as unknown as DossierViewResult;
+      const held = views.get(id) ?? null;
+      const ask = async (have: { version: number; view: DossierView } | null) =>
+        unwrap(
+          'dossierView',
+          await host.dossierView(id, day, have?.version ?? null, Date.now()),
+        ) as unknown as ViewDelta;
+      let delta = await ask(held);
+      // Another answer moved the view on meanwhile: the whole view, once.
+      if (delta.base !== null && views.get(id)?.version !== delta.base) delta = await ask(null);
+      const view = applyViewDelta(delta.base === null ? null : views.get(id)!.view, delta);
+      views.delete(id);
+      views.set(id, { version: delta.version, view });
+      for (const old of views.keys()) if (views.size > VIEWS_KEPT) views.delete(old);
+      return view;
+    },
+    async refreshSummary(id, day) {
+      touchIdle();
+      return unwrap('refreshSummary', await host.refreshSummary(id, day, Date.now()));
+    },
+    async confirmField(documentId, field, value) {
+      touchIdle();
+      return unwrap('confirmField', await host.confirmField(documentId, field, value, Date.now()));
+    },
+    async confirmShown(dossierId, documentId, shown) {
+      touchIdle();
+      return unwrap(
+        'confirmShown',
+        await host.confirmShown(dossierId, documentId, [...shown], Date.now()),
+      );
     },
   };
   // The getter must stay a getter: define the local members over the forwarded calls.

@@ -7,16 +7,10 @@
 // a CallResult: a thrown error crosses as data (errors.ts) and is rebuilt as its own class
 // on the other side.
 import { transfer } from 'comlink';
-import {
-  calendarWith,
-  MalformedMessageError,
-  openVault,
-  type Vault,
-  type VaultOptions,
-} from '../../vault';
+import { MalformedMessageError, openVault, type Vault, type VaultOptions } from '../../vault';
 import type { RotationOutcome, RotationProgress } from '../../vault/rotation';
 import type { LockReason } from '../../vault/session';
-import { buildDossierView } from '../model/workspace-view';
+import { createDossierEngine } from '../model/dossier-engine';
 import { serializeError } from './errors';
 import {
   checked,
@@ -30,8 +24,11 @@ import {
   type SerializedError,
 } from './protocol';
 import { isVaultCallName, VAULT_CALLS } from './vault-calls';
+import { encodeViewDelta, type ViewDelta } from './view-delta';
+import type { DossierView } from '../model/contract';
 
-export type DossierViewResult = ReturnType<typeof buildDossierView>;
+/** The dossiers whose last view sent is remembered (the page shows one at a time). */
+const VIEWS_KEPT = 4;
 
 async function answer<T>(work: () => Promise<T>): Promise<CallResult<T>> {
   try {
@@ -72,6 +69,9 @@ export function createVaultHost({ log = consoleLog, ...options }: VaultHostOptio
     if (!vault) throw new Error('The vault is not open in its worker.');
     return vault;
   };
+  // The last view sent of each dossier (view-delta.ts), most recent last.
+  const sent = new Map<string, { version: number; view: DossierView }>();
+  let versions = 0;
   // The backup being read (one at a time): its pieces cross to the renderer one per call.
   let backup: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>> | null = null;
   const endBackup = (): void => {
@@ -84,7 +84,11 @@ export function createVaultHost({ log = consoleLog, ...options }: VaultHostOptio
     open(...args: RequestInput<'open'>): Promise<CallResult<true>> {
       return answer(async () => {
         const [name] = request('open', args);
-        vault ??= await openVault(name, { ...options, now });
+        if (!vault) {
+          vault = await openVault(name, { ...options, now });
+          // The views remembered are plaintext: they go with the keys.
+          vault.onLock(() => sent.clear());
+        }
         return true as const;
       });
     },
@@ -106,14 +110,52 @@ export function createVaultHost({ log = consoleLog, ...options }: VaultHostOptio
       });
     },
 
-    /** The dossier's screen and summary, checks included, computed in this thread. */
-    dossierView(...args: RequestInput<'dossierView'>): Promise<CallResult<DossierViewResult>> {
+    /**
+     * The dossier's screen, checks included, computed in this thread; sent as what changed
+     * since the version the page holds (`have`), when that is the last one sent.
+     */
+    dossierView(...args: RequestInput<'dossierView'>): Promise<CallResult<ViewDelta>> {
       return answer(async () => {
-        const [id, day, at] = request('dossierView', args);
+        const [id, day, have, at] = request('dossierView', args);
         pageClock = { at, here: performance.now() };
-        const target = opened();
-        const calendar = calendarWith(await target.listHolidaySchedules());
-        return buildDossierView(await target.dossierRecords(id), day, calendar);
+        const view = await createDossierEngine(opened()).dossierView(id, day);
+        const last = sent.get(id);
+        const delta = encodeViewDelta(
+          last && last.version === have ? last : null,
+          view,
+          ++versions,
+        );
+        sent.delete(id);
+        sent.set(id, { version: delta.version, view });
+        for (const old of sent.keys()) if (sent.size > VIEWS_KEPT) sent.delete(old);
+        return delta;
+      });
+    },
+
+    /** After a write: the dossier's list summary stored again where it changed. */
+    refreshSummary(...args: RequestInput<'refreshSummary'>): Promise<CallResult<boolean>> {
+      return answer(() => {
+        const [id, day, at] = request('refreshSummary', args);
+        pageClock = { at, here: performance.now() };
+        return createDossierEngine(opened()).refreshSummary(id, day);
+      });
+    },
+
+    /** One field confirmed as the person named in Settings; answers its dossier's id. */
+    confirmField(...args: RequestInput<'confirmField'>): Promise<CallResult<string>> {
+      return answer(() => {
+        const [documentId, field, value, at] = request('confirmField', args);
+        pageClock = { at, here: performance.now() };
+        return createDossierEngine(opened()).confirmField(documentId, field, value);
+      });
+    },
+
+    /** Exactly the fields the confirm-all dialog listed, confirmed here; answers how many. */
+    confirmShown(...args: RequestInput<'confirmShown'>): Promise<CallResult<number>> {
+      return answer(() => {
+        const [dossierId, documentId, shown, at] = request('confirmShown', args);
+        pageClock = { at, here: performance.now() };
+        return createDossierEngine(opened()).confirmShown(dossierId, documentId, shown);
       });
     },
 
@@ -200,6 +242,7 @@ export function createVaultHost({ log = consoleLog, ...options }: VaultHostOptio
     close(...args: RequestInput<'close'>): void {
       if (!quietly('close', args)) return;
       endBackup();
+      sent.clear();
       vault?.close();
       vault = null;
     },

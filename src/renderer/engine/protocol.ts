@@ -12,12 +12,14 @@ import { DamagedRecordSchema, MalformedMessageError, type MessageIssue } from '.
 import { RotationProgressSchema } from '../../vault/rotation';
 import { LockReasonSchema } from '../../vault/session';
 import { VaultSettingsSchema } from '../../vault/schema/settings';
+import { ViewDeltaSchema } from './view-delta';
 
 // ── Requests (renderer → worker) ───────────────────────────────────────────────────
 
 /** The page's Date.now() each call brings (the vault's clock follows it). */
 const Clock = z.number().finite().min(0);
 const Id = z.string().min(1).max(200);
+const Day = ChangeEventSchema.shape.occurredOn;
 
 /** A callback that crosses as a Comlink proxy (a function-like object). */
 const Callback = z.custom<(...args: never[]) => unknown>(
@@ -28,7 +30,21 @@ const Callback = z.custom<(...args: never[]) => unknown>(
 export const REQUESTS = {
   open: z.tuple([z.string().min(1).max(200)]),
   call: z.tuple([z.string().max(100), z.array(z.unknown()).max(8), Clock]),
-  dossierView: z.tuple([Id, ChangeEventSchema.shape.occurredOn, Clock]),
+  /** A dossier's view on a day, as a delta from the version the page holds (null: none). */
+  dossierView: z.tuple([Id, Day, z.number().int().min(1).nullable(), Clock]),
+  /** After a write: the dossier's list summary stored again where it changed. */
+  refreshSummary: z.tuple([Id, Day, Clock]),
+  /** One field confirmed (document, field, value) as the person named in Settings. */
+  confirmField: z.tuple([Id, z.string().min(1).max(100), z.string().max(10_000), Clock]),
+  /** Exactly the fields the confirm-all dialog listed (dossier, document, fields). */
+  confirmShown: z.tuple([
+    Id,
+    Id,
+    z
+      .array(z.object({ field: z.string().min(1).max(100), value: z.string().max(10_000) }))
+      .max(200),
+    Clock,
+  ]),
   /** What the renderer may send to rotate the keys. */
   rotateKeys: z.tuple([
     z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
@@ -93,7 +109,10 @@ export const ANSWERS = {
   /** A vault operation's value: shown, not acted on by the page (checked where it is). */
   call: callResult(z.unknown()),
   settings: VaultSettingsSchema,
-  dossierView: callResult(z.record(z.string(), z.unknown())),
+  dossierView: callResult(ViewDeltaSchema),
+  refreshSummary: callResult(z.boolean()),
+  confirmField: callResult(z.string()),
+  confirmShown: callResult(z.number().int().min(0)),
   rotateKeys: callResult(RotationDoneSchema),
   rotationProgress: RotationProgressSchema,
   backupStart: callResult(z.literal(true)),

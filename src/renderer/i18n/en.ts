@@ -238,6 +238,9 @@ export const en: Record<MessageKey, string> = {
   'dossier.accounts.add': 'Add an account',
   'dossier.accounts.max': 'At most 5 accounts',
   'dossier.accounts.remove': 'Remove this account',
+  'dossier.accounts.damaged':
+    'An account record of this dossier is damaged and cannot be read. Remove it to open the dossier (the removal goes to the audit log), then enter the account again.',
+  'dossier.accounts.removeDamaged': 'Remove the damaged account',
   'dossier.accounts.storeRequired': 'Enter the store name.',
   'dossier.accounts.phoneInvalid': 'Not a mainland mobile number (11 digits starting 13–19).',
   'dossier.accounts.phoneRepeated': 'This number is already used by an account above.',

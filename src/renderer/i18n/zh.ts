@@ -219,6 +219,9 @@ export const zh = {
   'dossier.accounts.add': '添加账户',
   'dossier.accounts.max': '最多 5 个账户',
   'dossier.accounts.remove': '删除这个账户',
+  'dossier.accounts.damaged':
+    '本资料的一条账户记录已损坏，无法读取。删除它即可打开本资料（删除会记入审计日志），之后请重新填写该账户。',
+  'dossier.accounts.removeDamaged': '删除损坏的账户',
   'dossier.accounts.storeRequired': '请填写店铺名称。',
   'dossier.accounts.phoneInvalid': '不是有效的大陆手机号（11 位，以 13–19 开头）。',
   'dossier.accounts.phoneRepeated': '这个手机号已用于上面的账户。',

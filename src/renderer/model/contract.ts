@@ -180,13 +180,55 @@ export interface ImportOutcome {
   alsoIn?: string[];
 }
 
+/** The vault tables a Workspace change writes, as far as a screen needs to know. */
+export type ChangedTable =
+  | 'dossiers'
+  | 'documents'
+  | 'extractions'
+  | 'readings'
+  | 'accounts'
+  | 'declared'
+  | 'exceptions'
+  | 'trackedChanges'
+  | 'copyRegister'
+  | 'settings';
+
+/** What a Workspace change wrote: in one dossier (null: none in particular), to these tables. */
+export interface WorkspaceChange {
+  dossierId: string | null;
+  tables: readonly ChangedTable[];
+}
+
+/** The tables a dossier's screen is built from (DossierView). */
+export const DOSSIER_VIEW_TABLES: readonly ChangedTable[] = [
+  'dossiers',
+  'documents',
+  'extractions',
+  'readings',
+  'accounts',
+  'declared',
+  'exceptions',
+  'trackedChanges',
+];
+
+/** True when `change` may change the screen of dossier `dossierId`. */
+export function changesDossierView(change: WorkspaceChange, dossierId: string): boolean {
+  return (
+    (change.dossierId === null || change.dossierId === dossierId) &&
+    change.tables.some((t) => DOSSIER_VIEW_TABLES.includes(t))
+  );
+}
+
 export interface Workspace {
   readonly vault: VaultPort;
   readonly reader: DocumentReader;
   /** ISO date today, local time. */
   today(): string;
-  /** Called after every change a Workspace method makes; returns an unsubscribe. */
-  subscribe(listener: () => void): () => void;
+  /**
+   * Called after every change a Workspace method makes, with the dossier and the tables it
+   * wrote (a screen reloads only what it shows); returns an unsubscribe.
+   */
+  subscribe(listener: (change: WorkspaceChange) => void): () => void;
 
   listRows(): Promise<DossierRow[]>;
   /** Search by company, credit code, person or account (store, phone, email). */
@@ -216,6 +258,11 @@ export interface Workspace {
   deleteDocument(documentId: string): Promise<UndoTicket>;
   saveAccounts(dossierId: string, accounts: readonly Account[]): Promise<void>;
   saveDeclared(dossierId: string, declared: Declared): Promise<void>;
+  /**
+   * Removes an account record of the dossier that failed its integrity check (its values
+   * cannot be read, so the accounts cannot be saved over it); audited.
+   */
+  removeDamagedAccount(dossierId: string, accountId: string): Promise<void>;
 
   /** Confirms (or corrects and confirms) one field; goes to the audit log. */
   confirmField(documentId: string, field: string, value: string): Promise<void>;

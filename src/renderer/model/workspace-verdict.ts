@@ -20,7 +20,7 @@ export interface ShownField {
  * audit log never holds a confirmation the person did not see.
  */
 export async function confirmShownFields(
-  vault: VaultPort,
+  vault: Pick<VaultPort, 'confirm'>,
   doc: DocumentView,
   shown: readonly ShownField[],
   by: string,

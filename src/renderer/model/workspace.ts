@@ -1,7 +1,10 @@
 // The Workspace (contract.ts) over an unlocked vault: every screen's reads and writes go
 // through here, so the state lives in the vault and survives a reload. Loading a dossier
 // only reads (each record decrypted once, workspace-view.ts); the check summary the list
-// shows is stored by the writes that can change it (refreshSummary after each).
+// shows is stored by the writes that can change it (refreshSummary after each). The work
+// that needs a dossier's whole records runs in the dossier engine (dossier-engine.ts),
+// which the app runs in the vault's worker. Each change is told with its dossier and the
+// tables it wrote, so a screen reloads only when what it shows may have changed.
 import { bundledWorkingDayCalendar } from '../../core/deadlines';
 import { localIsoDate } from '../../core/dates';
 import type { Account, Declared } from '../../core/dossier';
@@ -13,26 +16,23 @@ import { saveBackupStream } from './save-backup';
 import { WorkspaceError } from './workspace-error';
 import { deadlinesOfDossiers, downloadCalendar } from './workspace-deadlines';
 import { createImporter, isAbort } from './workspace-import';
-import { confirmShownFields, dossierAudit, rereadAsKind } from './workspace-verdict';
+import { dossierAudit, rereadAsKind } from './workspace-verdict';
 import type { VaultPort } from './vault-port';
-import { buildDossierView, documentView, rowOf, sameSummary } from './workspace-view';
+import { rowOf } from './workspace-view';
+import { createDossierEngine, DEFAULT_CONFIRMER, type DossierEngine } from './dossier-engine';
 import type {
+  ChangedTable,
   DocumentReader,
   DossierView,
   ImportOutcome,
   ImportProgress,
   PageGeometry,
   Workspace,
+  WorkspaceChange,
 } from './contract';
 
-/** Who confirmed, when the person has not given a name in Settings. */
-const DEFAULT_CONFIRMER = '本机用户';
-
-/** A dossier's screen and list summary for a day (the checks run wherever this runs). */
-export type DossierViews = (
-  id: string,
-  day: string,
-) => Promise<ReturnType<typeof buildDossierView>>;
+/** What reading a file writes. */
+const READ_TABLES: readonly ChangedTable[] = ['documents', 'extractions', 'readings', 'dossiers'];
 
 export function createWorkspace(
   vault: VaultPort,
@@ -44,13 +44,14 @@ export function createWorkspace(
     /** Today's ISO date (tests pin it). */
     today?: () => string;
     /**
-     * Builds a dossier's view, checks included. The app passes its vault worker's, so the
-     * checks run there; default: here, from the vault's records.
+     * Builds dossiers' views (checks included), stores their summaries, confirms fields.
+     * The app passes its vault worker's, so the records stay there; default: here.
      */
-    dossierViews?: DossierViews;
+    engine?: DossierEngine;
   },
 ): Workspace {
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(change: WorkspaceChange) => void>();
+  const engine = deps.engine ?? createDossierEngine(vault);
   const reader = deps.reader ?? createLazyBrowserReader();
   // The engine chosen in Settings; a vault that cannot say keeps the default.
   void vault.settings().then(
@@ -64,8 +65,9 @@ export function createWorkspace(
     calendar = calendarWith(await vault.listHolidaySchedules());
   }
   const today = deps.today ?? (() => localIsoDate());
-  const changed = (): void => {
-    for (const listener of listeners) listener();
+  const changed = (dossierId: string | null, tables: readonly ChangedTable[]): void => {
+    const change: WorkspaceChange = { dossierId, tables };
+    for (const listener of listeners) listener(change);
   };
 
   async function confirmer(): Promise<string> {
@@ -73,33 +75,25 @@ export function createWorkspace(
     return name === '' ? DEFAULT_CONFIRMER : name;
   }
 
-  async function dossierView(id: string) {
-    if (deps.dossierViews) return deps.dossierViews(id, today());
-    await refreshCalendar();
-    return buildDossierView(await vault.dossierRecords(id), today(), calendar);
-  }
-
   /** Reads only: nothing is written when a dossier is shown. */
-  async function loadDossier(id: string): Promise<DossierView> {
-    return (await dossierView(id)).view;
+  function loadDossier(id: string): Promise<DossierView> {
+    return engine.dossierView(id, today());
   }
 
   /**
-   * After a write to a dossier: stores the summary the list shows (verdict, counts, expiry
-   * dates, pending changes) when it changed, then tells the screens.
+   * After a write to a dossier: the summary the list shows stored again where it changed
+   * (by the engine: the view it is computed from does not cross), then the screens told.
    */
   async function refreshSummary(dossierId: string): Promise<void> {
-    const { view, summary } = await dossierView(dossierId);
-    if (summary !== null && !sameSummary(view.dossier.checkSummary, summary))
-      await vault.setCheckSummary(dossierId, { ...summary, computedAt: Date.now() });
+    await engine.refreshSummary(dossierId, today());
   }
 
   const importOne = createImporter(vault, reader);
 
-  /** refreshSummary for the dossier holding a document or a tracked change, then changed(). */
-  async function wrote(dossierId: string): Promise<void> {
+  /** refreshSummary for the dossier a write changed, then the screens told what it wrote. */
+  async function wrote(dossierId: string, tables: readonly ChangedTable[]): Promise<void> {
     await refreshSummary(dossierId);
-    changed();
+    changed(dossierId, [...tables, 'dossiers']);
   }
 
   const workspace: Workspace = {
@@ -145,26 +139,27 @@ export function createWorkspace(
 
     async createDossier(company) {
       const id = await vault.createDossier({ company: company.trim() });
-      changed();
+      changed(id, ['dossiers']);
       return id;
     },
 
     async renameDossier(id, company) {
       await vault.updateDossier(id, { company: company.trim() });
-      changed();
+      changed(id, ['dossiers']);
     },
 
     async deleteDossier(id) {
       const ticket = await vault.deleteDossier(id);
-      changed();
+      changed(id, ['dossiers']);
       return ticket;
     },
 
     async undoDelete(ticket) {
       await vault.undoDelete(ticket);
-      if (ticket.table === 'documents')
-        await refreshSummary(await vault.dossierIdOf('documents', ticket.id));
-      changed();
+      if (ticket.table === 'documents') {
+        const dossierId = await vault.dossierIdOf('documents', ticket.id);
+        await wrote(dossierId, ['documents']);
+      } else changed(ticket.id, ['dossiers']);
     },
 
     loadDossier,
@@ -181,7 +176,7 @@ export function createWorkspace(
           try {
             const outcome = await importOne(dossierId, file, report, signal);
             report({ stage: outcome.status === 'imported' ? 'done' : 'failed', progress: 1 });
-            if (outcome.status === 'imported') changed();
+            if (outcome.status === 'imported') changed(dossierId, READ_TABLES);
             return outcome;
           } catch (error) {
             if (!isAbort(error)) throw error;
@@ -191,51 +186,51 @@ export function createWorkspace(
           }
         }),
       );
-      if (outcomes.some((o) => o.status === 'imported')) await wrote(dossierId);
+      if (outcomes.some((o) => o.status === 'imported')) await wrote(dossierId, READ_TABLES);
       return outcomes;
     },
 
     async moveDocument(documentId, kind) {
       const dossierId = await vault.dossierIdOf('documents', documentId);
       await vault.setDocumentKind(documentId, kind);
-      changed();
+      changed(dossierId, ['documents']);
       if (kind !== 'unknown') await rereadAsKind(vault, reader, documentId, kind);
-      await wrote(dossierId);
+      await wrote(dossierId, READ_TABLES);
     },
 
     async setAside(documentId, aside) {
       await vault.setDocumentAside(documentId, aside);
-      await wrote(await vault.dossierIdOf('documents', documentId));
+      await wrote(await vault.dossierIdOf('documents', documentId), ['readings']);
     },
 
     async deleteDocument(documentId) {
       const ticket = await vault.deleteDocument(documentId);
-      await wrote(await vault.dossierIdOf('documents', documentId));
+      await wrote(await vault.dossierIdOf('documents', documentId), ['documents']);
       return ticket;
     },
 
     async saveAccounts(dossierId, accounts: readonly Account[]) {
       await vault.replaceAccounts(dossierId, accounts);
-      await wrote(dossierId);
+      await wrote(dossierId, ['accounts']);
+    },
+
+    async removeDamagedAccount(dossierId, accountId) {
+      await vault.removeAccount(accountId);
+      await wrote(dossierId, ['accounts']);
     },
 
     async saveDeclared(dossierId, declared: Declared) {
       await vault.setDeclared(dossierId, declared);
-      await wrote(dossierId);
+      await wrote(dossierId, ['declared']);
     },
 
     async confirmField(documentId, field, value) {
-      await vault.confirm(documentId, field, value, await confirmer());
-      await wrote(await vault.dossierIdOf('documents', documentId));
+      await wrote(await engine.confirmField(documentId, field, value), ['extractions']);
     },
 
     async confirmShown(dossierId, documentId, shown) {
-      const { documents } = await vault.dossierRecords(dossierId);
-      const source = documents.find((d) => d.info.id === documentId);
-      if (!source) throw new Error(`There is no document ${documentId} in this dossier.`);
-      const doc = documentView(source);
-      const count = await confirmShownFields(vault, doc, shown, await confirmer());
-      if (count > 0) await wrote(dossierId);
+      const count = await engine.confirmShown(dossierId, documentId, shown);
+      if (count > 0) await wrote(dossierId, ['extractions']);
       return count;
     },
 
@@ -244,33 +239,33 @@ export function createWorkspace(
 
     async acceptException(dossierId, check, reason) {
       await vault.acceptException(dossierId, { check, reason, by: await confirmer() });
-      await wrote(dossierId);
+      await wrote(dossierId, ['exceptions']);
     },
 
     async revokeException(dossierId, check) {
       await vault.revokeException(dossierId, check);
-      await wrote(dossierId);
+      await wrote(dossierId, ['exceptions']);
     },
 
     async recordChange(dossierId, change) {
       await vault.addTrackedChange(dossierId, change);
-      await wrote(dossierId);
+      await wrote(dossierId, ['trackedChanges']);
     },
 
     async markChangeFiled(changeId, filedOn) {
       await vault.markChangeFiled(changeId, filedOn);
-      await wrote(await vault.dossierIdOf('trackedChanges', changeId));
+      await wrote(await vault.dossierIdOf('trackedChanges', changeId), ['trackedChanges']);
     },
 
     async markBankNotified(changeId, notifiedOn) {
       await vault.markBankNotified(changeId, notifiedOn);
-      await wrote(await vault.dossierIdOf('trackedChanges', changeId));
+      await wrote(await vault.dossierIdOf('trackedChanges', changeId), ['trackedChanges']);
     },
 
     async removeChange(changeId) {
       const dossierId = await vault.dossierIdOf('trackedChanges', changeId);
       await vault.removeTrackedChange(changeId);
-      await wrote(dossierId);
+      await wrote(dossierId, ['trackedChanges']);
     },
 
     async pageImage(documentId, pageIndex, scale = 1) {
@@ -300,7 +295,7 @@ export function createWorkspace(
     async updateSettings(patch) {
       const next = await vault.updateSettings(patch);
       if (patch.ocrEngine) reader.setEngine(patch.ocrEngine);
-      changed();
+      changed(null, ['settings']);
       return next;
     },
 
@@ -319,7 +314,8 @@ export function createWorkspace(
         recipient: options.recipient,
         onProgress: options.onProgress,
       });
-      if (result) changed();
+      // The register of copies, the audit log and the dossier's updatedAt.
+      if (result) changed(dossierId, ['copyRegister', 'dossiers']);
       return result;
     },
 

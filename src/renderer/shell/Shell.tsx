@@ -159,7 +159,7 @@ export function Shell({
           bridge,
           host,
           reader: createLazyBrowserReader(settings.ocrEngine),
-          dossierViews: (id, day) => openedVault.dossierView(id, day),
+          engine: openedVault,
         });
         workspaceRef.current = workspace;
         // The OCR models load now, in the reader's workers, while the person opens a

@@ -1,23 +1,33 @@
 // Confirm-all's dialog: the fields of the document shown that it will confirm, listed with
-// their values; what is confirmed is what it listed.
+// their values; what is confirmed is what it listed. It shows its own progress: the click
+// on OK renders the dialog alone, not the review screen around it.
 import { Modal, Typography } from 'antd';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { fieldLabel } from './labels';
 import { shown } from './review-model';
 
 export function ConfirmAllDialog({
   listing,
-  busy,
   onOk,
   onCancel,
 }: {
   /** The fields listed, or null when the dialog is closed. */
   listing: { field: string; value: string }[] | null;
-  busy: boolean;
-  onOk: (listed: { field: string; value: string }[]) => void;
+  /** Confirms them; the dialog shows it is busy until this settles. */
+  onOk: (listed: { field: string; value: string }[]) => Promise<void>;
   onCancel: () => void;
 }) {
   const { t, language } = useI18n();
+  const [busy, setBusy] = useState(false);
+  async function ok(listed: { field: string; value: string }[]): Promise<void> {
+    setBusy(true);
+    try {
+      await onOk(listed);
+    } finally {
+      setBusy(false);
+    }
+  }
   return (
     <Modal
       open={listing !== null}
@@ -26,7 +36,7 @@ export function ConfirmAllDialog({
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       okButtonProps={{ id: 'confirm-all-ok' }}
-      onOk={() => listing && onOk(listing)}
+      onOk={() => listing && !busy && void ok(listing)}
       onCancel={onCancel}
     >
       <Typography.Paragraph type="secondary">

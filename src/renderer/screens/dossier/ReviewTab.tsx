@@ -27,7 +27,7 @@ import {
   shown,
 } from './review-model';
 import { usePageImage } from './use-page-image';
-import { useShared } from './share-equal';
+import { useShared } from './use-shared';
 import { useReviewKeys } from './use-review-keys';
 
 export { orderedDocuments };
@@ -54,7 +54,6 @@ export function ReviewTab({
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [rowError, setRowError] = useState<{ field: string; text: string } | null>(null);
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const { image, error: imageError } = usePageImage(workspace, doc, page);
   const list = useRef<HTMLDivElement>(null);
 
@@ -151,18 +150,13 @@ export function ReviewTab({
   const [listing, setListing] = useState<{ field: string; value: string }[] | null>(null);
   async function confirmListed(shownFields: { field: string; value: string }[]): Promise<void> {
     if (!doc) return;
-    setBusy(true);
-    setNotice(null);
     try {
       const count = await workspace.confirmShown(view.dossier.id, doc.info.id, shownFields);
       setNotice({ type: 'success', text: t('dossier.review.confirmedAll', { count }) });
-      setListing(null);
     } catch (e) {
       setNotice({ type: 'error', text: errorSentence(e, t) });
-      setListing(null);
-    } finally {
-      setBusy(false);
     }
+    setListing(null);
   }
 
   useReviewKeys({ fields, selected, doc, confirm }, onSelect);
@@ -292,10 +286,12 @@ export function ReviewTab({
           <Space wrap>
             <Button
               icon={<CheckOutlined />}
-              loading={busy}
               disabled={highPending.length === 0}
               data-testid="confirm-all"
-              onClick={() => setListing(highPending)}
+              onClick={() => {
+                setNotice(null);
+                setListing(highPending);
+              }}
             >
               {t('dossier.review.confirmShown', { count: highPending.length })}
             </Button>
@@ -305,8 +301,7 @@ export function ReviewTab({
           </Space>
           <ConfirmAllDialog
             listing={listing}
-            busy={busy}
-            onOk={(listed) => void confirmListed(listed)}
+            onOk={confirmListed}
             onCancel={() => setListing(null)}
           />
           {notice && (

@@ -19,7 +19,7 @@ import type { ImportController } from './import-store';
 import { RegisterTab } from './RegisterTab';
 import { ReviewTab, orderedDocuments } from './ReviewTab';
 import { SlotsPanel } from './SlotsPanel';
-import { useDossier } from './use-dossier';
+import { useAction, useDossier } from './use-dossier';
 
 /** How long a dossier with empty slots stays open before the OCR models start loading. */
 const PREPARE_OCR_AFTER_MS = 1500;
@@ -43,7 +43,8 @@ export function DossierScreenView({
   initialTab = 'documents',
 }: DossierScreenProps & { workspace: Workspace; initialTab?: DossierTab }) {
   const { t } = useI18n();
-  const { view, error } = useDossier(workspace, dossierId);
+  const { view, error, damagedAccount } = useDossier(workspace, dossierId);
+  const removal = useAction();
   const importer = useImporter(workspace, dossierId);
   const [tab, setTab] = useState<DossierTab>(initialTab);
   // A tab left is unmounted with what was typed in it: leaving unsaved edits asks first.
@@ -105,6 +106,21 @@ export function DossierScreenView({
           title={error}
           data-testid="dossier-error"
         />
+        {damagedAccount !== null && (
+          <Space orientation="vertical" style={{ marginTop: 16 }} data-testid="damaged-account">
+            <Typography.Text>{t('dossier.accounts.damaged')}</Typography.Text>
+            <Button
+              danger
+              data-testid="remove-damaged-account"
+              onClick={() =>
+                void removal.run(() => workspace.removeDamagedAccount(dossierId, damagedAccount))
+              }
+            >
+              {t('dossier.accounts.removeDamaged')}
+            </Button>
+            {removal.error && <Alert type="error" showIcon title={removal.error} />}
+          </Space>
+        )}
       </div>
     );
   }

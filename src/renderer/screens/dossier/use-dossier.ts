@@ -1,15 +1,18 @@
 // The dossier as the workspace shows it, reloaded after every change the workspace makes
-// (its own or another screen's), so what is on screen is what the vault holds.
+// to it (its own or another screen's), so what is on screen is what the vault holds.
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
-import type { DossierView, Workspace } from '../../model/contract';
+import { changesDossierView, type DossierView, type Workspace } from '../../model/contract';
 import { errorSentence } from '../../shell/errors';
-import { shareEqual } from './share-equal';
+import { VaultIntegrityError } from '../../../vault';
+import { shareEqual } from '../../model/share-equal';
 
 export interface DossierState {
   view: DossierView | null;
   /** One sentence when loading failed. */
   error: string | null;
+  /** The account record that failed its integrity check when loading did (a person removes it). */
+  damagedAccount: string | null;
   reload: () => Promise<void>;
 }
 
@@ -63,8 +66,19 @@ export function useDossier(workspace: Workspace, dossierId: string): DossierStat
   useEffect(() => {
     setView(null);
     void reload();
-    return workspace.subscribe(() => void reload());
-  }, [workspace, reload]);
+    // Only a change to this dossier's records, or to no dossier in particular, reloads it.
+    return workspace.subscribe((change) => {
+      if (changesDossierView(change, dossierId)) void reload();
+    });
+  }, [workspace, reload, dossierId]);
 
-  return { view, error: failure === null ? null : errorSentence(failure, t), reload };
+  return {
+    view,
+    error: failure === null ? null : errorSentence(failure, t),
+    damagedAccount:
+      failure instanceof VaultIntegrityError && failure.table === 'accounts'
+        ? failure.recordId
+        : null,
+    reload,
+  };
 }

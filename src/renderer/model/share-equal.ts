@@ -1,10 +1,8 @@
 // Structural sharing between two reads of the same data: the new value, with every part
-// deep-equal to the old one's replaced by the old part itself. The dossier view is read
-// again whole after every change (an import writes one document), so without this every
-// panel's props were new objects and the whole screen rendered again; with it, a panel
-// whose data did not change gets the same objects and its memo skips it.
-
-import { useRef } from 'react';
+// deep-equal to the old one's replaced by the old part itself. Pure (no React, no DOM): the
+// vault's worker uses it to send only the parts of a dossier view that changed
+// (engine/view-delta.ts); the screens (screens/dossier/use-shared.ts) so that a panel whose
+// data did not change gets the same objects and its memo skips it.
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
@@ -59,13 +57,7 @@ export function shareEqual<T>(prev: T, next: T): T {
   return next;
 }
 
-/**
- * `value`, sharing with the value of the last render every part that is deep-equal: a
- * memoised child given a part that did not change gets the same object and is skipped.
- */
-export function useShared<T>(value: T): T {
-  const last = useRef(value);
-  const shared = shareEqual(last.current, value);
-  last.current = shared;
-  return shared;
+/** True when `a` and `b` are deep-equal (plain objects, arrays, maps, typed arrays, dates). */
+export function deepEqual<T>(a: T, b: T): boolean {
+  return shareEqual(a, b) === a;
 }
