@@ -42,7 +42,7 @@ export function documentView(source: DocumentSource): DocumentView {
  * does: the checks see them, and review shows them, below 0.9 and marked, for a person to
  * confirm. A confirmed field is never searched for.
  */
-function withCrossDocumentValues(
+export function withCrossDocumentValues(
   views: DocumentView[],
   sources: readonly DocumentSource[],
   confirmed: DossierRecords['confirmed'],
@@ -65,6 +65,9 @@ function withCrossDocumentValues(
             value: extracted.fields[f.field] ?? null,
             confidence: extracted.confidence[f.field] ?? 0,
             box: extracted.boxes?.[f.field] ?? f.box,
+            // The stored proposals were made for the value read before; the new value's are
+            // these (the page's own reading among them), never the shown value itself.
+            corrections: extracted.corrections.filter((c) => c.field === f.field),
           }
         : f,
     );
