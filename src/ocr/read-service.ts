@@ -8,7 +8,12 @@ import type { DocumentKind } from '../core/documents';
 import type { ExtractedDocument, PageGeometry, PageText } from '../core/extraction';
 import type { OcrEngineId } from '../core/ports';
 import type { ImageCodec } from './codec';
-import type { ExifOrientationReader, RasterOcrEngine } from './engine';
+import {
+  decodeImageInput,
+  type ExifOrientationReader,
+  type OnPrepared,
+  type RasterOcrEngine,
+} from './engine';
 import { engineTurn } from './page-turn';
 import type { PreparedPage } from './prepare';
 import type { QuarterTurn, Raster } from './raster';
@@ -58,6 +63,7 @@ async function ocrPage(
   page: number,
   exifOrientation: number | undefined,
   onProgress: (progress: number) => void,
+  onPrepared?: OnPrepared,
 ): Promise<{ page: PageText; geometry: PageGeometry }> {
   let prepared: PreparedPage | undefined;
   let text: PageText;
@@ -65,7 +71,13 @@ async function ocrPage(
     text = await engine.recogniseRaster(
       raster,
       page,
-      { exifOrientation, onPrepared: (p) => (prepared = p) },
+      {
+        exifOrientation,
+        onPrepared: (p) => {
+          prepared = p;
+          onPrepared?.(p);
+        },
+      },
       (p) => onProgress(p.progress),
     );
   } catch (error) {
@@ -131,17 +143,17 @@ export function createReadService<R extends ReadServiceRequest>(
       post({ type: 'progress', id: request.id, stage: 'ocr', progress });
     const local: RasterOcrEngine = {
       id: engine.id,
-      async recognise(image, _onProgress, onDecoded) {
-        const [raster, exifOrientation] = await Promise.all([
-          host.codec.decode(image.bytes, image.mime),
-          image.mime === 'image/jpeg'
-            ? host.readExifOrientation(image.bytes)
-            : Promise.resolve(undefined),
-        ]);
-        // The same pixels serve the image analysis: not decoded a second time.
+      async recognise(image, _onProgress, onDecoded, onPrepared) {
+        const { raster, exifOrientation } = await decodeImageInput(
+          image,
+          host.codec,
+          host.readExifOrientation,
+        );
+        // The same pixels, and the page cut and squared from them, serve the image
+        // analysis: neither decoded nor cut a second time.
         onDecoded?.(raster);
         try {
-          const result = await ocrPage(engine, raster, 0, exifOrientation, onProgress);
+          const result = await ocrPage(engine, raster, 0, exifOrientation, onProgress, onPrepared);
           geometry[0] = result.geometry;
           return { source: engine.id, pages: [result.page] };
         } catch (error) {
