@@ -167,4 +167,58 @@ describe('a name settled by another document of the dossier', () => {
     const bank = settle(bankForm('李或', 0.8, doubt), idCard('赵彧'));
     expect(bank.fields.legalRepresentative).toBe('李或');
   });
+
+  it('the bank form read this page’s character weakly (below 0.65): it still seconds it, kept', () => {
+    // The license read 李或 with 彧 behind 或, the ID card reads 李彧, the bank form 李或
+    // at 0.5 without seeing 彧: two pages read 或 there, one 彧. Before, a reading below
+    // 0.65 did not count, and the license was changed to the ID card's reading while the
+    // bank form kept its own: license and bank form then differed.
+    const doubt = [{ at: 1, p: 0.96, options: [{ text: '彧', p: 0.034 }] }];
+    const licenseText = bankForm('李或', 0.96, doubt);
+    const license = {
+      ...extractDocument(licenseText, 'license.jpg'),
+      kind: 'business-license' as const,
+    };
+    const bankText = bankForm('李或', 0.5);
+    const bank = extractDocument(bankText, 'bank.jpg');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.65);
+    const [licenseAfter, , bankAfter] = crossDocumentFill([
+      { document: license, text: licenseText },
+      { document: idCard('李彧') },
+      { document: bank, text: bankText },
+    ]);
+    expect(licenseAfter!.fields.legalRepresentative).toBe('李或');
+    expect(bankAfter!.fields.legalRepresentative).toBe('李或');
+  });
+
+  it('a name the search located (逢恺嘉, 逄 seen behind 逢) is settled by the license’s 逄恺嘉', () => {
+    // Read weakly, the bank form's name was located on its page from the license's value:
+    // the page's own characters, 逢恺嘉, whose OCR also saw 逄 there. Before, a located
+    // value was left alone, so the bank form and the license differed.
+    const doubt = [{ at: 0, p: 0.6, options: [{ text: '逄', p: 0.018 }] }];
+    const license: ExtractedDocument = {
+      ...idCard('逄恺嘉'),
+      kind: 'business-license',
+      fields: { legalRepresentative: '逄恺嘉' },
+      confidence: { legalRepresentative: 0.99 },
+    };
+    const bank = settle(bankForm('逢恺嘉', 0.6, doubt), license);
+    expect(bank.fields.legalRepresentative).toBe('逄恺嘉');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(
+      bank.corrections.filter((c) => c.field === 'legalRepresentative').map((c) => c.to),
+    ).toContain('逢恺嘉');
+  });
+
+  it('a located name whose OCR did not see the other character is kept as the page reads it', () => {
+    const license: ExtractedDocument = {
+      ...idCard('逄恺嘉'),
+      kind: 'business-license',
+      fields: { legalRepresentative: '逄恺嘉' },
+      confidence: { legalRepresentative: 0.99 },
+    };
+    const bank = settle(bankForm('逢恺嘉', 0.6), license);
+    expect(bank.fields.legalRepresentative).toBe('逢恺嘉');
+    expect(bank.found?.legalRepresentative).toBe('cross-document');
+  });
 });

@@ -33,6 +33,10 @@ interface Reading {
   value: string;
   alternatives: ValueAlternatives | null;
   confidence: number;
+  /** The document it was read on (none: a person's confirmation). */
+  document?: ExtractedDocument;
+  /** Located by the cross-document search: the page's characters, but no source. */
+  located: boolean;
 }
 
 function alternativesOf(
@@ -79,8 +83,12 @@ function oneDifference(a: string, b: string): number | null {
 /**
  * The documents with each person's name that this page's OCR read with a doubt settled by
  * another document's reading of the same name (`groups`: the fields printing one name,
- * by kind). Confirmed values and values already found by the cross-document search are
- * left alone; a person's confirmation is evidence like a sure reading. The input is not changed.
+ * by kind). Confirmed values are left alone; a person's confirmation is evidence like a
+ * sure reading. A value the cross-document search located is the page's own characters:
+ * it may be settled, and it seconds, but never settles another's doubt (it was searched
+ * for). Any other document's reading of this page's character, however weak, that did not
+ * see the other one there keeps it: the readings disagree and a person compares them.
+ * The input is not changed.
  */
 export function agreeNames(
   documents: readonly NameDocument[],
@@ -92,20 +100,27 @@ export function agreeNames(
     for (const { kind, field } of group) {
       const byPerson = confirmed[kind]?.[field];
       if (typeof byPerson === 'string' && byPerson.trim() !== '') {
-        readings.push({ kind, field, value: byPerson, alternatives: null, confidence: 2 });
+        readings.push({
+          kind,
+          field,
+          value: byPerson,
+          alternatives: null,
+          confidence: 2,
+          located: false,
+        });
         continue;
       }
       for (const { document: doc, text } of documents) {
         const value = doc.fields[field];
         if (doc.kind !== kind || doc.error !== undefined || typeof value !== 'string') continue;
-        if (doc.found?.[field]) continue;
-        const confidence = doc.confidence[field] ?? 0;
         readings.push({
           kind,
           field,
           value,
           alternatives: alternativesOf(doc, field, text),
-          confidence,
+          confidence: doc.confidence[field] ?? 0,
+          document: doc,
+          located: doc.found?.[field] !== undefined,
         });
       }
     }
@@ -114,16 +129,19 @@ export function agreeNames(
     let next = doc;
     for (const group of groups)
       for (const { kind, field } of group) {
-        if (doc.kind !== kind || field in (confirmed[kind] ?? {}) || doc.found?.[field]) continue;
-        const own = readings.find(
-          (r) => r.kind === kind && r.field === field && r.value === doc.fields[field],
-        );
+        if (doc.kind !== kind || field in (confirmed[kind] ?? {})) continue;
+        const own = readings.find((r) => r.document === doc && r.field === field);
         if (own === undefined) continue;
-        const others = readings
-          .filter(
-            (r) => r.kind !== kind && group.some((g) => g.kind === r.kind && g.field === r.field),
-          )
-          .filter((r) => r.confidence >= SOURCE_CONFIDENCE)
+        // Every other document's reading of the name, however weak or however located.
+        const elsewhere = readings.filter(
+          (r) =>
+            r.document !== doc &&
+            r.kind !== kind &&
+            group.some((g) => g.kind === r.kind && g.field === r.field),
+        );
+        // Only a reading of its own may settle a doubt: a located one was searched for.
+        const others = elsewhere
+          .filter((r) => !r.located && r.confidence >= SOURCE_CONFIDENCE)
           .sort((a, b) => b.confidence - a.confidence);
         for (const other of others) {
           const i = oneDifference(own.value, other.value);
@@ -132,9 +150,15 @@ export function agreeNames(
           const ours = [...own.value][i]!;
           // This page saw their character there, and theirs did not see ours: theirs.
           if (!supports(own, i, theirs) || sawThere(other, i, ours)) continue;
-          // Unless another document read ours there without seeing theirs: readings disagree.
-          const seconded = others.some(
-            (r) => r !== other && r.value === own.value && !sawThere(r, i, theirs),
+          // Unless another document read ours there without seeing theirs, however weakly
+          // and however its reading was found: it is that page's own characters, and the
+          // readings disagree.
+          const seconded = elsewhere.some(
+            (r) =>
+              r !== other &&
+              [...r.value].length === [...own.value].length &&
+              [...r.value][i] === ours &&
+              !sawThere(r, i, theirs),
           );
           if (seconded) continue;
           next = agreed(next, field, own.value, other, i);
