@@ -5,7 +5,11 @@
 // Both commits (default: main and HEAD) are checked out into temporary git worktrees
 // sharing this tree's node_modules, removed afterwards. Prints, per page kind, the median wall and CPU
 // seconds of each and the ratio, the peak RSS, and whether both printed the same
-// documents; writes bench/results/ocr-speed.json. Needs GNU time (/usr/bin/time).
+// documents. Then the figure issue 13's speed target names, per page in a call over many
+// files (`dossier extract` on 10 A4 pages, then on 10 ID sides, in one call each: the
+// process, the bundle and the models are loaded once), next to the single call's; also
+// alternated (--batch-runs=N, default --runs; 0 skips them). Writes
+// bench/results/ocr-speed.json. Needs GNU time (/usr/bin/time).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
@@ -37,9 +41,50 @@ const DEFAULT_FILES: BenchFile[] = [
   { file: 'examples/ready/license.pdf', kind: 'text-layer PDF', pages: 1 },
 ];
 
+/**
+ * The many-file calls: each lists its files over and over until it holds BATCH_PAGES
+ * pages (every file here is one page), so the per-page figure is total / pages.
+ */
+interface Batch {
+  name: 'A4 pages' | 'ID sides';
+  /** The single calls' page kinds this batch is set beside. */
+  kinds: PageKind[];
+  files: string[];
+}
+const BATCH_PAGES = 10;
+const BATCH_SETS: Batch[] = [
+  {
+    name: 'A4 pages',
+    kinds: ['A4 image', 'A4 image-only PDF'],
+    files: [
+      'examples/scans-jpg/license.jpg',
+      'examples/scans-jpg/bank.jpg',
+      'examples/photos-png/license.png',
+      'examples/photos-png/bank.png',
+      'examples/scans-pdf-legal-rep-one-char/license.pdf',
+      'examples/scans-pdf-legal-rep-one-char/bank.pdf',
+    ],
+  },
+  {
+    name: 'ID sides',
+    kinds: ['ID side image'],
+    files: [
+      'examples/scans-jpg/id-front.jpg',
+      'examples/scans-jpg/id-back.jpg',
+      'examples/photos-png/id-front.png',
+      'examples/photos-png/id-back.png',
+      'examples/scans-pdf-legal-rep-one-char/id-front.pdf',
+      'examples/scans-pdf-legal-rep-one-char/id-back.pdf',
+    ],
+  },
+];
+const batchFiles = (b: Batch): string[] =>
+  Array.from({ length: BATCH_PAGES }, (_, i) => b.files[i % b.files.length]!);
+
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const runs = Number(arg('runs') ?? 5);
+const batchRuns = Number(arg('batch-runs') ?? runs);
 const baselineRef = arg('baseline') ?? 'main';
 const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files: BenchFile[] =
@@ -75,22 +120,15 @@ interface Call {
   stdout: string;
 }
 
-function extract(tree: string, file: string): Call {
+function extract(tree: string, file: string | string[]): Call {
+  const paths = (Array.isArray(file) ? file : [file]).map((f) => join(ROOT, f));
   const result = spawnSync(
     TIME,
-    [
-      '-f',
-      'OCRSPEED %e %U %S %M',
-      'node',
-      'bin/dossier.mjs',
-      'extract',
-      join(ROOT, file),
-      '--json',
-    ],
+    ['-f', 'OCRSPEED %e %U %S %M', 'node', 'bin/dossier.mjs', 'extract', ...paths, '--json'],
     { cwd: tree, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const line = result.stderr.split('\n').find((l) => l.startsWith('OCRSPEED '));
-  if (!line) throw new Error(`No timing for ${file} in ${tree}: ${result.stderr.slice(-500)}`);
+  if (!line) throw new Error(`No timing for ${paths[0]} in ${tree}: ${result.stderr.slice(-500)}`);
   const [wall, user, sys, kb] = line.split(' ').slice(1).map(Number) as [
     number,
     number,
@@ -148,6 +186,26 @@ for (let round = 0; round < runs; round++) {
   }
 }
 
+// The many-file calls, alternated as the single ones are.
+const batchCalls: { batch: Batch['name']; tree: Tree; round: number; call: Call }[] = [];
+for (let round = 0; round < batchRuns; round++) {
+  for (const b of BATCH_SETS) {
+    const order: Tree[] = round % 2 === 0 ? ['baseline', 'current'] : ['current', 'baseline'];
+    for (const tree of order) {
+      loads.push(await loadAverage());
+      const call = extract(trees[tree], batchFiles(b));
+      batchCalls.push({ batch: b.name, tree, round, call });
+      process.stderr.write(
+        `round ${round + 1}/${batchRuns} ${tree.padEnd(8)} ${call.wall.toFixed(2).padStart(6)} s wall ${call.cpu
+          .toFixed(2)
+          .padStart(
+            5,
+          )} s CPU ${call.rssMb.toFixed(0).padStart(5)} MB  ${b.name}: ${BATCH_PAGES} in one call\n`,
+      );
+    }
+  }
+}
+
 const summary = (subset: typeof calls) => {
   const of = (tree: Tree) => subset.filter((c) => c.tree === tree);
   const stat = (tree: Tree) => {
@@ -188,6 +246,35 @@ const byFile = Object.fromEntries(
   }),
 );
 
+/** Per page: the single calls' medians beside the many-file calls' (total / pages). */
+const byBatch = Object.fromEntries(
+  batchRuns <= 0
+    ? []
+    : BATCH_SETS.map((b) => {
+        const of = (tree: Tree) => {
+          const single = calls.filter((c) => c.tree === tree && b.kinds.includes(c.kind));
+          const many = batchCalls.filter((c) => c.tree === tree && c.batch === b.name);
+          return {
+            singleCallWallMedian: median(single.map((c) => c.call.wall / c.pages)),
+            singleCallCpuMedian: median(single.map((c) => c.call.cpu / c.pages)),
+            manyFilesCalls: many.length,
+            manyFilesWallPerPageMedian: median(many.map((c) => c.call.wall / BATCH_PAGES)),
+            manyFilesCpuPerPageMedian: median(many.map((c) => c.call.cpu / BATCH_PAGES)),
+            manyFilesRssPeakMb: Math.max(...many.map((c) => c.call.rssMb)),
+          };
+        };
+        return [
+          b.name,
+          {
+            pages: BATCH_PAGES,
+            files: batchFiles(b),
+            baseline: of('baseline'),
+            current: of('current'),
+          },
+        ];
+      }),
+);
+
 process.stdout.write(
   `\n${runs} calls per file and tree, alternated; baseline ${baselineCommit.slice(0, 9)}, current ${currentCommit.slice(0, 9)}${dirty ? ' (uncommitted changes not measured)' : ''}; load average ${median(loads).toFixed(1)} (median)\n`,
 );
@@ -205,6 +292,23 @@ process.stdout.write(
     : `Printed documents differ for: ${differing.map(([f]) => f).join(', ')}\n`,
 );
 
+if (batchRuns > 0) {
+  process.stdout.write(
+    `\nPer page (s, wall and CPU medians): one file per call, against ${BATCH_PAGES} pages in one call (total / ${BATCH_PAGES}); ${batchRuns} many-file call(s) per tree\n`,
+  );
+  process.stdout.write(
+    `${'pages'.padEnd(20)} ${'one per call'.padStart(26)} ${`${BATCH_PAGES} in one call`.padStart(26)} ${'peak RSS MB'.padStart(13)}\n`,
+  );
+  const pair = (wall: number, cpu: number) => `${wall.toFixed(2)} (${cpu.toFixed(2)})`;
+  for (const [name, s] of Object.entries(byBatch)) {
+    const cell = (pick: (t: typeof s.current) => string) =>
+      `${pick(s.baseline)} → ${pick(s.current)}`.padStart(26);
+    process.stdout.write(
+      `${name.padEnd(20)} ${cell((t) => pair(t.singleCallWallMedian, t.singleCallCpuMedian))} ${cell((t) => pair(t.manyFilesWallPerPageMedian, t.manyFilesCpuPerPageMedian))} ${`${s.baseline.manyFilesRssPeakMb.toFixed(0)} → ${s.current.manyFilesRssPeakMb.toFixed(0)}`.padStart(13)}\n`,
+    );
+  }
+}
+
 await mkdir(join(ROOT, 'bench/results'), { recursive: true });
 await writeFile(
   join(ROOT, 'bench/results/ocr-speed.json'),
@@ -218,8 +322,17 @@ await writeFile(
       loadAverageMedian: median(loads),
       byKind,
       byFile,
+      batchRuns,
+      byBatch,
       calls: calls.map(({ call, ...c }) => ({
         ...c,
+        wall: call.wall,
+        cpu: call.cpu,
+        rssMb: call.rssMb,
+      })),
+      batchCalls: batchCalls.map(({ call, ...c }) => ({
+        ...c,
+        pages: BATCH_PAGES,
         wall: call.wall,
         cpu: call.cpu,
         rssMb: call.rssMb,
