@@ -3,8 +3,11 @@
 // such a common character is not trusted at 0.9, and the rarer one is proposed. Measured
 // by rendering 119 rare given-name and surname characters in `法定代表人 <name>` lines
 // (3 fonts, 16 and 20 px, sharp and blurred: 1,020 names) and reading them: each entry
-// was read for its rare character at least twice. Surnames are left out (余, 逢, 元: a
-// common name is not doubted for its surname; surnames.ts and the runner-ups judge those).
+// was read for its rare character at least twice. Surnames are left out of that table (余,
+// 逢: a common surname is mostly itself; surnames.ts and the runner-ups judge those), but a
+// surname read as a surname that is rare itself is no likelier than the rare surname it
+// stands for, and the place holds a surname: there the read one is doubted too
+// (SURNAME_CONFUSABLES).
 import type { Correction } from '../extraction';
 import type { ValueAlternatives } from './alternatives';
 
@@ -38,6 +41,23 @@ export const NAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * A name's first character (its surname) read as a RARE surname PP-OCRv4 was measured to
+ * read for another rare surname, with no runner-up kept: 亓 read 元 in every one of 6
+ * renders (3 fonts, 16 and 20 px) and in a tuned bank form's name at 0.987 (亓婕嘉). A
+ * surname as rare as the one it hides is right about half the time, whatever the
+ * recogniser's confidence; a common read surname (余 for 佘) is left to the runner-ups.
+ */
+export const SURNAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = {
+  元: ['亓'],
+};
+
+/** The rarer characters `ch` may stand for at position `i` of a name. */
+function rarerReadings(ch: string, i: number, value: string): readonly string[] {
+  const surname = i === 0 && !value.includes('·') ? (SURNAME_CONFUSABLES[ch] ?? []) : [];
+  return [...(NAME_CONFUSABLES[ch] ?? []), ...surname];
+}
+
+/**
  * A person's name's characters that PP-OCR is known to read for a rarer name character,
  * as proposals (the OCR's own runner-up, when it kept one, first); empty when none.
  */
@@ -48,7 +68,7 @@ export function confusableNameCharacters(
 ): Correction[] {
   const chars = [...value];
   return chars.flatMap((ch, i) =>
-    (NAME_CONFUSABLES[ch] ?? [])
+    rarerReadings(ch, i, value)
       .map((rare) => ({
         rare,
         p: alternatives?.[i]?.options.find((o) => o.text === rare)?.p ?? 0,
