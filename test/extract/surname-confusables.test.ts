@@ -2,8 +2,9 @@
 // surname PP-OCRv4 reads for another rare one (亓 read 元, with no runner-up kept) is not
 // trusted at 0.9, and the surname it stands for is proposed. On real PP-OCRv4 output of a
 // bank form rendered by Chromium (法定代表人 亓婕嘉: Noto Sans 18 px sharp, Noto Serif 18 px
-// blurred), read 元婕嘉 at 0.998 and 0.99 before this test; a tuned bank form of the wide
-// name pool was read the same at 0.987.
+// blurred), read 元婕嘉 at 0.998 and 0.997 before this test (a tuned bank form of the wide
+// name pool was read the same at 0.987), and of a `法定代表人：逄琬可` line (Noto Sans 18 px)
+// read 逢琬可 at 0.999.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DocumentTextSchema, type DocumentText } from '../../src/core/extraction';
@@ -37,6 +38,16 @@ describe('a surname read as a rare surname that stands for another', () => {
       const proposals = doc.corrections.filter((c) => c.field === 'legalRepresentative');
       expect(proposals[0]).toMatchObject({ to: '亓婕嘉', reason: 'ocr-alternative' });
     });
+
+  it('逢琬可 for 逄琬可 (a name line read at 0.999, no runner-up): below 0.9, 逄 proposed', () => {
+    const doc = extractDocument(paddleText('name-line-pang-sans.paddle.json'), 'line.png', {
+      kind: 'business-license',
+    });
+    expect(doc.fields.legalRepresentative).toBe('逢琬可');
+    expect(doc.confidence.legalRepresentative).toBeLessThan(0.9);
+    const proposals = doc.corrections.filter((c) => c.field === 'legalRepresentative');
+    expect(proposals[0]).toMatchObject({ to: '逄琬可', reason: 'ocr-alternative' });
+  });
 
   it('leaves a common surname, and 元 inside a given name, trusted', () => {
     const text = paddleText('bank-surname-qi-sans.paddle.json');

@@ -3,8 +3,8 @@
 // such a common character is not trusted at 0.9, and the rarer one is proposed. Measured
 // by rendering 119 rare given-name and surname characters in `法定代表人 <name>` lines
 // (3 fonts, 16 and 20 px, sharp and blurred: 1,020 names) and reading them: each entry
-// was read for its rare character at least twice. Surnames are left out of that table (余,
-// 逢: a common surname is mostly itself; surnames.ts and the runner-ups judge those), but a
+// was read for its rare character at least twice. Surnames are left out of that table (余
+// for 佘: a common surname is mostly itself; surnames.ts and the runner-ups judge those), but a
 // surname read as a surname that is rare itself is no likelier than the rare surname it
 // stands for, and the place holds a surname: there the read one is doubted too
 // (SURNAME_CONFUSABLES).
@@ -42,13 +42,16 @@ export const NAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * A name's first character (its surname) read as a RARE surname PP-OCRv4 was measured to
- * read for another rare surname, with no runner-up kept: 亓 read 元 in every one of 6
- * renders (3 fonts, 16 and 20 px) and in a tuned bank form's name at 0.987 (亓婕嘉). A
+ * read for another rare surname, with no runner-up kept: 亓 read 元 in all 12 renders of
+ * a wide-pool name study (3 fonts; 14, 16, 18 and 20 px, sharp and blurred), 6 of them at
+ * 0.99 or more, and in a tuned bank form's name at 0.987 (亓婕嘉); 逄 read 逢 in all 12,
+ * 3 at 0.99 with no runner-up (the others kept 逄 behind and were doubted already). A
  * surname as rare as the one it hides is right about half the time, whatever the
  * recogniser's confidence; a common read surname (余 for 佘) is left to the runner-ups.
  */
 export const SURNAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = {
   元: ['亓'],
+  逢: ['逄'],
 };
 
 /** The rarer characters `ch` may stand for at position `i` of a name. */
