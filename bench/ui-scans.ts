@@ -21,6 +21,7 @@ import {
   type LongTasks,
   type PhaseWindow,
 } from './ui-long-tasks';
+import type { StaticServer } from '../test/e2e/support/chromium';
 import { installNativeHost, standInEcho, type StandInCounts } from './ui-native-host';
 
 export type { LongTasks };
@@ -210,8 +211,11 @@ export async function appScanRun(
     cores?: number;
     threads?: number;
     record?: PhaseRecorder;
-    /** The bundled native OCR host (bench/ui-native-host.ts): the page reads through it. */
-    nativeHost?: string;
+    /**
+     * The bundled native OCR host (bench/ui-native-host.ts): the page reads through it,
+     * relayed by `server` (the one serving the page).
+     */
+    nativeHost?: { entry: string; server: StaticServer };
   } = {},
 ): Promise<AppScanRun> {
   const memory = sampleProcesses(() => descendants(process.pid));
@@ -221,7 +225,7 @@ export async function appScanRun(
   const host =
     options.nativeHost === undefined
       ? undefined
-      : await installNativeHost(context, options.nativeHost);
+      : await installNativeHost(context, options.nativeHost.server, options.nativeHost.entry);
   try {
     await context.addInitScript('window.__name = (f) => f');
     await context.addInitScript(LONG_TASK_RECORDER);

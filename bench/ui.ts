@@ -12,7 +12,9 @@
 //     worker), with each count of wasm threads per worker in BENCH_UI_THREADS (default "2")
 //     as the page sees each count of cores in BENCH_UI_CORES (default none), and with the
 //     Electron app's native OCR host (src/ocr-host) behind a stand-in bridge
-//     (bench/ui-native-host.ts; BENCH_UI_NATIVE_HOST=0 leaves it out); in each,
+//     (bench/ui-native-host.ts; BENCH_UI_NATIVE_HOST=0 leaves it out; BENCH_UI_SHIPPED=0
+//     leaves out the app as shipped, whose column the headline then takes from the first
+//     one measured); in each,
 //     the main thread's long tasks (over 50 ms) from the drop to all read, and while
 //     confirming (confirm-all on each document, then one field); `--scans` measures only this.
 // Writes bench/results/ui.json.
@@ -22,7 +24,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { APP_RESPONSE_HEADERS } from '../src/main/policy/csp';
-import { launchChromium, serveFolder } from '../test/e2e/support/chromium';
+import { launchChromium, serveFolder, type StaticServer } from '../test/e2e/support/chromium';
 import { buildRenderer } from '../test/e2e/support/renderer-build';
 import { buildTestPage } from '../test/e2e/support/test-page';
 import { REPO_ROOT } from '../test/cli/run-cli';
@@ -178,8 +180,10 @@ interface ScanConfig {
   nativeHost?: boolean;
 }
 const NATIVE_HOST = process.env.BENCH_UI_NATIVE_HOST !== '0';
+/** BENCH_UI_SHIPPED=0 leaves out the app as shipped (wasm workers): the other columns alone. */
+const SHIPPED = process.env.BENCH_UI_SHIPPED !== '0';
 const CONFIGS: ScanConfig[] = [
-  { key: 'shipped' },
+  ...(SHIPPED ? [{ key: 'shipped' }] : []),
   ...(NATIVE_HOST ? [{ key: 'native-host', nativeHost: true }] : []),
   ...counts(process.env.BENCH_UI_THREADS, '2').map((threads) => ({
     key: `threads-${threads}`,
@@ -229,6 +233,10 @@ function appSummary(app: AppScanRun[]) {
       ? {
           standIn: app.map((r) => r.standIn),
           medianStandInEchoMs: median(app.map((r) => r.standIn?.echoMs ?? 0)),
+          // The relay's time on the reads' path (requests, final answers), and drop → all
+          // read less it: what the Electron app, with no relay, would have left at most.
+          medianStandInOnPathMs: median(app.map((r) => r.standIn?.onPathMs ?? 0)),
+          medianAllLessRelayMs: median(app.map((r) => r.allMs - (r.standIn?.onPathMs ?? 0))),
         }
       : {}),
     allMs: app.map((r) => r.allMs),
@@ -253,7 +261,11 @@ function appSummary(app: AppScanRun[]) {
  * The app (as shipped, then in each of CONFIGS) and the CLI alternated, so that the
  * machine's load hits all alike; the headline is the app as shipped on this machine.
  */
-async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
+async function scanComparison(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  server: StaticServer,
+  url: string,
+) {
   // The host as electron-vite bundles the utility process: no TypeScript compiled at run time.
   const hostEntry = NATIVE_HOST ? await bundleOcrHost() : undefined;
   const byConfig = new Map<string, AppScanRun[]>(CONFIGS.map((c) => [c.key, []]));
@@ -272,18 +284,21 @@ async function scanComparison(browser: Awaited<ReturnType<typeof launchChromium>
     for (const { key, nativeHost, ...config } of CONFIGS) {
       const run = await appScanRun(browser, url, {
         ...config,
-        ...(nativeHost && hostEntry ? { nativeHost: hostEntry } : {}),
+        ...(nativeHost && hostEntry ? { nativeHost: { entry: hostEntry, server } } : {}),
       });
       byConfig.get(key)!.push(run);
       console.log(`    CPU by thread: ${JSON.stringify(run.cpuByThread)}`);
-      if (run.standIn) console.log(`    stand-in relay: ${JSON.stringify(run.standIn)}`);
+      if (run.standIn) {
+        const { toHostMs: _h, toPageMs: _p, ...relay } = run.standIn;
+        console.log(`    stand-in relay: ${JSON.stringify(relay)}`);
+      }
       console.log(
         `  app (${key}: ${run.cores} cores, ${run.ocr === 'native-host' ? 'native OCR host' : `${run.workers} OCR worker(s) × ${run.threads} thread(s)`}): ${run.allMs} ms (files ${run.fileMs.join(', ')} ms; CPU ${run.cpuSeconds} s; peak ${run.peakMb} MB); load ${run.loadAverage}; main-thread long tasks: import ${taskLine(run.importLongTasks)}, confirming ${run.confirm.confirmed} fields ${taskLine(run.confirm.longTasks)}`,
       );
     }
   }
   // The app as shipped: the pool and threads it picks here (pool.ts).
-  const appDefault = byConfig.get('shipped')!;
+  const appDefault = byConfig.get('shipped') ?? byConfig.values().next().value!;
   const appMs = median(appDefault.map((r) => r.allMs));
   const cliMs = median(cli.map((r) => r.ms));
   return {
@@ -348,7 +363,7 @@ function summaryLine(t: ReturnType<typeof longTaskSummary>): string {
 function scanLine(s: Awaited<ReturnType<typeof scanComparison>>): string {
   const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const tasks = (a: ReturnType<typeof appSummary>) =>
-    `${a.cores} cores, ${a.ocr === 'native-host' ? `native OCR host (stand-in relay echo of the four files ${a.medianStandInEchoMs} ms)` : `${a.workers} OCR worker(s) × ${a.threads} thread(s)`}: ${sec(a.medianAllMs)}, CPU ${a.medianCpuSeconds} s, peak ${a.peakMb} MB, load ${a.loadAverage.join('/')}, main-thread long tasks import ${summaryLine(a.importLongTasks)}, confirm ${summaryLine(a.confirm.longTasks)}`;
+    `${a.cores} cores, ${a.ocr === 'native-host' ? `native OCR host (stand-in relay: echo of the four files ${a.medianStandInEchoMs} ms, on the reads' path ${a.medianStandInOnPathMs} ms; all read less it ${sec(a.medianAllLessRelayMs ?? 0)})` : `${a.workers} OCR worker(s) × ${a.threads} thread(s)`}: ${sec(a.medianAllMs)}, CPU ${a.medianCpuSeconds} s, peak ${a.peakMb} MB, load ${a.loadAverage.join('/')}, main-thread long tasks import ${summaryLine(a.importLongTasks)}, confirm ${summaryLine(a.confirm.longTasks)}`;
   return `${Object.values(s.byConfig).map(tasks).join('\n')}\nfour scans, median of ${s.runs}: app as shipped (${s.app.workers} OCR worker(s) × ${s.app.threads} thread(s)) drop → all read ${sec(s.app.medianAllMs)} (first ${sec(s.app.medianFirstMs)}; runs ${s.app.allMs.map(sec).join(', ')}), CLI ${sec(s.cli.medianMs)} (runs ${s.cli.ms.map(sec).join(', ')}): ratio ${s.ratio} (target ≤ 1.5); CPU seconds app ${s.app.medianCpuSeconds}, CLI ${s.cli.medianCpuSeconds} (ratio ${s.cpuRatio})${s.cliWasm ? `; CLI on the app's wasm runtime ${s.cliWasm.medianCpuSeconds} (app / CLI-wasm ${s.cpuRatioToCliWasm})` : ''}; peak memory app ${s.app.peakMb} MB, CLI ${s.cli.peakMb} MB${s.nativeHost ? `\napp with the native OCR host: drop → all read ${sec(s.byConfig['native-host']!.medianAllMs)} (runs ${s.byConfig['native-host']!.allMs.map(sec).join(', ')}), ratio to the CLI ${s.nativeHost.ratio} (target ≤ 1.5), CPU ${s.byConfig['native-host']!.medianCpuSeconds} s (ratio ${s.nativeHost.cpuRatio}), peak ${s.byConfig['native-host']!.peakMb} MB` : ''}`;
 }
 
@@ -368,7 +383,7 @@ async function main(): Promise<void> {
   try {
     const resultsPath = join(REPO_ROOT, 'bench/results/ui.json');
     if (SCANS_ONLY) {
-      const scans = await scanComparison(browser, `${server.url}/index.html`);
+      const scans = await scanComparison(browser, server, `${server.url}/index.html`);
       const old = JSON.parse(readFileSync(resultsPath, 'utf8')) as Record<string, unknown>;
       writeFileSync(
         resultsPath,
@@ -411,7 +426,7 @@ async function main(): Promise<void> {
     const unlockToListMs = Date.now() - unlockStart;
     const scroll = await scrollFrames(page);
     await context.close();
-    const scans = await scanComparison(browser, `${server.url}/index.html`);
+    const scans = await scanComparison(browser, server, `${server.url}/index.html`);
 
     const results = {
       bench: 'ui',

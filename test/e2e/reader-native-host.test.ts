@@ -39,7 +39,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext();
   // Before the page loads: the reader looks for the bridge when it is created.
-  host = await installNativeHost(context, OCR_HOST_CHILD);
+  host = await installNativeHost(context, server, OCR_HOST_CHILD);
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${server.url}/index.html`);

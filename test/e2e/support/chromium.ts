@@ -1,5 +1,5 @@
 // Launches Debian's Chromium for end-to-end tests and serves a folder on loopback.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -23,8 +23,17 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Answers a request under a mounted prefix (the rest of the path after it). */
+export type MountedHandler = (rest: string, req: IncomingMessage, res: ServerResponse) => void;
+
 export interface StaticServer {
   url: string;
+  /**
+   * Serves requests whose path starts with `prefix` with `handler` instead of files (on
+   * the page's own origin: a test's stand-in endpoint that the app's connect-src 'self'
+   * allows); answers the unmount.
+   */
+  mount(prefix: string, handler: MountedHandler): () => void;
   close(): Promise<void>;
 }
 
@@ -37,9 +46,13 @@ export async function serveFolder(
   headers: Record<string, string> = {},
 ): Promise<StaticServer> {
   const base = resolve(root);
+  const mounted = new Map<string, MountedHandler>();
   const server: Server = createServer((req, res) => {
+    const raw = new URL(req.url ?? '/', 'http://x').pathname;
+    for (const [prefix, handler] of mounted)
+      if (raw.startsWith(prefix)) return handler(raw.slice(prefix.length), req, res);
     void (async () => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const path = decodeURIComponent(raw);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
@@ -63,6 +76,10 @@ export async function serveFolder(
   if (address === null || typeof address === 'string') throw new Error('server has no port');
   return {
     url: `http://127.0.0.1:${address.port}`,
+    mount(prefix, handler) {
+      mounted.set(prefix, handler);
+      return () => void mounted.delete(prefix);
+    },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
