@@ -3,7 +3,11 @@
 // the app's renderer built without minification (so that the JS profiler's frames keep
 // their names), with a Chromium trace (CDP, through playwright-core) of each phase;
 // bench/ui-trace.ts finds the long tasks and what ran in them. BENCH_UI_CORES sets the
-// cores the page sees (default: the machine's), from which the reader sizes its OCR pool. Writes bench/results/ui-profile.json.
+// cores the page sees (default: the machine's), from which the reader sizes its OCR pool;
+// BENCH_UI_NATIVE_HOST=1 reads through the native OCR host (its stand-in bridge, as
+// bench:ui), so that the renderer's trace holds the app's own work and not the OCR;
+// BENCH_UI_OVER_MS (default 50) the tasks analysed: 0 takes every task of the main thread;
+// every thread's task time and busiest events are listed too. Writes bench/results/ui-profile.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +16,11 @@ import { rendererConfig } from '../electron.vite.config';
 import { APP_RESPONSE_HEADERS } from '../src/main/policy/csp';
 import { REPO_ROOT } from '../test/cli/run-cli';
 import { launchChromium, serveFolder } from '../test/e2e/support/chromium';
+import { bundleOcrHost } from './ui-native-host';
 import { appScanRun, type PhaseRecorder } from './ui-scans';
 import {
   profileLongTasks,
+  threadTasks,
   TRACE_CATEGORIES,
   type LongTaskProfile,
   type TraceEvent,
@@ -45,10 +51,18 @@ function print(phase: string, p: LongTaskProfile): void {
   for (const t of p.longest) console.log(`    ${t.ms} ms: ${t.what}`);
 }
 
+const OVER_MS = Number(process.env.BENCH_UI_OVER_MS ?? 50);
+
 function analyse(path: string): LongTaskProfile {
   const trace = JSON.parse(readFileSync(path, 'utf8')) as
     { traceEvents: TraceEvent[] } | TraceEvent[];
-  return profileLongTasks(Array.isArray(trace) ? trace : trace.traceEvents);
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  console.log(`threads of ${path} (task ms; busiest events, self ms):`);
+  for (const t of threadTasks(events).slice(0, 12))
+    console.log(
+      `  ${t.taskMs}\t${t.thread}: ${t.events.map((e) => `${e.source} ${e.ms}`).join(', ')}`,
+    );
+  return profileLongTasks(events, OVER_MS);
 }
 
 async function main(): Promise<void> {
@@ -63,7 +77,12 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const profiles: Record<string, LongTaskProfile> = {};
   const record: PhaseRecorder = async (page, phase) => {
-    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    // BENCH_UI_TRACE_CC=1: the compositor's and raster's own events too (cc, viz).
+    const categories =
+      process.env.BENCH_UI_TRACE_CC === '1'
+        ? [...TRACE_CATEGORIES, 'cc', 'viz', 'disabled-by-default-devtools.timeline.frame']
+        : TRACE_CATEGORIES;
+    await browser.startTracing(page, { categories });
     return async () => {
       const buffer = await browser.stopTracing();
       // Kept for another look (npx tsx bench/ui-profile.ts --trace FILE analyses one).
@@ -79,8 +98,13 @@ async function main(): Promise<void> {
   };
   try {
     const cores = process.env.BENCH_UI_CORES ? Number(process.env.BENCH_UI_CORES) : undefined;
+    const nativeHost =
+      process.env.BENCH_UI_NATIVE_HOST === '1'
+        ? { entry: await bundleOcrHost(), server }
+        : undefined;
     const run = await appScanRun(browser, `${server.url}/index.html`, {
       ...(cores ? { cores } : {}),
+      ...(nativeHost ? { nativeHost } : {}),
       record,
     });
     console.log(

@@ -72,10 +72,7 @@ const PASS_THROUGH =
   /^(\(root\)|\(program\)|\(idle\)|runMicrotasks|\(anonymous\)|performWorkUntilDeadline|flushWork|workLoop|workLoopSync|workLoopConcurrent|performWorkOnRoot.*|performSyncWorkOnRoot|flushSyncWorkAcrossRoots.*|processRootScheduleInMicrotask|scheduleTaskForRootDuringMicrotask|beginWork|performUnitOfWork|renderRootSync|renderRootConcurrent|callCallback|invokeGuardedCallback.*|dispatchEvent.*|batchedUpdates.*)$/;
 
 /** The long tasks (over `overMs`) of the trace's busiest renderer main thread, and what ran in them. */
-export function profileLongTasks(
-  events: readonly TraceEvent[],
-  overMs = 50,
-): LongTaskProfile {
+export function profileLongTasks(events: readonly TraceEvent[], overMs = 50): LongTaskProfile {
   const threadNames = new Map<string, string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name')
@@ -99,9 +96,7 @@ export function profileLongTasks(
   // The main thread's JS samples: time and stack (leaf first).
   const [pid, tid] = main.split(':').map(Number);
   const profileIds = new Set(
-    events
-      .filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid)
-      .map((e) => e.id),
+    events.filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid).map((e) => e.id),
   );
   const nodes = new Map<number, { name: string; parent?: number }>();
   const samples: { ts: number; node: number }[] = [];
@@ -196,4 +191,47 @@ export function profileLongTasks(
     byFunction: top(byFunction, 30),
     longest: longest.sort((a, b) => b.ms - a.ms).slice(0, 12),
   };
+}
+
+/**
+ * Every thread of the trace: its task time (RunTask and the like, outermost events only)
+ * and its 6 busiest events by self time, busiest thread first.
+ */
+export function threadTasks(
+  events: readonly TraceEvent[],
+): { thread: string; taskMs: number; events: LongTaskSource[] }[] {
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name')
+      names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+  }
+  const out: { thread: string; taskMs: number; events: LongTaskSource[] }[] = [];
+  for (const [key, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    const self = new Map<string, number>();
+    const open: TraceEvent[] = [];
+    let outer = 0;
+    for (const e of list) {
+      while (open.length > 0 && open.at(-1)!.ts + open.at(-1)!.dur! <= e.ts) open.pop();
+      const parent = open.at(-1);
+      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
+      else outer += e.dur!;
+      self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+      open.push(e);
+    }
+    out.push({
+      thread: `${key.split(':')[0]}/${names.get(key) ?? '?'}`,
+      taskMs: Math.round(outer / 1000),
+      events: [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([source, us]) => ({ source, ms: Math.round(us / 1000) })),
+    });
+  }
+  return out.sort((a, b) => b.taskMs - a.taskMs);
 }
