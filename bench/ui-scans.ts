@@ -55,27 +55,42 @@ function threadTicks(pid: number): { tid: string; name: string; ticks: number }[
   }
 }
 
+/** How often the peak memory is sampled (ms); CPU ticks every 200 ms. */
+const PSS_EVERY_MS = 1000;
+
 /**
- * Samples `pids()` every 200 ms until stopped: the peak of their summed PSS (MB), and the
+ * Samples `pids()` every 200 ms until stopped: the peak of their summed PSS (MB, read
+ * every PSS_EVERY_MS: a shorter peak can be missed), and the
  * CPU seconds they used meanwhile (each process's last sample less its first; a process's
  * last 200 ms before it ends can be missed), also by process type and thread name
  * (renderer/CrRendererMain is the page's main thread, renderer/DedicatedWorker its
  * workers). CPU time is what the machine's load from other jobs changes least, where wall
  * time can double.
  */
-function sampleProcesses(pids: () => number[]): {
+function sampleProcesses(
+  pids: () => number[],
+  what: { pss: boolean; cpu: boolean } = { pss: true, cpu: true },
+): {
   stop(): { peakMb: number; cpuSeconds: number; cpuByThread: Record<string, number> };
 } {
   let peakKb = 0;
+  let lastPss = -Infinity;
   const first = new Map<number, number>();
   const last = new Map<number, number>();
   const threadFirst = new Map<string, number>();
   const threadLast = new Map<string, { name: string; ticks: number }>();
   const types = new Map<number, string>();
-  const sample = (): void => {
+  const sample = (final = false): void => {
     let kb = 0;
+    // PSS (smaps_rollup) costs the bench ~20 ms per 100 MB of the browser's memory (250 ms
+    // a sample at 1.4 GB), far more than CPU ticks: every 200 ms it kept the bench's event
+    // loop busy all the time (the stand-in relay's requests waited for it, 0.2-2 s each)
+    // and took a core from the app. Read every PSS_EVERY_MS only.
+    const pss = what.pss && (final || performance.now() - lastPss >= PSS_EVERY_MS);
+    if (pss) lastPss = performance.now();
     for (const pid of pids()) {
-      kb += pssKb(pid);
+      if (pss) kb += pssKb(pid);
+      if (!what.cpu) continue;
       const ticks = cpuTicks(pid);
       if (ticks < 0) continue;
       if (!first.has(pid)) first.set(pid, ticks);
@@ -98,7 +113,7 @@ function sampleProcesses(pids: () => number[]): {
     stop() {
       if (result) return result;
       clearInterval(timer);
-      sample();
+      sample(true);
       let ticks = 0;
       for (const [pid, end] of last) ticks += end - (first.get(pid) ?? end);
       const byThread = new Map<string, number>();
@@ -218,7 +233,7 @@ export async function appScanRun(
     nativeHost?: { entry: string; server: StaticServer };
   } = {},
 ): Promise<AppScanRun> {
-  const memory = sampleProcesses(() => descendants(process.pid));
+  const memory = sampleProcesses(() => descendants(process.pid), { pss: true, cpu: false });
   let cpu: ReturnType<typeof sampleProcesses> | undefined;
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   // The host is a child of this process: its CPU and memory count with the browser's.
@@ -274,7 +289,8 @@ export async function appScanRun(
     // Without a recorder of its own (bench/ui-profile.ts), a light trace of both phases
     // gives each main-thread task's CPU time.
     const stopTrace = options.record ? undefined : await traceMainTasks(browser, page);
-    cpu = sampleProcesses(() => descendants(process.pid));
+    // CPU only: the memory sampler reads PSS (one sampler's cost in the bench is enough).
+    cpu = sampleProcesses(() => descendants(process.pid), { pss: false, cpu: true });
     await input.setInputFiles(SCAN_FILES);
     const names = SCAN_FILES.map((f) => f.slice(f.lastIndexOf('/') + 1));
     await page.waitForFunction(

@@ -153,7 +153,16 @@ function pageSide(base: string): string {
       let sending = false;
       const flush = () => {
         if (sending || batch.length === 0) return;
-        const body = new Blob(batch);
+        // One frame as it is, several joined: an ArrayBuffer body, no Blob to read back.
+        let body = batch[0];
+        if (batch.length > 1) {
+          body = new Uint8Array(batch.reduce((n, f) => n + f.byteLength, 0));
+          let at = 0;
+          for (const f of batch) {
+            body.set(f, at);
+            at += f.byteLength;
+          }
+        }
         batch = [];
         sending = true;
         fetch(base + 'send/' + id, { method: 'POST', body, cache: 'no-store' })
