@@ -225,7 +225,49 @@ export function pageLines(page: PageText, work?: WorkCounter): Line[] {
     }
   }
   for (const line of lines) line.glyphs.sort((a, b) => a.x0 - b.x0);
-  return lines.flatMap((line) => splitOverprinted(line, work)).sort((a, b) => a.y0 - b.y0);
+  const alone = itemsOfOneGlyph(glyphs);
+  return lines
+    .flatMap((line) => splitOverprinted(line, work))
+    .map((line) => withoutSpecks(line, alone))
+    .sort((a, b) => a.y0 - b.y0);
+}
+
+/** Below this confidence a one-character box smaller than its line's characters is a speck. */
+const SPECK_CONFIDENCE = 0.3;
+/** A speck's box: its larger side under this share of its line's character height. */
+const SPECK_SIZE = 0.75;
+const IDEOGRAPH = /^\p{Script=Han}$/u;
+
+/** The items of a page that gave exactly one glyph. */
+function itemsOfOneGlyph(glyphs: readonly Glyph[]): Set<number> {
+  const count = new Map<number, number>();
+  for (const g of glyphs) if (g.item !== undefined) count.set(g.item, (count.get(g.item) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => n === 1).map(([item]) => item));
+}
+
+/**
+ * A line without the specks the OCR read as characters: a box of its own holding one
+ * ideograph, well smaller than the line's characters, that the recogniser hardly believed
+ * (a fragment of a watermark or a seal, dust on a photocopy, read `福` at 0.03 between
+ * 住址 and the address). Left in, it becomes a value's first character and moves where the
+ * value's wrapped lines are looked for, so the address loses its second line. A character
+ * printed in the line's size is never one, however unsure the OCR was of it.
+ */
+function withoutSpecks(line: Line, alone: ReadonlySet<number>): Line {
+  const speck = (g: Glyph): boolean =>
+    g.item !== undefined &&
+    alone.has(g.item) &&
+    g.confidence < SPECK_CONFIDENCE &&
+    IDEOGRAPH.test(g.ch) &&
+    Math.max(g.x1 - g.x0, g.y1 - g.y0) < SPECK_SIZE * line.h;
+  if (line.glyphs.length < 2 || !line.glyphs.some(speck)) return line;
+  const glyphs = line.glyphs.filter((g) => !speck(g));
+  return {
+    ...line,
+    glyphs,
+    y0: Math.min(...glyphs.map((g) => g.y0)),
+    y1: Math.max(...glyphs.map((g) => g.y1)),
+  };
 }
 
 /**
