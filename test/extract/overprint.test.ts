@@ -59,6 +59,19 @@ describe('text printed over the fields', () => {
     expect(texts).toContain('此复印件与原件一致');
   });
 
+  it('one character of a seal’s ring printed over the scope, a box of its own, stays out of it', () => {
+    // A text layer keeps each of a seal's characters as an item: 霁 of 杭州霁月坊, 1.16
+    // times the scope's size, a little lower, right over one character of the scope.
+    const x = 160 + 20 * 7;
+    const doc = extractDocument(license([item('霁', x - 1, 206, 23.2)]), 'seal.pdf');
+    expect(doc.fields.businessScope).toBe(SCOPE.join(''));
+  });
+
+  it('two boxes of one size that grew into each other once are not split', () => {
+    const lines = pageLines(page([item('杭州星', 100, 100), item('澜', 152, 100)]).pages[0]!);
+    expect(lines.map((l) => l.glyphs.map((g) => g.ch).join(''))).toEqual(['杭州星澜']);
+  });
+
   it('a line of one text whose punctuation is set in half its width is not split', () => {
     const lines = pageLines(
       page([item('服务。', 100, 100), item('（除依法', 150, 100), item('经营）', 230, 100)])

@@ -227,7 +227,7 @@ export function pageLines(page: PageText, work?: WorkCounter): Line[] {
   for (const line of lines) line.glyphs.sort((a, b) => a.x0 - b.x0);
   const alone = itemsOfOneGlyph(glyphs);
   return lines
-    .flatMap((line) => splitOverprinted(line, work))
+    .flatMap((line) => splitOverprinted(line, alone, work))
     .map((line) => withoutSpecks(line, alone))
     .sort((a, b) => a.y0 - b.y0);
 }
@@ -277,6 +277,19 @@ function withoutSpecks(line: Line, alone: ReadonlySet<number>): Line {
 const overprints = (a: Glyph, b: Glyph): boolean =>
   Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.6 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
 
+/**
+ * Whether one of two overprinting glyphs is a character alone in its box, of another size
+ * than the other (by more than 15%): a character of a seal's ring or of a stamp printed
+ * over the line (a text layer keeps each of a seal's characters as an item of its own:
+ * 技术推霁广, 霁 of the seal's 杭州霁月坊 over 广), not a box of the line grown into its neighbour.
+ */
+function loneForeign(a: Glyph, b: Glyph, alone: ReadonlySet<number>): boolean {
+  if (a.item === b.item) return false;
+  const [ha, hb] = [a.y1 - a.y0, b.y1 - b.y0];
+  const isAlone = (g: Glyph): boolean => g.item !== undefined && alone.has(g.item);
+  return (isAlone(a) || isAlone(b)) && Math.abs(ha - hb) > 0.15 * Math.min(ha, hb);
+}
+
 /** Lines longer than this are not checked for overprinted text (the check is quadratic). */
 const MAX_OVERPRINT_CHECK = 2000;
 
@@ -287,13 +300,19 @@ const MAX_OVERPRINT_CHECK = 2000;
  * from: the items of the largest one's height first, largest first, go to the first
  * sub-line of their height they print over nothing in.
  */
-function splitOverprinted(line: Line, work?: WorkCounter): Line[] {
+function splitOverprinted(line: Line, alone: ReadonlySet<number>, work?: WorkCounter): Line[] {
   const { glyphs } = line;
   if (glyphs.length > MAX_OVERPRINT_CHECK) return [line];
   let overlapping = 0;
-  for (let i = 1; i < glyphs.length; i++) if (overprints(glyphs[i - 1]!, glyphs[i]!)) overlapping++;
-  // One overlap may be two boxes of one OCR line that grew into each other.
-  if (overlapping < 2) return [line];
+  let lone = false;
+  for (let i = 1; i < glyphs.length; i++)
+    if (overprints(glyphs[i - 1]!, glyphs[i]!)) {
+      overlapping++;
+      lone ||= loneForeign(glyphs[i - 1]!, glyphs[i]!, alone);
+    }
+  // One overlap may be two boxes of one OCR line that grew into each other; not where one
+  // of the two is a character alone in its box, of another size (one of a seal's ring).
+  if (overlapping < 2 && !lone) return [line];
   const byItem = new Map<number, Glyph[]>();
   for (const g of glyphs) {
     const group = byItem.get(g.item ?? -1);
