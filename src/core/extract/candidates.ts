@@ -35,8 +35,10 @@ export function readCell(hit: LabelHit, layout: PageLayout): ValueRegion | null 
   const { line } = hit;
   const h = line.h;
   const right = rightBound(hit, layout);
+  // The label's own wrapped part (称 of 存款人名 / 称) does not bound its cell.
   const column = layout.hits.filter(
-    (o) => o.line !== line && Math.abs(o.x0 - hit.x0) < 3 * h && o.def.id !== hit.def.id,
+    (o) =>
+      o.line !== line && Math.abs(o.x0 - hit.x0) < 3 * h && o.def.id !== hit.def.id && o.of !== hit,
   );
   const above = column.filter((o) => o.line.y1 <= line.y0).map((o) => o.line.y1);
   const below = column.filter((o) => o.line.y0 >= line.y1).map((o) => o.line.y0);
@@ -226,10 +228,17 @@ function segments(layout: PageLayout): Glyph[][] {
  * type that tells a value apart (a bank's name, an account number alone on its segment)
  * is searched; two different matches give nothing.
  */
-export function typeSearch(layout: PageLayout, field: string): PageCandidate[] {
+export function typeSearch(
+  layout: PageLayout,
+  field: string,
+  taken: (box: Box) => boolean = () => false,
+): PageCandidate[] {
   const type = typeOf(field);
   const found: PageCandidate[] = [];
   for (const seg of segments(layout)) {
+    const box = union(seg, layout.page);
+    // Text another field's value was read from (`taken`) is no candidate.
+    if (taken(box)) continue;
     const raw = seg.map((g) => g.ch).join('');
     const value = type.parse(raw);
     if (value === null || !type.valid(value) || neverValue(field, value) !== null) continue;
@@ -237,7 +246,7 @@ export function typeSearch(layout: PageLayout, field: string): PageCandidate[] {
     if (field === 'accountName' && isBankName(value)) continue;
     // An account number is the whole segment: digits inside a longer code are not one.
     if (field === 'accountNumber' && raw.replace(/[\s-]/gu, '') !== value) continue;
-    found.push({ text: raw, confidence: minConfidence(seg), box: union(seg, layout.page) });
+    found.push({ text: raw, confidence: minConfidence(seg), box });
   }
   const distinct = new Set(found.map((f) => type.parse(f.text)));
   return distinct.size === 1 ? found.slice(0, 1) : [];

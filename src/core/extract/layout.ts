@@ -316,8 +316,9 @@ function besideWrappedLabel(
 
 function hasLabelBeside(line: Line, hit: LabelHit, hits: LabelHit[], valueX0: number): boolean {
   return hits.some((o) => {
-    // Only a label of the same column (two-column layouts put other labels beside wraps).
-    if (o === hit || o.line === line || o.line === hit.line || o.x1 > valueX0) return false;
+    // Only a label of the same column (two-column layouts put other labels beside wraps);
+    // the label's own wrapped part (称 of 存款人名 / 称) is no other label.
+    if (o === hit || o.of === hit || o.line === line || o.line === hit.line || o.x1 > valueX0) return false;
     if (Math.abs(o.x0 - hit.x0) > 3 * hit.line.h) return false;
     const overlap = Math.min(o.line.y1, line.y1) - Math.max(o.line.y0, line.y0);
     return overlap > 0.4 * Math.min(o.line.y1 - o.line.y0, line.y1 - line.y0);
@@ -356,6 +357,8 @@ function lineHasColumnLabel(
     (o) =>
       o.line === line &&
       o !== hit &&
+      // The label's own wrapped part beside the value's wrapped line does not end it.
+      o.of !== hit &&
       ((o.x0 < hit.x1 + 2 * h && o.x1 > hit.x0 - 2 * h) ||
         (valueX0 !== undefined && right !== undefined && o.x1 > valueX0 - 4 * h && o.x0 < right)),
   );
