@@ -98,7 +98,8 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     const labelled = labelGlyphs(l, hits);
     for (const [i, g] of l.glyphs.entries()) {
       if (layout.work) layout.work.steps++;
-      if (g.x0 < from - 0.1 * h || g.x1 > right + 0.5 * h) continue;
+      if (g.x0 < from - 0.1 * h) continue;
+      if (g.x1 > right + 0.5 * h && !runsOn(l, i, out, labelled)) continue;
       if (labelled(i)) break;
       // A colon after the label is no part of the value: the value may stand far from it.
       if (out.length > 0 && out.every((o) => SEPARATORS.has(o.ch))) out.length = 0;
@@ -205,6 +206,18 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     confidence: minConfidence(glyphs),
     box: union(glyphs, line.page),
   };
+}
+
+/**
+ * Whether glyph i of a line, past the value's column edge, runs on from the glyph just
+ * taken with no gap (under half a line height) and is no label: text printed across the
+ * edge is one text (a scope as wide as the page below the column beside it, whose rows
+ * ended higher up); text past a gap there is the next column's.
+ */
+function runsOn(l: Line, i: number, out: readonly Glyph[], labelled: (i: number) => boolean): boolean {
+  const prev = out.at(-1);
+  const g = l.glyphs[i]!;
+  return prev !== undefined && prev === l.glyphs[i - 1] && g.x0 - prev.x1 < 0.5 * l.h && !labelled(i);
 }
 
 /** Where the value beside a label starts on its line: its first glyph after the label and colon. */
