@@ -228,17 +228,11 @@ function segments(layout: PageLayout): Glyph[][] {
  * type that tells a value apart (a bank's name, an account number alone on its segment)
  * is searched; two different matches give nothing.
  */
-export function typeSearch(
-  layout: PageLayout,
-  field: string,
-  taken: (box: Box) => boolean = () => false,
-): PageCandidate[] {
+export function typeSearch(layout: PageLayout, field: string): PageCandidate[] {
   const type = typeOf(field);
   const found: PageCandidate[] = [];
   for (const seg of segments(layout)) {
     const box = union(seg, layout.page);
-    // Text another field's value was read from (`taken`) is no candidate.
-    if (taken(box)) continue;
     const raw = seg.map((g) => g.ch).join('');
     const value = type.parse(raw);
     if (value === null || !type.valid(value) || neverValue(field, value) !== null) continue;

@@ -146,7 +146,7 @@ export function readFields(
     }
   for (const field of [...fields, ...TYPE_SEARCH_FIELDS[kind], 'accountName']) {
     if (readings.has(field) || (field === 'accountName' && kind !== 'bank-permit')) continue;
-    const reading = pick(field, candidatesOf(field, kind, layouts, readings));
+    const reading = pick(field, candidatesOf(field, kind, layouts));
     if (reading) readings.set(field, reading);
   }
   if (kind === 'bank-permit') searchAccountCode(layouts, readings);
@@ -205,19 +205,10 @@ function searchAccountCode(
   });
 }
 
-/** Whether most of box `a` lies inside box `b` (same page). */
-function mostlyInside(a: Box, b: Box): boolean {
-  if (a.page !== b.page) return false;
-  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 && w * h > 0.5 * a.w * a.h;
-}
-
 function* candidatesOf(
   field: string,
   kind: DocumentKind,
   layouts: readonly PageLayout[],
-  readings: ReadonlyMap<string, FieldReading>,
 ): Generator<Candidate> {
   for (const layout of layouts)
     for (const hit of layout.hits) {
@@ -228,14 +219,8 @@ function* candidatesOf(
   for (const layout of layouts)
     for (const c of sentenceCandidates(layout, field)) yield { ...c, cap: CONFIDENCE_CAP.sentence };
   if (!TYPE_SEARCH_FIELDS[kind].includes(field)) return;
-  // Text another field's value of its type was read from is not this field's (the wrapped
-  // second line of a bank's name, 滨江高新技术开发区支行, ends like an organisation's name).
-  const taken = [...readings.values()].flatMap((r) =>
-    r.box && r.confidence > CONFIDENCE_CAP.wrongType ? [r.box] : [],
-  );
   for (const layout of layouts)
-    for (const c of typeSearch(layout, field, (box) => taken.some((t) => mostlyInside(box, t))))
-      yield { ...c, cap: CONFIDENCE_CAP.typeSearch };
+    for (const c of typeSearch(layout, field)) yield { ...c, cap: CONFIDENCE_CAP.typeSearch };
 }
 
 /** A validity term (`from 至 until`) into its two date fields. */
