@@ -212,13 +212,68 @@ describe('a name settled by another document of the dossier', () => {
 
   it('a located name whose OCR did not see the other character is kept as the page reads it', () => {
     const license: ExtractedDocument = {
-      ...idCard('逄恺嘉'),
+      ...idCard('李恺嘉'),
       kind: 'business-license',
-      fields: { legalRepresentative: '逄恺嘉' },
+      fields: { legalRepresentative: '李恺嘉' },
       confidence: { legalRepresentative: 0.99 },
     };
-    const bank = settle(bankForm('逢恺嘉', 0.6), license);
-    expect(bank.fields.legalRepresentative).toBe('逢恺嘉');
+    const bank = settle(bankForm('季恺嘉', 0.6), license);
+    expect(bank.fields.legalRepresentative).toBe('季恺嘉');
     expect(bank.found?.legalRepresentative).toBe('cross-document');
+  });
+
+  it('元婕 read without doubt: below 0.9, 亓 proposed (PP-OCR reads the surname 亓 as 元)', () => {
+    const bank = extractDocument(bankForm('元婕', 0.99), 'bank.jpg');
+    expect(bank.fields.legalRepresentative).toBe('元婕');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(
+      bank.corrections.filter((c) => c.field === 'legalRepresentative').map((c) => c.to),
+    ).toContain('亓婕');
+  });
+
+  it('license and bank form read 元婕, the ID card 亓婕: both read 亓婕 below 0.9', () => {
+    // Both pages read the same misreading: neither seconds 元 against 亓.
+    const licenseText = bankForm('元婕', 0.99);
+    const license = {
+      ...extractDocument(licenseText, 'license.jpg'),
+      kind: 'business-license' as const,
+    };
+    const bankText = bankForm('元婕', 0.99);
+    const [licenseAfter, , bankAfter] = crossDocumentFill([
+      { document: license, text: licenseText },
+      { document: idCard('亓婕') },
+      { document: extractDocument(bankText, 'bank.jpg'), text: bankText },
+    ]);
+    for (const doc of [licenseAfter!, bankAfter!]) {
+      expect(doc.fields.legalRepresentative).toBe('亓婕');
+      expect(doc.confidence.legalRepresentative).toBeLessThan(0.9);
+    }
+  });
+
+  it('a given name’s 元 is not taken for 亓 (only a name’s first place holds a surname)', () => {
+    const bank = settle(bankForm('张元', 0.99), idCard('张亓'));
+    expect(bank.fields.legalRepresentative).toBe('张元');
+  });
+
+  it('买买提吐尔逊 (the middle dot dropped), the ID card reads 买买提·吐尔逊: the dot put back', () => {
+    const bank = settle(bankForm('买买提吐尔逊', 0.95), idCard('买买提·吐尔逊'));
+    expect(bank.fields.legalRepresentative).toBe('买买提·吐尔逊');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(
+      bank.corrections.filter((c) => c.field === 'legalRepresentative').map((c) => c.to),
+    ).toContain('买买提吐尔逊');
+  });
+
+  it('a Han name (欧阳建国) is not given another document’s middle dot', () => {
+    const bank = settle(bankForm('欧阳建国', 0.95), idCard('欧阳·建国'));
+    expect(bank.fields.legalRepresentative).toBe('欧阳建国');
+  });
+
+  it('a name read with a stray mark before it (，迪丽娜尔·依明): the name without it', () => {
+    // The label's colon read as a comma, grouped with the name.
+    const bank = extractDocument(bankForm('，迪丽娜尔·依明', 0.9), 'bank.jpg');
+    expect(bank.fields.legalRepresentative).toBe('迪丽娜尔·依明');
+    const partner = extractDocument(bankForm('王伟。', 0.9), 'bank.jpg');
+    expect(partner.fields.legalRepresentative).toBe('王伟');
   });
 });

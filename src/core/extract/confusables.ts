@@ -52,7 +52,21 @@ export const NAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = {
 export const SURNAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = {
   元: ['亓'],
   逢: ['逄'],
+  // 阚 read 阙 (阀 behind it) on a tuned license scan and 阀 (阙 behind it) on its bank
+  // form's image PDF (bench/ocr-replay-dossiers.ts, names1 seed offset 300).
+  阙: ['阚'],
+  阀: ['阚'],
 };
+
+/**
+ * The rarer characters PP-OCR was measured to read as `ch` at a name's place `i` (a
+ * surname's only at the first place): what a place read `ch` may hold.
+ */
+export function misreadingsOf(ch: string, i: number): readonly string[] {
+  return i === 0
+    ? [...(NAME_CONFUSABLES[ch] ?? []), ...(SURNAME_CONFUSABLES[ch] ?? [])]
+    : (NAME_CONFUSABLES[ch] ?? []);
+}
 
 /** The rarer characters `ch` may stand for at position `i` of a name. */
 function rarerReadings(ch: string, i: number, value: string): readonly string[] {

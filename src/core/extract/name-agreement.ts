@@ -4,17 +4,19 @@
 // its OCR also saw 彧 in that place, and the ID card read 李彧 without doubting it, the page
 // reads 李彧. The other document only decides among what this page's OCR saw: a character
 // the OCR did not see there is never taken from elsewhere, so a real difference between
-// two documents (a license printing 李或) is still seen by the comparison. The one
-// exception is a name's first character that is no surname: no person is named so, and
-// the surnames PP-OCR was measured to read as it (隐 for 隗) are what the place may hold.
-// A name chosen so is below 0.9, says how it was found, and keeps the page's own top
-// reading as a proposal.
+// two documents (a license printing 李或) is still seen by the comparison. Two exceptions:
+// a name's first place holds a surname, and the rarer surnames PP-OCR was measured to read
+// as what the OCR saw there (隐 for 隗, 元 for 亓, confusables.ts) are what it may hold; and
+// a transcribed minority name's middle dot, which PP-OCR drops (买买提吐尔逊 is no name:
+// six Han characters), is put back where the other document prints it. A name chosen so
+// is below 0.9, says how it was found, and keeps the page's own top reading as a proposal.
 import type { DocumentKind } from '../documents';
 import type { DocumentText, ExtractedDocument } from '../extraction';
 import { CLOSE_SECOND_CONFIDENCE, valueAlternatives, type ValueAlternatives } from './alternatives';
-import { NAME_CONFUSABLES } from './confusables';
+import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
-import { couldBePersonName, startsWithSurname } from './surnames';
+import { startsWithSurname } from './surnames';
+import { isPersonName } from './value-types';
 
 /** A reading of the name at least this sure may speak for another document's. */
 const SOURCE_CONFIDENCE = 0.65;
@@ -57,19 +59,23 @@ const sawThere = (reading: Reading, i: number, ch: string): boolean =>
   reading.alternatives?.[i]?.options.some((o) => o.text === ch) ?? false;
 
 /**
- * Whether this page supports `ch` at position i of its reading: the OCR saw it there, or
- * the place is a name's first character that is no surname and `ch` is a surname PP-OCR
- * was measured to read as what the OCR saw there.
+ * Whether a reading may be a misreading of `ch` at position i: its OCR saw `ch` there, or
+ * (a name's first place, which holds a surname) `ch` is a surname PP-OCR was measured to
+ * read as what the OCR saw there (隐 for 隗, 元 for 亓).
  */
-function supports(reading: Reading, i: number, ch: string): boolean {
+function couldBe(reading: Reading, i: number, ch: string): boolean {
   if (sawThere(reading, i, ch)) return true;
-  if (i !== 0 || couldBePersonName(reading.value) || !startsWithSurname(ch)) return false;
+  if (i !== 0 || !startsWithSurname(ch)) return false;
   const seen = [
     [...reading.value][0]!,
     ...(reading.alternatives?.[0]?.options ?? []).map((o) => o.text),
   ];
-  return seen.some((s) => (NAME_CONFUSABLES[s] ?? []).includes(ch));
+  return seen.some((s) => misreadingsOf(s, 0).includes(ch));
 }
+
+/** The middle dots of a transcribed minority name (·, •, ・). */
+const SEPARATORS = /[·•・]/gu;
+const withoutSeparators = (name: string): string => name.replace(SEPARATORS, '');
 
 /** The one position two names of equal length differ at; null for none or several. */
 function oneDifference(a: string, b: string): number | null {
@@ -144,12 +150,24 @@ export function agreeNames(
           .filter((r) => !r.located && r.confidence >= SOURCE_CONFIDENCE)
           .sort((a, b) => b.confidence - a.confidence);
         for (const other of others) {
+          const dotted = other.value !== own.value && withoutSeparators(other.value) === own.value;
+          if (dotted && !isPersonName(own.value)) {
+            next = agreed(
+              next,
+              field,
+              own.value,
+              other,
+              `The OCR read ${own.value}, which is no name without the middle dot the ${other.field} of the ${other.kind} prints: check it against the image.`,
+              `the middle dot was put back where the ${other.field} of the ${other.kind} prints it`,
+            );
+            break;
+          }
           const i = oneDifference(own.value, other.value);
           if (i === null) continue;
           const theirs = [...other.value][i]!;
           const ours = [...own.value][i]!;
           // This page saw their character there, and theirs did not see ours: theirs.
-          if (!supports(own, i, theirs) || sawThere(other, i, ours)) continue;
+          if (!couldBe(own, i, theirs) || sawThere(other, i, ours)) continue;
           // Unless another document read ours there without seeing theirs, however weakly
           // and however its reading was found: it is that page's own characters, and the
           // readings disagree.
@@ -158,10 +176,18 @@ export function agreeNames(
               r !== other &&
               [...r.value].length === [...own.value].length &&
               [...r.value][i] === ours &&
-              !sawThere(r, i, theirs),
+              !couldBe(r, i, theirs),
           );
           if (seconded) continue;
-          next = agreed(next, field, own.value, other, i);
+          const chars = [...own.value];
+          next = agreed(
+            next,
+            field,
+            own.value,
+            other,
+            `The OCR read ${chars[i]} at position ${i + 1} and also saw ${theirs} there, which the ${other.field} of the ${other.kind} reads: check it against the image.`,
+            `${theirs} at position ${i + 1} was chosen among the OCR's readings by the ${other.field} of the ${other.kind}`,
+          );
           break;
         }
       }
@@ -174,10 +200,9 @@ function agreed(
   field: string,
   read: string,
   other: Reading,
-  i: number,
+  note: string,
+  warning: string,
 ): ExtractedDocument {
-  const chars = [...read];
-  const theirs = [...other.value][i]!;
   const value = other.value;
   const confidence = Math.min(
     Math.max(doc.confidence[field] ?? 0, AGREED_CONFIDENCE),
@@ -192,17 +217,8 @@ function agreed(
       ...doc.corrections
         .filter((c) => c.field !== field || c.to !== value)
         .map((c) => (c.field === field ? { ...c, from: value } : c)),
-      {
-        field,
-        from: value,
-        to: read,
-        reason: 'ocr-alternative',
-        note: `The OCR read ${chars[i]} at position ${i + 1} and also saw ${theirs} there, which the ${other.field} of the ${other.kind} reads: check it against the image.`,
-      },
+      { field, from: value, to: read, reason: 'ocr-alternative', note },
     ],
-    warnings: [
-      ...doc.warnings,
-      `${field}: ${theirs} at position ${i + 1} was chosen among the OCR's readings by the ${other.field} of the ${other.kind}: confirm it against the image`,
-    ],
+    warnings: [...doc.warnings, `${field}: ${warning}: confirm it against the image`],
   };
 }

@@ -7,7 +7,7 @@
 // surname + given name and are left alone.
 import type { Correction } from '../extraction';
 import type { ValueAlternatives } from './alternatives';
-import { NAME_CONFUSABLES } from './confusables';
+import { misreadingsOf } from './confusables';
 
 /** Single-character surnames: the 百家姓, then common ones it does not list. */
 const SINGLE = new Set([
@@ -141,7 +141,7 @@ export function surnameCheck(
   // rare surname (院 read, 隐 behind it at 28%, and 隐 is how 隗 is misread): that surname.
   const seen = new Set([chars[0], ...corrections.map((c) => [...c.to][0])]);
   for (const o of [...(first?.options ?? [])].sort((a, b) => b.p - a.p)) {
-    for (const rare of NAME_CONFUSABLES[o.text] ?? []) {
+    for (const rare of misreadingsOf(o.text, 0)) {
       if (!SINGLE.has(rare) || seen.has(rare)) continue;
       seen.add(rare);
       corrections.push({
@@ -155,7 +155,7 @@ export function surnameCheck(
   }
   // The read character's own measured misreadings (隐 is how 隗 is read) are surnames the
   // place may hold as well.
-  for (const rare of NAME_CONFUSABLES[chars[0]!] ?? []) if (SINGLE.has(rare)) seen.add(rare);
+  for (const rare of misreadingsOf(chars[0]!, 0)) if (SINGLE.has(rare)) seen.add(rare);
   seen.delete(chars[0]);
   // The name's type says the place holds a surname: where the OCR's readings of it (its
   // runners-up and what they are measured to stand for) hold exactly one, that is the name.

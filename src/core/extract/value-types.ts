@@ -185,9 +185,17 @@ function withoutLabelPiece(v: string): string | null {
 /** The person a company sends (执行事务合伙人 某某有限公司（委派代表：张三）): 张三. */
 const DELEGATE = /委派代表[:：]?([^（()）,，;；、]+)/u;
 
+/**
+ * Punctuation at a name's ends: a label's colon read as a comma (法定代表人，), a stray
+ * mark of the OCR. No name starts or ends with one (a minority name's dot is inside it;
+ * a bracket may close a partner's qualifier, so brackets stay).
+ */
+const NAME_END_PUNCTUATION =
+  /^[，,。.：:；;、·•・'"“”‘’`~～_|-]+|[，,。.：:；;、·•・'"“”‘’`~～_|-]+$/gu;
+
 const person: ValueType = {
   parse: (text) => {
-    const v = parseText(text)?.replace(/\s+/gu, '') ?? null;
+    const v = parseText(text)?.replace(/\s+/gu, '').replace(NAME_END_PUNCTUATION, '') || null;
     if (v === null) return null;
     const delegate = DELEGATE.exec(v)?.[1];
     if (delegate !== undefined) return withoutLabelPiece(delegate) ?? delegate;
