@@ -247,6 +247,7 @@ export const ImportRowView = memo(function ImportRowView({ row }: { row: ImportR
         // the whole read (compositor and GPU process: 3.6 of the browser's 18.9 CPU
         // seconds for four scans, bench:ui); the stage and the percentage say enough.
         <Progress
+          className="dv-import-progress"
           percent={Math.round(row.progress.progress * 100)}
           size="small"
           status={
