@@ -11,7 +11,7 @@ import { createWorkspace } from '../../../src/renderer/model/workspace';
 import { DossierScreenView } from '../../../src/renderer/screens/dossier';
 import { ImportPanel, type ImportRow } from '../../../src/renderer/screens/dossier/ImportPanel';
 import { openVault } from '../../../src/vault/vault';
-import { renderCounts, resetRenderCounts } from './render-counter';
+import { cascades, renderCounts, resetRenderCounts } from './render-counter';
 
 const KDF = { algorithm: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 } as const;
 const POLICY = {
@@ -43,14 +43,21 @@ const LICENSE: Record<string, string> = {
   businessScope: '贸易',
 };
 
-async function reviewScreen(): Promise<{ documentId: string; fields: string[] }> {
+async function reviewScreen(
+  initialTab: 'review' | 'documents' = 'review',
+): Promise<{ documentId: string; fields: string[] }> {
   const vault = await openVault(`renders-${Date.now()}`, { kdfPolicy: POLICY });
   await vault.create('correct horse battery staple', KDF);
   const workspace = createWorkspace(vault, { bridge: webBridge, host: 'web' });
   const dossierId = await workspace.createDossier('杭州青梧屿贸易有限公司');
   const info = await vault.importFile(
     dossierId,
-    { name: 'license.png', bytes: await png(800, 560), kind: 'business-license' },
+    {
+      // A name longer than its slot shows: cut with an ellipsis.
+      name: '杭州青梧屿贸易有限公司营业执照副本扫描件（2026年11月更新，加盖公章）.png',
+      bytes: await png(800, 560),
+      kind: 'business-license',
+    },
     {
       read: {
         fields: Object.entries(LICENSE).map(([field, value], i) => ({
@@ -82,13 +89,20 @@ async function reviewScreen(): Promise<{ documentId: string; fields: string[] }>
           workspace,
           dossierId,
           onBack: () => undefined,
-          initialTab: 'review',
+          initialTab,
         }),
       ),
     }),
   );
   (window as unknown as { confirmField: typeof workspace.confirmField }).confirmField = (...args) =>
     workspace.confirmField(...args);
+  // The document leaves its slot and comes back, as an import brings one (undo of a delete).
+  let ticket: Awaited<ReturnType<typeof workspace.deleteDocument>> | null = null;
+  (window as unknown as { removeDocument: () => Promise<void> }).removeDocument = async () => {
+    ticket = await workspace.deleteDocument(info.id);
+  };
+  (window as unknown as { bringBack: () => Promise<void> }).bringBack = () =>
+    workspace.undoDelete(ticket!);
   return { documentId: info.id, fields: Object.keys(LICENSE) };
 }
 
@@ -134,5 +148,6 @@ const stableCancel = () => undefined;
   importRows,
   renderCounts,
   resetRenderCounts,
+  cascades,
 };
 document.title = 'ready';

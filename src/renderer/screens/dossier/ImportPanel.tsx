@@ -9,6 +9,7 @@ import type { ImportOutcome, ImportStage, Workspace } from '../../model/contract
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import type { DocumentKind } from '../../../core/documents';
 import { ACCEPT_ATTRIBUTE } from '../../../core/intake';
+import { EllipsisText } from '../../components/light-text';
 import { kindLabel } from './labels';
 import { errorSentence } from '../../shell/errors';
 import { createImportController, type ImportController, type ImportRow } from './import-store';
@@ -195,9 +196,7 @@ export const ImportRowView = memo(function ImportRowView({ row }: { row: ImportR
         alignItems: 'center',
       }}
     >
-      <Typography.Text ellipsis title={row.name}>
-        {row.name}
-      </Typography.Text>
+      <EllipsisText title={row.name}>{row.name}</EllipsisText>
       <span style={{ color: '#595959' }}>{t(STAGE_KEYS[row.progress.stage])}</span>
       {row.outcome ? (
         <span>

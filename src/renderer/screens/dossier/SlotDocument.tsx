@@ -1,11 +1,12 @@
 // One document as the slots show it: a small picture, its file name and the fields read,
 // its quality, a hint when it sits in a slot its content does not match (or fits none),
 // and its actions (review, move, set aside, delete), which go to the slots panel.
-import { DeleteOutlined, EyeOutlined, FileOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownOutlined, EyeOutlined, FileOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Space, Typography } from 'antd';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { DOCUMENT_KINDS, type DetectedKind } from '../../../core/documents';
 import type { DocumentView, Workspace } from '../../model/contract';
+import { EllipsisText } from '../../components/light-text';
 import { QualityBadge } from '../../components/QualityBadge';
 import { Thumbnail } from '../../components/Thumbnail';
 import { useI18n } from '../../i18n';
@@ -88,6 +89,58 @@ function Hint({
 }
 
 /**
+ * Where to move the document: a button naming its kind until it is pressed, then antd's
+ * Select, open. A Select sets state in a layout effect when it mounts, which makes React
+ * render again inside the task that committed it: mounted with every document an import
+ * adds, it made that commit one long task (test/e2e/renders.test.ts counts such cascades).
+ */
+function MoveSelect({
+  doc,
+  onAction,
+}: {
+  doc: DocumentView;
+  onAction: (action: SlotAction) => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <Button
+        size="small"
+        style={{ minWidth: 150, display: 'inline-flex', justifyContent: 'space-between' }}
+        aria-label={t('dossier.slots.move')}
+        aria-haspopup="listbox"
+        data-testid="move-select"
+        onClick={() => setOpen(true)}
+      >
+        {kindLabel(t, doc.info.kind)}
+        <DownOutlined style={{ fontSize: 10, color: 'rgba(0, 0, 0, 0.25)' }} />
+      </Button>
+    );
+  }
+  return (
+    <Select<DetectedKind>
+      size="small"
+      value={doc.info.kind}
+      style={{ minWidth: 150 }}
+      aria-label={t('dossier.slots.move')}
+      data-testid="move-select"
+      defaultOpen
+      autoFocus
+      onOpenChange={(isOpen) => !isOpen && setOpen(false)}
+      onChange={(kind) => {
+        setOpen(false);
+        onAction({ type: 'move', doc, kind });
+      }}
+      options={[...DOCUMENT_KINDS, 'unknown' as const].map((k) => ({
+        value: k,
+        label: kindLabel(t, k),
+      }))}
+    />
+  );
+}
+
+/**
  * A document in its slot (or among the others): thumbnail, name, fields read, quality,
  * a hint when something is off, and its actions. Memoised: an import that adds another
  * document leaves it as it was (the view's unchanged documents keep their objects).
@@ -110,9 +163,9 @@ export const SlotDocument = memo(function SlotDocument({
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', minWidth: 0 }}>
         <Thumbnail workspace={workspace} doc={doc} alt={doc.info.fileName} />
         <div style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
-          <Typography.Text ellipsis title={doc.info.fileName} data-testid="slot-file">
+          <EllipsisText title={doc.info.fileName} data-testid="slot-file">
             <FileOutlined /> {doc.info.fileName}
-          </Typography.Text>
+          </EllipsisText>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="slot-fields-read">
             {t('dossier.slots.fieldsRead', { read, confirmed, total })}
           </Typography.Text>
@@ -129,18 +182,7 @@ export const SlotDocument = memo(function SlotDocument({
         >
           {t('dossier.slots.review')}
         </Button>
-        <Select<DetectedKind>
-          size="small"
-          value={doc.info.kind}
-          style={{ minWidth: 150 }}
-          aria-label={t('dossier.slots.move')}
-          data-testid="move-select"
-          onChange={(kind) => onAction({ type: 'move', doc, kind })}
-          options={[...DOCUMENT_KINDS, 'unknown' as const].map((k) => ({
-            value: k,
-            label: kindLabel(t, k),
-          }))}
-        />
+        <MoveSelect doc={doc} onAction={onAction} />
         {doc.info.kind !== 'unknown' && (slot === null || doc.setAside) && (
           <Button
             size="small"

@@ -3,11 +3,12 @@
 // export. Everything shown comes from the Workspace and every change goes through it, so a
 // reload shows the same dossier.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentKind } from '../../../core/documents';
 import type { DossierView, Workspace } from '../../model/contract';
 import { useWorkspace } from '../../model/workspace-context';
+import { CountBadge } from '../../components/light-text';
 import { useI18n } from '../../i18n';
 import { useLeaveGuard } from '../../shell/unsaved';
 import { AccountsEditor, DeclaredEditor } from './AccountsEditor';
@@ -183,9 +184,9 @@ export function DossierScreenView({
           {
             key: 'review',
             label: (
-              <Badge count={toReview} size="small" offset={[8, -2]} color="orange">
+              <CountBadge count={toReview} color="orange">
                 <span data-testid="tab-review">{t('dossier.tab.review')}</span>
-              </Badge>
+              </CountBadge>
             ),
             children: (
               <ReviewTab
@@ -200,9 +201,9 @@ export function DossierScreenView({
           {
             key: 'checks',
             label: (
-              <Badge count={failing} size="small" offset={[8, -2]}>
+              <CountBadge count={failing}>
                 <span data-testid="tab-checks">{t('dossier.tab.checks')}</span>
-              </Badge>
+              </CountBadge>
             ),
             children: <ChecksTab workspace={workspace} view={view} onOpen={openTarget} />,
           },
