@@ -17,6 +17,8 @@ export interface Edit {
   entityId: string | null;
   /** Non-secret audit detail (field names, counts, check ids; never a value). */
   detail: string;
+  /** Several audit entries of the same action, one per detail (several fields confirmed at once). */
+  details?: readonly string[];
   /** History: each field's plain before and after, sealed before the transaction. */
   changes?: readonly FieldChange[];
   /** The tables `write` touches (the dossiers, history and audit tables are always in). */
@@ -52,7 +54,8 @@ export async function recordEdit(ctx: VaultContext, edit: Edit): Promise<number>
       await edit.write?.();
       if (Object.keys(patch).length > 0) await db.dossiers.update(edit.dossierId, patch);
       if (events.length > 0) await db.changeEvents.bulkAdd(events);
-      await appendAudit(ctx, edit.action, edit.dossierId, edit.entityId, edit.detail);
+      for (const detail of edit.details ?? [edit.detail])
+        await appendAudit(ctx, edit.action, edit.dossierId, edit.entityId, detail);
     },
   );
   ctx.list.changed(edit.dossierId, { ...edit.summary, ...(moves ? { updatedAt: at } : {}) });

@@ -269,13 +269,13 @@ export class Vault {
   readonly saveReading = this.op(readings.saveReading);
   /** Sets a document aside (or uses it again): sealed reading, history and audit 'set-aside'. */
   readonly setDocumentAside = this.op(readings.setDocumentAside);
-  /** How a document was read, or null if it was never saved. */
-  readonly getReading = this.op(readings.getReading);
+  readonly getReading = this.op(readings.getReading); // How it was read; null if never saved.
   /** Stores what OCR read for a document (replacing earlier OCR values, keeping confirmations). */
   readonly saveExtraction = this.op(extractions.saveExtraction);
   readonly listExtractions = this.op(extractions.listExtractions);
-  /** A person confirms a field's value against the image; recorded with who and when. */
+  /** A person confirms a field's value (or several of a document's, as one edit); who and when. */
   readonly confirm = this.op(extractions.confirm);
+  readonly confirmMany = this.op(extractions.confirmMany);
 
   // ── Accounts and declared values (tables/accounts.ts): history and audit on each edit ──
 

@@ -71,6 +71,7 @@ export const VAULT_CALLS = {
   saveExtraction: z.tuple([Id, z.array(ExtractedFieldInputSchema).max(1000)]),
   listExtractions: byId,
   confirm: z.tuple([Id, Text, Text, Text]),
+  confirmMany: z.tuple([Id, z.array(z.object({ field: Text, value: Text })).max(1000), Text]),
   // Accounts and declared values.
   addAccount: z.tuple([Id, AccountSchema]),
   listAccounts: byId,

@@ -20,6 +20,7 @@ export type EngineVault = Pick<
   | 'listHolidaySchedules'
   | 'setCheckSummary'
   | 'confirm'
+  | 'confirmMany'
   | 'settings'
   | 'dossierIdOf'
 >;

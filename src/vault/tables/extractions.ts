@@ -6,7 +6,7 @@ import { openExtraction, replaceSource, withDerived } from '../dossier-source';
 import { VaultNotFoundError } from '../errors';
 import { recordEdit, type Edit } from '../record-edit';
 import type { ExtractionRecord } from '../schema/extractions';
-import { openFields, sealFields } from '../sealed-fields';
+import { sealFields } from '../sealed-fields';
 import { ExtractedFieldInputSchema, type ExtractedField, type ExtractedFieldInput } from '../types';
 
 type FieldInput = z.output<typeof ExtractedFieldInputSchema>;
@@ -106,64 +106,111 @@ export async function listExtractions(
 }
 
 /** A person confirms a field's value against the image; recorded with who and when. */
-export async function confirm(
+export function confirm(
   ctx: VaultContext,
   documentId: string,
   field: string,
   value: string,
   by: string,
 ): Promise<void> {
+  return confirmMany(ctx, documentId, [{ field, value }], by);
+}
+
+/**
+ * A person confirms several fields of one document at once (the confirm-all dialog): one
+ * edit (one transaction; an audit and a history entry per field, as one by one),
+ * and each of the dossier's records read once: the values before come from the same
+ * read of the dossier's documents that derives its values.
+ */
+export async function confirmMany(
+  ctx: VaultContext,
+  documentId: string,
+  fields: readonly { field: string; value: string }[],
+  by: string,
+): Promise<void> {
+  if (fields.length === 0) return;
   const doc = await ctx.db.documents.get(documentId);
   if (!doc) throw new VaultNotFoundError('document', documentId);
-  const id = `${documentId}:${field}`;
-  const old = await ctx.db.extractions.get(id);
-  const before = old
-    ? (await openFields(ctx.keys.data, 'extractions', id, { confirmedValue: old.confirmedValue }))
-        .confirmedValue
-    : null;
+  const ids = fields.map((f) => `${documentId}:${f.field}`);
+  const olds = await ctx.db.extractions.bulkGet(ids);
   const at = ctx.now();
-  const record: ExtractionRecord = {
-    id,
-    documentId,
-    dossierId: doc.dossierId,
-    field,
-    ocrValue: old?.ocrValue ?? null,
-    confidence: old?.confidence ?? 0,
-    box: old?.box ?? null,
-    corrections: old?.corrections ?? null,
-    ...(await sealFields(ctx.keys.data, 'extractions', id, {
-      confirmedValue: value,
-      confirmedBy: by,
-    })),
-    confirmedAt: at,
-  };
-  const edit: Edit = {
-    dossierId: doc.dossierId,
-    action: 'confirm',
-    entityId: documentId,
-    detail: field,
-    changes: [
-      { kind: 'confirm', entity: 'extractions', entityId: id, field, before, after: value },
-    ],
-    tables: [ctx.db.extractions],
-    write: () => ctx.db.extractions.put(record),
-    at,
-    // As before the split: a confirmation does not reorder the dossier list.
-    moves: false,
-  };
-  const confirmed = { confirmedValue: value, confirmedBy: by, confirmedAt: at };
-  await recordEdit(
-    ctx,
-    await withDerived(ctx, edit, (sources) =>
-      replaceSource(sources, documentId, (s) => ({
-        ...s,
-        fields: s.fields.some((f) => f.field === field)
-          ? s.fields.map((f) => (f.field === field ? { ...f, ...confirmed } : f))
-          : [
-              ...s.fields,
-              { field, value: null, confidence: 0, box: null, corrections: [], ...confirmed },
-            ],
-      })),
-    ),
+  const records: ExtractionRecord[] = await Promise.all(
+    fields.map(async ({ field, value }, i) => {
+      const old = olds[i];
+      return {
+        id: ids[i]!,
+        documentId,
+        dossierId: doc.dossierId,
+        field,
+        ocrValue: old?.ocrValue ?? null,
+        confidence: old?.confidence ?? 0,
+        box: old?.box ?? null,
+        corrections: old?.corrections ?? null,
+        ...(await sealFields(ctx.keys.data, 'extractions', ids[i]!, {
+          confirmedValue: value,
+          confirmedBy: by,
+        })),
+        confirmedAt: at,
+      };
+    }),
   );
+  const confirmed = { confirmedBy: by, confirmedAt: at };
+  const valueOf = new Map(fields.map((f) => [f.field, f.value]));
+  /** Each field's confirmed value before, from the dossier's documents as read once. */
+  const before = new Map<string, string | null>();
+  const derived = await withDerived(
+    ctx,
+    {
+      dossierId: doc.dossierId,
+      action: 'confirm',
+      entityId: documentId,
+      detail: fields.map((f) => f.field).join(', '),
+      details: fields.map((f) => f.field),
+      tables: [ctx.db.extractions],
+      write: () => ctx.db.extractions.bulkPut(records),
+      at,
+      // As before the split: a confirmation does not reorder the dossier list.
+      moves: false,
+    },
+    (sources) =>
+      replaceSource(sources, documentId, (s) => {
+        for (const f of s.fields) if (valueOf.has(f.field)) before.set(f.field, f.confirmedValue);
+        const known = new Set(s.fields.map((f) => f.field));
+        return {
+          ...s,
+          fields: [
+            ...s.fields.map((f) =>
+              valueOf.has(f.field)
+                ? { ...f, confirmedValue: valueOf.get(f.field)!, ...confirmed }
+                : f,
+            ),
+            ...fields
+              .filter((f) => !known.has(f.field))
+              .map((f) => ({
+                field: f.field,
+                value: null,
+                confidence: 0,
+                box: null,
+                corrections: [],
+                confirmedValue: f.value,
+                ...confirmed,
+              })),
+          ],
+        };
+      }),
+  );
+  await recordEdit(ctx, {
+    ...derived,
+    changes: [
+      ...fields.map(({ field, value }, i) => ({
+        kind: 'confirm' as const,
+        entity: 'extractions' as const,
+        entityId: ids[i]!,
+        field,
+        before: before.get(field) ?? null,
+        after: value,
+      })),
+      ...(derived.changes ?? []),
+    ],
+  });
 }
