@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../cli/run-cli';
 
 export function electronBinary(): string | null {
@@ -23,4 +24,21 @@ export function electronSkipReason(binary: string | null): string | null {
     : !built
       ? 'the app is not built (run `npm run build` first)'
       : null;
+}
+
+/**
+ * Launches the built app in the Electron binary (sandboxed except on CI) and waits for its
+ * first window's interface: what every Electron test starts from.
+ */
+export async function launchApp(
+  binary: string | null,
+): Promise<{ app: ElectronApplication; page: Page }> {
+  const app = await electron.launch({
+    executablePath: binary ?? '',
+    args: [REPO_ROOT, ...(process.env.CI ? ['--no-sandbox'] : [])],
+    cwd: REPO_ROOT,
+  });
+  const page = await app.firstWindow();
+  await page.getByTestId('offline-status').waitFor();
+  return { app, page };
 }

@@ -5,11 +5,11 @@
 // and the app is built; elsewhere it is skipped with the reason printed. Where it cannot
 // run, test/ocr-host/host.test.ts runs the same host code in a Node child process.
 import { join } from 'node:path';
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../cli/run-cli';
 import { createDossier, createVault } from '../e2e/pages/dossier';
-import { electronBinary, electronSkipReason } from './electron-binary';
+import { electronBinary, electronSkipReason, launchApp } from './electron-binary';
 
 const binary = electronBinary();
 const skipReason = electronSkipReason(binary);
@@ -20,13 +20,7 @@ describe.skipIf(skipReason !== null)('the native OCR host in the Electron shell'
   let page: Page;
 
   beforeAll(async () => {
-    app = await electron.launch({
-      executablePath: binary ?? '',
-      args: [REPO_ROOT, ...(process.env.CI ? ['--no-sandbox'] : [])],
-      cwd: REPO_ROOT,
-    });
-    page = await app.firstWindow();
-    await page.getByTestId('offline-status').waitFor();
+    ({ app, page } = await launchApp(binary));
   });
 
   afterAll(async () => {

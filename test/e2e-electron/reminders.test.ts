@@ -3,13 +3,12 @@
 // show is recorded in main, where Playwright's evaluate runs), not a second on the next
 // send of the day, refuses a malformed list, and forgets everything when turned off.
 // Runs only where the Electron binary is installed; elsewhere skipped with the reason.
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../src/core/dates';
 import type { VaultBridge } from '../../src/shared/bridge';
 import type { RemindersRequest } from '../../src/shared/ipc';
-import { REPO_ROOT } from '../cli/run-cli';
-import { electronBinary, electronSkipReason } from './electron-binary';
+import { electronBinary, electronSkipReason, launchApp } from './electron-binary';
 
 type AppWindow = Window & { vault?: VaultBridge };
 type Shown = { title: string; body: string }[];
@@ -23,13 +22,7 @@ describe.skipIf(skipReason !== null)('desktop reminders in Electron', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await electron.launch({
-      executablePath: binary ?? '',
-      args: [REPO_ROOT, ...(process.env.CI ? ['--no-sandbox'] : [])],
-      cwd: REPO_ROOT,
-    });
-    page = await app.firstWindow();
-    await page.getByTestId('offline-status').waitFor();
+    ({ app, page } = await launchApp(binary));
     // Record instead of showing: a test machine may have no notification daemon.
     await app.evaluate(({ Notification }) => {
       const shown: { title: string; body: string }[] = [];

@@ -5,14 +5,14 @@
 // elsewhere it is skipped with the reason printed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultBridge } from '../../src/shared/bridge';
 import { IPC } from '../../src/shared/ipc';
 import { REPO_ROOT } from '../cli/run-cli';
 import type { DossierFile } from '../../src/core/dossier';
 import { createDossier, createVault, pdfsOf, unlockVault } from '../e2e/pages/dossier';
-import { electronBinary, electronSkipReason } from './electron-binary';
+import { electronBinary, electronSkipReason, launchApp } from './electron-binary';
 
 /** The renderer's window as the preload leaves it. */
 type AppWindow = Window & { vault?: VaultBridge };
@@ -26,13 +26,7 @@ describe.skipIf(skipReason !== null)('the Electron shell', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await electron.launch({
-      executablePath: binary ?? '',
-      args: [REPO_ROOT, ...(process.env.CI ? ['--no-sandbox'] : [])],
-      cwd: REPO_ROOT,
-    });
-    page = await app.firstWindow();
-    await page.getByTestId('offline-status').waitFor();
+    ({ app, page } = await launchApp(binary));
   });
 
   afterAll(async () => {
