@@ -2,56 +2,14 @@
 // page's OCR doubted (issue 13), only among what this page's OCR saw there: a real
 // one-character difference between documents is still seen by the comparison.
 import { describe, expect, it } from 'vitest';
-import type {
-  CharAlternatives,
-  DocumentText,
-  ExtractedDocument,
-  TextItem,
-} from '../../src/core/extraction';
+import type { CharAlternatives, DocumentText, ExtractedDocument } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { crossDocumentFill } from '../../src/core/extract/cross-document';
-import { item as positioned } from './support/positioned';
+import { bankForm as formWith, ocrItem } from './support/bank-form';
 
-/** An OCR line 30 px high, with what else the OCR saw in its characters. */
-const item = (
-  text: string,
-  x: number,
-  y: number,
-  confidence = 0.97,
-  alternatives?: CharAlternatives[],
-): TextItem => ({
-  ...positioned(text, x, y, 30, confidence),
-  ...(alternatives ? { alternatives } : {}),
-});
-
-/** A bank form whose 法定代表人 reads `name` (with the OCR's runner-ups `alternatives`). */
-function bankForm(
-  name: string,
-  confidence: number,
-  alternatives?: CharAlternatives[],
-): DocumentText {
-  return {
-    source: 'paddle',
-    pages: [
-      {
-        page: 0,
-        width: 1700,
-        height: 2400,
-        items: [
-          item('基本存款账户信息', 600, 200, 0.99),
-          item('存款人名称', 200, 400, 0.99),
-          item('杭州珩越贸易有限公司', 500, 400),
-          item('法定代表人', 200, 460, 0.99),
-          item(name, 500, 460, confidence, alternatives),
-          item('开户银行', 200, 520, 0.99),
-          item('招商银行股份有限公司杭州滨江支行', 500, 520),
-          item('账号', 200, 580, 0.99),
-          item('3469922317129364594', 500, 580),
-        ],
-      },
-    ],
-  };
-}
+/** The bank form whose 法定代表人 reads `name` (with the OCR's runner-ups `alternatives`). */
+const bankForm = (name: string, confidence: number, alternatives?: CharAlternatives[]) =>
+  formWith(ocrItem(name, 0, 0, confidence, alternatives));
 
 /** Another document that read the name (a text layer: no doubt). */
 function idCard(name: string, confidence = 0.99): ExtractedDocument {

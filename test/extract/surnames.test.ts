@@ -4,45 +4,11 @@
 // however faint. A piece of a label stuck to the name is dropped when only that makes it
 // a name.
 import { describe, expect, it } from 'vitest';
-import type { CharAlternatives, DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { startsWithSurname } from '../../src/core/extract/surnames';
+import { bankForm, ocrItem } from './support/bank-form';
 
-function item(
-  text: string,
-  x: number,
-  y: number,
-  confidence = 0.97,
-  alternatives?: CharAlternatives[],
-): TextItem {
-  const h = 30;
-  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
-  return { page: 0, x, y, w, h, text, confidence, ...(alternatives ? { alternatives } : {}) };
-}
-
-function bankForm(person: TextItem, source: DocumentText['source'] = 'paddle'): DocumentText {
-  return {
-    source,
-    pages: [
-      {
-        page: 0,
-        width: 1700,
-        height: 2400,
-        items: [
-          item('基本存款账户信息', 600, 200, 0.99),
-          item('存款人名称', 200, 400, 0.99),
-          item('杭州珩越贸易有限公司', 500, 400),
-          item('法定代表人', 200, 460, 0.99),
-          { ...person, x: 500, y: 460 },
-          item('开户银行', 200, 520, 0.99),
-          item('招商银行股份有限公司杭州滨江支行', 500, 520),
-          item('账号', 200, 580, 0.99),
-          item('3469922317129364594', 500, 580),
-        ],
-      },
-    ],
-  };
-}
+const item = ocrItem;
 
 const proposalsFor = (doc: ReturnType<typeof extractDocument>, field: string): string[] =>
   doc.corrections.filter((c) => c.field === field).map((c) => c.to);
