@@ -17,10 +17,11 @@ export function ocrItem(
   };
 }
 
-/** The form, its 法定代表人 read as `person` (placed beside the label). */
+/** The form, its 法定代表人 read as `person` (placed beside the label), then `extra` lines. */
 export function bankForm(
   person: TextItem,
   source: DocumentText['source'] = 'paddle',
+  extra: readonly TextItem[] = [],
 ): DocumentText {
   return {
     source,
@@ -39,6 +40,7 @@ export function bankForm(
           ocrItem('招商银行股份有限公司杭州滨江支行', 500, 520),
           ocrItem('账号', 200, 580, 0.99),
           ocrItem('3469922317129364594', 500, 580),
+          ...extra,
         ],
       },
     ],
