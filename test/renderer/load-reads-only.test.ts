@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { webBridge } from '../../src/renderer/bridge/web';
 import { createWorkspace } from '../../src/renderer/model/workspace';
-import type { Vault } from '../../src/vault';
 import { REPO_ROOT } from '../cli/run-cli';
-import { dumpRaw, newVault } from '../vault/helpers';
+import { dumpRaw, newVault, sealedValuesOf } from '../vault/helpers';
 import { createNodeTextReader } from './node-reader';
 
 const TODAY = '2026-11-24';
@@ -35,22 +34,6 @@ async function setUp(label: string) {
   await ws.saveAccounts(id, [{ store: '青梧屿旗舰店', phone: '13800138000', email: 'a@qwy.cn' }]);
   await ws.saveDeclared(id, { officeAddress: '杭州市西湖区' });
   return { vault, ws, id };
-}
-
-/** Sealed values (non-null) stored for one dossier, blobs and history aside. */
-async function sealedValuesOf(vault: Vault, dossierId: string): Promise<number> {
-  const raw = await dumpRaw(vault.db);
-  let count = 0;
-  for (const [table, rows] of Object.entries(raw)) {
-    if (['blobs', 'changeEvents', 'copyRegister', 'auditLog'].includes(table)) continue;
-    for (const row of rows as Record<string, unknown>[]) {
-      const owner = table === 'dossiers' ? row.id : row.dossierId;
-      if (owner !== dossierId) continue;
-      for (const value of Object.values(row))
-        if (value !== null && typeof value === 'object' && 'iv' in value && 'ct' in value) count++;
-    }
-  }
-  return count;
 }
 
 afterEach(() => {

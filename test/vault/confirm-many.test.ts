@@ -3,8 +3,7 @@
 // field was its own edit that read the whole dossier again (N + 3 reads for N fields).
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Vault } from '../../src/vault/vault';
-import { dumpRaw, newVault, pngHeader } from './helpers';
+import { newVault, pngHeader, sealedValuesOf } from './helpers';
 
 const FIELDS = [
   ['creditCode', '91330106MA2H3K5X1Q'],
@@ -40,20 +39,6 @@ async function dossierWithLicense(label: string) {
     },
   );
   return { vault, dossierId, documentId: doc.id };
-}
-
-/** Sealed values (non-null) stored for one dossier, outside history, audit and blobs. */
-async function sealedValuesOf(vault: Vault, dossierId: string): Promise<number> {
-  let count = 0;
-  for (const [table, rows] of Object.entries(await dumpRaw(vault.db))) {
-    if (['blobs', 'changeEvents', 'copyRegister', 'auditLog'].includes(table)) continue;
-    for (const row of rows as Record<string, unknown>[]) {
-      if ((table === 'dossiers' ? row.id : row.dossierId) !== dossierId) continue;
-      for (const value of Object.values(row))
-        if (value !== null && typeof value === 'object' && 'iv' in value && 'ct' in value) count++;
-    }
-  }
-  return count;
 }
 
 afterEach(() => {

@@ -208,3 +208,17 @@ export function pdfFile(pages: number): Uint8Array<ArrayBuffer> {
   body += `2 0 obj << /Type /Pages /Count ${pages} >> endobj\n%%EOF\n`;
   return bytes([...ascii(body), ...filler(32)]);
 }
+
+/** Sealed values (non-null) stored for one dossier, outside history, audit, blobs and copies. */
+export async function sealedValuesOf(vault: Vault, dossierId: string): Promise<number> {
+  let count = 0;
+  for (const [table, rows] of Object.entries(await dumpRaw(vault.db))) {
+    if (['blobs', 'changeEvents', 'copyRegister', 'auditLog'].includes(table)) continue;
+    for (const row of rows as Record<string, unknown>[]) {
+      if ((table === 'dossiers' ? row.id : row.dossierId) !== dossierId) continue;
+      for (const value of Object.values(row))
+        if (value !== null && typeof value === 'object' && 'iv' in value && 'ct' in value) count++;
+    }
+  }
+  return count;
+}
