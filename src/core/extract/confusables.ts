@@ -68,10 +68,12 @@ export function misreadingsOf(ch: string, i: number): readonly string[] {
     : (NAME_CONFUSABLES[ch] ?? []);
 }
 
-/** The rarer characters `ch` may stand for at position `i` of a name. */
+/**
+ * The rarer characters `ch` may stand for at position `i` of a name: misreadingsOf, but a
+ * transcribed minority name's first place holds no Han surname.
+ */
 function rarerReadings(ch: string, i: number, value: string): readonly string[] {
-  const surname = i === 0 && !value.includes('·') ? (SURNAME_CONFUSABLES[ch] ?? []) : [];
-  return [...(NAME_CONFUSABLES[ch] ?? []), ...surname];
+  return value.includes('·') ? misreadingsOf(ch, i + 1) : misreadingsOf(ch, i);
 }
 
 /**

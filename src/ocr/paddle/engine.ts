@@ -64,6 +64,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
   const create =
     deps.createSession ??
     ((model: ModelSource, options: Ort.InferenceSession.SessionOptions) =>
+      // Two calls that read alike: create's overloads take a path or bytes, not their union.
       typeof model === 'string'
         ? ort.InferenceSession.create(model, options)
         : ort.InferenceSession.create(model, options));

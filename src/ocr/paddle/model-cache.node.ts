@@ -35,8 +35,14 @@ export function modelCacheDir(env: NodeJS.ProcessEnv = process.env): string | nu
   return join(root, 'ocr-models');
 }
 
-/** The CPU's model and, on Linux, its instruction set flags (a VM may hide some). */
+let cpuIdentityOnce: string | undefined;
+
+/**
+ * The CPU's model and, on Linux, its instruction set flags (a VM may hide some); read once
+ * per process, not once per model.
+ */
 function cpuIdentity(): string {
+  if (cpuIdentityOnce !== undefined) return cpuIdentityOnce;
   let flags = '';
   if (process.platform === 'linux') {
     try {
@@ -48,7 +54,8 @@ function cpuIdentity(): string {
       // No /proc: the model name alone.
     }
   }
-  return `${process.arch} ${cpus()[0]?.model ?? '?'} ${flags}`;
+  cpuIdentityOnce = `${process.arch} ${cpus()[0]?.model ?? '?'} ${flags}`;
+  return cpuIdentityOnce;
 }
 
 /** Bumped when what is saved, or how it is loaded, changes. */
