@@ -6,18 +6,13 @@
 // text again and prints each field not read exactly (expected, read, confidence), so a
 // change to the reader is judged in seconds instead of a full OCR run. It never opens the
 // held-out set: their misreadings are not for looking at (see scripts/fixtures/families).
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocumentKind } from '../src/core/documents';
-import type { DocumentText, ExtractedDocument } from '../src/core/extraction';
-import { extractDocument } from '../src/core/extract';
-import { segmentText } from '../src/core/segment';
-import { readDocuments } from '../src/ocr/read-document';
 import { createLazyOcrEngine, createNodeReadDocumentDeps } from '../src/ocr/engines.node.ts';
-import { loadTruths, matchDocuments, type ReplayEntry } from './ocr-read';
+import { loadTruths, matchDocuments } from './ocr-read';
 import { confidentlyWrong } from './ocr-score';
+import { replayedDocuments } from './replay-text';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -25,41 +20,6 @@ const option = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const dir = join(ROOT, 'bench/.data/families', option('set') ?? 'quick', 'tuned');
 const cache = join(dir, '..', 'tuned-text');
-
-/** The documents a text holds, as src/ocr/read-document.ts reads them (no image inspection). */
-function documentsOf(text: DocumentText, file: string): ExtractedDocument[] {
-  const parts = segmentText(text);
-  if (parts.length <= 1) return [extractDocument(text, file)];
-  return parts.map((part) => ({
-    ...extractDocument(part.text, file, part.kind === 'unknown' ? {} : { kind: part.kind }),
-    page: part.pages[0]!,
-  }));
-}
-
-/** The documents of bench:ocr's entry, extracted again from the texts they were read from. */
-function documentsOfEntry(entry: ReplayEntry, file: string): ExtractedDocument[] {
-  return entry.documents.map((d) => {
-    const kind = d.kind === 'unknown' ? {} : { kind: d.kind as DocumentKind };
-    return {
-      ...extractDocument(d.text, file, d.several ? kind : {}),
-      ...(d.page === undefined ? {} : { page: d.page }),
-    };
-  });
-}
-
-async function readingOf(
-  file: string,
-  read: () => Promise<DocumentText>,
-): Promise<ExtractedDocument[]> {
-  const path = join(cache, `${file}.json`);
-  if (!args.includes('--refresh') && existsSync(path)) {
-    const kept = JSON.parse(await readFile(path, 'utf8')) as DocumentText | ReplayEntry;
-    return 'documents' in kept ? documentsOfEntry(kept, file) : documentsOf(kept, file);
-  }
-  const text = await read();
-  await writeFile(path, JSON.stringify(text));
-  return documentsOf(text, file);
-}
 
 const truths = await loadTruths(dir);
 if (truths.some((t) => t.partition !== 'tuned')) throw new Error(`${dir} holds held-out files`);
@@ -74,21 +34,13 @@ let total = 0;
 let confident = 0;
 for (const truth of truths) {
   if (option('family') && truth.family !== option('family')) continue;
-  const reported = await readingOf(truth.file, async () => {
-    let seen: DocumentText | undefined;
-    const bytes = new Uint8Array(await readFile(join(dir, truth.file)));
-    await readDocuments(
-      { name: truth.file, bytes },
-      {
-        ...deps,
-        onText: (t) => {
-          seen = t;
-        },
-      },
-    );
-    if (!seen) throw new Error(`${truth.file}: no text`);
-    return seen;
-  });
+  const reported = await replayedDocuments(
+    dir,
+    cache,
+    truth.file,
+    deps,
+    args.includes('--refresh'),
+  );
   const documents = matchDocuments(truth.documents, reported);
   for (const doc of documents) {
     if (option('kind') && doc.kind !== option('kind')) continue;

@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../cli/run-cli';
 import { CHROMIUM_PATH } from '../../scripts/chromium';
 import {
+  CJK_FONT_FAMILIES,
   CJK_FONT_NAMES,
   fontFaceCss,
   fontFileFor,
   FONT_ORIGIN,
 } from '../../scripts/fixtures/fonts';
+import { ALL_FAMILY_FONTS, FAMILY_FONTS, fontsOption } from '../../scripts/fixtures/families/style';
 
 function prereqs(env: Record<string, string>) {
   const run = spawnSync(
@@ -67,6 +69,40 @@ describe('scripts/fixtures/fonts.ts', () => {
     const urls = [...css.matchAll(/url\('([^']+)'\)/g)].map((m) => m[1]!);
     expect(urls.length).toBeGreaterThan(400);
     expect(urls.every((url) => url.startsWith(FONT_ORIGIN) && fontFileFor(url))).toBe(true);
+  });
+
+  it('gives each optional face a regular face from local subsets, its files found under their encoded paths', () => {
+    const optional = CJK_FONT_FAMILIES.filter((f) => f.optional);
+    expect(optional.length).toBeGreaterThanOrEqual(4);
+    for (const { family } of optional) {
+      const css = fontFaceCss(`<body style="font-family: '${family}'">`);
+      const faces = css.split('@font-face').filter((f) => f.includes(`font-family: '${family}'`));
+      expect(faces.length, family).toBeGreaterThan(20);
+      // Only this family's rules: a page loads the packages it names, no other.
+      expect(css.split('@font-face').length - 1, family).toBe(faces.length);
+      expect(css, family).not.toMatch(/local\(/);
+      const urls = [...css.matchAll(/url\('([^']+)'\)/g)].map((m) => m[1]!);
+      expect(
+        urls.every((url) => fontFileFor(url)?.endsWith('.woff2')),
+        family,
+      ).toBe(true);
+    }
+  });
+
+  it('draws from the three default faces unless --fonts asks for others', () => {
+    expect(FAMILY_FONTS).toEqual(['Noto Sans CJK SC', 'Noto Serif CJK SC', 'LXGW WenKai']);
+    expect(fontsOption(undefined)).toEqual(FAMILY_FONTS);
+    expect(fontsOption('default')).toEqual(FAMILY_FONTS);
+    expect(fontsOption('all')).toEqual(ALL_FAMILY_FONTS);
+    expect(ALL_FAMILY_FONTS).toEqual(
+      expect.arrayContaining([...FAMILY_FONTS, 'ZCOOL XiaoWei', 'Noto Serif CJK SC Light']),
+    );
+    expect(ALL_FAMILY_FONTS).not.toContain('AR PL UKai CN');
+    expect(fontsOption('ZCOOL XiaoWei, LXGW WenKai')).toEqual(['ZCOOL XiaoWei', 'LXGW WenKai']);
+    expect(() => fontsOption('Comic Sans')).toThrow(
+      /^--fonts is default, all or a list of .*; not Comic Sans$/,
+    );
+    expect(fontsOption('WenQuanYi Zen Hei', ['WenQuanYi Zen Hei'])).toEqual(['WenQuanYi Zen Hei']);
   });
 
   it('serves nothing outside the font packages', () => {
