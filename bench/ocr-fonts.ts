@@ -12,7 +12,7 @@
 // unpacked with `dpkg-deb -x PKG.deb DIR`; the fixtures' Chromium finds them through a
 // fontconfig file written there, and nothing is installed on the machine.
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,14 +78,17 @@ const fonts = option('fonts')
   : [...ALL_FAMILY_FONTS, ...debian];
 const slug = (font: string): string =>
   (debian.includes(font) ? `debian-${font}` : font).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+/** The file a case was rendered to (its truth names it). */
+const fileOf = (dir: string, name: string): string =>
+  (JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { file: string }).file;
 const setDir = (font: string): string =>
   join(ROOT, 'bench/.data/families', `fonts-${seedOffset}`, slug(font), 'tuned');
 
-// Sets already rendered stay (a reader change is then measured in seconds).
+// Files already rendered stay (a reader change is then measured in seconds, and a larger
+// --per-family only adds samples).
 try {
   for (const font of fonts) {
     const dir = setDir(font);
-    if (existsSync(join(dir, 'index.json'))) continue;
     const cases = familyCases('tuned', {
       perFamily,
       perMulti: 0,
@@ -93,7 +96,13 @@ try {
       seedOffset,
       fonts: [font],
     });
-    await writeFamilySet(cases, dir, (line) => process.stderr.write(`${font} ${line}\n`));
+    const missing = cases.filter((c) => !existsSync(join(dir, `${c.name}.json`)));
+    if (missing.length > 0)
+      await writeFamilySet(missing, dir, (line) => process.stderr.write(`${font} ${line}\n`));
+    await writeFile(
+      join(dir, 'index.json'),
+      JSON.stringify(cases.map((c) => fileOf(dir, c.name))) + '\n',
+    );
   }
 } finally {
   await closeRenderer();

@@ -1,4 +1,4 @@
-// `npx tsx bench/ocr-photos.ts [--per-family=2] [--seed-offset=500] [--label=NAME] [--regenerate]`
+// `npx tsx bench/ocr-photos.ts [--per-family=2] [--seed-offset=500] [--label=NAME] [--regenerate] [--fonts=default|all|NAME,...]`
 // Tuning aid for page preparation (src/ocr/prepare.ts): phone photos of every TUNED family
 // that is photographed, drawn with seeds bench:ocr's quick and full sets do not use, read
 // for real (PP-OCR, the command line's reader: bench/ocr-replay.ts replays stored text, so
@@ -6,12 +6,14 @@
 // seconds per page. Never generates or reads a held-out family.
 // The set is kept in bench/.data/families/photos-<offset>/tuned/ (a replayable set:
 // `npx tsx bench/ocr-replay.ts --set=photos-<offset>` replays this run's text), each run's
-// figures in bench/.data/families/photos-<offset>/<label>.json.
+// figures in bench/.data/families/photos-<offset>/<label>.json. --fonts draws the faces as
+// fixtures:families does (a set other than the default one is kept in photos-<offset>-<fonts>/).
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { familiesIn, familySample } from '../scripts/fixtures/families/families';
+import { fontsOption } from '../scripts/fixtures/families/style';
 import { closeRenderer } from '../scripts/fixtures/render';
 import { writeFamilySet, type FamilyCase } from '../scripts/fixtures/families/set';
 import { loadTruths, runEngine } from './ocr-read';
@@ -24,14 +26,17 @@ const perFamily = Number(option('per-family') ?? 2);
 /** bench:ocr's sets use sample indices 0..5 at offset 0: 500 stays clear of them. */
 const seedOffset = Number(option('seed-offset') ?? 500);
 const label = option('label') ?? 'run';
-const dir = join(ROOT, 'bench/.data/families', `photos-${seedOffset}`, 'tuned');
+const fontsArg = option('fonts') ?? 'default';
+const fonts = fontsOption(fontsArg);
+const setName = `photos-${seedOffset}${fontsArg === 'default' ? '' : `-${fontsArg.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`}`;
+const dir = join(ROOT, 'bench/.data/families', setName, 'tuned');
 
 function photoCases(): FamilyCase[] {
   return familiesIn('tuned')
     .filter((family) => family.media.includes('photo'))
     .flatMap((family) =>
       Array.from({ length: perFamily }, (_, i) => {
-        const sample = familySample(family, i, { seedOffset });
+        const sample = familySample(family, i, { seedOffset, fonts });
         return {
           name: `${family.id}-${i}-photo`,
           family: family.id,
