@@ -175,7 +175,10 @@ function otsuMask(gray: GrayRaster): Uint8Array {
       threshold = t;
     }
   }
-  return gray.data.map((v) => (v <= threshold ? 1 : 0));
+  // A plain loop: a typed array's map() called a closure per pixel.
+  const mask = new Uint8Array(total);
+  for (let i = 0; i < total; i++) if (gray.data[i]! <= threshold) mask[i] = 1;
+  return mask;
 }
 
 /**
