@@ -343,6 +343,32 @@ describe('look-alike punctuation', () => {
     expect(doc.corrections).toEqual([]);
   });
 
+  it('makes a full stop OCR read as . or · between ideographs of a business scope 。 again', () => {
+    const scope = (value: string): string | null | undefined =>
+      extractDocument(
+        page(
+          [
+            item('营业执照', 400, 20, 40),
+            item('名称', 60, 100),
+            item('杭州星澜芯科技有限公司', 200, 100),
+            item('经营范围', 60, 180),
+            item(value, 200, 180),
+          ],
+          'paddle',
+        ),
+        'l.jpg',
+      ).fields.businessScope;
+    expect(
+      scope('一般项目：国内贸易代理·（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）'),
+    ).toBe('一般项目：国内贸易代理。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）');
+    expect(scope('一般项目：家居用品销售.（除依法须经批准的项目外）')).toBe(
+      '一般项目：家居用品销售。（除依法须经批准的项目外）',
+    );
+    expect(scope('一般项目：技术服务；软件开发・')).toBe('一般项目：技术服务；软件开发。');
+    // A decimal between digits stays.
+    expect(scope('一般项目：1.5吨以下货物运输')).toBe('一般项目：1.5吨以下货物运输');
+  });
+
   it('only proposes the repair in a compared name, with its reason', () => {
     const doc = extractDocument(
       page(

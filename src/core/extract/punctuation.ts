@@ -2,6 +2,10 @@
 // its own) and ～ (a wave dash). In a business scope or an address a 、 is what was
 // printed, so the repair is made; in a name or another compared field it is only
 // proposed, with its reason, for a person to accept (like the checksum proposals).
+// And for the ideographic full stop 。, which faces draw as a small circle low at the
+// left (Song, Hei) or centred (Ming faces of the Taiwan tradition, as AR PL UMing): OCR
+// then reads a Latin full stop or a middle dot. A business scope is Chinese prose, where
+// neither stands between ideographs: there it was a 。.
 import type { Correction } from '../extraction';
 
 /** Fields repaired in place: lists of items, compared (if at all) width-folded. */
@@ -15,6 +19,18 @@ export function repairEnumerationCommas(value: string): string {
 }
 
 /**
+ * . · • ・ ｡ after an ideograph or a closing bracket, before an ideograph, an opening
+ * bracket or the end: never a decimal point (that stands between digits) nor a name's
+ * separator (a scope names no person).
+ */
+const FULL_STOP_LOOK_ALIKE = /(?<=[\p{Script=Han}）)])\s*[.·•・｡]\s*(?=[\p{Script=Han}（(]|$)/gu;
+
+/** The business scope with its look-alike full stops made 。 again. */
+export function repairScopeFullStops(value: string): string {
+  return value.replace(FULL_STOP_LOOK_ALIKE, '。');
+}
+
+/**
  * A field's value with its look-alike commas repaired where that is safe, and the
  * proposal for a field where a person must decide.
  */
@@ -22,7 +38,8 @@ export function lookAlikePunctuation(
   field: string,
   value: string,
 ): { value: string; correction: Correction | null } {
-  const repaired = repairEnumerationCommas(value);
+  const commas = repairEnumerationCommas(value);
+  const repaired = field === 'businessScope' ? repairScopeFullStops(commas) : commas;
   if (repaired === value) return { value, correction: null };
   if (REPAIRED_FIELDS.has(field)) return { value: repaired, correction: null };
   return {
