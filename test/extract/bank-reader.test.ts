@@ -69,6 +69,15 @@ describe('bank form values by geometry and type', () => {
     expect(doc.fields.bankName).toBe(BANK);
   });
 
+  it('reads a J-number whose J a face drew like a 1, or that lost it, as J and 13 digits', () => {
+    const code = typeOf('accountCode');
+    expect(code.parse('13301770290804')).toBe('J3301770290804');
+    expect(code.parse(']3301770290804')).toBe('J3301770290804');
+    expect(code.parse('J3301770290804')).toBe('J3301770290804');
+    expect(code.parse('3301770290804')).toBe('J3301770290804');
+    expect(code.parse('23301770290804')).toBeNull();
+  });
+
   it('a bank name cut where its line wrapped is not of its type', () => {
     const valid = (v: string): boolean => typeOf('bankName').valid(v);
     expect(valid('中国工商银行股份有限')).toBe(false);

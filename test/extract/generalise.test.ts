@@ -365,6 +365,16 @@ describe('look-alike punctuation', () => {
       '一般项目：家居用品销售。（除依法须经批准的项目外）',
     );
     expect(scope('一般项目：技术服务；软件开发・')).toBe('一般项目：技术服务；软件开发。');
+    // Before a heading or the closing clause the mark was a 。, read as ， or lost.
+    expect(
+      scope('许可项目：第二类增值电信业务，一般项目：货物进出口，（除依法须经批准的项目外）'),
+    ).toBe('许可项目：第二类增值电信业务。一般项目：货物进出口。（除依法须经批准的项目外）');
+    expect(scope('一般项目：食品销售（仅销售预包装食品）（除依法须经批准的项目外）')).toBe(
+      '一般项目：食品销售（仅销售预包装食品）。（除依法须经批准的项目外）',
+    );
+    expect(scope('一般项目：国内贸易代理。（除依法须经批准的项目外）')).toBe(
+      '一般项目：国内贸易代理。（除依法须经批准的项目外）',
+    );
     // A decimal between digits stays.
     expect(scope('一般项目：1.5吨以下货物运输')).toBe('一般项目：1.5吨以下货物运输');
   });

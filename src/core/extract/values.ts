@@ -106,10 +106,17 @@ export function parseAccountNumber(text: string): string | null {
   return digits ? digits[0] : null;
 }
 
-/** 核准号 / 基本存款账户编号: J followed by digits. */
+/**
+ * 核准号 / 基本存款账户编号: J followed by digits (13 when whole). A face whose J has no
+ * hook to the left (a straight stem with a foot) is read as 1, and a thin one may be
+ * lost: fourteen digits starting 1, or thirteen alone, under this label are the J-number.
+ */
 export function parseAccountCode(text: string): string | null {
-  const m = compactCode(text).match(/[A-Z]\d{8,}/);
-  return m ? m[0] : null;
+  const code = compactCode(text);
+  const m = code.match(/[A-Z]\d{8,}/);
+  if (m) return m[0];
+  const digits = code.match(/^1?(\d{13})$/);
+  return digits ? `J${digits[1]}` : null;
 }
 
 /** 编号 of a permit, e.g. 3310-01234567. */
@@ -142,7 +149,21 @@ export function parseBusinessScope(text: string): string | null {
   const value = parseText(text);
   return value === null
     ? null
-    : value.replace(/(?<!项目)：/gu, '；').replace(/(一般项目|许可项目)(?![：:])/gu, '$1：');
+    : sentenceEnds(
+        value.replace(/(?<!项目)：/gu, '；').replace(/(一般项目|许可项目)(?![：:])/gu, '$1：'),
+      );
+}
+
+/**
+ * A scope's parts are sentences: 许可项目：…。一般项目：…。（除依法须经批准的项目外…）. The
+ * mark before a heading or before the closing clause is a 。, which a face with a small
+ * or high full stop has read as ， , . ; · or lost: it is made a 。 again.
+ */
+function sentenceEnds(scope: string): string {
+  return scope.replace(
+    /(?<=[\p{Script=Han}）)])\s*[，,.;；·•・]?\s*(?=(?:一般项目|许可项目)：|[（(]除依法须经批准)/gu,
+    '。',
+  );
 }
 
 /** The ethnicity: the leading ideographs (汉, 蒙古 …). */
