@@ -6,7 +6,9 @@
 import { runChecks } from '../src/core/checks';
 import { dossierInput, DossierFileSchema, type DossierInput } from '../src/core/dossier';
 import type { ExtractedDocument } from '../src/core/extraction';
+import { extractDocument } from '../src/core/extract';
 import { crossDocumentFill } from '../src/core/extract/cross-document';
+import { fieldTextConfidence } from '../src/core/image';
 import { widthToConfirm } from '../src/core/extract/width-confirmation';
 import { loadRulePack } from '../src/core/rule-pack';
 import type { FileTruth } from '../scripts/fixtures/families/render-family';
@@ -58,6 +60,24 @@ export interface DossierResult {
 }
 
 const withoutText = ({ text: _text, ...doc }: ExtractedDocument): ExtractedDocument => doc;
+
+/**
+ * A kept document read again from its kept text (the replays): the reading's fields and
+ * boxes fresh, the image analysis kept, and the characters' own confidence in the fresh
+ * boxes measured again (what files.legible compares), as the reader would measure it.
+ */
+export function readAgain(doc: ExtractedDocument, several: boolean): ExtractedDocument {
+  if (doc.text === undefined || doc.kind === 'unknown') return doc;
+  const fresh = extractDocument(doc.text, doc.file, several ? { kind: doc.kind } : {});
+  const { needsConfirmation: _n, found: _f, ...rest } = doc;
+  const quality = doc.quality && {
+    ...doc.quality,
+    ...(doc.text.source === 'pdf-text' || fresh.boxes === undefined
+      ? {}
+      : { textConfidence: fieldTextConfidence(doc.text, fresh.boxes) }),
+  };
+  return { ...rest, ...fresh, source: doc.source, text: doc.text, ...(quality ? { quality } : {}) };
+}
 
 /**
  * The truth's documents as a perfect reader would report them: every field as printed,

@@ -11,12 +11,17 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractedDocument } from '../src/core/extraction';
-import { extractDocument } from '../src/core/extract';
 import { crossDocumentFill } from '../src/core/extract/cross-document';
 import { sniffMime } from '../src/core/file-type';
 import { createDocumentReader } from '../src/cli/document-reader';
 import { loadTruths, matchDocuments } from './ocr-read';
-import { dossierChecks, dossierOf, scoreDossier, type DossierFile } from './ocr-dossiers';
+import {
+  dossierChecks,
+  dossierOf,
+  readAgain,
+  scoreDossier,
+  type DossierFile,
+} from './ocr-dossiers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -29,15 +34,6 @@ interface Kept {
   reported: ExtractedDocument[];
   mime: string;
   bytes: number;
-}
-
-/** A document read again from its kept text: the reading's fields, the image analysis kept. */
-function again(doc: ExtractedDocument, several: boolean): ExtractedDocument {
-  if (doc.text === undefined || doc.kind === 'unknown') return doc;
-  const kind = several ? { kind: doc.kind } : {};
-  const fresh = extractDocument(doc.text, doc.file, kind);
-  const { needsConfirmation: _n, found: _f, ...rest } = doc;
-  return { ...rest, ...fresh, source: doc.source, text: doc.text };
 }
 
 const truths = await loadTruths(dir);
@@ -62,7 +58,7 @@ for (const truth of truths) {
     await writeFile(path, JSON.stringify(kept));
     process.stderr.write(`read ${truth.file}\n`);
   }
-  const reported = kept.reported.map((d) => again(d, kept.reported.length > 1));
+  const reported = kept.reported.map((d) => readAgain(d, kept.reported.length > 1));
   const id = dossierOf(truth);
   if (id === null) continue;
   dossiers.set(id, [

@@ -159,6 +159,15 @@ export class DocumentReadError extends Error {
   }
 }
 
+/** The independent evidence that corroborates a value read by OCR (see `corroborated`). */
+export const CorroborationSchema = z.enum([
+  'checksum',
+  'id-number',
+  'validity-rule',
+  'closed-list',
+]);
+export type Corroboration = z.infer<typeof CorroborationSchema>;
+
 /** One element of `dossier extract --json` (spec/cli-contract.md), plus what the UI needs. */
 export const ExtractedDocumentSchema = z.object({
   file: z.string(),
@@ -199,6 +208,12 @@ export const ExtractedDocumentSchema = z.object({
    * on the page by the same value read on another document (src/core/extract/cross-document.ts).
    */
   found: z.record(z.string(), z.literal('cross-document')).optional(),
+  /**
+   * Fields read by OCR whose value independent evidence confirms (src/core/extract/
+   * corroboration.ts): a checksum, the ID number's birth date and sex, the ID card's
+   * validity rule, the closed list of ethnic groups. files.legible counts them legible.
+   */
+  corroborated: z.record(z.string(), CorroborationSchema).optional(),
   /**
    * The positioned text the fields were read from, kept by the reader so a value lost on
    * this page can be searched for with another document's (never part of the CLI's output).

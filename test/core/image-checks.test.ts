@@ -133,6 +133,27 @@ describe('files.legible', () => {
     expect(check(unsure, 'files.legible').status).toBe('pass');
   });
 
+  it('passes a field whose characters were unsure but whose value independent evidence confirms', () => {
+    // 壮 read at 0.64 on a blurred photo: one of the 56 ethnic groups, and nothing else the
+    // OCR saw there is one (src/core/extract/corroboration.ts) earned it 0.85.
+    const front = (corroborated: boolean) =>
+      analysed({}, (d) =>
+        d.kind === 'id-card-front'
+          ? {
+              ...d,
+              fields: { ...d.fields, ethnicity: '壮' },
+              confidence: { ...d.confidence, ethnicity: corroborated ? 0.85 : 0.64 },
+              quality: { ...clean, textConfidence: { ethnicity: 0.64 } },
+              ...(corroborated ? { corroborated: { ethnicity: 'closed-list' as const } } : {}),
+            }
+          : d,
+      );
+    expect(check(front(true), 'files.legible').status).toBe('pass');
+    const result = check(front(false), 'files.legible');
+    expect(result.status).toBe('fail');
+    expect(result.subjects).toEqual([{ kind: 'id-card-front', field: 'ethnicity' }]);
+  });
+
   it('warns when read but below the resolution floor', () => {
     const input = analysed({ quality: { ...clean, dpi: 120 } });
     const result = check(input, 'files.legible');

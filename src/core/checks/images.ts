@@ -48,6 +48,22 @@ const RESCAN: Record<DocumentKind, { en: string; zh: string }> = {
   },
 };
 
+/**
+ * How surely a field's value was read, as files.legible compares it with the rule pack's
+ * floor: the characters' own confidence where the reader measured it (fieldTextConfidence:
+ * the field's letters, digits and ideographs, not its label or punctuation), else the
+ * extraction's. A value independent evidence confirms (`corroborated`: a checksum, the ID
+ * number's birth date) is legible at the confidence that evidence earned it, however
+ * unsure the OCR was of a single character.
+ */
+export function legibilityConfidence(doc: ExtractedDocument, field: string): number | undefined {
+  const text = doc.quality?.textConfidence?.[field];
+  const read = doc.confidence[field];
+  if (doc.corroborated?.[field] !== undefined && read !== undefined)
+    return Math.max(text ?? 0, read);
+  return text ?? read;
+}
+
 export const filesLegible: Check = (ctx) => {
   const { minConfidence, minDpiA4, minIdWidthPx } = ctx.pack.legibility;
   const unreadable: { en: string; zh: string; kind: DocumentKind; field: string }[] = [];
@@ -65,9 +81,7 @@ export const filesLegible: Check = (ctx) => {
     for (const field of LEGIBLE_FIELDS[kind]) {
       if (isConfirmed(ctx, kind, field)) continue;
       const value = doc.fields[field];
-      // The characters' own confidence where the reader measured it (fieldTextConfidence:
-      // the field's letters, digits and ideographs, not its label or punctuation).
-      const confidence = doc.quality.textConfidence?.[field] ?? doc.confidence[field];
+      const confidence = legibilityConfidence(doc, field);
       const label = imageFieldLabel(field);
       if (value === null || value === undefined || value.trim() === '') {
         unreadable.push({

@@ -78,6 +78,7 @@ export function validityRuleFallback(
       value: fits[0]!,
       confidence: Math.min(VALIDITY_RULE_CONFIDENCE, region.confidence),
       box: region.box,
+      completed: true,
     });
     return;
   }

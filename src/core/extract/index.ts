@@ -36,6 +36,7 @@ import {
   type ValueAlternatives,
 } from './alternatives';
 import { confusableNameCharacters } from './confusables';
+import { CORROBORATED_CONFIDENCE, corroborations } from './corroboration';
 import { lookAlikePunctuation } from './punctuation';
 import {
   NO_SURNAME_CONFIDENCE,
@@ -136,9 +137,11 @@ export function extractDocument(
   const confidence: Record<string, number> = {};
   const boxes: Record<string, Box> = {};
   const corrections: Correction[] = [];
+  const completedByRule = new Set<string>();
   for (const name of Object.keys(fields)) {
     const reading = readings.get(name);
     if (!reading) continue;
+    if (reading.completed) completedByRule.add(name);
     const { value, correction } = lookAlikePunctuation(name, reading.value);
     if (correction) corrections.push(correction);
     fields[name] = value;
@@ -282,6 +285,15 @@ export function extractDocument(
     if (fields[name] === null) warnings.push(`${name} was not found on the document`);
   }
 
+  // A value independent evidence confirms (a checksum, the ID number's birth date) is
+  // legible however unsure the OCR was of its characters; never sure enough for 0.9.
+  const corroborated =
+    text.source === 'pdf-text'
+      ? {}
+      : corroborations({ kind, fields, boxes, completed: completedByRule, alternativesOf });
+  for (const name of Object.keys(corroborated))
+    confidence[name] = Math.max(confidence[name] ?? 0, CORROBORATED_CONFIDENCE);
+
   // Text from OCR cannot tell （ from ( reliably: such values wait for a person.
   const needsConfirmation = widthToConfirm(fields, text.source);
 
@@ -293,5 +305,6 @@ export function extractDocument(
     warnings,
     boxes,
     ...(needsConfirmation.length > 0 ? { needsConfirmation } : {}),
+    ...(Object.keys(corroborated).length > 0 ? { corroborated } : {}),
   };
 }

@@ -26,6 +26,8 @@ export interface FieldReading {
   confidence: number;
   /** Where the value was read; absent for a value not read but derived (from the ID number). */
   box?: Box;
+  /** The value was completed by a rule (a card's validity), not read whole from its box. */
+  completed?: true;
 }
 
 /** The most a value is trusted, by how it was found. */
