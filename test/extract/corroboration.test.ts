@@ -22,7 +22,7 @@ const paddleText = (name: string): DocumentText =>
 function read(text: DocumentText) {
   const doc = extractDocument(text, 'id.jpg', { kind: 'id-card-front' });
   const textConfidence = fieldTextConfidence(text, doc.boxes ?? {});
-  return { ...doc, quality: { flags: [], raster: true, textConfidence } };
+  return { ...doc, quality: { flags: [], greyscale: false, raster: true, textConfidence } };
 }
 
 /** The text with one OCR line's characters replaced (the same number of them). */
