@@ -3,7 +3,8 @@
 // backend in Node where it is installed. The host passes the ort module, its session
 // options and the model bytes; sessions are created once. A page is prepared, its lines
 // detected (detector.ts; joined blocks read again, joined-blocks.ts), turned upright
-// (classifier.ts), recognised (recogniser.ts) and split into items (line-segments.ts).
+// (classifier.ts), recognised (recogniser.ts), checked against their own print (a character
+// the reading left out is read again alone, line-ink.ts) and split into items (line-segments.ts).
 import type * as Ort from 'onnxruntime-web';
 import type { PageText, TextItem } from '../../core/extraction';
 import type { ImageCodec } from '../codec';
@@ -15,6 +16,7 @@ import { ctcAlphabet } from './ctc';
 import type { DetectedBox } from './db-postprocess';
 import { createDetector } from './detector';
 import { joinedBlocks, replaceJoinedBlocks } from './joined-blocks';
+import { checkLineInk } from './line-ink';
 import { lineSegments } from './line-segments';
 import { createRecogniser, REC_MIN_WIDTH } from './recogniser';
 
@@ -144,15 +146,23 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       const page = oriented.page;
       const boxes = oriented.boxes;
       onProgress?.({ stage: 'recognising', progress: 0.3 });
-      const texts = await recognise(
-        boxes.map((b) => cropBox(page, b)),
-        (done) =>
-          onProgress?.({
-            stage: 'recognising',
-            progress: 0.3 + (0.7 * done) / Math.max(1, boxes.length),
-          }),
+      const crops = boxes.map((b) => cropBox(page, b));
+      const read = await recognise(crops, (done) =>
+        onProgress?.({
+          stage: 'recognising',
+          progress: 0.3 + (0.7 * done) / Math.max(1, boxes.length),
+        }),
       );
-      const items: TextItem[] = boxes.flatMap((b, i) => lineSegments(texts[i]!, b, pageIndex));
+      // Print the reading left out (a dropped last character) is read on its own.
+      const checked = await checkLineInk(
+        crops,
+        boxes.map((b) => b.pad),
+        read,
+        recognise,
+      );
+      const items: TextItem[] = boxes.flatMap((b, i) =>
+        lineSegments(checked[i]!.chars, b, pageIndex, checked[i]!.lost),
+      );
       items.sort((a, b) => a.y - b.y || a.x - b.x);
       const result: PageText = { page: pageIndex, width: page.width, height: page.height, items };
       return result;

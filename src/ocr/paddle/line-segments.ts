@@ -7,8 +7,17 @@ import type { CharAlternative } from './ctc';
 import type { DetectedBox } from './db-postprocess';
 
 const CJK = /[\u3400-\u9fff]/u;
+/** What src/core/extract/lines.ts takes a character's own confidence for. */
+const HAN = /\p{Script=Han}/u;
 /** Confidence of a segment that seems to have lost a character. */
 const MISSING_CHARACTER_CONFIDENCE = 0.6;
+/**
+ * Most a character read from print its line's reading left out may have: the two
+ * readings disagree, so a person confirms it (its own confidence, usually lower, decides
+ * when it is). An ideograph carries it in its own confidence; any other character holds
+ * its whole segment to it.
+ */
+export const RECOVERED_CHARACTER_CONFIDENCE = 0.85;
 
 function hasMissingCharacterGap(part: readonly RecognisedChar[], cjkPitch: number | null): boolean {
   if (cjkPitch === null) return false;
@@ -30,6 +39,8 @@ export interface RecognisedChar {
   start: number;
   /** The recogniser's runners-up for this character (usually none). */
   alternatives: readonly CharAlternative[];
+  /** Read from print the line's own reading left out (line-ink.ts): a second, lone reading. */
+  recovered?: boolean;
 }
 
 /** The alternatives of a segment's characters, indexed into its text as lineSegments builds it. */
@@ -54,6 +65,7 @@ export function lineSegments(
   chars: readonly RecognisedChar[],
   box: DetectedBox,
   page: number,
+  lost: readonly number[] = [],
 ): TextItem[] {
   const visible = chars.filter((c) => c.text.trim() !== '');
   if (visible.length === 0) return [];
@@ -79,6 +91,14 @@ export function lineSegments(
     .filter((g) => !Number.isNaN(g))
     .sort((a, b) => a - b);
   const cjkPitch = cjkGaps.length >= 3 ? cjkGaps[Math.floor(cjkGaps.length / 2)]! : null;
+  // The part print no character accounts for belongs to: the one it lies in or nearest to.
+  const distance = (x: number, part: readonly RecognisedChar[]): number =>
+    Math.max(0, part[0]!.x - x, x - part[part.length - 1]!.x);
+  const nearest = (x: number): RecognisedChar[] | undefined =>
+    parts.reduce<RecognisedChar[] | undefined>(
+      (best, part) => (best === undefined || distance(x, part) < distance(x, best) ? part : best),
+      undefined,
+    );
   const y = box.y + box.pad * 0.6;
   const h = box.h - box.pad * 1.2;
   return parts
@@ -89,7 +109,11 @@ export function lineSegments(
           .join('')
           .trim(),
       );
-      const confidences = part.filter((c) => c.text.trim() !== '').map((c) => c.confidence);
+      // A character read again alone speaks for itself (its own confidence, below), not
+      // for the line's other values (性别男民族汉 with 族 recovered: 男 is as sure as before).
+      const confidences = part
+        .filter((c) => c.text.trim() !== '' && c.recovered !== true)
+        .map((c) => c.confidence);
       const mean = confidences.reduce((a, v) => a + v, 0) / Math.max(1, confidences.length);
       const min = Math.min(...confidences);
       const x0 = Math.max(box.x, box.x + part[0]!.x - half);
@@ -98,12 +122,23 @@ export function lineSegments(
       let confidence = Math.max(0, Math.min(1, Math.min(mean, min + 0.05)));
       // CTC can drop a character without any doubt on the others: two Chinese characters
       // much further apart than the line's pitch mean one is missing between them.
-      if (hasMissingCharacterGap(part, cjkPitch))
+      if (hasMissingCharacterGap(part, cjkPitch) || lost.some((x) => nearest(x) === part))
         confidence = Math.min(confidence, MISSING_CHARACTER_CONFIDENCE);
+      // The extractor takes an ideograph's own confidence where it is lower (itemGlyphs);
+      // another character read again holds its whole segment.
+      if (part.some((c) => c.recovered === true && !HAN.test(c.text)))
+        confidence = Math.min(confidence, RECOVERED_CHARACTER_CONFIDENCE);
       const alternatives = segmentAlternatives(part).filter((a) => a.at < [...text].length);
       const charConfidences = part
         .filter((c) => c.text.trim() !== '')
-        .map((c) => Math.round(c.confidence * 1000) / 1000);
+        .map(
+          (c) =>
+            Math.round(
+              (c.recovered === true
+                ? Math.min(c.confidence, RECOVERED_CHARACTER_CONFIDENCE)
+                : c.confidence) * 1000,
+            ) / 1000,
+        );
       return {
         page,
         x: x0,
