@@ -227,6 +227,76 @@ describe('a name settled by another document of the dossier', () => {
     expect(bank.fields.legalRepresentative).toBe('欧阳建国');
   });
 
+  it('上官婕赞 (贺 behind 赞, not 赟), the ID card reads 上官婕赟: 赟, which PP-OCR reads as 赞', () => {
+    // Measured (confusables.ts): the recogniser reads the rare 赟 as 赞, at any place of a
+    // name, often keeping another runner-up (贺) but not 赟. Before, only a name's first
+    // place (a surname) could be settled so: a tuned license scan and its bank form both
+    // read 上官婕赞.
+    const doubt = [{ at: 3, p: 0.65, options: [{ text: '贺', p: 0.18 }] }];
+    const bank = settle(bankForm('上官婕赞', 0.65, doubt), idCard('上官婕赟', 1));
+    expect(bank.fields.legalRepresentative).toBe('上官婕赟');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+    expect(
+      bank.corrections.filter((c) => c.field === 'legalRepresentative').map((c) => c.to),
+    ).toContain('上官婕赞');
+  });
+
+  it('上官婕赞 read on two pages, the ID card 上官婕赟: neither seconds 赞 against 赟', () => {
+    const licenseText = bankForm('上官婕赞', 0.5, [
+      { at: 3, p: 0.5, options: [{ text: '资', p: 0.26 }] },
+    ]);
+    const license = {
+      ...extractDocument(licenseText, 'license.jpg'),
+      kind: 'business-license' as const,
+    };
+    const bankText = bankForm('上官婕赞', 0.65, [
+      { at: 3, p: 0.65, options: [{ text: '贺', p: 0.18 }] },
+    ]);
+    const [licenseAfter, , bankAfter] = crossDocumentFill([
+      { document: license, text: licenseText },
+      { document: idCard('上官婕赟', 1) },
+      { document: extractDocument(bankText, 'bank.jpg'), text: bankText },
+    ]);
+    for (const doc of [licenseAfter!, bankAfter!])
+      expect(doc.fields.legalRepresentative).toBe('上官婕赟');
+  });
+
+  it('哇听嘉 (哇 read for 眭, 桂 behind it; 昕 behind 听), the license reads 眭昕嘉: both places settled', () => {
+    // 哇 is no surname and two surnames may stand for it (桂 seen, 眭 measured): the page
+    // alone cannot choose, and before, a name differing at two places was never settled.
+    const doubt = [
+      { at: 0, p: 0.69, options: [{ text: '桂', p: 0.09 }] },
+      { at: 1, p: 0.71, options: [{ text: '昕', p: 0.13 }] },
+    ];
+    const license: ExtractedDocument = {
+      ...idCard('眭昕嘉'),
+      kind: 'business-license',
+      fields: { legalRepresentative: '眭昕嘉' },
+      confidence: { legalRepresentative: 0.95 },
+    };
+    const bank = settle(bankForm('哇听嘉', 0.68, doubt), license);
+    expect(bank.fields.legalRepresentative).toBe('眭昕嘉');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+  });
+
+  it('two places differ and one of them was read without doubt: a real difference, kept', () => {
+    // 听 has no runner-up: 哇听嘉 and 眭昕嘉 differ there whatever 哇 stands for.
+    const license: ExtractedDocument = {
+      ...idCard('眭昕嘉'),
+      kind: 'business-license',
+      fields: { legalRepresentative: '眭昕嘉' },
+      confidence: { legalRepresentative: 0.95 },
+    };
+    const bank = settle(bankForm('哇听嘉', 0.68), license);
+    expect(bank.fields.legalRepresentative).not.toBe('眭昕嘉');
+    expect([...bank.fields.legalRepresentative!][1]).toBe('听');
+  });
+
+  it('a given name’s 赞 read without doubt (no runner-up) is kept against the ID card’s 赟', () => {
+    const bank = settle(bankForm('上官婕赞', 0.97), idCard('上官婕赟'));
+    expect(bank.fields.legalRepresentative).toBe('上官婕赞');
+  });
+
   it('a name read with a stray mark before it (，迪丽娜尔·依明): the name without it', () => {
     // The label's colon read as a comma, grouped with the name.
     const bank = extractDocument(bankForm('，迪丽娜尔·依明', 0.9), 'bank.jpg');

@@ -60,30 +60,39 @@ const sawThere = (reading: Reading, i: number, ch: string): boolean =>
 
 /**
  * Whether a reading may be a misreading of `ch` at position i: its OCR saw `ch` there, or
- * (a name's first place, which holds a surname) `ch` is a surname PP-OCR was measured to
- * read as what the OCR saw there (隐 for 隗, 元 for 亓).
+ * `ch` is a rarer character PP-OCR was measured to read as what the OCR saw there
+ * (confusables.ts). At a name's first place, which holds a surname, only a surname (隐 for
+ * 隗); at any other place only where the OCR doubted its character (it kept a runner-up
+ * there: 赞 at 50% with 资 behind, read for 赟), since a given name's common character
+ * read without doubt (李或 at 0.99) may be what is printed.
  */
 function couldBe(reading: Reading, i: number, ch: string): boolean {
   if (sawThere(reading, i, ch)) return true;
-  if (i !== 0 || !startsWithSurname(ch)) return false;
-  const seen = [
-    [...reading.value][0]!,
-    ...(reading.alternatives?.[0]?.options ?? []).map((o) => o.text),
-  ];
-  return seen.some((s) => misreadingsOf(s, 0).includes(ch));
+  const options = reading.alternatives?.[i]?.options ?? [];
+  if (i === 0 ? !startsWithSurname(ch) : options.length === 0) return false;
+  const seen = [[...reading.value][i], ...options.map((o) => o.text)];
+  return seen.some((s) => s !== undefined && misreadingsOf(s, i).includes(ch));
 }
 
 /** The middle dots of a transcribed minority name (·, •, ・). */
 const SEPARATORS = /[·•・]/gu;
 const withoutSeparators = (name: string): string => name.replace(SEPARATORS, '');
 
-/** The one position two names of equal length differ at; null for none or several. */
-function oneDifference(a: string, b: string): number | null {
+/** Most places two readings of one name may differ at and still be settled. */
+const MAX_DIFFERENCES = 2;
+
+/**
+ * The positions two names of equal length differ at; null for none, for names of other
+ * lengths, for more than MAX_DIFFERENCES, or where no character is the same (then they
+ * are two readings of nothing in common: 李或 and 赵彧).
+ */
+function differences(a: string, b: string): number[] | null {
   const x = [...a];
   const y = [...b];
   if (x.length !== y.length) return null;
   const at = x.flatMap((ch, i) => (ch === y[i] ? [] : [i]));
-  return at.length === 1 ? at[0]! : null;
+  if (at.length === 0 || at.length > MAX_DIFFERENCES || at.length === x.length) return null;
+  return at;
 }
 
 /**
@@ -162,31 +171,35 @@ export function agreeNames(
             );
             break;
           }
-          const i = oneDifference(own.value, other.value);
-          if (i === null) continue;
-          const theirs = [...other.value][i]!;
-          const ours = [...own.value][i]!;
-          // This page saw their character there, and theirs did not see ours: theirs.
-          if (!couldBe(own, i, theirs) || sawThere(other, i, ours)) continue;
-          // Unless another document read ours there without seeing theirs, however weakly
-          // and however its reading was found: it is that page's own characters, and the
-          // readings disagree.
-          const seconded = elsewhere.some(
-            (r) =>
-              r !== other &&
-              [...r.value].length === [...own.value].length &&
-              [...r.value][i] === ours &&
-              !couldBe(r, i, theirs),
-          );
-          if (seconded) continue;
+          const at = differences(own.value, other.value);
+          if (at === null) continue;
+          const settles = (i: number): boolean => {
+            const theirs = [...other.value][i]!;
+            const ours = [...own.value][i]!;
+            // This page saw their character there, and theirs did not see ours: theirs.
+            if (!couldBe(own, i, theirs) || sawThere(other, i, ours)) return false;
+            // Unless another document read ours there without seeing theirs, however weakly
+            // and however its reading was found: it is that page's own characters, and the
+            // readings disagree.
+            return !elsewhere.some(
+              (r) =>
+                r !== other &&
+                [...r.value].length === [...own.value].length &&
+                [...r.value][i] === ours &&
+                !couldBe(r, i, theirs),
+            );
+          };
+          // Every place they differ at: a place the OCR did not doubt is a real difference.
+          if (!at.every(settles)) continue;
           const chars = [...own.value];
+          const theirs = [...other.value];
           next = agreed(
             next,
             field,
             own.value,
             other,
-            `The OCR read ${chars[i]} at position ${i + 1} and also saw ${theirs} there, which the ${other.field} of the ${other.kind} reads: check it against the image.`,
-            `${theirs} at position ${i + 1} was chosen among the OCR's readings by the ${other.field} of the ${other.kind}`,
+            `The OCR read ${at.map((i) => `${chars[i]} at position ${i + 1}`).join(' and ')} and also saw ${at.map((i) => theirs[i]).join(' and ')} there, which the ${other.field} of the ${other.kind} reads: check it against the image.`,
+            `${at.map((i) => `${theirs[i]} at position ${i + 1}`).join(' and ')} ${at.length > 1 ? 'were' : 'was'} chosen among the OCR's readings by the ${other.field} of the ${other.kind}`,
           );
           break;
         }
