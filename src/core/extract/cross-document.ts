@@ -6,11 +6,14 @@
 // line), and the characters actually on the page are reported, never the other
 // document's: the comparison then still sees every real difference (a bracket's width,
 // 逄 for 逢). Such a value is below 0.9 confidence, so a person confirms it, and says how
-// it was found (`found: {field: 'cross-document'}`).
+// it was found (`found: {field: 'cross-document'}`). A person's name the page's OCR doubted
+// and a code failing its checksum are then settled by the other documents' readings
+// (name-agreement.ts, code-agreement.ts).
 import type { DocumentKind } from '../documents';
 import type { Box, DocumentText, ExtractedDocument } from '../extraction';
 import { foldWidth, hasWidthAmbiguity } from '../text/normalise';
 import { pageLines, union, minConfidence, type Glyph, type Line } from './lines';
+import { agreeCodes } from './code-agreement';
 import { agreeNames } from './name-agreement';
 import { isPersonNameField, neverValue, typeOf } from './value-types';
 
@@ -349,11 +352,13 @@ export function crossDocumentFill(
   });
   // A person's name this page's OCR doubted, settled by another document's reading.
   const names = SAME_VALUE_FIELDS.filter((g) => g.every((f) => isPersonNameField(f.field)));
-  return agreeNames(
+  const agreed = agreeNames(
     filled.map((document, i) => ({ document, text: documents[i]!.text })),
     names,
     confirmed,
   );
+  // A code failing its checksum, whose proposed repair another document reads.
+  return agreeCodes(agreed, confirmed);
 }
 
 function withFound(
