@@ -297,6 +297,26 @@ describe('a name settled by another document of the dossier', () => {
     expect(bank.fields.legalRepresentative).toBe('上官婕赞');
   });
 
+  it('到康彬 (no surname; 狗 behind 到), the license reads 蓟康彬: 蓟, the page’s reading being no name', () => {
+    // An ID photo: 到 at 41%, its runner-up 狗; neither starts a Chinese name, and 蓟 is
+    // in no table. The page's first place is misread whatever it holds.
+    const doubt = [{ at: 0, p: 0.41, options: [{ text: '狗', p: 0.15 }] }];
+    const license: ExtractedDocument = {
+      ...idCard('蓟康彬'),
+      kind: 'business-license',
+      fields: { legalRepresentative: '蓟康彬' },
+      confidence: { legalRepresentative: 0.99 },
+    };
+    const bank = settle(bankForm('到康彬', 0.41, doubt), license);
+    expect(bank.fields.legalRepresentative).toBe('蓟康彬');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+  });
+
+  it('a transcribed name’s first place is not given another document’s character', () => {
+    const bank = settle(bankForm('买买提·吐尔逊', 0.6), idCard('艾买提·吐尔逊'));
+    expect(bank.fields.legalRepresentative).toBe('买买提·吐尔逊');
+  });
+
   it('a name read with a stray mark before it (，迪丽娜尔·依明): the name without it', () => {
     // The label's colon read as a comma, grouped with the name.
     const bank = extractDocument(bankForm('，迪丽娜尔·依明', 0.9), 'bank.jpg');

@@ -58,24 +58,30 @@ function alternativesOf(
 const sawThere = (reading: Reading, i: number, ch: string): boolean =>
   reading.alternatives?.[i]?.options.some((o) => o.text === ch) ?? false;
 
+/** The middle dots of a transcribed minority name (·, •, ・). */
+const SEPARATORS = /[·•・]/gu;
+const SEPARATOR = /[·•・]/u;
+
 /**
  * Whether a reading may be a misreading of `ch` at position i: its OCR saw `ch` there, or
  * `ch` is a rarer character PP-OCR was measured to read as what the OCR saw there
  * (confusables.ts). At a name's first place, which holds a surname, only a surname (隐 for
  * 隗); at any other place only where the OCR doubted its character (it kept a runner-up
  * there: 赞 at 50% with 资 behind, read for 赟), since a given name's common character
- * read without doubt (李或 at 0.99) may be what is printed.
+ * read without doubt (李或 at 0.99) may be what is printed. A Han name whose reading starts
+ * with no surname at all is misread at its first place: any surname may stand there.
  */
 function couldBe(reading: Reading, i: number, ch: string): boolean {
   if (sawThere(reading, i, ch)) return true;
   const options = reading.alternatives?.[i]?.options ?? [];
   if (i === 0 ? !startsWithSurname(ch) : options.length === 0) return false;
+  // A Han name read with no surname first (到康彬) is misread at its first place, whatever
+  // the OCR saw there: a surname another document reads there is what it may hold.
+  if (i === 0 && !SEPARATOR.test(reading.value) && !startsWithSurname(reading.value)) return true;
   const seen = [[...reading.value][i], ...options.map((o) => o.text)];
   return seen.some((s) => s !== undefined && misreadingsOf(s, i).includes(ch));
 }
 
-/** The middle dots of a transcribed minority name (·, •, ・). */
-const SEPARATORS = /[·•・]/gu;
 const withoutSeparators = (name: string): string => name.replace(SEPARATORS, '');
 
 /** Most places two readings of one name may differ at and still be settled. */
