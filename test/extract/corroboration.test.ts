@@ -148,7 +148,7 @@ describe('what the ID number corroborates', () => {
 });
 
 describe('an ID back whose dates keep the card validity rule', () => {
-  const back = (until: string): DocumentText => ({
+  const back = (until: string, from = '2016.03.12'): DocumentText => ({
     source: 'paddle',
     pages: [
       {
@@ -161,7 +161,7 @@ describe('an ID back whose dates keep the card validity rule', () => {
           ocrItem('签发机关', 150, 420, 0.99),
           ocrItem('杭州市公安局西湖分局', 320, 420, 0.97),
           ocrItem('有效期限', 150, 500, 0.99),
-          ocrItem(`2016.03.12-${until}`, 320, 500, 0.7),
+          ocrItem(`${from}-${until}`, 320, 500, 0.7),
         ],
       },
     ],
@@ -176,6 +176,13 @@ describe('an ID back whose dates keep the card validity rule', () => {
     const off = extractDocument(back('2036.03.13'), 'back.jpg');
     expect(off.corroborated).toBeUndefined();
     expect(off.confidence.validUntil).toBeLessThan(0.8);
+  });
+
+  it('a start whose dot the OCR read as a comma (2025,09.21) is still a date', () => {
+    const doc = extractDocument(back('2045.09.21', '2025,09.21'), 'back.jpg');
+    expect(doc.fields.validFrom).toBe('2025-09-21');
+    expect(doc.fields.validUntil).toBe('2045-09-21');
+    expect(doc.corroborated?.validUntil).toBe('validity-rule');
   });
 
   it('not an end completed by that rule from digits the OCR garbled (203612)', () => {

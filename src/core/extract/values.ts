@@ -14,7 +14,9 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const DATE = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?/u;
+// A dot the OCR read as a comma (`2025,09.21` on a copied ID back) is still the date's
+// separator: the comma never stands between a 4-digit year and a month and day otherwise.
+const DATE = /(\d{4})\s*[年.,\-/]\s*(\d{1,2})\s*[月.,\-/]\s*(\d{1,2})\s*日?/u;
 
 /** All dates (and long-term words) in order of appearance. */
 function datesIn(text: string): { value: string; index: number; end: number }[] {
