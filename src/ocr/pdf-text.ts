@@ -31,13 +31,14 @@ export interface ReadPdfOptions {
 }
 
 export type PdfReadErrorCode =
-  'empty' | 'encrypted' | 'corrupt' | 'no-text-layer' | 'too-many-pages';
+  'empty' | 'encrypted' | 'corrupt' | 'no-text-layer' | 'unmapped-text' | 'too-many-pages';
 
 const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
   empty: 'the file is empty (0 bytes)',
   encrypted: 'the PDF is password-protected: remove the password and try again',
   corrupt: 'the file is not a readable PDF: it may be damaged',
   'no-text-layer': 'no text layer: OCR is needed',
+  'unmapped-text': 'the text layer does not say which characters it shows: OCR is needed',
 };
 
 /** The reason each code gives the person (no-text-layer: when no OCR can take over). */
@@ -46,6 +47,7 @@ const REASONS: Record<PdfReadErrorCode, ReadProblem['reason']> = {
   encrypted: 'encrypted',
   corrupt: 'damaged',
   'no-text-layer': 'no-ocr',
+  'unmapped-text': 'no-ocr',
   'too-many-pages': 'too-many-pages',
 };
 
@@ -63,6 +65,21 @@ export class PdfReadError extends DocumentReadError {
   static of(code: Exclude<PdfReadErrorCode, 'too-many-pages'>): PdfReadError {
     return new PdfReadError(code, MESSAGES[code]);
   }
+}
+
+/**
+ * What pdfjs gives for a glyph its font does not map to Unicode (no ToUnicode entry, as
+ * some PDF writers leave out for subset CJK fonts): the glyph's code as a control
+ * character, U+FFFD, or a private-use code point. One such character and the text layer
+ * no longer says what the page shows (a name's rare character comes back as U+0000), so
+ * the pages are OCR'd instead. Tab and line breaks are ordinary text.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what is searched for
+const UNMAPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\ue000-\uf8ff]/;
+
+/** True when every character of the text layer is mapped to Unicode (see UNMAPPED). */
+function isTextMapped(text: string): boolean {
+  return !UNMAPPED.test(text);
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -144,8 +161,9 @@ export async function readPdfText(
 
 /**
  * The text layer of a PDF opened with openPdf (left open). Throws PdfReadError:
- * `no-text-layer` (image-only: OCR is needed), `too-many-pages` (more than `maxPages`,
- * 20 unless given), `corrupt`.
+ * `no-text-layer` (image-only: OCR is needed), `unmapped-text` (a glyph the layer does not
+ * map to Unicode: OCR is needed), `too-many-pages` (more than `maxPages`, 20 unless given),
+ * `corrupt`.
  */
 export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Promise<DocumentText> {
   try {
@@ -166,6 +184,7 @@ export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Pro
         if (!isTextItem(item) || item.str.trim() === '') continue;
         const m = multiply(viewport.transform as Matrix, item.transform as Matrix);
         if (isDiagonal(m)) continue;
+        if (!isTextMapped(item.str)) throw PdfReadError.of('unmapped-text');
         // Font size along the glyphs' vertical axis; the box spans from the baseline up.
         const size = Math.hypot(m[2], m[3]);
         items.push({

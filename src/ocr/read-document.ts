@@ -23,6 +23,7 @@ import {
   PdfReadError,
   readOpenPdfText,
   type PdfDocument,
+  type PdfReadErrorCode,
   type PdfjsLib,
   type ReadPdfOptions,
 } from './pdf-text';
@@ -231,6 +232,9 @@ async function ocrPdf(
   return documentsOf(text, file.name, deps);
 }
 
+/** A PDF whose text layer is missing or unmapped is read by OCR, page by page. */
+const OCR_INSTEAD: ReadonlySet<PdfReadErrorCode> = new Set(['no-text-layer', 'unmapped-text']);
+
 async function read(
   file: DocumentFile,
   deps: ReadDocumentDeps,
@@ -249,7 +253,7 @@ async function read(
     pass.pdf = await openPdf(bytes, deps.pdfjs, deps.pdfOptions?.documentParams);
     text = await readOpenPdfText(pass.pdf, deps.pdfOptions?.maxPages);
   } catch (error) {
-    if (error instanceof PdfReadError && error.code === 'no-text-layer')
+    if (error instanceof PdfReadError && OCR_INSTEAD.has(error.code))
       return ocrPdf(file, deps, pass);
     if (error instanceof DocumentReadError) throw error;
     throw refuse('damaged', 'The PDF could not be read: it may be damaged.');
