@@ -20,6 +20,7 @@ const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
   encrypted: 'the PDF is password-protected: remove the password and try again',
   corrupt: 'the file is not a readable PDF: it may be damaged',
   'no-text-layer': 'no text layer: OCR is needed',
+  'unmapped-text': 'the text layer does not say which characters it shows: OCR is needed',
 };
 
 describe('readPdfText errors', () => {
