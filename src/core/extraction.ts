@@ -108,6 +108,8 @@ export const CorrectionSchema = z.object({
     'incomplete-value',
     /** A value not read, proposed from another field of the page that prints the same date (成立日期 for the term's start). */
     'same-date-elsewhere',
+    /** A value of a closed list (the 56 民族) read as none of its entries: the one entry a character away. */
+    'closed-vocabulary',
   ]),
   /** One sentence for the reviewer, e.g. "O at position 5 read as 0 makes the checksum valid". */
   note: z.string().optional(),

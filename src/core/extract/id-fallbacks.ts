@@ -103,15 +103,18 @@ function nameLine(
   const { lines, hits } = layout;
   const named = hits.find((h) => h.def.id === 'name');
   if (named) return { line: named.line, glyphs: [] };
+  // From the 出生 line, else (its line lost: a photo of a copy) from the line its 性别
+  // label was read on, right below the name.
   const birth = birthLine(layout, idNumber);
-  if (!birth) return null;
-  let below = birth;
+  const anchor = birth ?? hits.find((h) => h.def.id === 'sex')?.line;
+  if (!anchor) return null;
+  let below = anchor;
   let seen = 0;
   // Up to three lines of the card's print size up (the 性别 民族 line may be read as two,
   // its small labels apart), over a watermark's large characters between them.
-  for (const line of lines.slice(0, lines.indexOf(birth)).reverse()) {
-    if (!sameSize(line, birth)) continue;
-    if (below.y0 - line.y1 > 2.5 * birth.h || ++seen > 3) return null;
+  for (const line of lines.slice(0, lines.indexOf(anchor)).reverse()) {
+    if (!sameSize(line, anchor)) continue;
+    if (below.y0 - line.y1 > 2.5 * anchor.h || ++seen > (birth ? 3 : 2)) return null;
     const glyphs = nameGlyphs(line.glyphs.filter((g) => HAN_OR_DOT.test(g.ch)));
     const name = glyphs.map((g) => g.ch).join('');
     if (isPersonName(name) && (name.includes('·') || startsWithSurname(name)))
@@ -135,11 +138,13 @@ function nameGlyphs(glyphs: readonly Glyph[]): Glyph[] {
 }
 
 /**
- * The 性别 民族 line: the one right below the name's line, else (no name read) the one
+ * The 性别 民族 line: its 性别 label's, else the one right below the name's line, else (no name read) the one
  * right above the 出生 line; null when it is not close to its neighbour.
  */
 function sexLine(layout: PageLayout, idNumber: string | null): Line | null {
-  const { lines } = layout;
+  const { lines, hits } = layout;
+  const labelled = hits.find((h) => h.def.id === 'sex');
+  if (labelled) return labelled.line;
   const name = nameLine(layout, idNumber);
   if (name) {
     // The next line of about the name's size (not a watermark's large characters).
@@ -154,6 +159,9 @@ function sexLine(layout: PageLayout, idNumber: string | null): Line | null {
 }
 
 const HAN_OR_DOT = /^[\p{Script=Han}·]$/u;
+
+/** The characters of the 性别 and 民族 labels. */
+const SEX_LINE_LABELS = '性别民族';
 
 /**
  * The name of a card front whose 姓名 label was lost, from the card's field order (see
@@ -262,7 +270,9 @@ export function sexLineFallback(
     const glyphs = below.glyphs.slice(start + 1, end);
     const at = glyphs.slice(0, 3).findIndex((g) => g.ch === '男' || g.ch === '女');
     const sex = glyphs[at];
-    if (at < 0 || !sex) return;
+    // The sex lost too (`性 旗汉`): the ethnicity still ends the line, on a line that keeps
+    // a piece of its labels (not a name line taken for it: 李京).
+    if ((at < 0 || !sex) && !below.glyphs.some((g) => SEX_LINE_LABELS.includes(g.ch))) return;
     const fallback = (field: string, value: string, gs: typeof glyphs): void => {
       if (readings.has(field)) return;
       readings.set(field, {
@@ -277,7 +287,7 @@ export function sexLineFallback(
         },
       });
     };
-    fallback('sex', sex.ch, [sex]);
+    if (sex) fallback('sex', sex.ch, [sex]);
     const rest = glyphs.slice(at + 1);
     const label = rest.findIndex((g) => g.ch === '民');
     // After 民, its 族 lost or misread (民转汉): the ethnicity is one of the 56 names.

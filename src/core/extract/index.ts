@@ -37,6 +37,7 @@ import {
 } from './alternatives';
 import { confusableNameCharacters } from './confusables';
 import { CORROBORATED_CONFIDENCE, corroborations } from './corroboration';
+import { ethnicityProposal } from './ethnicity';
 import { lookAlikePunctuation } from './punctuation';
 import {
   NO_SURNAME_CONFIDENCE,
@@ -250,6 +251,11 @@ export function extractDocument(
     corrections.push(...proposals);
     capConfidence(name, CLOSE_SECOND_CONFIDENCE);
   }
+  // An ethnicity read as none of the 56 names (乌改别克) is misread: the one name a
+  // character away is proposed (its confidence is already that of a value of no type).
+  const ethnicity = fields.ethnicity;
+  const nearest = typeof ethnicity === 'string' ? ethnicityProposal(ethnicity) : null;
+  if (nearest) corrections.push(nearest);
   // An amount in words ending at 元 lost its 整 (a seal over it, a box that stopped early).
   const capital = fields.registeredCapital;
   const completed = typeof capital === 'string' ? completedAmount(capital) : null;

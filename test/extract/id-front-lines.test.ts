@@ -1,0 +1,117 @@
+// ID card fronts whose small labels a photo or a photocopy lost, read by the card's field
+// order and the closed list of the 56 民族. The pages are real PP-OCR output (tuned
+// families drawn with seed offset 1250, --names=wide; the front's items of each page).
+import { describe, expect, it } from 'vitest';
+import type { DocumentText, TextItem } from '../../src/core/extraction';
+import { extractDocument } from '../../src/core/extract/index';
+import { nearestEthnicity } from '../../src/core/extract/ethnicity';
+
+type Row = [x: number, y: number, w: number, h: number, confidence: number, text: string];
+
+function ocrPage(rows: Row[], width: number, height: number): DocumentText {
+  const items: TextItem[] = rows.map(([x, y, w, h, confidence, text]) => ({
+    page: 0,
+    x,
+    y,
+    w,
+    h,
+    text,
+    confidence,
+  }));
+  return { source: 'paddle', pages: [{ page: 0, width, height, items }] };
+}
+
+// id-a4-both-stacked-8-copy-scan.jpg: 乌孜别克 read 乌改别克.
+const misreadEthnicity: Row[] = [
+  [473, 475, 271, 26, 0.6, '姓名迪丽娜尔·吐尔逊'],
+  [475, 529, 78, 23, 0.6, '性别男'],
+  [609, 529, 148, 23, 0.6, '民族乌改别克'],
+  [475, 581, 247, 21, 1.0, '出生1990年8月19日'],
+  [474, 620, 392, 21, 0.6, '住址上海市浦东新区文新街道范例路'],
+  [536, 654, 161, 23, 0.91, '427号5幢1111室'],
+  [472, 786, 124, 21, 0.99, '公民身份号码'],
+  [629, 786, 293, 21, 1.0, '310115199008196137'],
+];
+
+// id-a4-both-stacked-7-photo.jpg: 姓名 and the 出生 line lost, 民族 read 民获.
+const noBirthLine: Row[] = [
+  [509, 451, 97, 23, 0.98, '诸葛雯平'],
+  [636, 506, 12, 17, 1.0, '汉'],
+  [447, 506, 197, 19, 0.31, '性别女民获汉'],
+  [64, 539, 59, 99, 0.77, '无效'],
+  [457, 554, 23, 32, 0.1, '绣'],
+  [1470, 588, 95, 67, 0.97, '仅供'],
+  [693, 595, 126, 17, 0.57, '河街道范例路'],
+  [505, 625, 160, 20, 1.0, '729号6幢1819室'],
+  [602, 750, 280, 18, 1.0, '310115198412033706'],
+];
+
+// id-a4-one-side-0-photo.jpg: the 性别 line read `性` and `旗汉` (男 and 民族 lost).
+const noSexCharacter: Row[] = [
+  [518, 286, 131, 29, 0.32, '#名阳泽强'],
+  [662, 342, 53, 24, 0.28, '旗汉'],
+  [514, 343, 14, 22, 0.84, '性'],
+  [519, 393, 243, 21, 0.39, '出业1993年12月1日'],
+  [519, 434, 377, 25, 0.28, '佳址江苏省苏州市虎丘区长河街道虚'],
+  [586, 470, 238, 21, 0.68, '构大道374号6幢1414室'],
+  [516, 591, 119, 23, 0.52, '公民电号号'],
+  [663, 591, 315, 23, 0.84, '32050519931201903X'],
+  [1104, 704, 137, 27, 1.0, '他用无效'],
+  [1021, 720, 7, 10, 0.08, '家'],
+  [947, 731, 4, 7, 0.37, '理'],
+];
+
+describe('an ID card front read by its field order', () => {
+  it('finds the name above the line its 性别 label was read on when the 出生 line was lost', () => {
+    const doc = extractDocument(ocrPage(noBirthLine, 1568, 2215), 'id.jpg', {
+      kind: 'id-card-front',
+    });
+    expect(doc.fields.name).toBe('诸葛雯平');
+    expect(doc.confidence.name).toBeLessThan(0.9);
+    // The ethnicity after the 民 whose 族 was misread, on that labelled line.
+    expect(doc.fields.ethnicity).toBe('汉');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+  });
+
+  it('reads the ethnicity that ends the 性别 line when the sex itself was lost', () => {
+    const doc = extractDocument(ocrPage(noSexCharacter, 1568, 2285), 'id.jpg', {
+      kind: 'id-card-front',
+    });
+    expect(doc.fields.ethnicity).toBe('汉');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+  });
+
+  it('takes no ethnicity from a line below the name that keeps no piece of its labels', () => {
+    // The 性别 line lost altogether: the line below the name is the 出生 line, whose
+    // last character is no ethnicity; a line such as a name ending in 京 is not read as one.
+    const rows: Row[] = noSexCharacter.filter(([, , , , , t]) => t !== '旗汉' && t !== '性');
+    rows.push([519, 342, 60, 24, 0.9, '李京']);
+    const doc = extractDocument(ocrPage(rows, 1568, 2285), 'id.jpg', { kind: 'id-card-front' });
+    expect(doc.fields.ethnicity).toBeNull();
+  });
+});
+
+describe('the ethnicity, a closed list of 56 names', () => {
+  it('proposes the one name a character away from a misread one, and keeps the reading', () => {
+    const doc = extractDocument(ocrPage(misreadEthnicity, 1654, 2340), 'id.jpg');
+    expect(doc.kind).toBe('id-card-front');
+    expect(doc.fields.ethnicity).toBe('乌改别克');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+    expect(doc.corrections).toContainEqual(
+      expect.objectContaining({
+        field: 'ethnicity',
+        from: '乌改别克',
+        to: '乌孜别克',
+        reason: 'closed-vocabulary',
+      }),
+    );
+  });
+
+  it('proposes nothing where two names are as near, or for a name of the list', () => {
+    expect(nearestEthnicity('乌别克')).toBe('乌孜别克');
+    expect(nearestEthnicity('汉族')).toBe('汉');
+    expect(nearestEthnicity('哈萨')).toBeNull(); // 哈萨克 and 哈尼
+    expect(nearestEthnicity('汊')).toBeNull(); // one edit from every one-character name
+    expect(nearestEthnicity('蒙古')).toBeNull();
+  });
+});
