@@ -2,24 +2,11 @@
 // order and the closed list of the 56 民族. The pages are real PP-OCR output (tuned
 // families drawn with seed offset 1250, --names=wide; the front's items of each page).
 import { describe, expect, it } from 'vitest';
-import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
+import { ocrPage, type OcrRow } from './support/positioned';
 import { nearestEthnicity } from '../../src/core/extract/ethnicity';
 
-type Row = [x: number, y: number, w: number, h: number, confidence: number, text: string];
-
-function ocrPage(rows: Row[], width: number, height: number): DocumentText {
-  const items: TextItem[] = rows.map(([x, y, w, h, confidence, text]) => ({
-    page: 0,
-    x,
-    y,
-    w,
-    h,
-    text,
-    confidence,
-  }));
-  return { source: 'paddle', pages: [{ page: 0, width, height, items }] };
-}
+type Row = OcrRow;
 
 // id-a4-both-stacked-8-copy-scan.jpg: 乌孜别克 read 乌改别克.
 const misreadEthnicity: Row[] = [

@@ -4,8 +4,9 @@
 import { readValue, type PageLayout } from './layout';
 import { minConfidence, union } from './lines';
 import type { FieldReading } from './scoring';
-import { afterFirstDate, parseTerm } from './values';
+import { afterFirstDate, beforeFirstDate, parseTerm } from './values';
 import { UNLABELLED_CONFIDENCE } from './id-fallbacks';
+import { LONG_TERM } from '../documents';
 
 /** A card back's validity term as printed: two dotted dates, or a date and 长期. */
 const TERM_RUN = /\d{4}[.-]\d{2}[.-]\d{2}[-—–~至]+(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
@@ -57,6 +58,8 @@ export function validityRuleFallback(
   readings: Map<string, FieldReading>,
 ): void {
   const from = readings.get('validFrom');
+  const until = readings.get('validUntil');
+  if (!from && until && until.value !== LONG_TERM) startFromRule(layouts, until, readings);
   if (readings.has('validUntil') || !from) return;
   for (const layout of layouts) {
     const term = layout.hits.find((h) => h.def.id === 'term');
@@ -64,21 +67,57 @@ export function validityRuleFallback(
     const rest = region ? afterFirstDate(region.text) : null;
     const digits = rest?.replace(/\D/gu, '') ?? '';
     if (!region || digits.length < 4) continue;
-    const [y, m, d] = from.value.split('-').map(Number) as [number, number, number];
-    const holds = (candidate: string): boolean => {
-      let i = 0;
-      for (const ch of candidate) if (ch === digits[i]) i++;
-      return i === digits.length;
-    };
-    const fits = VALIDITY_YEARS.map(
-      (n) => `${y + n}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-    ).filter((iso) => holds(iso.replaceAll('-', '')));
+    const fits = datesHolding(from.value, VALIDITY_YEARS, digits);
     if (fits.length !== 1) return;
     readings.set('validUntil', {
       value: fits[0]!,
       confidence: Math.min(VALIDITY_RULE_CONFIDENCE, region.confidence),
       box: region.box,
       completed: true,
+    });
+    return;
+  }
+}
+
+/**
+ * The dates `years` after `iso` (to the same day) whose digits hold `digits` in order: the
+ * ones a garbled reading of those digits may stand for.
+ */
+function datesHolding(iso: string, years: readonly number[], digits: string): string[] {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const holds = (candidate: string): boolean => {
+    let i = 0;
+    for (const ch of candidate) if (ch === digits[i]) i++;
+    return i === digits.length;
+  };
+  return years
+    .map((n) => `${y + n}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)
+    .filter((date) => holds(date.replaceAll('-', '')));
+}
+
+/**
+ * The start of validity of a card back whose first date the OCR garbled (2023.12.26 read
+ * `2023.226`: a dot and a digit lost) and whose end was read: by the same rule, the start
+ * is the one of the dates 5, 10 or 20 years before the end whose digits hold the digits
+ * read before it, in order (at least 6 of them: the year and more).
+ */
+function startFromRule(
+  layouts: readonly PageLayout[],
+  until: FieldReading,
+  readings: Map<string, FieldReading>,
+): void {
+  for (const layout of layouts) {
+    const term = layout.hits.find((h) => h.def.id === 'term');
+    const region = term ? readValue(term, layout) : null;
+    const before = region ? beforeFirstDate(region.text) : null;
+    const digits = before?.replace(/\D/gu, '') ?? '';
+    if (!region || digits.length < 6) continue;
+    const fits = datesHolding(until.value, [-5, -10, -20], digits);
+    if (fits.length !== 1) return;
+    readings.set('validFrom', {
+      value: fits[0]!,
+      confidence: Math.min(VALIDITY_RULE_CONFIDENCE, region.confidence),
+      box: region.box,
     });
     return;
   }

@@ -7,7 +7,8 @@ import { foldWidth, normaliseText } from '../text/normalise';
 const LONG_TERM_WORDS = /长期|永久|长久|不约定期限|无固定期限/u;
 
 /** The word between a term's start and its end (2019年01月01日至长期; 自…至…). */
-const TERM_UNTIL = /至/u;
+/** What stands between a term's start and its end: 至, or a dash after the start's digits. */
+const TERM_UNTIL = /至|\d\s*[-—–~]/u;
 
 function isRealDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -44,6 +45,12 @@ function datesIn(text: string): { value: string; index: number; end: number }[] 
   return out;
 }
 
+/** The text before the first date in it (width folded), or null when it holds no date. */
+export function beforeFirstDate(text: string): string | null {
+  const first = datesIn(text)[0];
+  return first === undefined ? null : foldWidth(text).slice(0, first.index);
+}
+
 /** The text after the first date in it (width folded), or null when it holds no date. */
 export function afterFirstDate(text: string): string | null {
   const first = datesIn(text)[0];
@@ -57,8 +64,9 @@ export function parseDate(text: string): string | null {
 
 /**
  * `2015年03月12日 至 长期`, `自2015年03月12日至2045年03月11日`, `2016.05.20-2036.05.20` →
- * [from, until]. A date after 至 with none before it is the term's end (its start was not
- * read): `至2045年03月11日` → [null, 2045-03-11].
+ * [from, until]. A date after 至 (or after a dash that follows digits) with none before it
+ * is the term's end (its start was not read, or garbled: `2023.226-2043.12.26`):
+ * `至2045年03月11日` → [null, 2045-03-11].
  */
 export function parseTerm(text: string): [string | null, string | null] {
   const dates = datesIn(text);

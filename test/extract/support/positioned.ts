@@ -14,3 +14,20 @@ export function item(text: string, x: number, y: number, h = 20, confidence = 1)
 export function page(items: TextItem[], source: DocumentText['source'] = 'pdf-text'): DocumentText {
   return { source, pages: [{ page: 0, width: 1200, height: 900, items }] };
 }
+
+/** A recorded OCR item: its box, its confidence and its text, as PP-OCR gave them. */
+export type OcrRow = [x: number, y: number, w: number, h: number, confidence: number, text: string];
+
+/** A one-page OCR text of recorded items (real PP-OCR output kept in a test). */
+export function ocrPage(rows: readonly OcrRow[], width: number, height: number): DocumentText {
+  const items: TextItem[] = rows.map(([x, y, w, h, confidence, text]) => ({
+    page: 0,
+    x,
+    y,
+    w,
+    h,
+    text,
+    confidence,
+  }));
+  return { source: 'paddle', pages: [{ page: 0, width, height, items }] };
+}
