@@ -23,6 +23,14 @@ function idCard(name: string, confidence = 0.99): ExtractedDocument {
   };
 }
 
+/** A license that read the legal representative `name` (its text not kept: not searched). */
+const licenseOf = (name: string, confidence: number): ExtractedDocument => ({
+  ...idCard(name),
+  kind: 'business-license',
+  fields: { legalRepresentative: name },
+  confidence: { legalRepresentative: confidence },
+});
+
 function settle(
   bank: DocumentText,
   other: ExtractedDocument,
@@ -57,12 +65,7 @@ describe('a name settled by another document of the dossier', () => {
   it('a third document read this page’s name without doubt: not settled by the one that differs', () => {
     const doubt = [{ at: 1, p: 0.96, options: [{ text: '彧', p: 0.034 }] }];
     const bankText = bankForm('李或', 0.96, doubt);
-    const license: ExtractedDocument = {
-      ...idCard('李或'),
-      kind: 'business-license',
-      fields: { legalRepresentative: '李或' },
-      confidence: { legalRepresentative: 0.97 },
-    };
+    const license = licenseOf('李或', 0.97);
     const [bank] = crossDocumentFill([
       { document: extractDocument(bankText, 'bank.jpg'), text: bankText },
       { document: license },
@@ -95,24 +98,14 @@ describe('a name settled by another document of the dossier', () => {
         ],
       },
     ];
-    const license: ExtractedDocument = {
-      ...idCard('隗晗'),
-      kind: 'business-license',
-      fields: { legalRepresentative: '隗晗' },
-      confidence: { legalRepresentative: 0.95 },
-    };
+    const license = licenseOf('隗晗', 0.95);
     const bank = settle(bankForm('隐晗', 0.39, doubt), license);
     expect(bank.fields.legalRepresentative).toBe('隗晗');
     expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
   });
 
   it('a name starting with a surname read without doubt (王晗) is not changed to 隗晗', () => {
-    const license: ExtractedDocument = {
-      ...idCard('隗晗'),
-      kind: 'business-license',
-      fields: { legalRepresentative: '隗晗' },
-      confidence: { legalRepresentative: 0.95 },
-    };
+    const license = licenseOf('隗晗', 0.95);
     const bank = settle(bankForm('王晗', 0.97), license);
     expect(bank.fields.legalRepresentative).toBe('王晗');
   });
@@ -154,12 +147,7 @@ describe('a name settled by another document of the dossier', () => {
     // the page's own characters, 逢恺嘉, whose OCR also saw 逄 there. Before, a located
     // value was left alone, so the bank form and the license differed.
     const doubt = [{ at: 0, p: 0.6, options: [{ text: '逄', p: 0.018 }] }];
-    const license: ExtractedDocument = {
-      ...idCard('逄恺嘉'),
-      kind: 'business-license',
-      fields: { legalRepresentative: '逄恺嘉' },
-      confidence: { legalRepresentative: 0.99 },
-    };
+    const license = licenseOf('逄恺嘉', 0.99);
     const bank = settle(bankForm('逢恺嘉', 0.6, doubt), license);
     expect(bank.fields.legalRepresentative).toBe('逄恺嘉');
     expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
@@ -169,12 +157,7 @@ describe('a name settled by another document of the dossier', () => {
   });
 
   it('a located name whose OCR did not see the other character is kept as the page reads it', () => {
-    const license: ExtractedDocument = {
-      ...idCard('李恺嘉'),
-      kind: 'business-license',
-      fields: { legalRepresentative: '李恺嘉' },
-      confidence: { legalRepresentative: 0.99 },
-    };
+    const license = licenseOf('李恺嘉', 0.99);
     const bank = settle(bankForm('季恺嘉', 0.6), license);
     expect(bank.fields.legalRepresentative).toBe('季恺嘉');
     expect(bank.found?.legalRepresentative).toBe('cross-document');
@@ -268,12 +251,7 @@ describe('a name settled by another document of the dossier', () => {
       { at: 0, p: 0.69, options: [{ text: '桂', p: 0.09 }] },
       { at: 1, p: 0.71, options: [{ text: '昕', p: 0.13 }] },
     ];
-    const license: ExtractedDocument = {
-      ...idCard('眭昕嘉'),
-      kind: 'business-license',
-      fields: { legalRepresentative: '眭昕嘉' },
-      confidence: { legalRepresentative: 0.95 },
-    };
+    const license = licenseOf('眭昕嘉', 0.95);
     const bank = settle(bankForm('哇听嘉', 0.68, doubt), license);
     expect(bank.fields.legalRepresentative).toBe('眭昕嘉');
     expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
@@ -281,12 +259,7 @@ describe('a name settled by another document of the dossier', () => {
 
   it('two places differ and one of them was read without doubt: a real difference, kept', () => {
     // 听 has no runner-up: 哇听嘉 and 眭昕嘉 differ there whatever 哇 stands for.
-    const license: ExtractedDocument = {
-      ...idCard('眭昕嘉'),
-      kind: 'business-license',
-      fields: { legalRepresentative: '眭昕嘉' },
-      confidence: { legalRepresentative: 0.95 },
-    };
+    const license = licenseOf('眭昕嘉', 0.95);
     const bank = settle(bankForm('哇听嘉', 0.68), license);
     expect(bank.fields.legalRepresentative).not.toBe('眭昕嘉');
     expect([...bank.fields.legalRepresentative!][1]).toBe('听');
@@ -301,12 +274,7 @@ describe('a name settled by another document of the dossier', () => {
     // An ID photo: 到 at 41%, its runner-up 狗; neither starts a Chinese name, and 蓟 is
     // in no table. The page's first place is misread whatever it holds.
     const doubt = [{ at: 0, p: 0.41, options: [{ text: '狗', p: 0.15 }] }];
-    const license: ExtractedDocument = {
-      ...idCard('蓟康彬'),
-      kind: 'business-license',
-      fields: { legalRepresentative: '蓟康彬' },
-      confidence: { legalRepresentative: 0.99 },
-    };
+    const license = licenseOf('蓟康彬', 0.99);
     const bank = settle(bankForm('到康彬', 0.41, doubt), license);
     expect(bank.fields.legalRepresentative).toBe('蓟康彬');
     expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
