@@ -106,6 +106,26 @@ describe('a line whose print was not all read', () => {
     const digit = lineSegments([char('1', 16), char('2', 30, { recovered: true })], box, 0);
     expect(digit[0]!.confidence).toBe(0.85);
   });
+
+  it('a character read again alone, a gap away from the line it was read for, is no item of its own', () => {
+    // A faint label's print read again as `A`, far from the digits the line's reading gave:
+    // as an item it split an ID card's number line and the card was no longer found.
+    const digits = [...'330106'].map((d, i) => char(d, 300 + i * 14));
+    const items = lineSegments(
+      [
+        char('公', 16),
+        char('民', 44),
+        char('A', 150, { recovered: true, confidence: 0.31 }),
+        ...digits,
+      ],
+      { ...box, w: 420 },
+      0,
+    );
+    expect(items.map((i) => i.text)).toEqual(['公民', '330106']);
+    // The print it came from still counts as unread, for the part nearest to it.
+    expect(items[0]!.confidence).toBe(0.6);
+    expect(items[1]!.confidence).toBeGreaterThan(0.9);
+  });
 });
 
 /** Font, size and blur where PP-OCR before this check read the name without its last character at ≥ 0.9. */

@@ -77,12 +77,25 @@ export function lineSegments(
   const spacing = spacings.length > 0 ? spacings[Math.floor(spacings.length / 2)]! : coreHeight;
   const half = Math.min(coreHeight, Math.max(spacing, coreHeight * 0.5)) / 2;
   const gapLimit = Math.max(2.2 * spacing, 1.6 * coreHeight);
-  const parts: RecognisedChar[][] = [[]];
+  const split: RecognisedChar[][] = [[]];
   chars.forEach((c, i) => {
     const prev = chars[i - 1];
-    if (prev && c.x - prev.x > gapLimit) parts.push([]);
-    parts[parts.length - 1]!.push(c);
+    if (prev && c.x - prev.x > gapLimit) split.push([]);
+    split[split.length - 1]!.push(c);
   });
+  // Characters read again alone complete a reading beside them; standing apart (a gap
+  // away from every character the line's reading gave) they complete nothing and would be
+  // an item of their own (an `A` between an ID number and its faint label): they are
+  // dropped, and the print they came from counts as lost to the nearest part.
+  const isOwnReading = (c: RecognisedChar): boolean => c.text.trim() !== '' && c.recovered !== true;
+  const parts = split.filter(
+    (part) => !part.some((c) => c.recovered === true) || part.some(isOwnReading),
+  );
+  const strays = split
+    .filter((part) => !parts.includes(part))
+    .map((part) => (part[0]!.x + part[part.length - 1]!.x) / 2);
+  const lostPrint = [...lost, ...strays];
+  if (parts.length === 0) return [];
   const cjkGaps = visible
     .slice(1)
     .map((c, i) =>
@@ -122,7 +135,7 @@ export function lineSegments(
       let confidence = Math.max(0, Math.min(1, Math.min(mean, min + 0.05)));
       // CTC can drop a character without any doubt on the others: two Chinese characters
       // much further apart than the line's pitch mean one is missing between them.
-      if (hasMissingCharacterGap(part, cjkPitch) || lost.some((x) => nearest(x) === part))
+      if (hasMissingCharacterGap(part, cjkPitch) || lostPrint.some((x) => nearest(x) === part))
         confidence = Math.min(confidence, MISSING_CHARACTER_CONFIDENCE);
       // The extractor takes an ideograph's own confidence where it is lower (itemGlyphs);
       // another character read again holds its whole segment.
