@@ -17,9 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { LEGIBLE_FIELDS, legibilityConfidence } from '../src/core/checks/images';
 import type { DocumentKind } from '../src/core/documents';
 import type { ExtractedDocument } from '../src/core/extraction';
-import { crossDocumentFill } from '../src/core/extract/cross-document';
 import { loadTruths, matchDocuments } from './ocr-read';
-import { dossierChecks, dossierOf, readAgain, type DossierFile } from './ocr-dossiers';
+import {
+  dossierChecks,
+  dossierOf,
+  filledByFile,
+  readAgain,
+  type DossierFile,
+} from './ocr-dossiers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -93,14 +98,9 @@ for (const [id, files] of dossiers) {
     );
   if (every) everyRight++;
   // The fields as the check sees them: after the cross-document search.
-  const read = files.flatMap((f) => f.reported);
-  const filled = crossDocumentFill(
-    read.map(({ text, ...document }) => ({ document, ...(text ? { text } : {}) })),
-  );
-  let at = 0;
-  for (const f of files) {
-    const docs = filled.slice(at, at + f.reported.length);
-    at += f.reported.length;
+  const filled = filledByFile(files);
+  for (const [n, f] of files.entries()) {
+    const docs = filled[n]!;
     for (const [i, doc] of matchDocuments(f.truth.documents, docs).entries()) {
       const kind = doc.kind as DocumentKind;
       const reported = docs.find(

@@ -164,12 +164,20 @@ export function dossierChecks(files: DossierFile[]): {
   const expected = runChecks(inputOf(files.flatMap(truthDocuments), files), pack);
   const read = files.flatMap((f) => f.reported);
   const before = runChecks(inputOf(read.map(withoutText), files), pack);
+  const after = runChecks(inputOf(filledByFile(files).flat(), files), pack);
+  return { expected, before, after };
+}
+
+/** Each file's documents after the cross-document search (as the checks see them), in file order. */
+export function filledByFile(files: DossierFile[]): ExtractedDocument[][] {
   const filled = crossDocumentFill(
-    read.map(({ text, ...document }) => ({ document, ...(text ? { text } : {}) })),
+    files
+      .flatMap((f) => f.reported)
+      .map(({ text, ...document }) => ({ document, ...(text ? { text } : {}) })),
     STATEMENTS.confirmed,
   );
-  const after = runChecks(inputOf(filled, files), pack);
-  return { expected, before, after };
+  let at = 0;
+  return files.map((f) => filled.slice(at, (at += f.reported.length)));
 }
 
 /** Checks one dossier's files as read, before and after the search, against its truth. */

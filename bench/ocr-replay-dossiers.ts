@@ -11,13 +11,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractedDocument } from '../src/core/extraction';
-import { crossDocumentFill } from '../src/core/extract/cross-document';
 import { sniffMime } from '../src/core/file-type';
 import { createDocumentReader } from '../src/cli/document-reader';
 import { loadTruths, matchDocuments } from './ocr-read';
 import {
   dossierChecks,
   dossierOf,
+  filledByFile,
   readAgain,
   scoreDossier,
   type DossierFile,
@@ -90,14 +90,9 @@ for (const [id, files] of dossiers) {
       );
   }
   // Each field as the dossier check sees it: after the cross-document search.
-  const read = files.flatMap((f) => f.reported);
-  const filled = crossDocumentFill(
-    read.map(({ text, ...document }) => ({ document, ...(text ? { text } : {}) })),
-  );
-  let at = 0;
-  for (const f of files) {
-    const docs = filled.slice(at, at + f.reported.length);
-    at += f.reported.length;
+  const filled = filledByFile(files);
+  for (const [n, f] of files.entries()) {
+    const docs = filled[n]!;
     for (const doc of matchDocuments(f.truth.documents, docs)) {
       if (!doc.found)
         process.stdout.write(`  ${f.truth.file} p${doc.page} ${doc.kind}: NOT FOUND\n`);

@@ -18,6 +18,7 @@ import type { DocumentKind, FieldValues } from '../documents';
 import type { Box, Corroboration } from '../extraction';
 import { birthDateFromIdNumber, validateIdNumber } from '../codes/id-number';
 import { validateUscc } from '../codes/uscc';
+import { holdsInOrder } from '../text/in-order';
 import type { ValueAlternatives } from './alternatives';
 import { ETHNICITIES } from './value-types';
 
@@ -33,14 +34,6 @@ function cardValidityRule(from: string, until: string): boolean {
   const u = /^(\d{4})(-\d{2}-\d{2})$/u.exec(until);
   if (f === null || u === null || f[2] !== u[2]) return false;
   return VALIDITY_YEARS.some((n) => Number(f[1]) + n === Number(u[1]));
-}
-
-/** Whether `part`'s characters appear in `whole` in order (a value with characters lost). */
-function holdsInOrder(whole: string, part: string): boolean {
-  let i = 0;
-  const chars = [...part];
-  for (const ch of whole) if (ch === chars[i]) i++;
-  return i === chars.length;
 }
 
 /** An ethnicity nothing else the OCR read could have been (see the file comment). */

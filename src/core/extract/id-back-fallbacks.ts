@@ -7,6 +7,7 @@ import type { FieldReading } from './scoring';
 import { afterFirstDate, beforeFirstDate, parseTerm } from './values';
 import { UNLABELLED_CONFIDENCE } from './id-fallbacks';
 import { LONG_TERM } from '../documents';
+import { holdsInOrder } from '../text/in-order';
 
 /** A card back's validity term as printed: two dotted dates, or a date and 长期. */
 const TERM_RUN = /\d{4}[.-]\d{2}[.-]\d{2}[-—–~至]+(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
@@ -85,14 +86,9 @@ export function validityRuleFallback(
  */
 function datesHolding(iso: string, years: readonly number[], digits: string): string[] {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const holds = (candidate: string): boolean => {
-    let i = 0;
-    for (const ch of candidate) if (ch === digits[i]) i++;
-    return i === digits.length;
-  };
   return years
     .map((n) => `${y + n}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)
-    .filter((date) => holds(date.replaceAll('-', '')));
+    .filter((date) => holdsInOrder(date.replaceAll('-', ''), digits));
 }
 
 /**
