@@ -75,6 +75,9 @@ describe('an ID card back whose term starts garbled', () => {
       expect(doc.fields.validUntil).toBe(until);
       expect(doc.fields.validFrom).toBe(from);
       expect(doc.confidence.validFrom).toBeLessThan(0.9);
+      // A start the validity rule completed is not corroborated by that same rule.
+      expect(doc.corroborated?.validFrom).toBeUndefined();
+      expect(doc.confidence.validFrom).toBeLessThanOrEqual(0.6);
     });
 
   it('reads a date after a dash that follows digits as the end, a whole term as before', () => {

@@ -114,6 +114,7 @@ function startFromRule(
       value: fits[0]!,
       confidence: Math.min(VALIDITY_RULE_CONFIDENCE, region.confidence),
       box: region.box,
+      completed: true,
     });
     return;
   }
