@@ -10,7 +10,7 @@ import { KIND_KEYWORDS } from './extract/labels';
 import { pageLines, type Line, type WorkCounter } from './extract/lines';
 import { foldWidth } from './text/normalise';
 import { birthDateFromIdNumber, validateIdNumber } from './codes/id-number';
-import { parseDate } from './extract/values';
+import { linePrintsDate } from './extract/printed-date';
 
 /** Below this score nothing is recognised. */
 const MIN_SCORE = 3;
@@ -53,19 +53,24 @@ const ID_TERM = /\d{4}[.-]\d{2}[.-]\d{2}-(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
 
 /**
  * The birth date a checksum-valid ID number holds (digits 7-14) printed on a line of its
- * own as a date: what a card front prints under its 出生 label, and no other document does.
+ * own as a date: what a card front prints under its 出生 label, and no other document does
+ * (with its 年 月 日 lost too, as three numbers: linePrintsDate).
  */
-function birthDatePrinted(compact: readonly string[], numbers: readonly string[]): boolean {
-  const births = new Set(numbers.map((n) => birthDateFromIdNumber(n)));
-  return compact.some((line) => {
-    if (/\d{17}[\dX]/u.test(line)) return false;
-    const date = parseDate(line);
-    return date !== null && births.has(date);
+function birthDatePrinted(lines: readonly Line[], numbers: readonly string[]): boolean {
+  const births = numbers.map((n) => birthDateFromIdNumber(n)).filter((b) => b !== null);
+  return lines.some((line) => {
+    const text = line.glyphs.map((g) => g.key).join('');
+    if (/\d{17}[\dX]/u.test(text.replace(/\s/gu, '').toUpperCase())) return false;
+    return births.some((birth) => linePrintsDate(line, birth));
   });
 }
 
 /** Values whose type says the kind, wherever they stand: evidence when labels were lost. */
-function valueEvidence(lines: readonly string[], kind: DocumentKind): number {
+function valueEvidence(
+  lines: readonly string[],
+  kind: DocumentKind,
+  grouped: readonly Line[],
+): number {
   const compact = lines.map((line) => line.replace(/\s/gu, '').toUpperCase());
   switch (kind) {
     case 'id-card-front': {
@@ -74,7 +79,7 @@ function valueEvidence(lines: readonly string[], kind: DocumentKind): number {
       );
       if (numbers.length === 0) return 0;
       // The birth date it holds printed too (出生 and the number's label both lost).
-      return birthDatePrinted(compact, numbers) ? 2 * VALUE_EVIDENCE : VALUE_EVIDENCE;
+      return birthDatePrinted(grouped, numbers) ? 2 * VALUE_EVIDENCE : VALUE_EVIDENCE;
     }
     case 'id-card-back':
       return compact.some((line) => ID_TERM.test(line)) &&
@@ -94,9 +99,8 @@ export function classifyWithScores(text: DocumentText, work?: WorkCounter): Clas
 
 /** The classification of pages already grouped into lines (extractDocument groups once). */
 export function classifyLines(pages: readonly Line[][]): Classification {
-  const lines = pages.flatMap((page) =>
-    page.map((line) => foldWidth(line.glyphs.map((g) => g.ch).join(''))),
-  );
+  const grouped = pages.flat();
+  const lines = grouped.map((line) => foldWidth(line.glyphs.map((g) => g.ch).join('')));
   const scores = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, 0])) as Record<
     DocumentKind,
     number
@@ -105,7 +109,7 @@ export function classifyLines(pages: readonly Line[][]): Classification {
     for (const [word, weight] of KIND_KEYWORDS[kind]) {
       if (lines.some((line) => containsFuzzy(line, foldWidth(word)))) scores[kind] += weight;
     }
-    scores[kind] += valueEvidence(lines, kind);
+    scores[kind] += valueEvidence(lines, kind, grouped);
   }
   const ranked = [...DOCUMENT_KINDS].sort((a, b) => scores[b] - scores[a]);
   const best = ranked[0] ?? 'business-license';

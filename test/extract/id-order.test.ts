@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
+import { segmentText } from '../../src/core/segment';
 
 function item(text: string, x: number, y: number, h = 22, confidence = 0.95): TextItem {
   const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
@@ -231,5 +232,42 @@ describe('a card front whose 住址 label was lost', () => {
       kind: 'id-card-front',
     });
     expect(doc.fields.address).toBeNull();
+  });
+});
+
+describe('a card front whose labels were all lost, photographed with its back on one copy', () => {
+  // A phone photo of an A4 copy (the tuned id-a4-both-stacked family): the front's small
+  // grey labels 姓名 性别 出生 年 月 日 住址 公民身份号码 all lost, its values read.
+  const photo = (birth: [string, string, string], idNumber: string): DocumentText =>
+    page([
+      item('眭婕', 666, 293, 21),
+      item('女', 668, 347, 14),
+      item(birth[0], 666, 396, 15),
+      item(birth[1], 756, 398, 12),
+      item(birth[2], 805, 399, 13),
+      item('广东省深圳市南山区长河街道范', 671, 437, 18),
+      item('例路499号5幢411室', 675, 472, 18),
+      item(idNumber, 755, 591, 18),
+      item('中华人民共和国', 752, 1123, 22),
+      item('居民身份证', 757, 1189, 31),
+      item('签发机关', 666, 1356, 17),
+      item('深圳市公安局南山分局', 787, 1354, 20),
+      item('有效期限', 666, 1400, 18),
+      item('2022.04.03-2042.04.03', 777, 1400, 18),
+    ]);
+
+  it('is found by its checksum-valid number and the birth date it holds, printed as three numbers', () => {
+    const parts = segmentText(photo(['1983', '4', '4'], '440305198304049986'));
+    expect(parts.map((p) => p.kind)).toEqual(['id-card-front', 'id-card-back']);
+    const front = extractDocument(parts[0]!.text, 'id.jpg', { kind: 'id-card-front' });
+    expect(front.fields.birthDate).toBe('1983-04-04');
+    expect(front.fields.idNumber).toBe('440305198304049986');
+    expect(front.fields.address).toBe('广东省深圳市南山区长河街道范例路499号5幢411室');
+    expect(front.confidence.birthDate).toBeLessThan(0.9);
+  });
+
+  it('numbers that are not the birth date the ID number holds name no card front', () => {
+    const parts = segmentText(photo(['1983', '4', '5'], '440305198304049986'));
+    expect(parts.map((p) => p.kind)).not.toContain('id-card-front');
   });
 });

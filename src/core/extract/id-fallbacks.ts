@@ -8,7 +8,7 @@ import { minConfidence, union, type Glyph, type Line } from './lines';
 import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
 import { ETHNICITIES, isPersonName, neverValue, typeOf } from './value-types';
-import { parseDate } from './values';
+import { linePrintsDate } from './printed-date';
 
 /**
  * The most an ID number found without its label is trusted: its checksum holds, but
@@ -64,7 +64,7 @@ function birthLine(layout: PageLayout, idNumber: string | null): Line | null {
   const iso =
     idNumber !== null && validateIdNumber(idNumber).valid ? birthDateFromIdNumber(idNumber) : null;
   if (iso === null) return null;
-  return layout.lines.find((l) => parseDate(l.glyphs.map((g) => g.ch).join('')) === iso) ?? null;
+  return layout.lines.find((l) => linePrintsDate(l, iso)) ?? null;
 }
 
 /**
