@@ -21,6 +21,7 @@ import {
   unlockVault,
   type DossierPage,
 } from './pages/dossier';
+import { clickInDialog } from './pages/screen-state';
 
 const TODAY = '2026-11-24';
 let stepName = 'start';
@@ -170,7 +171,7 @@ describe('the dossier screen', () => {
     // Confirm the high-confidence fields of the document shown, as the dialog lists them.
     await page.getByTestId('confirm-all').click();
     await page.getByTestId('confirm-all-list').waitFor();
-    await page.locator('#confirm-all-ok').click();
+    await clickInDialog(page.locator('#confirm-all-ok'));
     await page.getByTestId('review-notice').waitFor();
     await screen.screenshot('review-confirmed');
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../cli/run-cli';
 import { useApp } from './support/app-page';
 import { createDossier, createVault, pdfsOf } from './pages/dossier';
+import { clickInDialog, dialogOpened } from './pages/screen-state';
 
 const TODAY = '2026-11-24';
 const COMPANY = '青梧屿示例公司';
@@ -64,13 +65,13 @@ describe('a review that helps the eye (issue 14)', () => {
     expect(await prompt.innerText()).toContain('办公地址');
     expect(await prompt.innerText()).toContain('账户列表');
     await shot(page, 'unsaved-prompt');
-    await page.getByTestId('unsaved-stay').click();
+    await clickInDialog(page.getByTestId('unsaved-stay'));
     await prompt.waitFor({ state: 'detached' });
     expect(await office.inputValue()).toBe('浙江省杭州市滨江区示例路 1 号');
     // Another tab asks too (the documents tab is unmounted when left).
     await page.getByTestId('tab-checks').click();
     await prompt.waitFor();
-    await page.getByTestId('unsaved-stay').click();
+    await clickInDialog(page.getByTestId('unsaved-stay'));
     await prompt.waitFor({ state: 'detached' });
     expect(await page.getByTestId('declared-editor').isVisible()).toBe(true);
     // Saved, nothing is asked; after discarding, the unsaved value is gone.
@@ -81,11 +82,12 @@ describe('a review that helps the eye (issue 14)', () => {
     await screen.tab('documents');
     await page.getByLabel('办公地址').fill('改过但未保存');
     await page.getByTestId('dossier-back').click();
-    await page.getByTestId('unsaved-discard').click();
+    await clickInDialog(page.getByTestId('unsaved-discard'));
     await page.getByTestId('screen-dossiers').waitFor();
 
     // A second dossier with the same company name: warned, and the rows told apart.
     await page.getByTestId('new-dossier').click();
+    await dialogOpened(page.getByTestId('new-dossier-name'));
     await page.getByTestId('new-dossier-name').fill(COMPANY);
     const warning = page.getByTestId('same-name-warning');
     await warning.waitFor();
@@ -145,7 +147,7 @@ describe('a review that helps the eye (issue 14)', () => {
     await page.getByLabel('名称', { exact: true }).fill('改过的名称');
     await page.getByTestId('tab-checks').click();
     expect(await page.getByTestId('unsaved-prompt').innerText()).toContain('名称');
-    await page.getByTestId('unsaved-discard').click();
+    await clickInDialog(page.getByTestId('unsaved-discard'));
     await page.getByTestId('verdict').waitFor();
     await screen.tab('review');
 

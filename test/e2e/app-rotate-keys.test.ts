@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../cli/run-cli';
 import { useApp } from './support/app-page';
 import { PASSPHRASE, createDossier, createVault, openDossier, unlockVault } from './pages/dossier';
+import { dialogOpened } from './pages/screen-state';
 
 const app = useApp();
 const COMPANY = '青梧屿密钥更换';
@@ -28,7 +29,7 @@ describe('rotating the keys in the app', () => {
     await page.getByTestId('screen-settings').waitFor();
     await page.getByTestId('settings-rotate').click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '用新密钥重新加密全部资料？' });
-    await dialog.waitFor();
+    await dialogOpened(page.getByTestId('settings-rotate-passphrase'));
     expect(await dialog.textContent()).toContain('下次解锁时会自动继续完成');
     // A wrong passphrase is said in one sentence and changes nothing.
     await page.getByTestId('settings-rotate-passphrase').fill('not the passphrase at all');

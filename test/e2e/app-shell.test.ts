@@ -14,6 +14,7 @@ import { buildRenderer, recordRequests, type RequestLog } from './support/render
 import { ShellPage } from './pages/shell';
 import { buildVaultPage } from './vault-harness/build';
 import type { VaultHarness } from './vault-harness/entry';
+import { dialogOpened } from './pages/screen-state';
 
 const PASSPHRASE = 'correct horse battery staple';
 const COMPANY_A = '杭州青梧屿贸易有限公司';
@@ -291,7 +292,7 @@ describe('the app shell', () => {
     ]);
     await chooser.setFiles(backupPath);
     const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
+    await dialogOpened(shell.testId('settings-restore-passphrase'));
     expect(await dialog.textContent()).toContain('无法撤销');
     await shell.screenshot('settings-restore-confirm', { fullPage: false });
     // Cancel first: nothing changes.
@@ -307,6 +308,7 @@ describe('the app shell', () => {
       shell.testId('settings-restore').click(),
     ]);
     await again.setFiles(backupPath);
+    await dialogOpened(shell.testId('settings-restore-passphrase'));
     await shell.testId('settings-restore-passphrase').fill(NEW_PASSPHRASE);
     await page.getByRole('button', { name: '删除现有资料并恢复' }).click();
     await shell.testId('screen-dossiers').waitFor({ timeout: 20_000 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './support/app-page';
 import { PASSPHRASE, createVault } from './pages/dossier';
+import { dialogOpened } from './pages/screen-state';
 
 const app = useApp();
 
@@ -24,7 +25,7 @@ describe('the vault history in Settings', () => {
 
     await page.getByTestId('settings-rotate').click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '用新密钥重新加密全部资料？' });
-    await dialog.waitFor();
+    await dialogOpened(page.getByTestId('settings-rotate-passphrase'));
     await page.getByTestId('settings-rotate-passphrase').fill(PASSPHRASE);
     await dialog.getByRole('button', { name: '更换密钥' }).click();
     await page

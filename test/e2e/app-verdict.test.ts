@@ -14,6 +14,7 @@ import { readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
 import { REPO_ROOT } from '../cli/run-cli';
 import { useApp } from './support/app-page';
 import { createDossier, createVault, pdfsOf, type DossierPage } from './pages/dossier';
+import { clickInDialog } from './pages/screen-state';
 
 const TODAY = '2026-11-24';
 const app = useApp();
@@ -85,7 +86,7 @@ describe('the verdict never rests on a failed reading (issue 14)', () => {
     // Typed but not confirmed: leaving the tab asks, and after discarding it is still blocked.
     await screen.tab('checks');
     expect(await page.getByTestId('unsaved-prompt').innerText()).toContain('姓名');
-    await page.getByTestId('unsaved-discard').click();
+    await clickInDialog(page.getByTestId('unsaved-discard'));
     expect(await screen.verdict()).toBe('blocked');
     await screen.tab('review');
     await page.getByLabel('姓名').fill(name);
@@ -107,7 +108,7 @@ describe('the verdict never rests on a failed reading (issue 14)', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-field') ?? ''));
     expect(listed.length).toBeGreaterThan(3);
     await shot(page, 'confirm-all-dialog');
-    await page.locator('#confirm-all-ok').click();
+    await clickInDialog(page.locator('#confirm-all-ok'));
     await page.getByTestId('review-notice').waitFor();
     // The notice can come before the rows re-render with their confirmations.
     await expect

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Account, Declared } from '../../../src/core/dossier';
+import { dialogOpened, waitShown } from './screen-state';
 
 export const PASSPHRASE = 'Qingwu-island 7 lanterns, north gate!';
 
@@ -32,12 +33,15 @@ export async function unlockVault(page: Page, passphrase = PASSPHRASE): Promise<
 /** Creates a dossier from the list and opens it. */
 export async function createDossier(page: Page, company: string): Promise<DossierPage> {
   await page.getByTestId('new-dossier').click();
-  await page.getByTestId('new-dossier-name').fill(company);
+  const name = page.getByTestId('new-dossier-name');
+  await dialogOpened(name);
+  await name.fill(company);
   await page.getByTestId('new-dossier-submit').click();
-  // The new dossier opens at once; if the screen shows an error instead, say which.
+  // The new dossier opens at once; if the screen shows an error instead, say which, and
+  // if neither shows, say what did (the dialog still open, its button's state, toasts).
   const opened = page.getByTestId('dossier-screen');
   const failed = page.locator('[data-testid="dossier-error"], [data-testid="screen-error"]');
-  await opened.or(failed).first().waitFor({ timeout: 60_000 });
+  await waitShown(page, opened.or(failed).first(), 'The new dossier', 60_000, 'new-dossier');
   if (await failed.count()) {
     await page.screenshot({ path: 'test-results/ui-dossier-open-failed.png', fullPage: true });
     throw new Error(`The new dossier did not open: ${await failed.first().innerText()}`);

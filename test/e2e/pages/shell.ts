@@ -1,6 +1,7 @@
 // Page object for the app shell (vault gate, dossier list, settings) in the built
 // renderer: what a person does, by the data-testids the screens carry.
 import type { Locator, Page } from 'playwright-core';
+import { dialogOpened, waitShown } from './screen-state';
 
 export class ShellPage {
   constructor(readonly page: Page) {}
@@ -36,9 +37,16 @@ export class ShellPage {
   /** Creates a dossier from the list; the app opens it. */
   async newDossier(company: string): Promise<void> {
     await this.testId('new-dossier').click();
+    await dialogOpened(this.testId('new-dossier-name'));
     await this.testId('new-dossier-name').fill(company);
     await this.testId('new-dossier-submit').click();
-    await this.testId('screen-dossier').waitFor();
+    await waitShown(
+      this.page,
+      this.testId('screen-dossier'),
+      'The new dossier',
+      30_000,
+      'new-dossier',
+    );
   }
 
   async goToList(): Promise<void> {

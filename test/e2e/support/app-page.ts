@@ -61,8 +61,32 @@ export async function openApp(
       );
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  keepConsoleTail(page);
   await page.goto(`${app.server.url}/index.html`);
   return { page, requests, violations, errors };
+}
+
+const CONSOLE_KEPT = 20;
+const consoleTails = new WeakMap<Page, string[]>();
+
+/** Keeps the page's last console lines (errors and warnings first of all) for consoleTail. */
+function keepConsoleTail(page: Page): void {
+  const tail: string[] = [];
+  consoleTails.set(page, tail);
+  const keep = (line: string): void => {
+    tail.push(line.slice(0, 300));
+    if (tail.length > CONSOLE_KEPT) tail.shift();
+  };
+  page.on('console', (m) => {
+    if (m.type() !== 'debug') keep(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => keep(`page error: ${e.message}`));
+  page.on('crash', () => keep('the page crashed'));
+}
+
+/** The last console lines of a page opened by openApp (for a failure's message). */
+export function consoleTail(page: Page): string[] {
+  return [...(consoleTails.get(page) ?? [])];
 }
 
 /** The running app of one test file, as useApp gives it. */
