@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
-import { typeOf } from '../../src/core/extract/value-types';
+import { jNumber, typeOf } from '../../src/core/extract/value-types';
 import { item, page as onePage } from './support/positioned';
 
 /** OCR'd text: the reader's doubts and confirmations apply. */
@@ -69,13 +69,73 @@ describe('bank form values by geometry and type', () => {
     expect(doc.fields.bankName).toBe(BANK);
   });
 
-  it('reads a J-number whose J a face drew like a 1, or that lost it, as J and 13 digits', () => {
-    const code = typeOf('accountCode');
+  it('reads a J-number whose J a face drew like a 1, or that lost it, as J and 13 digits where a J belongs', () => {
+    const code = jNumber(true);
     expect(code.parse('13301770290804')).toBe('J3301770290804');
     expect(code.parse(']3301770290804')).toBe('J3301770290804');
     expect(code.parse('J3301770290804')).toBe('J3301770290804');
     expect(code.parse('3301770290804')).toBe('J3301770290804');
     expect(code.parse('23301770290804')).toBeNull();
+    // Where no J is known to belong, the digits stay as read and are not of the type.
+    const unknown = jNumber(false);
+    expect(unknown.parse('3301770290804')).toBe('3301770290804');
+    expect(unknown.parse('13301770290804')).toBe('13301770290804');
+    expect(unknown.valid('13301770290804')).toBe(false);
+    expect(unknown.parse('L3301770290804')).toBe('L3301770290804');
+  });
+
+  /** A 开户许可证 whose 核准号 was read as `code`, with the approval sentence given. */
+  const permitWith = (code: string, sentence: string): ReturnType<typeof extractDocument> =>
+    extractDocument(
+      page([
+        item('开户许可证', 400, 30, 40),
+        item(`核准号：${code}`, 60, 100),
+        item('编号：3310-01234567', 600, 100),
+        item(sentence, 60, 150),
+        item('存款人名称', 60, 200),
+        item(NAME, 300, 200),
+        item('开户银行', 60, 250),
+        item(BANK, 300, 250),
+      ]),
+      'permit.jpg',
+    );
+
+  it('puts the J back on a basic account’s permit (准予开立基本存款账户) only', () => {
+    const basic = permitWith('13310012345601', '经审核，符合开户条件，准予开立基本存款账户。');
+    expect(basic.fields.approvalNumber).toBe('J3310012345601');
+    expect(basic.confidence.approvalNumber).toBeGreaterThan(0.9);
+    // One character of the words misread still names the basic account.
+    const misread = permitWith('3310012345601', '经审核，符合开户条件，准予开立基本存歉账户。');
+    expect(misread.fields.approvalNumber).toBe('J3310012345601');
+  });
+
+  it('never makes a temporary or special account’s number (L…, Z…) a J-number', () => {
+    for (const account of ['临时存款账户', '专用存款账户']) {
+      const sentence = `经审核，符合开户条件，准予开立${account}。`;
+      // Its letter lost: the digits as read, below 0.9 (not of the J-number's type).
+      const lost = permitWith('3310012345601', sentence);
+      expect(lost.fields.approvalNumber).toBe('3310012345601');
+      expect(lost.confidence.approvalNumber).toBeLessThanOrEqual(0.5);
+      // Its letter read: kept as read.
+      const read = permitWith('L3310012345601', sentence);
+      expect(read.fields.approvalNumber).toBe('L3310012345601');
+      expect(read.confidence.approvalNumber).toBeLessThan(0.9);
+    }
+  });
+
+  it('puts the J back under a 基本存款账户编号 label, a basic account’s by its name', () => {
+    const doc = extractDocument(
+      page([
+        item('存款人名称', 60, 100),
+        item(NAME, 300, 100),
+        item('基本存款账户编号', 60, 150),
+        item('13310012345601', 300, 150),
+        item('开户银行', 60, 200),
+        item(BANK, 300, 200),
+      ]),
+      'bank.jpg',
+    );
+    expect(doc.fields.accountCode).toBe('J3310012345601');
   });
 
   it('a bank name cut where its line wrapped is not of its type', () => {

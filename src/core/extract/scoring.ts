@@ -19,7 +19,14 @@ import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
 import { parseTerm } from './values';
 import { textRunsOn } from './runs-on';
-import { TYPE_SEARCH_FIELDS, cutShort, mayRunOn, neverValue, typeOf } from './value-types';
+import {
+  TYPE_SEARCH_FIELDS,
+  cutShort,
+  jNumber,
+  mayRunOn,
+  neverValue,
+  typeOf,
+} from './value-types';
 
 export interface FieldReading {
   value: string;
@@ -107,8 +114,11 @@ function* labelCandidates(hit: LabelHit, layout: PageLayout): Generator<Candidat
 }
 
 /** The first acceptable candidate's reading (see the file comment). */
-function pick(field: string, candidates: Iterable<Candidate>): FieldReading | null {
-  const type = typeOf(field);
+function pick(
+  field: string,
+  candidates: Iterable<Candidate>,
+  type = typeOf(field),
+): FieldReading | null {
   let cut: FieldReading | null = null;
   let wrongType: FieldReading | null = null;
   for (const c of candidates) {
@@ -146,9 +156,12 @@ export function readFields(
       if ('term' in target) readTerm(hit, layout, target.term, readings);
       else fields.add(target.field);
     }
+  const jBelongs = kind === 'bank-permit' && namesBasicAccount(layouts);
   for (const field of [...fields, ...TYPE_SEARCH_FIELDS[kind], 'accountName']) {
     if (readings.has(field) || (field === 'accountName' && kind !== 'bank-permit')) continue;
-    const reading = pick(field, candidatesOf(field, kind, layouts));
+    const type =
+      field === 'accountCode' || field === 'approvalNumber' ? jNumber(jBelongs) : typeOf(field);
+    const reading = pick(field, candidatesOf(field, kind, layouts), type);
     if (reading) readings.set(field, reading);
   }
   if (kind === 'bank-permit') searchAccountCode(layouts, readings);
@@ -175,6 +188,28 @@ function searchCreditCode(
     readings.set('creditCode', { value: found.text, confidence, box: found.box });
     return;
   }
+}
+
+const BASIC_ACCOUNT = [...'基本存款账户'];
+
+/**
+ * Whether the page says the account is a basic one (基本存款账户信息, 准予开立基本存款账户,
+ * the label 基本存款账户编号), one character of the words misread at most: a basic account's
+ * numbers start with J; a 开户许可证 of another account (临时, 专用) starts with L or Z.
+ */
+function namesBasicAccount(layouts: readonly PageLayout[]): boolean {
+  const n = BASIC_ACCOUNT.length;
+  return layouts.some((layout) =>
+    layout.lines.some((line) => {
+      const keys = line.glyphs.map((g) => g.key);
+      for (let i = 0; i + n <= keys.length; i++) {
+        let diff = 0;
+        for (let k = 0; k < n && diff <= 1; k++) if (keys[i + k] !== BASIC_ACCOUNT[k]) diff++;
+        if (diff <= 1) return true;
+      }
+      return false;
+    }),
+  );
 }
 
 /** A J-number: 核准号 of a 开户许可证, 基本存款账户编号 of the forms since 2019. */

@@ -204,14 +204,22 @@ const person: ValueType = {
   valid: isPersonName,
 };
 const date: ValueType = { parse: parseDate, valid: () => true };
+/**
+ * 核准号 / 基本存款账户编号: J and 13 digits. A J read as 1 or lost is put back only where
+ * `jBelongs` (see parseAccountCode and scoring.ts's basic-account test).
+ */
+export const jNumber = (jBelongs: boolean): ValueType => ({
+  parse: (text) => parseAccountCode(text, jBelongs),
+  valid: (v) => /^J\d{13}$/u.test(v),
+});
 const text = (valid: (v: string) => boolean): ValueType => ({ parse: parseText, valid });
 
 export const VALUE_TYPES: Record<string, ValueType> = {
   creditCode: { parse: parseCreditCode, valid: (v) => /^[0-9A-Z]{18}$/u.test(v) },
   idNumber: { parse: parseIdNumber, valid: (v) => /^\d{17}[\dX]$/u.test(v) },
   accountNumber: { parse: parseAccountNumber, valid: (v) => /^\d{8,30}$/u.test(v) },
-  approvalNumber: { parse: parseAccountCode, valid: (v) => /^J\d{13}$/u.test(v) },
-  accountCode: { parse: parseAccountCode, valid: (v) => /^J\d{13}$/u.test(v) },
+  approvalNumber: jNumber(false),
+  accountCode: jNumber(false),
   serialNumber: { parse: parseSerialNumber, valid: () => true },
   sex: { parse: parseSex, valid: (v) => v === '男' || v === '女' },
   ethnicity: { parse: parseEthnicity, valid: (v) => ETHNICITIES.includes(v) },

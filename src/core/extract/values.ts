@@ -117,16 +117,20 @@ export function parseAccountNumber(text: string): string | null {
 }
 
 /**
- * 核准号 / 基本存款账户编号: J followed by digits (13 when whole). A face whose J has no
- * hook to the left (a straight stem with a foot) is read as 1, and a thin one may be
- * lost: fourteen digits starting 1, or thirteen alone, under this label are the J-number.
+ * 核准号 / 基本存款账户编号: a letter followed by digits (J and 13 on a basic account's
+ * form). A face whose J has no hook to the left (a straight stem with a foot) is read as
+ * 1, and a thin one may be lost: fourteen digits starting 1, or thirteen alone, are the
+ * J-number where `jBelongs` (the document is a basic account's, whose numbers all start
+ * with J); elsewhere (a permit for a temporary or special account, L… or Z…, whose letter
+ * was lost) they are returned as read, no J put where none may belong.
  */
-export function parseAccountCode(text: string): string | null {
+export function parseAccountCode(text: string, jBelongs: boolean): string | null {
   const code = compactCode(text);
   const m = code.match(/[A-Z]\d{8,}/);
   if (m) return m[0];
   const digits = code.match(/^1?(\d{13})$/);
-  return digits ? `J${digits[1]}` : null;
+  if (!digits) return null;
+  return jBelongs ? `J${digits[1]}` : digits[0];
 }
 
 /** 编号 of a permit, e.g. 3310-01234567. */
