@@ -3,7 +3,13 @@
 // bracketed suffix printed on the next line (`法定代表人（单位` / `负责人）`).
 import { foldWidth } from '../text/normalise';
 import type { LabelDef } from './labels';
-import type { Line, WorkCounter } from './lines';
+import type { Glyph, Line, WorkCounter } from './lines';
+
+/** A horizontal extent on a page. */
+interface Span {
+  x0: number;
+  x1: number;
+}
 
 export interface LabelHit {
   def: LabelDef;
@@ -165,23 +171,30 @@ export function findLabels(
 
   type Part = { line: Line; from: number; to: number };
   /**
-   * The rest of a wrapped label on the lines below `line`, starting near x: whole on the
-   * next line, or its first characters there and the others further down (法定代表 /
+   * Where a wrapped label's part on a line below may start: under the part above, left-
+   * aligned with it (within a few characters) or anywhere under it (a cell's text centred
+   * or aligned right puts a short rest under the middle or the end of a longer first part).
+   */
+  const under = (g: Glyph, span: Span, h: number): boolean =>
+    g.x0 > span.x0 - 3 * h && g.x0 < Math.max(span.x0 + 3 * h, span.x1);
+  /**
+   * The rest of a wrapped label on the lines below `line`, starting under `span`: whole on
+   * the next line, or its first characters there and the others further down (法定代表 /
    * 人（单位 / 负责人）).
    */
-  const restBelow = (line: Line, x: number, chars: string[], depth = 0): Part[] | null => {
+  const restBelow = (line: Line, span: Span, chars: string[], depth = 0): Part[] | null => {
     const index = lines.indexOf(line);
     for (const below of lines.slice(index + 1, index + 4)) {
       if (below.y0 - line.y1 > 1.2 * line.h) break;
       const from = below.glyphs.findIndex(
-        (g, i) => !isClaimed(below, i) && Math.abs(g.x0 - x) < 3 * line.h,
+        (g, i) => !isClaimed(below, i) && under(g, span, line.h),
       );
       if (from < 0 || !atSegmentStart(below, from, WRAPPED_PART)) continue;
       for (let k = chars.length; k >= Math.min(chars.length, depth < 2 ? 2 : chars.length); k--) {
         const to = tryMatch(below, from, chars.slice(0, k), false);
-        if (to === null || !atSegmentEnd(below, to)) continue;
+        if (to === null || !endsLabel(below, to)) continue;
         if (k === chars.length) return [{ line: below, from, to }];
-        const further = restBelow(below, x, chars.slice(k), depth + 1);
+        const further = restBelow(below, span, chars.slice(k), depth + 1);
         if (further) return [{ line: below, from, to }, ...further];
       }
     }
@@ -248,8 +261,8 @@ export function findLabels(
           i = hit.to;
         }
       }
-      if (pass === 'exact' && chars.length >= 4 && !foundExactly.has(def.id))
-        findWrapped(def, chars);
+      if (chars.length >= 4 && !hits.some((h) => h.def === def))
+        findWrapped(def, chars, pass === 'fuzzy');
     }
   }
   for (const hit of [...hits]) if (hit.def.target !== null) absorbSuffix(hit);
@@ -309,23 +322,78 @@ export function findLabels(
     }
   }
 
-  /** A label wrapped over lines (统一社会信用 / 代码): its first part ends a segment. */
-  function findWrapped(def: LabelDef, chars: string[]): void {
-    for (let k = chars.length - 1; k >= 2; k--) {
-      const head = chars.slice(0, k);
-      const tail = chars.slice(k);
-      for (const line of lines) {
-        for (let i = 0; i + k <= line.glyphs.length; i++) {
-          const end = tryMatch(line, i, head, false);
-          if (end === null || !atSegmentStart(line, i, def) || !atSegmentEnd(line, end)) continue;
-          const rest = restBelow(line, line.glyphs[i]?.x0 ?? 0, tail);
+  /**
+   * A label wrapped over lines (统一社会信用 / 代码, 统 / 一社会信用代码, 统一社会信 / 用代码), split
+   * at any character: its first part starts a segment and ends one (or a code or number
+   * follows it at once, OCR having read a narrow cell's label and value as one text); its
+   * rest starts the next line under it. In the fuzzy pass one character of the whole may
+   * be misread (never the first), the rest then on the next line whole.
+   */
+  function findWrapped(def: LabelDef, chars: string[], fuzzy: boolean): void {
+    for (const line of lines) {
+      for (let i = 0; i < line.glyphs.length; i++) {
+        if (work) work.steps++;
+        // Its first character read right: one misread there leaves too little to go by.
+        if (labelKey(line.glyphs[i]?.key) !== chars[0] || !atSegmentStart(line, i, def)) continue;
+        for (let k = chars.length - 1; k >= 1; k--) {
+          const diff = mismatches(line, i, chars.slice(0, k), fuzzy && k >= 2 ? 1 : 0);
+          if (diff === null || !endsLabel(line, i + k - 1)) continue;
+          const span: Span = {
+            x0: line.glyphs[i]?.x0 ?? 0,
+            x1: line.glyphs[i + k - 1]?.x1 ?? 0,
+          };
+          const tail = chars.slice(k);
+          // A first part of two characters or more, read exactly and standing alone: its
+          // rest may itself wrap (法定代表 / 人（单位 / 负责人）).
+          const plain = k >= 2 && diff === 0 && atSegmentEnd(line, i + k - 1);
+          const rest =
+            (plain ? restBelow(line, span, tail) : null) ??
+            nextLinePart(line, span, tail, (fuzzy ? 1 : 0) - diff);
           if (!rest) continue;
-          const first = add({ def, line, from: i, to: end, exact: true });
+          const first = add({ def, line, from: i, to: i + k - 1, exact: !fuzzy });
           for (const part of rest) add({ def: WRAPPED_PART, ...part, exact: true, of: first });
           foundExactly.add(def.id);
           return;
         }
       }
     }
+  }
+
+  /** The rest of a wrapped label whole on the next line, under `span`, `allowed` characters misread. */
+  function nextLinePart(line: Line, span: Span, chars: string[], allowed: number): Part[] | null {
+    const index = lines.indexOf(line);
+    for (const below of lines.slice(index + 1, index + 4)) {
+      if (below.y0 - line.y1 > 1.2 * line.h) break;
+      const from = below.glyphs.findIndex(
+        (g, i) => !isClaimed(below, i) && under(g, span, line.h),
+      );
+      if (from < 0 || !atSegmentStart(below, from, WRAPPED_PART)) continue;
+      const diff = mismatches(below, from, chars, allowed);
+      if (diff !== null && endsLabel(below, from + chars.length - 1))
+        return [{ line: below, from, to: from + chars.length - 1 }];
+    }
+    return null;
+  }
+
+  /** Characters of `chars` misread at `start` (none claimed, none spread apart), at most `allowed`. */
+  function mismatches(line: Line, start: number, chars: string[], allowed: number): number | null {
+    if (work) work.steps++;
+    if (start + chars.length > line.glyphs.length) return null;
+    let diff = 0;
+    for (let k = 0; k < chars.length; k++) {
+      if (isClaimed(line, start + k)) return null;
+      if (k > 0 && gapBefore(line, start + k) > MAX_LABEL_GAP) return null;
+      if (labelKey(line.glyphs[start + k]?.key) !== chars[k] && ++diff > allowed) return null;
+    }
+    return diff;
+  }
+
+  /**
+   * Whether a part of a wrapped label may end at glyph i: its segment ends there, or a code
+   * or a number starts at once (a value OCR read in one text with the label's part).
+   */
+  function endsLabel(line: Line, i: number): boolean {
+    if (atSegmentEnd(line, i)) return true;
+    return /^[0-9A-Za-z]$/u.test(line.glyphs[i + 1]?.ch ?? '');
   }
 }

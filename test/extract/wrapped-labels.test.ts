@@ -1,0 +1,91 @@
+// A label wrapped onto a second line of its cell, split at any character: 统一社会信 /
+// 用代码 as a narrow cell in a Kai face wraps it, a first part of one character, a short
+// rest centred under a long first part, a value OCR read in one text with the first part,
+// and one character of the whole misread. From synthetic positioned text.
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/core/extract/index';
+import { item, page } from './support/positioned';
+
+const CODE = '91350100M000100Y43'; // checksum-valid
+const NAME = '杭州星澜芯科技有限公司';
+const BANK = '中国工商银行股份有限公司杭州滨江支行';
+
+/** A 基本存款账户信息 whose credit code label takes the given items (the code beside them). */
+function withLabel(label: [text: string, x: number, y: number][], code = true) {
+  return extractDocument(
+    page(
+      [
+        item('基本存款账户信息', 400, 30, 36),
+        item('存款人名称', 60, 100),
+        item(NAME, 300, 100),
+        ...label.map(([text, x, y]) => item(text, x, y)),
+        ...(code ? [item(CODE, 300, 163)] : []),
+        item('开户银行', 60, 220),
+        item(BANK, 300, 220),
+      ],
+      'paddle',
+    ),
+    'bank.jpg',
+  );
+}
+
+describe('a label wrapped over two lines, split anywhere', () => {
+  it('finds 统一社会信用代码 split after any of its characters', () => {
+    const label = [...'统一社会信用代码'];
+    for (let k = 1; k < label.length; k++) {
+      const doc = withLabel([
+        [label.slice(0, k).join(''), 60, 150],
+        [label.slice(k).join(''), 60, 176],
+      ]);
+      expect(doc.fields.creditCode, `split after ${k}`).toBe(CODE);
+      expect(doc.confidence.creditCode, `split after ${k}`).toBeGreaterThanOrEqual(0.9);
+      expect(doc.fields.bankName).toBe(BANK);
+    }
+  });
+
+  it('finds a short rest centred under a long first part', () => {
+    const doc = withLabel([
+      ['统一社会信用代', 60, 150],
+      ['码', 120, 176], // three characters right of the first part's start
+    ]);
+    expect(doc.fields.creditCode).toBe(CODE);
+  });
+
+  it('finds the first part read in one text with the value after it', () => {
+    const doc = withLabel(
+      [
+        [`统一社会信${CODE}`, 60, 150],
+        ['用代码', 60, 176],
+      ],
+      false,
+    );
+    expect(doc.fields.creditCode).toBe(CODE);
+  });
+
+  it('finds it with one character misread, in either part, below 0.9', () => {
+    for (const [head, tail] of [
+      ['统一社会信', '用代玛'],
+      ['统一社会倌', '用代码'],
+    ] as const) {
+      const doc = withLabel([
+        [head, 60, 150],
+        [tail, 60, 176],
+      ]);
+      expect(doc.fields.creditCode, `${head} / ${tail}`).toBe(CODE);
+      expect(doc.confidence.creditCode).toBeLessThan(0.9);
+    }
+  });
+
+  it('is no label with two characters misread, nor as words inside a sentence', () => {
+    const twoOff = withLabel([
+      ['统一社会信', 60, 150],
+      ['周代玛', 60, 176],
+    ]);
+    expect(twoOff.fields.creditCode).toBeNull();
+    const sentence = withLabel([
+      ['请核对统一社会', 60, 150],
+      ['信用代码是否一致', 60, 176],
+    ]);
+    expect(sentence.fields.creditCode).toBeNull();
+  });
+});
