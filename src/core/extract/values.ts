@@ -2,6 +2,7 @@
 // without spaces. A value that cannot be parsed gives null, never a guess.
 import { LONG_TERM } from '../documents';
 import { foldWidth, normaliseText } from '../text/normalise';
+import { repairScopeWording } from './scope-wording';
 
 /** How a term without an end is printed: 长期, 永久, and a partnership's 不约定期限 / 无固定期限. */
 const LONG_TERM_WORDS = /长期|永久|长久|不约定期限|无固定期限/u;
@@ -164,7 +165,9 @@ export function parseBusinessScope(text: string): string | null {
   return value === null
     ? null
     : sentenceEnds(
-        value.replace(/(?<!项目)：/gu, '；').replace(/(一般项目|许可项目)(?![：:])/gu, '$1：'),
+        repairScopeWording(value)
+          .replace(/(?<!项目)：/gu, '；')
+          .replace(/(一般项目|许可项目)(?![：:])/gu, '$1：'),
       );
 }
 

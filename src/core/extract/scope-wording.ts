@@ -1,0 +1,66 @@
+// The fixed wording every business scope since the 2019 reform prints around its list of
+// activities: the headings 一般项目 and 许可项目, and the closing clauses the registration
+// authority adds word for word. OCR misreads their characters as it does any other's
+// (须 as 频, 目 as 日 in a photo); where a stretch of a scope is one of these wordings with
+// a character or two misread, it is that wording. A scope is repaired in place, as its
+// look-alike punctuation is (punctuation.ts): it is compared with nothing.
+import { foldWidth } from '../text/normalise';
+
+/** Closing clauses, inside their brackets, as the registration authorities print them. */
+const CLAUSES: readonly string[] = [
+  '除依法须经批准的项目外，凭营业执照依法自主开展经营活动',
+  '依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以审批结果为准',
+  '依法须经批准的项目，经相关部门批准后方可开展经营活动',
+];
+/** The most characters of a clause found misread (the rest, at least 24 of 26, read right). */
+const MAX_CLAUSE_MISREAD = 2;
+
+const HEADINGS: readonly string[] = ['一般项目', '许可项目'];
+const HAN = /\p{Script=Han}/u;
+
+/** The stretch of `chars` from `at` with `wording`'s ideographs put back, or null when too far off. */
+function matched(chars: string[], at: number, wording: string, most: number): string[] | null {
+  const want = [...wording];
+  if (at + want.length > chars.length) return null;
+  let misread = 0;
+  const out: string[] = [];
+  for (const [k, w] of want.entries()) {
+    const got = chars[at + k]!;
+    if (foldWidth(got) === foldWidth(w)) out.push(got);
+    // Only an ideograph misread as another; punctuation stays as read (its own repairs).
+    else if (HAN.test(w) && HAN.test(got) && ++misread <= most) out.push(w);
+    else return null;
+  }
+  return misread === 0 ? null : out;
+}
+
+/**
+ * The scope with the fixed wording put back where a character or two of it was misread:
+ * a closing clause after its opening bracket, a heading (one character) at the scope's
+ * start or after a 。 and before its colon (OCR's ； for the colon is made ： again).
+ */
+export function repairScopeWording(scope: string): string {
+  const chars = [...scope];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '（' || ch === '(') {
+      for (const clause of CLAUSES) {
+        const fixed = matched(chars, i + 1, clause, MAX_CLAUSE_MISREAD);
+        if (fixed) {
+          chars.splice(i + 1, fixed.length, ...fixed);
+          break;
+        }
+      }
+    } else if (i === 0 || chars[i - 1] === '。') {
+      for (const heading of HEADINGS) {
+        const fixed = matched(chars, i, heading, 1);
+        const after = chars[i + heading.length];
+        if (fixed && after !== undefined && /[：:；;]/u.test(after)) {
+          chars.splice(i, fixed.length + 1, ...fixed, '：');
+          break;
+        }
+      }
+    }
+  }
+  return chars.join('');
+}

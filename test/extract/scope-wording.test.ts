@@ -1,0 +1,43 @@
+// The fixed wording of a business scope (its headings and closing clause) put back where
+// OCR misread a character or two of it (须 as 频 and 目 as 日 in phone photos of licenses);
+// anything further off, and the scope's own activities, stay as read.
+import { describe, expect, it } from 'vitest';
+import { typeOf } from '../../src/core/extract/value-types';
+
+const parse = (text: string): string | null => typeOf('businessScope').parse(text);
+const CLOSE = '（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）';
+const LIST = '广告设计、代理；技术进出口；食品销售（仅销售预包装食品）；日用百货销售';
+
+describe('the business scope’s fixed wording', () => {
+  it('puts back the closing clause with one or two characters misread', () => {
+    expect(parse(`一般项目：${LIST}。（除依法频经批准的项目外，凭营业执照依法自主开展经营活动）`)).toBe(
+      `一般项目：${LIST}。${CLOSE}`,
+    );
+    expect(parse(`一般项目：${LIST}。（除依法频经批准的项日外，凭营业执照依法自主开展经营活动）`)).toBe(
+      `一般项目：${LIST}。${CLOSE}`,
+    );
+    const licensed = '（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以审批结果为准）';
+    expect(parse(`许可项目：第二类增值电信业务${licensed.replace('审', '宙')}`)).toBe(
+      `许可项目：第二类增值电信业务${licensed}`,
+    );
+  });
+
+  it('puts back a heading with one character misread and its colon read as ；', () => {
+    expect(parse(`许可项日；第二类增值电信业务。一般项目：${LIST}。${CLOSE}`)).toBe(
+      `许可项目：第二类增值电信业务。一般项目：${LIST}。${CLOSE}`,
+    );
+    expect(parse(`许可项目：第二类增值电信业务。一般项口：${LIST}。${CLOSE}`)).toBe(
+      `许可项目：第二类增值电信业务。一般项目：${LIST}。${CLOSE}`,
+    );
+  });
+
+  it('leaves a clause three characters off, a clause with a character too many, and the activities as read', () => {
+    const threeOff = '（除依法频经批准的项日外，凭营业执照依法自主开展经营活幼）';
+    expect(parse(`一般项目：${LIST}。${threeOff}`)).toBe(`一般项目：${LIST}。${threeOff}`);
+    const oneMore = '（除依法须经批准的项目科外，凭营业执照依法自主开展经营活动）';
+    expect(parse(`一般项目：${LIST}。${oneMore}`)).toBe(`一般项目：${LIST}。${oneMore}`);
+    // A bracket of the list (仅销售预包装食品) is no clause; 一般项 in mid-sentence no heading.
+    const own = '一般项目：食品销售（仅销售预包装食品）；一般项日用品销售。';
+    expect(parse(own)).toBe(own);
+  });
+});
