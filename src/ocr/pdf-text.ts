@@ -111,8 +111,41 @@ function errorName(error: unknown): string {
  * crosses and mix its characters into their values.
  */
 function isDiagonal(m: Matrix): boolean {
-  const degrees = Math.abs((Math.atan2(m[1], m[0]) * 180) / Math.PI) % 90;
+  const degrees = Math.abs(angleOf(m)) % 90;
   return degrees > 2 && degrees < 88;
+}
+
+const angleOf = (m: Matrix): number => (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+
+/** How far two angles are apart, a quarter turn counting as none (sideways text is level). */
+function offAxis(a: number, b: number): number {
+  const d = (((a - b) % 90) + 90) % 90;
+  return Math.min(d, 90 - d);
+}
+
+/**
+ * Degrees a text item may stand off its page's own axis: a text layer sets its lines on
+ * one axis (a skewed scan's layer all at the scan's angle). A character a degree or two
+ * off it is one of a seal's ring (each set at its own angle around the ring: 科 at -1.9°
+ * beside 的项目 read as 的项目科外) or of a stamp set at a slant, not a line's.
+ */
+const MAX_OFF_AXIS = 1;
+
+/**
+ * The axis most of a page's characters are set on (a quarter turn counting as none), to
+ * the nearest half degree: the mode, by characters.
+ */
+function mainAngle(angles: readonly { angle: number; chars: number }[]): number {
+  const count = new Map<number, number>();
+  for (const { angle, chars } of angles) {
+    const axis = Math.round(((((angle % 90) + 90) % 90) * 2)) / 2;
+    const key = axis >= 45 ? axis - 90 : axis;
+    count.set(key, (count.get(key) ?? 0) + chars);
+  }
+  let best = 0;
+  let most = 0;
+  for (const [axis, n] of count) if (n > most) [best, most] = [axis, n];
+  return best;
 }
 
 /**
@@ -179,12 +212,18 @@ export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Pro
       const page = await document.getPage(index + 1);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const items: TextItem[] = [];
+      const level: { str: string; width: number; m: Matrix; angle: number }[] = [];
       for (const item of content.items) {
         if (!isTextItem(item) || item.str.trim() === '') continue;
         const m = multiply(viewport.transform as Matrix, item.transform as Matrix);
         if (isDiagonal(m)) continue;
         if (!isTextMapped(item.str)) throw PdfReadError.of('unmapped-text');
+        level.push({ str: item.str, width: item.width, m, angle: angleOf(m) });
+      }
+      const main = mainAngle(level.map((l) => ({ angle: l.angle, chars: [...l.str].length })));
+      const items: TextItem[] = [];
+      for (const { str, width, m, angle } of level) {
+        if (offAxis(angle, main) > MAX_OFF_AXIS) continue;
         // Font size along the glyphs' vertical axis; the box spans from the baseline up.
         const size = Math.hypot(m[2], m[3]);
         items.push({
@@ -192,9 +231,9 @@ export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Pro
           x: m[4],
           y: m[5] - size,
           // item.width is in user-space units, which scale 1 keeps as page units.
-          w: item.width,
+          w: width,
           h: size,
-          text: item.str,
+          text: str,
           confidence: 1,
         });
       }

@@ -10,13 +10,14 @@ const LIST = '广告设计、代理；技术进出口；食品销售（仅销售
 
 describe('the business scope’s fixed wording', () => {
   it('puts back the closing clause with one or two characters misread', () => {
-    expect(parse(`一般项目：${LIST}。（除依法频经批准的项目外，凭营业执照依法自主开展经营活动）`)).toBe(
-      `一般项目：${LIST}。${CLOSE}`,
-    );
-    expect(parse(`一般项目：${LIST}。（除依法频经批准的项日外，凭营业执照依法自主开展经营活动）`)).toBe(
-      `一般项目：${LIST}。${CLOSE}`,
-    );
-    const licensed = '（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以审批结果为准）';
+    expect(
+      parse(`一般项目：${LIST}。（除依法频经批准的项目外，凭营业执照依法自主开展经营活动）`),
+    ).toBe(`一般项目：${LIST}。${CLOSE}`);
+    expect(
+      parse(`一般项目：${LIST}。（除依法频经批准的项日外，凭营业执照依法自主开展经营活动）`),
+    ).toBe(`一般项目：${LIST}。${CLOSE}`);
+    const licensed =
+      '（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以审批结果为准）';
     expect(parse(`许可项目：第二类增值电信业务${licensed.replace('审', '宙')}`)).toBe(
       `许可项目：第二类增值电信业务${licensed}`,
     );
