@@ -182,14 +182,19 @@ export function findLabels(
    * the next line, or its first characters there and the others further down (法定代表 /
    * 人（单位 / 负责人）).
    */
-  const restBelow = (line: Line, span: Span, chars: string[], depth = 0): Part[] | null => {
+  /** Where a wrapped label's part may start on each of the next lines below `line`. */
+  function* startsBelow(line: Line, span: Span): Generator<{ below: Line; from: number }> {
     const index = lines.indexOf(line);
     for (const below of lines.slice(index + 1, index + 4)) {
-      if (below.y0 - line.y1 > 1.2 * line.h) break;
+      if (below.y0 - line.y1 > 1.2 * line.h) return;
       const from = below.glyphs.findIndex(
         (g, i) => !isClaimed(below, i) && under(g, span, line.h),
       );
-      if (from < 0 || !atSegmentStart(below, from, WRAPPED_PART)) continue;
+      if (from >= 0 && atSegmentStart(below, from, WRAPPED_PART)) yield { below, from };
+    }
+  }
+  const restBelow = (line: Line, span: Span, chars: string[], depth = 0): Part[] | null => {
+    for (const { below, from } of startsBelow(line, span)) {
       for (let k = chars.length; k >= Math.min(chars.length, depth < 2 ? 2 : chars.length); k--) {
         const to = tryMatch(below, from, chars.slice(0, k), false);
         if (to === null || !endsLabel(below, to)) continue;
@@ -361,13 +366,7 @@ export function findLabels(
 
   /** The rest of a wrapped label whole on the next line, under `span`, `allowed` characters misread. */
   function nextLinePart(line: Line, span: Span, chars: string[], allowed: number): Part[] | null {
-    const index = lines.indexOf(line);
-    for (const below of lines.slice(index + 1, index + 4)) {
-      if (below.y0 - line.y1 > 1.2 * line.h) break;
-      const from = below.glyphs.findIndex(
-        (g, i) => !isClaimed(below, i) && under(g, span, line.h),
-      );
-      if (from < 0 || !atSegmentStart(below, from, WRAPPED_PART)) continue;
+    for (const { below, from } of startsBelow(line, span)) {
       const diff = mismatches(below, from, chars, allowed);
       if (diff !== null && endsLabel(below, from + chars.length - 1))
         return [{ line: below, from, to: from + chars.length - 1 }];
