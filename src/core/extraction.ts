@@ -167,6 +167,7 @@ export const CorroborationSchema = z.enum([
   'id-number',
   'validity-rule',
   'closed-list',
+  'other-document',
 ]);
 export type Corroboration = z.infer<typeof CorroborationSchema>;
 
@@ -213,7 +214,8 @@ export const ExtractedDocumentSchema = z.object({
   /**
    * Fields read by OCR whose value independent evidence confirms (src/core/extract/
    * corroboration.ts): a checksum, the ID number's birth date and sex, the ID card's
-   * validity rule, the closed list of ethnic groups. files.legible counts them legible.
+   * validity rule, the closed list of ethnic groups, the same value read on another document
+   * of the dossier (cross-corroboration.ts). files.legible counts them legible.
    */
   corroborated: z.record(z.string(), CorroborationSchema).optional(),
   /**

@@ -93,3 +93,38 @@ describe('a name chosen by another document, in review', () => {
     expect(row.corrections.map((c) => c.to)).toEqual(['李或']);
   });
 });
+
+describe('a name another document reads alike, in review', () => {
+  it('keeps the value and shows the corroborated confidence, on the row and to the checks', () => {
+    // The photo read 李彧 at 0.7 (彧 at 0.6, 或 behind); the ID card's text layer prints 李彧.
+    const text = structuredClone(bankText);
+    const name = text.pages[0]!.items[4]!;
+    Object.assign(name, {
+      text: '李彧',
+      confidence: 0.7,
+      alternatives: [{ at: 1, p: 0.6, options: [{ text: '或', p: 0.3 }] }],
+    });
+    const bank = extractDocument(text, 'bank.jpg');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.8);
+    const id = {
+      file: 'id.pdf',
+      kind: 'id-card-front' as const,
+      fields: { name: '李彧' },
+      confidence: { name: 1 },
+      corrections: [],
+      warnings: [],
+      source: 'pdf-text' as const,
+    };
+    const views = [
+      view(bank, [{ ...stored('legalRepresentative', '李彧', []), confidence: 0.7 }]),
+      view(id, [stored('name', '李彧', [])]),
+    ];
+    const sources = [{ reading: { text } }, { reading: null }] as unknown as DocumentSource[];
+    const [shown] = withCrossDocumentValues(views, sources, {});
+    const row = shown!.fields.find((f) => f.field === 'legalRepresentative')!;
+    expect(row.value).toBe('李彧');
+    expect(row.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(row.confidence).toBeLessThan(0.9);
+    expect(shown!.extracted.corroborated?.legalRepresentative).toBe('other-document');
+  });
+});

@@ -89,6 +89,11 @@ function align(value: string, glyphs: readonly Glyph[]): Glyph[] | null {
   return best;
 }
 
+/** The glyphs of `box` spelling `value` in order (as align), or null: where it was read. */
+export function valueGlyphs(value: string, box: Box, lines: readonly Line[]): Glyph[] | null {
+  return align(value, glyphsIn(box, lines));
+}
+
 /**
  * The run of `box`'s glyphs a value differs from in one character only (a name whose
  * character the reader chose among the OCR's readings: 隗晗 over the glyphs 隐晗), when

@@ -8,12 +8,14 @@
 // 逄 for 逢). Such a value is below 0.9 confidence, so a person confirms it, and says how
 // it was found (`found: {field: 'cross-document'}`). A person's name the page's OCR doubted
 // and a code failing its checksum are then settled by the other documents' readings
-// (name-agreement.ts, code-agreement.ts).
+// (name-agreement.ts, code-agreement.ts), and a value two documents read alike, each on
+// its own, is corroborated (cross-corroboration.ts).
 import type { DocumentKind } from '../documents';
 import type { Box, DocumentText, ExtractedDocument } from '../extraction';
 import { foldWidth, hasWidthAmbiguity } from '../text/normalise';
 import { pageLines, union, minConfidence, type Glyph, type Line } from './lines';
-import { agreeCodes } from './code-agreement';
+import { agreeCodes, SAME_CODE_FIELDS } from './code-agreement';
+import { corroborateAcrossDocuments } from './cross-corroboration';
 import { agreeNames } from './name-agreement';
 import { isPersonNameField, neverValue, typeOf } from './value-types';
 
@@ -358,7 +360,14 @@ export function crossDocumentFill(
     confirmed,
   );
   // A code failing its checksum, whose proposed repair another document reads.
-  return agreeCodes(agreed, confirmed);
+  const coded = agreeCodes(agreed, confirmed);
+  // A value another document reads independently and identically is legible.
+  return corroborateAcrossDocuments(
+    documents,
+    coded,
+    [...SAME_VALUE_FIELDS, ...SAME_CODE_FIELDS],
+    confirmed,
+  );
 }
 
 function withFound(

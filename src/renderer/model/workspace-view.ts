@@ -56,20 +56,26 @@ export function withCrossDocumentValues(
   );
   return views.map((view, i) => {
     const extracted = filled[i]!;
+    if (extracted === view.extracted) return view;
     const found = Object.keys(extracted.found ?? {});
-    if (found.length === 0) return view;
+    // A value another document reads alike keeps its characters and earns a confidence.
+    const corroborated = Object.keys(extracted.corroborated ?? {}).filter(
+      (f) => view.extracted.corroborated?.[f] === undefined,
+    );
     const fields = view.fields.map((f) =>
-      found.includes(f.field) && f.confirmedValue === null
-        ? {
-            ...f,
-            value: extracted.fields[f.field] ?? null,
-            confidence: extracted.confidence[f.field] ?? 0,
-            box: extracted.boxes?.[f.field] ?? f.box,
-            // The stored proposals were made for the value read before; the new value's are
-            // these (the page's own reading among them), never the shown value itself.
-            corrections: extracted.corrections.filter((c) => c.field === f.field),
-          }
-        : f,
+      corroborated.includes(f.field) && !found.includes(f.field) && f.confirmedValue === null
+        ? { ...f, confidence: extracted.confidence[f.field] ?? f.confidence }
+        : found.includes(f.field) && f.confirmedValue === null
+          ? {
+              ...f,
+              value: extracted.fields[f.field] ?? null,
+              confidence: extracted.confidence[f.field] ?? 0,
+              box: extracted.boxes?.[f.field] ?? f.box,
+              // The stored proposals were made for the value read before; the new value's are
+              // these (the page's own reading among them), never the shown value itself.
+              corrections: extracted.corrections.filter((c) => c.field === f.field),
+            }
+          : f,
     );
     return { ...view, extracted, fields };
   });

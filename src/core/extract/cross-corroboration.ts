@@ -1,0 +1,198 @@
+// The same value read independently on two documents of a dossier, as evidence that a
+// reading the OCR was unsure of is right (issue 13, files.legible). The legal
+// representative printed on the license, the bank form and the ID card is one name; the
+// company's name and its credit code are printed on the license and the bank form. An ID
+// photo that read 逄昕琰 at 0.68, when the license scan reads 逄昕琰 for sure, is legible:
+// two readings of two images agree in every character. Such a value earns
+// CORROBORATED_CONFIDENCE (0.85: the legibility floor is met, 0.9 is not) and
+// `corroborated: 'other-document'`; its characters are never changed, so a comparison
+// (license-vs-id, license-vs-bank) still sees every real difference. The evidence holds
+// only when it is independent:
+// - both values were read where they are printed, by their own labels: not located or
+//   settled by another document's value (`found`, by the cross-document search, name and
+//   code agreement), not waiting for a bracket's width to be confirmed;
+// - the two values are identical, character for character, and of the field's type (a
+//   code's checksum holds);
+// - at every character at least one of the two readings was sure (read at SURE_CHARACTER_P,
+//   0.9, or more, on a line not read below the floor), and the two
+//   never both saw the same other character there: two readings hesitating at the same
+//   place prove nothing;
+// - a person's name read by OCR on both documents holds no character PP-OCR was measured
+//   to read for a rarer one (逢 for 逄, confusables.ts), and neither reading saw another
+//   surname behind its first character: the recogniser reads a rare surname as its common
+//   look-alike on every image, sure or not, so two such readings agree and are both wrong.
+//   A text layer or a person's confirmation reads no look-alike: it corroborates those too.
+import type { DocumentKind } from '../documents';
+import type { DocumentText, ExtractedDocument } from '../extraction';
+import { validateUscc } from '../codes/uscc';
+import { SURE_CHARACTER_P, valueGlyphs } from './alternatives';
+import { misreadingsOf } from './confusables';
+import { CORROBORATED_CONFIDENCE } from './corroboration';
+import { pageLines } from './lines';
+import { startsWithSurname } from './surnames';
+import { isPersonNameField, neverValue, typeOf } from './value-types';
+
+/** A character the OCR read below this (its line's weakest character included) is unsure. */
+const SURE_GLYPH_CONFIDENCE = 0.8;
+
+export interface CorroborationDocument {
+  document: ExtractedDocument;
+  text?: DocumentText;
+}
+
+type Group = readonly { kind: DocumentKind; field: string }[];
+type Confirmed = Partial<Record<DocumentKind, Record<string, string | boolean>>>;
+
+/** One reading of a value, character by character. */
+interface Reading {
+  kind: DocumentKind;
+  value: string;
+  /** The document it was read on (none: a person's confirmation). */
+  document?: ExtractedDocument;
+  /** Read by OCR (not a text layer, not a person): its look-alikes are a risk. */
+  ocr: boolean;
+  /** Per character: the reading was not sure of it. */
+  doubted: boolean[];
+  /** Per character: what else the OCR saw there. */
+  seen: (readonly string[])[];
+}
+
+/** Whether a value is of its field's type and can be what it is (a code: its checksum). */
+function wellFormed(field: string, value: string): boolean {
+  if (!typeOf(field).valid(value) || neverValue(field, value) !== null) return false;
+  return field !== 'creditCode' || validateUscc(value).valid;
+}
+
+/** The document's own reading of `field`, or null when it is not one (see the file comment). */
+function readingOf(
+  doc: ExtractedDocument,
+  kind: DocumentKind,
+  field: string,
+  text: DocumentText | undefined,
+): Reading | null {
+  const value = doc.fields[field];
+  if (doc.kind !== kind || doc.error !== undefined || typeof value !== 'string') return null;
+  if (doc.found?.[field] !== undefined || doc.needsConfirmation?.includes(field)) return null;
+  if (!wellFormed(field, value)) return null;
+  const n = [...value].length;
+  if (doc.source === 'pdf-text' || text?.source === 'pdf-text')
+    return {
+      kind,
+      value,
+      document: doc,
+      ocr: false,
+      doubted: new Array<boolean>(n).fill(false),
+      seen: [],
+    };
+  const box = doc.boxes?.[field];
+  const page = box && text?.pages.find((p) => p.page === box.page);
+  if (!box || !page) return null;
+  // The characters must be on the page where the value was read, exactly.
+  const glyphs = valueGlyphs(value, box, pageLines(page));
+  if (glyphs === null || glyphs.length !== n) return null;
+  return {
+    kind,
+    value,
+    document: doc,
+    ocr: true,
+    doubted: glyphs.map(
+      (g) => (g.alternatives?.p ?? 1) < SURE_CHARACTER_P || g.confidence < SURE_GLYPH_CONFIDENCE,
+    ),
+    seen: glyphs.map((g) => g.alternatives?.options.map((o) => o.text) ?? []),
+  };
+}
+
+/** A person's name character the OCR may have read for a rarer one, or a doubted surname. */
+function lookAlikeRisk(r: Reading): boolean {
+  const chars = [...r.value];
+  if (chars.some((ch) => misreadingsOf(ch, 0).length > 0)) return true;
+  return !r.value.includes('·') && (r.seen[0] ?? []).some((o) => startsWithSurname(o));
+}
+
+/** Whether `other` is independent evidence for `own` (see the file comment). */
+function corroborates(own: Reading, other: Reading, personName: boolean): boolean {
+  if (own.value !== other.value) return false;
+  const n = own.doubted.length;
+  for (let i = 0; i < n; i++) {
+    if (own.doubted[i] && other.doubted[i]) return false;
+    const theirs = other.seen[i] ?? [];
+    if ((own.seen[i] ?? []).some((o) => theirs.includes(o))) return false;
+  }
+  if (personName && own.ocr && other.ocr && (lookAlikeRisk(own) || lookAlikeRisk(other)))
+    return false;
+  return true;
+}
+
+/**
+ * `settled` (the documents after the cross-document search and the agreements, in the
+ * order of `documents`, the documents as each read itself) with each value of `groups`
+ * (fields printing one value, by kind) that another document reads independently and
+ * identically marked `corroborated: 'other-document'` and trusted at
+ * CORROBORATED_CONFIDENCE at least. The readings compared are the documents' own, before
+ * any search: a value the search or an agreement changed is no longer the one read, and
+ * is not corroborated; one the search located again unchanged (a weak reading replaced
+ * by the same characters) still is. Values are never changed. A field a person confirmed
+ * is left alone (and its confirmation corroborates the other documents' readings). The
+ * input is not changed.
+ */
+export function corroborateAcrossDocuments(
+  documents: readonly CorroborationDocument[],
+  settled: readonly ExtractedDocument[],
+  groups: readonly Group[],
+  confirmed: Confirmed = {},
+): ExtractedDocument[] {
+  const readings = new Map<Group[number], Reading[]>();
+  for (const group of groups)
+    for (const entry of group) {
+      const byPerson = confirmed[entry.kind]?.[entry.field];
+      if (typeof byPerson === 'string' && byPerson.trim() !== '') {
+        const n = [...byPerson].length;
+        readings.set(entry, [
+          {
+            kind: entry.kind,
+            value: byPerson,
+            ocr: false,
+            doubted: new Array<boolean>(n).fill(false),
+            seen: [],
+          },
+        ]);
+        continue;
+      }
+      readings.set(
+        entry,
+        documents.flatMap(({ document, text }) => {
+          const r = readingOf(document, entry.kind, entry.field, text);
+          return r ? [r] : [];
+        }),
+      );
+    }
+  return settled.map((next0, i) => {
+    const doc = documents[i]!.document;
+    if (doc.source === 'pdf-text' || doc.error !== undefined) return next0;
+    let next = next0;
+    for (const group of groups)
+      for (const entry of group) {
+        if (doc.kind !== entry.kind || entry.field in (confirmed[entry.kind] ?? {})) continue;
+        const own = readings.get(entry)?.find((r) => r.document === doc);
+        if (own === undefined || next.fields[entry.field] !== own.value) continue;
+        const personName = isPersonNameField(entry.field);
+        const evidence = group
+          .filter((g) => g.kind !== entry.kind)
+          .flatMap((g) => readings.get(g) ?? [])
+          .some((other) => corroborates(own, other, personName));
+        if (!evidence) continue;
+        next = {
+          ...next,
+          confidence: {
+            ...next.confidence,
+            [entry.field]: Math.max(next.confidence[entry.field] ?? 0, CORROBORATED_CONFIDENCE),
+          },
+          corroborated: {
+            ...next.corroborated,
+            [entry.field]: next.corroborated?.[entry.field] ?? 'other-document',
+          },
+        };
+      }
+    return next;
+  });
+}

@@ -1,0 +1,137 @@
+// A value read unsurely on one document of a dossier that another document reads on its
+// own, character for character, is legible (files.legible; issue 13: an ID photo's 逄昕琰 at
+// 0.68 the license reads for sure): corroborated at 0.85, never 0.9, its characters never
+// changed. Values that differ by one character, that were themselves found by searching for
+// the other's value, or that both readings doubted at the same place, are not.
+import { describe, expect, it } from 'vitest';
+import { legibilityConfidence } from '../../src/core/checks/images';
+import type { CharAlternatives, DocumentText, ExtractedDocument } from '../../src/core/extraction';
+import { extractDocument } from '../../src/core/extract/index';
+import { crossDocumentFill } from '../../src/core/extract/cross-document';
+import { CORROBORATED_CONFIDENCE } from '../../src/core/extract/corroboration';
+import { bankForm, ocrItem } from './support/bank-form';
+
+/** A page whose 法定代表人 line reads `name` at `confidence`, with the OCR's runner-ups. */
+const formText = (name: string, confidence: number, alternatives?: CharAlternatives[]) =>
+  bankForm(ocrItem(name, 0, 0, confidence, alternatives));
+
+/** The document read from `text` as a document of `kind` (the form's layout stands for both). */
+function readAs(text: DocumentText, kind: 'bank-permit' | 'business-license'): ExtractedDocument {
+  const doc = extractDocument(text, `${kind}.jpg`, { kind: 'bank-permit' });
+  return { ...doc, kind, source: text.source };
+}
+
+/** The bank form and the license read from their texts, after the cross-document step. */
+function dossier(bank: DocumentText, license: DocumentText): ExtractedDocument[] {
+  return crossDocumentFill([
+    { document: readAs(bank, 'bank-permit'), text: bank },
+    { document: readAs(license, 'business-license'), text: license },
+  ]);
+}
+
+/** 昕 read at 0.62 with 听 and 欣 behind it: the form's name is below the floor. */
+const doubtAt1: CharAlternatives[] = [
+  {
+    at: 1,
+    p: 0.62,
+    options: [
+      { text: '听', p: 0.2 },
+      { text: '欣', p: 0.1 },
+    ],
+  },
+];
+
+describe('a value another document of the dossier reads alike, on its own', () => {
+  it('王昕琰 read at 0.62 on the bank form, for sure on the license: legible at 0.85, unchanged', () => {
+    const before = readAs(formText('王昕琰', 0.62, doubtAt1), 'bank-permit');
+    expect(before.confidence.legalRepresentative).toBeLessThan(0.8);
+    const [bank, license] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王昕琰', 0.98));
+    expect(bank!.fields.legalRepresentative).toBe('王昕琰');
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+    expect(bank!.confidence.legalRepresentative).toBe(CORROBORATED_CONFIDENCE);
+    expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
+    // Read below 0.65, the form's name was also searched for with the license's and found
+    // again, unchanged: its own reading, by its label, is what was compared.
+    expect(before.fields.legalRepresentative).toBe('王昕琰');
+    // The sure reading is corroborated in turn, but never lowered.
+    expect(license!.confidence.legalRepresentative).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('the company name both read alike is corroborated too (the same mechanism, any field)', () => {
+    const bank = formText('王昕琰', 0.98);
+    bank.pages[0]!.items[2] = ocrItem('杭州珩越贸易有限公司', 500, 400, 0.7);
+    const license = formText('王昕琰', 0.98);
+    const [read] = crossDocumentFill([
+      { document: readAs(bank, 'bank-permit'), text: bank },
+      {
+        document: {
+          ...readAs(license, 'business-license'),
+          fields: { companyName: '杭州珩越贸易有限公司' },
+          confidence: { companyName: 0.99 },
+          source: 'pdf-text',
+        },
+      },
+    ]);
+    expect(read!.fields.accountName).toBe('杭州珩越贸易有限公司');
+    expect(read!.corroborated?.accountName).toBe('other-document');
+    expect(read!.confidence.accountName).toBe(CORROBORATED_CONFIDENCE);
+  });
+});
+
+describe('what is not evidence', () => {
+  it('the license reads one character different (王忻琰): nothing corroborated, both values kept', () => {
+    const [bank, license] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王忻琰', 0.98));
+    expect(bank!.fields.legalRepresentative).toBe('王昕琰');
+    expect(license!.fields.legalRepresentative).toBe('王忻琰');
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+    expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeLessThan(0.8);
+  });
+
+  it('a name the license settled (听 seen behind 昕) is the license’s, not a second reading', () => {
+    const [bank, license] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王听琰', 0.98));
+    expect(bank!.fields.legalRepresentative).toBe('王听琰');
+    expect(bank!.found?.legalRepresentative).toBe('cross-document');
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+    expect(bank!.confidence.legalRepresentative).toBeLessThan(0.85);
+    expect(license!.corroborated?.legalRepresentative).toBeUndefined();
+  });
+
+  it('both readings doubted the same character: not corroborated', () => {
+    const [bank] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王昕琰', 0.7, doubtAt1));
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+    expect(bank!.confidence.legalRepresentative).toBeLessThan(0.8);
+  });
+
+  it('a value found by searching for the other document’s value corroborates nothing', () => {
+    // The form's label is lost: its name is located by the license's value, so the two are
+    // the same by construction, not two readings.
+    const lost = formText('王昕琰', 0.62, doubtAt1);
+    lost.pages[0]!.items = lost.pages[0]!.items.filter((i) => i.text !== '法定代表人');
+    const [bank] = dossier(lost, formText('王昕琰', 0.98));
+    if (bank!.fields.legalRepresentative === '王昕琰')
+      expect(bank!.found?.legalRepresentative).toBe('cross-document');
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+    expect(bank!.confidence.legalRepresentative ?? 0).toBeLessThan(0.8);
+  });
+
+  it('逢 for a surname, read by OCR on both (PP-OCR reads 逄 as 逢 everywhere): not corroborated', () => {
+    const doubt: CharAlternatives[] = [{ at: 1, p: 0.62, options: [{ text: '听', p: 0.3 }] }];
+    const [bank] = dossier(formText('逢昕琰', 0.62, doubt), formText('逢昕琰', 0.98));
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+  });
+
+  it('a surname doubted with another surname behind it: not corroborated by another OCR reading', () => {
+    const doubt: CharAlternatives[] = [{ at: 0, p: 0.62, options: [{ text: '汪', p: 0.3 }] }];
+    const [bank] = dossier(formText('王昕琰', 0.62, doubt), formText('王昕琰', 0.98));
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+  });
+
+  it('a text layer reads no look-alike: its 逢昕琰 corroborates the photo’s', () => {
+    const doubt: CharAlternatives[] = [{ at: 1, p: 0.62, options: [{ text: '听', p: 0.3 }] }];
+    const [bank] = dossier(formText('逢昕琰', 0.62, doubt), {
+      ...formText('逢昕琰', 1),
+      source: 'pdf-text',
+    });
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+  });
+});
