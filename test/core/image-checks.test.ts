@@ -24,8 +24,10 @@ function analysed(
       ...d,
       fields: {
         ...d.fields,
-        ...(d.kind === 'business-license' ? { businessScope: '软件开发' } : {}),
-        ...(d.kind === 'id-card-front' ? { ethnicity: '汉', address: '浙江省杭州市' } : {}),
+        ...(d.kind === 'business-license' ? { businessScope: '软件开发；技术服务。' } : {}),
+        ...(d.kind === 'id-card-front'
+          ? { ethnicity: '汉', address: '浙江省杭州市滨江区示范路1号' }
+          : {}),
       },
       quality:
         d.kind === 'id-card-front' || d.kind === 'id-card-back'

@@ -75,6 +75,12 @@ describe('an ID card back whose term starts garbled', () => {
       expect(doc.fields.validUntil).toBe(until);
       expect(doc.fields.validFrom).toBe(from);
       expect(doc.confidence.validFrom).toBeLessThan(0.9);
+      // 2025.1117: a dot lost, every digit read (16 digits, termFromDigits): the start is
+      // read, not completed, and the rule corroborates it. Elsewhere a digit was lost.
+      if (name === 'id-card-photo-11-photo.jpg') {
+        expect(doc.corroborated?.validFrom).toBe('validity-rule');
+        return;
+      }
       // A start the validity rule completed is not corroborated by that same rule.
       expect(doc.corroborated?.validFrom).toBeUndefined();
       expect(doc.confidence.validFrom).toBeLessThanOrEqual(0.6);

@@ -4,6 +4,7 @@
 // document (src/core/image): `quality` and `seal`.
 import type { DocumentKind } from '../documents';
 import type { ExtractedDocument } from '../extraction';
+import { cutShort, neverValue, typeOf } from '../extract/value-types';
 import { imageFieldLabel } from '../image/labels';
 import { type Check, type CheckContext, fail, KIND_NAMES, pass, skip, warn } from './result';
 
@@ -54,14 +55,32 @@ const RESCAN: Record<DocumentKind, { en: string; zh: string }> = {
  * the field's letters, digits and ideographs, not its label or punctuation), else the
  * extraction's. A value independent evidence confirms (`corroborated`: a checksum, the ID
  * number's birth date) is legible at the confidence that evidence earned it, however
- * unsure the OCR was of a single character.
+ * unsure the OCR was of a single character. Characters that are not a whole value of the
+ * field's type are not legible, however sure (NOT_A_VALUE_CONFIDENCE).
  */
 export function legibilityConfidence(doc: ExtractedDocument, field: string): number | undefined {
   const text = doc.quality?.textConfidence?.[field];
   const read = doc.confidence[field];
+  const value = doc.fields[field];
+  // Sure characters of something that is not the field's value (分局 for an issuing
+  // authority: a piece of one), or of a part of it (a scope stopped where a seal covered
+  // it), are no legible value: the characters' confidence stands only for a whole value.
+  if (typeof value === 'string' && !wholeValueOfItsType(field, value))
+    return Math.min(text ?? 1, read ?? 1, NOT_A_VALUE_CONFIDENCE);
   if (doc.corroborated?.[field] !== undefined && read !== undefined)
     return Math.max(text ?? 0, read);
   return text ?? read;
+}
+
+/** The legibility of characters that are not a whole value of the field's type. */
+export const NOT_A_VALUE_CONFIDENCE = 0.5;
+
+function wholeValueOfItsType(field: string, value: string): boolean {
+  return (
+    typeOf(field).valid(value) &&
+    neverValue(field, value) === null &&
+    cutShort(field, value) === null
+  );
 }
 
 export const filesLegible: Check = (ctx) => {

@@ -1,16 +1,36 @@
 // An ID card back whose small print a photocopy or a photo garbled: the validity term read
-// by its type where 有效期限 was lost, its end completed from the card's validity rule where
+// by its type where 有效期限 was lost (its separators too, where its digits alone are the
+// two dates: termFromDigits), its end completed from the card's validity rule where
 // its second date was garbled. Both below the confidence of a labelled reading.
 import { readValue, type PageLayout } from './layout';
 import { minConfidence, union } from './lines';
 import type { FieldReading } from './scoring';
-import { afterFirstDate, beforeFirstDate, parseTerm } from './values';
+import { afterFirstDate, beforeFirstDate, parseTerm, termFromDigits } from './values';
 import { UNLABELLED_CONFIDENCE } from './id-fallbacks';
 import { LONG_TERM } from '../documents';
 import { holdsInOrder } from '../text/in-order';
 
 /** A card back's validity term as printed: two dotted dates, or a date and 长期. */
 const TERM_RUN = /\d{4}[.-]\d{2}[.-]\d{2}[-—–~至]+(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
+/** Digits and what separates a term's: a term whose separators the OCR lost or misread. */
+const DIGIT_RUN = /\d[\d\s.,\-—–~至]*\d(?:\s*长期)?/gu;
+
+/** A line's term: as printed (TERM_RUN), else a run of its digits that is one (termFromDigits). */
+function termOnLine(
+  text: string,
+): { from: string; until: string; index: number; text: string } | null {
+  const m = TERM_RUN.exec(text);
+  if (m) {
+    const [from, until] = parseTerm(m[0]);
+    return from === null || until === null ? null : { from, until, index: m.index, text: m[0] };
+  }
+  for (const run of text.matchAll(DIGIT_RUN)) {
+    const [from, until] = parseTerm(run[0]);
+    const term = from !== null && until !== null ? [from, until] : termFromDigits(run[0]);
+    if (term) return { from: term[0]!, until: term[1]!, index: run.index, text: run[0] };
+  }
+  return null;
+}
 
 /**
  * The validity of a card back whose 有效期限 label was lost (a photo of a copy): the one
@@ -25,13 +45,12 @@ export function termRunFallback(
   const found = layouts.flatMap((layout) =>
     layout.lines.flatMap((line) => {
       const text = line.glyphs.map((g) => g.ch).join('');
-      const m = TERM_RUN.exec(text);
+      const m = termOnLine(text);
       if (!m) return [];
-      const [from, until] = parseTerm(m[0]);
       const glyphs = line.glyphs
         .slice([...text.slice(0, m.index)].length)
-        .slice(0, [...m[0]].length);
-      return from === null || until === null ? [] : [{ from, until, glyphs, page: layout.page }];
+        .slice(0, [...m.text].length);
+      return [{ from: m.from, until: m.until, glyphs, page: layout.page }];
     }),
   );
   const term = found[0];

@@ -17,7 +17,7 @@ import { findRuns, joinGlyphs, readValue, startsRightOfColumn, type PageLayout }
 import { minConfidence, union } from './lines';
 import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
-import { parseTerm } from './values';
+import { parseTerm, termFromDigits } from './values';
 import { textRunsOn } from './runs-on';
 import {
   TYPE_SEARCH_FIELDS,
@@ -55,6 +55,8 @@ export const CONFIDENCE_CAP = {
   cutShort: 0.8,
   /** A value that does not have its field's type. */
   wrongType: 0.5,
+  /** A term read from its digits alone, its dates' separators lost (termFromDigits). */
+  digitsOnly: 0.6,
 } as const;
 
 interface Candidate extends PageCandidate {
@@ -285,14 +287,25 @@ interface TermReading {
  */
 function pickTerm(candidates: Iterable<Candidate>): TermReading | null {
   let partial: TermReading | null = null;
+  let digitsOnly: TermReading | null = null;
   for (const c of candidates) {
     const [from, until] = parseTerm(c.text);
+    const confidence = Math.min(c.confidence, c.cap);
+    // The separators lost: the digits alone, where they agree with any date read.
+    const digits = from === null || until === null ? termFromDigits(c.text) : null;
+    if (digits !== null && [from, until].every((v, i) => v === null || v === digits[i]))
+      digitsOnly ??= {
+        from: digits[0],
+        until: digits[1],
+        confidence: Math.min(confidence, CONFIDENCE_CAP.digitsOnly),
+        box: c.box,
+      };
     if (from === null && until === null) continue;
-    const reading = { from, until, confidence: Math.min(c.confidence, c.cap), box: c.box };
+    const reading = { from, until, confidence, box: c.box };
     if (from !== null && until !== null) return reading;
     partial ??= reading;
   }
-  return partial;
+  return digitsOnly ?? partial;
 }
 
 function setTerm(

@@ -237,7 +237,8 @@ export const VALUE_TYPES: Record<string, ValueType> = {
   ),
   address: text((v) => v.length >= 5 && ADDRESS_WORD.test(v) && ADDRESS_PLACE.test(v)),
   businessScope: { parse: parseBusinessScope, valid: (v) => v.length >= 2 },
-  issuingAuthority: text((v) => /(?:公安局|分局|派出所)$/u.test(v)),
+  // A place before the office (深圳市公安局南山分局): 分局 or 公安局 alone is a piece of one.
+  issuingAuthority: text((v) => /^\p{Script=Han}{2,}.*(?:公安局|分局|派出所)$/u.test(v)),
 };
 
 /** Notices and instructions printed on the forms (凭此信息办理其他银行结算账户…). */

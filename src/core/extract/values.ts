@@ -79,6 +79,46 @@ export function parseTerm(text: string): [string | null, string | null] {
   return [first.value, dates[1]?.value ?? null];
 }
 
+/** `YYYYMMDD` as an ISO date when it is a real one (1900-2199), else null. */
+function digitDate(digits: string): string | null {
+  const y = Number(digits.slice(0, 4));
+  const m = Number(digits.slice(4, 6));
+  const d = Number(digits.slice(6, 8));
+  if (digits.length !== 8 || y < 1900 || y > 2199 || !isRealDate(y, m, d)) return null;
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+}
+
+/** Whether `until` is a whole number of years after `from`: to the day, or the day before. */
+function wholeYears(from: string, until: string): boolean {
+  const years = Number(until.slice(0, 4)) - Number(from.slice(0, 4));
+  if (years < 1) return false;
+  if (until.slice(4) === from.slice(4)) return true;
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const dayBefore = new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10);
+  return dayBefore === until;
+}
+
+/**
+ * A term whose dates' separators the OCR lost (`2021072820410728`, `202112.20-2041.12.20`
+ * on a copied ID back): its digits alone, when they are exactly two dates of 8 digits
+ * (YYYYMMDD) or one before a long-term word, the dates real and the term a whole number
+ * of years (to the day, or to the day before), which a misread digit in a month or day
+ * breaks. Null otherwise: the digits are then not known to be the dates.
+ */
+export function termFromDigits(text: string): [string, string] | null {
+  const s = foldWidth(text);
+  const long = LONG_TERM_WORDS.exec(s);
+  const digits = (long ? s.slice(0, long.index) : s).replace(/\D/gu, '');
+  if (long) {
+    const from = digitDate(digits);
+    return from === null ? null : [from, LONG_TERM];
+  }
+  if (digits.length !== 16) return null;
+  const from = digitDate(digits.slice(0, 8));
+  const until = digitDate(digits.slice(8));
+  return from !== null && until !== null && wholeYears(from, until) ? [from, until] : null;
+}
+
 /** Whether a term's text ends where its end should follow (`2019年01月01日至`: wrapped, or lost). */
 export function termCutAtUntil(text: string): boolean {
   return /至\s*$/u.test(foldWidth(text).trim());
