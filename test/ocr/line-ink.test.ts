@@ -126,6 +126,27 @@ describe('a line whose print was not all read', () => {
     expect(items[0]!.confidence).toBe(0.6);
     expect(items[1]!.confidence).toBeGreaterThan(0.9);
   });
+
+  it('a gap with no print in it is a space, not a lost character', () => {
+    // 性别 男民族壮 with 族 read again: the space after the label is two pitches wide, wider
+    // than a lost character's gap, and the crop shows paper there.
+    const xs = [16, 44, 100, 128, 156, 184];
+    const chars = [...'性别男民族壮'].map((t, i) =>
+      char(t, xs[i]!, t === '族' ? { recovered: true, confidence: 0.95 } : {}),
+    );
+    const wide = { ...box, w: 220 };
+    const glyphsAt = (at: readonly number[]): [number, number, number, number][] =>
+      at.map((x) => [x - 12, x + 12, 10, 30]);
+    const paper = lineInk(drawn(220, glyphsAt(xs)), 8)!.spans;
+    const spaced = lineSegments(chars, wide, 0, [], paper);
+    expect(spaced.map((i) => i.text)).toEqual(['性别男民族壮']);
+    expect(spaced[0]!.confidence).toBeGreaterThan(0.9);
+    // Print in the gap that no character accounts for: a character was lost there.
+    const printed = lineInk(drawn(220, glyphsAt([...xs, 72])), 8)!.spans;
+    expect(lineSegments(chars, wide, 0, [], printed)[0]!.confidence).toBe(0.6);
+    // Where the crop's ink is not known, the gap alone decides, as before.
+    expect(lineSegments(chars, wide, 0)[0]!.confidence).toBe(0.6);
+  });
 });
 
 /** Font, size and blur where PP-OCR before this check read the name without its last character at ≥ 0.9. */

@@ -161,7 +161,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
         recognise,
       );
       const items: TextItem[] = boxes.flatMap((b, i) =>
-        lineSegments(checked[i]!.chars, b, pageIndex, checked[i]!.lost),
+        lineSegments(checked[i]!.chars, b, pageIndex, checked[i]!.lost, checked[i]!.ink),
       );
       items.sort((a, b) => a.y - b.y || a.x - b.x);
       const result: PageText = { page: pageIndex, width: page.width, height: page.height, items };

@@ -170,6 +170,8 @@ export interface CheckedLine {
   chars: RecognisedChar[];
   /** Crop x of the middle of each uncovered ink span nothing could be read from. */
   lost: number[];
+  /** The line's inked column runs (null where its crop has no contrast or it read nothing). */
+  ink: readonly InkSpan[] | null;
 }
 
 export interface InkCheckStats {
@@ -210,16 +212,20 @@ function glyphSize(crop: Raster, pad: number): number {
   return Math.max(6, crop.height - pad);
 }
 
+/** A line's ink, where it read something to compare it with. */
+function lineInkOf(crop: Raster, pad: number, chars: readonly RecognisedChar[]): LineInk | null {
+  return chars.some((c) => c.text.trim() !== '') ? lineInk(crop, pad) : null;
+}
+
 /** The uncovered ink spans of one line (empty when none or when its crop has no contrast). */
 export function lineUncovered(
   crop: Raster,
   pad: number,
   chars: readonly RecognisedChar[],
+  ink: LineInk | null = lineInkOf(crop, pad, chars),
 ): InkSpan[] {
   const visible = chars.filter((c) => c.text.trim() !== '');
-  if (visible.length === 0) return [];
-  const ink = lineInk(crop, pad);
-  if (ink === null) return [];
+  if (visible.length === 0 || ink === null) return [];
   const glyph = glyphSize(crop, pad);
   const u = uncoveredInk(
     ink,
@@ -244,7 +250,8 @@ export async function checkLineInk(
   recognise: Recognise,
 ): Promise<CheckedLine[]> {
   const started = inkCheckClock();
-  const found = lines.map((chars, i) => lineUncovered(crops[i]!, pads[i]!, chars));
+  const inks = lines.map((chars, i) => lineInkOf(crops[i]!, pads[i]!, chars));
+  const found = lines.map((chars, i) => lineUncovered(crops[i]!, pads[i]!, chars, inks[i]));
   const jobs: { line: number; span: InkSpan; offset: number }[] = [];
   const rereads: Raster[] = [];
   found.forEach((spans, line) => {
@@ -265,7 +272,11 @@ export async function checkLineInk(
   stats.flagged += found.filter((s) => s.length > 0).length;
   stats.spans += jobs.length / 2;
   stats.inkMs += inkCheckClock() - started;
-  const checked: CheckedLine[] = lines.map((chars) => ({ chars: [...chars], lost: [] }));
+  const checked: CheckedLine[] = lines.map((chars, i) => ({
+    chars: [...chars],
+    lost: [],
+    ink: inks[i]?.spans ?? null,
+  }));
   if (jobs.length === 0) return checked;
   const read = await recognise(rereads);
   for (let j = 0; j < jobs.length; j += 2) {

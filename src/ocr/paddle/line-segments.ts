@@ -5,6 +5,7 @@ import type { CharAlternatives, TextItem } from '../../core/extraction';
 import { preferCjkWidths } from '../engine';
 import type { CharAlternative } from './ctc';
 import type { DetectedBox } from './db-postprocess';
+import type { InkSpan } from './line-ink';
 
 const CJK = /[\u3400-\u9fff]/u;
 /** What src/core/extract/lines.ts takes a character's own confidence for. */
@@ -19,15 +20,33 @@ const MISSING_CHARACTER_CONFIDENCE = 0.6;
  */
 export const RECOVERED_CHARACTER_CONFIDENCE = 0.85;
 
-function hasMissingCharacterGap(part: readonly RecognisedChar[], cjkPitch: number | null): boolean {
+/** Columns of print between crop x `from` and `to`. */
+function printBetween(ink: readonly InkSpan[], from: number, to: number): number {
+  return ink.reduce((n, s) => n + Math.max(0, Math.min(to, s.to) - Math.max(from, s.from)), 0);
+}
+
+/**
+ * Two Chinese characters much further apart than the line's pitch, with print between
+ * them (where the line's ink is known): a character was lost there. Where the crop shows
+ * no print between the two glyphs the gap is a space (性别 男, a label and its value), not
+ * a lost character.
+ */
+function hasMissingCharacterGap(
+  part: readonly RecognisedChar[],
+  cjkPitch: number | null,
+  ink: readonly InkSpan[] | null,
+): boolean {
   if (cjkPitch === null) return false;
-  return part.some(
-    (c, i) =>
-      i > 0 &&
-      CJK.test(c.text) &&
-      CJK.test(part[i - 1]!.text) &&
-      c.start - part[i - 1]!.start > 1.4 * cjkPitch,
-  );
+  return part.some((c, i) => {
+    const prev = part[i - 1];
+    if (prev === undefined || !CJK.test(c.text) || !CJK.test(prev.text)) return false;
+    if (c.start - prev.start <= 1.4 * cjkPitch) return false;
+    if (ink === null) return true;
+    // A set ideograph is about the line's pitch wide: print between the two glyphs' edges,
+    // more than a blurred edge's bleed, is a character's.
+    const half = 0.5 * cjkPitch;
+    return printBetween(ink, prev.x + half, c.x - half) >= Math.max(2, 0.15 * cjkPitch);
+  });
 }
 
 export interface RecognisedChar {
@@ -66,6 +85,7 @@ export function lineSegments(
   box: DetectedBox,
   page: number,
   lost: readonly number[] = [],
+  ink: readonly InkSpan[] | null = null,
 ): TextItem[] {
   const visible = chars.filter((c) => c.text.trim() !== '');
   if (visible.length === 0) return [];
@@ -135,7 +155,7 @@ export function lineSegments(
       let confidence = Math.max(0, Math.min(1, Math.min(mean, min + 0.05)));
       // CTC can drop a character without any doubt on the others: two Chinese characters
       // much further apart than the line's pitch mean one is missing between them.
-      if (hasMissingCharacterGap(part, cjkPitch) || lostPrint.some((x) => nearest(x) === part))
+      if (hasMissingCharacterGap(part, cjkPitch, ink) || lostPrint.some((x) => nearest(x) === part))
         confidence = Math.min(confidence, MISSING_CHARACTER_CONFIDENCE);
       // The extractor takes an ideograph's own confidence where it is lower (itemGlyphs);
       // another character read again holds its whole segment.
