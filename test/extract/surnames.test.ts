@@ -45,7 +45,7 @@ describe('a name that starts with no surname', () => {
 
   it('a runner-up that is no surname is not proposed; the name is still doubtful', () => {
     const other = [{ at: 0, p: 0.99, options: [{ text: '锤', p: 0.006 }] }];
-    const doc = extractDocument(bankForm(item('睡婕恺', 0, 0, 0.98, other)), 'bank.jpg');
+    const doc = extractDocument(bankForm(item('晴婕恺', 0, 0, 0.98, other)), 'bank.jpg');
     expect(doc.confidence.legalRepresentative).toBeLessThan(0.9);
     expect(proposalsFor(doc, 'legalRepresentative')).toEqual([]);
   });

@@ -56,16 +56,51 @@ export const SURNAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = 
   // form's image PDF (bench/ocr-replay-dossiers.ts, names1 seed offset 300).
   阙: ['阚'],
   阀: ['阚'],
+  // Measured by bench/name-study.ts (one name per wide-pool surname, 3 fonts, 14 and 18
+  // px, blurred 0.8 px: 1,824 names): each read for the rare surname at least twice, in
+  // some print with the rare one not kept behind it (or kept below 2%, where another
+  // print loses it). Left out: readings that are themselves among the 100 most common
+  // surnames (余 for 佘): those are mostly themselves, and the runner-ups judge them.
+  全: ['仝'],
+  宣: ['笪'],
+  鄂: ['鄢'],
+  // Readings no surname starts with (surnames.ts doubts the name already): the surname
+  // the place holds, read back.
+  糕: ['禚'],
+  睡: ['眭'],
+  咎: ['昝'],
+  院: ['隗'],
+  翰: ['鞠'],
+  耸: ['笪'],
+};
+
+/**
+ * A given name's character (a name's second place or later) read as another character
+ * PP-OCRv4 was measured to read for a rarer given-name character (bench/name-study.ts: the
+ * wide pool's given-name characters behind common surnames, and the surname pool's names;
+ * seen at least twice, in some print with no runner-up kept or one below 2%). Only past
+ * the surname: 晏 read for 旻 in a given name is also a surname of its own.
+ */
+export const GIVEN_NAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = {
+  晏: ['旻'],
+  蟠: ['璠'],
+  播: ['璠'],
+  环: ['璠'],
+  墙: ['璠'],
+  资: ['赟'],
+  哗: ['晔'],
 };
 
 /**
  * The rarer characters PP-OCR was measured to read as `ch` at a name's place `i` (a
- * surname's only at the first place): what a place read `ch` may hold.
+ * surname's only at the first place, a given name's only past it): what a place read `ch`
+ * may hold.
  */
 export function misreadingsOf(ch: string, i: number): readonly string[] {
-  return i === 0
-    ? [...(NAME_CONFUSABLES[ch] ?? []), ...(SURNAME_CONFUSABLES[ch] ?? [])]
-    : (NAME_CONFUSABLES[ch] ?? []);
+  return [
+    ...(NAME_CONFUSABLES[ch] ?? []),
+    ...((i === 0 ? SURNAME_CONFUSABLES : GIVEN_NAME_CONFUSABLES)[ch] ?? []),
+  ];
 }
 
 /**
