@@ -7,6 +7,7 @@ import { SEPARATORS } from './anchors';
 import type { LabelHit } from './anchors';
 import { joinGlyphs, labelGlyphs, rightBound, type PageLayout, type ValueRegion } from './layout';
 import { minConfidence, union, type Glyph, type Line } from './lines';
+import { withoutLoneTail } from './lone-glyph';
 import { isBankName, neverValue, typeOf } from './value-types';
 
 /** How far a cell reaches above and below its label's line, in line heights. */
@@ -66,7 +67,7 @@ export function readCell(hit: LabelHit, layout: PageLayout): ValueRegion | null 
       while (row[0] && SEPARATORS.has(row[0].ch)) row.shift();
       // A row ends at a wide gap (what follows belongs to something else).
       const cut = row.findIndex((g, i) => i > 0 && (g.x0 - row[i - 1]!.x1) / h > 3);
-      return cut < 0 ? row : row.slice(0, cut);
+      return withoutLoneTail(cut < 0 ? row : row.slice(0, cut), h);
     })
     .filter((row) => row.length > 0);
   const all = rows.flat();

@@ -5,6 +5,7 @@
 import { birthDateFromIdNumber, validateIdNumber } from '../codes/id-number';
 import { findRuns, type PageLayout } from './layout';
 import { minConfidence, union, type Glyph, type Line } from './lines';
+import { withoutLoneTail } from './lone-glyph';
 import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
 import { ETHNICITIES, isPersonName, neverValue, typeOf } from './value-types';
@@ -214,7 +215,12 @@ export function addressBlockFallback(
       const text = line.glyphs.map((g) => g.ch).join('');
       const labelled = hits.some((h) => h.line === line);
       if (line.y0 - above.y1 > 2.5 * birth.h || labelled || /\d{15,}/u.test(text)) break;
-      rows.push(line.glyphs.filter((g) => g.ch.trim() !== ''));
+      rows.push(
+        withoutLoneTail(
+          line.glyphs.filter((g) => g.ch.trim() !== ''),
+          line.h,
+        ),
+      );
       above = line;
       if (rows.length === ADDRESS_LINES) break;
     }

@@ -6,6 +6,7 @@ import { SEPARATORS, findLabels, type LabelHit } from './anchors';
 import type { LabelDef } from './labels';
 import { isCopyStamp } from './value-types';
 import { minConfidence, pageLines, union, type Glyph, type Line, type WorkCounter } from './lines';
+import { withoutLoneTail } from './lone-glyph';
 import type { PageText } from '../extraction';
 
 export interface ValueRegion {
@@ -114,7 +115,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
       out.push(g);
     }
     while (out[0] && SEPARATORS.has(out[0].ch)) out.shift();
-    return out;
+    return withoutLoneTail(out, l.h);
   };
 
   const rows: Glyph[][] = [];
