@@ -52,7 +52,8 @@ export interface DocumentReaderOptions {
 }
 
 export function createDocumentReader(options: DocumentReaderOptions = {}): DiskDocumentReader {
-  const ocr = createLazyOcrEngine(options.engine);
+  // PP-OCR's sessions are made in a worker thread while the first page is prepared here.
+  const ocr = createLazyOcrEngine(options.engine, { sessionsInWorker: true });
   let pdfDeps: Promise<ReadDocumentDeps> | undefined;
   const imageDeps = createNodeImageReadDeps(ocr);
   return {

@@ -1,13 +1,13 @@
 // The EXIF orientation of a photo, read in Node with exifr (both Node engines use it; its
 // own module so that the engine factory and the PaddleOCR engine do not import each other).
+import type exifrModule from 'exifr';
 import type { ExifOrientationReader } from './engine';
 
-type Exifr = typeof import('exifr').default;
+type Exifr = typeof exifrModule;
 let exifrOnce: Promise<Exifr> | undefined;
 
 /** exifr (its full build: ~100 KB of code, about 35 ms of CPU to load), loaded once. */
-const loadExifr = (): Promise<Exifr> =>
-  (exifrOnce ??= import('exifr').then((m) => m.default));
+const loadExifr = (): Promise<Exifr> => (exifrOnce ??= import('exifr').then((m) => m.default));
 
 /** The four bytes exifr looks for at the start of a JPEG's EXIF segment (APP1: 'Exif\0\0'). */
 const EXIF_HEADER = Buffer.from('Exif', 'latin1');

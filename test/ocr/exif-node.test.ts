@@ -3,11 +3,12 @@
 // (no orientation) without exifr being loaded or called; a phone photo is read by exifr.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type realExifr from 'exifr';
 import { describe, expect, it, vi } from 'vitest';
 
 const { orientationCalls } = vi.hoisted(() => ({ orientationCalls: { count: 0 } }));
 vi.mock('exifr', async (importOriginal) => {
-  const real = ((await importOriginal()) as { default: typeof import('exifr').default }).default;
+  const real = (await importOriginal<{ default: typeof realExifr }>()).default;
   return {
     default: {
       ...real,
@@ -24,7 +25,9 @@ import { mayHoldExif, readExifOrientationNode } from '../../src/ocr/exif.node.ts
 import { withExifOrientation } from './support/exif-photos';
 
 const scan = async (): Promise<Uint8Array> =>
-  new Uint8Array(await readFile(join(import.meta.dirname, '../../examples/scans-jpg/id-front.jpg')));
+  new Uint8Array(
+    await readFile(join(import.meta.dirname, '../../examples/scans-jpg/id-front.jpg')),
+  );
 
 describe('readExifOrientationNode', () => {
   it('answers a JPEG without EXIF as exifr does, without calling exifr', async () => {

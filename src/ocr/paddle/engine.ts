@@ -52,6 +52,20 @@ export interface PaddleEngineDeps {
   detMaxSide?: number;
   /** Narrowest recognition input in pixels (default REC_MIN_WIDTH). */
   recMinWidth?: number;
+  /**
+   * The engine is returned before its sessions are made, and the first page is prepared
+   * while they are (a host that makes them in another thread: the CLI's worker). A
+   * failure to make them rejects that page with SessionsFailed. Default: made first, and
+   * a failure rejects createPaddleEngine.
+   */
+  sessionsOnFirstPage?: boolean;
+}
+
+/** The engine's sessions could not be made (see PaddleEngineDeps.sessionsOnFirstPage). */
+export class SessionsFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
 }
 
 /** The page kept for cropping lines: text ~30-40 px high at this size. */
@@ -70,15 +84,23 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       typeof model === 'string'
         ? ort.InferenceSession.create(model, options)
         : ort.InferenceSession.create(model, options));
-  const [det, rec, cls] = await Promise.all([
+  const alphabet = ctcAlphabet(deps.models.keys);
+  const made = Promise.all([
     create(deps.models.det, sessionOptions),
     create(deps.models.rec, sessionOptions),
     create(deps.models.cls, sessionOptions),
-  ]);
-  const alphabet = ctcAlphabet(deps.models.keys);
-  const detect = createDetector(ort, det, deps.detMaxSide ?? 1600);
-  const upsideDown = createClassifier(ort, cls);
-  const recognise = createRecogniser(ort, rec, alphabet, deps.recMinWidth ?? REC_MIN_WIDTH);
+  ]).then(([det, rec, cls]) => ({
+    sessions: [det, rec, cls],
+    detect: createDetector(ort, det, deps.detMaxSide ?? 1600),
+    upsideDown: createClassifier(ort, cls),
+    recognise: createRecogniser(ort, rec, alphabet, deps.recMinWidth ?? REC_MIN_WIDTH),
+  }));
+  type Models = Awaited<typeof made>;
+  const models: Promise<Models> = deps.sessionsOnFirstPage
+    ? made.catch((reason: unknown) => Promise.reject(new SessionsFailed(reason)))
+    : Promise.resolve(await made);
+  // Awaited by the first page; until then a failure is not an unhandled rejection.
+  models.catch(() => undefined);
 
   function cropBox(page: Raster, b: DetectedBox): Raster {
     return crop(page, b.x, b.y, b.w, b.h);
@@ -91,6 +113,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
    * copy (replaceJoinedBlocks). Either way they are read on the page as it is.
    */
   async function detectLines(
+    { detect }: Models,
     page: Raster,
     darkest: Raster | undefined,
     lineHeight: number | undefined,
@@ -104,6 +127,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
 
   /** Page turned by the angle classifier's vote over the widest lines (upside-down scans). */
   async function orient(
+    { detect, upsideDown }: Models,
     page: Raster,
     boxes: DetectedBox[],
     lineHeight: number | undefined,
@@ -138,9 +162,12 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       const prepared = preparePage(raster, { maxSide: RECOGNITION_MAX_SIDE, ...options });
       onProgress?.({ stage: 'detecting text', progress: 0.1 });
       const { lineHeight } = prepared;
+      const loaded = await models;
+      const { recognise } = loaded;
       const oriented = await orient(
+        loaded,
         prepared.raster,
-        await detectLines(prepared.raster, prepared.detectionRaster, lineHeight),
+        await detectLines(loaded, prepared.raster, prepared.detectionRaster, lineHeight),
         lineHeight,
       );
       const page = oriented.page;
@@ -170,7 +197,8 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
     recognise: (image, onProgress, onDecoded, onPrepared) =>
       recogniseImageFile(engine, image, deps, onProgress, onDecoded, onPrepared),
     async dispose() {
-      await Promise.all([det.release(), rec.release(), cls.release()]);
+      const loaded = await models.catch(() => undefined);
+      await Promise.all(loaded?.sessions.map((s) => s.release()) ?? []);
     },
   };
   return engine;
