@@ -72,3 +72,46 @@ describe('lines found again on the darkest ink', () => {
     ]);
   });
 });
+
+describe('a line the darkest ink splits where a watermark crosses it', () => {
+  it('gives way to all of its parts, not only to the one inside the block', () => {
+    // A card back photo (id-card-photo, watermarked): `有效期限 2024.02.14-2044.02.14` is one
+    // line on the page; the darkest ink splits it into the label and the dates, and only the
+    // label's part lies inside a hollow watermark block.
+    const title = box(305, 92, 423, 49);
+    const authority = box(360, 461, 359, 33);
+    const term = box(155, 527, 559, 36);
+    const watermark = box(0, 212, 312, 385, 0.09);
+    const page = [
+      title,
+      box(312, 196, 453, 68),
+      box(168, 459, 152, 37),
+      authority,
+      term,
+      watermark,
+    ];
+    page.push(box(765, 0, 235, 295, 0.11), box(795, 249, 205, 210, 0.18));
+    const label = box(157, 529, 141, 32);
+    const dates = box(337, 529, 376, 31);
+    const read = readAgain(page, [title, label, dates]);
+    expect(read).toEqual(expect.arrayContaining([label, dates, authority]));
+    expect(read).not.toContain(term);
+  });
+});
+
+describe('a watermark found again on the darkest ink', () => {
+  it('replaces no line it grazes: the watermark is no line to read', () => {
+    // An A4 copy of a card back (id-a4-one-side, copy scan): the watermark below the
+    // card's two lines is a hollow block on the page and a hollow box on the darkest ink
+    // too, and its box grazes the validity line's.
+    const title = box(668, 469, 287, 64);
+    const authority = box(584, 709, 394, 66);
+    const term = box(587, 755, 404, 66);
+    const watermark = box(466, 814, 906, 247, 0.15);
+    const page = [title, box(671, 537, 312, 78), authority, term, watermark];
+    const darkTerm = box(586, 754, 406, 69);
+    const read = readAgain(page, [title, darkTerm, box(469, 815, 904, 243, 0.14)]);
+    expect(read).toEqual(expect.arrayContaining([authority, term]));
+    expect(read).not.toContain(watermark);
+  });
+});

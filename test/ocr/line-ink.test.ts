@@ -217,3 +217,47 @@ describe('a name whose last character PP-OCR drops', () => {
     }
   });
 });
+
+/** An ID card back's and front's label and value, as the card spaces them (a few mm apart). */
+const SPACED = [
+  ['签发机关', '杭州市公安局滨江分局'],
+  ['姓名', '上官璟翔'],
+] as const;
+
+describe('a label and its value a space apart on one line', () => {
+  const spaced: { print: string; value: string; item: TextItem | undefined }[] = [];
+  beforeAll(async () => {
+    try {
+      for (const [font, size] of PRINTS) {
+        const lines = SPACED.map(
+          ([label, value]) =>
+            `<div style="margin:8px 0"><span style="font-size:${size - 3}px;letter-spacing:1px;margin-right:10px">${label}</span><span>${value}</span></div>`,
+        ).join('');
+        const html = `<html><body style="margin:20px;font-family:'${font}';font-size:${size}px">${lines}</body></html>`;
+        const bytes = await renderHtml(
+          html,
+          { widthMm: 100, heightMm: 40 },
+          { format: 'png', dpi: 150 },
+        );
+        const items = (await engine.recognise({ bytes, mime: 'image/png' })).pages[0]!.items;
+        for (const [label, value] of SPACED)
+          spaced.push({
+            print: `${font} ${size}px`,
+            value,
+            item: items.find((i) => i.text.replace(/\s/gu, '') === `${label}${value}`),
+          });
+      }
+    } finally {
+      await closeRenderer();
+    }
+  }, 240_000);
+
+  it('is read as one line as sure as its characters, not held as if a character were lost', () => {
+    const held = spaced.filter((s) => s.item === undefined || s.item.confidence < 0.9);
+    expect(
+      held.map(
+        (s) => `${s.print}: ${s.value} → ${s.item?.text ?? 'not one item'} @${s.item?.confidence}`,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -37,7 +37,18 @@ export function replaceJoinedBlocks<T extends DetectedBox>(
   // part of it): it belongs to the block when its middle lies at the block's height.
   const within = (a: DetectedBox, b: DetectedBox): boolean =>
     intersects(a, b) && a.y + a.h / 2 >= b.y && a.y + a.h / 2 <= b.y + b.h;
-  const lines = again.filter((a) => blocks.some((b) => within(a, b)));
+  // A hollow box found again is the watermark itself, which replaces nothing (it took a
+  // copied card back's validity line with it where it grazed that line's box).
+  const inBlocks = again.filter((a) => !isHollow(a) && blocks.some((b) => within(a, b)));
+  // A page line such a line touches gives way to every line found again at its height,
+  // not only to the part inside the block: the darkest ink split a card back's
+  // `有效期限 2024.02.14-2044.02.14` in two where a watermark crossed it, the label's part
+  // lay in the block, and the dates were lost with the line they replaced.
+  const touched = boxes.filter(
+    (b) => !blocks.includes(b) && inBlocks.some((l) => intersects(l, b)),
+  );
+  const alongside = again.filter((a) => !inBlocks.includes(a) && touched.some((b) => within(a, b)));
+  const lines = [...inBlocks, ...alongside];
   const kept = boxes.filter(
     (b) => !(blocks.includes(b) && isHollow(b)) && !lines.some((line) => intersects(line, b)),
   );
