@@ -271,3 +271,41 @@ describe('a card front whose labels were all lost, photographed with its back on
     expect(parts.map((p) => p.kind)).not.toContain('id-card-front');
   });
 });
+
+describe('a card back whose 签发机关 label was lost or garbled', () => {
+  const back = (authority: TextItem[]) =>
+    page([
+      item('中华人民共和国', 798, 999, 23),
+      item('居民身份证', 801, 1069, 32),
+      ...authority,
+      item('有效期限', 715, 1282, 16),
+      item('2023.09.24-2043.09.24', 832, 1282, 16),
+    ]);
+
+  it('reads the one line of the authority type, below the confidence of a labelled reading', () => {
+    // A photo of a stacked A4 copy: the value read sure, its small label not at all.
+    const lost = extractDocument(back([item('杭州市公安局西湖分局', 815, 1235, 18)]), 'id.jpg');
+    expect(lost.kind).toBe('id-card-back');
+    expect(lost.fields.issuingAuthority).toBe('杭州市公安局西湖分局');
+    expect(lost.confidence.issuingAuthority).toBeLessThanOrEqual(0.8);
+    // Garbled with the value into one line (`美发机美`: two of its four characters in place).
+    const garbled = extractDocument(
+      back([item('美发机美杭州市公安局滨江分局', 551, 1235, 18)]),
+      'id.jpg',
+    );
+    expect(garbled.fields.issuingAuthority).toBe('杭州市公安局滨江分局');
+  });
+
+  it('takes nothing where two lines could be it, or the line is not of its type', () => {
+    const two = extractDocument(
+      back([item('杭州市公安局西湖分局', 815, 1235, 18), item('上海市公安局', 815, 1150, 18)]),
+      'id.jpg',
+      { kind: 'id-card-back' },
+    );
+    expect(two.fields.issuingAuthority).toBeNull();
+    const none = extractDocument(back([item('仅供办理开户使用', 815, 1235, 18)]), 'id.jpg', {
+      kind: 'id-card-back',
+    });
+    expect(none.fields.issuingAuthority).toBeNull();
+  });
+});

@@ -1,9 +1,11 @@
 // An ID card back whose small print a photocopy or a photo garbled: the validity term read
 // by its type where 有效期限 was lost (its separators too, where its digits alone are the
 // two dates: termFromDigits), its end completed from the card's validity rule where
-// its second date was garbled. Both below the confidence of a labelled reading.
+// its second date was garbled, the issuing authority by its type where 签发机关 was lost.
+// All below the confidence of a labelled reading.
 import { readValue, type PageLayout } from './layout';
-import { minConfidence, union } from './lines';
+import { minConfidence, union, type Glyph } from './lines';
+import { neverValue, typeOf } from './value-types';
 import type { FieldReading } from './scoring';
 import { afterFirstDate, beforeFirstDate, parseTerm, termFromDigits } from './values';
 import { UNLABELLED_CONFIDENCE } from './id-fallbacks';
@@ -137,4 +139,53 @@ function startFromRule(
     });
     return;
   }
+}
+
+const AUTHORITY_LABEL = [...'签发机关'];
+
+/**
+ * How many characters at the start of a line are what is left of the 签发机关 label: all
+ * four garbled with two of them in place (`美发机美`), or its end with its start lost
+ * (`发机关`, `机关`); 0 when none.
+ */
+function authorityLabelRemnant(chars: readonly string[]): number {
+  const inPlace = AUTHORITY_LABEL.filter((ch, i) => chars[i] === ch).length;
+  if (chars.length > AUTHORITY_LABEL.length && inPlace >= 2) return AUTHORITY_LABEL.length;
+  for (let k = AUTHORITY_LABEL.length - 1; k >= 2; k--)
+    if (AUTHORITY_LABEL.slice(-k).every((ch, i) => chars[i] === ch)) return k;
+  return 0;
+}
+
+/** An issuing authority as printed: ideographs only, a police authority's name at its end. */
+const AUTHORITY = /^\p{Script=Han}{5,}$/u;
+
+/**
+ * The issuing authority of a card back whose 签发机关 label was lost or garbled (a photo of
+ * a copy): the one line of the back that, without what is left of the label, is of the
+ * authority's type (ideographs ending in 公安局, 分局 or 派出所), below the confidence of a
+ * labelled reading. Two such lines give nothing.
+ */
+export function authorityLineFallback(
+  layouts: readonly PageLayout[],
+  readings: Map<string, FieldReading>,
+): void {
+  if (readings.has('issuingAuthority')) return;
+  const type = typeOf('issuingAuthority');
+  const found = layouts.flatMap((layout) =>
+    layout.lines.flatMap((line) => {
+      const glyphs: Glyph[] = line.glyphs.filter((g) => g.ch.trim() !== '');
+      const value = glyphs.slice(authorityLabelRemnant(glyphs.map((g) => g.key)));
+      const text = value.map((g) => g.ch).join('');
+      const ok =
+        AUTHORITY.test(text) && type.valid(text) && neverValue('issuingAuthority', text) === null;
+      return ok ? [{ value, text, page: layout.page }] : [];
+    }),
+  );
+  const only = found[0];
+  if (found.length !== 1 || !only) return;
+  readings.set('issuingAuthority', {
+    value: only.text,
+    confidence: Math.min(UNLABELLED_CONFIDENCE, minConfidence(only.value)),
+    box: union(only.value, only.page),
+  });
 }

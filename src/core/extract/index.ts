@@ -21,7 +21,7 @@ import {
   sexLineFallback,
   unlabelledIdNumber,
 } from './id-fallbacks';
-import { termRunFallback, validityRuleFallback } from './id-back-fallbacks';
+import { authorityLineFallback, termRunFallback, validityRuleFallback } from './id-back-fallbacks';
 import { completedAmount } from './amounts';
 import { LABELS } from './labels';
 import { layoutPage } from './layout';
@@ -130,6 +130,7 @@ export function extractDocument(
   if (kind === 'id-card-front') addressBlockFallback(layouts, readings);
   if (kind === 'id-card-back') validityRuleFallback(layouts, readings);
   if (kind === 'id-card-back') termRunFallback(layouts, readings);
+  if (kind === 'id-card-back') authorityLineFallback(layouts, readings);
   if (kind === 'id-card-front' && !(readings.has('sex') && readings.has('ethnicity')))
     sexLineFallback(layouts, readings);
   const warnings: string[] = [];
