@@ -1,7 +1,7 @@
 // The Node host's document reader: one pdfjs and at most one OCR engine for the whole
 // run (the engine is created on the first page that needs OCR, and reused).
 import { readFile, stat } from 'node:fs/promises';
-import type { ExtractedDocument } from '../core/extraction';
+import { unreadDocument, type ExtractedDocument } from '../core/extraction';
 import { INTAKE_LIMITS, tooLarge } from '../core/intake';
 import { readDocuments, type ReadDocumentDeps } from '../ocr/read-document';
 import { sniffMime } from '../core/file-type';
@@ -26,18 +26,6 @@ export interface DiskDocumentReader {
   dispose(): Promise<void>;
 }
 
-export function unreadable(file: string, error: string): ExtractedDocument {
-  return {
-    file,
-    kind: 'unknown',
-    fields: {},
-    confidence: {},
-    corrections: [],
-    warnings: [],
-    error,
-  };
-}
-
 /** Told once per process, however many readers a command makes (deadlines: one per folder). */
 let toldNativeFailure = false;
 
@@ -59,7 +47,7 @@ export function createDocumentReader(options: DocumentReaderOptions = {}): DiskD
   return {
     async readFile(path, label = path.toString()) {
       const info = await stat(path).catch(() => null);
-      const refused = (error: string) => ({ documents: [unreadable(label, error)] });
+      const refused = (error: string) => ({ documents: [unreadDocument(label, error)] });
       if (info === null) return refused(`The file ${label} does not exist.`);
       if (!info.isFile()) return refused(`${label} is not a file.`);
       // The intake limit (src/core/intake.ts), checked before the file is read into memory.

@@ -225,3 +225,24 @@ export const ExtractedDocumentSchema = z.object({
   text: DocumentTextSchema.optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>;
+
+/**
+ * A file no document was read from: kind unknown, nothing read; `error` (the sentence
+ * people see) and `problem` (its reason) say why where the file could not be read.
+ */
+export function unreadDocument(
+  file: string,
+  error?: string,
+  problem?: ReadProblem,
+): ExtractedDocument {
+  return {
+    file,
+    kind: 'unknown',
+    fields: {},
+    confidence: {},
+    corrections: [],
+    warnings: [],
+    ...(error === undefined ? {} : { error }),
+    ...(problem === undefined ? {} : { problem }),
+  };
+}

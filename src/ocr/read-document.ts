@@ -12,6 +12,7 @@ import {
   type ExtractedDocument,
   type PageText,
   type ReadProblem,
+  unreadDocument,
 } from '../core/extraction';
 import { admit } from '../core/intake';
 import type { OcrEngine, OcrProgress } from '../core/ports';
@@ -58,19 +59,6 @@ export interface DocumentFile {
 }
 
 const extractOptions = (deps: ReadDocumentDeps) => (deps.kind ? { kind: deps.kind } : {});
-
-function failed(file: string, error: string, problem: ReadProblem): ExtractedDocument {
-  return {
-    file,
-    kind: 'unknown',
-    fields: {},
-    confidence: {},
-    corrections: [],
-    warnings: [],
-    error,
-    problem,
-  };
-}
 
 /** "the file is empty (0 bytes)" → "The file is empty (0 bytes)." */
 function sentence(message: string): string {
@@ -289,7 +277,7 @@ export async function readDocuments(
   } catch (error) {
     // Anything else is a fault of this program, not of the file: it is not hidden.
     if (!(error instanceof DocumentReadError)) throw error;
-    return [failed(file.name, sentence(error.message), error.problem)];
+    return [unreadDocument(file.name, sentence(error.message), error.problem)];
   } finally {
     await pass.pdf?.destroy().catch(() => undefined);
   }

@@ -33,7 +33,7 @@ import {
 } from '../../pack-host/cli-signing-key.node.ts';
 import { printable } from '../format';
 import { localTimestamp } from '../../core/dates';
-import type { ExtractedDocument } from '../../core/extraction';
+import { unreadDocument, type ExtractedDocument } from '../../core/extraction';
 
 export async function packCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -126,18 +126,7 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
         documents: loaded.files.flatMap((file) => {
           const found = loaded.documents.filter((d) => d.file === file.name);
           const extracted: ExtractedDocument[] =
-            found.length > 0
-              ? found
-              : [
-                  {
-                    file: file.name,
-                    kind: 'unknown',
-                    fields: {},
-                    confidence: {},
-                    corrections: [],
-                    warnings: [],
-                  },
-                ];
+            found.length > 0 ? found : [unreadDocument(file.name)];
           return extracted.map((e) => ({
             sourceName: file.name,
             bytes: file.bytes,

@@ -6,7 +6,7 @@
 // pages, which the leased worker OCRs. Every file comes from the app's own origin
 // (assetBase); nothing from a CDN, no blob: worker.
 import type { DocumentKind } from '../../core/documents';
-import type { ExtractedDocument, PageText } from '../../core/extraction';
+import { unreadDocument, type ExtractedDocument, type PageText } from '../../core/extraction';
 import { admit } from '../../core/intake';
 import type { RasterOcrEngine } from '../../ocr/engine';
 import { browserImageCodec } from '../../ocr/codec.web';
@@ -61,17 +61,11 @@ const offscreenTarget: CreateRenderTarget = (width, height) => {
 };
 
 function engineFailed(file: string): ExtractedDocument {
-  return {
+  return unreadDocument(
     file,
-    kind: 'unknown',
-    fields: {},
-    confidence: {},
-    corrections: [],
-    warnings: [],
-    error:
-      'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
-    problem: { reason: 'ocr-failed' },
-  };
+    'The OCR engine could not be started: reload the app, and if it fails again, reinstall it.',
+    { reason: 'ocr-failed' },
+  );
 }
 
 export function createBrowserDocumentReader(
