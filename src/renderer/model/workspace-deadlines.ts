@@ -1,15 +1,10 @@
 // Deadlines across every dossier (the unlock banner, the calendar export, the desktop
 // reminders) from the check summaries the vault keeps on each dossier, so nothing has to
 // read a document. The same items as a dossier's own list (core/deadlines).
-import {
-  deadlinesIcs,
-  dossierDeadlines,
-  type CalendarDeadline,
-  type WorkingDayCalendar,
-} from '../../core/deadlines';
-import { loadRulePack } from '../../core/rule-pack';
+import { deadlinesIcs, type CalendarDeadline, type WorkingDayCalendar } from '../../core/deadlines';
 import type { DossierSummary } from '../../vault';
 import { downloadBytes } from '../bridge/web';
+import { summaryDeadlines } from './workspace-view';
 
 /** The deadlines of these dossiers on `day`, nearest first (passed ones first of all). */
 export function deadlinesOfDossiers(
@@ -20,17 +15,10 @@ export function deadlinesOfDossiers(
 ): CalendarDeadline[] {
   const entries: CalendarDeadline[] = [];
   for (const summary of summaries) {
-    const check = summary.checkSummary;
-    if (!check) continue;
-    const items = dossierDeadlines(
-      {
-        idCardValidUntil: check.idValidUntil,
-        licenseValidUntil: check.licenseValidUntil,
-        changes: check.pendingChanges,
-      },
+    const items = summaryDeadlines(
+      summary,
       day,
       calendar,
-      loadRulePack(summary.rulePack),
       horizonDays === undefined ? {} : { horizonDays },
     );
     for (const item of items)

@@ -3,7 +3,12 @@
 // list shows. Reads only: the summary is stored by the workspace's writes (workspace.ts).
 import { runChecks, type CheckRun } from '../../core/checks';
 import { effectiveFields, fieldOf } from '../../core/checks/context';
-import { dossierDeadlines, type DeadlineItem, type WorkingDayCalendar } from '../../core/deadlines';
+import {
+  dossierDeadlines,
+  type DeadlineItem,
+  type DossierDeadlineOptions,
+  type WorkingDayCalendar,
+} from '../../core/deadlines';
 import { isImageConfirmation, type DossierInput } from '../../core/dossier';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../core/documents';
 import { crossDocumentFill } from '../../core/extract/cross-document';
@@ -190,6 +195,31 @@ export function sameSummary(stored: DossierCheckSummary | null, next: ListedSumm
   );
 }
 
+/**
+ * A dossier's deadlines on `day` (core/deadlines), nearest first, from the check summary the
+ * vault keeps on it, so no document is read; none before its first check.
+ */
+export function summaryDeadlines(
+  summary: DossierSummary,
+  day: string,
+  calendar: WorkingDayCalendar,
+  options: DossierDeadlineOptions = {},
+): DeadlineItem[] {
+  const check = summary.checkSummary;
+  if (!check) return [];
+  return dossierDeadlines(
+    {
+      idCardValidUntil: check.idValidUntil,
+      licenseValidUntil: check.licenseValidUntil,
+      changes: check.pendingChanges,
+    },
+    day,
+    calendar,
+    loadRulePack(summary.rulePack),
+    options,
+  );
+}
+
 /** A row of the dossier list, with its nearest deadline from the stored summary. */
 export function rowOf(
   summary: DossierSummary,
@@ -197,18 +227,7 @@ export function rowOf(
   calendar: WorkingDayCalendar,
 ): DossierRow {
   const check = summary.checkSummary;
-  const nearest: DeadlineItem | null = check
-    ? (dossierDeadlines(
-        {
-          idCardValidUntil: check.idValidUntil,
-          licenseValidUntil: check.licenseValidUntil,
-          changes: check.pendingChanges,
-        },
-        day,
-        calendar,
-        loadRulePack(summary.rulePack),
-      )[0] ?? null)
-    : null;
+  const nearest: DeadlineItem | null = summaryDeadlines(summary, day, calendar)[0] ?? null;
   return {
     summary,
     verdict: check?.verdict ?? null,
