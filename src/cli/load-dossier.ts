@@ -18,7 +18,10 @@ import { runChecks } from '../core/checks';
 import { loadRulePack } from '../core/rule-pack';
 import type { RulePack } from '../core/rule-pack/schema';
 import type { CheckResult, Verdict } from '../core/checks/types';
+import type { progressPrinter } from './args';
 import { createDocumentReader } from './document-reader';
+import { printable } from './format';
+import { EXIT, type CliIo } from './io';
 import {
   DossierDirError,
   listDossierFolder,
@@ -57,10 +60,14 @@ export interface LoadDossierOptions {
   onNotice?: (message: string) => void;
 }
 
-export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {}): Promise<LoadedDossier> {
+export async function loadDossierDir(
+  dir: string,
+  opts: LoadDossierOptions = {},
+): Promise<LoadedDossier> {
   const info = await stat(dir).catch(() => null);
   if (info === null) throw new DossierDirError(`The folder ${dir} does not exist.`);
-  if (!info.isDirectory()) throw new DossierDirError(`${dir} is not a folder: give the dossier's folder.`);
+  if (!info.isDirectory())
+    throw new DossierDirError(`${dir} is not a folder: give the dossier's folder.`);
 
   const dossier = await readDossierFile(dir);
   const rulePack = loadRulePack(dossier.rulePack);
@@ -101,7 +108,16 @@ export async function loadDossierDir(dir: string, opts: LoadDossierOptions = {})
     opts.today ?? localIsoDate(),
   );
   const result = runChecks(input, rulePack);
-  return { dir, files, documents: filled, input, result, rulePack, dossier, skipped: folder.skipped };
+  return {
+    dir,
+    files,
+    documents: filled,
+    input,
+    result,
+    rulePack,
+    dossier,
+    skipped: folder.skipped,
+  };
 }
 
 async function readDossierFile(dir: string): Promise<DossierFile> {
@@ -111,6 +127,34 @@ async function readDossierFile(dir: string): Promise<DossierFile> {
     return parseDossierFile(text, `${basename(dir)}/dossier.json`);
   } catch (error) {
     if (error instanceof DossierFileError) throw new DossierDirError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The dossier folder `dir` read for `dossier <command>`, its progress on `progress`. A folder
+ * that cannot be read is said in one sentence on standard error (made printable, as every
+ * value from a file) and answered with the usage exit code instead.
+ */
+export async function loadDossierForCommand(
+  command: string,
+  dir: string,
+  today: string | undefined,
+  progress: ReturnType<typeof progressPrinter>,
+  io: Pick<CliIo, 'stderr'>,
+): Promise<LoadedDossier | number> {
+  try {
+    return await loadDossierDir(dir, {
+      ...(today === undefined ? {} : { today }),
+      onProgress: (m) => progress.update(m),
+      onNotice: (m) => progress.notice(m),
+    });
+  } catch (error) {
+    progress.done();
+    if (error instanceof DossierDirError) {
+      io.stderr(`dossier ${command}: ${printable(error.message)}\n`);
+      return EXIT.usage;
+    }
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // `dossier check DIR [--today YYYY-MM-DD] [--json]` (spec/cli-contract.md).
 import { EXIT, UsageError, type CliIo } from '../io';
 import { parseCommandArgs, parseToday, progressPrinter } from '../args';
-import { DossierDirError, loadDossierDir, type LoadedDossier } from '../load-dossier';
+import { loadDossierForCommand } from '../load-dossier';
 import { formatCheckReport, placeOf } from '../format';
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
@@ -13,21 +13,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const today = parseToday(values.today);
   const progress = progressPrinter(io.stderr, io.isTTY);
 
-  let loaded: LoadedDossier;
-  try {
-    loaded = await loadDossierDir(positionals[0]!, {
-      today,
-      onProgress: (m) => progress.update(m),
-      onNotice: (m) => progress.notice(m),
-    });
-  } catch (error) {
-    progress.done();
-    if (error instanceof DossierDirError) {
-      io.stderr(`dossier check: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  const loaded = await loadDossierForCommand('check', positionals[0]!, today, progress, io);
+  if (typeof loaded === 'number') return loaded;
   progress.done();
 
   const { result, input, documents } = loaded;

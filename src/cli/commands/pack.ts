@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { parseCommandArgs, parseToday, progressPrinter } from '../args';
-import { DossierDirError, loadDossierDir, type LoadedDossier } from '../load-dossier';
+import { loadDossierForCommand } from '../load-dossier';
 import {
   buildPack,
   formatBytes,
@@ -71,21 +71,8 @@ export async function packCommand(args: string[], io: CliIo): Promise<number> {
   const today = parseToday(values.today);
   const progress = progressPrinter(io.stderr, io.isTTY);
 
-  let loaded: LoadedDossier;
-  try {
-    loaded = await loadDossierDir(positionals[0]!, {
-      today,
-      onProgress: (m) => progress.update(m),
-      onNotice: (m) => progress.notice(m),
-    });
-  } catch (error) {
-    progress.done();
-    if (error instanceof DossierDirError) {
-      io.stderr(`dossier pack: ${printable(error.message)}\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  const loaded = await loadDossierForCommand('pack', positionals[0]!, today, progress, io);
+  if (typeof loaded === 'number') return loaded;
 
   const { result } = loaded;
   const read = new Set(loaded.files.map((f) => f.name));
