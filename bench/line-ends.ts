@@ -16,11 +16,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextItem } from '../src/core/extraction';
 import { createPaddleEngineNode } from '../src/ocr/paddle/engine.node.ts';
-import * as lineInk from '../src/ocr/paddle/line-ink';
+import type { InkCheckObserver } from '../src/ocr/paddle/engine';
+import type { InkCheckStats } from '../src/ocr/paddle/line-ink';
 import { FAMILY_FONTS } from '../scripts/fixtures/families/style';
 import { WIDE_GIVEN, WIDE_SURNAMES } from '../scripts/fixtures/families/name-pool';
 import { closeRenderer, renderHtml } from '../scripts/fixtures/render';
-import { createLazyOcrEngine, createNodeReadDocumentDeps } from '../src/ocr/engines.node.ts';
+import { createNodeReadDocumentDeps } from '../src/ocr/engines.node.ts';
 import { readDocuments } from '../src/ocr/read-document';
 import { loadTruths } from './ocr-read';
 
@@ -61,6 +62,24 @@ function dropsOne(name: string, read: string): boolean {
   return n.some((_, i) => [...n.slice(0, i), ...n.slice(i + 1)].join('') === read);
 }
 
+const INK_FIGURES = ['pages', 'lines', 'flagged', 'spans', 'recovered', 'inkMs'] as const;
+
+/** The ink check's figures summed over the pages the engine reads, timed by `clock`. */
+function inkTotals(clock: () => number): { totals: InkCheckStats; inkCheck: InkCheckObserver } {
+  const totals: InkCheckStats = {
+    pages: 0,
+    lines: 0,
+    flagged: 0,
+    spans: 0,
+    recovered: 0,
+    inkMs: 0,
+  };
+  const observe = (page: InkCheckStats): void => {
+    for (const k of INK_FIGURES) totals[k] += page[k];
+  };
+  return { totals, inkCheck: { clock, observe } };
+}
+
 const set = option('set');
 if (set !== undefined) {
   await readSet(set);
@@ -70,25 +89,24 @@ if (set !== undefined) {
 /** The check's figures over a family set's files, per medium (scan, photo, image-pdf…). */
 async function readSet(name: string): Promise<void> {
   const dir = join(ROOT, 'bench/.data/families', name, 'tuned');
-  const ocr = createLazyOcrEngine('paddle');
+  const { totals, inkCheck } = inkTotals(() => process.cpuUsage().user / 1000);
+  const ocr = await createPaddleEngineNode({ inkCheck });
   const deps = await createNodeReadDocumentDeps(ocr);
-  lineInk.setInkCheckClock(() => process.cpuUsage().user / 1000);
-  const byMedium = new Map<string, lineInk.InkCheckStats & { files: number }>();
+  const byMedium = new Map<string, InkCheckStats & { files: number }>();
   for (const truth of await loadTruths(dir)) {
-    const before = { ...lineInk.inkCheckTotals };
+    const before = { ...totals };
     const bytes = new Uint8Array(await readFile(join(dir, truth.file)));
     await readDocuments({ name: truth.file, bytes }, deps);
-    const after = lineInk.inkCheckTotals;
+    const after = totals;
     const medium = truth.file.replace(/\.[a-z]+$/u, '').replace(/^.*-\d+-/u, '');
     const m =
       byMedium.get(medium) ??
       ({
         files: 0,
         ...Object.fromEntries(Object.keys(before).map((k) => [k, 0])),
-      } as lineInk.InkCheckStats & { files: number });
+      } as InkCheckStats & { files: number });
     m.files++;
-    for (const k of ['pages', 'lines', 'flagged', 'spans', 'recovered', 'inkMs'] as const)
-      m[k] += after[k] - before[k];
+    for (const k of INK_FIGURES) m[k] += after[k] - before[k];
     byMedium.set(medium, m);
     if (after.flagged > before.flagged)
       console.log(
@@ -103,7 +121,8 @@ async function readSet(name: string): Promise<void> {
 }
 
 const list = names();
-const engine = await createPaddleEngineNode();
+const ink = inkTotals(() => performance.now());
+const engine = await createPaddleEngineNode({ inkCheck: ink.inkCheck });
 const readings: Reading[] = [];
 const started = process.cpuUsage();
 let pages = 0;
@@ -167,7 +186,7 @@ console.log(
 console.log(
   `  right ${at(right)}; one character dropped ${at(dropped)}; other wrong ${at(otherWrong)}`,
 );
-console.log(`  ink check: ${JSON.stringify(lineInk.inkCheckTotals)}`);
+console.log(`  ink check: ${JSON.stringify(ink.totals)}`);
 for (const r of dropped)
   console.log(
     `  dropped: ${r.name} → ${r.read} @${r.confidence.toFixed(3)} (${r.font} ${r.size}px)`,

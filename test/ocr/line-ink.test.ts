@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRenderer, renderHtml } from '../../scripts/fixtures/render';
 import type { TextItem } from '../../src/core/extraction';
 import { createPaddleEngineNode } from '../../src/ocr/paddle/engine.node.ts';
-import { lineInk, uncoveredInk } from '../../src/ocr/paddle/line-ink';
+import { checkLineInk, lineInk, uncoveredInk } from '../../src/ocr/paddle/line-ink';
 import { lineSegments, type RecognisedChar } from '../../src/ocr/paddle/line-segments';
 import { createRaster, type Raster } from '../../src/ocr/raster';
 import type { RasterOcrEngine } from '../../src/ocr/engine';
@@ -77,6 +77,30 @@ const char = (text: string, x: number, extra: Partial<RecognisedChar> = {}): Rec
   ...extra,
 });
 const box = { x: 100, y: 50, w: 120, h: 40, score: 0.9, pad: 8 };
+
+describe("the check's figures", () => {
+  // The glyph beyond the two emitted characters is read again (padded, and as it is); the
+  // second reading, read here by a stand-in for the recogniser, gives it back.
+  const readAgain = (crops: Raster[]): Promise<RecognisedChar[][]> =>
+    Promise.resolve(crops.map((c) => [char('垚', c.width / 2, { confidence: 0.8 })]));
+  const check = (options?: { clock?: () => number }) =>
+    checkLineInk([drawn(90, glyphs)], [8], [[char('李', 16), char('俊', 44)]], readAgain, options);
+
+  it("are the page's own, told with its lines, and the same each time (nothing kept between calls)", async () => {
+    const first = await check();
+    expect(first.lines[0]!.chars.map((c) => c.text).join('')).toBe('李俊垚');
+    const figures = { pages: 1, lines: 1, flagged: 1, spans: 1, recovered: 1, inkMs: 0 };
+    expect(first.stats).toEqual(figures);
+    expect((await check()).stats).toEqual(figures);
+  });
+
+  it("time the ink looking by the caller's clock, and by none without one", async () => {
+    let now = 0;
+    const clock = (): number => (now += 5);
+    expect((await check({ clock })).stats.inkMs).toBe(5);
+    expect((await check()).stats.inkMs).toBe(0);
+  });
+});
 
 describe('a line whose print was not all read', () => {
   it('is held below 0.9 where ink stayed unread', () => {

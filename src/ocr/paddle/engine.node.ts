@@ -11,7 +11,13 @@ import { nodeImageCodec } from '../codec.node.ts';
 import type { RasterOcrEngine } from '../engine';
 import { readExifOrientationNode } from '../exif.node.ts';
 import { recogniseImageFile } from '../engine';
-import { createPaddleEngine, SessionsFailed, type ModelSource, type OrtModule } from './engine';
+import {
+  createPaddleEngine,
+  SessionsFailed,
+  type InkCheckObserver,
+  type ModelSource,
+  type OrtModule,
+} from './engine';
 import { createCachedSession, modelCacheDir } from './model-cache.node.ts';
 import { startSessionWorker } from './session-worker.node.ts';
 
@@ -41,6 +47,8 @@ export interface PaddleNodeOptions {
    * and run in this thread. A worker that fails to make them leaves them to this thread.
    */
   sessionWorker?: URL;
+  /** Told what the ink check did on each page (PaddleEngineDeps.inkCheck; benchmarks). */
+  inkCheck?: InkCheckObserver;
 }
 
 function threadsFromEnv(): number | undefined {
@@ -186,6 +194,7 @@ export async function createPaddleEngineNode(
       readOrientation: readExifOrientationNode,
       ...(detMaxSide === undefined ? {} : { detMaxSide }),
       sessionsOnFirstPage,
+      ...(options.inkCheck ? { inkCheck: options.inkCheck } : {}),
     });
     return Object.assign(engine, {
       runtime: { runtime, ...(nativeFailure === undefined ? {} : { nativeFailure }) },

@@ -16,7 +16,7 @@ import { ctcAlphabet } from './ctc';
 import type { DetectedBox } from './db-postprocess';
 import { createDetector } from './detector';
 import { joinedBlocks, replaceJoinedBlocks } from './joined-blocks';
-import { checkLineInk } from './line-ink';
+import { checkLineInk, type InkCheckStats } from './line-ink';
 import { lineSegments } from './line-segments';
 import { createRecogniser, REC_MIN_WIDTH } from './recogniser';
 
@@ -59,6 +59,16 @@ export interface PaddleEngineDeps {
    * a failure rejects createPaddleEngine.
    */
   sessionsOnFirstPage?: boolean;
+  /**
+   * Told what the ink check (line-ink.ts) did on each page, its time by `clock`: for the
+   * benchmarks (bench/line-ends.ts); the reading is the same with or without it.
+   */
+  inkCheck?: InkCheckObserver;
+}
+
+export interface InkCheckObserver {
+  clock: () => number;
+  observe: (stats: InkCheckStats) => void;
 }
 
 /** The engine's sessions could not be made (see PaddleEngineDeps.sessionsOnFirstPage). */
@@ -181,12 +191,14 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
         }),
       );
       // Print the reading left out (a dropped last character) is read on its own.
-      const checked = await checkLineInk(
+      const { lines: checked, stats } = await checkLineInk(
         crops,
         boxes.map((b) => b.pad),
         read,
         recognise,
+        deps.inkCheck ? { clock: deps.inkCheck.clock } : {},
       );
+      deps.inkCheck?.observe(stats);
       const items: TextItem[] = boxes.flatMap((b, i) =>
         lineSegments(checked[i]!.chars, b, pageIndex, checked[i]!.lost, checked[i]!.ink),
       );

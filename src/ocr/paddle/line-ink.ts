@@ -174,6 +174,7 @@ export interface CheckedLine {
   ink: readonly InkSpan[] | null;
 }
 
+/** What the check did on one page (checkLineInk's `stats`). */
 export interface InkCheckStats {
   pages: number;
   lines: number;
@@ -182,26 +183,15 @@ export interface InkCheckStats {
   /** Spans read again, and those that gave a character. */
   spans: number;
   recovered: number;
-  /** Milliseconds spent looking at ink (the second readings not counted), by `inkCheckClock`. */
+  /** Time spent looking at ink (the second readings not counted), by the caller's clock; 0 without one. */
   inkMs: number;
 }
 
-/** The clock inkMs is measured by: wall time, or a benchmark's CPU clock (setInkCheckClock). */
-let inkCheckClock: () => number = () => performance.now();
-
-export function setInkCheckClock(clock: () => number): void {
-  inkCheckClock = clock;
+/** A page's lines after the check, and what the check did. */
+export interface InkCheck {
+  lines: CheckedLine[];
+  stats: InkCheckStats;
 }
-
-/** What the check did in this process, for the benchmarks (bench/line-ends.ts). */
-export const inkCheckTotals: InkCheckStats = {
-  pages: 0,
-  lines: 0,
-  flagged: 0,
-  spans: 0,
-  recovered: 0,
-  inkMs: 0,
-};
 
 /** A character read from uncovered ink below this is not taken (kept as lost ink). */
 const RECOVERED_MIN_P = 0.2;
@@ -248,8 +238,10 @@ export async function checkLineInk(
   pads: readonly number[],
   lines: readonly RecognisedChar[][],
   recognise: Recognise,
-): Promise<CheckedLine[]> {
-  const started = inkCheckClock();
+  options: { clock?: () => number } = {},
+): Promise<InkCheck> {
+  const clock = options.clock ?? (() => 0);
+  const started = clock();
   const inks = lines.map((chars, i) => lineInkOf(crops[i]!, pads[i]!, chars));
   const found = lines.map((chars, i) => lineUncovered(crops[i]!, pads[i]!, chars, inks[i]));
   const jobs: { line: number; span: InkSpan; offset: number }[] = [];
@@ -266,18 +258,20 @@ export async function checkLineInk(
       rereads.push(lone);
     }
   });
-  const stats = inkCheckTotals;
-  stats.pages++;
-  stats.lines += lines.length;
-  stats.flagged += found.filter((s) => s.length > 0).length;
-  stats.spans += jobs.length / 2;
-  stats.inkMs += inkCheckClock() - started;
+  const stats: InkCheckStats = {
+    pages: 1,
+    lines: lines.length,
+    flagged: found.filter((s) => s.length > 0).length,
+    spans: jobs.length / 2,
+    recovered: 0,
+    inkMs: clock() - started,
+  };
   const checked: CheckedLine[] = lines.map((chars, i) => ({
     chars: [...chars],
     lost: [],
     ink: inks[i]?.spans ?? null,
   }));
-  if (jobs.length === 0) return checked;
+  if (jobs.length === 0) return { lines: checked, stats };
   const read = await recognise(rereads);
   for (let j = 0; j < jobs.length; j += 2) {
     const { line, span } = jobs[j]!;
@@ -311,5 +305,5 @@ export async function checkLineInk(
     }));
     target.chars = [...target.chars, ...inserted].sort((a, b) => a.x - b.x);
   }
-  return checked;
+  return { lines: checked, stats };
 }
