@@ -40,8 +40,7 @@ export interface DocumentReaderOptions {
 }
 
 export function createDocumentReader(options: DocumentReaderOptions = {}): DiskDocumentReader {
-  // PP-OCR's sessions are made in a worker thread while the first page is prepared here.
-  const ocr = createLazyOcrEngine(options.engine, { sessionsInWorker: true });
+  const ocr = createLazyOcrEngine(options.engine);
   let pdfDeps: Promise<ReadDocumentDeps> | undefined;
   const imageDeps = createNodeImageReadDeps(ocr);
   return {

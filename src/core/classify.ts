@@ -9,6 +9,7 @@ import type { DocumentText } from './extraction';
 import { KIND_KEYWORDS } from './extract/labels';
 import { pageLines, type Line, type WorkCounter } from './extract/lines';
 import { foldWidth } from './text/normalise';
+import { containsFuzzy } from './text/fuzzy';
 import { birthDateFromIdNumber, validateIdNumber } from './codes/id-number';
 import { linePrintsDate } from './extract/printed-date';
 
@@ -18,31 +19,6 @@ const MIN_SCORE = 3;
 export interface Classification {
   kind: DetectedKind;
   scores: Record<DocumentKind, number>;
-}
-
-/** Whether l from index i holds w with one character inserted somewhere inside it. */
-function withOneInserted(l: string[], i: number, w: string[]): boolean {
-  let skipped = 0;
-  for (let k = 0, j = i; k < w.length; j++) {
-    if (j >= l.length) return false;
-    if (l[j] === w[k]) k++;
-    else if (k === 0 || ++skipped > 1) return false;
-  }
-  return true;
-}
-
-function containsFuzzy(line: string, word: string): boolean {
-  if (line.includes(word)) return true;
-  const w = [...word];
-  if (w.length < 4) return false;
-  const l = [...line];
-  for (let i = 0; i + w.length <= l.length; i++) {
-    if (l[i] !== w[0] && l[i + 1] !== w[1]) continue;
-    let diff = 0;
-    for (let k = 0; k < w.length && diff <= 1; k++) if (l[i + k] !== w[k]) diff++;
-    if (diff <= 1 || withOneInserted(l, i, w)) return true;
-  }
-  return false;
 }
 
 /** Weight of a value only one kind prints, found by its type. */

@@ -68,31 +68,13 @@ export async function createTesseractEngineNode(): Promise<RasterOcrEngine> {
   return Object.assign(engine, { runtime: { runtime: 'wasm' } satisfies OcrRuntimeInfo });
 }
 
-/**
- * The worker thread the CLI's PP-OCR sessions are made and run in (see
- * paddle/session-worker.node.ts). This module is two folders below the root both as a
- * source and bundled (out/cli-<id>/), so the path holds for both.
- */
-export const SESSION_WORKER_SCRIPT = new URL('../../bin/ort-sessions.worker.mjs', import.meta.url);
-
-export interface OcrEngineOptions {
-  /**
-   * PP-OCR on the native runtime makes its sessions in a worker thread while the first
-   * page is prepared (the CLI: one call, one file, the load not waited for).
-   */
-  sessionsInWorker?: boolean;
-}
-
 /** Creates an engine by id (default: DEFAULT_OCR_ENGINE). Create once per run and reuse. */
 export async function createOcrEngine(
   id: OcrEngineId = DEFAULT_OCR_ENGINE,
-  options: OcrEngineOptions = {},
 ): Promise<RasterOcrEngine> {
   if (id === 'tesseract') return createTesseractEngineNode();
   const { createPaddleEngineNode } = await import('./paddle/engine.node.ts');
-  return createPaddleEngineNode(
-    options.sessionsInWorker ? { sessionWorker: SESSION_WORKER_SCRIPT } : {},
-  );
+  return createPaddleEngineNode();
 }
 
 export const createDefaultOcrEngine = (): Promise<RasterOcrEngine> => createOcrEngine();
@@ -131,14 +113,11 @@ export async function createNodeReadDocumentDeps(ocr?: OcrEngine): Promise<ReadD
  * after it (a run over text-layer PDFs never loads a model). Its `runtime` is the created
  * engine's, once there is one.
  */
-export function createLazyOcrEngine(
-  id: OcrEngineId = DEFAULT_OCR_ENGINE,
-  options: OcrEngineOptions = {},
-): RasterOcrEngine {
+export function createLazyOcrEngine(id: OcrEngineId = DEFAULT_OCR_ENGINE): RasterOcrEngine {
   let engine: Promise<RasterOcrEngine> | undefined;
   let created: RasterOcrEngine | undefined;
   const get = (): Promise<RasterOcrEngine> =>
-    (engine ??= createOcrEngine(id, options).then((e) => (created = e)));
+    (engine ??= createOcrEngine(id).then((e) => (created = e)));
   return {
     id,
     get runtime() {

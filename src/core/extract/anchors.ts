@@ -177,22 +177,20 @@ export function findLabels(
    */
   const under = (g: Glyph, span: Span, h: number): boolean =>
     g.x0 > span.x0 - 3 * h && g.x0 < Math.max(span.x0 + 3 * h, span.x1);
-  /**
-   * The rest of a wrapped label on the lines below `line`, starting under `span`: whole on
-   * the next line, or its first characters there and the others further down (法定代表 /
-   * 人（单位 / 负责人）).
-   */
   /** Where a wrapped label's part may start on each of the next lines below `line`. */
   function* startsBelow(line: Line, span: Span): Generator<{ below: Line; from: number }> {
     const index = lines.indexOf(line);
     for (const below of lines.slice(index + 1, index + 4)) {
       if (below.y0 - line.y1 > 1.2 * line.h) return;
-      const from = below.glyphs.findIndex(
-        (g, i) => !isClaimed(below, i) && under(g, span, line.h),
-      );
+      const from = below.glyphs.findIndex((g, i) => !isClaimed(below, i) && under(g, span, line.h));
       if (from >= 0 && atSegmentStart(below, from, WRAPPED_PART)) yield { below, from };
     }
   }
+  /**
+   * The rest of a wrapped label on the lines below `line`, starting under `span`: whole on
+   * the next line, or its first characters there and the others further down (法定代表 /
+   * 人（单位 / 负责人）).
+   */
   const restBelow = (line: Line, span: Span, chars: string[], depth = 0): Part[] | null => {
     for (const { below, from } of startsBelow(line, span)) {
       for (let k = chars.length; k >= Math.min(chars.length, depth < 2 ? 2 : chars.length); k--) {

@@ -57,6 +57,12 @@ interface Reading {
   seen: (readonly string[])[];
 }
 
+/** A reading sure of every character: a text layer's, or a person's confirmation. */
+function exactReading(kind: DocumentKind, value: string, document?: ExtractedDocument): Reading {
+  const doubted = new Array<boolean>([...value].length).fill(false);
+  return { kind, value, ...(document ? { document } : {}), ocr: false, doubted, seen: [] };
+}
+
 /** Whether a value is of its field's type and can be what it is (a code: its checksum). */
 function wellFormed(field: string, value: string): boolean {
   if (!typeOf(field).valid(value) || neverValue(field, value) !== null) return false;
@@ -74,22 +80,14 @@ function readingOf(
   if (doc.kind !== kind || doc.error !== undefined || typeof value !== 'string') return null;
   if (doc.found?.[field] !== undefined || doc.needsConfirmation?.includes(field)) return null;
   if (!wellFormed(field, value)) return null;
-  const n = [...value].length;
   if (doc.source === 'pdf-text' || text?.source === 'pdf-text')
-    return {
-      kind,
-      value,
-      document: doc,
-      ocr: false,
-      doubted: new Array<boolean>(n).fill(false),
-      seen: [],
-    };
+    return exactReading(kind, value, doc);
   const box = doc.boxes?.[field];
   const page = box && text?.pages.find((p) => p.page === box.page);
   if (!box || !page) return null;
   // The characters must be on the page where the value was read, exactly.
   const glyphs = valueGlyphs(value, box, pageLines(page));
-  if (glyphs === null || glyphs.length !== n) return null;
+  if (glyphs === null || glyphs.length !== [...value].length) return null;
   return {
     kind,
     value,
@@ -146,16 +144,7 @@ export function corroborateAcrossDocuments(
     for (const entry of group) {
       const byPerson = confirmed[entry.kind]?.[entry.field];
       if (typeof byPerson === 'string' && byPerson.trim() !== '') {
-        const n = [...byPerson].length;
-        readings.set(entry, [
-          {
-            kind: entry.kind,
-            value: byPerson,
-            ocr: false,
-            doubted: new Array<boolean>(n).fill(false),
-            seen: [],
-          },
-        ]);
+        readings.set(entry, [exactReading(entry.kind, byPerson)]);
         continue;
       }
       readings.set(

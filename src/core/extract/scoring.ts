@@ -19,14 +19,8 @@ import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
 import { parseTerm, termFromDigits } from './values';
 import { textRunsOn } from './runs-on';
-import {
-  TYPE_SEARCH_FIELDS,
-  cutShort,
-  jNumber,
-  mayRunOn,
-  neverValue,
-  typeOf,
-} from './value-types';
+import { containsFuzzy } from '../text/fuzzy';
+import { TYPE_SEARCH_FIELDS, cutShort, jNumber, mayRunOn, neverValue, typeOf } from './value-types';
 
 export interface FieldReading {
   value: string;
@@ -192,25 +186,17 @@ function searchCreditCode(
   }
 }
 
-const BASIC_ACCOUNT = [...'基本存款账户'];
-
 /**
  * Whether the page says the account is a basic one (基本存款账户信息, 准予开立基本存款账户,
- * the label 基本存款账户编号), one character of the words misread at most: a basic account's
- * numbers start with J; a 开户许可证 of another account (临时, 专用) starts with L or Z.
+ * the label 基本存款账户编号), one character of the words misread or inserted at most: a
+ * basic account's numbers start with J; a 开户许可证 of another account (临时, 专用) starts
+ * with L or Z.
  */
 function namesBasicAccount(layouts: readonly PageLayout[]): boolean {
-  const n = BASIC_ACCOUNT.length;
   return layouts.some((layout) =>
-    layout.lines.some((line) => {
-      const keys = line.glyphs.map((g) => g.key);
-      for (let i = 0; i + n <= keys.length; i++) {
-        let diff = 0;
-        for (let k = 0; k < n && diff <= 1; k++) if (keys[i + k] !== BASIC_ACCOUNT[k]) diff++;
-        if (diff <= 1) return true;
-      }
-      return false;
-    }),
+    layout.lines.some((line) =>
+      containsFuzzy(line.glyphs.map((g) => g.key).join(''), '基本存款账户'),
+    ),
   );
 }
 

@@ -10,16 +10,13 @@ import type * as Ort from 'onnxruntime-web';
 import { nodeImageCodec } from '../codec.node.ts';
 import type { RasterOcrEngine } from '../engine';
 import { readExifOrientationNode } from '../exif.node.ts';
-import { recogniseImageFile } from '../engine';
 import {
   createPaddleEngine,
-  SessionsFailed,
   type InkCheckObserver,
   type ModelSource,
   type OrtModule,
 } from './engine';
 import { createCachedSession, modelCacheDir } from './model-cache.node.ts';
-import { startSessionWorker } from './session-worker.node.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -41,12 +38,6 @@ export interface PaddleNodeOptions {
    * (model-cache.node.ts; default modelCacheDir()); null: none kept.
    */
   modelCacheDir?: string | null;
-  /**
-   * The worker script (bin/ort-sessions.worker.mjs) to make and run the native runtime's
-   * sessions in, while the first page is prepared in this thread (the CLI); absent: made
-   * and run in this thread. A worker that fails to make them leaves them to this thread.
-   */
-  sessionWorker?: URL;
   /** Told what the ink check did on each page (PaddleEngineDeps.inkCheck; benchmarks). */
   inkCheck?: InkCheckObserver;
 }
@@ -164,10 +155,13 @@ export async function createPaddleEngineNode(
   const keys = await readFile(join(assets, 'ppocr_keys_v1.txt'), 'utf8');
   const detMaxSide = options.detMaxSide ?? detMaxSideFromEnv();
   const cacheDir = options.modelCacheDir === undefined ? modelCacheDir() : options.modelCacheDir;
-  const create = async (
-    { ort, sessionOptions, runtime, version, nativeFailure }: LoadedRuntime,
-    sessionsOnFirstPage = false,
-  ): Promise<RasterOcrEngine> => {
+  const create = async ({
+    ort,
+    sessionOptions,
+    runtime,
+    version,
+    nativeFailure,
+  }: LoadedRuntime): Promise<RasterOcrEngine> => {
     // onnxruntime-node reads the model files itself (and their saved optimised graphs);
     // the wasm runtime is given their bytes.
     const native = runtime === 'native';
@@ -193,79 +187,21 @@ export async function createPaddleEngineNode(
       codec: nodeImageCodec,
       readOrientation: readExifOrientationNode,
       ...(detMaxSide === undefined ? {} : { detMaxSide }),
-      sessionsOnFirstPage,
       ...(options.inkCheck ? { inkCheck: options.inkCheck } : {}),
     });
     return Object.assign(engine, {
       runtime: { runtime, ...(nativeFailure === undefined ? {} : { nativeFailure }) },
     });
   };
-  /** The native runtime's engine made here, else the wasm runtime's (see below). */
-  const inThisThread = async (runtime: LoadedRuntime): Promise<RasterOcrEngine> => {
-    if (runtime.runtime === 'wasm') return create(runtime);
-    try {
-      return await create(runtime);
-    } catch (error) {
-      // A native library that loads but cannot run these models here (an old CPU, a
-      // mismatched build): the wasm runtime reads the same models, only slower; the
-      // engine says why, and the CLI tells the user once.
-      const wasm = await loadPaddleRuntime({ ...options, runtime: 'wasm' });
-      return create({ ...wasm, nativeFailure: firstLine(error) });
-    }
-  };
   const runtime = await loadPaddleRuntime(options);
-  if (runtime.runtime === 'wasm' || options.sessionWorker === undefined)
-    return inThisThread(runtime);
-  return inWorker(runtime, options.sessionWorker, create, inThisThread);
-}
-
-/**
- * The native runtime's engine with its sessions made and run in a worker thread, made
- * while the first page is prepared here. Where the worker cannot make them, the engine
- * made in this thread (`fallback`, with its own fallback to wasm) reads that page and
- * every later one.
- */
-async function inWorker(
-  runtime: LoadedRuntime,
-  script: URL,
-  create: (runtime: LoadedRuntime, sessionsOnFirstPage: boolean) => Promise<RasterOcrEngine>,
-  fallback: (runtime: LoadedRuntime) => Promise<RasterOcrEngine>,
-): Promise<RasterOcrEngine> {
-  const worker = startSessionWorker(script, runtime.ort.Tensor);
-  const viaWorker = await create({ ...runtime, ort: worker.ort }, true);
-  let current: RasterOcrEngine = viaWorker;
-  let replaced: Promise<RasterOcrEngine> | undefined;
-  const engine: RasterOcrEngine = {
-    id: 'paddle',
-    get runtime() {
-      return current.runtime;
-    },
-    async recogniseRaster(raster, page, options, onProgress) {
-      if (replaced === undefined) {
-        try {
-          return await viaWorker.recogniseRaster(raster, page, options, onProgress);
-        } catch (error) {
-          if (!(error instanceof SessionsFailed)) throw error;
-          await worker.dispose();
-          replaced = fallback(runtime).then((e) => (current = e));
-        }
-      }
-      return (await replaced).recogniseRaster(raster, page, options, onProgress);
-    },
-    recognise: (image, onProgress, onDecoded, onPrepared) =>
-      recogniseImageFile(
-        engine,
-        image,
-        { codec: nodeImageCodec, readOrientation: readExifOrientationNode },
-        onProgress,
-        onDecoded,
-        onPrepared,
-      ),
-    async dispose() {
-      await viaWorker.dispose();
-      await worker.dispose();
-      if (replaced) await (await replaced.catch(() => undefined))?.dispose();
-    },
-  };
-  return engine;
+  if (runtime.runtime === 'wasm') return create(runtime);
+  try {
+    return await create(runtime);
+  } catch (error) {
+    // A native library that loads but cannot run these models here (an old CPU, a
+    // mismatched build): the wasm runtime reads the same models, only slower; the
+    // engine says why, and the CLI tells the user once.
+    const wasm = await loadPaddleRuntime({ ...options, runtime: 'wasm' });
+    return create({ ...wasm, nativeFailure: firstLine(error) });
+  }
 }

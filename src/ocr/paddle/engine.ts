@@ -53,13 +53,6 @@ export interface PaddleEngineDeps {
   /** Narrowest recognition input in pixels (default REC_MIN_WIDTH). */
   recMinWidth?: number;
   /**
-   * The engine is returned before its sessions are made, and the first page is prepared
-   * while they are (a host that makes them in another thread: the CLI's worker). A
-   * failure to make them rejects that page with SessionsFailed. Default: made first, and
-   * a failure rejects createPaddleEngine.
-   */
-  sessionsOnFirstPage?: boolean;
-  /**
    * Told what the ink check (line-ink.ts) did on each page, its time by `clock`: for the
    * benchmarks (bench/line-ends.ts); the reading is the same with or without it.
    */
@@ -69,13 +62,6 @@ export interface PaddleEngineDeps {
 export interface InkCheckObserver {
   clock: () => number;
   observe: (stats: InkCheckStats) => void;
-}
-
-/** The engine's sessions could not be made (see PaddleEngineDeps.sessionsOnFirstPage). */
-export class SessionsFailed extends Error {
-  constructor(readonly reason: unknown) {
-    super(reason instanceof Error ? reason.message : String(reason));
-  }
 }
 
 /** The page kept for cropping lines: text ~30-40 px high at this size. */
@@ -94,23 +80,15 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       typeof model === 'string'
         ? ort.InferenceSession.create(model, options)
         : ort.InferenceSession.create(model, options));
-  const alphabet = ctcAlphabet(deps.models.keys);
-  const made = Promise.all([
+  const [det, rec, cls] = await Promise.all([
     create(deps.models.det, sessionOptions),
     create(deps.models.rec, sessionOptions),
     create(deps.models.cls, sessionOptions),
-  ]).then(([det, rec, cls]) => ({
-    sessions: [det, rec, cls],
-    detect: createDetector(ort, det, deps.detMaxSide ?? 1600),
-    upsideDown: createClassifier(ort, cls),
-    recognise: createRecogniser(ort, rec, alphabet, deps.recMinWidth ?? REC_MIN_WIDTH),
-  }));
-  type Models = Awaited<typeof made>;
-  const models: Promise<Models> = deps.sessionsOnFirstPage
-    ? made.catch((reason: unknown) => Promise.reject(new SessionsFailed(reason)))
-    : Promise.resolve(await made);
-  // Awaited by the first page; until then a failure is not an unhandled rejection.
-  models.catch(() => undefined);
+  ]);
+  const alphabet = ctcAlphabet(deps.models.keys);
+  const detect = createDetector(ort, det, deps.detMaxSide ?? 1600);
+  const upsideDown = createClassifier(ort, cls);
+  const recognise = createRecogniser(ort, rec, alphabet, deps.recMinWidth ?? REC_MIN_WIDTH);
 
   function cropBox(page: Raster, b: DetectedBox): Raster {
     return crop(page, b.x, b.y, b.w, b.h);
@@ -123,7 +101,6 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
    * copy (replaceJoinedBlocks). Either way they are read on the page as it is.
    */
   async function detectLines(
-    { detect }: Models,
     page: Raster,
     darkest: Raster | undefined,
     lineHeight: number | undefined,
@@ -137,7 +114,6 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
 
   /** Page turned by the angle classifier's vote over the widest lines (upside-down scans). */
   async function orient(
-    { detect, upsideDown }: Models,
     page: Raster,
     boxes: DetectedBox[],
     lineHeight: number | undefined,
@@ -172,12 +148,9 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       const prepared = preparePage(raster, { maxSide: RECOGNITION_MAX_SIDE, ...options });
       onProgress?.({ stage: 'detecting text', progress: 0.1 });
       const { lineHeight } = prepared;
-      const loaded = await models;
-      const { recognise } = loaded;
       const oriented = await orient(
-        loaded,
         prepared.raster,
-        await detectLines(loaded, prepared.raster, prepared.detectionRaster, lineHeight),
+        await detectLines(prepared.raster, prepared.detectionRaster, lineHeight),
         lineHeight,
       );
       const page = oriented.page;
@@ -209,8 +182,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
     recognise: (image, onProgress, onDecoded, onPrepared) =>
       recogniseImageFile(engine, image, deps, onProgress, onDecoded, onPrepared),
     async dispose() {
-      const loaded = await models.catch(() => undefined);
-      await Promise.all(loaded?.sessions.map((s) => s.release()) ?? []);
+      await Promise.all([det.release(), rec.release(), cls.release()]);
     },
   };
   return engine;

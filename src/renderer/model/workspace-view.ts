@@ -67,21 +67,22 @@ export function withCrossDocumentValues(
     const corroborated = Object.keys(extracted.corroborated ?? {}).filter(
       (f) => view.extracted.corroborated?.[f] === undefined,
     );
-    const fields = view.fields.map((f) =>
-      corroborated.includes(f.field) && !found.includes(f.field) && f.confirmedValue === null
-        ? { ...f, confidence: extracted.confidence[f.field] ?? f.confidence }
-        : found.includes(f.field) && f.confirmedValue === null
-          ? {
-              ...f,
-              value: extracted.fields[f.field] ?? null,
-              confidence: extracted.confidence[f.field] ?? 0,
-              box: extracted.boxes?.[f.field] ?? f.box,
-              // The stored proposals were made for the value read before; the new value's are
-              // these (the page's own reading among them), never the shown value itself.
-              corrections: extracted.corrections.filter((c) => c.field === f.field),
-            }
-          : f,
-    );
+    const fields = view.fields.map((f) => {
+      if (f.confirmedValue !== null) return f;
+      if (found.includes(f.field))
+        return {
+          ...f,
+          value: extracted.fields[f.field] ?? null,
+          confidence: extracted.confidence[f.field] ?? 0,
+          box: extracted.boxes?.[f.field] ?? f.box,
+          // The stored proposals were made for the value read before; the new value's are
+          // these (the page's own reading among them), never the shown value itself.
+          corrections: extracted.corrections.filter((c) => c.field === f.field),
+        };
+      if (corroborated.includes(f.field))
+        return { ...f, confidence: extracted.confidence[f.field] ?? f.confidence };
+      return f;
+    });
     return { ...view, extracted, fields };
   });
 }
