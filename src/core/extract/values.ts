@@ -2,6 +2,7 @@
 // without spaces. A value that cannot be parsed gives null, never a guess.
 import { LONG_TERM } from '../documents';
 import { foldWidth, normaliseText } from '../text/normalise';
+import { USCC_LENGTH } from '../codes/uscc';
 import { repairScopeWording } from './scope-wording';
 
 /** How a term without an end is printed: 长期, 永久, and a partnership's 不约定期限 / 无固定期限. */
@@ -158,14 +159,37 @@ export function compactCode(text: string): string {
     .replace(/[^0-9A-Z]/g, '');
 }
 
-/** A USCC as printed: the first run of 15 or more code characters (18 when valid). */
+/**
+ * A USCC as printed: the first run of 15 or more code characters (18 when valid); else
+ * 18 characters that are code characters but one inside them (`#`, an ideograph the OCR
+ * read for a letter or a digit: 9133010#MA2B2C3D4X), as read: it fails its type, and the
+ * checksum may say what that one character is (a proposal, never a silent repair).
+ */
 export function parseCreditCode(text: string): string | null {
-  const runs = foldWidth(text)
-    .toUpperCase()
-    .replace(/\s+/g, '')
-    .match(/[0-9A-Z]{15,}/g);
-  const run = runs?.[0];
-  return run === undefined ? null : run.slice(0, 20);
+  const s = foldWidth(text).toUpperCase().replace(/\s+/gu, '');
+  const run = s.match(/[0-9A-Z]{15,}/gu)?.[0];
+  if (run !== undefined) return run.slice(0, 20);
+  return oneMisread(s, USCC_LENGTH);
+}
+
+const CODE_RUN = /[0-9A-Z]+/gu;
+
+/**
+ * The first `length` characters of `s` that are code characters on both sides of one
+ * other character, the runs not part of longer ones (so 代码：#… never takes the label's
+ * colon): the code with that one character as read, or null.
+ */
+function oneMisread(s: string, length: number): string | null {
+  const runs = [...s.matchAll(CODE_RUN)];
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const left = runs[i]!;
+    const right = runs[i + 1]!;
+    // One character between them (an ideograph beyond the BMP is two code units).
+    const between = [...s.slice(left.index + left[0].length, right.index)];
+    if (between.length !== 1 || left[0].length + 1 + right[0].length !== length) continue;
+    return s.slice(left.index, right.index + right[0].length);
+  }
+  return null;
 }
 
 /** An ID number as printed: the first run of 15 or more letters and digits (OCR may read 0 as O). */
