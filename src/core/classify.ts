@@ -1,8 +1,8 @@
 // The kind of a document from its content: weighted keywords and labels of each kind,
 // matched on lines (spaces and width ignored, one misread or one inserted character
 // tolerated in long words: a watermark's glyph read into a label), and values only one
-// kind prints (a checksum-valid ID number, a J-number, an ID card's validity term), so
-// that it works on a PDF text layer and on OCR lines alike.
+// kind prints (an ID number, a J-number, an ID card's validity term), so that it works on
+// a PDF text layer and on OCR lines alike.
 import type { DetectedKind, DocumentKind } from './documents';
 import { DOCUMENT_KINDS } from './documents';
 import type { DocumentText } from './extraction';
@@ -10,7 +10,7 @@ import { KIND_KEYWORDS } from './extract/labels';
 import { pageLines, type Line, type WorkCounter } from './extract/lines';
 import { foldWidth } from './text/normalise';
 import { containsFuzzy } from './text/fuzzy';
-import { birthDateFromIdNumber, validateIdNumber } from './codes/id-number';
+import { birthDateFromIdNumber, isIdNumberShaped } from './codes/id-number';
 import { linePrintsDate } from './extract/printed-date';
 
 /** Below this score nothing is recognised. */
@@ -28,9 +28,26 @@ const ACCOUNT_CODE = /(?<![0-9A-Z])J\d{13}(?!\d)/u;
 const ID_TERM = /\d{4}[.-]\d{2}[.-]\d{2}-(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
 
 /**
- * The birth date a checksum-valid ID number holds (digits 7-14) printed on a line of its
- * own as a date: what a card front prints under its 出生 label, and no other document does
- * (with its 年 月 日 lost too, as three numbers: linePrintsDate).
+ * The ID numbers a line prints, by their shape (isIdNumberShaped): the check digit is not
+ * asked for, as one misread digit fails it, and the shape alone is what no other kind
+ * prints. The line is searched
+ * whole (a number split over two OCR boxes) and box by box: a misread label beside the
+ * number (公民身份号码 read as `KAS14`) runs into it on the line and hides it there.
+ */
+function idNumbersOn(line: Line): string[] {
+  const items = new Map<number | undefined, string>();
+  for (const g of line.glyphs) items.set(g.item, (items.get(g.item) ?? '') + g.key);
+  const texts = [line.glyphs.map((g) => g.key).join(''), ...(items.size > 1 ? items.values() : [])];
+  const found = texts.flatMap((text) =>
+    [...text.replace(/\s/gu, '').toUpperCase().matchAll(ID_NUMBER_RUN)].map((m) => m[0]),
+  );
+  return [...new Set(found)].filter(isIdNumberShaped);
+}
+
+/**
+ * The birth date an ID number holds (digits 7-14) printed on a line of its own as a date:
+ * what a card front prints under its 出生 label, and no other document does (with its
+ * 年 月 日 lost too, as three numbers: linePrintsDate).
  */
 function birthDatePrinted(lines: readonly Line[], numbers: readonly string[]): boolean {
   const births = numbers.map((n) => birthDateFromIdNumber(n)).filter((b) => b !== null);
@@ -50,9 +67,7 @@ function valueEvidence(
   const compact = lines.map((line) => line.replace(/\s/gu, '').toUpperCase());
   switch (kind) {
     case 'id-card-front': {
-      const numbers = compact.flatMap((line) =>
-        [...line.matchAll(ID_NUMBER_RUN)].map((m) => m[0]).filter((n) => validateIdNumber(n).valid),
-      );
+      const numbers = grouped.flatMap(idNumbersOn);
       if (numbers.length === 0) return 0;
       // The birth date it holds printed too (出生 and the number's label both lost).
       return birthDatePrinted(grouped, numbers) ? 2 * VALUE_EVIDENCE : VALUE_EVIDENCE;
@@ -92,6 +107,18 @@ export function classifyLines(pages: readonly Line[][]): Classification {
   const second = ranked[1] ?? best;
   const weak = scores[best] < MIN_SCORE || scores[best] - scores[second] < 1;
   return { kind: weak ? 'unknown' : best, scores };
+}
+
+/**
+ * The kind the evidence leans to where it may be too weak to be recognised: at least one
+ * typed value only that kind prints (or labels weighing as much), and more than any other
+ * kind's; null where no kind has that much.
+ */
+export function leaningKind(scores: Record<DocumentKind, number>): DocumentKind | null {
+  const ranked = [...DOCUMENT_KINDS].sort((a, b) => scores[b] - scores[a]);
+  const [best, second] = ranked;
+  if (best === undefined || scores[best] < VALUE_EVIDENCE) return null;
+  return second !== undefined && scores[best] - scores[second] < 1 ? null : best;
 }
 
 /** The document's kind, or `unknown` when the evidence is weak or ambiguous. */

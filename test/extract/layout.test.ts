@@ -251,7 +251,7 @@ describe('extraction from OCR-like boxes', () => {
     expect(doc.boxes?.idNumber).toMatchObject({ x: 708, y: 729 });
   });
 
-  it('reads the sex beside a 民族 label when 性别 was lost, and no unlabelled number unless exactly one is valid', () => {
+  it('reads the sex beside a 民族 label when 性别 was lost, and an unlabelled number only when it is the one of its shape', () => {
     const valid = '11010519491231002X';
     const twin = '110105194912310038';
     const otherBirth = '110105195001010012';
@@ -265,10 +265,14 @@ describe('extraction from OCR-like boxes', () => {
       ]);
     const one = extractDocument(front([valid]), 'a.jpg');
     expect(one.fields).toMatchObject({ sex: '男', ethnicity: '汉', idNumber: valid });
-    // A number failing its checksum, a second valid number, or one against the birth
-    // date read: nothing is picked without a label.
+    // A second valid number, or one against the birth date read: nothing is picked
+    // without a label. One failing only its checksum (shaped as an ID number, its birth
+    // date the one read) is read as it is, never surely (its checksum fails).
     const broken = valid.slice(0, 17) + '9';
-    expect(extractDocument(front([broken]), 'b.jpg').fields.idNumber).toBeNull();
+    const misread = extractDocument(front([broken]), 'b.jpg');
+    expect(misread.fields.idNumber).toBe(broken);
+    expect(misread.confidence.idNumber).toBeLessThan(0.9);
+    expect(extractDocument(front([broken, otherBirth]), 'b2.jpg').fields.idNumber).toBe(broken);
     expect(extractDocument(front([valid, twin]), 'c.jpg').fields.idNumber).toBeNull();
     expect(extractDocument(front([otherBirth]), 'd.jpg').fields.idNumber).toBeNull();
   });

@@ -103,3 +103,85 @@ describe('both sides on a phone photo of an A4 copy, their labels mostly lost', 
     expect(back!.confidence.validUntil).toBeLessThan(0.9);
   });
 });
+
+describe('both sides on a photo, the front giving little more than its ID number', () => {
+  const rows = (list: [number, number, number, number, number, string][]): TextItem[] =>
+    list.map(([x, y, w, h, confidence, text]) => ({ page: 0, x, y, w, h, text, confidence }));
+  const back = rows([
+    [677, 860, 238, 22, 1.0, '中华人民共和国'],
+    [682, 925, 263, 31, 1.0, '居民身份证'],
+    [714, 1096, 217, 18, 1.0, '深圳市公安局南山分局'],
+    [595, 1097, 86, 19, 0.99, '签发机关'],
+    [581, 1143, 84, 18, 0.97, '有效期限'],
+    [692, 1143, 278, 18, 0.95, '2021.08.02-2041.08.02'],
+  ]);
+  const watermark = rows([
+    [80, 11, 72, 43, 0.92, '仅供'],
+    [0, 412, 106, 80, 0.98, '用无效'],
+    [1514, 919, 55, 45, 0.47, '仅住'],
+  ]);
+
+  it('splits a front whose every label was lost and whose number fails its checksum', () => {
+    // As PP-OCRv4 read id-a4-both-stacked-7-photo (tuned, seed offset 1750, --names=wide),
+    // its ID number 440305198712044949 misread in its 16th digit.
+    const front = rows([
+      [570, 311, 43, 22, 1.0, '祁舒'],
+      [582, 415, 33, 9, 1.0, '987'],
+      [572, 457, 320, 16, 0.86, '广东省深圳市南山区文新街道样'],
+      [573, 488, 215, 18, 1.0, '例街222号8幢1315室'],
+      [662, 606, 310, 16, 1.0, '440305198712044919'],
+    ]);
+    const page: PageText = {
+      page: 0,
+      width: 1568,
+      height: 2215,
+      items: [...watermark, ...front, ...back].sort((a, b) => a.y - b.y || a.x - b.x),
+    };
+    const parts = segmentText({ source: 'paddle', pages: [page] });
+    expect(parts.map((p) => p.kind)).toEqual(['id-card-front', 'id-card-back']);
+    // The front's region holds its lines and ends above the back's title.
+    const region = parts[0]!.region!;
+    expect(region.y).toBeLessThanOrEqual(311);
+    expect(region.y + region.h).toBeLessThan(860);
+    expect(region.x).toBeGreaterThan(106);
+    const read = extractDocument(parts[0]!.text, 'copy.jpg', { kind: 'id-card-front' });
+    expect(read.fields.idNumber).toBe('440305198712044919');
+    expect(read.confidence.idNumber).toBeLessThan(0.9);
+  });
+
+  it('finds a number that a misread label runs into on its line', () => {
+    // id-a4-both-stacked-11-photo (seed offset 1700): 公民身份号码 read `KAS14`, left of
+    // the number on its line, so that the line reads KAS14320505199011073040.
+    const front = rows([
+      [474, 350, 44, 23, 0.9, '余馆'],
+      [472, 394, 66, 32, 0.9, '女#'],
+      [541, 403, 78, 22, 0.9, '民汉'],
+      [480, 497, 340, 21, 0.9, '江苏省苏州市虎丘区长河街道演'],
+      [482, 533, 232, 23, 0.9, '示巷992号4幢1509室'],
+      [567, 654, 320, 21, 1.0, '320505199011073040'],
+      [434, 658, 93, 18, 0.4, 'KAS14'],
+    ]);
+    const page: PageText = {
+      page: 0,
+      width: 1618,
+      height: 2279,
+      items: [...front, ...back].sort((a, b) => a.y - b.y || a.x - b.x),
+    };
+    const parts = segmentText({ source: 'paddle', pages: [page] });
+    expect(parts.map((p) => p.kind)).toEqual(['id-card-front', 'id-card-back']);
+    const read = extractDocument(parts[0]!.text, 'copy.jpg', { kind: 'id-card-front' });
+    expect(read.fields.idNumber).toBe('320505199011073040');
+  });
+
+  it('does not split off lines apart from a document when they lean to no other kind', () => {
+    const page: PageText = {
+      page: 0,
+      width: 1568,
+      height: 2215,
+      items: [...watermark, ...rows([[572, 457, 320, 16, 0.86, '广东省深圳市南山区']]), ...back],
+    };
+    expect(segmentText({ source: 'paddle', pages: [page] }).map((p) => p.kind)).toEqual([
+      'id-card-back',
+    ]);
+  });
+});

@@ -121,3 +121,15 @@ export function validateIdNumber(
   result.valid = problems.length === 0;
   return result;
 }
+
+/**
+ * Whether 18 characters are shaped as an ID number whatever its check digit: 17 digits and
+ * a digit or X, a province code first, digits 7-14 a real birth date from 1900 on. A run
+ * of 18 digits holding both by chance is about 1 in 6,000; one misread digit fails the
+ * checksum but mostly keeps this shape (and the checksum then proposes the repair).
+ */
+export function isIdNumberShaped(id: string): boolean {
+  if (!/^\d{17}[\dX]$/u.test(id) || !PROVINCE_PREFIXES.has(id.slice(0, 2))) return false;
+  const birth = birthDateFromIdNumber(id);
+  return birth !== null && Number(birth.slice(0, 4)) >= EARLIEST_BIRTH_YEAR;
+}

@@ -2,7 +2,7 @@
 // its checksum alone, the name, 性别/民族 and the address by the order of the card's lines,
 // 出生 and 性别 from the ID number itself. All at a confidence below that of a labelled
 // reading. (A card back's: id-back-fallbacks.ts.)
-import { birthDateFromIdNumber, validateIdNumber } from '../codes/id-number';
+import { birthDateFromIdNumber, isIdNumberShaped, validateIdNumber } from '../codes/id-number';
 import { findRuns, type PageLayout } from './layout';
 import { minConfidence, union, type Glyph, type Line } from './lines';
 import { withoutLoneTail } from './lone-glyph';
@@ -24,25 +24,35 @@ const ID_NUMBER_RUN = /(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])/g;
  * The ID number of a card front whose 公民身份号码 label was not read (small grey print on
  * a photocopy or a blurred photo): the one run of 18 code characters on the page that
  * passes the checksum (and matches the birth date when that was read). Only when exactly
- * one such run exists, so a second number on the page never gets picked.
+ * one such run exists, so a second number on the page never gets picked. Where none
+ * passes, the one run shaped as an ID number (isIdNumberShaped, the birth date read
+ * agreeing) is read as it is: a misread digit, whose checksum then caps its confidence
+ * and proposes the repair, rather than no number at all.
  */
 export function unlabelledIdNumber(
   layouts: readonly PageLayout[],
   birthDate: string | null,
 ): FieldReading | null {
-  const found = layouts.flatMap((layout) =>
-    findRuns(layout.lines, ID_NUMBER_RUN).filter(
-      (run) => validateIdNumber(run.text, birthDate).valid,
+  const runs = layouts.flatMap((layout) => findRuns(layout.lines, ID_NUMBER_RUN));
+  const one = (found: typeof runs): FieldReading | null => {
+    const distinct = new Set(found.map((run) => run.text));
+    const run = found[0];
+    if (!run || distinct.size !== 1) return null;
+    return {
+      value: run.text,
+      confidence: Math.min(run.confidence, UNLABELLED_CONFIDENCE),
+      box: run.box,
+    };
+  };
+  const valid = runs.filter((run) => validateIdNumber(run.text, birthDate).valid);
+  if (valid.length > 0) return one(valid);
+  return one(
+    runs.filter(
+      (run) =>
+        isIdNumberShaped(run.text) &&
+        (birthDate === null || birthDateFromIdNumber(run.text) === birthDate),
     ),
   );
-  const distinct = new Set(found.map((run) => run.text));
-  const run = found[0];
-  if (!run || distinct.size !== 1) return null;
-  return {
-    value: run.text,
-    confidence: Math.min(run.confidence, UNLABELLED_CONFIDENCE),
-    box: run.box,
-  };
 }
 
 /** The longest of the 56 ethnic groups' names the text starts with. */

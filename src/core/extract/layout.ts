@@ -80,18 +80,6 @@ export function joinGlyphs(glyphs: Glyph[], h: number): string {
 /** Whether a line's text is about the size h (not a title, a seal, a QR code, a watermark). */
 const sameSize = (line: Line, h: number): boolean => line.h <= 1.6 * h && line.h >= h / 1.6;
 
-/**
- * How far left of the value's first character its wrapped line may start, in line heights:
- * OCR boxes of a scan or photo start up to most of a character apart on aligned rows
- * (1314室 under 浙江省… 0.75 of a character left of it).
- */
-const WRAP_SLACK = 1;
-
-/** How much wider than a value's first wrap the gap before a later row may be. */
-const PITCH_SLACK = 1.25;
-/** The widest gap between two rows of one value, in line heights, whatever its spacing. */
-const MAX_WRAP_GAP = 2;
-
 /** Largest gap inside a value on one line before it is cut, in line heights. */
 export const MAX_VALUE_GAP = 3;
 
@@ -179,8 +167,6 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   const alignX = toMargin && sameLine.length > 0 ? hit.x0 : valueX0;
   if (toMargin && alignX === valueX0) return null;
   let wrappedBack = false;
-  /** The gap between the value's first two rows: its line spacing. */
-  let wrapGap: number | null = null;
   for (let i = lineIndex + 1; i < lines.length && hit.def.singleLine !== true; i++) {
     const next = lines[i];
     if (!next) break;
@@ -190,17 +176,14 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     if (isCopyStamp(inRange.map((g) => g.ch).join(''))) continue;
     // Text of another size (a diagonal watermark, a seal) is not the value's next line.
     if (!sameSize(next, rowH)) continue;
-    // A paragraph keeps its line spacing: after its first wrap, a gap up to a little more
-    // than that one (OCR boxes of a scan or photo vary) is still the value's next line.
-    const gap = next.y0 - bottom;
-    if (gap > Math.min(MAX_WRAP_GAP * h, Math.max(1.5 * h, PITCH_SLACK * (wrapGap ?? 0)))) break;
+    if (next.y0 - bottom > 1.5 * h) break;
     // A line that starts well above the row just read is printed over it (a stamp), not below.
     if (next.y0 < bottom - 0.5 * h) continue;
     if (lineHasColumnLabel(next, hit, hits, alignX, right)) break;
     // A label left of the value column beside this line (grouped into a line of its own
     // when a photo tilts the rows) owns it: "账号 1173…" does not continue the bank name.
     if (hasLabelBeside(next, hit, hits, alignX)) break;
-    const row = take(next, alignX - WRAP_SLACK * h, alignX);
+    const row = take(next, alignX - 0.6 * h, alignX);
     // Text not aligned with the value that starts above the row just read is printed
     // across it (a seal's ring of characters), not a line of another shape below it.
     if (row.length === 0 && next.y0 < bottom) continue;
@@ -213,7 +196,6 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     const last = rows[rows.length - 1]?.at(-1)?.ch ?? '';
     if (CJK_CHAR.test(last) && row.length >= 6 && row.every((g) => /[0-9]/.test(g.ch))) break;
     rows.push(row);
-    if (rows.length === 2) wrapGap = gap;
     bottom = next.y1;
   }
 
@@ -412,7 +394,10 @@ export interface Run {
 
 /**
  * Matches of `pattern` (global) on each line's characters, width folded and upper-cased:
- * for values found by their shape where their label was not read.
+ * for values found by their shape where their label was not read. The line is searched
+ * whole (a value split over two OCR boxes) and each OCR box of it on its own: a misread
+ * label beside the value (公民身份号码 read as `KAS14`) runs into it on the line, and a
+ * pattern that asks for no digit or letter around the value finds it only in its own box.
  */
 export function findRuns(lines: Line[], pattern: RegExp): Run[] {
   const runs: Run[] = [];
@@ -422,13 +407,27 @@ export function findRuns(lines: Line[], pattern: RegExp): Run[] {
       const key = foldWidth(g.ch).toUpperCase();
       return key.length === 1 ? key : '\uFFFD';
     });
-    for (const m of keys.join('').matchAll(pattern)) {
-      const glyphs = line.glyphs.slice(m.index, m.index + m[0].length);
-      runs.push({
-        text: m[0],
-        confidence: minConfidence(glyphs),
-        box: union(glyphs, line.page),
-      });
+    // [start, end) of the whole line, then of each box's glyphs where there are several.
+    const spans: [number, number][] = [[0, keys.length]];
+    let start = 0;
+    for (let i = 1; i <= keys.length; i++) {
+      if (i < keys.length && line.glyphs[i]!.item === line.glyphs[start]!.item) continue;
+      if (start > 0 || i < keys.length) spans.push([start, i]);
+      start = i;
+    }
+    const seen = new Set<string>();
+    for (const [from, to] of spans) {
+      for (const m of keys.slice(from, to).join('').matchAll(pattern)) {
+        const at = from + m.index;
+        if (seen.has(`${at}:${m[0].length}`)) continue;
+        seen.add(`${at}:${m[0].length}`);
+        const glyphs = line.glyphs.slice(at, at + m[0].length);
+        runs.push({
+          text: m[0],
+          confidence: minConfidence(glyphs),
+          box: union(glyphs, line.page),
+        });
+      }
     }
   }
   return runs;

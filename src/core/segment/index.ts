@@ -2,12 +2,12 @@
 // each one document, in page order. Each page is classified on its own; consecutive
 // pages of one kind are one document (a two-page form); a page whose text falls into
 // clusters of different kinds is split into regions (both ID sides on one photocopy).
-import { classifyDocument } from '../classify';
-import type { DetectedKind } from '../documents';
+import { classifyDocument, classifyWithScores, leaningKind } from '../classify';
+import type { DetectedKind, DocumentKind } from '../documents';
 import type { DocumentText, PageText, Region, TextItem } from '../extraction';
 import { splitPage } from './regions';
 
-export { boundsOf, splitPage, type PageRegion } from './regions';
+export { boundsOf, splitPage, type Lean, type PageRegion } from './regions';
 
 export interface DocumentPart {
   kind: DetectedKind;
@@ -24,12 +24,17 @@ function classifyItems(source: DocumentText['source'], page: PageText) {
     classifyDocument({ source, pages: [{ ...page, items: [...items] }] });
 }
 
+function leanItems(source: DocumentText['source'], page: PageText) {
+  return (items: readonly TextItem[]): DocumentKind | null =>
+    leaningKind(classifyWithScores({ source, pages: [{ ...page, items: [...items] }] }).scores);
+}
+
 /** The documents a file's text holds, in page order (at least one: an empty file's page). */
 export function segmentText(text: DocumentText): DocumentPart[] {
   const parts: DocumentPart[] = [];
   const { source } = text;
   for (const page of text.pages) {
-    const regions = splitPage(page, classifyItems(source, page));
+    const regions = splitPage(page, classifyItems(source, page), leanItems(source, page));
     if (regions !== null) {
       for (const r of regions) {
         parts.push({

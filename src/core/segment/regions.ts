@@ -44,6 +44,11 @@ export interface PageRegion {
 }
 
 type Classify = (items: readonly TextItem[]) => DocumentKind | 'unknown';
+/**
+ * The kind some lines' evidence leans to where it is too weak to recognise them alone (a
+ * typed value only that kind prints, or two of its labels), null where it names none.
+ */
+export type Lean = (items: readonly TextItem[]) => DocumentKind | null;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -177,11 +182,60 @@ function pageOrder(a: PageRegion, b: PageRegion): number {
   return gaps(a.region, b.region).down > 0 ? a.region.y - b.region.y : a.region.x - b.region.x;
 }
 
+const overlaps = (a: Region, b: Region): boolean =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** The clusters in chains of gaps of at most `reach` (single linkage over cluster bounds). */
+function chains(found: readonly Cluster[], reach: number): Cluster[][] {
+  const bounds = found.map((c) => boundsOf(c.items));
+  const chainOf = found.map((_, i) => i);
+  const find = (i: number): number => {
+    while (chainOf[i] !== i) i = chainOf[i] = chainOf[chainOf[i]!]!;
+    return i;
+  };
+  for (let i = 0; i < found.length; i++) {
+    for (let j = i + 1; j < found.length; j++) {
+      const g = gaps(bounds[i]!, bounds[j]!);
+      if (Math.hypot(g.across, g.down) <= reach) chainOf[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, Cluster[]>();
+  found.forEach((c, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), c]));
+  return [...groups.values()];
+}
+
+/**
+ * On a page where one kind is recognised, the unrecognised clusters that lie apart from
+ * that document (outside its text's bounds), chained by gaps of at most JOIN_LINES line
+ * heights, where a chain's evidence leans to another kind: the other side of a card
+ * copied on the same page, whose labels a watermark or a photo took and whose ID number
+ * alone, or two labels, are left. Too weak to be recognised on its own; beside a
+ * recognised document of another kind, and apart from it, it is a document of its own.
+ */
+function apartLeaning(
+  found: readonly Cluster[],
+  recognised: readonly TextItem[],
+  kind: DocumentKind,
+  lean: Lean,
+  lineHeight: number,
+): { kind: DocumentKind; items: TextItem[] } | null {
+  const bounds = boundsOf(recognised);
+  const apart = found.filter((c) => c.kind === 'unknown' && !overlaps(boundsOf(c.items), bounds));
+  const leaning = chains(apart, JOIN_LINES * lineHeight).flatMap((chain) => {
+    const items = chain.flatMap((c) => c.items).sort((a, b) => a.y - b.y || a.x - b.x);
+    const leans = lean(items);
+    return leans === null || leans === kind ? [] : [{ kind: leans, items }];
+  });
+  // One other document: chains leaning to two kinds, or two chains, say nothing sure.
+  return leaning.length === 1 ? leaning[0]! : null;
+}
+
 /**
  * The documents found on one page as regions, or null when the page is one document
- * (its clusters do not name two different kinds).
+ * (its clusters do not name two different kinds; with `lean`, nor do the unrecognised
+ * clusters apart from the one recognised document lean to another kind).
  */
-export function splitPage(page: PageText, classify: Classify): PageRegion[] | null {
+export function splitPage(page: PageText, classify: Classify, lean?: Lean): PageRegion[] | null {
   const items = page.items.filter((i) => i.w > 0 && i.h > 0 && i.text.trim() !== '');
   if (items.length < 4) return null;
   const lineHeight = median(items.map((i) => i.h));
@@ -199,8 +253,16 @@ export function splitPage(page: PageText, classify: Classify): PageRegion[] | nu
   };
   let byKind = kindsOf(found);
   // Parts no label named on their own (a photo of a copy) may be named together.
-  if (byKind.size < 2 && found.length > 2)
-    byKind = kindsOf(joinUnrecognised(found, classify, lineHeight));
+  let joined = found;
+  if (byKind.size < 2 && found.length > 2) {
+    joined = joinUnrecognised(found, classify, lineHeight);
+    byKind = kindsOf(joined);
+  }
+  if (byKind.size === 1 && lean) {
+    const [kind, items] = [...byKind][0]!;
+    const other = apartLeaning(joined, items, kind, lean, lineHeight);
+    if (other) byKind.set(other.kind, other.items);
+  }
   if (byKind.size < 2) return null;
   const kinds = [...byKind.keys()];
   const groups = kinds.map((k) => byKind.get(k)!);
