@@ -284,6 +284,18 @@ describe('correction proposals', () => {
     );
   });
 
+  it('proposes the one letter or digit for a character that is none (#, an ideograph)', () => {
+    for (const misread of ['9135010#M000100Y43', '9135010〇M000100Y43', '91350100M000100Y4#']) {
+      expect(proposeUsccCorrections(misread).corrections, misread).toEqual([
+        expect.objectContaining({ from: misread, to: '91350100M000100Y43', reason: 'checksum' }),
+      ]);
+    }
+    // Two such characters: 31 x 31 readings, none proposed.
+    expect(proposeUsccCorrections('9135010#M000100#43').corrections).toEqual([]);
+    // An ID number is left to its own digits' look-alikes.
+    expect(proposeIdNumberCorrections('1101051949123100#X').corrections).toEqual([]);
+  });
+
   it('never mutates its input', () => {
     const raw = '9135O100M000100Y43';
     proposeUsccCorrections(raw);

@@ -98,3 +98,30 @@ describe('the credit code by its type over the page', () => {
     expect(doc.corrections.find((c) => c.field === 'creditCode')?.to).toBe(CODE);
   });
 });
+
+describe('a credit code with one character that is no letter or digit', () => {
+  // The 0 at position 8 read as # or as 口, a look-alike ideograph.
+  for (const misread of ['9133010#MA2H4B1X73', '9133010口MA2H4B1X73']) {
+    it(`is reported as read (${misread}), below 0.9, with the checksum's repair proposed`, () => {
+      const doc = extractDocument(
+        license([item('统一社会信用代码', 60, 100), item(misread, 260, 100)]),
+        'license.jpg',
+      );
+      expect(doc.fields.creditCode).toBe(misread);
+      expect(doc.confidence.creditCode).toBeLessThan(0.9);
+      expect(doc.corrections.filter((c) => c.field === 'creditCode')).toEqual([
+        expect.objectContaining({ from: misread, to: CODE, reason: 'checksum' }),
+      ]);
+    });
+  }
+
+  it('is no code when that character stands at its end or two are misread', () => {
+    for (const text of ['#133010MA2H4B1X73', '9133010#MA2H4B#X73']) {
+      const doc = extractDocument(
+        license([item('统一社会信用代码', 60, 100), item(text, 260, 100)]),
+        'license.jpg',
+      );
+      expect(doc.corrections.filter((c) => c.to === CODE)).toEqual([]);
+    }
+  });
+});

@@ -4,7 +4,7 @@
 // 成立日期. And the values a stamp on a copy or a seal's ring of characters is printed
 // across, read whole. Synthetic positioned text: each case fails on the reader before it.
 import { describe, expect, it } from 'vitest';
-import { extractDocument, parseTerm } from '../../src/core/extract/index';
+import { extractDocument, parseDate, parseTerm } from '../../src/core/extract/index';
 import { typeOf } from '../../src/core/extract/value-types';
 import { item, page } from './support/positioned';
 
@@ -35,6 +35,24 @@ describe("a term's grammar", () => {
     expect(parseTerm('2015年03月12日至永久')).toEqual(['2015-03-12', 'long-term']);
     expect(parseTerm('2015年03月12日至不约定期限')).toEqual(['2015-03-12', 'long-term']);
     expect(parseTerm('2015年03月12日至无固定期限')).toEqual(['2015-03-12', 'long-term']);
+  });
+});
+
+describe('a real date after date-shaped text that is none', () => {
+  it('is found inside the text it overlaps (a number before it, a garbled start)', () => {
+    expect(parseDate('0100-05-2019年06月01日')).toBe('2019-06-01');
+    expect(parseDate('编号9999.12.2019.05.06')).toBe('2019-05-06');
+  });
+
+  it("is a term's end when the garbled text before it was the start", () => {
+    // The start's day ran into the end (its dash lost, 20 read 32).
+    expect(parseTerm('2015.08.32035.08.20')).toEqual([null, '2035-08-20']);
+    expect(parseTerm('2015.13.20-2035.08.20')).toEqual([null, '2035-08-20']);
+    // A real start and end after such text stay the term.
+    expect(parseTerm('9999.99.99 2019年01月01日至2039年01月01日')).toEqual([
+      '2019-01-01',
+      '2039-01-01',
+    ]);
   });
 });
 

@@ -10,7 +10,8 @@ import {
   createOcrEngine,
   readExifOrientationNode,
 } from '../../src/ocr/engines.node.ts';
-import { applyExifOrientation, preparePage } from '../../src/ocr/prepare';
+import { applyExifOrientation } from '../../src/ocr/orientation';
+import { preparePage } from '../../src/ocr/prepare';
 import { fitLongSide, type Raster } from '../../src/ocr/raster';
 import { readDocument, type ReadDocumentDeps } from '../../src/ocr/read-document';
 import { EXIF_ORIENTATIONS, exifPhoto } from './support/exif-photos';

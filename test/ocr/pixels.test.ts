@@ -7,7 +7,9 @@ import { isTruncatedImage } from '../../src/ocr/image-header';
 import { nodeImageCodec } from '../../src/ocr/codec.node.ts';
 import { ctcAlphabet, ctcGreedyDecode } from '../../src/ocr/paddle/ctc';
 import { dbBoxes, separateNeighbours } from '../../src/ocr/paddle/db-postprocess';
-import { estimateLayout, preparePage, turnForExifOrientation } from '../../src/ocr/prepare';
+import { turnForExifOrientation } from '../../src/ocr/orientation';
+import { preparePage } from '../../src/ocr/prepare';
+import { estimateLayout } from '../../src/ocr/skew';
 import {
   createRaster,
   resize,

@@ -2,7 +2,13 @@
 // only when exactly one reading fits; it is shown to a person, never applied silently.
 import type { Correction } from '../extraction';
 import { ID_NUMBER_LENGTH, idCheckDigit, validateIdNumber } from './id-number';
-import { USCC_LENGTH, isUsccAlphabet, usccCheckCharacter, validateUscc } from './uscc';
+import {
+  USCC_ALPHABET,
+  USCC_LENGTH,
+  isUsccAlphabet,
+  usccCheckCharacter,
+  validateUscc,
+} from './uscc';
 
 /** Characters OCR confuses, each with the characters it may stand for. */
 export const LOOK_ALIKES: ReadonlyMap<string, readonly string[]> = new Map([
@@ -84,6 +90,11 @@ interface CodeRules {
   isValid(code: string): boolean;
   /** The check character for a 17-character body, or null when it cannot be computed. */
   checkCharacter(first17: string): string | null;
+  /**
+   * The code's symbols, where a character that is none of them and no look-alike of one
+   * (`#`, an ideograph the OCR read for a letter or a digit) may be any of them.
+   */
+  alphabet?: string;
 }
 
 function propose(
@@ -136,6 +147,25 @@ function propose(
       );
   }
 
+  const unknown = unknownCharacters(chars, rules.alphabet);
+  if (unknown.length > 1)
+    return none(
+      `${unknown.length} characters of the ${rules.label} are no letter or digit, so no repair is proposed: check it against the image.`,
+    );
+  if (unknown.length === 1 && rules.alphabet !== undefined) {
+    const at = unknown[0]!;
+    const fits = [...rules.alphabet]
+      .map((read) => [...chars.slice(0, at), read, ...chars.slice(at + 1)].join(''))
+      .filter((code) => rules.isValid(code));
+    const [to, ...more] = fits;
+    if (to === undefined || more.length > 0) return none();
+    return proposal(
+      to,
+      'checksum',
+      `The character ${chars[at]} at position ${at + 1} is no letter or digit of the ${rules.label}; only ${to.charAt(at)} there makes it valid, check character included.`,
+    );
+  }
+
   const candidates: { to: string; position: number; from: string; read: string }[] = [];
   chars.forEach((ch, i) => {
     for (const alternative of LOOK_ALIKES.get(ch) ?? []) {
@@ -161,7 +191,19 @@ function propose(
   );
 }
 
-/** Proposes the one look-alike reading or missing check character that makes a USCC valid. */
+/**
+ * Where a code as read holds characters that are neither a letter nor a digit (nor a
+ * look-alike of one): their positions, with an alphabet to try there; none without one.
+ */
+function unknownCharacters(chars: readonly string[], alphabet: string | undefined): number[] {
+  if (alphabet === undefined) return [];
+  return chars.flatMap((ch, i) => (/^[0-9A-Z]$/u.test(ch) || LOOK_ALIKES.has(ch) ? [] : [i]));
+}
+
+/**
+ * Proposes the one look-alike reading, missing check character or reading of a character
+ * that is no letter or digit (`#`, an ideograph) that makes a USCC valid.
+ */
 export function proposeUsccCorrections(
   raw: string,
   field = 'creditCode',
@@ -175,6 +217,7 @@ export function proposeUsccCorrections(
       label: 'credit code',
       isValid: (code) => validateUscc(code).valid,
       checkCharacter: (first17) => (isUsccAlphabet(first17) ? usccCheckCharacter(first17) : null),
+      alphabet: USCC_ALPHABET,
     },
     ocrOptions,
   );

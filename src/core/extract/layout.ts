@@ -80,6 +80,18 @@ export function joinGlyphs(glyphs: Glyph[], h: number): string {
 /** Whether a line's text is about the size h (not a title, a seal, a QR code, a watermark). */
 const sameSize = (line: Line, h: number): boolean => line.h <= 1.6 * h && line.h >= h / 1.6;
 
+/**
+ * How far left of the value's first character its wrapped line may start, in line heights:
+ * OCR boxes of a scan or photo start up to most of a character apart on aligned rows
+ * (1314室 under 浙江省… 0.75 of a character left of it).
+ */
+const WRAP_SLACK = 1;
+
+/** How much wider than a value's first wrap the gap before a later row may be. */
+const PITCH_SLACK = 1.25;
+/** The widest gap between two rows of one value, in line heights, whatever its spacing. */
+const MAX_WRAP_GAP = 2;
+
 /** Largest gap inside a value on one line before it is cut, in line heights. */
 export const MAX_VALUE_GAP = 3;
 
@@ -167,6 +179,8 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   const alignX = toMargin && sameLine.length > 0 ? hit.x0 : valueX0;
   if (toMargin && alignX === valueX0) return null;
   let wrappedBack = false;
+  /** The gap between the value's first two rows: its line spacing. */
+  let wrapGap: number | null = null;
   for (let i = lineIndex + 1; i < lines.length && hit.def.singleLine !== true; i++) {
     const next = lines[i];
     if (!next) break;
@@ -176,14 +190,17 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     if (isCopyStamp(inRange.map((g) => g.ch).join(''))) continue;
     // Text of another size (a diagonal watermark, a seal) is not the value's next line.
     if (!sameSize(next, rowH)) continue;
-    if (next.y0 - bottom > 1.5 * h) break;
+    // A paragraph keeps its line spacing: after its first wrap, a gap up to a little more
+    // than that one (OCR boxes of a scan or photo vary) is still the value's next line.
+    const gap = next.y0 - bottom;
+    if (gap > Math.min(MAX_WRAP_GAP * h, Math.max(1.5 * h, PITCH_SLACK * (wrapGap ?? 0)))) break;
     // A line that starts well above the row just read is printed over it (a stamp), not below.
     if (next.y0 < bottom - 0.5 * h) continue;
     if (lineHasColumnLabel(next, hit, hits, alignX, right)) break;
     // A label left of the value column beside this line (grouped into a line of its own
     // when a photo tilts the rows) owns it: "账号 1173…" does not continue the bank name.
     if (hasLabelBeside(next, hit, hits, alignX)) break;
-    const row = take(next, alignX - 0.6 * h, alignX);
+    const row = take(next, alignX - WRAP_SLACK * h, alignX);
     // Text not aligned with the value that starts above the row just read is printed
     // across it (a seal's ring of characters), not a line of another shape below it.
     if (row.length === 0 && next.y0 < bottom) continue;
@@ -196,6 +213,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     const last = rows[rows.length - 1]?.at(-1)?.ch ?? '';
     if (CJK_CHAR.test(last) && row.length >= 6 && row.every((g) => /[0-9]/.test(g.ch))) break;
     rows.push(row);
+    if (rows.length === 2) wrapGap = gap;
     bottom = next.y1;
   }
 

@@ -2,12 +2,12 @@
 // without spaces. A value that cannot be parsed gives null, never a guess.
 import { LONG_TERM } from '../documents';
 import { foldWidth, normaliseText } from '../text/normalise';
+import { USCC_LENGTH } from '../codes/uscc';
 import { repairScopeWording } from './scope-wording';
 
 /** How a term without an end is printed: 长期, 永久, and a partnership's 不约定期限 / 无固定期限. */
 const LONG_TERM_WORDS = /长期|永久|长久|不约定期限|无固定期限/u;
 
-/** The word between a term's start and its end (2019年01月01日至长期; 自…至…). */
 /** What stands between a term's start and its end: 至, or a dash after the start's digits. */
 const TERM_UNTIL = /至|\d\s*[-—–~]/u;
 
@@ -20,12 +20,24 @@ function isRealDate(y: number, m: number, d: number): boolean {
 // separator: the comma never stands between a 4-digit year and a month and day otherwise.
 const DATE = /(\d{4})\s*[年.,\-/]\s*(\d{1,2})\s*[月.,\-/]\s*(\d{1,2})\s*日?/u;
 
-/** All dates (and long-term words) in order of appearance. */
-function datesIn(text: string): { value: string; index: number; end: number }[] {
+interface DateMatch {
+  /** ISO date or long-term; null for date-shaped text that is no real date (2015.08.32). */
+  value: string | null;
+  index: number;
+  end: number;
+}
+
+/**
+ * Every date-shaped match (and long-term word) in order of appearance, the real ones with
+ * their value. A match that is no real date (`0100-05-20` of `0100-05-2019年06月01日`, a
+ * term `2015.08.32035.08.20` whose start's day ran into its end) gives up only its first
+ * character: the search goes on inside it, where a real date may start.
+ */
+function dateMatches(text: string): DateMatch[] {
   const s = foldWidth(text);
-  const out: { value: string; index: number; end: number }[] = [];
+  const out: DateMatch[] = [];
   const pattern = new RegExp(`${DATE.source}|${LONG_TERM_WORDS.source}`, 'gu');
-  for (const m of s.matchAll(pattern)) {
+  for (let m = pattern.exec(s); m !== null; m = pattern.exec(s)) {
     const index = m.index;
     const end = index + m[0].length;
     if (m[1] === undefined) {
@@ -35,15 +47,20 @@ function datesIn(text: string): { value: string; index: number; end: number }[] 
     const y = Number(m[1]);
     const mo = Number(m[2]);
     const d = Number(m[3]);
-    if (y >= 1900 && y <= 2199 && isRealDate(y, mo, d)) {
-      out.push({
-        value: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-        index,
-        end,
-      });
-    }
+    const real = y >= 1900 && y <= 2199 && isRealDate(y, mo, d);
+    out.push({
+      value: real ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null,
+      index,
+      end,
+    });
+    if (!real) pattern.lastIndex = index + 1;
   }
   return out;
+}
+
+/** The real dates (and long-term words) in order of appearance. */
+function datesIn(text: string): { value: string; index: number; end: number }[] {
+  return dateMatches(text).filter((d): d is DateMatch & { value: string } => d.value !== null);
 }
 
 /** The text before the first date in it (width folded), or null when it holds no date. */
@@ -65,17 +82,28 @@ export function parseDate(text: string): string | null {
 
 /**
  * `2015年03月12日 至 长期`, `自2015年03月12日至2045年03月11日`, `2016.05.20-2036.05.20` →
- * [from, until]. A date after 至 (or after a dash that follows digits) with none before it
- * is the term's end (its start was not read, or garbled: `2023.226-2043.12.26`):
+ * [from, until]. A date after 至 (or after a dash that follows digits) with no real date
+ * before it, or the one date right after date-shaped text that is no real date, is the term's end
+ * (its start was not read, or garbled: `2023.226-2043.12.26`, `2015.08.32035.08.20`):
  * `至2045年03月11日` → [null, 2045-03-11].
  */
 export function parseTerm(text: string): [string | null, string | null] {
-  const dates = datesIn(text);
+  const matches = dateMatches(text);
+  const dates = matches.filter((d) => d.value !== null);
   const first = dates[0];
   if (!first) return [null, null];
   if (first.value === LONG_TERM) return [null, LONG_TERM];
-  const until = TERM_UNTIL.exec(foldWidth(text));
+  const s = foldWidth(text);
+  const until = TERM_UNTIL.exec(s);
   if (until !== null && until.index < first.index) return [null, first.value];
+  // The one date right after date-shaped text (overlapping it, or a dash apart): that
+  // text was the start, garbled.
+  const before = matches[matches.indexOf(first) - 1];
+  const garbledStart =
+    dates.length === 1 &&
+    before !== undefined &&
+    /^[\s\-—–~]*$/u.test(s.slice(before.end, first.index));
+  if (garbledStart) return [null, first.value];
   return [first.value, dates[1]?.value ?? null];
 }
 
@@ -131,14 +159,37 @@ export function compactCode(text: string): string {
     .replace(/[^0-9A-Z]/g, '');
 }
 
-/** A USCC as printed: the first run of 15 or more code characters (18 when valid). */
+/**
+ * A USCC as printed: the first run of 15 or more code characters (18 when valid); else
+ * 18 characters that are code characters but one inside them (`#`, an ideograph the OCR
+ * read for a letter or a digit: 9133010#MA2B2C3D4X), as read: it fails its type, and the
+ * checksum may say what that one character is (a proposal, never a silent repair).
+ */
 export function parseCreditCode(text: string): string | null {
-  const runs = foldWidth(text)
-    .toUpperCase()
-    .replace(/\s+/g, '')
-    .match(/[0-9A-Z]{15,}/g);
-  const run = runs?.[0];
-  return run === undefined ? null : run.slice(0, 20);
+  const s = foldWidth(text).toUpperCase().replace(/\s+/gu, '');
+  const run = s.match(/[0-9A-Z]{15,}/gu)?.[0];
+  if (run !== undefined) return run.slice(0, 20);
+  return oneMisread(s, USCC_LENGTH);
+}
+
+const CODE_RUN = /[0-9A-Z]+/gu;
+
+/**
+ * The first `length` characters of `s` that are code characters on both sides of one
+ * other character, the runs not part of longer ones (so 代码：#… never takes the label's
+ * colon): the code with that one character as read, or null.
+ */
+function oneMisread(s: string, length: number): string | null {
+  const runs = [...s.matchAll(CODE_RUN)];
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const left = runs[i]!;
+    const right = runs[i + 1]!;
+    // One character between them (an ideograph beyond the BMP is two code units).
+    const between = [...s.slice(left.index + left[0].length, right.index)];
+    if (between.length !== 1 || left[0].length + 1 + right[0].length !== length) continue;
+    return s.slice(left.index, right.index + right[0].length);
+  }
+  return null;
 }
 
 /** An ID number as printed: the first run of 15 or more letters and digits (OCR may read 0 as O). */

@@ -9,7 +9,7 @@ import {
   type QuarterTurn,
   type Raster,
 } from '../../../src/ocr/raster';
-import { exifMirrored, turnForExifOrientation } from '../../../src/ocr/prepare';
+import { exifMirrored, turnForExifOrientation } from '../../../src/ocr/orientation';
 
 export const EXIF_ORIENTATIONS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
