@@ -10,7 +10,12 @@ export {
   type KdfPolicy,
 } from './envelope';
 export { VaultSettingsSchema, type VaultSettings } from './schema/settings';
-export { AuditActionSchema, type AuditAction, type AuditEntry } from './schema/audit-log';
+export {
+  AuditActionSchema,
+  auditActionsOf,
+  type AuditAction,
+  type AuditEntry,
+} from './schema/audit-log';
 export type { AuditProblem, AuditVerdict } from './audit';
 export { LATEST_VAULT_VERSION } from './db';
 export type { AcceptedException } from '../core/dossier';

@@ -2,26 +2,13 @@
 // exceptions, exports), newest first, filtered, exported as CSV with a BOM, verified
 // (components/AuditLog.tsx, shared with Settings' vault history).
 import { useCallback } from 'react';
-import type { AuditAction } from '../../../vault';
+import { auditActionsOf } from '../../../vault';
 import type { AuditRow, DossierView, Workspace } from '../../model/contract';
 import { AuditLog } from '../../components/AuditLog';
 import { useI18n } from '../../i18n';
 import { fieldLabel } from './labels';
 
-/** Typed: an action renamed or removed in AuditActionSchema fails to compile here. */
-const NAMED_ACTIONS: readonly AuditAction[] = [
-  'create-dossier',
-  'import',
-  'import-refused',
-  'edit',
-  'confirm',
-  'export',
-  'delete',
-  'undo-delete',
-  'purge',
-  'exception',
-  'set-aside',
-];
+const NAMED_ACTIONS = auditActionsOf('dossier');
 
 export function AuditTab({ workspace, view }: { workspace: Workspace; view: DossierView }) {
   const { t } = useI18n();

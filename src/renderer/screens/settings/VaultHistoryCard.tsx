@@ -4,27 +4,13 @@
 // same audit log component as a dossier's (filter, CSV with BOM, chain verification).
 import { Typography } from 'antd';
 import { useCallback } from 'react';
-import type { AuditAction } from '../../../vault';
+import { auditActionsOf } from '../../../vault';
 import { AuditLog } from '../../components/AuditLog';
 import { useI18n } from '../../i18n';
 import { vaultAudit } from '../../model/workspace-verdict';
 import { useWorkspace } from '../../model/workspace-context';
 
-/** Typed: an action renamed or removed in AuditActionSchema fails to compile here. */
-const VAULT_ACTIONS: readonly AuditAction[] = [
-  'create-vault',
-  'unlock',
-  'unlock-failed',
-  'lock',
-  'change-passphrase',
-  'kdf-upgrade',
-  'rotate-keys',
-  'settings',
-  'backup',
-  'restore',
-  'integrity-failure',
-  'purge',
-];
+const VAULT_ACTIONS = auditActionsOf('vault');
 
 /** `version`: read again when it changes (a rotation in this screen). */
 export function VaultHistoryCard({ version }: { version?: unknown }) {
