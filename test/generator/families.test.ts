@@ -8,7 +8,7 @@ import {
   familySample,
   HELD_OUT,
 } from '../../scripts/fixtures/families/families';
-import { familyCases } from '../../scripts/fixtures/families/set';
+import { dossierCases, familyCases } from '../../scripts/fixtures/families/set';
 import { escapeHtml } from '../../scripts/fixtures/families/style';
 
 describe('layout families', () => {
@@ -91,5 +91,20 @@ describe('layout families', () => {
       expect(pages).toEqual([...pages].sort((x, y) => x - y));
       expect(Math.max(...pages)).toBe(dossier.file.pages.length - 1);
     }
+  });
+  it('degrades samples drawn at another seed offset otherwise, and offset 0 as before', () => {
+    // Offset 0 is bench:ocr's quick and full sets: their degradation seeds stay as they were.
+    const at0 = familyCases('tuned', { perFamily: 4, perMulti: 4, media: 'text' });
+    const first = familiesIn('tuned')[0]!;
+    expect(at0.find((c) => c.name === `${first.id}-0-text-pdf`)!.seed).toBe(4000 + first.id.length);
+    expect(at0.find((c) => c.family === 'dossier-pdf')!.seed).toBe(6000);
+    const dossiers0 = dossierCases('tuned', 2, { media: 'text' });
+    expect(dossiers0.map((c) => c.seed)).toEqual([8000, 8001, 8002, 8003, 8013, 8014, 8015, 8016]);
+    // Another offset draws other samples (families.ts), and other degradations for them.
+    const at2 = familyCases('tuned', { perFamily: 2, perMulti: 2, media: 'text', seedOffset: 2 });
+    expect(at2.length).toBeGreaterThan(0);
+    for (const c of at2) expect(c.seed, c.name).not.toBe(at0.find((o) => o.name === c.name)!.seed);
+    const dossiers2 = dossierCases('tuned', 2, { media: 'text', seedOffset: 1600 });
+    for (const [n, c] of dossiers2.entries()) expect(c.seed, c.name).not.toBe(dossiers0[n]!.seed);
   });
 });
