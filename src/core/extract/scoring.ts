@@ -13,7 +13,8 @@ import {
   typeSearch,
   type PageCandidate,
 } from './candidates';
-import { findRuns, joinGlyphs, readValue, startsRightOfColumn, type PageLayout } from './layout';
+import { joinGlyphs, readValue, startsRightOfColumn, type PageLayout } from './layout';
+import { findRuns } from './runs';
 import { minConfidence, union } from './lines';
 import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
