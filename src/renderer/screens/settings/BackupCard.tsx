@@ -1,7 +1,8 @@
 // Backup (streamed to a file the person chooses) and restore (confirmed: it replaces the
 // vault's data).
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { PassphraseField } from '../../components/PassphraseField';
 import { useI18n } from '../../i18n';
 import { useWorkspace } from '../../model/workspace-context';
 import { errorSentence } from '../../shell/errors';
@@ -96,19 +97,13 @@ export function BackupCard({ onRestored }: { onRestored: () => void }) {
           title={t('shell.settings.restoreWarning', { name: restoreFile?.name ?? '' })}
           className="dv-gap"
         />
-        <Form.Item
-          layout="vertical"
+        <PassphraseField
+          id="settings-restore-passphrase"
           label={t('shell.settings.backupPassphrase')}
-          htmlFor="settings-restore-passphrase"
-        >
-          <Input.Password
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            autoComplete="off"
-            id="settings-restore-passphrase"
-            data-testid="settings-restore-passphrase"
-          />
-        </Form.Item>
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="off"
+        />
         {error && <Alert type="error" showIcon title={error} />}
       </Modal>
     </Card>

@@ -1,6 +1,7 @@
 // Changing the master passphrase (the master key is wrapped again; no data is re-encrypted).
-import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { Alert, App, Button, Card } from 'antd';
 import { useState, type FormEvent } from 'react';
+import { PassphraseField } from '../../components/PassphraseField';
 import { useI18n } from '../../i18n';
 import { useWorkspace } from '../../model/workspace-context';
 import { errorSentence } from '../../shell/errors';
@@ -41,20 +42,14 @@ export function PassphraseCard() {
   return (
     <Card title={t('shell.settings.changePassphrase')} className="dv-card">
       <form onSubmit={(e) => void submit(e)} className="dv-narrow">
-        <Form.Item
-          layout="vertical"
+        <PassphraseField
+          id="settings-current-passphrase"
           label={t('shell.settings.currentPassphrase')}
-          htmlFor="settings-current-passphrase"
-        >
-          <Input.Password
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            autoComplete="current-password"
-            id="settings-current-passphrase"
-            data-testid="settings-current-passphrase"
-            disabled={busy}
-          />
-        </Form.Item>
+          value={current}
+          onChange={setCurrent}
+          autoComplete="current-password"
+          disabled={busy}
+        />
         <NewPassphraseFields
           passphrase={next}
           repeat={repeat}

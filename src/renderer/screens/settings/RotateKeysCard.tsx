@@ -1,9 +1,10 @@
 // Key rotation (after a suspected leak): a confirm dialog that says what it does and asks the
 // passphrase again, then the progress, record n of m, while the vault's worker seals every
 // record again under a new master key (src/vault/rotation.ts).
-import { Alert, App, Button, Card, Form, Input, Modal, Progress, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Progress, Typography } from 'antd';
 import { useState } from 'react';
 import type { RotationProgress } from '../../../vault/rotation';
+import { PassphraseField } from '../../components/PassphraseField';
 import { useI18n } from '../../i18n';
 import { useWorkspace } from '../../model/workspace-context';
 import { RotationDamagedError } from '../../../vault';
@@ -87,21 +88,15 @@ export function RotateKeysCard({ onRotated }: { onRotated?: () => void } = {}) {
           title={t('shell.settings.rotateWarning')}
           className="dv-gap"
         />
-        <Form.Item
-          layout="vertical"
+        <PassphraseField
+          id="settings-rotate-passphrase"
           label={t('shell.settings.rotatePassphrase')}
-          htmlFor="settings-rotate-passphrase"
-        >
-          <Input.Password
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-            onPressEnter={() => void rotate()}
-            autoComplete="current-password"
-            id="settings-rotate-passphrase"
-            data-testid="settings-rotate-passphrase"
-            disabled={running}
-          />
-        </Form.Item>
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="current-password"
+          disabled={running}
+          onPressEnter={() => void rotate()}
+        />
         {progress && (
           <div data-testid="settings-rotate-progress">
             <Typography.Text>

@@ -1,10 +1,11 @@
 // The vault gate: create a vault (passphrase twice, strength meter), unlock it, or restore
 // a backup into an empty one. Shown whenever the vault is locked, with the reason when it
 // locked itself.
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useRef, useState, type FormEvent } from 'react';
 import type { VaultPort } from '../../model/vault-port';
+import { PassphraseField } from '../../components/PassphraseField';
 import { useI18n, type MessageKey } from '../../i18n';
 import { errorSentence } from '../../shell/errors';
 import { MIN_SCORE, type StrengthScore } from './strength';
@@ -98,23 +99,16 @@ function UnlockForm({ vault, onOpened }: { vault: VaultPort; onOpened: (how: Ope
 
   return (
     <form onSubmit={(e) => void submit(e)} data-testid="unlock-form">
-      <Form.Item
-        layout="vertical"
+      <PassphraseField
+        id="unlock-passphrase"
         label={t('shell.vault.passphrase')}
-        htmlFor="unlock-passphrase"
-        validateStatus={error ? 'error' : undefined}
-        help={error ? <span data-testid="vault-error">{error}</span> : undefined}
-      >
-        <Input.Password
-          autoFocus
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          autoComplete="current-password"
-          id="unlock-passphrase"
-          data-testid="unlock-passphrase"
-          disabled={busy}
-        />
-      </Form.Item>
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="current-password"
+        disabled={busy}
+        autoFocus
+        error={error ? <span data-testid="vault-error">{error}</span> : undefined}
+      />
       <Button
         type="primary"
         htmlType="submit"
@@ -151,37 +145,24 @@ export function NewPassphraseFields({
   const mismatch = repeat !== '' && repeat !== passphrase;
   return (
     <>
-      <Form.Item
-        layout="vertical"
+      <PassphraseField
+        id={`${testIdPrefix}-passphrase`}
         label={t('shell.vault.newPassphrase')}
-        htmlFor={`${testIdPrefix}-passphrase`}
+        value={passphrase}
+        onChange={onPassphrase}
+        autoComplete="new-password"
+        disabled={disabled}
         extra={<PassphraseStrength passphrase={passphrase} score={score} />}
-      >
-        <Input.Password
-          value={passphrase}
-          onChange={(e) => onPassphrase(e.target.value)}
-          autoComplete="new-password"
-          id={`${testIdPrefix}-passphrase`}
-          data-testid={`${testIdPrefix}-passphrase`}
-          disabled={disabled}
-        />
-      </Form.Item>
-      <Form.Item
-        layout="vertical"
+      />
+      <PassphraseField
+        id={`${testIdPrefix}-repeat`}
         label={t('shell.vault.repeatPassphrase')}
-        htmlFor={`${testIdPrefix}-repeat`}
-        validateStatus={mismatch ? 'error' : undefined}
-        help={mismatch ? t('shell.vault.mismatch') : undefined}
-      >
-        <Input.Password
-          value={repeat}
-          onChange={(e) => onRepeat(e.target.value)}
-          autoComplete="new-password"
-          id={`${testIdPrefix}-repeat`}
-          data-testid={`${testIdPrefix}-repeat`}
-          disabled={disabled}
-        />
-      </Form.Item>
+        value={repeat}
+        onChange={onRepeat}
+        autoComplete="new-password"
+        disabled={disabled}
+        error={mismatch ? t('shell.vault.mismatch') : undefined}
+      />
     </>
   );
 }
@@ -291,20 +272,14 @@ function RestoreForm({ vault, onOpened }: { vault: VaultPort; onOpened: (how: Op
           {file ? file.name : t('shell.settings.chooseBackup')}
         </Button>
       </Form.Item>
-      <Form.Item
-        layout="vertical"
+      <PassphraseField
+        id="restore-passphrase"
         label={t('shell.settings.backupPassphrase')}
-        htmlFor="restore-passphrase"
-      >
-        <Input.Password
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          autoComplete="off"
-          id="restore-passphrase"
-          data-testid="restore-passphrase"
-          disabled={busy}
-        />
-      </Form.Item>
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="off"
+        disabled={busy}
+      />
       {error && (
         <Alert type="error" showIcon title={error} className="dv-gap" data-testid="vault-error" />
       )}
