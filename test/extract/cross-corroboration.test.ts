@@ -135,3 +135,40 @@ describe('what is not evidence', () => {
     expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
   });
 });
+
+describe('a name the recogniser read as a look-alike it is measured to read for it', () => {
+  /** The license printed as a text layer: what it prints, exactly. */
+  const textLayer = (name: string): DocumentText => ({ ...formText(name, 1), source: 'pdf-text' });
+
+  it('隐 (no surname) read where the license prints 隗: the form’s 隗昕琰 is legible, unchanged', () => {
+    const doubt: CharAlternatives[] = [{ at: 0, p: 0.62, options: [{ text: '院', p: 0.11 }] }];
+    const before = readAs(formText('隐昕琰', 0.62, doubt), 'bank-permit');
+    expect(before.fields.legalRepresentative).toBe('隗昕琰');
+    const [bank] = dossier(formText('隐昕琰', 0.62, doubt), textLayer('隗昕琰'));
+    expect(bank!.fields.legalRepresentative).toBe('隗昕琰');
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+    expect(bank!.confidence.legalRepresentative).toBe(CORROBORATED_CONFIDENCE);
+    expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('赞 read unsurely where the license prints 赟: the settled 张赟 is legible', () => {
+    const doubt: CharAlternatives[] = [{ at: 1, p: 0.52, options: [{ text: '费', p: 0.12 }] }];
+    const [bank] = dossier(formText('张赞', 0.52, doubt), textLayer('张赟'));
+    expect(bank!.fields.legalRepresentative).toBe('张赟');
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+    expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('赞 read for sure: it may be what the form prints, nothing corroborated', () => {
+    const [bank] = dossier(formText('张赞', 0.99), textLayer('张赟'));
+    expect(bank!.fields.legalRepresentative).toBe('张赞');
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+  });
+
+  it('a surname read as a surname (逢 for 逄): not a look-alike place, not legible', () => {
+    const doubt: CharAlternatives[] = [{ at: 1, p: 0.62, options: [{ text: '听', p: 0.2 }] }];
+    const [bank] = dossier(formText('逢昕琰', 0.62, doubt), textLayer('逄昕琰'));
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+    expect(bank!.confidence.legalRepresentative).toBeLessThan(CORROBORATED_CONFIDENCE);
+  });
+});

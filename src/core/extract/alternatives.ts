@@ -111,6 +111,30 @@ function alignOneChanged(value: string, glyphs: readonly Glyph[]): Glyph[] | nul
 }
 
 /**
+ * The run of `box`'s glyphs spelling `value` except at places holding a character the
+ * caller accepts for the value's (`mayRead(glyph, i, ch)`: a look-alike the recogniser is
+ * known to read for it), at most two and never all, with those places; null when no run or
+ * more than one does.
+ */
+export function lookAlikeGlyphs(
+  value: string,
+  box: Box,
+  lines: readonly Line[],
+  mayRead: (glyph: Glyph, i: number, ch: string) => boolean,
+): { glyphs: Glyph[]; changed: number[] } | null {
+  const wanted = [...value];
+  const glyphs = glyphsIn(box, lines);
+  const runs: { glyphs: Glyph[]; changed: number[] }[] = [];
+  for (let start = 0; start + wanted.length <= glyphs.length; start++) {
+    const run = glyphs.slice(start, start + wanted.length);
+    const changed = run.flatMap((g, i) => (norm(g.ch) === norm(wanted[i]!) ? [] : [i]));
+    if (changed.length === 0 || changed.length > 2 || changed.length === wanted.length) continue;
+    if (changed.every((i) => mayRead(run[i]!, i, wanted[i]!))) runs.push({ glyphs: run, changed });
+  }
+  return runs.length === 1 ? runs[0]! : null;
+}
+
+/**
  * What else the OCR saw in each character of a value read from `box`; null when the
  * value's characters cannot be found there or none of them had a runner-up.
  */

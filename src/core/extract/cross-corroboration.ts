@@ -10,7 +10,12 @@
 // only when it is independent:
 // - both values were read where they are printed, by their own labels: not located or
 //   settled by another document's value (`found`, by the cross-document search, name and
-//   code agreement), not waiting for a bracket's width to be confirmed;
+//   code agreement), not waiting for a bracket's width to be confirmed. One exception: a
+//   person's name whose page shows, at a place or two, a look-alike the recogniser is
+//   measured to read for the name's character (confusables.ts: 隐 for 隗 where a surname
+//   belongs and 隐 is none, 赞 read unsurely for 赟), whether the reader or the name
+//   agreement chose the rarer character; such a place counts as doubted, so the other
+//   reading must be sure of it (readsFor);
 // - the two values are identical, character for character, and of the field's type (a
 //   code's checksum holds);
 // - at every character at least one of the two readings was sure (read at SURE_CHARACTER_P,
@@ -25,10 +30,10 @@
 import type { DocumentKind } from '../documents';
 import type { DocumentText, ExtractedDocument } from '../extraction';
 import { validateUscc } from '../codes/uscc';
-import { SURE_CHARACTER_P, valueGlyphs } from './alternatives';
+import { lookAlikeGlyphs, SURE_CHARACTER_P, valueGlyphs } from './alternatives';
 import { misreadingsOf } from './confusables';
 import { CORROBORATED_CONFIDENCE } from './corroboration';
-import { pageLines } from './lines';
+import { pageLines, type Glyph } from './lines';
 import { startsWithSurname } from './surnames';
 import { isPersonNameField, neverValue, typeOf } from './value-types';
 
@@ -85,19 +90,53 @@ function readingOf(
   const box = doc.boxes?.[field];
   const page = box && text?.pages.find((p) => p.page === box.page);
   if (!box || !page) return null;
-  // The characters must be on the page where the value was read, exactly.
-  const glyphs = valueGlyphs(value, box, pageLines(page));
-  if (glyphs === null || glyphs.length !== [...value].length) return null;
+  const lines = pageLines(page);
+  // The characters must be on the page where the value was read, exactly; a person's
+  // name's may be look-alikes the recogniser reads for its characters (see readsFor).
+  const exact = valueGlyphs(value, box, lines);
+  const read =
+    exact !== null && exact.length === [...value].length
+      ? { glyphs: exact, changed: [] as number[] }
+      : isPersonNameField(field)
+        ? lookAlikeGlyphs(value, box, lines, (g, i, ch) => readsFor(g, i, ch, value))
+        : null;
+  if (read === null) return null;
+  const { glyphs, changed } = read;
   return {
     kind,
     value,
     document: doc,
     ocr: true,
+    // A place read as a look-alike is doubted: the other reading must be sure of it.
     doubted: glyphs.map(
-      (g) => (g.alternatives?.p ?? 1) < SURE_CHARACTER_P || g.confidence < SURE_GLYPH_CONFIDENCE,
+      (g, i) =>
+        changed.includes(i) ||
+        (g.alternatives?.p ?? 1) < SURE_CHARACTER_P ||
+        g.confidence < SURE_GLYPH_CONFIDENCE,
     ),
-    seen: glyphs.map((g) => g.alternatives?.options.map((o) => o.text) ?? []),
+    seen: glyphs.map((g, i) => [
+      ...(changed.includes(i) ? [g.ch] : []),
+      ...(g.alternatives?.options.map((o) => o.text) ?? []),
+    ]),
   };
+}
+
+/**
+ * Whether a name's glyph read as `glyph.ch` at place i stands for the value's `ch` by the
+ * recogniser's measured habit (confusables.ts: it cannot output the rarer character and
+ * reads the look-alike), where the page itself shows the doubt: at a Han name's first
+ * place, which holds a surname, a character no surname is (隐 for 隗, 睡 for 眭); elsewhere
+ * a character the OCR read unsurely (赞 at 0.52 for 赟). A surname read as a surname (逢
+ * for 逄) or a sure given-name character may be what is printed: not such a place. A mere
+ * runner-up (听 seen behind 昕) is a real doubt between two characters, not a look-alike.
+ */
+function readsFor(glyph: Glyph, i: number, ch: string, value: string): boolean {
+  const dotted = value.includes('·');
+  if (!misreadingsOf(glyph.ch, dotted ? i + 1 : i).includes(ch)) return false;
+  if (i === 0 && !dotted) return !startsWithSurname(glyph.ch);
+  return (
+    (glyph.alternatives?.p ?? 1) < SURE_CHARACTER_P || glyph.confidence < SURE_GLYPH_CONFIDENCE
+  );
 }
 
 /** A person's name character the OCR may have read for a rarer one, or a doubted surname. */
@@ -162,9 +201,9 @@ export function corroborateAcrossDocuments(
     for (const group of groups)
       for (const entry of group) {
         if (doc.kind !== entry.kind || entry.field in (confirmed[entry.kind] ?? {})) continue;
-        const own = readings.get(entry)?.find((r) => r.document === doc);
-        if (own === undefined || next.fields[entry.field] !== own.value) continue;
         const personName = isPersonNameField(entry.field);
+        const own = ownReading(doc, entry, next, readings.get(entry), documents[i]!.text);
+        if (own === null) continue;
         const evidence = group
           .filter((g) => g.kind !== entry.kind)
           .flatMap((g) => readings.get(g) ?? [])
@@ -184,4 +223,33 @@ export function corroborateAcrossDocuments(
       }
     return next;
   });
+}
+
+/**
+ * This document's own reading of the value the checks will see: the one read by its label,
+ * or, for a person's name another document's reading settled among this page's look-alikes
+ * (name-agreement.ts: 张赞 read, 赟 a measured misreading of the doubted 赞), that name
+ * against the same glyphs, where each changed place is such a look-alike (readsFor). A
+ * value the search or an agreement changed in any other way is no longer the one read.
+ */
+function ownReading(
+  doc: ExtractedDocument,
+  entry: Group[number],
+  settled: ExtractedDocument,
+  readings: readonly Reading[] | undefined,
+  text: DocumentText | undefined,
+): Reading | null {
+  const own = readings?.find((r) => r.document === doc);
+  if (own === undefined) return null;
+  const value = settled.fields[entry.field];
+  if (value === own.value) return own;
+  if (typeof value !== 'string' || !isPersonNameField(entry.field)) return null;
+  if ([...value].length !== [...own.value].length) return null;
+  const settledReading = readingOf(
+    { ...doc, fields: { ...doc.fields, [entry.field]: value } },
+    entry.kind,
+    entry.field,
+    text,
+  );
+  return settledReading && { ...settledReading, document: doc };
 }
