@@ -6,9 +6,9 @@
 // line), and the characters actually on the page are reported, never the other
 // document's: the comparison then still sees every real difference (a bracket's width,
 // 逄 for 逢). Such a value is below 0.9 confidence, so a person confirms it, and says how
-// it was found (`found: {field: 'cross-document'}`). A person's name the page's OCR doubted
-// and a code failing its checksum are then settled by the other documents' readings
-// (name-agreement.ts, code-agreement.ts), and a value two documents read alike, each on
+// it was found (`found: {field: 'cross-document'}`). A person's name or a company's name
+// the page's OCR doubted and a code failing its checksum are then settled by the other
+// documents' readings (name-agreement.ts, code-agreement.ts), and a value two documents read alike, each on
 // its own, is corroborated (cross-corroboration.ts).
 import type { DocumentKind } from '../documents';
 import type { Box, DocumentText, ExtractedDocument } from '../extraction';
@@ -16,7 +16,7 @@ import { foldWidth, hasWidthAmbiguity } from '../text/normalise';
 import { pageLines, union, minConfidence, type Glyph, type Line } from './lines';
 import { agreeCodes, SAME_CODE_FIELDS } from './code-agreement';
 import { corroborateAcrossDocuments } from './cross-corroboration';
-import { agreeNames } from './name-agreement';
+import { agreeCompanyNames, agreeNames } from './name-agreement';
 import { isPersonNameField, neverValue, typeOf } from './value-types';
 
 /** Fields that print one and the same value on documents of different kinds. */
@@ -359,8 +359,15 @@ export function crossDocumentFill(
     names,
     confirmed,
   );
+  // A company's name whose ideograph this page's OCR doubted, settled the same way.
+  const companies = SAME_VALUE_FIELDS.filter((g) => !g.some((f) => isPersonNameField(f.field)));
+  const agreedCompanies = agreeCompanyNames(
+    agreed.map((document, i) => ({ document, text: documents[i]!.text })),
+    companies,
+    confirmed,
+  );
   // A code failing its checksum, whose proposed repair another document reads.
-  const coded = agreeCodes(agreed, confirmed);
+  const coded = agreeCodes(agreedCompanies, confirmed);
   // A value another document reads independently and identically is legible.
   return corroborateAcrossDocuments(
     documents,

@@ -12,11 +12,16 @@
 // is below 0.9, says how it was found, and keeps the page's own top reading as a proposal.
 import type { DocumentKind } from '../documents';
 import type { DocumentText, ExtractedDocument } from '../extraction';
-import { CLOSE_SECOND_CONFIDENCE, valueAlternatives, type ValueAlternatives } from './alternatives';
+import {
+  CLOSE_SECOND_CONFIDENCE,
+  SURE_CHARACTER_P,
+  valueAlternatives,
+  type ValueAlternatives,
+} from './alternatives';
 import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
 import { startsWithSurname } from './surnames';
-import { isPersonName } from './value-types';
+import { isPersonName, isPersonNameField } from './value-types';
 
 /** A reading of the name at least this sure may speak for another document's. */
 const SOURCE_CONFIDENCE = 0.65;
@@ -82,6 +87,27 @@ function couldBe(reading: Reading, i: number, ch: string): boolean {
   return seen.some((s) => s !== undefined && misreadingsOf(s, i).includes(ch));
 }
 
+/** An ideograph: what a company's name may be settled at (a bracket's width is the image's). */
+const IDEOGRAPH = /^\p{Script=Han}$/u;
+
+/**
+ * Whether a reading of a company's name may be a misreading of `ch` at position i: the
+ * OCR read its character unsurely (below SURE_CHARACTER_P) and saw the ideograph `ch`
+ * behind it (雾 at 0.35 with 霁 behind at 0.17). A company's name holds no surname and
+ * no measured look-alike rule: a character read for sure, or one the OCR did not see
+ * there, is what the page prints, and a difference there is for the comparison to show.
+ */
+function couldBeInCompanyName(reading: Reading, i: number, ch: string): boolean {
+  const seen = reading.alternatives?.[i];
+  return (
+    seen !== null &&
+    seen !== undefined &&
+    seen.p < SURE_CHARACTER_P &&
+    IDEOGRAPH.test(ch) &&
+    seen.options.some((o) => o.text === ch)
+  );
+}
+
 const withoutSeparators = (name: string): string => name.replace(SEPARATORS, '');
 
 /** Most places two readings of one name may differ at and still be settled. */
@@ -115,6 +141,30 @@ export function agreeNames(
   documents: readonly NameDocument[],
   groups: readonly (readonly { kind: DocumentKind; field: string }[])[],
   confirmed: Partial<Record<DocumentKind, Record<string, string | boolean>>> = {},
+): ExtractedDocument[] {
+  return agreeReadings(documents, groups, confirmed, couldBe);
+}
+
+/**
+ * agreeNames for a company's name (the license's 名称 and the bank form's 存款人名称):
+ * settled only where this page's OCR doubted an ideograph and saw the other document's
+ * there (couldBeInCompanyName), under the same rules of evidence (a source read at
+ * SOURCE_CONFIDENCE or more, never one located by the search; any other reading of ours
+ * that did not see theirs keeps ours). The input is not changed.
+ */
+export function agreeCompanyNames(
+  documents: readonly NameDocument[],
+  groups: readonly (readonly { kind: DocumentKind; field: string }[])[],
+  confirmed: Partial<Record<DocumentKind, Record<string, string | boolean>>> = {},
+): ExtractedDocument[] {
+  return agreeReadings(documents, groups, confirmed, couldBeInCompanyName);
+}
+
+function agreeReadings(
+  documents: readonly NameDocument[],
+  groups: readonly (readonly { kind: DocumentKind; field: string }[])[],
+  confirmed: Partial<Record<DocumentKind, Record<string, string | boolean>>>,
+  couldBe: (reading: Reading, i: number, ch: string) => boolean,
 ): ExtractedDocument[] {
   const readings: Reading[] = [];
   for (const group of groups)
@@ -166,7 +216,7 @@ export function agreeNames(
           .sort((a, b) => b.confidence - a.confidence);
         for (const other of others) {
           const dotted = other.value !== own.value && withoutSeparators(other.value) === own.value;
-          if (dotted && !isPersonName(own.value)) {
+          if (dotted && isPersonNameField(field) && !isPersonName(own.value)) {
             next = agreed(
               next,
               field,
