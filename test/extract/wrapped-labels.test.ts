@@ -89,3 +89,67 @@ describe('a label wrapped over two lines, split anywhere', () => {
     expect(sentence.fields.creditCode).toBeNull();
   });
 });
+
+describe('a label whose last character the OCR did not detect', () => {
+  /** A 基本存款账户信息 narrow table: the given label and value items, then the bank's rows. */
+  const form = (rows: [text: string, x: number, y: number][]) =>
+    extractDocument(
+      page(
+        [
+          item('基本存款账户信息', 400, 30, 36),
+          ...rows.map(([text, x, y]) => item(text, x, y)),
+          item('开户银行', 60, 300),
+          item(BANK, 300, 300),
+          item('账号', 60, 350),
+          item('1202020209900012345', 300, 350),
+        ],
+        'paddle',
+      ),
+      'bank.jpg',
+    );
+
+  it('is that label wrapped, its rest on the next line without its last character', () => {
+    const code = form([
+      ['统一社会信', 60, 150],
+      ['用代', 60, 176], // 码 lost
+      [CODE, 300, 163],
+    ]);
+    expect(code.fields.creditCode).toBe(CODE);
+    const account = form([
+      ['基本存款账', 60, 150],
+      ['户编', 60, 176], // 号 lost
+      ['J3310012345601', 300, 163],
+    ]);
+    expect(account.fields.accountCode).toBe('J3310012345601');
+    expect(account.confidence.accountCode).toBeGreaterThanOrEqual(0.9);
+    const person = form([
+      ['法定代表人（单', 60, 150],
+      ['位负责人', 60, 176], // ） lost
+      ['王示例', 300, 176],
+    ]);
+    expect(person.fields.legalRepresentative).toBe('王示例');
+    expect(person.confidence.legalRepresentative).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('is that label when its rest was lost whole, never the start of its value', () => {
+    const name = form([
+      ['存款人名', 60, 100], // 称 lost: 存款人 is a label too, and 名 no part of the name
+      [NAME, 300, 100],
+    ]);
+    expect(name.fields.accountName).toBe(NAME);
+    const code = form([
+      ['统一社会信用代', 60, 150], // 码 lost, the code on a line of its own
+      [CODE, 300, 175],
+    ]);
+    expect(code.fields.creditCode).toBe(CODE);
+  });
+
+  it('is no label with a character inside it missing, nor under another text', () => {
+    const inside = form([
+      ['统一社会信', 60, 150],
+      ['代码', 60, 176], // 用 missing inside: two characters off
+      [CODE, 300, 163],
+    ]);
+    expect(inside.fields.creditCode).toBeNull();
+  });
+});

@@ -2,45 +2,18 @@
 // tolerant: letter-spaced (名 and 称 apart), split across items, one character misread, a
 // bracketed suffix printed on the next line (`法定代表人（单位` / `负责人）`).
 import { foldWidth } from '../text/normalise';
+import {
+  SEPARATORS,
+  edgeApart,
+  gapBefore,
+  labelKey,
+  type LabelHit,
+  type Span,
+} from './label-match';
 import type { LabelDef } from './labels';
 import type { Glyph, Line, WorkCounter } from './lines';
 
-/** A horizontal extent on a page. */
-interface Span {
-  x0: number;
-  x1: number;
-}
-
-export interface LabelHit {
-  def: LabelDef;
-  line: Line;
-  /** Index of the first and last glyph of the label in line.glyphs. */
-  from: number;
-  to: number;
-  x0: number;
-  x1: number;
-  exact: boolean;
-  /** The part of a wrapped label printed on a later line (`负责人）`): the label it continues. */
-  of?: LabelHit;
-}
-
-export const SEPARATORS = new Set([':', '：', '﹕']);
-
-/** Gap before glyph i of a line, in line heights (Infinity at the line start). */
-export function gapBefore(line: Line, i: number): number {
-  const prev = line.glyphs[i - 1];
-  const cur = line.glyphs[i];
-  if (!prev || !cur) return Infinity;
-  return (cur.x0 - prev.x1) / line.h;
-}
-
-/**
- * Characters printed interchangeably in labels: 帐 for 账 (帐号, 帐户名称), as many banks
- * still print them. Labels are matched on these keys; values keep their characters.
- */
-const LABEL_VARIANTS: Readonly<Record<string, string>> = { 帐: '账' };
-const labelKey = (key: string | undefined): string | undefined =>
-  key === undefined ? undefined : (LABEL_VARIANTS[key] ?? key);
+export { SEPARATORS, gapBefore, type LabelHit } from './label-match';
 
 /**
  * The words a label ends in (名称, 号码, 帐号 …): a label printed with more words than its
@@ -59,29 +32,6 @@ const MAX_HITS_PER_PAGE = 200;
 
 /** The part of a wrapped label printed on the next line (`负责人）`): a stop, never a value. */
 const WRAPPED_PART: LabelDef = { id: 'wrapped-label', aliases: [], target: null };
-
-/**
- * Where a label matched with one character substituted has that character, when it is its
- * first or last and set apart from the rest by a wider gap than the label's own spacing:
- * then it is the value's first character beside a label the OCR cut short (法定代表 | 褚斌博
- * is not 法定代表人 followed by 斌博), not a misread character of the label.
- */
-function edgeApart(line: Line, start: number, chars: readonly string[]): 'first' | 'last' | null {
-  const n = chars.length;
-  const differs = (k: number): boolean => labelKey(line.glyphs[start + k]?.key) !== chars[k];
-  const edge = differs(n - 1) ? n - 1 : differs(0) ? 0 : -1;
-  if (edge < 0) return null;
-  // The gap on the edge character's inner side, and the widest between the others.
-  const edgeGap = gapBefore(line, edge === 0 ? start + 1 : start + n - 1);
-  let inner = 0;
-  for (let k = edge === 0 ? 2 : 1; k <= (edge === 0 ? n - 1 : n - 2); k++)
-    inner = Math.max(inner, gapBefore(line, start + k));
-  if (edgeGap <= inner + EDGE_GAP_SLACK) return null;
-  return edge === 0 ? 'first' : 'last';
-}
-
-/** In line heights: how much wider than a label's own spacing its edge may stand apart. */
-const EDGE_GAP_SLACK = 0.5;
 
 /**
  * Finds the labels on a page's lines: exact matches first, longest alias first (on one
@@ -200,9 +150,22 @@ export function findLabels(
         const further = restBelow(below, span, chars.slice(k), depth + 1);
         if (further) return [{ line: below, from, to }, ...further];
       }
+      const lost = withoutLast(below, from, chars);
+      if (lost) return [lost];
     }
     return null;
   };
+
+  /**
+   * The rest of a wrapped label but its last character, which the OCR did not detect
+   * (位负责人 under 法定代表人（单 for 位负责人）, 代 under 统一社会信用 for 代码), ending its
+   * segment: the label still, the part above read exactly and the rest in order under it.
+   */
+  function withoutLast(below: Line, from: number, chars: readonly string[]): Part | null {
+    if (chars.length < 2) return null;
+    const to = tryMatch(below, from, chars.slice(0, -1), false);
+    return to !== null && atSegmentEnd(below, to) ? { line: below, from, to } : null;
+  }
 
   /** A bracket opened right after a label and left open belongs to the label. */
   const absorbSuffix = (hit: LabelHit): void => {
@@ -248,7 +211,9 @@ export function findLabels(
       for (const line of lines) {
         for (let i = 0; i < line.glyphs.length; i++) {
           if (hits.length >= MAX_HITS_PER_PAGE) return hits;
-          const end = tryMatch(line, i, chars, pass === 'fuzzy');
+          const end =
+            tryMatch(line, i, chars, pass === 'fuzzy') ??
+            (pass === 'fuzzy' ? lastLost(line, i, chars) : null);
           if (end === null) continue;
           const from = atSegmentStart(line, i, def)
             ? i
@@ -270,6 +235,17 @@ export function findLabels(
   }
   for (const hit of [...hits]) if (hit.def.target !== null) absorbSuffix(hit);
   return hits;
+
+  /**
+   * A label of five characters or more whose last one the OCR did not detect (统一社会信用代
+   * for 统一社会信用代码, its value on a line of its own): the others read exactly, ending
+   * their segment. Where it ends, or null.
+   */
+  function lastLost(line: Line, start: number, chars: readonly string[]): number | null {
+    if (chars.length < 5) return null;
+    const to = tryMatch(line, start, chars.slice(0, -1), false);
+    return to !== null && atSegmentEnd(line, to) ? to : null;
+  }
 
   /** The run of unclaimed ideographs of a line from `from` to `to`, or null. */
   function ideographs(line: Line, from: number, to: number): string | null {
@@ -316,6 +292,21 @@ export function findLabels(
       const last = hit.to + k;
       const words = ideographs(line, hit.to + 1, last);
       if (words === null) return;
+      // A longer alias of the label but its last character, which the OCR did not detect
+      // (存款人名 for 存款人名称), ending its segment: the label, not its value's start.
+      const longer = chars.join('') + words;
+      const lost = aliases.some(
+        (a) =>
+          a.def === hit.def &&
+          a.chars.length === [...longer].length + 1 &&
+          a.chars.join('').startsWith(longer),
+      );
+      if (lost && atSegmentEnd(line, last) && !isSeparator(line, last + 1)) {
+        claim(line, hit.to + 1, last);
+        hit.to = last;
+        hit.x1 = line.glyphs[last]?.x1 ?? hit.x1;
+        return;
+      }
       if (!isSeparator(line, last + 1)) continue;
       if (!LABEL_WORD_END.test(chars.join('') + words) || anotherLabel(words, hit.def)) return;
       claim(line, hit.to + 1, last);
@@ -351,7 +342,7 @@ export function findLabels(
           const plain = k >= 2 && diff === 0 && atSegmentEnd(line, i + k - 1);
           const rest =
             (plain ? restBelow(line, span, tail) : null) ??
-            nextLinePart(line, span, tail, (fuzzy ? 1 : 0) - diff);
+            nextLinePart(line, span, tail, (fuzzy ? 1 : 0) - diff, diff === 0);
           if (!rest) continue;
           const first = add({ def, line, from: i, to: i + k - 1, exact: !fuzzy });
           for (const part of rest) add({ def: WRAPPED_PART, ...part, exact: true, of: first });
@@ -362,12 +353,23 @@ export function findLabels(
     }
   }
 
-  /** The rest of a wrapped label whole on the next line, under `span`, `allowed` characters misread. */
-  function nextLinePart(line: Line, span: Span, chars: string[], allowed: number): Part[] | null {
+  /**
+   * The rest of a wrapped label whole on the next line, under `span`, `allowed` characters
+   * misread; or, where its first part was read exactly, the rest but its last character.
+   */
+  function nextLinePart(
+    line: Line,
+    span: Span,
+    chars: string[],
+    allowed: number,
+    exactAbove: boolean,
+  ): Part[] | null {
     for (const { below, from } of startsBelow(line, span)) {
       const diff = mismatches(below, from, chars, allowed);
       if (diff !== null && endsLabel(below, from + chars.length - 1))
         return [{ line: below, from, to: from + chars.length - 1 }];
+      const lost = exactAbove ? withoutLast(below, from, chars) : null;
+      if (lost) return [lost];
     }
     return null;
   }
