@@ -3,7 +3,9 @@
 // second line's box starts 0.75 of a character left of the first's (an image-only PDF;
 // it was read up to 7幢 at 0.95), and a copy's business scope printed with wide line
 // spacing whose third line stands 1.5 line heights below the second (a scan; it was read
-// up to 技 of its second line).
+// up to 技 of its second line); an individual business's photo whose scope line lost its
+// 。 between ） and （, the two OCR boxes 3.3 box heights apart (seed offset 1840, wide
+// names: the line's rest after the gap was dropped).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DocumentTextSchema, type DocumentText } from '../../src/core/extraction';
@@ -29,6 +31,35 @@ describe('a value wrapped over lines, on real OCR output', () => {
     expect(doc.fields.businessScope).toBe(
       '一般项目：食品销售（仅销售预包装食品）；国内贸易代理；会议及展览服务；技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）',
     );
+  });
+});
+
+describe('a gap inside a row, measured in its characters', () => {
+  it('reads on past a lost 。 whose gap is wider than the boxes are high, narrower than 3 characters', () => {
+    const doc = extractDocument(paddleText('license-photo-scope-gap.paddle.json'), 'photo.jpg');
+    expect(doc.fields.businessScope).toBe(
+      '许可项目：第二类增值电信业务。一般项目：供应链管理服务；服装服饰零售；软件开发；会议及展览服务；食品销售（仅销售预包装食品）。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）',
+    );
+  });
+
+  it('still stops at a gap of more than three characters (another column)', () => {
+    const doc = extractDocument(
+      page(
+        [
+          item('营业执照', 400, 20, 40),
+          item('名称', 60, 100),
+          item('杭州星澜芯科技有限公司', 160, 100),
+          item('经营范围', 60, 300),
+          // Characters 30 wide in boxes 20 high; 100 px is 3.3 characters.
+          { ...item('一般项目：软件开发。', 160, 300), w: 300 },
+          { ...item('示例文字', 560, 300), w: 120 },
+        ],
+        'paddle',
+      ),
+      'license.jpg',
+      { kind: 'business-license' },
+    );
+    expect(doc.fields.businessScope).toBe('一般项目：软件开发。');
   });
 });
 

@@ -91,8 +91,16 @@ const PITCH_SLACK = 1.25;
 /** The widest gap between two rows of one value, in line heights, whatever its spacing. */
 const MAX_WRAP_GAP = 2;
 
-/** Largest gap inside a value on one line before it is cut, in line heights. */
+/**
+ * Largest gap inside a value on one line before it is cut, in line heights (or in its
+ * characters' width where that is more: a photo's OCR boxes hug the ink, lower than the
+ * characters are wide, and a lost 。 between ） and （ leaves a gap of 3.3 box heights).
+ */
 export const MAX_VALUE_GAP = 3;
+
+/** A full-width character's width (an ideograph's, a full-width mark's); 0 for others. */
+const em = (g: Glyph): number => (FULL_WIDTH.test(g.ch) ? g.x1 - g.x0 : 0);
+const FULL_WIDTH = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff60]/u;
 
 /**
  * The value of a label: on its line to the right (up to the next label or column), or
@@ -116,7 +124,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
       // A colon after the label is no part of the value: the value may stand far from it.
       if (out.length > 0 && out.every((o) => SEPARATORS.has(o.ch))) out.length = 0;
       const prev = out[out.length - 1];
-      if (prev && (g.x0 - prev.x1) / l.h > MAX_VALUE_GAP) break;
+      if (prev && (g.x0 - prev.x1) / Math.max(l.h, em(prev)) > MAX_VALUE_GAP) break;
       if (!prev && alignTo !== null && Math.abs(g.x0 - alignTo) > 1.5 * l.h) return [];
       // A wrapped row starts at the value's edge: text running in from its left is a
       // line of another shape (a paragraph wrapped back to the margin), not this value's.
