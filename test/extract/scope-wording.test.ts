@@ -23,6 +23,15 @@ describe('the business scope’s fixed wording', () => {
     );
   });
 
+  it('puts back a mark of the closing clause the OCR lost, alone or with a character misread', () => {
+    expect(
+      parse(`一般项目：${LIST}。（除依法须经批准的项目外凭营业执照依法自主开展经营活动）`),
+    ).toBe(`一般项目：${LIST}。${CLOSE}`);
+    expect(
+      parse(`一般项目：${LIST}。（除依法频经批准的项目外凭营业执照依法自主开展经营活动）`),
+    ).toBe(`一般项目：${LIST}。${CLOSE}`);
+  });
+
   it('puts back a heading with one character misread and its colon read as ；', () => {
     expect(parse(`许可项日；第二类增值电信业务。一般项目：${LIST}。${CLOSE}`)).toBe(
       `许可项目：第二类增值电信业务。一般项目：${LIST}。${CLOSE}`,

@@ -12,26 +12,39 @@ const CLAUSES: readonly string[] = [
   '依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以审批结果为准',
   '依法须经批准的项目，经相关部门批准后方可开展经营活动',
 ];
-/** The most characters of a clause found misread (the rest, at least 24 of 26, read right). */
+/** The most characters of a clause found misread or lost (the rest, at least 24 of 26, read right). */
 const MAX_CLAUSE_MISREAD = 2;
 
 const HEADINGS: readonly string[] = ['一般项目', '许可项目'];
 const HAN = /\p{Script=Han}/u;
 
-/** The stretch of `chars` from `at` with `wording`'s ideographs put back, or null when too far off. */
-function matched(chars: string[], at: number, wording: string, most: number): string[] | null {
-  const want = [...wording];
-  if (at + want.length > chars.length) return null;
+/**
+ * The stretch of `chars` from `at` with `wording`'s ideographs put back, and a mark of it
+ * the OCR lost (项目外凭营业执照: its ， not read), or null when too far off: `most`
+ * characters misread or lost at most, none too many. With how many characters it replaces.
+ */
+function matched(
+  chars: string[],
+  at: number,
+  wording: string,
+  most: number,
+): { out: string[]; read: number } | null {
   let misread = 0;
+  let k = at;
   const out: string[] = [];
-  for (const [k, w] of want.entries()) {
-    const got = chars[at + k]!;
-    if (foldWidth(got) === foldWidth(w)) out.push(got);
-    // Only an ideograph misread as another; punctuation stays as read (its own repairs).
-    else if (HAN.test(w) && HAN.test(got) && ++misread <= most) out.push(w);
-    else return null;
+  for (const w of wording) {
+    const got = chars[k];
+    if (got !== undefined && foldWidth(got) === foldWidth(w)) out.push(got);
+    // An ideograph misread as another; punctuation misread stays as read (its own repairs).
+    else if (got !== undefined && HAN.test(w) && HAN.test(got) && ++misread <= most) out.push(w);
+    // A mark lost between two ideographs read: put back, the next character read is the next.
+    else if (!HAN.test(w) && got !== undefined && HAN.test(got) && ++misread <= most) {
+      out.push(w);
+      continue;
+    } else return null;
+    k++;
   }
-  return misread === 0 ? null : out;
+  return misread === 0 ? null : { out, read: k - at };
 }
 
 /**
@@ -47,16 +60,16 @@ export function repairScopeWording(scope: string): string {
       for (const clause of CLAUSES) {
         const fixed = matched(chars, i + 1, clause, MAX_CLAUSE_MISREAD);
         if (fixed) {
-          chars.splice(i + 1, fixed.length, ...fixed);
+          chars.splice(i + 1, fixed.read, ...fixed.out);
           break;
         }
       }
     } else if (i === 0 || chars[i - 1] === '。') {
       for (const heading of HEADINGS) {
         const fixed = matched(chars, i, heading, 1);
-        const after = chars[i + heading.length];
-        if (fixed && after !== undefined && /[：:；;]/u.test(after)) {
-          chars.splice(i, fixed.length + 1, ...fixed, '：');
+        const after = fixed && chars[i + fixed.read];
+        if (fixed && after && /[：:；;]/u.test(after)) {
+          chars.splice(i, fixed.read + 1, ...fixed.out, '：');
           break;
         }
       }
