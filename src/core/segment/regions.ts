@@ -72,27 +72,30 @@ export function boundsOf(items: readonly Region[]): Region {
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
-/** Single-linkage clusters of the items (union-find over close pairs). */
-function clusters(items: readonly TextItem[], lineHeight: number): TextItem[][] {
-  const parent = items.map((_, i) => i);
+/** Single-linkage groups of the values: union-find over the pairs `linked` says are close. */
+function linkedGroups<T>(values: readonly T[], linked: (i: number, j: number) => boolean): T[][] {
+  const parent = values.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      const g = gaps(items[i]!, items[j]!);
-      if (g.across < LINK_ACROSS * lineHeight && g.down < LINK_DOWN * lineHeight) {
-        parent[find(i)] = find(j);
-      }
-    }
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) if (linked(i, j)) parent[find(i)] = find(j);
   }
-  const groups = new Map<number, TextItem[]>();
-  items.forEach((item, i) => {
+  const groups = new Map<number, T[]>();
+  values.forEach((value, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), item]);
+    groups.set(root, [...(groups.get(root) ?? []), value]);
   });
   return [...groups.values()];
+}
+
+/** Single-linkage clusters of the items (close pairs: gaps under LINK_ACROSS, LINK_DOWN lines). */
+function clusters(items: readonly TextItem[], lineHeight: number): TextItem[][] {
+  return linkedGroups(items, (i, j) => {
+    const g = gaps(items[i]!, items[j]!);
+    return g.across < LINK_ACROSS * lineHeight && g.down < LINK_DOWN * lineHeight;
+  });
 }
 
 interface Cluster {
@@ -188,20 +191,10 @@ const overlaps = (a: Region, b: Region): boolean =>
 /** The clusters in chains of gaps of at most `reach` (single linkage over cluster bounds). */
 function chains(found: readonly Cluster[], reach: number): Cluster[][] {
   const bounds = found.map((c) => boundsOf(c.items));
-  const chainOf = found.map((_, i) => i);
-  const find = (i: number): number => {
-    while (chainOf[i] !== i) i = chainOf[i] = chainOf[chainOf[i]!]!;
-    return i;
-  };
-  for (let i = 0; i < found.length; i++) {
-    for (let j = i + 1; j < found.length; j++) {
-      const g = gaps(bounds[i]!, bounds[j]!);
-      if (Math.hypot(g.across, g.down) <= reach) chainOf[find(i)] = find(j);
-    }
-  }
-  const groups = new Map<number, Cluster[]>();
-  found.forEach((c, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), c]));
-  return [...groups.values()];
+  return linkedGroups(found, (i, j) => {
+    const g = gaps(bounds[i]!, bounds[j]!);
+    return Math.hypot(g.across, g.down) <= reach;
+  });
 }
 
 /**
