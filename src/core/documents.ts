@@ -1,6 +1,6 @@
 // The document kinds and the fields the app extracts from each (spec/linking-rules.md §2).
 // Field names here are the stable names of the CLI's JSON output.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DOCUMENT_KINDS = ['business-license', 'id-card-front', 'id-card-back', 'bank-permit'] as const;
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);

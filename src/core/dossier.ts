@@ -1,6 +1,6 @@
 // What a dossier is to the checks: the documents as read, plus what a person states
 // (dossier.json in a CLI dossier folder, the vault's records in the app).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChangeEventSchema } from './deadlines/change';
 import { DocumentKindSchema, FIELDS_BY_KIND } from './documents';
 import { ExtractedDocumentSchema } from './extraction';

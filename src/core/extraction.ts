@@ -1,6 +1,6 @@
 // What reading one file gives: text with boxes in, fields with confidence, boxes and
 // correction proposals out. Shared by the PDF text layer, every OCR engine and the UI.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DetectedKindSchema, FieldValuesSchema } from './documents';
 import { DocumentQualitySchema, SealReportSchema } from './image/schema';
 

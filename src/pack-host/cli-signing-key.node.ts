@@ -5,7 +5,7 @@ import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
 import { homedir, hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   keyFingerprint,
   newSigningSecret,

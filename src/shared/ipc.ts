@@ -2,7 +2,7 @@
 // schemas of its request and response. The single source of truth: main validates each
 // request with these before acting, types are inferred from them, and the VaultBridge
 // the renderer sees is derived from the same table.
-import { z } from 'zod';
+import * as z from 'zod';
 import { HolidayScheduleSchema } from '../core/deadlines/schedule';
 
 /** A pack written through savePack may be at most this big. */

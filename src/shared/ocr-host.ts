@@ -5,7 +5,7 @@
 // thread counts. These schemas are the single source of truth: both ends parse every
 // message they receive with them, and drop (the page) or answer with an error (the host)
 // what does not match.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocumentKindSchema } from '../core/documents';
 import { ExtractedDocumentSchema, PageGeometrySchema, PageTextSchema } from '../core/extraction';
 

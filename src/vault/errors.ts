@@ -1,6 +1,6 @@
 // The vault's errors: each has a code an interface can switch on and one clear sentence,
 // never a secret or a record's content.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReadProblem } from '../core/extraction';
 
 export type VaultErrorCode =

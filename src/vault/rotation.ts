@@ -18,7 +18,7 @@
 //    the pack signing key re-sealed, the keyring keeps only the new secret, and the log
 //    gets 'rotate-keys'. The old secret opens nothing in the vault from then on (backups
 //    taken before carry their own keyring and still restore with their passphrase).
-import { z } from 'zod';
+import * as z from 'zod';
 import { appendAudit, auditIntegrityFailure, auditMac, type AuditContext } from './audit';
 import type { StoreContext } from './context';
 import {

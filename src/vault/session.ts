@@ -14,7 +14,7 @@ import {
   VaultLockedError,
   type ExclusiveOperation,
 } from './errors';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SettingsStore } from './tables/settings';
 
 export const LockReasonSchema = z.enum(['manual', 'idle', 'hidden']);

@@ -1,6 +1,6 @@
 // What the vault's API takes and returns (plaintext, after unlock). Zod schemas are the
 // source of truth; the UI validates user input with them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChangeEventSchema } from '../core/deadlines/change';
 import type { AccountSchema, DeclaredSchema } from '../core/dossier';
 import { DetectedKindSchema } from '../core/documents';

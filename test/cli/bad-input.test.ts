@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPO_ROOT, runCli } from './run-cli';
 
 const ExtractOutputSchema = z.array(

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHECK_IDS, CheckResultSchema, VerdictSchema } from '../../src/core/checks/types';
 import { REPO_ROOT, runCli } from './run-cli';
 

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHECK_IDS, CheckResultSchema, VerdictSchema } from '../../src/core/checks/types';
 import { REPO_ROOT, runCli } from './run-cli';
 

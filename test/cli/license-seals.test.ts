@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { closeRenderer, renderHtml } from '../../scripts/fixtures/render';
 import { makeDossier } from '../../scripts/fixtures/data';
 import { withLicenseSeals } from '../../scripts/fixtures/quality/seal';

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CheckResultSchema, VerdictSchema } from '../../src/core/checks/types';
 import { RegionSchema } from '../../src/core/extraction';
 import { DocumentQualitySchema, SealReportSchema } from '../../src/core/image';

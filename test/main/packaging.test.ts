@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPO_ROOT } from '../cli/run-cli';
 
 const raw: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'electron-builder.json'), 'utf8'));

@@ -4,7 +4,7 @@
 // carry codes.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { VaultLockedError } from '../../src/vault/errors';
 import { SealedSchema } from '../../src/vault/schema/sealed';
 import { RECORD_SCHEMAS } from '../../src/vault/backup/records';

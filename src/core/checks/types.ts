@@ -1,5 +1,5 @@
 // The result of one check (spec §3) and of a whole dossier: the stable JSON of `dossier check`.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CHECK_IDS = [
   'docs.complete',

@@ -9,7 +9,7 @@
 // periods (民法典第二百零一条: 开始的当日不计入，自下一日开始计算). Counting the change day
 // would move every deadline one working day earlier; if the platform ever says so, change
 // it here and in the test that pins it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDaysIso, isIsoDate } from '../dates';
 import type { RulePack } from '../rule-pack';
 import type { WorkingDayCalendar } from './calendar';

@@ -3,7 +3,7 @@
 // working days (调休, weekend days that are worked). The State Council publishes each year's
 // schedule in November or December; a user loads it in this shape when the bundled data
 // does not cover the year yet (spec §4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate, parseIsoDate } from '../dates';
 
 const IsoDateSchema = z

@@ -1,7 +1,7 @@
 // What the image analysis reports per document (spec §3 files.legible, bank.seal,
 // files.quality): quality flags with their reasons and regions, and the seals found.
 // Regions are in the coordinates of the document's field boxes (page pixels, PDF points).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const QUALITY_FLAGS = [
   'copy',

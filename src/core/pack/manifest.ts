@@ -1,6 +1,6 @@
 // manifest.json of a document pack: the single source of truth for what a pack holds and
 // what was checked. Versioned: a reader refuses a format version it does not know.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DetectedKindSchema } from '../documents';
 import { RegionSchema } from '../extraction';
 import { AccountSchema, AcceptedExceptionSchema } from '../dossier';

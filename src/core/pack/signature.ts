@@ -5,7 +5,7 @@
 import { ed25519 } from '@noble/curves/ed25519';
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SIGNATURE_NAME = 'signature.json';
 export const SIGNATURE_FORMAT = 'dossier-vault-signature';

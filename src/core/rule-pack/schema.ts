@@ -1,5 +1,5 @@
 // A rule pack: every threshold of the spec as versioned, validated data (spec §0).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChangeKindSchema } from '../deadlines/change';
 
 export const RulePackSchema = z

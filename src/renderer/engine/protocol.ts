@@ -6,7 +6,7 @@
 // and result, the backup's pieces. A mismatch is a MalformedMessageError ('invalid-request'
 // or 'invalid-response'), logged with the message's name and the issues' paths and codes,
 // never with a value (a passphrase, a document).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChangeEventSchema } from '../../core/deadlines/change';
 import { DamagedRecordSchema, MalformedMessageError, type MessageIssue } from '../../vault/errors';
 import { RotationProgressSchema } from '../../vault/rotation';

@@ -5,7 +5,7 @@
 // operations (VaultCalls, VaultPort) are inferred from the same table. A compile-time check
 // below keeps the table and `Vault` in step: every operation the schemas let through is one
 // the vault accepts, and every asynchronous operation of the vault is in the table.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChangeEventSchema } from '../../core/deadlines/change';
 import { AccountSchema, DeclaredSchema } from '../../core/dossier';
 import { DetectedKindSchema } from '../../core/documents';

@@ -7,7 +7,7 @@
 // them into the view it holds, so an unchanged part keeps its very objects and the panels
 // showing it are not rendered again. Documents cross once: the slots, the others and the
 // checks' input name them by id (or take them from the documents) and are rebuilt here.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentKind } from '../../core/documents';
 import type { DocumentView, DossierView } from '../model/contract';
 import { deepEqual } from '../model/share-equal';

@@ -3,7 +3,7 @@
 // the content sealed in one piece with the backup key (AES-256-GCM, AAD = the header bytes):
 // JSON of every table's records and the manifest, bytes as {"$b": base64}. One JSON string
 // in memory, which is why it failed past roughly 380 MB of documents.
-import { z } from 'zod';
+import * as z from 'zod';
 import { VAULT_TABLES, type VaultTableName } from '../db';
 import type { VaultKeys } from '../envelope';
 import { BackupError } from '../errors';

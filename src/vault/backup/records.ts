@@ -1,7 +1,7 @@
 // What a backup holds, whatever its format: every table's records as stored (sealed fields
 // stay sealed), checked against the vault's schemas, brought up to the current schema
 // version, and a manifest of counts and document hashes checked before anything is written.
-import { z } from 'zod';
+import * as z from 'zod';
 import { TABLE_SINCE, VAULT_TABLES, type VaultTableName } from '../db';
 import { openBytes, sha256Hex, type VaultKeys } from '../envelope';
 import { BackupError, VaultIntegrityError } from '../errors';

@@ -7,7 +7,7 @@
 // trailer, last, holds the frame count and the manifest, so a file cut short has none.
 // Both sides hold one frame at a time: memory stays bounded whatever the vault's size.
 import { decode, decodeMulti, encode } from '@msgpack/msgpack';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { VaultTableName } from '../db';
 import { randomBytes } from '../envelope';
 import { BackupError } from '../errors';

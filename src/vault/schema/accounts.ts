@@ -1,5 +1,5 @@
 // A marketplace account to link (src/core/dossier.ts AccountSchema), every field sealed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const AccountRecordSchema = z.object({

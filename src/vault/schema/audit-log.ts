@@ -1,6 +1,6 @@
 // The append-only audit log. Entries are plaintext (unlock failures are logged while
 // locked) and therefore hold no secret: actions, ids, counts, types and sizes only.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AuditActionSchema = z.enum([
   // The vault's own history (Settings), in the order its filter offers them …

@@ -1,5 +1,5 @@
 // A document's file bytes, sealed (AAD = blobs/documentId/data).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const BlobRecordSchema = z.object({

@@ -1,5 +1,5 @@
 // The history of a dossier's values: who changed which field from what to what (sealed).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const ChangeKindSchema = z.enum(['create', 'edit', 'confirm', 'delete', 'restore']);

@@ -2,7 +2,7 @@
 // version 4. What was sent to whom is sealed as one JSON (AAD = copyRegister/id/entry);
 // the dossier, the blind index of the ID number (to answer "where has this ID been sent"
 // across dossiers) and the time stay plain.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const CopyRegisterEntrySchema = z

@@ -1,5 +1,5 @@
 // What the user states on the platform's form (src/core/dossier.ts DeclaredSchema), sealed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const DeclaredRecordSchema = z.object({

@@ -1,5 +1,5 @@
 // A document's metadata; its bytes live in `blobs` so that listing never loads them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocumentKindSchema } from '../../core/documents';
 import { DeletedAtSchema, SealedSchema } from './sealed';
 

@@ -1,5 +1,5 @@
 // A dossier: one company's set of documents for one marketplace rule pack.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeletedAtSchema, SealedSchema } from './sealed';
 
 export const DossierStatusSchema = z.enum(['draft', 'checking', 'ready', 'exported']);

@@ -1,6 +1,6 @@
 // A check failure a person accepted with a written reason (spec/linking-rules.md §3).
 // Added in version 3. The check id and the time are not sensitive; reason and name are.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const ExceptionRecordSchema = z.object({

@@ -1,5 +1,5 @@
 // One extracted field of one document: what OCR read, and what a person confirmed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const ExtractionRecordSchema = z.object({

@@ -1,6 +1,6 @@
 // The official holiday schedule of a year a user loaded (spec §4), one record per year.
 // Added in version 4. Plain: public data, and the deadlines need it on the list screen.
-import { z } from 'zod';
+import * as z from 'zod';
 import { YearScheduleSchema } from '../../core/deadlines/schedule';
 
 export const HolidayScheduleRecordSchema = z.object({

@@ -1,6 +1,6 @@
 // The keyring: the master secret wrapped by the passphrase-derived key, with the KDF
 // parameters and salt beside it so they can be raised later without re-encrypting data.
-import { z } from 'zod';
+import * as z from 'zod';
 import { KdfParamsSchema, SealedSchema } from './sealed';
 
 export const KEYRING_ID = 'main';

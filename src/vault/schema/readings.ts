@@ -1,6 +1,6 @@
 // How a document was read (text source, detected kind, warnings, page geometry): one
 // sealed JSON per document (AAD = readings/documentId/reading). Added in version 3.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const ReadingRecordSchema = z.object({

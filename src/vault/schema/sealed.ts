@@ -1,5 +1,5 @@
 // Shapes shared by every entity: sealed (AES-GCM) values and the KDF parameters.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type Bytes = Uint8Array<ArrayBuffer>;
 

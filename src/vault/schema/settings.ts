@@ -1,5 +1,5 @@
 // Vault settings (plain: readable before unlock, nothing secret).
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTAKE_LIMITS } from '../../core/intake';
 
 export const VaultSettingsSchema = z.object({

@@ -3,7 +3,7 @@
 // The dates tell when something happened to the company, so kind and dates are sealed
 // together as one JSON (AAD = trackedChanges/id/change); only ids and the creation time
 // stay plain.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SealedSchema } from './sealed';
 
 export const TrackedChangeRecordSchema = z.object({
