@@ -1,7 +1,7 @@
 // A photographed page: where its four edges lie against the darker surface around it, and
 // the page cut out and squared (perspective correction). Plain pixel arithmetic over RGBA
 // buffers (raster.ts), so both hosts prepare a photo alike.
-import { createRaster, fitLongSide, toGray, type GrayRaster, type Raster } from './raster';
+import { createRaster, grayFitLongSide, type GrayRaster, type Raster } from './raster';
 
 export type Point = readonly [number, number];
 
@@ -178,8 +178,7 @@ function cornerAngle(a: Point, corner: Point, b: Point): number {
  * step from the surface to the paper, and a straight line is fitted to the steps.
  */
 export function findPageQuad(src: Raster): Quad | null {
-  const { raster: small, scale } = fitLongSide(src, SEARCH_SIDE);
-  const gray = toGray(small);
+  const { gray, scale } = grayFitLongSide(src, SEARCH_SIDE);
   // Side by side, stopping at the first that shows no edge (a scan: usually the first).
   const left = sideLine(gray, 'left');
   const right = left && sideLine(gray, 'right');
@@ -187,7 +186,7 @@ export function findPageQuad(src: Raster): Quad | null {
   const bottom = top && sideLine(gray, 'bottom');
   if (!left || !right || !top || !bottom) return null;
   const corners = [meet(left, top), meet(right, top), meet(right, bottom), meet(left, bottom)];
-  const { width: w, height: h } = small;
+  const { width: w, height: h } = gray;
   // Inside the image (a corner may lie a little outside it), and nearly a rectangle.
   const slack = 0.02 * Math.max(w, h);
   if (corners.some(([x, y]) => x < -slack || y < -slack || x > w + slack || y > h + slack))

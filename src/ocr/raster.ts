@@ -217,6 +217,68 @@ export function fitLongSide(src: Raster, maxSide: number): { raster: Raster; sca
   };
 }
 
+/**
+ * `toGray(fitLongSide(src, maxSide).raster)` without the scaled RGBA copy: the same grey
+ * bytes (each channel's area average rounded as the copy's Uint8ClampedArray rounds it,
+ * then the luma of that opaque pixel), in one pass. Page preparation measures its pages
+ * on such small grey copies (page-quad.ts, prepare.ts), and making the RGBA copy first
+ * and reading it again took as long as the measuring.
+ */
+export function grayFitLongSide(src: Raster, maxSide: number): { gray: GrayRaster; scale: number } {
+  const long = Math.max(src.width, src.height);
+  if (long <= maxSide) return { gray: toGray(src), scale: 1 };
+  const scale = maxSide / long;
+  const width = Math.max(1, Math.round(src.width * scale));
+  const height = Math.max(1, Math.round(src.height * scale));
+  const sx = src.width / width;
+  const sy = src.height / height;
+  const d = src.data;
+  const out = new Uint8Array(width * height);
+  // Each channel's mean stored as resize() stores it (rounded half to even), read back.
+  const channel = new Uint8ClampedArray(3);
+  const xStart = new Int32Array(width);
+  const xEnd = new Int32Array(width);
+  for (let x = 0; x < width; x++) {
+    const x0 = Math.floor(x * sx);
+    xStart[x] = x0;
+    xEnd[x] = Math.max(x0 + 1, Math.min(src.width, Math.floor((x + 1) * sx)));
+  }
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.floor(y * sy);
+    const y1 = Math.max(y0 + 1, Math.min(src.height, Math.floor((y + 1) * sy)));
+    const oneRow = y1 - y0 === 1;
+    for (let x = 0, o = y * width; x < width; x++, o++) {
+      const x0 = xStart[x]!;
+      const x1 = xEnd[x]!;
+      if (oneRow && x1 - x0 === 1) {
+        // A span of one pixel (most of them when the page shrinks by a few percent): its
+        // mean is the pixel itself.
+        const i = (y0 * src.width + x0) * 4;
+        out[o] = Math.round(0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!);
+        continue;
+      }
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let yy = y0; yy < y1; yy++) {
+        let i = (yy * src.width + x0) * 4;
+        for (let xx = x0; xx < x1; xx++, i += 4) {
+          r += d[i]!;
+          g += d[i + 1]!;
+          b += d[i + 2]!;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      channel[0] = r / n;
+      channel[1] = g / n;
+      channel[2] = b / n;
+      // toLuma of an opaque pixel: its alpha weight is 1 and the white behind it 0.
+      out[o] = Math.round(0.299 * channel[0] + 0.587 * channel[1] + 0.114 * channel[2]);
+    }
+  }
+  return { gray: { width, height, data: out }, scale };
+}
+
 export function crop(src: Raster, x: number, y: number, w: number, h: number): Raster {
   const x0 = Math.max(0, Math.floor(x));
   const y0 = Math.max(0, Math.floor(y));
@@ -241,8 +303,13 @@ export function stretchContrast(src: Raster): Raster {
   const hist = new Uint32Array(256);
   const d = src.data;
   for (let j = 0; j < d.length; j += 4) {
-    const a = d[j + 3]! / 255;
     const y = 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!;
+    const alpha = d[j + 3]!;
+    if (alpha === 255) {
+      hist[Math.round(y)]!++;
+      continue;
+    }
+    const a = alpha / 255;
     hist[Math.round(y * a + 255 * (1 - a))]!++;
   }
   const n = src.width * src.height;
@@ -300,7 +367,7 @@ function darkestClassLimit(hist: Uint32Array, end: number): number {
 export function keepDarkestInk(src: Raster): Raster {
   const gray = toGray(src);
   const hist = new Uint32Array(256);
-  for (const v of gray.data) hist[v]!++;
+  for (let i = 0; i < gray.data.length; i++) hist[gray.data[i]!]!++;
   const limit = darkestClassLimit(hist, 240);
   const out = createRaster(src.width, src.height);
   for (let i = 0, j = 0; i < gray.data.length; i++, j += 4) {

@@ -3,7 +3,14 @@
 // areas (covered.ts) and text running off the edge (edges.ts) in their own files.
 // Thresholds were calibrated on generated images with known defects (see
 // bench/quality.ts and BENCHMARKS.md); each says what it measures.
-import { clip, kthSmallest, quantile8, type GreyImage, type Rect, type RgbaImage } from './pixels';
+import {
+  clip,
+  histogramQuantile,
+  kthSmallest,
+  type GreyImage,
+  type Rect,
+  type RgbaImage,
+} from './pixels';
 
 /**
  * Share of pixels with clear colour (max − min channel ≥ 30), on a reduced image. A grey
@@ -64,9 +71,10 @@ export function textSharpness(grey: GreyImage, region: Rect): number | null {
       smooth[y * w + x] = sum / (rowsIn * columnsIn);
     }
   }
-  const values = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) values[i] = Math.round(smooth[i]!);
-  const contrast = quantile8(values, 0.99) - quantile8(values, 0.01);
+  // The smoothed values' histogram (each rounded to a whole level, as a byte holds it).
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < w * h; i++) hist[Math.round(smooth[i]!)]!++;
+  const contrast = histogramQuantile(hist, w * h, 0.99) - histogramQuantile(hist, w * h, 0.01);
   if (contrast < 40) return null;
   // A field as large as a business scope has half a million steps: the 98th percentile is
   // selected (kthSmallest) rather than sorted for.

@@ -1,15 +1,13 @@
 // Glare on a photographed page: a coarse grid of cells over the reduced image (mean,
 // spread, paper level, clipped share per cell), and the washed-out patches on it. The
 // grid's thresholds were calibrated with the other detectors (detectors.ts).
-import { components, quantile8, type Rect, type RgbaImage } from './pixels';
+import { components, histogramQuantile, type Rect, type RgbaImage } from './pixels';
 
-/** A coarse grid over a reduced image: mean, spread and brightest level per cell. */
+/** A coarse grid over a reduced image: brightest level and clipped share per cell. */
 export interface CellGrid {
   cols: number;
   rows: number;
   cell: number;
-  mean: Float32Array;
-  std: Float32Array;
   /** 90th percentile of brightness: the paper's level where the cell has text. */
   high: Float32Array;
   /** Share of pixels clipped white on every channel (the sensor's ceiling). */
@@ -24,37 +22,28 @@ export function cellGrid(image: RgbaImage, cell: number): CellGrid {
     cols,
     rows,
     cell,
-    mean: new Float32Array(n),
-    std: new Float32Array(n),
     high: new Float32Array(n),
     clipped: new Float32Array(n),
   };
   const d = image.data;
-  const values = new Uint8Array(cell * cell);
+  // One histogram for every cell, cleared before each (a cell is 8 × 8 px or more).
+  const hist = new Uint32Array(256);
+  const k = cell * cell;
   for (let cy = 0; cy < rows; cy++) {
     for (let cx = 0; cx < cols; cx++) {
-      let k = 0;
-      let sum = 0;
-      let sq = 0;
+      hist.fill(0);
       let clipped = 0;
       for (let y = cy * cell; y < (cy + 1) * cell; y++) {
-        for (let x = cx * cell; x < (cx + 1) * cell; x++) {
-          const j = (y * image.width + x) * 4;
+        for (let x = cx * cell, j = (y * image.width + x) * 4; x < (cx + 1) * cell; x++, j += 4) {
           const r = d[j]!;
           const g = d[j + 1]!;
           const b = d[j + 2]!;
-          const l = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-          values[k++] = l;
-          sum += l;
-          sq += l * l;
+          hist[Math.round(0.299 * r + 0.587 * g + 0.114 * b)]!++;
           if (r >= 250 && g >= 250 && b >= 250) clipped++;
         }
       }
       const i = cy * cols + cx;
-      const mean = sum / k;
-      grid.mean[i] = mean;
-      grid.std[i] = Math.sqrt(Math.max(0, sq / k - mean * mean));
-      grid.high[i] = quantile8(values, 0.9);
+      grid.high[i] = histogramQuantile(hist, k, 0.9);
       grid.clipped[i] = clipped / k;
     }
   }

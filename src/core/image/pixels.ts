@@ -28,8 +28,14 @@ export function toLuma(src: RgbaImage): GreyImage {
   const out = new Uint8Array(n);
   const d = src.data;
   for (let i = 0, j = 0; i < n; i++, j += 4) {
-    const a = d[j + 3]! / 255;
     const y = 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!;
+    const alpha = d[j + 3]!;
+    // Opaque: the blend below with weight 1 and no white, which is y itself.
+    if (alpha === 255) {
+      out[i] = Math.round(y);
+      continue;
+    }
+    const a = alpha / 255;
     out[i] = Math.round(y * a + 255 * (1 - a));
   }
   return { width: src.width, height: src.height, data: out };
@@ -57,10 +63,17 @@ export function reduce(src: RgbaImage, maxSide: number): { image: RgbaImage; fac
         let j = ((y * factor + dy) * src.width + x * factor) * 4;
         for (let dx = 0; dx < factor; dx++, j += 4) {
           const alpha = s[j + 3]!;
-          // Transparent pixels count as white, as toLuma does.
-          r += (s[j]! * alpha + 255 * (255 - alpha)) / 255;
-          g += (s[j + 1]! * alpha + 255 * (255 - alpha)) / 255;
-          b += (s[j + 2]! * alpha + 255 * (255 - alpha)) / 255;
+          if (alpha === 255) {
+            // Opaque (nearly every pixel): what the blend below gives exactly, without it.
+            r += s[j]!;
+            g += s[j + 1]!;
+            b += s[j + 2]!;
+          } else {
+            // Transparent pixels count as white, as toLuma does.
+            r += (s[j]! * alpha + 255 * (255 - alpha)) / 255;
+            g += (s[j + 1]! * alpha + 255 * (255 - alpha)) / 255;
+            b += (s[j + 2]! * alpha + 255 * (255 - alpha)) / 255;
+          }
           a += 255;
         }
       }
@@ -74,11 +87,9 @@ export function reduce(src: RgbaImage, maxSide: number): { image: RgbaImage; fac
   return { image: { width: w, height: h, data: out }, factor };
 }
 
-/** The q-quantile (0..1) of 8-bit values, from a histogram. */
-export function quantile8(values: ArrayLike<number>, q: number): number {
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < values.length; i++) hist[values[i]!]!++;
-  const target = q * (values.length - 1);
+/** The q-quantile (0..1) of the `count` 8-bit values counted in `hist` (a bin per value). */
+export function histogramQuantile(hist: Uint32Array, count: number, q: number): number {
+  const target = q * (count - 1);
   let seen = 0;
   for (let v = 0; v < 256; v++) {
     seen += hist[v]!;
