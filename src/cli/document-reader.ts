@@ -1,7 +1,8 @@
 // The Node host's document reader: one pdfjs and at most one OCR engine for the whole
 // run (the engine is created on the first page that needs OCR, and reused).
 import { readFile, stat } from 'node:fs/promises';
-import { unreadDocument, type ExtractedDocument } from '../core/extraction';
+import type { ExtractedDocument } from '../core/extraction';
+import { unreadDocument } from '../core/read-error';
 import { INTAKE_LIMITS, tooLarge } from '../core/intake';
 import { readDocuments, type ReadDocumentDeps } from '../ocr/read-document';
 import { sniffMime } from '../core/file-type';

@@ -4,7 +4,7 @@
 // kind prints (an ID number, a J-number, an ID card's validity term), so that it works on
 // a PDF text layer and on OCR lines alike.
 import type { DetectedKind, DocumentKind } from './documents';
-import { DOCUMENT_KINDS } from './documents';
+import { DOCUMENT_KINDS } from './document-fields';
 import type { DocumentText } from './extraction';
 import { KIND_KEYWORDS } from './extract/labels';
 import { pageLines, type Line, type WorkCounter } from './extract/lines';

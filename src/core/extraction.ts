@@ -4,6 +4,10 @@ import * as z from 'zod';
 import { DetectedKindSchema, FieldValuesSchema } from './documents';
 import { DocumentQualitySchema, SealReportSchema } from './image/schema';
 
+// Plain code beside the schemas, in read-error.ts (no zod): the readers throw and make
+// these without loading zod.
+export { DocumentReadError, unreadDocument } from './read-error';
+
 /** A rectangle on a page, in page pixels (PDF: points at scale 1), origin top-left. */
 export const BoxSchema = z.object({
   page: z.number().int().min(0),
@@ -146,21 +150,6 @@ export const ReadProblemSchema = z.object({
 });
 export type ReadProblem = z.infer<typeof ReadProblemSchema>;
 
-/**
- * A file that cannot be read: thrown by the readers (src/ocr) with the sentence people
- * see and its reason, and turned into an ExtractedDocument's `error` and `problem` once,
- * by readDocument.
- */
-export class DocumentReadError extends Error {
-  override readonly name: string = 'DocumentReadError';
-  constructor(
-    readonly problem: ReadProblem,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The independent evidence that corroborates a value read by OCR (see `corroborated`). */
 export const CorroborationSchema = z.enum([
   'checksum',
@@ -225,24 +214,3 @@ export const ExtractedDocumentSchema = z.object({
   text: DocumentTextSchema.optional(),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocumentSchema>;
-
-/**
- * A file no document was read from: kind unknown, nothing read; `error` (the sentence
- * people see) and `problem` (its reason) say why where the file could not be read.
- */
-export function unreadDocument(
-  file: string,
-  error?: string,
-  problem?: ReadProblem,
-): ExtractedDocument {
-  return {
-    file,
-    kind: 'unknown',
-    fields: {},
-    confidence: {},
-    corrections: [],
-    warnings: [],
-    ...(error === undefined ? {} : { error }),
-    ...(problem === undefined ? {} : { problem }),
-  };
-}

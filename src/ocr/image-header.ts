@@ -1,6 +1,6 @@
 // An image that stops before its end marker: decoders would fill the rest with grey. The
 // type, size and pixel checks before it are the intake policy's (src/core/intake.ts).
-import { DocumentReadError } from '../core/extraction';
+import { DocumentReadError } from '../core/read-error';
 
 function lastIndexOfPair(b: Uint8Array, first: number, second: number, from: number): number {
   for (let i = b.length - 2; i >= from; i--) if (b[i] === first && b[i + 1] === second) return i;

@@ -5,7 +5,9 @@
 // seal).
 import type { DocumentText, ExtractedDocument } from '../core/extraction';
 import { sniffMime } from '../core/file-type';
-import { fieldTextConfidence, inspectDocument, type PageImage } from '../core/image';
+// From the modules themselves, not core/image's index: its schemas would load zod.
+import { inspectDocument, type PageImage } from '../core/image/inspect';
+import { fieldTextConfidence } from '../core/image/text-confidence';
 import { findPageQuad, rectify } from './page-quad';
 import type { PreparedPage } from './prepare';
 import type { PdfDocument } from './pdf-text';

@@ -3,7 +3,7 @@
 // decode into 1.2 GB) and the pixels its pages would take to render for OCR.
 import type * as PdfLibModule from 'pdf-lib';
 import type { PDFDict, PDFDocument } from 'pdf-lib';
-import { DocumentReadError } from '../core/extraction';
+import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
 
 /** All pages of one image-only PDF together, rendered for OCR: 20 A4 pages at 200 dpi are 77 MP. */

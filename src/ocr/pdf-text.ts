@@ -2,13 +2,8 @@
 // pdfjs module its host loads (Node: the legacy build, browser: the standard build).
 // Returns text items with boxes in page coordinates (scale 1, origin top-left).
 import type * as Pdfjs from 'pdfjs-dist';
-import {
-  DocumentReadError,
-  type DocumentText,
-  type PageText,
-  type ReadProblem,
-  type TextItem,
-} from '../core/extraction';
+import type { DocumentText, PageText, ReadProblem, TextItem } from '../core/extraction';
+import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
 
 /** The part of the pdfjs-dist module this reader uses. */

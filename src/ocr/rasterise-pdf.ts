@@ -4,7 +4,7 @@ import type { PDFDict as PdfDict } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { PdfDocument, PdfDocumentParams, PdfjsLib } from './pdf-text';
 import type { Raster } from './raster';
-import { DocumentReadError } from '../core/extraction';
+import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
 import { MAX_RENDER_PIXELS_PER_DOCUMENT, parseWithPdfLib } from './pdf-limits';
 

@@ -6,14 +6,8 @@
 import { extractDocument } from '../core/extract';
 import type { DocumentKind } from '../core/documents';
 import { segmentText } from '../core/segment';
-import {
-  DocumentReadError,
-  type DocumentText,
-  type ExtractedDocument,
-  type PageText,
-  type ReadProblem,
-  unreadDocument,
-} from '../core/extraction';
+import type { DocumentText, ExtractedDocument, PageText, ReadProblem } from '../core/extraction';
+import { DocumentReadError, unreadDocument } from '../core/read-error';
 import { admit } from '../core/intake';
 import type { OcrEngine, OcrProgress } from '../core/ports';
 import { isRasterOcrEngine } from './engine';

@@ -9,7 +9,7 @@ import { neverValue, typeOf } from './value-types';
 import type { FieldReading } from './scoring';
 import { afterFirstDate, beforeFirstDate, parseTerm, termFromDigits } from './values';
 import { UNLABELLED_CONFIDENCE } from './id-fallbacks';
-import { LONG_TERM } from '../documents';
+import { LONG_TERM } from '../document-fields';
 import { holdsInOrder } from '../text/in-order';
 
 /** A card back's validity term as printed: two dotted dates, or a date and 长期. */

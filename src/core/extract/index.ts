@@ -3,7 +3,8 @@
 // sentences and from its value type over the page, one picked by scoring.ts; parsed to
 // the field's format, with per-field confidence and box, checksum-guided correction
 // proposals for codes and look-alike punctuation proposals for compared fields.
-import { emptyFields, type DetectedKind, type DocumentKind, type FieldValues } from '../documents';
+import { emptyFields } from '../document-fields';
+import type { DetectedKind, DocumentKind, FieldValues } from '../documents';
 import type { Box, Correction, DocumentText, ExtractedDocument } from '../extraction';
 import {
   proposeIdNumberCorrections,

@@ -1,6 +1,6 @@
 // Turning a value as printed into the field's format: ISO dates, `long-term`, codes
 // without spaces. A value that cannot be parsed gives null, never a guess.
-import { LONG_TERM } from '../documents';
+import { LONG_TERM } from '../document-fields';
 import { foldWidth, normaliseText } from '../text/normalise';
 import { USCC_LENGTH } from '../codes/uscc';
 import { repairScopeWording } from './scope-wording';
