@@ -2,6 +2,8 @@
 // outside npm that the tests need. As root (or with passwordless sudo) where apt-get
 // exists it installs what is missing; otherwise it stops at once with one sentence per
 // missing tool naming the command to run. Idempotent, and fast when all is present.
+// `tsx scripts/prereqs.ts chromium` checks Chromium alone: the `pre…` step of every other
+// npm script that drives it (fixtures, examples, the browser benchmarks).
 //
 // Only Chromium comes from outside npm: the end-to-end suites drive it and the fixture
 // renderer prints documents with it (playwright-core brings no browser of its own here).
@@ -14,6 +16,8 @@ import { SEVEN_ZIP_PATH } from './seven-zip';
 
 interface Requirement {
   name: string;
+  /** Where it is looked for. */
+  at: string;
   present(): boolean;
   /** Debian packages that provide it, or undefined where only the user can act. */
   aptPackages?: readonly string[];
@@ -32,11 +36,12 @@ function isExecutable(path: string): boolean {
   }
 }
 
-const CHROMIUM_NEED = 'the end-to-end tests and the fixture renderer drive it';
+const CHROMIUM_NEED = 'the end-to-end tests, the fixture renderer and the benchmarks drive it';
 
 const REQUIREMENTS: readonly Requirement[] = [
   {
     name: 'Chromium',
+    at: CHROMIUM_PATH,
     present: () => isExecutable(CHROMIUM_PATH),
     // An explicit DOSSIER_CHROMIUM is the user's choice: never installed over.
     aptPackages: CHROMIUM_SOURCE === 'DOSSIER_CHROMIUM' ? undefined : ['chromium'],
@@ -47,6 +52,7 @@ const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     name: '7za',
+    at: SEVEN_ZIP_PATH,
     present: () => isExecutable(SEVEN_ZIP_PATH),
     // npm unpacks the binary without its execute bit.
     repair: () => {
@@ -81,8 +87,24 @@ function aptInstall(packages: readonly string[], as: 'root' | 'sudo'): void {
   run(['apt-get', 'install', '-y', '-qq', ...packages]);
 }
 
+/** The requirements named on the command line (case aside), or all of them. */
+function wanted(names: readonly string[]): readonly Requirement[] | string {
+  if (names.length === 0) return REQUIREMENTS;
+  const unknown = names.filter(
+    (n) => !REQUIREMENTS.some((r) => r.name.toLowerCase() === n.toLowerCase()),
+  );
+  if (unknown.length > 0)
+    return `prereqs: no requirement named ${unknown.join(', ')} (known: ${REQUIREMENTS.map((r) => r.name.toLowerCase()).join(', ')}).`;
+  return REQUIREMENTS.filter((r) => names.some((n) => r.name.toLowerCase() === n.toLowerCase()));
+}
+
 function main(): number {
-  let missing = REQUIREMENTS.filter((r) => !r.present() && !(r.repair?.() ?? false));
+  const checked = wanted(process.argv.slice(2));
+  if (typeof checked === 'string') {
+    console.error(checked);
+    return 2;
+  }
+  let missing = checked.filter((r) => !r.present() && !(r.repair?.() ?? false));
   const installable = [...new Set(missing.flatMap((r) => r.aptPackages ?? []))];
   if (installable.length > 0) {
     const as = canRunAsRoot();
@@ -92,7 +114,7 @@ function main(): number {
     }
   }
   if (missing.length === 0) {
-    console.log(`prereqs: Chromium at ${CHROMIUM_PATH}, 7za at ${SEVEN_ZIP_PATH}`);
+    console.log(`prereqs: ${checked.map((r) => `${r.name} at ${r.at}`).join(', ')}`);
     return 0;
   }
   for (const r of missing) console.error(r.sentence);

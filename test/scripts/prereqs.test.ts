@@ -1,6 +1,8 @@
 // The test prerequisite step (npm's pretest) in its own process, as `npm test` runs it.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../cli/run-cli';
 import { CHROMIUM_PATH } from '../../scripts/chromium';
@@ -13,10 +15,10 @@ import {
 } from '../../scripts/fixtures/fonts';
 import { ALL_FAMILY_FONTS, FAMILY_FONTS, fontsOption } from '../../scripts/fixtures/families/style';
 
-function prereqs(env: Record<string, string>) {
+function prereqs(env: Record<string, string>, args: string[] = []) {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'scripts/prereqs.ts')],
+    ['--import', 'tsx', join(REPO_ROOT, 'scripts/prereqs.ts'), ...args],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
@@ -44,6 +46,57 @@ describe('scripts/prereqs.ts', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Chromium at ${CHROMIUM_PATH}`);
   });
+
+  it('checks Chromium alone when asked, with the same sentence, and refuses a name it does not know', () => {
+    const missing = prereqs({ DOSSIER_CHROMIUM: '/nonexistent/chrome' }, ['chromium']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/^DOSSIER_CHROMIUM=\/nonexistent\/chrome is not an executable/);
+    const present = prereqs({ DOSSIER_CHROMIUM: CHROMIUM_PATH }, ['chromium']);
+    expect(present.code).toBe(0);
+    expect(present.stdout.trim()).toBe(`prereqs: Chromium at ${CHROMIUM_PATH}`);
+    const unknown = prereqs({}, ['chrome']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /^prereqs: no requirement named chrome \(known: chromium, 7za\)\.$/m,
+    );
+  });
+
+  // A fresh machine has no Chromium until a prerequisite step installs it: an npm script
+  // whose code launches it must run that step first (as `npm test` does), not end in
+  // playwright's stack trace (`npm run bench:ocr` did).
+  it('runs the Chromium step before every npm script whose code drives Chromium', async () => {
+    const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const drivers: string[] = [];
+    for (const [name, command] of Object.entries(scripts)) {
+      const entry = /^tsx (\S+\.ts)\b/.exec(command)?.[1];
+      if (!entry || name.startsWith('pre')) continue;
+      const { metafile } = await build({
+        absWorkingDir: REPO_ROOT,
+        entryPoints: [entry],
+        bundle: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'esm',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        outdir: 'out/prereqs-test',
+        loader: { '.css': 'empty', '.png': 'empty', '.wasm': 'empty' },
+      });
+      const drives = Object.values(metafile.inputs).some((input) =>
+        input.imports.some((i) => i.path === 'playwright-core'),
+      );
+      if (drives) drivers.push(name);
+    }
+    // The scripts known to drive it, so the scan itself cannot go blind unnoticed.
+    expect(drivers).toEqual(expect.arrayContaining(['bench:ocr', 'bench:ui', 'fixtures']));
+    for (const name of drivers) {
+      expect(scripts[`pre${name}`], name).toMatch(/^tsx scripts\/prereqs\.ts( chromium)?$/);
+    }
+  }, 60_000);
 });
 
 describe('scripts/fixtures/fonts.ts', () => {
