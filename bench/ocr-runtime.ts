@@ -4,6 +4,7 @@
 // alike: one or two intra-op threads, spinning on or off, the CPU memory arena on or
 // off. Two rounds after a warm-up; prints wall and CPU seconds per variant and writes
 // bench/results/ocr-runtime.json. Peak memory needs separate processes: see bench:ocr.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,6 +23,13 @@ const pages =
   files.length > 0
     ? files
     : ['license-kai-0-scan.jpg', 'bank-kai-3-photo.jpg', 'id-front-kai-0-photo.jpg'];
+const absent = pages.filter((file) => !existsSync(join(DIR, file)));
+if (absent.length > 0) {
+  console.error(
+    `bench:ocr-runtime reads ${absent.join(', ')} from bench/.data/ocr-images, which ${absent.length === 1 ? 'is' : 'are'} not there: run \`npm run fixtures:ocr\` first (it writes the OCR image set there).`,
+  );
+  process.exit(1);
+}
 
 const BASE: Ort.InferenceSession.SessionOptions = {
   executionProviders: ['cpu'],
