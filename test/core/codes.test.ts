@@ -213,7 +213,11 @@ describe('correction proposals', () => {
       ],
       note: null,
     });
-    expect(proposeIdNumberCorrections('11010519491231OO2X', 'id').corrections).toEqual([]);
+    // Two characters that cannot stand in an ID number, each with one look-alike that can:
+    // both are read so (this reading proposed nothing before, no single change making it valid).
+    expect(proposeIdNumberCorrections('11010519491231OO2X', 'id').corrections).toEqual([
+      expect.objectContaining({ from: '11010519491231OO2X', to: '11010519491231002X' }),
+    ]);
     expect(
       proposeIdNumberCorrections('110105194912310O2X', 'legalRepId').corrections[0],
     ).toMatchObject({
@@ -294,6 +298,20 @@ describe('correction proposals', () => {
     expect(proposeUsccCorrections('9135010#M000100#43').corrections).toEqual([]);
     // An ID number is left to its own digits' look-alikes.
     expect(proposeIdNumberCorrections('1101051949123100#X').corrections).toEqual([]);
+  });
+
+  it('reads several characters that cannot stand in the code as their one look-alike each', () => {
+    expect(proposeUsccCorrections('9135O1OOM000100Y43').corrections).toEqual([
+      expect.objectContaining({ to: '91350100M000100Y43', reason: 'checksum' }),
+    ]);
+    expect(proposeIdNumberCorrections('11O105I9491231002X').corrections).toEqual([
+      expect.objectContaining({ to: '11010519491231002X', reason: 'checksum' }),
+    ]);
+    // The forced reading failing its checksum, or a character with no look-alike: nothing.
+    expect(proposeIdNumberCorrections('11010519491231OO3X').corrections).toEqual([]);
+    expect(proposeIdNumberCorrections('110105194912X1OO2X').corrections).toEqual([]);
+    // B is a credit code's letter: only O and I are out of place, and they alone do not fit.
+    expect(proposeUsccCorrections('9135O1I0M000100Y4B').corrections).toEqual([]);
   });
 
   it('never mutates its input', () => {

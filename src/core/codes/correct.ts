@@ -95,6 +95,8 @@ interface CodeRules {
    * (`#`, an ideograph the OCR read for a letter or a digit) may be any of them.
    */
   alphabet?: string;
+  /** Whether a character may stand at a position of the code (a letter in an ID number's digits may not). */
+  possible(ch: string, position: number): boolean;
 }
 
 function propose(
@@ -166,6 +168,14 @@ function propose(
     );
   }
 
+  const forced = forcedReading(chars, rules);
+  if (forced !== null)
+    return proposal(
+      forced.to,
+      'checksum',
+      `${forced.read.join(', ')} cannot stand in the ${rules.label}; reading each as its one look-alike makes it valid, check character included.`,
+    );
+
   const candidates: { to: string; position: number; from: string; read: string }[] = [];
   chars.forEach((ch, i) => {
     for (const alternative of LOOK_ALIKES.get(ch) ?? []) {
@@ -189,6 +199,32 @@ function propose(
     'checksum',
     `Reading ${only.from} at position ${only.position} as ${only.read} makes the ${rules.label} valid, check character included.`,
   );
+}
+
+/**
+ * The code with every character that cannot stand where it was read (O in an ID number's
+ * digits, O or I anywhere in a credit code) read as its one look-alike that can, where
+ * there are two or more such characters (one is a single substitution, tried with the
+ * others) and the result is valid: 11010519491231OO2X is 11010519491231002X. Null where
+ * one of them has no look-alike or several, or the result is not valid.
+ */
+function forcedReading(
+  chars: readonly string[],
+  rules: CodeRules,
+): { to: string; read: string[] } | null {
+  const impossible = chars.flatMap((ch, i) => (rules.possible(ch, i) ? [] : [i]));
+  if (impossible.length < 2) return null;
+  const next = [...chars];
+  const read: string[] = [];
+  for (const i of impossible) {
+    const ch = chars[i]!;
+    const fits = (LOOK_ALIKES.get(ch) ?? []).filter((a) => rules.possible(a, i));
+    if (fits.length !== 1) return null;
+    next[i] = fits[0]!;
+    read.push(`${ch} at position ${i + 1} (${fits[0]!})`);
+  }
+  const to = next.join('');
+  return rules.isValid(to) ? { to, read } : null;
 }
 
 /**
@@ -218,6 +254,7 @@ export function proposeUsccCorrections(
       isValid: (code) => validateUscc(code).valid,
       checkCharacter: (first17) => (isUsccAlphabet(first17) ? usccCheckCharacter(first17) : null),
       alphabet: USCC_ALPHABET,
+      possible: (ch) => USCC_ALPHABET.includes(ch),
     },
     ocrOptions,
   );
@@ -241,6 +278,7 @@ export function proposeIdNumberCorrections(
       label: 'ID number',
       isValid: (code) => validateIdNumber(code, birthDate).valid,
       checkCharacter: (first17) => (/^\d{17}$/.test(first17) ? idCheckDigit(first17) : null),
+      possible: (ch, position) => /^[0-9]$/u.test(ch) || (position === 17 && ch === 'X'),
     },
     ocrOptions,
   );
