@@ -5,7 +5,8 @@
 import type { Box } from '../extraction';
 import { SEPARATORS } from './anchors';
 import type { LabelHit } from './anchors';
-import { joinGlyphs, labelGlyphs, rightBound, type PageLayout, type ValueRegion } from './layout';
+import type { ValueRegion } from './layout';
+import { joinGlyphs, labelGlyphs, rightBound, type PageLayout } from './page-layout';
 import { minConfidence, union, type Glyph, type Line } from './lines';
 import { withoutLoneTail } from './lone-glyph';
 import { isBankName, neverValue, typeOf } from './value-types';

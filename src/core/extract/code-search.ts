@@ -5,7 +5,7 @@
 import { foldWidth } from '../text/normalise';
 import { validateUscc, USCC_LENGTH } from '../codes/uscc';
 import type { PageCandidate } from './candidates';
-import type { PageLayout } from './layout';
+import type { PageLayout } from './page-layout';
 import { minConfidence, union, type Glyph } from './lines';
 
 /** Widest gap inside one code, in line heights (letter-spaced print, two OCR boxes). */

@@ -3,7 +3,8 @@
 // two dates: termFromDigits), its end completed from the card's validity rule where
 // its second date was garbled, the issuing authority by its type where 签发机关 was lost.
 // All below the confidence of a labelled reading.
-import { readValue, type PageLayout } from './layout';
+import { readValue } from './layout';
+import type { PageLayout } from './page-layout';
 import { minConfidence, union, type Glyph } from './lines';
 import { neverValue, typeOf } from './value-types';
 import type { FieldReading } from './scoring';

@@ -3,7 +3,7 @@
 // 出生 and 性别 from the ID number itself. All at a confidence below that of a labelled
 // reading. (A card back's: id-back-fallbacks.ts.)
 import { birthDateFromIdNumber, isIdNumberShaped, validateIdNumber } from '../codes/id-number';
-import type { PageLayout } from './layout';
+import type { PageLayout } from './page-layout';
 import { findRuns } from './runs';
 import { minConfidence, union, type Glyph, type Line } from './lines';
 import { withoutLoneTail } from './lone-glyph';

@@ -25,7 +25,7 @@ import {
 import { authorityLineFallback, termRunFallback, validityRuleFallback } from './id-back-fallbacks';
 import { completedAmount } from './amounts';
 import { LABELS } from './labels';
-import { layoutPage } from './layout';
+import { layoutPage } from './page-layout';
 import { pageLines, type WorkCounter } from './lines';
 import {
   CLOSE_SECOND_CONFIDENCE,

@@ -5,13 +5,8 @@
 // so the value stopped where that line began: 有限责任公司 read, （自然人投资或控股） beside
 // it in a box twice as tall. The value has its type; it is not the whole of it.
 import { SEPARATORS, type LabelHit } from './anchors';
-import {
-  labelGlyphs,
-  MAX_VALUE_GAP,
-  rightBound,
-  type PageLayout,
-  type ValueRegion,
-} from './layout';
+import { MAX_VALUE_GAP, type ValueRegion } from './layout';
+import { labelGlyphs, rightBound, type PageLayout } from './page-layout';
 import type { Glyph } from './lines';
 
 const CJK_CHAR = /[\u3400-\u9fff]/u;

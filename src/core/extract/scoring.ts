@@ -13,7 +13,8 @@ import {
   typeSearch,
   type PageCandidate,
 } from './candidates';
-import { joinGlyphs, readValue, startsRightOfColumn, type PageLayout } from './layout';
+import { readValue } from './layout';
+import { joinGlyphs, startsRightOfColumn, type PageLayout } from './page-layout';
 import { findRuns } from './runs';
 import { minConfidence, union } from './lines';
 import { validateUscc } from '../codes/uscc';
