@@ -185,3 +185,43 @@ describe('both sides on a photo, the front giving little more than its ID number
     ]);
   });
 });
+
+describe('a bank form whose legal representative’s ID number stands in a block of its own', () => {
+  const rows = (list: [number, number, number, number, string][]): TextItem[] =>
+    list.map(([x, y, w, h, text]) => ({ page: 0, x, y, w, h, text, confidence: 0.98 }));
+  // A 基本存款账户信息 scanned on A4: its table, then 9 line heights lower a block of its own
+  // with the representative's ID number (as some banks print it under the table).
+  const form = rows([
+    [560, 200, 520, 40, '基本存款账户信息'],
+    [200, 330, 200, 28, '存款人名称'],
+    [520, 330, 520, 28, '杭州霁云电子商务有限公司'],
+    [200, 390, 200, 28, '法定代表人'],
+    [520, 390, 80, 28, '王恺骁'],
+    [200, 450, 200, 28, '开户银行'],
+    [520, 450, 420, 28, '中国工商银行杭州西湖支行'],
+    [200, 510, 200, 28, '账号'],
+    [520, 510, 330, 28, '1202021109900123456'],
+    [200, 570, 200, 28, '基本存款账户编号'],
+    [520, 570, 250, 28, 'J3310012345601'],
+  ]);
+  const apart = (label: string): TextItem[] =>
+    rows([
+      [200, 830, 420, 28, label],
+      [640, 830, 330, 28, '330106199107156760'],
+    ]);
+  const page = (items: TextItem[]): PageText => ({
+    page: 0,
+    width: 1654,
+    height: 2339,
+    items: items.sort((a, b) => a.y - b.y || a.x - b.x),
+  });
+
+  it.each(['法定代表人（单位负责人）身份证件号码', '证件号码', ''])(
+    'stays one bank form (the block labelled %j)',
+    (label) => {
+      const items = [...form, ...apart(label).filter((i) => i.text !== '')];
+      const parts = segmentText({ source: 'paddle', pages: [page(items)] });
+      expect(parts.map((p) => p.kind)).toEqual(['bank-permit']);
+    },
+  );
+});

@@ -198,12 +198,23 @@ function chains(found: readonly Cluster[], reach: number): Cluster[][] {
 }
 
 /**
- * On a page where one kind is recognised, the unrecognised clusters that lie apart from
- * that document (outside its text's bounds), chained by gaps of at most JOIN_LINES line
- * heights, where a chain's evidence leans to another kind: the other side of a card
- * copied on the same page, whose labels a watermark or a photo took and whose ID number
- * alone, or two labels, are left. Too weak to be recognised on its own; beside a
- * recognised document of another kind, and apart from it, it is a document of its own.
+ * The other side of a two-sided card: what is copied on one sheet with it. Only there does
+ * weak evidence beside a recognised document make a document of its own: a bank form or
+ * a license prints an ID number too (the representative's, in a block of its own under
+ * a form's table), and that number is a part of the form, not a card's front.
+ */
+const OTHER_SIDE: Partial<Record<DocumentKind, DocumentKind>> = {
+  'id-card-front': 'id-card-back',
+  'id-card-back': 'id-card-front',
+};
+
+/**
+ * On a page where one side of a card is recognised, the unrecognised clusters that lie
+ * apart from it (outside its text's bounds), chained by gaps of at most JOIN_LINES line
+ * heights, where a chain's evidence leans to the card's other side: copied on the same
+ * page, its labels taken by a watermark or a photo and its ID number alone, or two
+ * labels, left. Too weak to be recognised on its own; beside the recognised side, and
+ * apart from it, it is a document of its own.
  */
 function apartLeaning(
   found: readonly Cluster[],
@@ -212,6 +223,8 @@ function apartLeaning(
   lean: Lean,
   lineHeight: number,
 ): { kind: DocumentKind; items: TextItem[] } | null {
+  const side = OTHER_SIDE[kind];
+  if (side === undefined) return null;
   const bounds = boundsOf(recognised);
   const apart = found.filter((c) => c.kind === 'unknown' && !overlaps(boundsOf(c.items), bounds));
   const leaning = chains(apart, JOIN_LINES * lineHeight).flatMap((chain) => {
@@ -219,8 +232,9 @@ function apartLeaning(
     const leans = lean(items);
     return leans === null || leans === kind ? [] : [{ kind: leans, items }];
   });
-  // One other document: chains leaning to two kinds, or two chains, say nothing sure.
-  return leaning.length === 1 ? leaning[0]! : null;
+  // One other document, the card's other side: chains leaning to two kinds, or two
+  // chains, say nothing sure.
+  return leaning.length === 1 && leaning[0]!.kind === side ? leaning[0]! : null;
 }
 
 /**
