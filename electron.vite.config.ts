@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from './src/main/policy/csp';
+import { CONTENT_SECURITY_POLICY_META } from './src/main/policy/csp.ts';
 
 const ROOT = import.meta.dirname;
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
