@@ -379,6 +379,34 @@ describe('look-alike punctuation', () => {
     expect(scope('一般项目：1.5吨以下货物运输')).toBe('一般项目：1.5吨以下货物运输');
   });
 
+  it('makes a dot between two items of a scope’s list 、, and 。 only where a sentence ends', () => {
+    const scope = (value: string): string | null | undefined =>
+      extractDocument(
+        page(
+          [
+            item('营业执照', 400, 20, 40),
+            item('名称', 60, 100),
+            item('杭州星澜芯科技有限公司', 200, 100),
+            item('经营范围', 60, 180),
+            item(value, 200, 180),
+          ],
+          'paddle',
+        ),
+        'l.jpg',
+      ).fields.businessScope;
+    // A 、 drawn as a short dot (old code: 技术服务。技术开发).
+    expect(scope('一般项目：技术服务.技术开发.技术咨询；软件开发.')).toBe(
+      '一般项目：技术服务、技术开发、技术咨询；软件开发。',
+    );
+    // Before a heading (one character misread) or the closing clause it ends a sentence.
+    expect(scope('许可项目：第二类增值电信业务.一般项日：广告设计·代理')).toBe(
+      '许可项目：第二类增值电信业务。一般项目：广告设计、代理',
+    );
+    expect(scope('一般项目：会议及展览服务・办公用品销售.（除依法须经批准的项目外）')).toBe(
+      '一般项目：会议及展览服务、办公用品销售。（除依法须经批准的项目外）',
+    );
+  });
+
   it('only proposes the repair in a compared name, with its reason', () => {
     const doc = extractDocument(
       page(

@@ -5,7 +5,8 @@
 // And for the ideographic full stop 。, which faces draw as a small circle low at the
 // left (Song, Hei) or centred (Ming faces of the Taiwan tradition, as AR PL UMing): OCR
 // then reads a Latin full stop or a middle dot. A business scope is Chinese prose, where
-// neither stands between ideographs: there it was a 。.
+// neither stands between ideographs: there it was a 。 where a sentence ends, and a 、
+// (a short dot in some faces) between the items of a list.
 import type { Correction } from '../extraction';
 
 /** Fields repaired in place: lists of items, compared (if at all) width-folded. */
@@ -23,11 +24,27 @@ export function repairEnumerationCommas(value: string): string {
  * bracket or the end: never a decimal point (that stands between digits) nor a name's
  * separator (a scope names no person).
  */
-const FULL_STOP_LOOK_ALIKE = /(?<=[\p{Script=Han}）)])\s*[.·•・｡]\s*(?=[\p{Script=Han}（(]|$)/gu;
+const DOT_LOOK_ALIKE = /(?<=[\p{Script=Han}）)])\s*[.·•・｡]\s*(?=[\p{Script=Han}（(]|$)/gu;
 
-/** The business scope with its look-alike full stops made 。 again. */
+/** The scope's headings (a character misread, their colon read as ； at worst). */
+const HEADING = /^(?:.般项目|一.项目|一般.目|一般项.|.可项目|许.项目|许可.目|许可项.)[：:；;]/u;
+/** The closing clause's opening bracket and words. */
+const CLAUSE = /^[（(](?:除依法|依法须)/u;
+
+/**
+ * The business scope with its look-alike dots made the marks they stand for: a 。 where a
+ * sentence ends (before a heading, before the closing clause, at the end); between two
+ * ideographs elsewhere it stands between the items of a list (技术服务、技术开发), where
+ * faces whose 、 is a short dot low at the left (AR PL UMing, ZCOOL XiaoWei) are read as a
+ * Latin full stop: a 、. Anything else (after a bracket) is left a 。, as before.
+ */
 export function repairScopeFullStops(value: string): string {
-  return value.replace(FULL_STOP_LOOK_ALIKE, '。');
+  return value.replace(DOT_LOOK_ALIKE, (mark: string, at: number) => {
+    const rest = value.slice(at + mark.length);
+    const sentenceEnds = rest === '' || HEADING.test(rest) || CLAUSE.test(rest);
+    const between = /\p{Script=Han}$/u.test(value.slice(0, at)) && /^\p{Script=Han}/u.test(rest);
+    return between && !sentenceEnds ? '、' : '。';
+  });
 }
 
 /**

@@ -17,6 +17,8 @@ const MAX_CLAUSE_MISREAD = 2;
 
 const HEADINGS: readonly string[] = ['一般项目', '许可项目'];
 const HAN = /\p{Script=Han}/u;
+/** A sentence's end before a heading: 。 or a dot the OCR read for it (punctuation.ts). */
+const SENTENCE_END = /^[。.·•・｡]$/u;
 
 /**
  * The stretch of `chars` from `at` with `wording`'s ideographs put back, and a mark of it
@@ -50,7 +52,8 @@ function matched(
 /**
  * The scope with the fixed wording put back where a character or two of it was misread:
  * a closing clause after its opening bracket, a heading (one character) at the scope's
- * start or after a 。 and before its colon (OCR's ； for the colon is made ： again).
+ * start or after a 。 (or a dot read for it) and before its colon (OCR's ； for the colon
+ * is made ： again).
  */
 export function repairScopeWording(scope: string): string {
   const chars = [...scope];
@@ -64,7 +67,7 @@ export function repairScopeWording(scope: string): string {
           break;
         }
       }
-    } else if (i === 0 || chars[i - 1] === '。') {
+    } else if (i === 0 || SENTENCE_END.test(chars[i - 1]!)) {
       for (const heading of HEADINGS) {
         const fixed = matched(chars, i, heading, 1);
         const after = fixed && chars[i + fixed.read];
