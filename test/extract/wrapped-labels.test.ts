@@ -153,3 +153,46 @@ describe('a label whose last character the OCR did not detect', () => {
     expect(inside.fields.creditCode).toBeNull();
   });
 });
+
+describe('a long label read with one character wrong around an inline label', () => {
+  const J = 'J4403641951225';
+  // Its J read as 1, as a Song face's J often is: only its label says it is the code.
+  const READ = '14403641951225';
+  const form = (label: [text: string, x: number, y: number][]) =>
+    extractDocument(
+      page(
+        [
+          item('基本存款账户信息', 400, 30, 36),
+          item('存款人名称', 60, 100),
+          item(NAME, 300, 100),
+          ...label.map(([text, x, y]) => item(text, x, y)),
+          item(READ, 300, 150),
+          item('开户银行', 60, 220),
+          item(BANK, 300, 220),
+        ],
+        'paddle',
+      ),
+      'bank.jpg',
+    );
+
+  it('takes back the inline label inside it (编号 of 基本存款账户编号), on one line or wrapped', () => {
+    // Old code: 编号 stayed the serial number's label, the account code was not read.
+    for (const label of [
+      [['基本存疑账户编号', 60, 150]],
+      [
+        ['基中存款账', 60, 150],
+        ['户编号：', 60, 176],
+      ],
+    ] as [string, number, number][][]) {
+      const doc = form(label);
+      expect(doc.fields.accountCode, label[0]![0]).toBe(J);
+      expect(doc.confidence.accountCode).toBeLessThan(0.9);
+      expect(doc.fields.serialNumber ?? null).toBeNull();
+    }
+  });
+
+  it('leaves an inline label read exactly beside a label misread twice', () => {
+    const doc = form([['基中存疑账户编号', 60, 150]]);
+    expect(doc.fields.accountCode ?? null).toBeNull();
+  });
+});

@@ -54,6 +54,25 @@ export function findLabels(
   const claimed = new Map<Line, boolean[]>();
   const foundExactly = new Set<string>();
   const isClaimed = (line: Line, i: number): boolean => claimed.get(line)?.[i] === true;
+  /**
+   * Whether glyph i is claimed and stays so for a label matched over `from`..`to`: a longer
+   * label read with one character wrong (基中存款账户编号) still takes back an inline label
+   * read exactly inside it (编号), which the exact pass found first; never part of one.
+   */
+  const held = (line: Line, i: number, from: number, to: number, reclaim: boolean): boolean =>
+    isClaimed(line, i) &&
+    !(
+      reclaim &&
+      hits.some(
+        (h) =>
+          h.line === line &&
+          h.def.inline &&
+          h.from <= i &&
+          i <= h.to &&
+          h.from >= from &&
+          h.to <= to,
+      )
+    );
   const claim = (line: Line, from: number, to: number): void => {
     const used = claimed.get(line) ?? Array<boolean>(line.glyphs.length).fill(false);
     for (let k = from; k <= to; k++) used[k] = true;
@@ -76,7 +95,7 @@ export function findLabels(
     let diff = 0;
     for (let k = 0; k < n; k++) {
       const i = start + k;
-      if (isClaimed(line, i)) return null;
+      if (held(line, i, start, start + n - 1, fuzzy && n >= 4)) return null;
       if (k > 0 && gapBefore(line, i) > MAX_LABEL_GAP) return null;
       if (labelKey(line.glyphs[i]?.key) !== chars[k] && ++diff > (fuzzy ? 1 : 0)) return null;
     }
@@ -109,6 +128,12 @@ export function findLabels(
   };
 
   const add = (hit: Omit<LabelHit, 'x0' | 'x1'>): LabelHit => {
+    // An inline label inside it (taken back, see held) is no label of its own.
+    for (let k = hits.length - 1; k >= 0; k--) {
+      const o = hits[k]!;
+      if (o.line === hit.line && o.def.inline && o.from >= hit.from && o.to <= hit.to)
+        hits.splice(k, 1);
+    }
     claim(hit.line, hit.from, hit.to);
     const full: LabelHit = {
       ...hit,
@@ -128,11 +153,17 @@ export function findLabels(
   const under = (g: Glyph, span: Span, h: number): boolean =>
     g.x0 > span.x0 - 3 * h && g.x0 < Math.max(span.x0 + 3 * h, span.x1);
   /** Where a wrapped label's part may start on each of the next lines below `line`. */
-  function* startsBelow(line: Line, span: Span): Generator<{ below: Line; from: number }> {
+  function* startsBelow(
+    line: Line,
+    span: Span,
+    reclaim = false,
+  ): Generator<{ below: Line; from: number }> {
     const index = lines.indexOf(line);
     for (const below of lines.slice(index + 1, index + 4)) {
       if (below.y0 - line.y1 > 1.2 * line.h) return;
-      const from = below.glyphs.findIndex((g, i) => !isClaimed(below, i) && under(g, span, line.h));
+      const from = below.glyphs.findIndex(
+        (g, i) => !held(below, i, i, below.glyphs.length - 1, reclaim) && under(g, span, line.h),
+      );
       if (from >= 0 && atSegmentStart(below, from, WRAPPED_PART)) yield { below, from };
     }
   }
@@ -330,7 +361,7 @@ export function findLabels(
         // Its first character read right: one misread there leaves too little to go by.
         if (labelKey(line.glyphs[i]?.key) !== chars[0] || !atSegmentStart(line, i, def)) continue;
         for (let k = chars.length - 1; k >= 1; k--) {
-          const diff = mismatches(line, i, chars.slice(0, k), fuzzy && k >= 2 ? 1 : 0);
+          const diff = mismatches(line, i, chars.slice(0, k), fuzzy && k >= 2 ? 1 : 0, fuzzy);
           if (diff === null || !endsLabel(line, i + k - 1)) continue;
           const span: Span = {
             x0: line.glyphs[i]?.x0 ?? 0,
@@ -342,7 +373,7 @@ export function findLabels(
           const plain = k >= 2 && diff === 0 && atSegmentEnd(line, i + k - 1);
           const rest =
             (plain ? restBelow(line, span, tail) : null) ??
-            nextLinePart(line, span, tail, (fuzzy ? 1 : 0) - diff, diff === 0);
+            nextLinePart(line, span, tail, (fuzzy ? 1 : 0) - diff, diff === 0, fuzzy);
           if (!rest) continue;
           const first = add({ def, line, from: i, to: i + k - 1, exact: !fuzzy });
           for (const part of rest) add({ def: WRAPPED_PART, ...part, exact: true, of: first });
@@ -363,9 +394,10 @@ export function findLabels(
     chars: string[],
     allowed: number,
     exactAbove: boolean,
+    reclaim: boolean,
   ): Part[] | null {
-    for (const { below, from } of startsBelow(line, span)) {
-      const diff = mismatches(below, from, chars, allowed);
+    for (const { below, from } of startsBelow(line, span, reclaim)) {
+      const diff = mismatches(below, from, chars, allowed, reclaim);
       if (diff !== null && endsLabel(below, from + chars.length - 1))
         return [{ line: below, from, to: from + chars.length - 1 }];
       const lost = exactAbove ? withoutLast(below, from, chars) : null;
@@ -374,13 +406,22 @@ export function findLabels(
     return null;
   }
 
-  /** Characters of `chars` misread at `start` (none claimed, none spread apart), at most `allowed`. */
-  function mismatches(line: Line, start: number, chars: string[], allowed: number): number | null {
+  /**
+   * Characters of `chars` misread at `start` (none claimed, but an inline label inside them
+   * where `reclaim`; none spread apart), at most `allowed`.
+   */
+  function mismatches(
+    line: Line,
+    start: number,
+    chars: string[],
+    allowed: number,
+    reclaim = false,
+  ): number | null {
     if (work) work.steps++;
     if (start + chars.length > line.glyphs.length) return null;
     let diff = 0;
     for (let k = 0; k < chars.length; k++) {
-      if (isClaimed(line, start + k)) return null;
+      if (held(line, start + k, start, start + chars.length - 1, reclaim)) return null;
       if (k > 0 && gapBefore(line, start + k) > MAX_LABEL_GAP) return null;
       if (labelKey(line.glyphs[start + k]?.key) !== chars[k] && ++diff > allowed) return null;
     }
