@@ -6,6 +6,7 @@ import { isCopyStamp } from './value-types';
 import { minConfidence, union, type Glyph, type Line } from './lines';
 import { withoutLoneTail } from './lone-glyph';
 import { joinGlyphs, labelGlyphs, rightBound, type PageLayout } from './page-layout';
+import { unreadLabelBeside } from './row-labels';
 
 export interface ValueRegion {
   glyphs: Glyph[][];
@@ -147,6 +148,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     // A label left of the value column beside this line (grouped into a line of its own
     // when a photo tilts the rows) owns it: "账号 1173…" does not continue the bank name.
     if (hasLabelBeside(next, hit, hits, alignX)) break;
+    if (unreadLabelBeside(next, hit, alignX)) break;
     const row = take(next, alignX - WRAP_SLACK * h, alignX);
     // Text not aligned with the value that starts above the row just read is printed
     // across it (a seal's ring of characters), not a line of another shape below it.
