@@ -196,3 +196,29 @@ describe('a long label read with one character wrong around an inline label', ()
     expect(doc.fields.accountCode ?? null).toBeNull();
   });
 });
+
+describe('a wrapped label beside a value of lower boxes', () => {
+  it('finds its rest by the label’s own character height, not the line’s', () => {
+    // The code's 18 boxes (letters and digits, lower than ideographs) set the line's height
+    // (18) beside 统一社会信 (28 high); the rest 用代码 is 24 below: 1.3 of the line's height,
+    // 0.9 of the label's. Old code: the label not found, the code null.
+    const doc = extractDocument(
+      page(
+        [
+          item('基本存款账户信息', 400, 30, 36),
+          item('存款人名称', 60, 100, 28),
+          item(NAME, 300, 100, 28),
+          item('统一社会信', 60, 160, 28),
+          item(CODE, 300, 165, 18),
+          item('用代码', 60, 212, 28),
+          item('开户银行', 60, 280, 28),
+          item(BANK, 300, 280, 28),
+        ],
+        'paddle',
+      ),
+      'bank.jpg',
+    );
+    expect(doc.fields.creditCode).toBe(CODE);
+    expect(doc.fields.bankName).toBe(BANK);
+  });
+});

@@ -7,6 +7,7 @@ import {
   edgeApart,
   gapBefore,
   labelKey,
+  partHeight,
   type LabelHit,
   type Span,
 } from './label-match';
@@ -159,10 +160,12 @@ export function findLabels(
     reclaim = false,
   ): Generator<{ below: Line; from: number }> {
     const index = lines.indexOf(line);
+    // In the label's own character height: the line may hold a value of lower boxes.
+    const h = Math.max(line.h, span.h ?? 0);
     for (const below of lines.slice(index + 1, index + 4)) {
-      if (below.y0 - line.y1 > 1.2 * line.h) return;
+      if (below.y0 - line.y1 > 1.2 * h) return;
       const from = below.glyphs.findIndex(
-        (g, i) => !held(below, i, i, below.glyphs.length - 1, reclaim) && under(g, span, line.h),
+        (g, i) => !held(below, i, i, below.glyphs.length - 1, reclaim) && under(g, span, h),
       );
       if (from >= 0 && atSegmentStart(below, from, WRAPPED_PART)) yield { below, from };
     }
@@ -366,6 +369,7 @@ export function findLabels(
           const span: Span = {
             x0: line.glyphs[i]?.x0 ?? 0,
             x1: line.glyphs[i + k - 1]?.x1 ?? 0,
+            h: partHeight(line, i, i + k - 1),
           };
           const tail = chars.slice(k);
           // A first part of two characters or more, read exactly and standing alone: its

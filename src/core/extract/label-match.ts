@@ -8,6 +8,22 @@ import type { Line } from './lines';
 export interface Span {
   x0: number;
   x1: number;
+  /** The height of the label's characters there, where more than their line's (partHeight). */
+  h?: number;
+}
+
+/**
+ * The height of a label's characters `from`..`to` on a line (their median box height), or
+ * the line's where that is more. A line that also holds a long value of lower boxes (a
+ * credit code's letters and digits beside 统一社会信) has that value's height, and the
+ * label's line spacing measured in it looks too wide: its rest on the next line was lost.
+ */
+export function partHeight(line: Line, from: number, to: number): number {
+  const heights = line.glyphs
+    .slice(from, to + 1)
+    .map((g) => g.y1 - g.y0)
+    .sort((a, b) => a - b);
+  return Math.max(line.h, heights[Math.floor(heights.length / 2)] ?? 0);
 }
 
 export interface LabelHit {
