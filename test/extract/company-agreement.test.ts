@@ -82,4 +82,96 @@ describe('a company name settled by the license', () => {
     );
     expect(bank.fields.accountName).toBe('霁月坊（杭州）贸易有限公司');
   });
+
+  // Both pages read by OCR, both doubting the same place (dossiers drawn at seed offset
+  // 2200: 霁 read 雾 or 弄 on one document, 霁 on the other, each seeing the other's).
+  describe('two OCR readings that both doubted', () => {
+    /** A license photo whose 名称 reads `name` at `p`, with the OCR's runner-ups. */
+    function licenseText(name: string, alternatives: CharAlternatives[]): DocumentText {
+      return {
+        source: 'paddle',
+        pages: [
+          {
+            page: 0,
+            width: 1700,
+            height: 2400,
+            items: [
+              ocrItem('营业执照', 700, 150, 0.99),
+              ocrItem('统一社会信用代码', 200, 300, 0.99),
+              ocrItem('91330106MA2H4B1X73', 700, 300, 0.99),
+              ocrItem('名称', 200, 400, 0.99),
+              ocrItem(name, 500, 400, alternatives[0]!.p, alternatives),
+              ocrItem('法定代表人', 200, 460, 0.99),
+              ocrItem('王昕琰', 500, 460, 0.99),
+            ],
+          },
+        ],
+      };
+    }
+
+    function both(
+      licenseName: string,
+      licenseDoubt: CharAlternatives[],
+      bankName: string,
+      bankDoubt: CharAlternatives[],
+    ): { license: ExtractedDocument; bank: ExtractedDocument } {
+      const lt = licenseText(licenseName, licenseDoubt);
+      const bt = formReading(bankName, bankDoubt[0]!.p, bankDoubt);
+      const [license, bank] = crossDocumentFill([
+        { document: extractDocument(lt, 'license.jpg'), text: lt },
+        { document: extractDocument(bt, 'bank.jpg'), text: bt },
+      ]);
+      return { license: license!, bank: bank! };
+    }
+
+    const at = (i: number, p: number, ...options: [string, number][]): CharAlternatives[] => [
+      { at: i, p, options: options.map(([text, q]) => ({ text, p: q })) },
+    ];
+
+    it('雾 0.38 (霁 0.25 behind) on the license, 霁 0.82 (雾 0.17 behind) on the bank form: 霁 on both, below 0.9', () => {
+      const { license, bank } = both(
+        '霁月坊贸易有限公司'.replace('霁', '雾'),
+        at(0, 0.38, ['霁', 0.25], ['弄', 0.19]),
+        '霁月坊贸易有限公司',
+        at(0, 0.82, ['雾', 0.17]),
+      );
+      expect(license.kind).toBe('business-license');
+      expect(license.fields.companyName).toBe('霁月坊贸易有限公司');
+      expect(license.confidence.companyName).toBeLessThan(0.9);
+      expect(license.found?.companyName).toBe('cross-document');
+      expect(license.corrections.map((c) => c.to)).toContain('雾月坊贸易有限公司');
+      expect(bank.fields.accountName).toBe('霁月坊贸易有限公司');
+    });
+
+    it('弄 0.47 (霁 0.24 behind) on the license, 霁 read weakly (0.43) without 弄 on the bank form: 霁', () => {
+      const { license } = both(
+        '弄月坊贸易有限公司',
+        at(0, 0.47, ['霁', 0.24], ['雾', 0.1]),
+        '霁月坊贸易有限公司',
+        at(0, 0.43, ['雾', 0.1]),
+      );
+      expect(license.fields.companyName).toBe('霁月坊贸易有限公司');
+    });
+
+    it('readings that cannot tell (霁 0.43 / 雾 0.25 against 雾 0.64 / 霁 0.31): each kept, the comparison shows them', () => {
+      const { license, bank } = both(
+        '霁月坊贸易有限公司',
+        at(0, 0.43, ['雾', 0.25], ['弄', 0.12]),
+        '雾月坊贸易有限公司',
+        at(0, 0.64, ['霁', 0.31]),
+      );
+      expect(license.fields.companyName).toBe('霁月坊贸易有限公司');
+      expect(bank.fields.accountName).toBe('雾月坊贸易有限公司');
+    });
+
+    it('a character the other reading doubted but ours did not see: kept', () => {
+      const { license } = both(
+        '弄月坊贸易有限公司',
+        at(0, 0.47, ['雾', 0.3]),
+        '霁月坊贸易有限公司',
+        at(0, 0.6, ['弄', 0.01]),
+      );
+      expect(license.fields.companyName).toBe('弄月坊贸易有限公司');
+    });
+  });
 });

@@ -14,6 +14,7 @@ import type { DocumentKind } from '../documents';
 import type { DocumentText, ExtractedDocument } from '../extraction';
 import {
   CLOSE_SECOND_CONFIDENCE,
+  NAME_SECOND_P,
   SURE_CHARACTER_P,
   valueAlternatives,
   type ValueAlternatives,
@@ -27,6 +28,18 @@ import { isPersonName, isPersonNameField } from './value-types';
 const SOURCE_CONFIDENCE = 0.65;
 /** The least a name chosen with another document's evidence is trusted (two readings agree). */
 const AGREED_CONFIDENCE = 0.8;
+/**
+ * A character the OCR kept no runner-up for had at most this probability there: the
+ * decoder keeps nothing below 0.5% (NAME_SECOND_P), and at most two runners-up, so one
+ * not among two kept was at most as probable as the weaker of them.
+ */
+const UNSEEN_P = NAME_SECOND_P;
+/**
+ * Two doubting readings of one company's name settle a place when, by both OCRs' own
+ * probabilities, the name holds the other's character at least this many times more likely
+ * than ours (see jointOdds).
+ */
+const JOINT_ODDS = 3;
 
 export interface NameDocument {
   document: ExtractedDocument;
@@ -108,6 +121,45 @@ function couldBeInCompanyName(reading: Reading, i: number, ch: string): boolean 
   );
 }
 
+/**
+ * How probable the OCR of `reading` found `ch` at position i: its own character's
+ * probability, a runner-up's, or, for a character it kept no runner-up for, the most it
+ * can have been (UNSEEN_P, or the weaker of two runners-up kept). Null where the reading
+ * kept no probabilities there (a text layer, a person, a character read without doubt).
+ */
+function probabilityAt(reading: Reading, i: number, ch: string): number | null {
+  const seen = reading.alternatives?.[i];
+  if (seen === null || seen === undefined) return null;
+  if ([...reading.value][i] === ch) return seen.p;
+  const option = seen.options.find((o) => o.text === ch);
+  if (option !== undefined) return option.p;
+  return seen.options.length >= 2 ? Math.min(...seen.options.map((o) => o.p)) : UNSEEN_P;
+}
+
+/**
+ * Two readings of one company's name that both doubted their ideograph at position i,
+ * each seeing the other's there (霁 at 0.82 with 雾 behind on the bank form, 雾 at 0.38
+ * with 霁 behind on the license): how many times more likely the printed name holds
+ * theirs than ours, if both documents print the same name, by the product of each OCR's
+ * probabilities (two images read independently). Null where either reading kept no
+ * probabilities there or ours did not see theirs. A difference the readings cannot tell
+ * (霁 0.43 / 雾 0.25 on one, 雾 0.64 / 霁 0.31 on the other) stays near 1: not settled.
+ */
+function jointOdds(own: Reading, other: Reading, i: number): number | null {
+  const ours = [...own.value][i]!;
+  const theirs = [...other.value][i]!;
+  if (!IDEOGRAPH.test(theirs) || !sawThere(own, i, theirs)) return null;
+  const p = [
+    probabilityAt(own, i, theirs),
+    probabilityAt(other, i, theirs),
+    probabilityAt(own, i, ours),
+    probabilityAt(other, i, ours),
+  ];
+  if (p.some((x) => x === null)) return null;
+  const [ownTheirs, otherTheirs, ownOurs, otherOurs] = p as number[];
+  return (ownTheirs! * otherTheirs!) / Math.max(ownOurs! * otherOurs!, Number.EPSILON);
+}
+
 const withoutSeparators = (name: string): string => name.replace(SEPARATORS, '');
 
 /** Most places two readings of one name may differ at and still be settled. */
@@ -157,7 +209,7 @@ export function agreeCompanyNames(
   groups: readonly (readonly { kind: DocumentKind; field: string }[])[],
   confirmed: Partial<Record<DocumentKind, Record<string, string | boolean>>> = {},
 ): ExtractedDocument[] {
-  return agreeReadings(documents, groups, confirmed, couldBeInCompanyName);
+  return agreeReadings(documents, groups, confirmed, couldBeInCompanyName, true);
 }
 
 function agreeReadings(
@@ -165,6 +217,7 @@ function agreeReadings(
   groups: readonly (readonly { kind: DocumentKind; field: string }[])[],
   confirmed: Partial<Record<DocumentKind, Record<string, string | boolean>>>,
   couldBe: (reading: Reading, i: number, ch: string) => boolean,
+  joint = false,
 ): ExtractedDocument[] {
   const readings: Reading[] = [];
   for (const group of groups)
@@ -211,8 +264,9 @@ function agreeReadings(
             group.some((g) => g.kind === r.kind && g.field === r.field),
         );
         // Only a reading of its own may settle a doubt: a located one was searched for.
+        // A weaker one (a company's name) only where both readings' probabilities decide.
         const others = elsewhere
-          .filter((r) => !r.located && r.confidence >= SOURCE_CONFIDENCE)
+          .filter((r) => !r.located && (joint || r.confidence >= SOURCE_CONFIDENCE))
           .sort((a, b) => b.confidence - a.confidence);
         for (const other of others) {
           const dotted = other.value !== own.value && withoutSeparators(other.value) === own.value;
@@ -232,8 +286,15 @@ function agreeReadings(
           const settles = (i: number): boolean => {
             const theirs = [...other.value][i]!;
             const ours = [...own.value][i]!;
-            // This page saw their character there, and theirs did not see ours: theirs.
-            if (!couldBe(own, i, theirs) || sawThere(other, i, ours)) return false;
+            // This page saw their character there, and theirs (read surely enough) did not
+            // see ours: theirs. Or, for a company's name, both doubted and the two OCRs'
+            // probabilities together make theirs JOINT_ODDS times likelier than ours.
+            const bySource =
+              other.confidence >= SOURCE_CONFIDENCE &&
+              couldBe(own, i, theirs) &&
+              !sawThere(other, i, ours);
+            const byBoth = joint && (jointOdds(own, other, i) ?? 0) >= JOINT_ODDS;
+            if (!bySource && !byBoth) return false;
             // Unless another document read ours there without seeing theirs, however weakly
             // and however its reading was found: it is that page's own characters, and the
             // readings disagree.
