@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as OrtNode from 'onnxruntime-node';
 import type * as Ort from 'onnxruntime-web';
 import { nodeImageCodec } from '../codec.node.ts';
 import type { RasterOcrEngine } from '../engine';
@@ -89,10 +90,13 @@ async function loadWasm(threads: number): Promise<LoadedRuntime> {
 }
 
 /** onnxruntime-node, or why not where the optional package or its binary is missing. */
-async function loadNative(threads: number): Promise<LoadedRuntime | { failure: string }> {
+function loadNative(threads: number): LoadedRuntime | { failure: string } {
   let ort: OrtModule & { env: { versions: { node?: string } } };
   try {
-    ort = await import('onnxruntime-node');
+    // Required, not imported: an ESM import of this CommonJS package first scans it and the
+    // onnxruntime-common files it re-exports for export names (codec.node.ts says why
+    // that costs).
+    ort = require('onnxruntime-node') as typeof OrtNode;
   } catch (error) {
     return { failure: firstLine(error) };
   }
@@ -132,7 +136,7 @@ export async function loadPaddleRuntime(options: PaddleNodeOptions = {}): Promis
   const threads = options.threads ?? threadsFromEnv();
   const wanted = options.runtime ?? runtimeFromEnv() ?? 'native';
   if (wanted === 'native') {
-    const native = await loadNative(threads ?? defaultThreads('native'));
+    const native = loadNative(threads ?? defaultThreads('native'));
     if (!('failure' in native)) return native;
     return {
       ...(await loadWasm(threads ?? defaultThreads('wasm'))),

@@ -1,6 +1,7 @@
 // `node --import` this file to run as on a machine where onnxruntime-node cannot load (no
-// prebuilt binary for the platform): its import fails as a missing package's does.
-import { register } from 'node:module';
+// prebuilt binary for the platform): its import, and its require, fail as a missing
+// package's do.
+import Module, { register } from 'node:module';
 
 const HOOKS = `
 export async function resolve(specifier, context, next) {
@@ -12,3 +13,14 @@ export async function resolve(specifier, context, next) {
   return next(specifier, context);
 }`;
 register(`data:text/javascript,${encodeURIComponent(HOOKS)}`);
+
+const MISSING = "Cannot find package 'onnxruntime-node' (hidden by the test)";
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === 'onnxruntime-node' || request.startsWith('onnxruntime-node/')) {
+    const error = new Error(MISSING);
+    error.code = 'MODULE_NOT_FOUND';
+    throw error;
+  }
+  return resolveFilename.call(this, request, ...rest);
+};
