@@ -8,7 +8,8 @@ import {
   familySample,
   HELD_OUT,
 } from '../../scripts/fixtures/families/families';
-import { dossierCases, familyCases } from '../../scripts/fixtures/families/set';
+import { MULTI_FAMILIES } from '../../scripts/fixtures/families/multi';
+import { degradationSeed, dossierCases, familyCases } from '../../scripts/fixtures/families/set';
 import { escapeHtml } from '../../scripts/fixtures/families/style';
 
 describe('layout families', () => {
@@ -106,5 +107,46 @@ describe('layout families', () => {
     for (const c of at2) expect(c.seed, c.name).not.toBe(at0.find((o) => o.name === c.name)!.seed);
     const dossiers2 = dossierCases('tuned', 2, { media: 'text', seedOffset: 1600 });
     for (const [n, c] of dossiers2.entries()) expect(c.seed, c.name).not.toBe(dossiers0[n]!.seed);
+  });
+
+  it('degrades no two families alike at an offset other than 0, and keeps every seed of offset 0', () => {
+    // Offset 0: every family case keeps 4000 + index × 97 + the id's length (and the
+    // multi-document files 6000 + index), shared by families whose ids are equally long.
+    const at0 = familyCases('tuned', { perFamily: 6, perMulti: 4, media: 'text' });
+    for (const c of at0) {
+      const index = Number(/-(\d+)-text-pdf$/.exec(c.name)![1]);
+      const pinned = MULTI_FAMILIES.some((m) => m.id === c.family)
+        ? 6000 + index
+        : 4000 + index * 97 + c.family.length;
+      expect(c.seed, c.name).toBe(pinned);
+    }
+    // Elsewhere each family's samples have seeds of their own (the old seeds gave
+    // license-branch and id-a4-one-side, both 14 characters long, the same ones).
+    const at2500 = familyCases('tuned', {
+      perFamily: 10,
+      perMulti: 10,
+      media: 'text',
+      seedOffset: 2500,
+    });
+    const seeds = at2500.map((c) => c.seed);
+    expect(new Set(seeds).size).toBe(seeds.length);
+    // Every family's id (only the ids: no sample of a held-out family is drawn), 10 samples.
+    const all = [...FAMILIES.map((f) => f.id), ...MULTI_FAMILIES.map((m) => m.id)].flatMap((id) =>
+      Array.from({ length: 10 }, (_, i) =>
+        degradationSeed(id, 4000 + (i + 1800) * 97 + id.length, 1800),
+      ),
+    );
+    expect(new Set(all).size).toBe(all.length);
+    // One sample is one sample whichever offset draws it: index 1 at offset 2499 is index 0 at 2500.
+    const at2499 = familyCases('tuned', {
+      perFamily: 2,
+      perMulti: 2,
+      media: 'text',
+      seedOffset: 2499,
+    });
+    const byName = new Map(at2500.map((c) => [c.name, c.seed]));
+    for (const c of at2499.filter((c) => c.name.includes('-1-'))) {
+      expect(c.seed, c.name).toBe(byName.get(c.name.replace('-1-', '-0-')));
+    }
   });
 });
