@@ -1,8 +1,8 @@
 // An object over the page (a finger, a sticky note, a sleeve): smooth, object-coloured
 // areas on a fine grid over the reduced image. Calibrated with the other detectors
 // (detectors.ts, bench/quality.ts).
-import type { Blob } from './glare';
-import { components, intersects, type Rect, type RgbaImage } from './pixels';
+import { cellBlobs, type Blob } from './glare';
+import { intersects, type Rect, type RgbaImage } from './pixels';
 
 /**
  * A pixel of an object over the page rather than of the page itself: a clear but muted
@@ -72,21 +72,10 @@ export function findCovered(image: RgbaImage, fields: readonly Rect[]): Blob[] {
       if (all) core[y * cols + x] = 1;
     }
   }
-  const total = cols * rows;
   const insetX = Math.floor(cols * 0.15);
   const insetY = Math.floor(rows * 0.15);
-  return components(core, cols, rows, Math.max(1, Math.ceil(COVER_MIN_SHARE * total)))
-    .map((c) => ({
-      cells: c.pixels,
-      blob: {
-        // The body grown back by the eroded cell on each side.
-        x: Math.max(0, c.minX - 1) * cell,
-        y: Math.max(0, c.minY - 1) * cell,
-        w: (Math.min(cols - 1, c.maxX + 1) - Math.max(0, c.minX - 1) + 1) * cell,
-        h: (Math.min(rows - 1, c.maxY + 1) - Math.max(0, c.minY - 1) + 1) * cell,
-        share: c.pixels.length / total,
-      },
-    }))
+  // The body grown back by the eroded cell on each side.
+  return cellBlobs({ cols, rows, cell }, core, COVER_MIN_SHARE, 1)
     .filter(({ cells }) =>
       cells.some((i) => {
         const x = i % cols;

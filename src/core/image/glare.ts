@@ -55,24 +55,35 @@ export interface Blob extends Rect {
   share: number;
 }
 
-function cellBlobs(
-  grid: CellGrid,
+/**
+ * The connected patches of a grid's marked cells that cover at least `minShare` of it, each
+ * as its box in the image's pixels (grown by `grow` cells on each side, within the grid)
+ * and its cells' indices. Glare's washed-out cells and a covering object's body alike.
+ */
+export function cellBlobs(
+  grid: Pick<CellGrid, 'cols' | 'rows' | 'cell'>,
   mask: Uint8Array,
   minShare: number,
+  grow = 0,
 ): { blob: Blob; cells: number[] }[] {
-  const total = grid.cols * grid.rows;
-  return components(mask, grid.cols, grid.rows, Math.max(1, Math.ceil(minShare * total))).map(
-    (c) => ({
+  const { cols, rows, cell } = grid;
+  const total = cols * rows;
+  return components(mask, cols, rows, Math.max(1, Math.ceil(minShare * total))).map((c) => {
+    const x0 = Math.max(0, c.minX - grow);
+    const y0 = Math.max(0, c.minY - grow);
+    const x1 = Math.min(cols - 1, c.maxX + grow);
+    const y1 = Math.min(rows - 1, c.maxY + grow);
+    return {
       blob: {
-        x: c.minX * grid.cell,
-        y: c.minY * grid.cell,
-        w: (c.maxX - c.minX + 1) * grid.cell,
-        h: (c.maxY - c.minY + 1) * grid.cell,
+        x: x0 * cell,
+        y: y0 * cell,
+        w: (x1 - x0 + 1) * cell,
+        h: (y1 - y0 + 1) * cell,
         share: c.pixels.length / total,
       },
       cells: c.pixels,
-    }),
-  );
+    };
+  });
 }
 
 /** The page's paper level: the median bright level of cells that look like paper. */
