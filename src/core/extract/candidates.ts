@@ -203,26 +203,46 @@ export function termCandidates(layout: PageLayout): PageCandidate[] {
   return out;
 }
 
+/** A piece of a line's text, and the label it follows on its line, if any. */
+interface Segment {
+  glyphs: Glyph[];
+  /** The label right before it (its colon between them at most): the piece is its value. */
+  after: LabelHit | null;
+}
+
 /** A line's pieces of text between wide gaps, separators and labels. */
-function segments(layout: PageLayout): Glyph[][] {
-  const out: Glyph[][] = [];
+function segments(layout: PageLayout): Segment[] {
+  const out: Segment[] = [];
   for (const line of layout.lines) {
     const labelled = labelGlyphs(line, layout.hits);
     let current: Glyph[] = [];
+    /** The label the next piece follows, while only separators stand between them. */
+    let after: LabelHit | null = null;
+    let currentAfter: LabelHit | null = null;
     line.glyphs.forEach((g, i) => {
       const prev = line.glyphs[i - 1];
       const gap = prev ? (g.x0 - prev.x1) / line.h : 0;
       if (labelled(i) || SEPARATORS.has(g.ch) || gap > 1.5) {
-        if (current.length > 0) out.push(current);
+        if (current.length > 0) out.push({ glyphs: current, after: currentAfter });
         current = [];
+        if (labelled(i)) after = layout.hits.find((h) => h.line === line && h.to === i) ?? after;
         if (labelled(i) || SEPARATORS.has(g.ch)) return;
       }
+      if (current.length === 0) currentAfter = after;
+      after = null;
       current.push(g);
     });
-    if (current.length > 0) out.push(current);
+    if (current.length > 0) out.push({ glyphs: current, after: currentAfter });
   }
   return out;
 }
+
+/** The field a label's value fills, or null for a stop word or a term. */
+const fieldOf = (hit: LabelHit | null): string | null => {
+  // A wrapped label's rest (负责人）) stands for the label it continues.
+  const target = (hit?.of ?? hit)?.def.target;
+  return target && 'field' in target ? target.field : null;
+};
 
 /**
  * The one piece of text on the page that has the field's type (and is nothing it can
@@ -233,7 +253,11 @@ function segments(layout: PageLayout): Glyph[][] {
 export function typeSearch(layout: PageLayout, field: string): PageCandidate[] {
   const type = typeOf(field);
   const found: PageCandidate[] = [];
-  for (const seg of segments(layout)) {
+  for (const { glyphs: seg, after } of segments(layout)) {
+    // The value beside another field's label is that field's (a J-number read 1… beside
+    // 基本存款账户编号 is no account number).
+    const other = fieldOf(after);
+    if (other !== null && other !== field) continue;
     const box = union(seg, layout.page);
     const raw = seg.map((g) => g.ch).join('');
     const value = type.parse(raw);
