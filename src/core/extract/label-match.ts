@@ -41,12 +41,20 @@ export interface LabelHit {
 
 export const SEPARATORS = new Set([':', '：', '﹕']);
 
-/** Gap before glyph i of a line, in line heights (Infinity at the line start). */
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * Gap before glyph i of a line, in line heights (Infinity at the line start); before an
+ * ideograph taller than that, in its own height: a line's median height may be a long
+ * value's of lower boxes (an account number's digits), in which a letter-spaced label
+ * beside it (账 and 号 two ideographic spaces apart) looks spread too wide to be one.
+ */
 export function gapBefore(line: Line, i: number): number {
   const prev = line.glyphs[i - 1];
   const cur = line.glyphs[i];
   if (!prev || !cur) return Infinity;
-  return (cur.x0 - prev.x1) / line.h;
+  const h = HAN.test(cur.ch) ? Math.max(line.h, cur.y1 - cur.y0) : line.h;
+  return (cur.x0 - prev.x1) / h;
 }
 
 /**
