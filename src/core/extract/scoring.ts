@@ -16,7 +16,7 @@ import {
 import { readValue } from './layout';
 import { joinGlyphs, startsRightOfColumn, type PageLayout } from './page-layout';
 import { findRuns } from './runs';
-import { minConfidence, union } from './lines';
+import { minConfidence, union, type Line } from './lines';
 import { validateUscc } from '../codes/uscc';
 import { creditCodeSearch } from './code-search';
 import { parseTerm, termFromDigits } from './values';
@@ -190,15 +190,19 @@ function searchCreditCode(
 
 /**
  * Whether the page says the account is a basic one (基本存款账户信息, 准予开立基本存款账户,
- * the label 基本存款账户编号), one character of the words misread or inserted at most: a
- * basic account's numbers start with J; a 开户许可证 of another account (临时, 专用) starts
- * with L or Z.
+ * the label 基本存款账户编号), one character of the words misread or inserted at most, a
+ * line read on into the next: a basic account's numbers start with J; a 开户许可证 of
+ * another account (临时, 专用) starts with L or Z.
  */
 function namesBasicAccount(layouts: readonly PageLayout[]): boolean {
+  const keys = (line: Line): string => line.glyphs.map((g) => g.key).join('');
   return layouts.some((layout) =>
-    layout.lines.some((line) =>
-      containsFuzzy(line.glyphs.map((g) => g.key).join(''), '基本存款账户'),
-    ),
+    layout.lines.some((line, i) => {
+      // A sentence wrapped inside the words (准予开立基本存款账 / 户) is read on its next line.
+      const next = layout.lines[i + 1];
+      const wrapped = next && next.y0 - line.y1 < 1.5 * line.h ? keys(next) : '';
+      return containsFuzzy(keys(line) + wrapped, '基本存款账户');
+    }),
   );
 }
 
