@@ -50,4 +50,16 @@ describe('the business scope’s fixed wording', () => {
     const own = '一般项目：食品销售（仅销售预包装食品）；一般项日用品销售。';
     expect(parse(own)).toBe(own);
   });
+
+  it('puts back a ； read ， between the activities of a headed scope', () => {
+    // Old code: left as read (会议及展览服务，互联网销售 in a photocopy in four faces).
+    expect(
+      parse(`一般项目：会议及展览服务，互联网销售（除销售需要许可的商品），技术进出口。${CLOSE}`),
+    ).toBe(`一般项目：会议及展览服务；互联网销售（除销售需要许可的商品）；技术进出口。${CLOSE}`);
+    // The clause's own commas stay, its bracket read or lost; a free-form scope is left.
+    const lost = '一般项目：技术进出口。除依法须经批准的项目外，凭营业执照依法自主开展经营活动';
+    expect(parse(lost)).toBe(lost);
+    const free = '计算机软硬件的技术开发，技术咨询，成年人的非证书职业技能培训';
+    expect(parse(free)).toBe(free);
+  });
 });

@@ -80,3 +80,36 @@ export function repairScopeWording(scope: string): string {
   }
   return chars.join('');
 }
+
+/** What follows a clause's own comma (项目外，凭营业执照…; 的项目，经相关部门…; 活动，具体…). */
+const CLAUSE_AFTER_COMMA = /^(?:凭营业执照|经相关部门|具体经营项目)/u;
+
+/**
+ * A scope in the headed form (一般项目：, 许可项目：) separates its activities with ；, never
+ * with ，: a ； whose dot the print or the OCR lost is read ，. Outside brackets, between
+ * an ideograph or a closing bracket and an ideograph, a ， (or ,) is made ； again, unless
+ * a closing clause's wording follows it (its bracket lost). Free-form scopes without a
+ * heading, which do use ，, are left as read.
+ */
+export function repairListCommas(scope: string): string {
+  if (!/(?:一般项目|许可项目)：/u.test(scope)) return scope;
+  const chars = [...scope];
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if ((ch === '，' || ch === ',') && depth === 0) {
+      const before = chars[i - 1] ?? '';
+      const after = chars[i + 1] ?? '';
+      const rest = chars.slice(i + 1, i + 7).join('');
+      if (
+        (HAN.test(before) || before === '）') &&
+        HAN.test(after) &&
+        !CLAUSE_AFTER_COMMA.test(rest)
+      )
+        chars[i] = '；';
+    }
+  }
+  return chars.join('');
+}

@@ -3,7 +3,7 @@
 import { LONG_TERM } from '../document-fields';
 import { foldWidth, normaliseText } from '../text/normalise';
 import { USCC_LENGTH } from '../codes/uscc';
-import { repairScopeWording } from './scope-wording';
+import { repairListCommas, repairScopeWording } from './scope-wording';
 
 /** How a term without an end is printed: 长期, 永久, and a partnership's 不约定期限 / 无固定期限. */
 const LONG_TERM_WORDS = /长期|永久|长久|不约定期限|无固定期限/u;
@@ -250,15 +250,18 @@ export function parseText(text: string): string | null {
  * The business scope. OCR confuses ； with ： (same width, one dot apart); in a scope a
  * colon only follows 项目 (一般项目：, 许可项目：), so any other colon was a semicolon, and
  * the colon those headings always have was lost where the OCR gave none (一般项目日用…).
+ * A ； read ， between the activities of a headed scope is put back (repairListCommas).
  */
 export function parseBusinessScope(text: string): string | null {
   const value = parseText(text);
   return value === null
     ? null
-    : sentenceEnds(
-        repairScopeWording(value)
-          .replace(/(?<!项目)：/gu, '；')
-          .replace(/(一般项目|许可项目)(?![：:])/gu, '$1：'),
+    : repairListCommas(
+        sentenceEnds(
+          repairScopeWording(value)
+            .replace(/(?<!项目)：/gu, '；')
+            .replace(/(一般项目|许可项目)(?![：:])/gu, '$1：'),
+        ),
       );
 }
 
