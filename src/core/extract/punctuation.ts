@@ -34,9 +34,9 @@ const CLAUSE = /^[（(](?:除依法|依法须)/u;
 /**
  * The business scope with its look-alike dots made the marks they stand for: a 。 where a
  * sentence ends (before a heading, before the closing clause, at the end); between two
- * ideographs elsewhere it stands between the items of a list (技术服务、技术开发), where
- * faces whose 、 is a short dot low at the left (AR PL UMing, ZCOOL XiaoWei) are read as a
- * Latin full stop: a 、. Anything else (after a bracket) is left a 。, as before.
+ * ideographs elsewhere it stands between the items of a list (技术服务、技术开发), where a
+ * face whose 、 is a short dot is read with a Latin full stop: a 、. Anything else (after a
+ * bracket) is left a 。, as before.
  */
 export function repairScopeFullStops(value: string): string {
   return value.replace(DOT_LOOK_ALIKE, (mark: string, at: number) => {
