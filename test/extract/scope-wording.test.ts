@@ -62,4 +62,14 @@ describe('the business scope’s fixed wording', () => {
     const free = '计算机软硬件的技术开发，技术咨询，成年人的非证书职业技能培训';
     expect(parse(free)).toBe(free);
   });
+
+  it('puts back the closing clause’s mark read as another mark', () => {
+    // 项目外。凭 in a Kai face (old code: left as read); with an ideograph misread too.
+    expect(
+      parse(`一般项目：${LIST}。（除依法须经批准的项目外。凭营业执照依法自主开展经营活动）`),
+    ).toBe(`一般项目：${LIST}。${CLOSE}`);
+    expect(
+      parse(`一般项目：${LIST}。（除依法频经批准的项目外.凭营业执照依法自主开展经营活动）`),
+    ).toBe(`一般项目：${LIST}。${CLOSE}`);
+  });
 });

@@ -21,8 +21,8 @@ const HAN = /\p{Script=Han}/u;
 const SENTENCE_END = /^[。.·•・｡]$/u;
 
 /**
- * The stretch of `chars` from `at` with `wording`'s ideographs put back, and a mark of it
- * the OCR lost (项目外凭营业执照: its ， not read), or null when too far off: `most`
+ * The stretch of `chars` from `at` with `wording`'s ideographs and marks put back, and a mark
+ * of it the OCR lost (项目外凭营业执照: its ， not read), or null when too far off: `most`
  * characters misread or lost at most, none too many. With how many characters it replaces.
  */
 function matched(
@@ -37,8 +37,9 @@ function matched(
   for (const w of wording) {
     const got = chars[k];
     if (got !== undefined && foldWidth(got) === foldWidth(w)) out.push(got);
-    // An ideograph misread as another; punctuation misread stays as read (its own repairs).
-    else if (got !== undefined && HAN.test(w) && HAN.test(got) && ++misread <= most) out.push(w);
+    // An ideograph misread as another, or the wording's mark read as another mark (项目外。凭
+    // for 项目外，凭: a face's ， and 。 differ in a stroke): the wording's.
+    else if (got !== undefined && HAN.test(w) === HAN.test(got) && ++misread <= most) out.push(w);
     // A mark lost between two ideographs read: put back, the next character read is the next.
     else if (!HAN.test(w) && got !== undefined && HAN.test(got) && ++misread <= most) {
       out.push(w);
