@@ -30,12 +30,53 @@ export function isRedInk(r: number, g: number, b: number): boolean {
 }
 
 /**
+ * A faint red: a watermark's pink, a copy of red print, blurred on a photo of that copy
+ * (225, 200, 200), too pale to pass isRedInk (its red share), red all the same.
+ */
+const FAINT_MARGIN = 12;
+/**
+ * Share of the page in faint red or stronger above which red covers the page (a purpose
+ * watermark repeated over a copy: 2.5-6% of a photographed A4 copy of an ID card), not a
+ * seal or a stamp (under 1% of a page).
+ */
+const RED_COVER = 0.02;
+
+const isFaintRed = (r: number, g: number, b: number): boolean => {
+  const redness = r - Math.max(g, b);
+  return redness > FAINT_MARGIN && Math.abs(g - b) < 0.5 * redness;
+};
+
+/** Share of the page's pixels (every fourth looked at) in faint red or stronger. */
+function redCover(data: Uint8ClampedArray): number {
+  let red = 0;
+  for (let i = 0; i < data.length; i += 16)
+    if (isFaintRed(data[i]!, data[i + 1]!, data[i + 2]!)) red++;
+  return red / Math.max(1, data.length / 16);
+}
+
+/**
  * The page with its red ink seen through a red filter: each red pixel becomes the grey
- * of its red channel (lifted by REDNESS_LIFT); every other pixel is unchanged. The same
- * raster when no pixel is red ink.
+ * of its red channel (lifted by REDNESS_LIFT); every other pixel is unchanged. Where red
+ * covers the page (RED_COVER: a watermark), every pixel is seen so: a pale watermark's
+ * pink, and the paler pink at its strokes' edges, are paper in red light, where turning
+ * only its clearly red pixels grey left the strokes' outlines over the text (a
+ * photographed copy's name, address and term lines were lost to the detector). Blue and
+ * grey print stay dark in red light. The same raster when no pixel is red ink.
  */
 export function dropRedInk(src: Raster): Raster {
   const { data } = src;
+  if (redCover(data) > RED_COVER) {
+    const out = new Uint8ClampedArray(data);
+    for (let i = 0; i < data.length; i += 4) {
+      const r = data[i]!;
+      const redness = r - Math.max(data[i + 1]!, data[i + 2]!);
+      const grey = Math.min(255, r + REDNESS_LIFT * Math.max(0, redness));
+      out[i] = grey;
+      out[i + 1] = grey;
+      out[i + 2] = grey;
+    }
+    return { ...src, data: out };
+  }
   let out: Uint8ClampedArray | null = null;
   for (let i = 0; i < data.length; i += 4) {
     const r = data[i]!;

@@ -35,6 +35,8 @@ describe('red ink dropped', () => {
         [236, 150, 150], // the seal's anti-aliased edge
         [25, 3, 3], // black print under the seal (multiplied)
         [118, 18, 18], // a grey stroke's edge under the seal
+        // The rest of the page: a seal is a small share of it.
+        ...Array.from({ length: 396 }, () => [250, 250, 250] as const),
       ]),
     );
     expect(rgb(page, 0)[0]).toBeGreaterThanOrEqual(240);
@@ -65,5 +67,32 @@ describe('red ink dropped', () => {
     const prepared = preparePage(photo, { maxSide: 2400 });
     expect(before).toBeGreaterThan(0.001);
     expect(redInkShare(prepared.raster)).toBeLessThan(before / 20);
+  });
+
+  it('sees a whole page in red light where a pale red watermark covers it', () => {
+    // A photographed copy's purpose watermark: its pink too pale for red ink (its red
+    // share), the paler pink at its strokes' edges, over 2% of the page; grey print and a
+    // blue label beside it.
+    const paper = [235, 233, 230] as const;
+    const pink = [225, 200, 200] as const;
+    const edge = [232, 216, 216] as const;
+    const grey = [120, 120, 120] as const;
+    const blue = [60, 90, 170] as const;
+    const pixels = Array.from({ length: 400 }, (_, i) =>
+      i % 20 === 0 ? pink : i % 20 === 1 ? edge : i % 20 === 2 ? grey : i % 20 === 3 ? blue : paper,
+    );
+    const page = dropRedInk(row(pixels));
+    // The watermark is paper in red light, edges too; grey print stays, blue print is dark.
+    expect(rgb(page, 0)).toEqual([232, 232, 232]);
+    expect(rgb(page, 1)[0]).toBeGreaterThanOrEqual(paper[0]);
+    expect(rgb(page, 2)).toEqual([120, 120, 120]);
+    expect(rgb(page, 3)).toEqual([60, 60, 60]);
+    // A seal's share of red (1% here) leaves every other pixel as it was.
+    const sealed = Array.from({ length: 400 }, (_, i) =>
+      i < 4 ? ([216, 30, 30] as const) : i % 20 === 3 ? blue : paper,
+    );
+    const read = dropRedInk(row(sealed));
+    expect(rgb(read, 23)).toEqual([...blue]);
+    expect(rgb(read, 0)[0]).toBeGreaterThanOrEqual(240);
   });
 });
