@@ -102,3 +102,42 @@ describe('the ethnicity, a closed list of 56 names', () => {
     expect(nearestEthnicity('蒙古')).toBeNull();
   });
 });
+
+// id-a4-both-stacked-3-photo.jpg (tuned, seed offset 2310, --names=wide): every label lost,
+// and of the 出生 line only the year `1986` (年 1 月 8 日 too faint on the photo of the copy).
+const birthYearOnly: Row[] = [
+  [514, 372, 139, 23, 0.74, '买买提·依明'],
+  [508, 425, 17, 23, 1.0, '男'],
+  [640, 427, 63, 18, 1.0, '哈萨克'],
+  [506, 475, 53, 19, 1.0, '1986'],
+  [520, 517, 309, 18, 1.0, '上海市浦东新区长河街道演示'],
+  [519, 551, 184, 18, 1.0, '巷557号2幢803室'],
+  [602, 676, 285, 18, 1.0, '310115198601081897'],
+];
+
+describe('an ID front whose 出生 line kept only a part of the date', () => {
+  it('is the birth line that the name, the 民族 and the address are read from', () => {
+    const doc = extractDocument(ocrPage(birthYearOnly, 1610, 2265), 'id.jpg', {
+      kind: 'id-card-front',
+    });
+    expect(doc.fields.name).toBe('买买提·依明');
+    expect(doc.fields.ethnicity).toBe('哈萨克');
+    expect(doc.fields.address).toBe('上海市浦东新区长河街道演示巷557号2幢803室');
+    expect(doc.fields.birthDate).toBe('1986-01-08');
+    for (const field of ['name', 'ethnicity', 'address', 'birthDate'])
+      expect(doc.confidence[field], field).toBeLessThan(0.9);
+  });
+
+  it('is no line whose numbers are not that date’s year, month and day in order', () => {
+    // The year with a month and day that are not the number's, and a year alone twice.
+    for (const rows of [
+      birthYearOnly.map((r): Row =>
+        r[5] === '1986' ? ([...r.slice(0, 5), '1986 2 8'] as Row) : r,
+      ),
+      [...birthYearOnly, [506, 600, 53, 19, 1.0, '1986'] as Row],
+    ]) {
+      const doc = extractDocument(ocrPage(rows, 1610, 2265), 'id.jpg', { kind: 'id-card-front' });
+      expect(doc.fields.address).toBeNull();
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { withoutLoneTail } from './lone-glyph';
 import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
 import { ETHNICITIES, isPersonName, neverValue, typeOf } from './value-types';
-import { linePrintsDate } from './printed-date';
+import { linePrintsDate, linePrintsDatePart } from './printed-date';
 
 /**
  * The most an ID number found without its label is trusted: its checksum holds, but
@@ -68,7 +68,9 @@ const sameSize = (a: Line, b: Line): boolean => a.h <= 1.6 * b.h && a.h >= b.h /
 
 /**
  * The 出生 line: its label's, else (the label lost) the line holding the birth date that
- * the card's ID number (checksum valid) holds, digits 7-14.
+ * the card's ID number (checksum valid) holds, digits 7-14, else the one line above the
+ * number's holding only a part of that date, its year first (linePrintsDatePart: `1986`,
+ * its small 年 1 月 8 日 lost on a photo of a copy).
  */
 function birthLine(layout: PageLayout, idNumber: string | null): Line | null {
   const birth = layout.hits.find((h) => h.def.id === 'birthDate');
@@ -76,7 +78,18 @@ function birthLine(layout: PageLayout, idNumber: string | null): Line | null {
   const iso =
     idNumber !== null && validateIdNumber(idNumber).valid ? birthDateFromIdNumber(idNumber) : null;
   if (iso === null) return null;
-  return layout.lines.find((l) => linePrintsDate(l, iso)) ?? null;
+  const whole = layout.lines.find((l) => linePrintsDate(l, iso));
+  if (whole) return whole;
+  const numberAt = layout.lines.findIndex((l) =>
+    l.glyphs
+      .map((g) => g.key)
+      .join('')
+      .includes(idNumber!),
+  );
+  const parts = layout.lines
+    .slice(0, numberAt < 0 ? 0 : numberAt)
+    .filter((l) => linePrintsDatePart(l, iso));
+  return parts.length === 1 ? parts[0]! : null;
 }
 
 /**

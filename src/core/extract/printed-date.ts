@@ -37,3 +37,16 @@ export function linePrintsDate(line: Line, iso: string): boolean {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return groups.map(Number).join('-') === `${y}-${m}-${d}`;
 }
+
+/**
+ * Whether the line prints a part of the date `iso` and no other number: its year (four
+ * digits) first, then its month or its day or both, in that order (`1986` with its small
+ * 年 1 月 8 日 lost on a photo of a copy, `1987 12` with its month lost).
+ */
+export function linePrintsDatePart(line: Line, iso: string): boolean {
+  const groups = digitGroups(line);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (groups[0]?.length !== 4 || Number(groups[0]) !== y) return false;
+  const rest = groups.slice(1).map(Number).join('-');
+  return [``, `${m}`, `${d}`, `${m}-${d}`].includes(rest);
+}
