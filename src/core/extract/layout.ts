@@ -31,6 +31,12 @@ const WRAP_SLACK = 1;
 const PITCH_SLACK = 1.25;
 /** The widest gap between two rows of one value, in line heights, whatever its spacing. */
 const MAX_WRAP_GAP = 2;
+/**
+ * The most a value is trusted whose last row has text of another size right under it, in
+ * its column: a watermark read together with the value's next row hides where it ends
+ * (an ID address read to 留下街道演示 at 0.97, its 巷337号4幢403室 read into 他用无效).
+ */
+const HIDDEN_END = 0.85;
 
 /**
  * Largest gap inside a value on one line before it is cut, in line heights (or in its
@@ -129,6 +135,8 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   let wrappedBack = false;
   /** The gap between the value's first two rows: its line spacing. */
   let wrapGap: number | null = null;
+  /** Text of another size right under the value's last row, where its next row may be. */
+  let hidden = false;
   for (let i = lineIndex + 1; i < lines.length && hit.def.singleLine !== true; i++) {
     const next = lines[i];
     if (!next) break;
@@ -136,8 +144,13 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     if (inRange.length === 0) continue; // a line of another column only
     // A stamp on the copy printed over the value's rows is read past, not as its end.
     if (isCopyStamp(inRange.map((g) => g.ch).join(''))) continue;
-    // Text of another size (a diagonal watermark, a seal) is not the value's next line.
-    if (!sameSize(next, rowH)) continue;
+    // Text of another size (a diagonal watermark, a seal) is not the value's next line;
+    // where it lies right under the value's last row, across its column, the row that
+    // followed may have been read into it (a watermark over an address's second line).
+    if (!sameSize(next, rowH)) {
+      if (next.y0 - bottom <= 1.5 * h && next.y1 > bottom + h) hidden = true;
+      continue;
+    }
     // A paragraph keeps its line spacing: after its first wrap, a gap up to a little more
     // than that one (OCR boxes of a scan or photo vary) is still the value's next line.
     const gap = next.y0 - bottom;
@@ -164,6 +177,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     rows.push(row);
     if (rows.length === 2) wrapGap = gap;
     bottom = next.y1;
+    hidden = false;
   }
 
   const glyphs = rows.flat();
@@ -171,7 +185,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   return {
     glyphs: rows,
     text: rows.map((row) => joinGlyphs(row, h)).join(''),
-    confidence: minConfidence(glyphs),
+    confidence: hidden ? Math.min(HIDDEN_END, minConfidence(glyphs)) : minConfidence(glyphs),
     box: union(glyphs, line.page),
   };
 }
