@@ -87,15 +87,6 @@ describe('what is not evidence', () => {
     expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeLessThan(0.8);
   });
 
-  it('a name the license settled (听 seen behind 昕) is the license’s, not a second reading', () => {
-    const [bank, license] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王听琰', 0.98));
-    expect(bank!.fields.legalRepresentative).toBe('王听琰');
-    expect(bank!.found?.legalRepresentative).toBe('cross-document');
-    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
-    expect(bank!.confidence.legalRepresentative).toBeLessThan(0.85);
-    expect(license!.corroborated?.legalRepresentative).toBeUndefined();
-  });
-
   it('both readings doubted the same character: not corroborated', () => {
     const [bank] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王昕琰', 0.7, doubtAt1));
     expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
@@ -172,3 +163,46 @@ describe('a name the recogniser read as a look-alike it is measured to read for 
     expect(bank!.confidence.legalRepresentative).toBeLessThan(CORROBORATED_CONFIDENCE);
   });
 });
+
+// The name agreement settles a place this page's OCR doubted with the other document's
+// character, seen there: behind the page's own (终 at 0.35 with 佟 behind, the license's
+// text layer printing 佟, dossiers drawn at seed offset 2260) or as a measured look-alike
+// of a runner-up (是 at 0.37 with 曼 behind, 旻 printed). The page saw both; the other
+// reading, sure of that place, decides, as it does for a doubted character read as itself.
+describe('a name settled among what this page’s OCR saw there', () => {
+  const textLayer = (name: string): DocumentText => ({ ...formText(name, 1), source: 'pdf-text' });
+
+  it('听 seen behind 昕, the license sure of 王听琰: the form’s settled 王听琰 is legible at 0.85; the license, its source, is not corroborated by it', () => {
+    const [bank, license] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王听琰', 0.98));
+    expect(bank!.fields.legalRepresentative).toBe('王听琰');
+    expect(bank!.found?.legalRepresentative).toBe('cross-document');
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+    expect(bank!.confidence.legalRepresentative).toBe(CORROBORATED_CONFIDENCE);
+    expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
+    expect(license!.corroborated?.legalRepresentative).toBeUndefined();
+  });
+
+  it('终 at 0.35 with 佟 behind where the license prints 佟雯琦: 佟雯琦, legible', () => {
+    const doubt: CharAlternatives[] = [{ at: 0, p: 0.35, options: [{ text: '佟', p: 0.21 }] }];
+    const item = ocrItem('终雯琦', 0, 0, 0.35, doubt);
+    const low = { ...item, charConfidences: [0.35, 0.98, 0.99] };
+    const [bank] = dossier(bankForm(low), textLayer('佟雯琦'));
+    expect(bank!.fields.legalRepresentative).toBe('佟雯琦');
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+    expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('是 at 0.37 with 曼 behind (曼 is read for 旻) where the license prints 邱然旻: legible', () => {
+    const doubt: CharAlternatives[] = [{ at: 2, p: 0.37, options: [{ text: '曼', p: 0.07 }] }];
+    const [bank] = dossier(formText('邱然是', 0.37, doubt), textLayer('邱然旻'));
+    expect(bank!.fields.legalRepresentative).toBe('邱然旻');
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+  });
+
+  it('the other reading doubted that place too: settled or not, nothing corroborated', () => {
+    const theirs: CharAlternatives[] = [{ at: 1, p: 0.7, options: [{ text: '昕', p: 0.2 }] }];
+    const [bank] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王听琰', 0.7, theirs));
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+  });
+});
+

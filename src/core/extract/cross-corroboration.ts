@@ -11,11 +11,13 @@
 // - both values were read where they are printed, by their own labels: not located or
 //   settled by another document's value (`found`, by the cross-document search, name and
 //   code agreement), not waiting for a bracket's width to be confirmed. One exception: a
-//   person's name whose page shows, at a place or two, a look-alike the recogniser is
-//   measured to read for the name's character (confusables.ts: 隐 for 隗 where a surname
-//   belongs and 隐 is none, 赞 read unsurely for 赟), whether the reader or the name
-//   agreement chose the rarer character; such a place counts as doubted, so the other
-//   reading must be sure of it (readsFor);
+//   person's name whose page shows, at a place or two, the name's character behind a
+//   character its OCR doubted (终 at 0.35 with 佟 behind), or a look-alike the recogniser
+//   is measured to read for it, as its character or a runner-up (confusables.ts: 隐 for
+//   隗 where a surname belongs and 隐 is none, 赞 read unsurely for 赟, 是 with 曼 behind
+//   for 旻), whether the reader or the name agreement chose it; such a place counts as
+//   doubted, so the other reading must be sure of it (readsFor), as for a doubted
+//   character read as itself;
 // - the two values are identical, character for character, and of the field's type (a
 //   code's checksum holds);
 // - at every character at least one of the two readings was sure (read at SURE_CHARACTER_P,
@@ -122,21 +124,28 @@ function readingOf(
 }
 
 /**
- * Whether a name's glyph read as `glyph.ch` at place i stands for the value's `ch` by the
- * recogniser's measured habit (confusables.ts: it cannot output the rarer character and
- * reads the look-alike), where the page itself shows the doubt: at a Han name's first
+ * Whether a name's glyph read as `glyph.ch` at place i stands for the value's `ch`, as the
+ * name agreement chose it (name-agreement.ts couldBe): the OCR read its character unsurely
+ * and saw `ch` itself behind it (终 at 0.35 with 佟 behind: a doubt between two characters,
+ * which the other reading, sure of that place, settles as it settles a doubted character
+ * read as itself); or by the recogniser's measured habit (confusables.ts: it cannot output
+ * the rarer character and reads a look-alike, as its character or a runner-up: 是 at 0.37
+ * with 曼 behind for 旻), where the page itself shows the doubt: at a Han name's first
  * place, which holds a surname, a character no surname is (隐 for 隗, 睡 for 眭); elsewhere
  * a character the OCR read unsurely (赞 at 0.52 for 赟). A surname read as a surname (逢
- * for 逄) or a sure given-name character may be what is printed: not such a place. A mere
- * runner-up (听 seen behind 昕) is a real doubt between two characters, not a look-alike.
+ * for 逄) with nothing behind it, or a sure given-name character, may be what is printed:
+ * not such a place.
  */
 function readsFor(glyph: Glyph, i: number, ch: string, value: string): boolean {
   const dotted = value.includes('·');
-  if (!misreadingsOf(glyph.ch, dotted ? i + 1 : i).includes(ch)) return false;
+  const unsure =
+    (glyph.alternatives?.p ?? 1) < SURE_CHARACTER_P || glyph.confidence < SURE_GLYPH_CONFIDENCE;
+  const behind = glyph.alternatives?.options.map((o) => o.text) ?? [];
+  if (unsure && behind.includes(ch)) return true;
+  const place = dotted ? i + 1 : i;
+  if (![glyph.ch, ...behind].some((seen) => misreadingsOf(seen, place).includes(ch))) return false;
   if (i === 0 && !dotted) return !startsWithSurname(glyph.ch);
-  return (
-    (glyph.alternatives?.p ?? 1) < SURE_CHARACTER_P || glyph.confidence < SURE_GLYPH_CONFIDENCE
-  );
+  return unsure;
 }
 
 /** A person's name character the OCR may have read for a rarer one, or a doubted surname. */
@@ -227,9 +236,10 @@ export function corroborateAcrossDocuments(
 
 /**
  * This document's own reading of the value the checks will see: the one read by its label,
- * or, for a person's name another document's reading settled among this page's look-alikes
- * (name-agreement.ts: 张赞 read, 赟 a measured misreading of the doubted 赞), that name
- * against the same glyphs, where each changed place is such a look-alike (readsFor). A
+ * or, for a person's name another document's reading settled among what this page's OCR
+ * saw (name-agreement.ts: 终雯琦 read with 佟 behind 终; 张赞 read, 赟 a measured
+ * misreading of the doubted 赞), that name against the same glyphs, where each changed
+ * place is such a place (readsFor). A
  * value the search or an agreement changed in any other way is no longer the one read.
  */
 function ownReading(
