@@ -12,6 +12,7 @@ import {
   type OcrOptions,
 } from '../codes/correct';
 import { validateIdNumber } from '../codes/id-number';
+import { birthDateByIdNumber } from './birth-date-agreement';
 import { validateUscc } from '../codes/uscc';
 import { classifyLines } from '../classify';
 import {
@@ -88,6 +89,9 @@ export interface ExtractOptions {
   /** Counts the elementary steps of reading the page's lines (tests bound the work). */
   work?: WorkCounter;
 }
+
+/** A birth date settled by its ID number among the OCR's readings: at the legibility floor. */
+const SETTLED_BIRTH_DATE_CONFIDENCE = 0.8;
 
 /**
  * One document's fields from its text. `file` is echoed into the result. Fields not
@@ -176,6 +180,31 @@ export function extractDocument(
     const proposal = proposeUsccCorrections(creditCode, 'creditCode', ocrOptions('creditCode'));
     corrections.push(...proposal.corrections);
     if (proposal.note !== null) warnings.push(proposal.note);
+  }
+  // A birth date its ID number (checksum holding) contradicts only in digits the OCR
+  // doubted, the number's digit seen behind each: the number's date, the reading proposed.
+  const birth = fields.birthDate;
+  const birthBox = boxes.birthDate;
+  if (typeof birth === 'string' && typeof fields.idNumber === 'string' && birthBox) {
+    const at = text.pages.findIndex((p) => p.page === birthBox.page);
+    const settled =
+      at < 0 || text.source === 'pdf-text'
+        ? null
+        : birthDateByIdNumber(birth, fields.idNumber, birthBox, pageLinesOf[at]!);
+    if (settled !== null) {
+      fields.birthDate = settled;
+      confidence.birthDate = SETTLED_BIRTH_DATE_CONFIDENCE;
+      corrections.push({
+        field: 'birthDate',
+        from: settled,
+        to: birth,
+        reason: 'ocr-alternative',
+        note: `The OCR read ${birth} and also saw there the digits of the ID number's birth date: check it against the image.`,
+      });
+      warnings.push(
+        "birthDate: read as the ID number's (digits 7-14, its check digit holding) among the OCR's readings: confirm it against the image",
+      );
+    }
   }
   const idNumber = fields.idNumber;
   if (typeof idNumber === 'string') {
