@@ -1,18 +1,19 @@
 // The image codec in Node (CLI, tests, bench): @napi-rs/canvas (Skia) decodes JPEG, PNG
 // and WebP and encodes JPEG; TIFF and HEIC are decoded to pixels first. Watermark text is
 // drawn with the report's CJK font, registered once.
-import {
-  createCanvas,
-  GlobalFonts,
-  ImageData,
-  loadImage,
-  type Canvas,
-  type Image,
-} from '@napi-rs/canvas';
+import { createRequire } from 'node:module';
+import type * as CanvasModule from '@napi-rs/canvas';
+import type { Canvas, Image } from '@napi-rs/canvas';
 import type { DecodedImage, ImageCodec, JpegEncodeOptions } from '../core/pack/image-codec';
 import { decodeToPixels, PACK_IMAGE_TYPES, type RgbaImage } from './decode-raw';
 import { drawJpegPage } from './draw-page';
 import { reportFontPath } from './report-font.node.ts';
+
+// Required, not imported, as in src/ocr/codec.node.ts (which says why): an ESM import of
+// this CommonJS package is scanned for its export names on every `dossier pack`.
+const { createCanvas, GlobalFonts, ImageData, loadImage } = createRequire(import.meta.url)(
+  '@napi-rs/canvas',
+) as typeof CanvasModule;
 
 const FONT_FAMILY = 'DossierVaultCJK';
 let fontRegistered = false;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, freshBundle } from '../../bin/cli-bundle.mjs';
-import { REPO_ROOT, runCli } from './run-cli';
+import { REPO_ROOT, runCli, type CliRun } from './run-cli';
 
 const importAnswer = async (entry: string): Promise<number> =>
   ((await import(pathToFileURL(entry).href)) as { answer: number }).answer;
@@ -43,19 +43,40 @@ describe('the CLI bundle', () => {
     expect(fromSource).toEqual(bundled);
   });
 
-  it('reads an image with no CommonJS package loaded through an ESM import', async () => {
-    // Node scans such a package's entry for its export names before running it (about 25 ms
-    // of main-thread CPU and 60-120 ms of background optimising for @napi-rs/canvas per
-    // call); required, it is not scanned. Old code: @napi-rs/canvas and onnxruntime-node.
+  // Node scans a CommonJS package's entry for its export names before an ESM import runs it
+  // (about 25 ms of main-thread CPU and 60-120 ms of background optimising for
+  // @napi-rs/canvas per call); required, it is not scanned.
+  async function commonJsImported(args: string[]): Promise<{ run: CliRun; loaded: string[] }> {
+    // Built first if stale: the build itself imports esbuild.
+    expect((await runCli(['--help'])).code).toBe(0);
     const record = join(mkdtempSync(join(tmpdir(), 'dossier-cjs-')), 'imports.txt');
     const hook = pathToFileURL(join(REPO_ROOT, 'test/cli/support/record-cjs-imports.mjs')).href;
-    const run = await runCli(['extract', 'examples/scans-jpg/id-front.jpg', '--json'], REPO_ROOT, {
+    const run = await runCli(args, REPO_ROOT, {
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${hook}`.trim(),
       RECORD_CJS_IMPORTS: record,
     });
+    const lines = existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n') : [];
+    return { run, loaded: lines.filter((url) => url.includes('/node_modules/')) };
+  }
+
+  it('reads an image with no CommonJS package loaded through an ESM import', async () => {
+    // Old code: @napi-rs/canvas and onnxruntime-node.
+    const { run, loaded } = await commonJsImported([
+      'extract',
+      'examples/scans-jpg/id-front.jpg',
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as { kind: string }[])[0]!.kind).toBe('id-card-front');
-    const loaded = existsSync(record) ? readFileSync(record, 'utf8').trim().split('\n') : [];
-    expect(loaded.filter((url) => url.includes('/node_modules/'))).toEqual([]);
+    expect(loaded).toEqual([]);
+  }, 120_000);
+
+  it('packs a dossier with no CommonJS package loaded through an ESM import', async () => {
+    // Old code: @napi-rs/canvas (pack-host/image-codec.node.ts).
+    const out = join(mkdtempSync(join(tmpdir(), 'dossier-cjs-pack-')), 'ready.zip');
+    const { run, loaded } = await commonJsImported(['pack', 'examples/ready', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(loaded).toEqual([]);
   }, 120_000);
 });
