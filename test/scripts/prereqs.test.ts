@@ -156,6 +156,13 @@ describe('scripts/fixtures/fonts.ts', () => {
       /^--fonts is default, all or a list of .*; not Comic Sans$/,
     );
     expect(fontsOption('WenQuanYi Zen Hei', ['WenQuanYi Zen Hei'])).toEqual(['WenQuanYi Zen Hei']);
+    // all with faces of the caller's own (bench/ocr-fonts.ts --debian-fonts): those too, once
+    // each (old code: the npm faces only, so --fonts=all measured no Debian face).
+    expect(fontsOption('all', ['WenQuanYi Zen Hei', 'AR PL UKai CN'])).toEqual([
+      ...ALL_FAMILY_FONTS,
+      'WenQuanYi Zen Hei',
+      'AR PL UKai CN',
+    ]);
   });
 
   it('serves nothing outside the font packages', () => {
