@@ -290,6 +290,34 @@ describe('no confident wrong value', () => {
     expect(doc.fields.accountNumber).toBeNull();
   });
 
+  it('never reads an organisation’s name run on into the bank’s name under it', () => {
+    // 开户银行's label lost: the bank's name under the account name, aligned with it, was
+    // read as the account name's wrapped row (…科技有限公司中国工商银行…支行 at 1.00).
+    const doc = extractDocument(
+      page(
+        [
+          item('开户许可证', 400, 30, 40),
+          item('核准号：J3310012345601', 60, 100),
+          item('存款人名称', 60, 150),
+          item('杭州星澜芯科技有限公司', 300, 150),
+          item('中国工商银行股份有限公司杭州滨江支行', 300, 200),
+        ],
+        'paddle',
+      ),
+      'permit.jpg',
+    );
+    expect(doc.fields.accountName).toBe('杭州星澜芯科技有限公司');
+    expect(
+      neverValue('accountName', '杭州星澜芯科技有限公司中国工商银行股份有限公司杭州滨江支行'),
+    ).not.toBeNull();
+    expect(neverValue('companyName', '杭州星澜芯科技有限公司中国银行杭州分行')).not.toBeNull();
+    // A bank's own name, a bank's branch, a company's branch: one name each.
+    expect(neverValue('companyName', '杭州银行股份有限公司')).toBeNull();
+    expect(neverValue('companyName', '杭州银行股份有限公司科技支行')).toBeNull();
+    expect(neverValue('companyName', '杭州星澜芯科技有限公司滨江分公司')).toBeNull();
+    expect(neverValue('accountName', '杭州星澜芯科技有限公司银行卡服务部')).toBeNull();
+  });
+
   it('types: organisation forms, banks, accounts, J-numbers, names, ethnicities', () => {
     const valid = (field: string, value: string): boolean => typeOf(field).valid(value);
     expect(valid('companyName', '杭州星澜芯科技有限公司（滨江分部）')).toBe(true);

@@ -265,6 +265,24 @@ const ALL_LABELS: readonly string[] = [
   ),
 ];
 
+/** Where an organisation's name may end inside a longer text (its form, then a qualifier). */
+const ORGANISATION_END = new RegExp(String.raw`(?:公司|企业|合伙|合作社)` + QUALIFIER, 'gu');
+
+/**
+ * Whether an organisation's name runs on into a bank's (杭州某某科技有限公司中国工商银行股份有限
+ * 公司杭州滨江支行): two rows of a form read as one, the bank's name under the account
+ * holder's. What follows the organisation's form is a whole bank name, its bank word not
+ * its start (a company's branch 滨江分公司, a 银行卡服务部 are no bank's name).
+ */
+function runsIntoBank(v: string): boolean {
+  for (const m of v.matchAll(ORGANISATION_END)) {
+    const rest = v.slice(m.index + m[0].length);
+    const bank = BANK.exec(rest);
+    if (bank && bank.index > 0 && rest.length >= 4 && BANK_END.test(rest)) return true;
+  }
+  return false;
+}
+
 /**
  * Why a value can never be this field's, or null. A label or a piece of one (its wrapped
  * suffix `（单位` / `负责人）`), a notice or instruction sentence, the document's title.
@@ -281,6 +299,8 @@ export function neverValue(field: string, value: string): string | null {
   if (field !== 'address' && /[。！？]/u.test(v)) return 'a sentence';
   if (NOTICE.test(v)) return 'a notice or instruction';
   if (TITLE.test(v) && field !== 'bankName') return "the document's title";
+  if ((field === 'companyName' || field === 'accountName') && runsIntoBank(v))
+    return "an organisation's name run on into a bank's";
   return null;
 }
 
