@@ -67,6 +67,32 @@ describe('text printed over the fields', () => {
     expect(doc.fields.businessScope).toBe(SCOPE.join(''));
   });
 
+  it('one character of a seal’s ring between two rows of the scope, a line of its own, does not end it', () => {
+    // A text layer's seal character (信 of the company's seal) in the gap under a scope
+    // row, inside the value's span, of the text's size: the scope was read up to that
+    // row (seed offset 2140, license-photocopy-seal-2, a text-layer PDF).
+    const rows = [
+      '一般项目：货物进出口；日用百货销售；软件开发；食品销',
+      '售（仅销售预包装食品）；国内贸易代理；家居用品销售；',
+      '办公用品销售。（除依法须经批准的项目外，凭营业执照依',
+      '法自主开展经营活动）',
+    ];
+    const doc = extractDocument(
+      page([
+        item('营业执照', 480, 30, 40),
+        item('统一社会信用代码', 60, 90),
+        item('91330106MA2B2C3D4X', 240, 90),
+        item('名称', 60, 140),
+        item('杭州星澜芯科技有限公司', 160, 140),
+        item('经营范围', 60, 180),
+        ...rows.map((text, i) => item(text, 160, 180 + 34 * i)),
+        item('信', 160 + 20 * 10.5, 201.5, 18.5),
+      ]),
+      'seal.pdf',
+    );
+    expect(doc.fields.businessScope).toBe(rows.join(''));
+  });
+
   it('two boxes of one size that grew into each other once are not split', () => {
     const lines = pageLines(page([item('杭州星', 100, 100), item('澜', 152, 100)]).pages[0]!);
     expect(lines.map((l) => l.glyphs.map((g) => g.ch).join(''))).toEqual(['杭州星澜']);

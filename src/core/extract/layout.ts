@@ -166,6 +166,11 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     // Text not aligned with the value that starts above the row just read is printed
     // across it (a seal's ring of characters), not a line of another shape below it.
     if (row.length === 0 && next.y0 < bottom) continue;
+    // One or two characters alone inside the value's span, well right of where its rows
+    // start, are a seal's ring (a text layer keeps each of its characters, of the text's
+    // size), not a line of another shape: the value's next row may follow them.
+    if (row.length === 0 && next.glyphs.length <= 2 && next.glyphs[0]!.x0 > alignX + 1.5 * h)
+      continue;
     if (row.length === 0) break;
     // Under the label, a wide gap is a label and its value (one whose label OCR missed).
     if (toMargin && row.some((g, k) => k > 0 && (g.x0 - row[k - 1]!.x1) / h > 1.5)) break;
