@@ -41,6 +41,9 @@ export interface LabelHit {
 
 export const SEPARATORS = new Set([':', '：', '﹕']);
 
+/** Widest gap allowed between two characters of one label, in line heights (`名  称` with ideographic spaces). */
+export const MAX_LABEL_GAP = 4;
+
 const HAN = /^\p{Script=Han}$/u;
 
 /**
