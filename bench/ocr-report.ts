@@ -236,8 +236,12 @@ export function dossierCheckRows(s: EngineSummary): [string, (p: PartitionSummar
   ]);
 }
 
+/** A table's first header cell: the engine, and the faces drawn when the caption names them. */
+const header = (s: EngineSummary, caption?: string): string =>
+  caption ? `${s.engine} · ${caption}` : s.engine;
+
 /** The side-by-side table, as Markdown (printed, and written into BENCHMARKS.md). */
-export function markdownTable(s: EngineSummary): string {
+export function markdownTable(s: EngineSummary, caption?: string): string {
   const rows: [string, (p: PartitionSummary) => string][] = [
     ['files / documents', (p) => `${p.files} / ${p.documents}`],
     ['fields exact (after proposals)', (p) => pct(p.fields)],
@@ -276,7 +280,10 @@ export function markdownTable(s: EngineSummary): string {
     ...new Set([...Object.keys(s.tuned.byMedium), ...Object.keys(s.heldOut.byMedium)]),
   ].sort();
   for (const m of media) rows.push([`medium ${m}: fields`, (p) => pct(p.byMedium[m])]);
-  const lines = [`| ${s.engine} | tuned families | held-out families |`, '| --- | --- | --- |'];
+  const lines = [
+    `| ${header(s, caption)} | tuned families | held-out families |`,
+    '| --- | --- | --- |',
+  ];
   for (const [label, f] of rows) lines.push(`| ${label} | ${f(s.tuned)} | ${f(s.heldOut)} |`);
   lines.push(
     `| peak RSS MB (whole run) | ${s.peakRssMb} | |`,
@@ -286,7 +293,7 @@ export function markdownTable(s: EngineSummary): string {
 }
 
 /** The dossier-level rows alone (`bench:ocr -- --dossiers`), tuned and held-out side by side. */
-export function dossierTable(s: EngineSummary): string {
+export function dossierTable(s: EngineSummary, caption?: string): string {
   const rows: [string, (p: PartitionSummary) => string][] = [
     ['files / documents', (p) => `${p.files} / ${p.documents}`],
     ['fields exact (after proposals)', (p) => pct(p.fields)],
@@ -298,7 +305,10 @@ export function dossierTable(s: EngineSummary): string {
     ['dossiers whose truth is ready', (p) => `${p.dossiers.expectedReady}/${p.dossiers.total}`],
     ...dossierCheckRows(s),
   ];
-  const lines = [`| ${s.engine} | tuned families | held-out families |`, '| --- | --- | --- |'];
+  const lines = [
+    `| ${header(s, caption)} | tuned families | held-out families |`,
+    '| --- | --- | --- |',
+  ];
   for (const [label, f] of rows) lines.push(`| ${label} | ${f(s.tuned)} | ${f(s.heldOut)} |`);
   return lines.join('\n');
 }

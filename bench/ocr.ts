@@ -1,4 +1,4 @@
-// `npm run bench:ocr [-- --full] [--engines=paddle,paddle-wasm,tesseract] [--regenerate]`
+// `npm run bench:ocr [-- --full] [--engines=paddle,paddle-wasm,tesseract] [--regenerate] [--fonts=default|all]`
 // Reading accuracy and speed on the layout families (scripts/fixtures/families), the
 // TUNED families and the HELD-OUT ones side by side: fields exact per kind and field,
 // credit code / ID number after proposals, kind recognised, documents found in
@@ -11,6 +11,10 @@
 // This is the only place the held-out families are generated and read; their misread
 // values are never printed or stored, only the summary figures.
 // Writes bench/results/ocr.json (--full: ocr-full.json) and the table in BENCHMARKS.md.
+// --fonts=all draws the same samples over every npm face (ALL_FAMILY_FONTS, not only
+// FAMILY_FONTS) into sets of their own (bench/.data/families/quick-all-fonts/ …), names
+// the faces in the tables' header and writes bench/results/ocr-all-fonts.json (…-full-…)
+// only, never BENCHMARKS.md (bench/ocr-sets.ts).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -19,9 +23,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HELD_OUT, type Partition } from '../scripts/fixtures/families/families';
 import { closeRenderer } from '../scripts/fixtures/render';
-import { dossierCases, familyCases, writeFamilySet } from '../scripts/fixtures/families/set';
+import { writeFamilySet } from '../scripts/fixtures/families/set';
 import { loadTruths, runEngine, type EngineRun } from './ocr-read';
 import { dossierTable, markdownTable, summarise, type EngineSummary } from './ocr-report';
+import {
+  benchCases,
+  benchDataDir,
+  benchFaces,
+  benchFonts,
+  facesCaption,
+  resultsFile,
+} from './ocr-sets';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENGINES = ['paddle', 'paddle-wasm', 'tesseract'] as const;
@@ -31,11 +43,9 @@ const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const size = args.includes('--full') || option('size') === 'full' ? 'full' : 'quick';
-const SIZES = {
-  quick: { perFamily: 2, perMulti: 2, perDossier: 3 },
-  full: { perFamily: 6, perMulti: 4, perDossier: 6 },
-} as const;
-const dataDir = join(ROOT, 'bench/.data/families', size);
+/** --fonts=default|all: the faces the sets are drawn in, and so their folders and results. */
+const fonts = benchFonts(option('fonts'));
+const dataDir = benchDataDir(ROOT, size, fonts);
 const PARTITIONS: readonly Partition[] = ['tuned', 'held-out'];
 /** --dossiers: only the dossiers of separate files (the dossier-level figure, in minutes). */
 const dossiersOnly = args.includes('--dossiers');
@@ -50,15 +60,10 @@ async function ensureSets(regenerate: boolean): Promise<void> {
   try {
     for (const partition of PARTITIONS) {
       const [familiesDir, dossiersDir] = setDirs(partition) as [string, string];
+      const cases = benchCases(partition, size, fonts);
       const sets = [
-        {
-          dir: familiesDir,
-          cases: () => familyCases(partition, { ...SIZES[size], media: 'mixed' }),
-        },
-        {
-          dir: dossiersDir,
-          cases: () => dossierCases(partition, SIZES[size].perDossier, { media: 'mixed' }),
-        },
+        { dir: familiesDir, cases: cases.families },
+        { dir: dossiersDir, cases: cases.dossiers },
       ];
       for (const set of sets) {
         if (!regenerate && existsSync(join(set.dir, 'index.json'))) continue;
@@ -94,6 +99,7 @@ async function spawnEngine(engine: BenchEngine, out: string): Promise<EngineRun>
     `--engine=${engine}`,
     `--out=${out}`,
     `--size=${size}`,
+    `--fonts=${fonts}`,
     ...(dossiersOnly ? ['--dossiers'] : []),
   ];
   // paddle-wasm: the same models on onnxruntime-web's wasm, the app renderer's runtime.
@@ -127,7 +133,7 @@ async function updateBenchmarks(
     BEGIN,
     `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr${size === 'full' ? ' -- --full' : ''}\` (${size} set), ${cores} cores shared with other jobs; \`bench/results/${size === 'full' ? 'ocr-full' : 'ocr'}.json\`. Held-out families: ${HELD_OUT.map((f) => `\`${f}\``).join(', ')}.`,
     '',
-    ...summaries.map(markdownTable),
+    ...summaries.map((s) => markdownTable(s)),
     END,
   ].join('\n');
   const start = text.indexOf(BEGIN);
@@ -185,27 +191,32 @@ async function main(): Promise<void> {
     .filter((l) => l.startsWith('processor')).length;
   const date = new Date().toISOString();
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
+  // The default run's JSON stays as it was; another set's names its faces.
+  const faces = fonts === 'default' ? {} : { fonts, faces: benchFaces(fonts) };
+  const caption = facesCaption(fonts);
+  const results = join(ROOT, 'bench/results', resultsFile(size, fonts, dossiersOnly));
+  const json = (): string =>
+    JSON.stringify(
+      { date, cores, set: size, ...faces, heldOut: HELD_OUT, engines: summaries },
+      null,
+      2,
+    ) + '\n';
+  if (fonts !== 'default')
+    process.stderr.write(`--fonts=${fonts}: ${results} written, BENCHMARKS.md left as it is\n`);
   if (dossiersOnly) {
-    await writeFile(
-      join(ROOT, `bench/results/ocr-dossiers${size === 'full' ? '-full' : ''}.json`),
-      JSON.stringify({ date, cores, set: size, heldOut: HELD_OUT, engines: summaries }, null, 2) +
-        '\n',
-    );
-    await updateSection(DOSSIERS, [
-      `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr -- --dossiers\` (${size} set, the dossiers of separate files only), ${cores} cores shared with other jobs; \`bench/results/ocr-dossiers.json\`.`,
-      '',
-      ...summaries.map(dossierTable),
-    ]);
-    for (const s of summaries) process.stdout.write(`${dossierTable(s)}\n\n`);
+    await writeFile(results, json());
+    if (fonts === 'default')
+      await updateSection(DOSSIERS, [
+        `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr -- --dossiers\` (${size} set, the dossiers of separate files only), ${cores} cores shared with other jobs; \`bench/results/ocr-dossiers.json\`.`,
+        '',
+        ...summaries.map((s) => dossierTable(s)),
+      ]);
+    for (const s of summaries) process.stdout.write(`${dossierTable(s, caption)}\n\n`);
     return;
   }
-  await writeFile(
-    join(ROOT, `bench/results/${size === 'full' ? 'ocr-full' : 'ocr'}.json`),
-    JSON.stringify({ date, cores, set: size, heldOut: HELD_OUT, engines: summaries }, null, 2) +
-      '\n',
-  );
-  await updateBenchmarks(summaries, date, cores);
-  for (const s of summaries) process.stdout.write(`${markdownTable(s)}\n\n`);
+  await writeFile(results, json());
+  if (fonts === 'default') await updateBenchmarks(summaries, date, cores);
+  for (const s of summaries) process.stdout.write(`${markdownTable(s, caption)}\n\n`);
 }
 
 await main();
