@@ -290,6 +290,31 @@ describe('no confident wrong value', () => {
     expect(doc.fields.accountNumber).toBeNull();
   });
 
+  it('never reads a company’s name run on into the legal form under it', () => {
+    // 类型's label lost: the legal form under the name, aligned with it, was read as the
+    // name's wrapped row (…贸易有限公司其他有限责任公司 at 0.99, an all-faces photo).
+    const doc = extractDocument(
+      page(
+        [
+          item('营业执照', 400, 30, 40),
+          item('统一社会信用代码 91320505GPDYEXCWDC', 60, 100),
+          item('名称', 60, 150),
+          item('岚汐远（苏州）贸易有限公司', 300, 150),
+          item('其他有限责任公司', 300, 200),
+        ],
+        'paddle',
+      ),
+      'license.jpg',
+    );
+    expect(doc.fields.companyName).toBe('岚汐远（苏州）贸易有限公司');
+    expect(neverValue('companyName', '岚汐远（苏州）贸易有限公司其他有限责任公司')).not.toBeNull();
+    expect(neverValue('accountName', '杭州星澜芯科技有限公司有限责任公司')).not.toBeNull();
+    // A branch names its place first; a partnership's form is part of its name.
+    expect(neverValue('companyName', '杭州星澜芯科技有限公司滨江分公司')).toBeNull();
+    expect(neverValue('companyName', '杭州星澜芯创业投资合伙企业（有限合伙）')).toBeNull();
+    expect(neverValue('companyName', '杭州星澜芯科技股份有限公司')).toBeNull();
+  });
+
   it('never reads an organisation’s name run on into the bank’s name under it', () => {
     // 开户银行's label lost: the bank's name under the account name, aligned with it, was
     // read as the account name's wrapped row (…科技有限公司中国工商银行…支行 at 1.00).

@@ -284,6 +284,19 @@ function runsIntoBank(v: string): boolean {
 }
 
 /**
+ * Whether an organisation's name runs on into a legal form alone (岚汐远（苏州）贸易有限公司其他
+ * 有限责任公司): the 类型 row beside or under the name read as its wrap when 类型's label was
+ * lost. A company's branch (…有限公司滨江分公司) names a place first and is no legal form alone.
+ */
+function runsIntoLegalForm(v: string): boolean {
+  for (const m of v.matchAll(ORGANISATION_END)) {
+    const rest = v.slice(m.index + m[0].length);
+    if (rest !== '' && LEGAL_FORM_ONLY.test(rest)) return true;
+  }
+  return false;
+}
+
+/**
  * Why a value can never be this field's, or null. A label or a piece of one (its wrapped
  * suffix `（单位` / `负责人）`), a notice or instruction sentence, the document's title.
  */
@@ -301,6 +314,8 @@ export function neverValue(field: string, value: string): string | null {
   if (TITLE.test(v) && field !== 'bankName') return "the document's title";
   if ((field === 'companyName' || field === 'accountName') && runsIntoBank(v))
     return "an organisation's name run on into a bank's";
+  if ((field === 'companyName' || field === 'accountName') && runsIntoLegalForm(v))
+    return "an organisation's name run on into a legal form";
   return null;
 }
 
