@@ -1,4 +1,4 @@
-// `npm run bench:ocr-speed [-- --baseline=REF] [--runs=N] [FILE...]`: whole `dossier
+// `npm run bench:ocr-speed [-- --baseline=REF] [--runs=N] [--keep-env] [FILE...]`: whole `dossier
 // extract FILE --json` calls, as a person runs them (process start, module loading, model
 // loading, OCR, extraction, image analysis), for a baseline commit and for this tree,
 // alternated call by call so that the load of other jobs on the machine hits both alike.
@@ -8,7 +8,8 @@
 // documents. Then the figure issue 13's speed target names, per page in a call over many
 // files (`dossier extract` on 10 A4 pages, then on 10 ID sides, in one call each: the
 // process, the bundle and the models are loaded once), next to the single call's; also
-// alternated (--batch-runs=N, default --runs; 0 skips them). Writes
+// alternated (--batch-runs=N, default --runs; 0 skips them). The calls run without
+// NODE_EXTRA_CA_CERTS (see callEnv; --keep-env keeps it). Writes
 // bench/results/ocr-speed.json. Needs GNU time (/usr/bin/time).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -120,12 +121,22 @@ interface Call {
   stdout: string;
 }
 
+/**
+ * The calls' environment: this one without NODE_EXTRA_CA_CERTS, which a user's machine
+ * does not set and which costs Node's start-up about 40 ms CPU here (read and parse the
+ * system's certificates; a `dossier extract` call opens no connection). --keep-env keeps it.
+ */
+const keepEnv = process.argv.includes('--keep-env');
+const callEnv: NodeJS.ProcessEnv = { ...process.env };
+const droppedEnv = keepEnv ? [] : ['NODE_EXTRA_CA_CERTS'].filter((k) => k in callEnv);
+for (const k of droppedEnv) delete callEnv[k];
+
 function extract(tree: string, file: string | string[]): Call {
   const paths = (Array.isArray(file) ? file : [file]).map((f) => join(ROOT, f));
   const result = spawnSync(
     TIME,
     ['-f', 'OCRSPEED %e %U %S %M', 'node', 'bin/dossier.mjs', 'extract', ...paths, '--json'],
-    { cwd: tree, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    { cwd: tree, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: callEnv },
   );
   const line = result.stderr.split('\n').find((l) => l.startsWith('OCRSPEED '));
   if (!line) throw new Error(`No timing for ${paths[0]} in ${tree}: ${result.stderr.slice(-500)}`);
@@ -276,7 +287,7 @@ const byBatch = Object.fromEntries(
 );
 
 process.stdout.write(
-  `\n${runs} calls per file and tree, alternated; baseline ${baselineCommit.slice(0, 9)}, current ${currentCommit.slice(0, 9)}${dirty ? ' (uncommitted changes not measured)' : ''}; load average ${median(loads).toFixed(1)} (median)\n`,
+  `\n${runs} calls per file and tree, alternated; baseline ${baselineCommit.slice(0, 9)}, current ${currentCommit.slice(0, 9)}${dirty ? ' (uncommitted changes not measured)' : ''}; load average ${median(loads).toFixed(1)} (median)${droppedEnv.length ? `; calls run without ${droppedEnv.join(', ')} (--keep-env keeps it)` : ''}\n`,
 );
 process.stdout.write(
   `${'page kind'.padEnd(20)} ${'baseline s (CPU)'.padStart(18)} ${'current s (CPU)'.padStart(18)} ${'ratio wall / CPU'.padStart(18)} ${'peak RSS MB'.padStart(13)}\n`,
@@ -319,6 +330,7 @@ await writeFile(
       current: currentCommit,
       uncommittedChanges: dirty,
       runs,
+      droppedEnv,
       loadAverageMedian: median(loads),
       byKind,
       byFile,
