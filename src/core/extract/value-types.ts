@@ -269,32 +269,33 @@ const ALL_LABELS: readonly string[] = [
 const ORGANISATION_END = new RegExp(String.raw`(?:公司|企业|合伙|合作社)` + QUALIFIER, 'gu');
 
 /**
- * Whether an organisation's name runs on into a bank's (杭州某某科技有限公司中国工商银行股份有限
- * 公司杭州滨江支行): two rows of a form read as one, the bank's name under the account
- * holder's. What follows the organisation's form is a whole bank name, its bank word not
- * its start (a company's branch 滨江分公司, a 银行卡服务部 are no bank's name).
+ * Whether an organisation's name runs on into another text that `restTest` recognises: the
+ * text after one of the name's possible ends (its form, then a qualifier) passes it. Two
+ * rows read as one, the row under or beside the name taken for its wrap.
  */
-function runsIntoBank(v: string): boolean {
-  for (const m of v.matchAll(ORGANISATION_END)) {
-    const rest = v.slice(m.index + m[0].length);
-    const bank = BANK.exec(rest);
-    if (bank && bank.index > 0 && rest.length >= 4 && BANK_END.test(rest)) return true;
-  }
+function runsInto(v: string, restTest: (rest: string) => boolean): boolean {
+  for (const m of v.matchAll(ORGANISATION_END))
+    if (restTest(v.slice(m.index + m[0].length))) return true;
   return false;
 }
 
 /**
- * Whether an organisation's name runs on into a legal form alone (岚汐远（苏州）贸易有限公司其他
- * 有限责任公司): the 类型 row beside or under the name read as its wrap when 类型's label was
- * lost. A company's branch (…有限公司滨江分公司) names a place first and is no legal form alone.
+ * A bank's name after an organisation's (杭州某某科技有限公司中国工商银行股份有限公司杭州滨江支行):
+ * the bank's name under the account holder's. What follows the organisation's form is a
+ * whole bank name, its bank word not its start (a company's branch 滨江分公司, a 银行卡服务部
+ * are no bank's name).
  */
-function runsIntoLegalForm(v: string): boolean {
-  for (const m of v.matchAll(ORGANISATION_END)) {
-    const rest = v.slice(m.index + m[0].length);
-    if (rest !== '' && LEGAL_FORM_ONLY.test(rest)) return true;
-  }
-  return false;
+function isBankNameRest(rest: string): boolean {
+  const bank = BANK.exec(rest);
+  return bank !== null && bank.index > 0 && rest.length >= 4 && BANK_END.test(rest);
 }
+
+/**
+ * A legal form alone after an organisation's name (岚汐远（苏州）贸易有限公司其他有限责任公司): the
+ * 类型 row beside or under the name read as its wrap when 类型's label was lost. A company's
+ * branch (…有限公司滨江分公司) names a place first and is no legal form alone.
+ */
+const isLegalFormRest = (rest: string): boolean => rest !== '' && LEGAL_FORM_ONLY.test(rest);
 
 /**
  * Why a value can never be this field's, or null. A label or a piece of one (its wrapped
@@ -312,9 +313,9 @@ export function neverValue(field: string, value: string): string | null {
   if (field !== 'address' && /[。！？]/u.test(v)) return 'a sentence';
   if (NOTICE.test(v)) return 'a notice or instruction';
   if (TITLE.test(v) && field !== 'bankName') return "the document's title";
-  if ((field === 'companyName' || field === 'accountName') && runsIntoBank(v))
+  if ((field === 'companyName' || field === 'accountName') && runsInto(v, isBankNameRest))
     return "an organisation's name run on into a bank's";
-  if ((field === 'companyName' || field === 'accountName') && runsIntoLegalForm(v))
+  if ((field === 'companyName' || field === 'accountName') && runsInto(v, isLegalFormRest))
     return "an organisation's name run on into a legal form";
   return null;
 }
