@@ -176,14 +176,10 @@ export function createRecogniser(
     const first = await read(crops, onBatch);
     const dense = crops.flatMap((_, i) => (first.density[i]! > DENSE_CHARS_PER_STEP ? [i] : []));
     if (dense.length === 0) return first.chars;
-    const wider = await read(
-      dense.map((i) => {
-        const c = crops[i]!;
-        return resize(c, Math.max(1, Math.round(c.width * DENSE_STRETCH)), c.height);
-      }),
-    );
+    const widths = dense.map((i) => Math.max(1, Math.round(crops[i]!.width * DENSE_STRETCH)));
+    const wider = await read(dense.map((i, k) => resize(crops[i]!, widths[k]!, crops[i]!.height)));
     dense.forEach((i, k) => {
-      const scale = crops[i]!.width / Math.max(1, Math.round(crops[i]!.width * DENSE_STRETCH));
+      const scale = crops[i]!.width / widths[k]!;
       first.chars[i] = wider.chars[k]!.map((ch) => ({
         ...ch,
         x: ch.x * scale,
