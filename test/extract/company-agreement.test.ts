@@ -7,6 +7,7 @@ import type { CharAlternatives, DocumentText, ExtractedDocument } from '../../sr
 import { extractDocument } from '../../src/core/extract/index';
 import { crossDocumentFill } from '../../src/core/extract/cross-document';
 import { bankForm, ocrItem } from './support/bank-form';
+import { ocrText } from './support/positioned';
 
 /** The bank form whose 存款人名称 reads `name` at `confidence`, with the OCR's runner-ups. */
 function formReading(name: string, confidence: number, alternatives?: CharAlternatives[]) {
@@ -88,25 +89,15 @@ describe('a company name settled by the license', () => {
   describe('two OCR readings that both doubted', () => {
     /** A license photo whose 名称 reads `name` at `p`, with the OCR's runner-ups. */
     function licenseText(name: string, alternatives: CharAlternatives[]): DocumentText {
-      return {
-        source: 'paddle',
-        pages: [
-          {
-            page: 0,
-            width: 1700,
-            height: 2400,
-            items: [
-              ocrItem('营业执照', 700, 150, 0.99),
-              ocrItem('统一社会信用代码', 200, 300, 0.99),
-              ocrItem('91330106MA2H4B1X73', 700, 300, 0.99),
-              ocrItem('名称', 200, 400, 0.99),
-              ocrItem(name, 500, 400, alternatives[0]!.p, alternatives),
-              ocrItem('法定代表人', 200, 460, 0.99),
-              ocrItem('王昕琰', 500, 460, 0.99),
-            ],
-          },
-        ],
-      };
+      return ocrText([
+        ocrItem('营业执照', 700, 150, 0.99),
+        ocrItem('统一社会信用代码', 200, 300, 0.99),
+        ocrItem('91330106MA2H4B1X73', 700, 300, 0.99),
+        ocrItem('名称', 200, 400, 0.99),
+        ocrItem(name, 500, 400, alternatives[0]!.p, alternatives),
+        ocrItem('法定代表人', 200, 460, 0.99),
+        ocrItem('王昕琰', 500, 460, 0.99),
+      ]);
     }
 
     function both(

@@ -3,20 +3,15 @@
 // PP-OCRv4 output of the tuned family id-a4-one-side as blurred, watermarked phone photos
 // (test/fixtures/ocr/id-front-a4-photo-*.paddle.json), which files.legible failed though
 // every value on them was right: 壮 read at 0.64 (牡 and 社 behind it), 男 at 0.66.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { legibilityConfidence } from '../../src/core/checks/images';
-import { DocumentTextSchema, type DocumentText } from '../../src/core/extraction';
+import type { DocumentText } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { CORROBORATED_CONFIDENCE, corroborations } from '../../src/core/extract/corroboration';
 import { fieldTextConfidence } from '../../src/core/image';
 import { bankForm, ocrItem } from './support/bank-form';
-import { item } from './support/positioned';
-
-const paddleText = (name: string): DocumentText =>
-  DocumentTextSchema.parse(
-    JSON.parse(readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url), 'utf8')),
-  );
+import { item, ocrText } from './support/positioned';
+import { paddleText } from './support/ocr-fixture';
 
 /** The document as the reader reports it from an image: with its characters' confidence. */
 function read(text: DocumentText) {
@@ -148,24 +143,19 @@ describe('what the ID number corroborates', () => {
 });
 
 describe('an ID back whose dates keep the card validity rule', () => {
-  const back = (until: string, from = '2016.03.12'): DocumentText => ({
-    source: 'paddle',
-    pages: [
-      {
-        page: 0,
-        width: 1000,
-        height: 630,
-        items: [
-          ocrItem('中华人民共和国', 300, 80, 0.99),
-          ocrItem('居民身份证', 320, 150, 0.99),
-          ocrItem('签发机关', 150, 420, 0.99),
-          ocrItem('杭州市公安局西湖分局', 320, 420, 0.97),
-          ocrItem('有效期限', 150, 500, 0.99),
-          ocrItem(`${from}-${until}`, 320, 500, 0.7),
-        ],
-      },
-    ],
-  });
+  const back = (until: string, from = '2016.03.12'): DocumentText =>
+    ocrText(
+      [
+        ocrItem('中华人民共和国', 300, 80, 0.99),
+        ocrItem('居民身份证', 320, 150, 0.99),
+        ocrItem('签发机关', 150, 420, 0.99),
+        ocrItem('杭州市公安局西湖分局', 320, 420, 0.97),
+        ocrItem('有效期限', 150, 500, 0.99),
+        ocrItem(`${from}-${until}`, 320, 500, 0.7),
+      ],
+      1000,
+      630,
+    );
 
   it('2016.03.12-2036.03.12, 20 years to the day, is corroborated; 2036.03.13 is not', () => {
     const doc = extractDocument(back('2036.03.12'), 'back.jpg');

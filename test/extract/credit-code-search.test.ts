@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
+import { ocrText } from './support/positioned';
 
 /** A checksum-valid credit code (GB 32100). */
 const CODE = '91330106MA2H4B1X73';
@@ -18,27 +19,21 @@ function item(text: string, x: number, y: number, h = 20, confidence = 0.97): Te
 }
 
 function license(codeItems: TextItem[], extra: TextItem[] = []): DocumentText {
-  return {
-    source: 'paddle',
-    pages: [
-      {
-        page: 0,
-        width: 1200,
-        height: 900,
-        items: [
-          item('营业执照', 480, 30, 40),
-          item('名称', 60, 200),
-          item('杭州星澜芯科技有限公司', 160, 200),
-          item('法定代表人', 60, 260),
-          item('王示例', 160, 260),
-          item('住所', 60, 320),
-          item('浙江省杭州市西湖区示例路1号', 160, 320),
-          ...codeItems,
-          ...extra,
-        ],
-      },
+  return ocrText(
+    [
+      item('营业执照', 480, 30, 40),
+      item('名称', 60, 200),
+      item('杭州星澜芯科技有限公司', 160, 200),
+      item('法定代表人', 60, 260),
+      item('王示例', 160, 260),
+      item('住所', 60, 320),
+      item('浙江省杭州市西湖区示例路1号', 160, 320),
+      ...codeItems,
+      ...extra,
     ],
-  };
+    1200,
+    900,
+  );
 }
 
 describe('the credit code by its type over the page', () => {

@@ -7,16 +7,10 @@
 // - the company type 有限责任公司, its （自然人投资或控股） beside it in a line of its own
 //   (the seal grew that line's box to twice the row's height);
 // - the company type 有限责任公司（自然人独资, its closing bracket lost.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocumentTextSchema, type DocumentText } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { cutShort } from '../../src/core/extract/value-types';
-
-const paddleText = (name: string): DocumentText =>
-  DocumentTextSchema.parse(
-    JSON.parse(readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url), 'utf8')),
-  );
+import { paddleText } from './support/ocr-fixture';
 
 describe('a value cut short is below 0.9', () => {
   it('a scope whose list ends in 、 (the rest not read)', () => {

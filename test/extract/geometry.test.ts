@@ -3,18 +3,12 @@
 // and half a line higher (a photo's perspective), whose label's colon stands alone; a
 // credit code below its label with a QR code's box between them.
 import { describe, expect, it } from 'vitest';
-import type { DocumentText, TextItem } from '../../src/core/extraction';
+import type { TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
+import { item as positioned, ocrText as ocr } from './support/positioned';
 
-function item(text: string, x: number, y: number, h = 30, confidence = 0.99): TextItem {
-  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
-  return { page: 0, x, y, w, h, text, confidence };
-}
-
-const ocr = (items: TextItem[], width = 1700, height = 2400): DocumentText => ({
-  source: 'paddle',
-  pages: [{ page: 0, width, height, items }],
-});
+const item = (text: string, x: number, y: number, h = 30, confidence = 0.99): TextItem =>
+  positioned(text, x, y, h, confidence);
 
 describe('values off their label’s line', () => {
   it('reads a permit photographed at an angle: values higher, larger and far right of `label：`', () => {

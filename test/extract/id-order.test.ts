@@ -5,16 +5,11 @@ import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { segmentText } from '../../src/core/segment';
 import { classifyDocument } from '../../src/core/classify';
+import { item as positioned, ocrText } from './support/positioned';
 
-function item(text: string, x: number, y: number, h = 22, confidence = 0.95): TextItem {
-  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
-  return { page: 0, x, y, w, h, text, confidence };
-}
-
-const page = (items: TextItem[]): DocumentText => ({
-  source: 'paddle',
-  pages: [{ page: 0, width: 1696, height: 2400, items }],
-});
+const item = (text: string, x: number, y: number, h = 22, confidence = 0.95): TextItem =>
+  positioned(text, x, y, h, confidence);
+const page = (items: TextItem[]): DocumentText => ocrText(items, 1696, 2400);
 
 describe('a card front whose 姓名 and 性别 labels were lost', () => {
   const front = (nameLine: string) =>

@@ -4,16 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { classifyDocument } from '../../src/core/classify';
 import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument, parseDate, parseTerm } from '../../src/core/extract/index';
+import { item as positioned, ocrText } from './support/positioned';
 
 /** One OCR item: text at (x, y) with a character height of 20 (full-width characters 20 wide). */
-function item(text: string, x: number, y: number, confidence = 0.95, h = 20): TextItem {
-  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! < 0x2e80 ? 0.55 : 1) * h, 0);
-  return { page: 0, x, y, w, h, text, confidence };
-}
+const item = (text: string, x: number, y: number, confidence = 0.95, h = 20): TextItem =>
+  positioned(text, x, y, h, confidence);
 
-function ocr(items: TextItem[], width = 1200, height = 800): DocumentText {
-  return { source: 'tesseract', pages: [{ page: 0, width, height, items }] };
-}
+const ocr = (items: TextItem[], width = 1200, height = 800): DocumentText =>
+  ocrText(items, width, height, 'tesseract');
 
 describe('extraction from OCR-like boxes', () => {
   it('reads a two-column license: spaced, split and misread labels, wrapped values kept in their column', () => {

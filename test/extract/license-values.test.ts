@@ -4,19 +4,12 @@
 // capital's last character and the 此复印件与原件一致 stamp over the scope), where two
 // wrong values stood at 0.99 and 0.92: the capital 壹佰万元 (its 整 under the seal) and
 // the address 样列街 (列 read at 0.87 with 例 behind at 5%).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentText, TextItem } from '../../src/core/extraction';
-import { DocumentTextSchema } from '../../src/core/extraction';
+import type { TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { completedAmount, isCapital } from '../../src/core/extract/amounts';
 import { itemGlyphs } from '../../src/core/extract/lines';
-
-/** A page's real PP-OCR text kept in test/fixtures/ocr. */
-const paddleText = (name: string): DocumentText =>
-  DocumentTextSchema.parse(
-    JSON.parse(readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url), 'utf8')),
-  );
+import { paddleText } from './support/ocr-fixture';
 
 const sealed = paddleText('license-seal-over-capital.paddle.json');
 

@@ -6,17 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { withoutLoneTail } from '../../src/core/extract/lone-glyph';
+import { item as positioned, ocrText } from './support/positioned';
 
 const H = 20;
 /** An OCR item of `text` at x, one ideograph per H pixels (a Latin character half that). */
-function item(text: string, x: number, y = 100): TextItem {
-  const w = [...text].reduce((n, ch) => n + (ch.codePointAt(0)! < 0x2e80 ? 0.55 : 1), 0) * H;
-  return { page: 0, x, y, w, h: H, text, confidence: 0.99 };
-}
-const page = (items: TextItem[]): DocumentText => ({
-  source: 'paddle',
-  pages: [{ page: 0, width: 1200, height: 400, items }],
-});
+const item = (text: string, x: number, y = 100): TextItem => positioned(text, x, y, H, 0.99);
+const page = (items: TextItem[]): DocumentText => ocrText(items, 1200, 400);
 const ADDRESS = '浙江省杭州市西湖区文三路88号2幢216室';
 
 describe('a lone mark beyond a value', () => {

@@ -4,15 +4,10 @@
 // one, with no runner-up kept (or one near the decoder's floor, which a sharper print
 // loses), is not trusted at 0.9 and the rarer reading is proposed. On real PP-OCRv4 output
 // of `法定代表人 <name>` lines rendered by Chromium (Noto Sans CJK SC 18 px, blurred 0.8 px).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocumentTextSchema, type DocumentText } from '../../src/core/extraction';
+import type { DocumentText } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
-
-const paddleText = (name: string): DocumentText =>
-  DocumentTextSchema.parse(
-    JSON.parse(readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url), 'utf8')),
-  );
+import { paddleText } from './support/ocr-fixture';
 
 /** The same reading as a sharper print gives it: no runner-up kept, every character sure. */
 function sharp(text: DocumentText): DocumentText {

@@ -8,17 +8,7 @@ import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { pageLines } from '../../src/core/extract/lines';
 import { readPdfTextNode } from '../../src/ocr/pdfjs.node.ts';
-
-/** One text item at (x, y), characters h high (full-width ones h wide). */
-function item(text: string, x: number, y: number, h = 20): TextItem {
-  const w = [...text].reduce((sum, ch) => sum + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.55) * h, 0);
-  return { page: 0, x, y, w, h, text, confidence: 1 };
-}
-
-const page = (items: TextItem[]): DocumentText => ({
-  source: 'pdf-text',
-  pages: [{ page: 0, width: 1200, height: 900, items }],
-});
+import { item, page } from './support/positioned';
 
 const SCOPE = [
   '许可项目：第二类增值电信业务。一般项目：化妆品',

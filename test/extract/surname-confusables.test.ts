@@ -5,15 +5,10 @@
 // blurred), read 元婕嘉 at 0.998 and 0.997 before this test (a tuned bank form of the wide
 // name pool was read the same at 0.987), and of a `法定代表人：逄琬可` line (Noto Sans 18 px)
 // read 逢琬可 at 0.999.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocumentTextSchema, type DocumentText } from '../../src/core/extraction';
+import type { DocumentText } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
-
-const paddleText = (name: string): DocumentText =>
-  DocumentTextSchema.parse(
-    JSON.parse(readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url), 'utf8')),
-  );
+import { paddleText } from './support/ocr-fixture';
 
 /** The same OCR output with the name line's text replaced (its confidences kept). */
 function withName(text: DocumentText, name: string): DocumentText {

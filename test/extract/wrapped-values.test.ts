@@ -6,16 +6,10 @@
 // up to 技 of its second line); an individual business's photo whose scope line lost its
 // 。 between ） and （, the two OCR boxes 3.3 box heights apart (seed offset 1840, wide
 // names: the line's rest after the gap was dropped).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocumentTextSchema, type DocumentText } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { item, page } from './support/positioned';
-
-const paddleText = (name: string): DocumentText =>
-  DocumentTextSchema.parse(
-    JSON.parse(readFileSync(new URL(`../fixtures/ocr/${name}`, import.meta.url), 'utf8')),
-  );
+import { paddleText } from './support/ocr-fixture';
 
 describe('a value wrapped over lines, on real OCR output', () => {
   it('takes a wrapped line whose box starts most of a character left of the value', () => {

@@ -1,7 +1,7 @@
 // A synthetic bank form (基本存款账户信息) as OCR reads it, for the tests of how a person's
 // name is read: its 法定代表人 line is the one the test gives.
 import type { CharAlternatives, DocumentText, TextItem } from '../../../src/core/extraction';
-import { item as positioned } from './positioned';
+import { item as positioned, ocrText } from './positioned';
 
 /** An OCR line 30 px high at (x, y), with what else the OCR saw in its characters. */
 export function ocrItem(
@@ -23,26 +23,21 @@ export function bankForm(
   source: DocumentText['source'] = 'paddle',
   extra: readonly TextItem[] = [],
 ): DocumentText {
-  return {
-    source,
-    pages: [
-      {
-        page: 0,
-        width: 1700,
-        height: 2400,
-        items: [
-          ocrItem('基本存款账户信息', 600, 200, 0.99),
-          ocrItem('存款人名称', 200, 400, 0.99),
-          ocrItem('杭州珩越贸易有限公司', 500, 400),
-          ocrItem('法定代表人', 200, 460, 0.99),
-          { ...person, x: 500, y: 460 },
-          ocrItem('开户银行', 200, 520, 0.99),
-          ocrItem('招商银行股份有限公司杭州滨江支行', 500, 520),
-          ocrItem('账号', 200, 580, 0.99),
-          ocrItem('3469922317129364594', 500, 580),
-          ...extra,
-        ],
-      },
+  return ocrText(
+    [
+      ocrItem('基本存款账户信息', 600, 200, 0.99),
+      ocrItem('存款人名称', 200, 400, 0.99),
+      ocrItem('杭州珩越贸易有限公司', 500, 400),
+      ocrItem('法定代表人', 200, 460, 0.99),
+      { ...person, x: 500, y: 460 },
+      ocrItem('开户银行', 200, 520, 0.99),
+      ocrItem('招商银行股份有限公司杭州滨江支行', 500, 520),
+      ocrItem('账号', 200, 580, 0.99),
+      ocrItem('3469922317129364594', 500, 580),
+      ...extra,
     ],
-  };
+    1700,
+    2400,
+    source,
+  );
 }

@@ -15,6 +15,16 @@ export function page(items: TextItem[], source: DocumentText['source'] = 'pdf-te
   return { source, pages: [{ page: 0, width: 1200, height: 900, items }] };
 }
 
+/** A one-page text of those items on a width × height page, as an OCR engine gives it. */
+export function ocrText(
+  items: TextItem[],
+  width = 1700,
+  height = 2400,
+  source: DocumentText['source'] = 'paddle',
+): DocumentText {
+  return { source, pages: [{ page: 0, width, height, items }] };
+}
+
 /** A recorded OCR item: its box, its confidence and its text, as PP-OCR gave them. */
 export type OcrRow = [x: number, y: number, w: number, h: number, confidence: number, text: string];
 
