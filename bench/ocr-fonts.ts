@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALL_FAMILY_FONTS, fontsOption } from '../scripts/fixtures/families/style';
+import { FAMILY_FONTS, fontsOption } from '../scripts/fixtures/families/style';
 import { familyCases, writeFamilySet } from '../scripts/fixtures/families/set';
 import { useLocalFonts } from '../scripts/fixtures/fonts';
 import { closeRenderer } from '../scripts/fixtures/render';
@@ -75,7 +75,7 @@ const debian = debianDir ? debianFonts(resolve(debianDir)) : [];
 // Every face (the npm ones and, with --debian-fonts, Debian's) unless --fonts names some.
 const fonts = option('fonts')
   ? fontsOption(option('fonts'), debian)
-  : [...ALL_FAMILY_FONTS, ...debian];
+  : [...FAMILY_FONTS, ...debian];
 const slug = (font: string): string =>
   (debian.includes(font) ? `debian-${font}` : font).toLowerCase().replace(/[^a-z0-9]+/g, '-');
 /** The file a case was rendered to (its truth names it). */

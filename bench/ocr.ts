@@ -1,4 +1,4 @@
-// `npm run bench:ocr [-- --full] [--engines=paddle,paddle-wasm,tesseract] [--regenerate] [--fonts=default|all]`
+// `npm run bench:ocr [-- --full] [--engines=paddle,paddle-wasm,tesseract] [--regenerate]`
 // Reading accuracy and speed on the layout families (scripts/fixtures/families), the
 // TUNED families and the HELD-OUT ones side by side: fields exact per kind and field,
 // credit code / ID number after proposals, kind recognised, documents found in
@@ -7,14 +7,12 @@
 // Default (quick): 2 samples per family + 2 per multi-document family and partition;
 // --full: 6 and 4. Whole dossiers (a license, the ID sides, a bank form of one company, one
 // file each: 3 per partition, --full 6) and the whole-dossier PDFs are also checked
-// together and compared with the checks on their ground truth (bench/ocr-dossiers.ts). The sets are generated on first use into bench/.data/families/.
+// together and compared with the checks on their ground truth (bench/ocr-dossiers.ts). The
+// sets are drawn over every npm face (style.ts FAMILY_FONTS) and generated on first use into
+// bench/.data/families/, and again whenever the generator would draw them otherwise.
 // This is the only place the held-out families are generated and read; their misread
 // values are never printed or stored, only the summary figures.
 // Writes bench/results/ocr.json (--full: ocr-full.json) and the table in BENCHMARKS.md.
-// --fonts=all draws the same samples over every npm face (ALL_FAMILY_FONTS, not only
-// FAMILY_FONTS) into sets of their own (bench/.data/families/quick-all-fonts/ …), names
-// the faces in the tables' header and writes bench/results/ocr-all-fonts.json (…-full-…)
-// only, never BENCHMARKS.md (bench/ocr-sets.ts).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -24,13 +22,15 @@ import { fileURLToPath } from 'node:url';
 import { HELD_OUT, type Partition } from '../scripts/fixtures/families/families';
 import { closeRenderer } from '../scripts/fixtures/render';
 import { writeFamilySet } from '../scripts/fixtures/families/set';
+import { FAMILY_FONTS } from '../scripts/fixtures/families/style';
 import { loadTruths, runEngine, type EngineRun } from './ocr-read';
 import { dossierTable, markdownTable, summarise, type EngineSummary } from './ocr-report';
 import {
   benchCases,
   benchDataDir,
-  benchFaces,
-  benchFonts,
+  CASES_DIGEST_FILE,
+  casesDigest,
+  checkBenchFonts,
   facesCaption,
   resultsFile,
 } from './ocr-sets';
@@ -43,9 +43,8 @@ const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const size = args.includes('--full') || option('size') === 'full' ? 'full' : 'quick';
-/** --fonts=default|all: the faces the sets are drawn in, and so their folders and results. */
-const fonts = benchFonts(option('fonts'));
-const dataDir = benchDataDir(ROOT, size, fonts);
+checkBenchFonts(option('fonts'));
+const dataDir = benchDataDir(ROOT, size);
 const PARTITIONS: readonly Partition[] = ['tuned', 'held-out'];
 /** --dossiers: only the dossiers of separate files (the dossier-level figure, in minutes). */
 const dossiersOnly = args.includes('--dossiers');
@@ -60,21 +59,26 @@ async function ensureSets(regenerate: boolean): Promise<void> {
   try {
     for (const partition of PARTITIONS) {
       const [familiesDir, dossiersDir] = setDirs(partition) as [string, string];
-      const cases = benchCases(partition, size, fonts);
+      const cases = benchCases(partition, size);
       const sets = [
-        { dir: familiesDir, cases: cases.families },
-        { dir: dossiersDir, cases: cases.dossiers },
+        { dir: familiesDir, cases: cases.families() },
+        { dir: dossiersDir, cases: cases.dossiers() },
       ];
       for (const set of sets) {
-        if (!regenerate && existsSync(join(set.dir, 'index.json'))) continue;
+        const digest = casesDigest(set.cases);
+        const digestFile = join(set.dir, CASES_DIGEST_FILE);
+        const kept = await readFile(digestFile, 'utf8').catch(() => undefined);
+        if (!regenerate && kept === digest && existsSync(join(set.dir, 'index.json'))) continue;
         await rm(set.dir, { recursive: true, force: true });
-        const cases = set.cases();
-        process.stderr.write(`generating ${cases.length} ${partition} files in ${set.dir} …\n`);
+        process.stderr.write(
+          `generating ${set.cases.length} ${partition} files in ${set.dir}${kept === undefined || regenerate ? '' : ' (the generator draws them otherwise now)'} …\n`,
+        );
         await writeFamilySet(
-          cases,
+          set.cases,
           set.dir,
           partition === 'tuned' ? (line) => process.stderr.write(`${line}\n`) : () => {},
         );
+        await writeFile(digestFile, digest);
       }
     }
   } finally {
@@ -99,7 +103,6 @@ async function spawnEngine(engine: BenchEngine, out: string): Promise<EngineRun>
     `--engine=${engine}`,
     `--out=${out}`,
     `--size=${size}`,
-    `--fonts=${fonts}`,
     ...(dossiersOnly ? ['--dossiers'] : []),
   ];
   // paddle-wasm: the same models on onnxruntime-web's wasm, the app renderer's runtime.
@@ -133,7 +136,7 @@ async function updateBenchmarks(
     BEGIN,
     `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr${size === 'full' ? ' -- --full' : ''}\` (${size} set), ${cores} cores shared with other jobs; \`bench/results/${size === 'full' ? 'ocr-full' : 'ocr'}.json\`. Held-out families: ${HELD_OUT.map((f) => `\`${f}\``).join(', ')}.`,
     '',
-    ...summaries.map((s) => markdownTable(s)),
+    ...summaries.map((s) => markdownTable(s, facesCaption())),
     END,
   ].join('\n');
   const start = text.indexOf(BEGIN);
@@ -191,31 +194,26 @@ async function main(): Promise<void> {
     .filter((l) => l.startsWith('processor')).length;
   const date = new Date().toISOString();
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
-  // The default run's JSON stays as it was; another set's names its faces.
-  const faces = fonts === 'default' ? {} : { fonts, faces: benchFaces(fonts) };
-  const caption = facesCaption(fonts);
-  const results = join(ROOT, 'bench/results', resultsFile(size, fonts, dossiersOnly));
+  const caption = facesCaption();
+  const results = join(ROOT, 'bench/results', resultsFile(size, dossiersOnly));
   const json = (): string =>
     JSON.stringify(
-      { date, cores, set: size, ...faces, heldOut: HELD_OUT, engines: summaries },
+      { date, cores, set: size, faces: FAMILY_FONTS, heldOut: HELD_OUT, engines: summaries },
       null,
       2,
     ) + '\n';
-  if (fonts !== 'default')
-    process.stderr.write(`--fonts=${fonts}: ${results} written, BENCHMARKS.md left as it is\n`);
   if (dossiersOnly) {
     await writeFile(results, json());
-    if (fonts === 'default')
-      await updateSection(DOSSIERS, [
-        `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr -- --dossiers\` (${size} set, the dossiers of separate files only), ${cores} cores shared with other jobs; \`bench/results/ocr-dossiers.json\`.`,
-        '',
-        ...summaries.map((s) => dossierTable(s)),
-      ]);
+    await updateSection(DOSSIERS, [
+      `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr -- --dossiers\` (${size} set, the dossiers of separate files only), ${cores} cores shared with other jobs; \`bench/results/ocr-dossiers.json\`.`,
+      '',
+      ...summaries.map((s) => dossierTable(s, caption)),
+    ]);
     for (const s of summaries) process.stdout.write(`${dossierTable(s, caption)}\n\n`);
     return;
   }
   await writeFile(results, json());
-  if (fonts === 'default') await updateBenchmarks(summaries, date, cores);
+  await updateBenchmarks(summaries, date, cores);
   for (const s of summaries) process.stdout.write(`${markdownTable(s, caption)}\n\n`);
 }
 

@@ -1,84 +1,91 @@
-// bench:ocr's sets (bench/ocr-sets.ts): `--fonts=all` draws the same samples over every npm
-// face into a folder and a results file of their own; the default set is the one bench:ocr
-// has always measured, case for case, in the folders and files it always had.
+// bench:ocr's sets (bench/ocr-sets.ts): drawn over every npm face, in the folders and
+// results files they always had, and generated again when the generator draws them
+// otherwise (a cached set of the old 3-face draw is never measured as the new one).
 import { describe, expect, it } from 'vitest';
+import { CJK_FONT_FAMILIES } from '../../scripts/fixtures/fonts';
 import { dossierCases, familyCases, type FamilyCase } from '../../scripts/fixtures/families/set';
-import { ALL_FAMILY_FONTS, FAMILY_FONTS } from '../../scripts/fixtures/families/style';
+import { FAMILY_FONTS } from '../../scripts/fixtures/families/style';
 import {
   benchCases,
   benchDataDir,
-  benchFonts,
+  casesDigest,
+  checkBenchFonts,
   facesCaption,
   resultsFile,
-  setName,
 } from '../../bench/ocr-sets';
 
-describe('bench:ocr --fonts', () => {
-  it('keeps the default set as it was: same cases, folders and results files', () => {
-    expect(benchFonts(undefined)).toBe('default');
-    expect(benchFonts('default')).toBe('default');
-    // bench/ocr.ts's calls before --fonts existed.
+/** The faces of the draw before 2026-12-04, the only ones the sets were drawn in then. */
+const EARLIER_FACES = ['Noto Sans CJK SC', 'Noto Serif CJK SC', 'LXGW WenKai'];
+
+describe('bench:ocr sets', () => {
+  it('keeps its sizes, folders and results files', () => {
     const before = {
       quick: { perFamily: 2, perMulti: 2, perDossier: 3 },
       full: { perFamily: 6, perMulti: 4, perDossier: 6 },
     } as const;
     for (const partition of ['tuned', 'held-out'] as const) {
-      const cases = benchCases(partition, 'quick', 'default');
+      const cases = benchCases(partition, 'quick');
       expect(cases.families()).toEqual(familyCases(partition, { ...before.quick, media: 'mixed' }));
       expect(cases.dossiers()).toEqual(dossierCases(partition, 3, { media: 'mixed' }));
     }
-    expect(benchCases('tuned', 'full', 'default').families()).toEqual(
+    expect(benchCases('tuned', 'full').families()).toEqual(
       familyCases('tuned', { ...before.full, media: 'mixed' }),
     );
-    expect(benchDataDir('/r', 'quick', 'default')).toBe('/r/bench/.data/families/quick');
-    expect(benchDataDir('/r', 'full', 'default')).toBe('/r/bench/.data/families/full');
-    expect(resultsFile('quick', 'default', false)).toBe('ocr.json');
-    expect(resultsFile('full', 'default', false)).toBe('ocr-full.json');
-    expect(resultsFile('quick', 'default', true)).toBe('ocr-dossiers.json');
-    expect(resultsFile('full', 'default', true)).toBe('ocr-dossiers-full.json');
-    expect(facesCaption('default')).toBeUndefined();
+    expect(benchDataDir('/r', 'quick')).toBe('/r/bench/.data/families/quick');
+    expect(benchDataDir('/r', 'full')).toBe('/r/bench/.data/families/full');
+    expect(resultsFile('quick', false)).toBe('ocr.json');
+    expect(resultsFile('full', false)).toBe('ocr-full.json');
+    expect(resultsFile('quick', true)).toBe('ocr-dossiers.json');
+    expect(resultsFile('full', true)).toBe('ocr-dossiers-full.json');
   });
 
-  it('draws the all-fonts set over more than the default faces, in a folder of its own', () => {
-    expect(benchFonts('all')).toBe('all');
-    expect(() => benchFonts('Comic Sans')).toThrow(/--fonts is default or all, not Comic Sans/);
-    const optional = ALL_FAMILY_FONTS.filter((f) => !FAMILY_FONTS.includes(f));
-    const inOptionalFace = (cases: FamilyCase[]): boolean => {
+  it('draws every npm face, in single files, multi-document files and dossiers alike', () => {
+    // Every package's face (aliases of one package and weights aside) is drawn from.
+    expect(FAMILY_FONTS.length).toBe(7);
+    expect(FAMILY_FONTS).toEqual(expect.arrayContaining([...EARLIER_FACES, 'ZCOOL XiaoWei']));
+    expect(
+      CJK_FONT_FAMILIES.every(
+        (f) => FAMILY_FONTS.includes(f.family) || f.family === 'AR PL UKai CN',
+      ),
+    ).toBe(true);
+    const later = FAMILY_FONTS.filter((f) => !EARLIER_FACES.includes(f));
+    const inLaterFace = (cases: FamilyCase[]): boolean => {
       const pages = JSON.stringify(cases.map((c) => c.file.pages));
-      return optional.some((f) => pages.includes(`'${f}'`));
+      return later.some((f) => pages.includes(`'${f}'`));
     };
     // The tuned partition only: the held-out one is the bench's to draw.
-    const all = benchCases('tuned', 'quick', 'all');
-    const byDefault = benchCases('tuned', 'quick', 'default');
-    const [families, dossiers] = [all.families(), all.dossiers()];
-    // The same samples (names, media, degradations), only their faces drawn otherwise.
-    expect(families.map((c) => [c.name, c.seed])).toEqual(
-      byDefault.families().map((c) => [c.name, c.seed]),
-    );
-    expect(dossiers.map((c) => [c.name, c.seed])).toEqual(
-      byDefault.dossiers().map((c) => [c.name, c.seed]),
-    );
+    const sets = benchCases('tuned', 'quick');
+    const [families, dossiers] = [sets.families(), sets.dossiers()];
     const drawn = new Set(families.map((c) => c.font).filter((f) => f !== 'mixed'));
-    // Multi-document files and whole dossiers are drawn from every face too (old code: never).
-    expect(inOptionalFace(families.filter((c) => c.font === 'mixed'))).toBe(true);
-    expect(inOptionalFace(dossiers)).toBe(true);
-    expect(inOptionalFace([...byDefault.families(), ...byDefault.dossiers()])).toBe(false);
-    expect([...drawn].every((f) => ALL_FAMILY_FONTS.includes(f))).toBe(true);
-    expect([...drawn].filter((f) => !FAMILY_FONTS.includes(f)).length).toBeGreaterThan(0);
-    expect(drawn.size).toBeGreaterThan(FAMILY_FONTS.length);
+    // Old code: the 3 earlier faces only, everywhere.
+    expect(inLaterFace(families.filter((c) => c.font === 'mixed'))).toBe(true);
+    expect(inLaterFace(dossiers)).toBe(true);
+    expect([...drawn].every((f) => FAMILY_FONTS.includes(f))).toBe(true);
+    expect(drawn.size).toBeGreaterThan(EARLIER_FACES.length);
+    expect(facesCaption()).toBe(`faces: 7 (${FAMILY_FONTS.join(', ')})`);
+  });
 
-    expect(setName('quick', 'all')).toBe('quick-all-fonts');
-    for (const size of ['quick', 'full'] as const) {
-      expect(benchDataDir('/r', size, 'all')).not.toBe(benchDataDir('/r', size, 'default'));
-      expect(benchDataDir('/r', size, 'all')).toBe(`/r/bench/.data/families/${size}-all-fonts`);
-      for (const dossiersOnly of [false, true])
-        expect(resultsFile(size, 'all', dossiersOnly)).not.toBe(
-          resultsFile(size, 'default', dossiersOnly),
-        );
-    }
-    expect(resultsFile('quick', 'all', false)).toBe('ocr-all-fonts.json');
-    expect(facesCaption('all')).toBe(
-      `faces: all ${ALL_FAMILY_FONTS.length} (${ALL_FAMILY_FONTS.join(', ')})`,
+  it('tells a set on disk from the one the generator draws now by its cases digest', () => {
+    const now = benchCases('tuned', 'quick').families();
+    expect(casesDigest(now)).toBe(casesDigest(benchCases('tuned', 'quick').families()));
+    expect(casesDigest(now)).toMatch(/^[0-9a-f]{64}$/);
+    // The same samples drawn in the 3 earlier faces: another set, so generated again.
+    const earlier = familyCases('tuned', {
+      perFamily: 2,
+      perMulti: 2,
+      media: 'mixed',
+      fonts: EARLIER_FACES,
+    });
+    expect(earlier.map((c) => c.name)).toEqual(now.map((c) => c.name));
+    expect(casesDigest(earlier)).not.toBe(casesDigest(now));
+  });
+
+  it('takes --fonts=all as the same draw and refuses other faces', () => {
+    expect(() => checkBenchFonts(undefined)).not.toThrow();
+    expect(() => checkBenchFonts('default')).not.toThrow();
+    expect(() => checkBenchFonts('all')).not.toThrow();
+    expect(() => checkBenchFonts('Comic Sans')).toThrow(
+      /^bench:ocr --fonts is default or all \(the same faces\), not Comic Sans$/,
     );
   });
 });
