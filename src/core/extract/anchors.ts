@@ -21,6 +21,8 @@ export { SEPARATORS, gapBefore, type LabelHit } from './label-match';
  * alias (开户银行名称, 法定代表人姓名, 银行账号) still ends in one of these before its colon.
  */
 const LABEL_WORD_END = /(?:名称|全称|姓名|名字|号码|编号|代码|账号|号|名)$/u;
+/** Words that only ever end a label (a field's 姓名, 名称): never a value's start. */
+const LABEL_WORD = /^(?:名称|全称|姓名|名字)$/u;
 /** The most characters a label's extra words add (开户银行|名称, 银行|账号). */
 const MAX_LABEL_EXTRA = 4;
 const HAN_CHAR = /^\p{Script=Han}$/u;
@@ -285,6 +287,14 @@ export function findLabels(
           a.chars.join('').startsWith(longer),
       );
       if (lost && atSegmentEnd(line, last) && !isSeparator(line, last + 1)) {
+        claim(line, hit.to + 1, last);
+        hit.to = last;
+        hit.x1 = line.glyphs[last]?.x1 ?? hit.x1;
+        return;
+      }
+      // A label word of its own (法定代表人姓名, its value past a gap, no colon): the
+      // label's, never a value (a name ending in 名 right after its label is no word).
+      if (LABEL_WORD.test(words) && atSegmentEnd(line, last) && !anotherLabel(words, hit.def)) {
         claim(line, hit.to + 1, last);
         hit.to = last;
         hit.x1 = line.glyphs[last]?.x1 ?? hit.x1;

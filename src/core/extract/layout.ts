@@ -112,11 +112,13 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     lineIndex = lines.indexOf(apart.line);
   } else {
     // Nothing to the right: the value is on the next line, starting near the label. A
-    // line of another size in between (a QR code beside the code, a seal) is not it.
-    let next = lineIndex + 1;
+    // line of another size in between (a QR code beside the code, a seal) is not it. A
+    // label wrapped over lines (法定代表人（单位 / 负责人）) ends on its last part's line.
+    const last = labelBottom(hit, layout);
+    let next = lines.indexOf(last) + 1;
     while (lines[next] && !sameSize(lines[next]!, h)) next++;
     const below = lines[next];
-    if (!below || below.y0 - line.y1 > 2.5 * h || lineHasColumnLabel(below, hit, hits)) return null;
+    if (!below || below.y0 - last.y1 > 2.5 * h || lineHasColumnLabel(below, hit, hits)) return null;
     const first = take(below, hit.x0 - 1.5 * h, null);
     if (first.length === 0) return null;
     // Text beside the next label of the column is that label's value (a photo tilts the
@@ -276,6 +278,16 @@ function besideWrappedLabel(
     if (glyphs.length > 0) return { line: l, glyphs };
   }
   return null;
+}
+
+/**
+ * The line a label ends on: its own, or its lowest wrapped part's (负责人） under
+ * 法定代表人（单位), under which a value printed below its label starts.
+ */
+function labelBottom(hit: LabelHit, layout: PageLayout): Line {
+  let last = hit.line;
+  for (const o of layout.hits) if (o.of === hit && o.line.y1 > last.y1) last = o.line;
+  return last;
 }
 
 function hasLabelBeside(line: Line, hit: LabelHit, hits: LabelHit[], valueX0: number): boolean {
