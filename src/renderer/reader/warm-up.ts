@@ -14,8 +14,8 @@ const LINE_HEIGHT = 30;
 
 /**
  * A white page with LINES lines of dark "words" (blocks of varied width with gaps), some
- * long: the detector finds lines, the classifier votes on the widest, the recogniser
- * reads them in batches of several widths.
+ * long: the detector finds lines, the recogniser reads them in batches of several widths,
+ * confidently enough that no angle classifier is needed (as on a scan that reads well).
  */
 export function warmUpPage(): Raster {
   const page = createRaster(WIDTH, HEIGHT);
@@ -33,8 +33,9 @@ export function warmUpPage(): Raster {
     let x = 60;
     let n = line;
     while (x < end) {
-      // Characters: F-like strokes (not the same upside down, so that the classifier
-      // votes the page upright), a gap between them and a wider one between words.
+      // Characters: F-like strokes (not the same upside down: read upright, and the
+      // classifier votes the page upright where it is asked), a gap between them and a
+      // wider one between words.
       const w = 18 + ((n * 5) % 11);
       ink(x, y, 4, LINE_HEIGHT);
       ink(x, y, w, 4);
