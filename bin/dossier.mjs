@@ -20,8 +20,15 @@ async function loadCli() {
 }
 
 const { main } = await loadCli();
-process.exitCode = await main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY),
 });
+// The command is done (its files written, its OCR engine disposed): once what it printed
+// has reached the OS (a write's callback follows every earlier write's), the process ends
+// here rather than tearing down V8 and waiting for its background compiler jobs, which cost
+// an ID side's call about 40 ms of CPU (bench:ocr-speed, BENCHMARKS.md).
+const flushed = (stream) => new Promise((resolve) => stream.write('', () => resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);
