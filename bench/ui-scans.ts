@@ -5,12 +5,12 @@
 // the two alternated so that the machine's load hits both alike. Peak memory: the
 // proportional set size (PSS) of every process of the browser (or of the CLI), sampled.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '../test/cli/run-cli';
-import { TICKS_PER_SECOND, cpuTicks, descendants, pssKb } from './processes';
+import { descendants, sampleProcesses } from './processes';
 import { createDossier, createVault } from '../test/e2e/pages/dossier';
 import {
   LONG_TASK_RECORDER,
@@ -29,111 +29,6 @@ export type { LongTasks };
 export const SCAN_FILES = ['license', 'id-front', 'id-back', 'bank'].map((n) =>
   join(REPO_ROOT, 'examples/scans-jpg', `${n}.jpg`),
 );
-
-/** Chromium's process type (--type=renderer, gpu-process, utility…); 'browser' without one. */
-function processType(pid: number): string {
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    const type = /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'browser';
-    // Node (the bench, the CLI) is named by its own executable.
-    return cmdline.includes('chromium') || type !== 'browser' ? type : 'node';
-  } catch {
-    return '?';
-  }
-}
-
-/** Each thread of `pid`: its name (/proc comm) and CPU ticks so far. */
-function threadTicks(pid: number): { tid: string; name: string; ticks: number }[] {
-  try {
-    return readdirSync(`/proc/${pid}/task`).map((tid) => ({
-      tid,
-      name: readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim(),
-      ticks: cpuTicks(Number(tid), `/proc/${pid}/task/${tid}/stat`),
-    }));
-  } catch {
-    return [];
-  }
-}
-
-/** How often the peak memory is sampled (ms); CPU ticks every 200 ms. */
-const PSS_EVERY_MS = 1000;
-
-/**
- * Samples `pids()` every 200 ms until stopped: the peak of their summed PSS (MB, read
- * every PSS_EVERY_MS: a shorter peak can be missed), and the
- * CPU seconds they used meanwhile (each process's last sample less its first; a process's
- * last 200 ms before it ends can be missed), also by process type and thread name
- * (renderer/CrRendererMain is the page's main thread, renderer/DedicatedWorker its
- * workers). CPU time is what the machine's load from other jobs changes least, where wall
- * time can double.
- */
-function sampleProcesses(
-  pids: () => number[],
-  what: { pss: boolean; cpu: boolean } = { pss: true, cpu: true },
-): {
-  stop(): { peakMb: number; cpuSeconds: number; cpuByThread: Record<string, number> };
-} {
-  let peakKb = 0;
-  let lastPss = -Infinity;
-  const first = new Map<number, number>();
-  const last = new Map<number, number>();
-  const threadFirst = new Map<string, number>();
-  const threadLast = new Map<string, { name: string; ticks: number }>();
-  const types = new Map<number, string>();
-  const sample = (final = false): void => {
-    let kb = 0;
-    // PSS (smaps_rollup) costs the bench ~20 ms per 100 MB of the browser's memory (250 ms
-    // a sample at 1.4 GB), far more than CPU ticks: every 200 ms it kept the bench's event
-    // loop busy all the time (the stand-in relay's requests waited for it, 0.2-2 s each)
-    // and took a core from the app. Read every PSS_EVERY_MS only.
-    const pss = what.pss && (final || performance.now() - lastPss >= PSS_EVERY_MS);
-    if (pss) lastPss = performance.now();
-    for (const pid of pids()) {
-      if (pss) kb += pssKb(pid);
-      if (!what.cpu) continue;
-      const ticks = cpuTicks(pid);
-      if (ticks < 0) continue;
-      if (!first.has(pid)) first.set(pid, ticks);
-      last.set(pid, ticks);
-      if (!types.has(pid)) types.set(pid, processType(pid));
-      for (const t of threadTicks(pid)) {
-        if (t.ticks < 0) continue;
-        const key = `${pid}/${t.tid}`;
-        if (!threadFirst.has(key)) threadFirst.set(key, t.ticks);
-        threadLast.set(key, { name: `${types.get(pid)}/${t.name}`, ticks: t.ticks });
-      }
-    }
-    peakKb = Math.max(peakKb, kb);
-  };
-  sample();
-  const timer = setInterval(sample, 200);
-  let result:
-    { peakMb: number; cpuSeconds: number; cpuByThread: Record<string, number> } | undefined;
-  return {
-    stop() {
-      if (result) return result;
-      clearInterval(timer);
-      sample(true);
-      let ticks = 0;
-      for (const [pid, end] of last) ticks += end - (first.get(pid) ?? end);
-      const byThread = new Map<string, number>();
-      for (const [key, { name, ticks: end }] of threadLast) {
-        const used = end - (threadFirst.get(key) ?? end);
-        if (used > 0) byThread.set(name, (byThread.get(name) ?? 0) + used);
-      }
-      result = {
-        peakMb: Math.round(peakKb / 1024),
-        cpuSeconds: +(ticks / TICKS_PER_SECOND).toFixed(1),
-        cpuByThread: Object.fromEntries(
-          [...byThread]
-            .sort((a, b) => b[1] - a[1])
-            .map(([name, t]) => [name, +(t / TICKS_PER_SECOND).toFixed(1)]),
-        ),
-      };
-      return result;
-    },
-  };
-}
 
 /**
  * Confirm-all on each document of the review tab (the dialog's OK, until its notice shows),
