@@ -11,7 +11,7 @@ import type { FamilyFile } from '../../scripts/fixtures/families/types';
 import { closeRenderer } from '../../scripts/fixtures/render';
 import { loadDossierDir, type LoadedDossier } from '../../src/cli/load-dossier';
 import type { DocumentText } from '../../src/core/extraction';
-import { locateValue } from '../../src/core/extract/cross-document';
+import { locateValue } from '../../src/core/extract/locate-value';
 import { renderOf, textPdf, withoutLabel } from './support/label-lost';
 
 async function dossierDir(files: Record<string, FamilyFile>): Promise<string> {
