@@ -208,6 +208,12 @@ export const ExtractedDocumentSchema = z.object({
    */
   corroborated: z.record(z.string(), CorroborationSchema).optional(),
   /**
+   * Characters of a compared field the OCR read unsurely, by their positions in the value
+   * (code points), set by the dossier's cross-document stage (src/core/extract/doubts.ts):
+   * a comparison differing only there asks a person to confirm instead of failing.
+   */
+  doubted: z.record(z.string(), z.array(z.number().int().min(0))).optional(),
+  /**
    * The positioned text the fields were read from, kept by the reader so a value lost on
    * this page can be searched for with another document's (never part of the CLI's output).
    */

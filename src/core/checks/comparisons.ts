@@ -3,6 +3,7 @@ import type { DocumentKind } from '../documents';
 import { diffChars, summariseDiff } from '../diff';
 import { foldWidth } from '../text/width';
 import { fieldOf } from './context';
+import { wholeValueOfItsType } from './images';
 import {
   describeField,
   fail,
@@ -16,7 +17,7 @@ import {
   type CheckContext,
   type CheckOutcome,
 } from './result';
-import type { DiffKind } from './types';
+import type { DiffEntry, DiffKind } from './types';
 
 interface Side {
   kind: DocumentKind;
@@ -78,6 +79,17 @@ export function compareExactly(
     );
   }
   const summary = summariseDiff(diff, { a: nameA, b: nameB });
+  const settledByImage = (d: DiffEntry): boolean => unconfirmed && IMAGE_DECIDES.has(d.kind);
+  const doubts = doubtedDifferences(diff, docA.doubted.get(a.field), docB.doubted.get(b.field));
+  // A value that is no whole value of its type (李 for a name) is a failed reading, not a doubtful one.
+  const bothValues = wholeValueOfItsType(a.field, va) && wholeValueOfItsType(b.field, vb);
+  if (bothValues && doubts.some(Boolean) && diff.every((d, i) => settledByImage(d) || doubts[i])) {
+    return warn(
+      `${sentence(nameA.en)} and ${nameB.en} differ as read only where the OCR was unsure of a character (${summary.en}): confirm against the image.`,
+      `${nameA.zh}与${nameB.zh}识别结果仅在识别把握不足的字上不同（${summary.zh}）：请对照原图确认。`,
+      { values, diff, subjects },
+    );
+  }
   if (unconfirmed && diff.every((d) => IMAGE_DECIDES.has(d.kind))) {
     return warn(
       `${sentence(nameA.en)} and ${nameB.en} differ only in width or spacing as read (${summary.en}): confirm against the image.`,
@@ -90,6 +102,29 @@ export function compareExactly(
     `${nameA.zh}与${nameB.zh}不一致：${summary.zh}。`,
     { values, diff, subjects },
   );
+}
+
+/**
+ * Per difference (in diff's order), whether it lies at a character the OCR read unsurely:
+ * a character read in place of another at a doubted place of either value, a character
+ * of a missing from b at a doubted place of a, one extra in b at a doubted place of b. A
+ * character one value lacks is no doubt of the other's reading.
+ */
+export function doubtedDifferences(
+  diff: readonly DiffEntry[],
+  inA: ReadonlySet<number> | undefined,
+  inB: ReadonlySet<number> | undefined,
+): boolean[] {
+  // Where a difference falls in b: its place in a, moved by the characters b has more so far.
+  let shift = 0;
+  return diff.map((d) => {
+    const atB = d.at + shift;
+    if (d.a === '') shift++;
+    else if (d.b === '') shift--;
+    if (d.a === '') return inB?.has(atB) ?? false;
+    if (d.b === '') return inA?.has(d.at) ?? false;
+    return (inA?.has(d.at) ?? false) || (inB?.has(atB) ?? false);
+  });
 }
 
 export const nameLicenseVsBank: Check = (ctx) =>

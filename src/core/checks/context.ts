@@ -42,6 +42,11 @@ export interface EffectiveDocument {
   fields: FieldValues;
   /** Fields read with width-ambiguous characters that no person has confirmed yet. */
   unconfirmed: ReadonlySet<string>;
+  /**
+   * Per field no person has confirmed, the places (code points) of the characters the OCR
+   * read unsurely (ExtractedDocument.doubted); absent: none.
+   */
+  doubted: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 export interface EffectiveFields {
@@ -78,6 +83,7 @@ export function effectiveFields(
       key: documentKey(raw),
       fields: doc.fields,
       unconfirmed: new Set(doc.needsConfirmation ?? []),
+      doubted: doubtedOf(raw, confirmedValues(input.confirmed, raw.kind)),
     });
   }
   const byKind: Partial<Record<DocumentKind, EffectiveDocument>> = {};
@@ -88,6 +94,18 @@ export function effectiveFields(
     else if (ofKind.length > 1) claimants[kind] = ofKind;
   }
   return { documents, byKind, claimants };
+}
+
+/** A document's doubted places per field, but for the fields a person confirmed. */
+function doubtedOf(
+  doc: ExtractedDocument,
+  byPerson: Readonly<Record<string, unknown>>,
+): ReadonlyMap<string, ReadonlySet<number>> {
+  return new Map(
+    Object.entries(doc.doubted ?? {})
+      .filter(([field]) => !(field in byPerson))
+      .map(([field, places]) => [field, new Set(places)]),
+  );
 }
 
 /** A field's value, or null when the document is absent or the field empty. */

@@ -75,7 +75,8 @@ export function legibilityConfidence(doc: ExtractedDocument, field: string): num
 /** The legibility of characters that are not a whole value of the field's type. */
 export const NOT_A_VALUE_CONFIDENCE = 0.5;
 
-function wholeValueOfItsType(field: string, value: string): boolean {
+/** Whether a value is a whole value of its field's type (not a piece, a label, a notice). */
+export function wholeValueOfItsType(field: string, value: string): boolean {
   return (
     typeOf(field).valid(value) &&
     neverValue(field, value) === null &&

@@ -15,6 +15,7 @@ import type { DocumentText, ExtractedDocument } from '../extraction';
 import { hasWidthAmbiguity } from '../text/normalise';
 import { agreeCodes, SAME_CODE_FIELDS } from './code-agreement';
 import { corroborateAcrossDocuments } from './cross-corroboration';
+import { withDoubts } from './doubts';
 import { locateValue, type LocatedValue } from './locate-value';
 import { agreeCompanyNames, agreeNames } from './name-agreement';
 import { isPersonNameField, neverValue, typeOf } from './value-types';
@@ -145,12 +146,21 @@ export function crossDocumentFill(
   // A code failing its checksum, whose proposed repair another document reads.
   const coded = agreeCodes(agreedCompanies, confirmed);
   // A value another document reads independently and identically is legible.
-  return corroborateAcrossDocuments(
+  const corroborated = corroborateAcrossDocuments(
     documents,
     coded,
     [...SAME_VALUE_FIELDS, ...SAME_CODE_FIELDS],
     confirmed,
   );
+  // Where each compared value's reading was unsure, for the comparisons (doubts.ts).
+  return corroborated.map((doc, i) =>
+    withDoubts(doc, comparedFields(doc.kind), documents[i]!.text),
+  );
+}
+
+/** The fields of a kind that SAME_VALUE_FIELDS compares with another document's. */
+function comparedFields(kind: ExtractedDocument['kind']): string[] {
+  return SAME_VALUE_FIELDS.flatMap((g) => g.filter((f) => f.kind === kind).map((f) => f.field));
 }
 
 function withFound(

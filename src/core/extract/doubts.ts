@@ -1,0 +1,74 @@
+// The characters of a compared value the OCR read unsurely (issue 13). A comparison that
+// differs only at such characters rests on a doubtful reading, not on a difference the
+// page shows for sure: the check then asks a person to confirm against the image instead
+// of failing (spec §3: a verdict never rests on a failed reading). A difference at a
+// character read for sure still fails. Each character's own probability comes from the
+// recogniser (its per-character confidence, or the probability kept with its runners-up);
+// a text layer's characters are what is printed and never doubted.
+import type { DocumentText, ExtractedDocument, PageText } from '../extraction';
+import { SURE_CHARACTER_P } from './alternatives';
+import { valueGlyphs } from './alternatives';
+import { itemGlyphs, pageLines, type Glyph, type Line } from './lines';
+
+/** The recogniser's own probability of one glyph of a page (1 where it reported none). */
+function ownProbability(page: PageText, glyph: Glyph): number {
+  const kept = glyph.alternatives?.p ?? 1;
+  if (glyph.item === undefined) return kept;
+  const item = page.items[glyph.item];
+  const own = item?.charConfidences;
+  if (item === undefined || own === undefined) return kept;
+  const glyphs = itemGlyphs(item);
+  // Per-character confidences are given for the item's visible characters, in order.
+  if (glyphs.length !== own.length) return kept;
+  const k = glyphs.findIndex((g) => g.x0 === glyph.x0 && g.ch === glyph.ch);
+  return Math.min(kept, k < 0 ? 1 : own[k]!);
+}
+
+/**
+ * The positions (code points of the value) of the characters of `field` the OCR read
+ * below SURE_CHARACTER_P; empty when none, or when the value is not spelled by the glyphs
+ * of its box (a value settled from another reading: nothing of it is known to be doubted).
+ */
+export function doubtedPlaces(
+  doc: ExtractedDocument,
+  field: string,
+  text: DocumentText,
+  linesOf: (page: PageText) => readonly Line[] = pageLines,
+): number[] {
+  const value = doc.fields[field];
+  const box = doc.boxes?.[field];
+  if (text.source === 'pdf-text' || typeof value !== 'string' || box === undefined) return [];
+  const page = text.pages.find((p) => p.page === box.page);
+  if (page === undefined) return [];
+  const glyphs = valueGlyphs(value, box, linesOf(page));
+  if (glyphs === null) return [];
+  return glyphs.flatMap((g, i) => (ownProbability(page, g) < SURE_CHARACTER_P ? [i] : []));
+}
+
+/**
+ * The document with `doubted` set for `fields` (those with a doubted character), replacing
+ * what it held for them; the same object when nothing changes.
+ */
+export function withDoubts(
+  doc: ExtractedDocument,
+  fields: readonly string[],
+  text: DocumentText | undefined,
+): ExtractedDocument {
+  if (text === undefined || doc.kind === 'unknown' || fields.length === 0) return doc;
+  const lines = new Map<PageText, readonly Line[]>();
+  const linesOf = (page: PageText): readonly Line[] => {
+    let l = lines.get(page);
+    if (l === undefined) lines.set(page, (l = pageLines(page)));
+    return l;
+  };
+  const doubted: Record<string, number[]> = { ...doc.doubted };
+  for (const field of fields) {
+    const places = doubtedPlaces(doc, field, text, linesOf);
+    if (places.length > 0) doubted[field] = places;
+    else delete doubted[field];
+  }
+  const before = JSON.stringify(doc.doubted ?? {});
+  if (JSON.stringify(doubted) === before) return doc;
+  const { doubted: _old, ...rest } = doc;
+  return Object.keys(doubted).length > 0 ? { ...rest, doubted } : rest;
+}
