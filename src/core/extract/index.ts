@@ -35,8 +35,10 @@ import {
   NAME_SECOND_P,
   unsureCharacters,
   valueAlternatives,
+  valueGlyphs,
   type ValueAlternatives,
 } from './alternatives';
+import { PLACE_FIELDS, placeDoubt, type PlaceGlyph } from './places';
 import { confusableNameCharacters } from './confusables';
 import { CORROBORATED_CONFIDENCE, corroborations } from './corroboration';
 import { ethnicityProposal } from './ethnicity';
@@ -164,6 +166,19 @@ export function extractDocument(
     const i = text.pages.findIndex((p) => p.page === box.page);
     return i < 0 ? null : valueAlternatives(value, box, pageLinesOf[i]!);
   };
+  /** The OCR's confidence and runners-up of each character of a value (null: not found). */
+  const placeGlyphsOf = (name: string): (PlaceGlyph | null)[] | null => {
+    const value = fields[name];
+    const box = boxes[name];
+    const i = box === undefined ? -1 : text.pages.findIndex((p) => p.page === box.page);
+    if (typeof value !== 'string' || box === undefined || i < 0) return null;
+    return (
+      valueGlyphs(value, box, pageLinesOf[i]!)?.map((g) => ({
+        confidence: g.own ?? g.confidence,
+        options: g.alternatives?.options ?? [],
+      })) ?? null
+    );
+  };
   const ocrOptions = (name: string): OcrOptions | undefined =>
     alternativesOf(name)?.map((a) => a?.options ?? null);
 
@@ -259,6 +274,16 @@ export function extractDocument(
     if (proposals.length === 0) continue;
     corrections.push(...proposals);
     capConfidence(name, CLOSE_SECOND_CONFIDENCE);
+  }
+  // A place slot holding no place (潘圳, 圳市公安局: a glyph misread or lost): the places one
+  // character away are proposed before any other doubt, and the value is held below 0.9.
+  for (const name of PLACE_FIELDS) {
+    const value = fields[name];
+    if (typeof value !== 'string' || text.source === 'pdf-text') continue;
+    const doubt = placeDoubt(name, value, placeGlyphsOf(name));
+    if (doubt === null) continue;
+    corrections.push(...unproposed(doubt.corrections));
+    capConfidence(name, doubt.cap);
   }
   // A compared value whose character the OCR also read as another one (余 with 佘 close
   // behind) is not trusted at 0.9: the other reading is offered as a proposal.

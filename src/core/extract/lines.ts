@@ -14,6 +14,8 @@ export interface Glyph {
   y0: number;
   y1: number;
   confidence: number;
+  /** The engine's own confidence of this character, where it reports one (charConfidences). */
+  own?: number;
   /** Index of the text item the glyph came from, in its page. */
   item?: number;
   /** What else the OCR saw in this character (see CharAlternativesSchema). */
@@ -97,6 +99,7 @@ export function itemGlyphs(item: TextItem, index?: number): Glyph[] {
           item.confidence,
           (OWN_CONFIDENCE.test(ch) ? own?.[glyphs.length] : undefined) ?? 1,
         ),
+        ...(own?.[glyphs.length] === undefined ? {} : { own: own[glyphs.length] }),
         ...(index === undefined ? {} : { item: index }),
         ...(alternative === undefined ? {} : { alternatives: alternative }),
       });
