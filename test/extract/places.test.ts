@@ -76,4 +76,23 @@ describe('place names', () => {
     // 深川 is as near 吴川 (a city of 广东 too): which one is not for the reader to say.
     expect(placeDoubt('address', '广东省深川市南山区', glyphs('广东省深川市南山区'))).toBeNull();
   });
+
+  it("proposes the city's district a character away, after the city or its police bureau", () => {
+    const authority = '苏州市公安局成丘分局';
+    expect(
+      placeDoubt('issuingAuthority', authority, glyphs(authority, [6]))?.corrections[0]?.to,
+    ).toBe('苏州市公安局虎丘分局');
+    const address = '江苏省苏州市成丘区留下街道示范路130号';
+    expect(placeDoubt('address', address, glyphs(address, [6]))?.corrections[0]?.to).toBe(
+      '江苏省苏州市虎丘区留下街道示范路130号',
+    );
+    for (const value of [
+      '深圳市公安局南山分局',
+      '浙江省杭州市滨江区长河街道1号',
+      '北京市朝阳区建国路1号',
+      '江苏省苏州市高新区演示路1号',
+      '浙江省杭州市经济技术开发区1号',
+    ])
+      expect(placeDoubt('address', value, glyphs(value)), value).toBeNull();
+  });
 });

@@ -5,9 +5,10 @@
 // place as a look-alike no place has (深圳 as 潘圳, 浠圳, 斋圳 in some faces), or drops it
 // (圳市公安局南山分局 at 0.93, 深 never emitted): a place slot holding no place, one
 // character away from exactly the places a proposal names, is doubted and the place
-// proposed; a city slot of one character lost one, and the value is not trusted.
+// proposed; a city slot of one character lost one, and the value is not trusted. A city
+// read names its districts and counties: the one after it (南山区, 公安局南山分局) is one of them.
 import type { Correction } from '../extraction';
-import { CITY_STEMS, PROVINCE_NAMES } from './places-data';
+import { CITY_STEMS, DISTRICT_STEMS, PROVINCE_NAMES } from './places-data';
 
 /** What the reader knows of one character of a value: the OCR's confidence and runners-up. */
 export interface PlaceGlyph {
@@ -43,7 +44,7 @@ const CITIES: readonly { code: string; stem: string }[] = Object.entries(CITY_ST
 const PROVINCE_STEMS = new Set(PROVINCES.map((p) => p.stem));
 const CITY_STEM_SET = new Set(CITIES.map((c) => c.stem));
 
-type Level = 'province' | 'city' | 'place';
+type Level = 'province' | 'city' | 'district' | 'place';
 
 /** A span of a value that should hold a place name of `level`. */
 interface Slot {
@@ -55,18 +56,28 @@ interface Slot {
   marked: boolean;
 }
 
-function stemsOf(level: Level, province: string | null): readonly { code: string; stem: string }[] {
+const districtsOf = (city: string | null): readonly string[] =>
+  city === null ? [] : (DISTRICT_STEMS[city]?.split(' ') ?? []);
+
+function stemsOf(
+  level: Level,
+  province: string | null,
+  city: string | null,
+): readonly { code: string; stem: string }[] {
   if (level === 'province') return PROVINCES;
+  if (level === 'district') return districtsOf(city).map((stem) => ({ code: '', stem }));
   const cities = province === null ? CITIES : CITIES.filter((c) => c.code === province);
   return level === 'city' ? cities : [...cities, ...PROVINCES];
 }
 
-const isPlace = (seg: string, level: Level): boolean =>
+const isPlace = (seg: string, level: Level, city: string | null): boolean =>
   level === 'province'
     ? PROVINCE_STEMS.has(seg)
-    : level === 'city'
-      ? CITY_STEM_SET.has(seg)
-      : CITY_STEM_SET.has(seg) || PROVINCE_STEMS.has(seg);
+    : level === 'district'
+      ? districtsOf(city).includes(seg)
+      : level === 'city'
+        ? CITY_STEM_SET.has(seg)
+        : CITY_STEM_SET.has(seg) || PROVINCE_STEMS.has(seg);
 
 const PROVINCE_END = /^(?:(?:壮族|回族|维吾尔)?自治区|省)/u;
 
@@ -91,6 +102,24 @@ function prefixSlots(chars: readonly string[]): Slot[] {
     if (at < 1) break;
     slots.push({ start: pos, end: pos + at, level: 'city', marked: true });
     pos += at + 1;
+  }
+  // The city's district or county (南山区, 淳安县), or the police station's (公安局南山分局).
+  if (slots.some((s) => s.level === 'city')) {
+    const district = chars
+      .slice(pos, pos + 5)
+      .findIndex((c) => c === '区' || c === '县' || c === '旗');
+    const bureau = chars.slice(pos, pos + 3).join('') === '公安局' ? pos + 3 : -1;
+    const branch =
+      bureau < 0
+        ? -1
+        : chars
+            .slice(bureau, bureau + 6)
+            .join('')
+            .indexOf('分局');
+    if (district >= 1)
+      slots.push({ start: pos, end: pos + district, level: 'district', marked: true });
+    else if (branch >= 1)
+      slots.push({ start: bureau, end: bureau + branch, level: 'district', marked: true });
   }
   return slots;
 }
@@ -132,7 +161,13 @@ function slotsOf(field: string, chars: readonly string[]): Slot[] {
 }
 
 /** Fields whose values name places. */
-export const PLACE_FIELDS = ['address', 'issuingAuthority', 'companyName', 'accountName', 'bankName'];
+export const PLACE_FIELDS = [
+  'address',
+  'issuingAuthority',
+  'companyName',
+  'accountName',
+  'bankName',
+];
 
 export interface PlaceDoubt {
   /** Proposals, likeliest first (may be none: a character lost, no place to name). */
@@ -163,19 +198,23 @@ export function placeDoubt(
 ): PlaceDoubt | null {
   const chars = [...value];
   let province: string | null = null;
+  let city: string | null = null;
   const corrections: Correction[] = [];
   let cap = 1;
   for (const slot of slotsOf(field, chars)) {
     const seg = chars.slice(slot.start, slot.end).join('');
-    if (isPlace(seg, slot.level)) {
+    if (isPlace(seg, slot.level, city)) {
       if (slot.level === 'province')
         province = PROVINCES.find((p) => p.stem === seg)?.code ?? province;
+      if (slot.level === 'city') city = seg;
       continue;
     }
+    // A city not read (or not one): its districts are not known.
+    if (slot.level === 'city') city = null;
     const n = slot.end - slot.start;
     const glyphAt = (i: number): PlaceGlyph | null => glyphs?.[slot.start + i] ?? null;
     const candidates: Candidate[] = [];
-    for (const { stem } of stemsOf(slot.level, province)) {
+    for (const { stem } of stemsOf(slot.level, province, city)) {
       const s = [...stem];
       if (s.length === n && n >= 2) {
         const diff = s.flatMap((c, i) => (c === chars[slot.start + i] ? [] : [i]));
@@ -193,7 +232,7 @@ export function placeDoubt(
     }
     const unique = [...new Map(candidates.map((c) => [c.stem, c])).values()];
     const kept = slot.marked ? unique : unique.filter((c) => c.weak || c.p > 0);
-    const lost = slot.level === 'city' && slot.marked && n === 1;
+    const lost = (slot.level === 'city' || slot.level === 'district') && slot.marked && n === 1;
     if (!lost && kept.length === 0) continue;
     // A place one character off read surely is only a doubt when it is the only one.
     if (!lost && kept.every((c) => c.sure && c.p === 0) && kept.length > 1) continue;
@@ -206,7 +245,7 @@ export function placeDoubt(
         to,
         reason: 'ocr-alternative',
         note: lost
-          ? `${seg}市 names no city: a character was lost before ${seg}; ${c.stem}市 is one that ends so: check it against the image.`
+          ? `${seg}${chars[slot.end] ?? ''} names no place: a character was lost there; ${c.stem}${chars[slot.end] ?? ''} is one: check it against the image.`
           : `${seg} names no place; ${c.stem} is one character away${c.p > 0 ? ` (the OCR also saw ${[...c.stem].find((ch, i) => ch !== chars[slot.start + i])} there)` : ''}: check it against the image.`,
       });
     }
