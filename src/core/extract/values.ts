@@ -4,6 +4,7 @@ import { LONG_TERM } from '../document-fields';
 import { foldWidth, normaliseText } from '../text/normalise';
 import { USCC_LENGTH } from '../codes/uscc';
 import { repairListCommas, repairScopeWording } from './scope-wording';
+import { repairMisreadWords } from './words';
 
 /** How a term without an end is printed: 长期, 永久, and a partnership's 不约定期限 / 无固定期限. */
 const LONG_TERM_WORDS = /长期|永久|长久|不约定期限|无固定期限/u;
@@ -258,7 +259,7 @@ export function parseBusinessScope(text: string): string | null {
     ? null
     : repairListCommas(
         sentenceEnds(
-          repairScopeWording(value)
+          repairScopeWording(repairMisreadWords(value))
             .replace(/(?<!项目)：/gu, '；')
             .replace(/(一般项目|许可项目)(?![：:])/gu, '$1：'),
         ),

@@ -1,0 +1,21 @@
+// Words PP-OCR was measured to misread as no word (src/core/extract/words.ts): 技术 read 技市
+// or 技木 in a scope is made 技术 again; in a compared name it is proposed.
+import { describe, expect, it } from 'vitest';
+import { parseBusinessScope } from '../../src/core/extract/values';
+import { misreadWordProposal } from '../../src/core/extract/words';
+
+describe('misread words', () => {
+  it('puts 技术 back in a scope, leaving 科技市场 and 科技木 alone', () => {
+    // Old code: the scope as read.
+    expect(
+      parseBusinessScope('一般项目：技市服务、技市开发；技木进出口；科技市场管理；科技木销售'),
+    ).toBe('一般项目：技术服务、技术开发；技术进出口；科技市场管理；科技木销售');
+  });
+
+  it('proposes 技术 for a company name, never changing it', () => {
+    expect(misreadWordProposal('accountName', '青梧屿（上海）信息技市有限公司')?.to).toBe(
+      '青梧屿（上海）信息技术有限公司',
+    );
+    expect(misreadWordProposal('companyName', '杭州科技市场有限公司')).toBeNull();
+  });
+});
