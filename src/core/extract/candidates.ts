@@ -237,6 +237,9 @@ function segments(layout: PageLayout): Segment[] {
   return out;
 }
 
+/** How a bank permit prints its serial number (编号): its region's four digits, a hyphen, eight. */
+const PERMIT_SERIAL = /^\d{4}\s*-\s*\d{8}$/u;
+
 /** The field a label's value fills, or null for a stop word or a term. */
 const fieldOf = (hit: LabelHit | null): string | null => {
   // A wrapped label's rest (负责人）) stands for the label it continues.
@@ -266,6 +269,9 @@ export function typeSearch(layout: PageLayout, field: string): PageCandidate[] {
     if (field === 'accountName' && isBankName(value)) continue;
     // An account number is the whole segment: digits inside a longer code are not one.
     if (field === 'accountNumber' && raw.replace(/[\s-]/gu, '') !== value) continue;
+    // A permit's serial (编号 3205-37593638: four digits of its region, a hyphen, eight) is
+    // no account number, which is printed whole or in groups of four.
+    if (field === 'accountNumber' && PERMIT_SERIAL.test(raw.trim())) continue;
     found.push({ text: raw, confidence: minConfidence(seg), box });
   }
   const distinct = new Set(found.map((f) => type.parse(f.text)));
