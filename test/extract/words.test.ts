@@ -2,6 +2,7 @@
 // or 技木 in a scope is made 技术 again; in a compared name it is proposed.
 import { describe, expect, it } from 'vitest';
 import { parseBusinessScope } from '../../src/core/extract/values';
+import { knownWordingDoubt } from '../../src/core/extract/known-wording';
 import { misreadWordProposal } from '../../src/core/extract/words';
 
 describe('misread words', () => {
@@ -17,5 +18,14 @@ describe('misread words', () => {
       '青梧屿（上海）信息技术有限公司',
     );
     expect(misreadWordProposal('companyName', '杭州科技市场有限公司')).toBeNull();
+  });
+
+  it("puts an authority's 公安局 back before doubting its place", () => {
+    // Real reading (ZCOOL XiaoWei copy scan, seed offset 2600): two characters misread.
+    const doubt = knownWordingDoubt('issuingAuthority', '漏圳市公安届南山分局', null);
+    expect(doubt?.corrections[0]?.to).toBe('深圳市公安局南山分局');
+    expect(doubt?.cap).toBeLessThan(0.9);
+    expect(knownWordingDoubt('issuingAuthority', '杭州市公安局西湖分局', null)).toBeNull();
+    expect(knownWordingDoubt('issuingAuthority', '义乌市公安局', null)).toBeNull();
   });
 });

@@ -38,8 +38,7 @@ import {
   valueGlyphs,
   type ValueAlternatives,
 } from './alternatives';
-import { PLACE_FIELDS, placeDoubt, type PlaceGlyph } from './places';
-import { misreadWordProposal } from './words';
+import { knownWordingDoubt, PLACE_FIELDS, type PlaceGlyph } from './known-wording';
 import { confusableNameCharacters } from './confusables';
 import { CORROBORATED_CONFIDENCE, corroborations } from './corroboration';
 import { ethnicityProposal } from './ethnicity';
@@ -276,23 +275,16 @@ export function extractDocument(
     corrections.push(...proposals);
     capConfidence(name, CLOSE_SECOND_CONFIDENCE);
   }
-  // A place slot holding no place (潘圳, 圳市公安局: a glyph misread or lost): the places one
-  // character away are proposed before any other doubt, and the value is held below 0.9;
-  // so is a word measured to be misread.
+  // A place slot holding no place (潘圳, 圳市公安局: a glyph misread or lost), an authority
+  // with no 公安局, a word measured to be misread (技市): the place or the word is proposed
+  // before any other doubt, and the value is held below 0.9.
   for (const name of PLACE_FIELDS) {
     const value = fields[name];
     if (typeof value !== 'string' || text.source === 'pdf-text') continue;
-    const doubt = placeDoubt(name, value, placeGlyphsOf(name));
-    if (doubt !== null) {
-      corrections.push(...unproposed(doubt.corrections));
-      capConfidence(name, doubt.cap);
-    }
-    // A word PP-OCR was measured to misread as no word (技市 for 技术): the word proposed.
-    const word = misreadWordProposal(name, value);
-    if (word !== null) {
-      corrections.push(...unproposed([word]));
-      capConfidence(name, CLOSE_SECOND_CONFIDENCE);
-    }
+    const doubt = knownWordingDoubt(name, value, placeGlyphsOf(name));
+    if (doubt === null) continue;
+    corrections.push(...unproposed(doubt.corrections));
+    capConfidence(name, doubt.cap);
   }
   // A compared value whose character the OCR also read as another one (余 with 佘 close
   // behind) is not trusted at 0.9: the other reading is offered as a proposal.

@@ -57,3 +57,21 @@ export function misreadWordProposal(field: string, value: string): Correction | 
     note: `PP-OCR was measured to read ${words}, which is no word here: check it against the image.`,
   };
 }
+
+const BUREAU = '公安局';
+
+/**
+ * An ID card's issuing authority is a public security bureau (深圳市公安局南山分局): where
+ * it holds no 公安局 but three characters one off it after its place (公安届, 公女局), they
+ * are made 公安局 (the value otherwise as read; null when there is nothing to repair).
+ */
+export function authorityWording(value: string): string | null {
+  const chars = [...value];
+  if (value.includes(BUREAU)) return null;
+  const wanted = [...BUREAU];
+  for (let at = 2; at + 3 <= chars.length; at++) {
+    const diff = wanted.filter((w, k) => chars[at + k] !== w).length;
+    if (diff === 1) return [...chars.slice(0, at), ...wanted, ...chars.slice(at + 3)].join('');
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+// A value's doubts from what its kind of text always holds (index.ts): a place name in its
+// place slots (places.ts), an issuing authority's 公安局, and words PP-OCR was measured
+// to misread as no word (words.ts). Each gives proposals, likeliest first, and how far
+// the value is trusted; the value itself is never changed.
+import type { Correction } from '../extraction';
+import { CLOSE_SECOND_CONFIDENCE } from './alternatives';
+import { placeDoubt, type PlaceDoubt, type PlaceGlyph } from './places';
+import { authorityWording, misreadWordProposal } from './words';
+
+export { PLACE_FIELDS, type PlaceGlyph } from './places';
+
+export function knownWordingDoubt(
+  field: string,
+  value: string,
+  glyphs: readonly (PlaceGlyph | null)[] | null,
+): PlaceDoubt | null {
+  const corrections: Correction[] = [];
+  let cap = 1;
+  // An authority's 公安局 misread (公安届) is put back first, its place doubted after.
+  const bureau = field === 'issuingAuthority' ? authorityWording(value) : null;
+  const place = placeDoubt(field, bureau ?? value, glyphs);
+  if (place !== null) {
+    corrections.push(...place.corrections.map((c) => ({ ...c, from: value })));
+    cap = Math.min(cap, place.cap);
+  }
+  if (bureau !== null) {
+    corrections.push({
+      field,
+      from: value,
+      to: bureau,
+      reason: 'ocr-alternative',
+      note: `An issuing authority is a 公安局; ${value} holds none, but three characters one off it: check it against the image.`,
+    });
+    cap = Math.min(cap, CLOSE_SECOND_CONFIDENCE);
+  }
+  // A word PP-OCR was measured to misread as no word (技市 for 技术): the word proposed.
+  const word = misreadWordProposal(field, value);
+  if (word !== null) {
+    corrections.push(word);
+    cap = Math.min(cap, CLOSE_SECOND_CONFIDENCE);
+  }
+  return corrections.length > 0 || cap < 1 ? { corrections, cap } : null;
+}
