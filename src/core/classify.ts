@@ -25,6 +25,7 @@ export interface Classification {
 const VALUE_EVIDENCE = 2;
 const ID_NUMBER_RUN = /(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])/gu;
 const ACCOUNT_CODE = /(?<![0-9A-Z])J\d{13}(?!\d)/u;
+const BIRTH_LINE = /出生\d{4}年\d{1,2}月\d{1,2}日/u;
 const ID_TERM = /\d{4}[.-]\d{2}[.-]\d{2}-(?:\d{4}[.-]\d{2}[.-]\d{2}|长期)/u;
 
 /**
@@ -68,7 +69,9 @@ function valueEvidence(
   switch (kind) {
     case 'id-card-front': {
       const numbers = grouped.flatMap(idNumbersOn);
-      if (numbers.length === 0) return 0;
+      // Its birth line, 出生 and a date (出生1981年4月10日): no other kind prints a birth.
+      const birth = compact.some((line) => BIRTH_LINE.test(line)) ? 1 : 0;
+      if (numbers.length === 0) return birth;
       // The birth date it holds printed too (出生 and the number's label both lost).
       return birthDatePrinted(grouped, numbers) ? 2 * VALUE_EVIDENCE : VALUE_EVIDENCE;
     }
