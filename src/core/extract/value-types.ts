@@ -5,8 +5,9 @@
 import type { DocumentKind } from '../documents';
 import { foldWidth } from '../text/normalise';
 import { isCapital } from './amounts';
-import { LABELS } from './labels';
-import { startsWithSurname } from './surnames';
+import { ALL_LABELS, compact } from './label-words';
+import { PERSON_FIELDS, nearPersonLabel, parsePersonName, validPersonName } from './person-name';
+
 import {
   parseAccountCode,
   parseAccountNumber,
@@ -19,6 +20,8 @@ import {
   parseSex,
   parseText,
 } from './values';
+
+export { isPersonName } from './person-name';
 
 export interface ValueType {
   /** The field's value from the text found, or null when none is there. */
@@ -135,9 +138,6 @@ const ADDRESS_WORD = /[省市区县旗镇乡村路街道巷弄号室楼栋幢座
  */
 const ADDRESS_PLACE =
   /[0-9０-９一二三四五六七八九十百]|[镇乡村路街道巷弄号室楼栋幢座层屯组园场厦]/u;
-const PERSON_NAME = /^\p{Script=Han}{2,4}$/u;
-/** A minority name in the transcription with a middle dot: 买买提·艾力. */
-const MINORITY_NAME = /^\p{Script=Han}{1,8}(?:[·•・]\p{Script=Han}{1,8}){1,3}$/u;
 
 const org: ValueType = {
   parse: parseText,
@@ -148,61 +148,7 @@ const org: ValueType = {
     ORGANISATION_NAME.test(v) &&
     !LEGAL_FORM_ONLY.test(v),
 };
-export const isPersonName = (v: string): boolean => PERSON_NAME.test(v) || MINORITY_NAME.test(v);
-
-/**
- * A name with a piece of a label stuck to it (名 of a letter-spaced 姓  名 grouped with the
- * value, 人 of 法定代表人 wrapped, 性 of the 性别 beside it, or the next label and its value
- * read on): the name without that piece, when only that makes it a name (2-4 ideographs
- * that start with a surname).
- */
-function withoutLabelPiece(v: string): string | null {
-  const chars = [...v];
-  const labels = ALL_LABELS;
-  const isHead = (piece: string): boolean => labels.some((l) => l.endsWith(piece));
-  const isTail = (piece: string): boolean => labels.some((l) => l.startsWith(piece));
-  const named = (s: string): boolean => PERSON_NAME.test(s) && startsWithSurname(s);
-  if (named(v)) return null;
-  for (let head = 0; head <= 3; head++) {
-    if (head > 0 && !isHead(chars.slice(0, head).join(''))) continue;
-    for (let tail = 0; tail <= 3 && head + tail < chars.length; tail++) {
-      if (head + tail === 0) continue;
-      if (tail > 0 && !isTail(chars.slice(chars.length - tail).join(''))) continue;
-      const rest = chars.slice(head, chars.length - tail).join('');
-      // A name ending in a label's first character (王建民) keeps it unless it is too long.
-      if (tail > 0 && isPersonName(chars.slice(head).join(''))) continue;
-      if (named(rest)) return rest;
-    }
-  }
-  // The next field's label and value read on with the name (王样例性别男).
-  for (const label of labels) {
-    const at = label.length >= 2 ? v.indexOf(label) : -1;
-    if (at >= 2 && named(v.slice(0, at))) return v.slice(0, at);
-  }
-  return null;
-}
-
-/** The person a company sends (执行事务合伙人 某某有限公司（委派代表：张三）): 张三. */
-const DELEGATE = /委派代表[:：]?([^（()）,，;；、]+)/u;
-
-/**
- * Punctuation at a name's ends: a label's colon read as a comma (法定代表人，), a stray
- * mark of the OCR. No name starts or ends with one (a minority name's dot is inside it;
- * a bracket may close a partner's qualifier, so brackets stay).
- */
-const NAME_END_PUNCTUATION =
-  /^[，,。.：:；;、·•・'"“”‘’`~～_|-]+|[，,。.：:；;、·•・'"“”‘’`~～_|-]+$/gu;
-
-const person: ValueType = {
-  parse: (text) => {
-    const v = parseText(text)?.replace(/\s+/gu, '').replace(NAME_END_PUNCTUATION, '') || null;
-    if (v === null) return null;
-    const delegate = DELEGATE.exec(v)?.[1];
-    if (delegate !== undefined) return withoutLabelPiece(delegate) ?? delegate;
-    return withoutLabelPiece(v) ?? v;
-  },
-  valid: isPersonName,
-};
+const person: ValueType = { parse: parsePersonName, valid: validPersonName };
 const date: ValueType = { parse: parseDate, valid: () => true };
 /**
  * 核准号 / 基本存款账户编号: J and 13 digits. A J read as 1 or lost is put back only where
@@ -254,17 +200,6 @@ export const isCopyStamp = (text: string): boolean => COPY_STAMP.test(compact(te
 const NOTICE_START = /^(?:凭此|请|注意|提示|说明|须知|备注|仅供)/u;
 const TITLE = /营业执照|开户许可证|基本存款账户信息|居民身份证|中华人民共和国|中国人民银行/u;
 
-const compact = (s: string): string => foldWidth(s).replace(/[\s:：]/gu, '');
-
-/** Every label alias of every kind, folded, for "a value is never a label". */
-const ALL_LABELS: readonly string[] = [
-  ...new Set(
-    Object.values(LABELS)
-      .flat()
-      .flatMap((def) => def.aliases.map(compact)),
-  ),
-];
-
 /** Where an organisation's name may end inside a longer text (its form, then a qualifier). */
 const ORGANISATION_END = new RegExp(String.raw`(?:公司|企业|合伙|合作社)` + QUALIFIER, 'gu');
 
@@ -310,6 +245,7 @@ export function neverValue(field: string, value: string): string | null {
   if (/^[(][^)]{0,6}$|^[^(]{0,6}[)]$/u.test(v) && field !== 'businessScope')
     return "a label's wrapped suffix";
   if (field === 'businessScope') return NOTICE_START.test(v) ? 'a notice' : null;
+  if (PERSON_FIELDS.has(field) && nearPersonLabel(v)) return 'a label misread by one character';
   if (field !== 'address' && /[。！？]/u.test(v)) return 'a sentence';
   if (NOTICE.test(v)) return 'a notice or instruction';
   if (TITLE.test(v) && field !== 'bankName') return "the document's title";
