@@ -112,3 +112,30 @@ describe('a label followed by a label word of its own', () => {
     expect(doc.fields.legalRepresentative).toBe('李一名');
   });
 });
+
+describe('a value centred beside a label wrapped over lines', () => {
+  it('is that label’s, not the wrapped row of the value above (old code: 有限合伙企业佘嘉 at 1.00)', () => {
+    const doc = extractDocument(
+      page(
+        [
+          item('营业执照', 500, 30, 36),
+          item('统一社会信用代码', 60, 80),
+          item(CODE, 300, 80),
+          item('名称', 60, 120),
+          item('杭州星澜芯投资合伙企业（有限合伙）', 300, 120),
+          item('类型', 60, 160),
+          item('有限合伙企业', 300, 160),
+          item('执行事务', 60, 195),
+          item('佘嘉', 300, 207),
+          item('合伙人', 60, 219),
+          item('主要经营场所', 60, 270),
+          item('浙江省杭州市滨江区长河街道示例路1号', 300, 270),
+        ],
+        'paddle',
+      ),
+      'license.jpg',
+    );
+    expect(doc.fields.companyType).toBe('有限合伙企业');
+    expect(doc.fields.legalRepresentative).toBe('佘嘉');
+  });
+});

@@ -114,7 +114,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     // Nothing to the right: the value is on the next line, starting near the label. A
     // line of another size in between (a QR code beside the code, a seal) is not it. A
     // label wrapped over lines (法定代表人（单位 / 负责人）) ends on its last part's line.
-    const last = labelBottom(hit, layout);
+    const last = labelBottom(hit, hits);
     let next = lines.indexOf(last) + 1;
     while (lines[next] && !sameSize(lines[next]!, h)) next++;
     const below = lines[next];
@@ -284,9 +284,9 @@ function besideWrappedLabel(
  * The line a label ends on: its own, or its lowest wrapped part's (负责人） under
  * 法定代表人（单位), under which a value printed below its label starts.
  */
-function labelBottom(hit: LabelHit, layout: PageLayout): Line {
+function labelBottom(hit: LabelHit, hits: readonly LabelHit[]): Line {
   let last = hit.line;
-  for (const o of layout.hits) if (o.of === hit && o.line.y1 > last.y1) last = o.line;
+  for (const o of hits) if (o.of === hit && o.line.y1 > last.y1) last = o.line;
   return last;
 }
 
@@ -298,7 +298,11 @@ function hasLabelBeside(line: Line, hit: LabelHit, hits: LabelHit[], valueX0: nu
       return false;
     if (Math.abs(o.x0 - hit.x0) > 3 * hit.line.h) return false;
     const overlap = Math.min(o.line.y1, line.y1) - Math.max(o.line.y0, line.y0);
-    return overlap > 0.4 * Math.min(o.line.y1 - o.line.y0, line.y1 - line.y0);
+    if (overlap > 0.4 * Math.min(o.line.y1 - o.line.y0, line.y1 - line.y0)) return true;
+    // A label wrapped over lines (执行事务 / 合伙人) owns a line centred between its first
+    // and its last part: its value, centred on the label's lines in their cell.
+    const middle = (line.y0 + line.y1) / 2;
+    return middle > o.line.y1 && middle < labelBottom(o, hits).y0;
   });
 }
 
