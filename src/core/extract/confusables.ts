@@ -72,6 +72,9 @@ export const SURNAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = 
   院: ['隗'],
   翰: ['鞠'],
   耸: ['笪'],
+  // Seen on the tuned families drawn over all 7 npm faces (--fonts=all, seed offsets 2700
+  // and 2750): 网 for 阚 on a license photo (网翔) and on an ID copy's scan (网嘉).
+  网: ['阚'],
 };
 
 /**
@@ -89,6 +92,10 @@ export const GIVEN_NAME_CONFUSABLES: Readonly<Record<string, readonly string[]>>
   墙: ['璠'],
   资: ['赟'],
   哗: ['晔'],
+  // Seen on the tuned families drawn over all 7 npm faces (--fonts=all, seed offsets 2700
+  // and 2750), with no runner-up kept: 区 for 珺 (隗区 on an ID's image PDF, 覃钊区 on a
+  // bank form's) and for 玥 (冼区 on a license photo). 区 names a district, rarely a person.
+  区: ['珺', '玥'],
 };
 
 /**
