@@ -86,6 +86,13 @@ describe('the characters of a compared value the OCR doubted', () => {
     expect(doubtedPlaces(readAs(layer, 'bank-permit'), 'legalRepresentative', layer)).toEqual([]);
   });
 
+  it('a character the reader chose over the glyph the OCR doubted (闵 for 闷 at 0.28) is doubted', () => {
+    const text = formText('闷晟', [0.28, 0.89]);
+    const read = readAs(text, 'bank-permit');
+    const chosen = { ...read, fields: { ...read.fields, legalRepresentative: '闵晟' } };
+    expect(doubtedPlaces(chosen, 'legalRepresentative', text)).toEqual([0, 1]);
+  });
+
   it('司马钊区 with 区 at 0.84 against the license’s 司马钊赟: confirm against the image, not a failure', () => {
     const { license, bank } = filled('司马钊赟', '司马钊区', [1, 0.99, 0.97, 0.84]);
     expect(bank.fields.legalRepresentative).toBe('司马钊区');

@@ -6,8 +6,7 @@
 // recogniser (its per-character confidence, or the probability kept with its runners-up);
 // a text layer's characters are what is printed and never doubted.
 import type { DocumentText, ExtractedDocument, PageText } from '../extraction';
-import { SURE_CHARACTER_P } from './alternatives';
-import { valueGlyphs } from './alternatives';
+import { lookAlikeGlyphs, SURE_CHARACTER_P, valueGlyphs } from './alternatives';
 import { itemGlyphs, pageLines, type Glyph, type Line } from './lines';
 
 /** The recogniser's own probability of one glyph of a page (1 where it reported none). */
@@ -27,7 +26,8 @@ function ownProbability(page: PageText, glyph: Glyph): number {
 /**
  * The positions (code points of the value) of the characters of `field` the OCR read
  * below SURE_CHARACTER_P; empty when none, or when the value is not spelled by the glyphs
- * of its box (a value settled from another reading: nothing of it is known to be doubted).
+ * of its box but where the OCR doubted them (a value settled from another reading: nothing
+ * of it is known to be doubted).
  */
 export function doubtedPlaces(
   doc: ExtractedDocument,
@@ -40,9 +40,16 @@ export function doubtedPlaces(
   if (text.source === 'pdf-text' || typeof value !== 'string' || box === undefined) return [];
   const page = text.pages.find((p) => p.page === box.page);
   if (page === undefined) return [];
-  const glyphs = valueGlyphs(value, box, linesOf(page));
+  const lines = linesOf(page);
+  const unsure = (g: Glyph): boolean => ownProbability(page, g) < SURE_CHARACTER_P;
+  // The value as the glyphs spell it, or (a character the reader chose among the OCR's
+  // runners-up: 闵 over the glyph 闷 at 0.28) the one run differing only where it doubted.
+  const glyphs =
+    valueGlyphs(value, box, lines) ??
+    lookAlikeGlyphs(value, box, lines, (g) => unsure(g))?.glyphs ??
+    null;
   if (glyphs === null) return [];
-  return glyphs.flatMap((g, i) => (ownProbability(page, g) < SURE_CHARACTER_P ? [i] : []));
+  return glyphs.flatMap((g, i) => (unsure(g) ? [i] : []));
 }
 
 /**
