@@ -128,3 +128,35 @@ describe('a name another document reads alike, in review', () => {
     expect(shown!.extracted.corroborated?.legalRepresentative).toBe('other-document');
   });
 });
+
+describe('an ID back’s authority the front’s address names more fully, in review', () => {
+  it('shows 圳市公安局南山分局 below 0.9 with 深圳市公安局南山分局 proposed', () => {
+    const front = {
+      file: 'front.jpg',
+      kind: 'id-card-front' as const,
+      fields: { name: '陈珺嘉', address: '广东省深圳市南山区粤海街道范例路18号' },
+      confidence: { name: 0.99, address: 0.97 },
+      corrections: [],
+      warnings: [],
+    };
+    const back = {
+      file: 'back.jpg',
+      kind: 'id-card-back' as const,
+      fields: { issuingAuthority: '圳市公安局南山分局' },
+      confidence: { issuingAuthority: 0.93 },
+      corrections: [],
+      warnings: [],
+    };
+    const views = [
+      view(front, [stored('address', front.fields.address, [])]),
+      view(back, [{ ...stored('issuingAuthority', '圳市公安局南山分局', []), confidence: 0.93 }]),
+    ];
+    const sources = [{ reading: null }, { reading: null }] as unknown as DocumentSource[];
+    const [, shown] = withCrossDocumentValues(views, sources, {});
+    const row = shown!.fields.find((f) => f.field === 'issuingAuthority')!;
+    // Old code: no proposal, 0.93.
+    expect(row.value).toBe('圳市公安局南山分局');
+    expect(row.confidence).toBeLessThan(0.9);
+    expect(row.corrections.map((c) => c.to)).toEqual(['深圳市公安局南山分局']);
+  });
+});

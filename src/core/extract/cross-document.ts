@@ -13,6 +13,7 @@
 import type { DocumentKind } from '../documents';
 import type { DocumentText, ExtractedDocument } from '../extraction';
 import { hasWidthAmbiguity } from '../text/normalise';
+import { checkAuthorityPlaces } from './authority-place';
 import { agreeCodes, SAME_CODE_FIELDS } from './code-agreement';
 import { corroborateAcrossDocuments } from './cross-corroboration';
 import { withDoubts } from './doubts';
@@ -152,10 +153,10 @@ export function crossDocumentFill(
     [...SAME_VALUE_FIELDS, ...SAME_CODE_FIELDS],
     confirmed,
   );
+  // An ID back's authority whose place the front's address names more fully (authority-place.ts).
+  const placed = checkAuthorityPlaces(corroborated, confirmed);
   // Where each compared value's reading was unsure, for the comparisons (doubts.ts).
-  return corroborated.map((doc, i) =>
-    withDoubts(doc, comparedFields(doc.kind), documents[i]!.text),
-  );
+  return placed.map((doc, i) => withDoubts(doc, comparedFields(doc.kind), documents[i]!.text));
 }
 
 /** The fields of a kind that SAME_VALUE_FIELDS compares with another document's. */

@@ -67,6 +67,13 @@ export function withCrossDocumentValues(
     const corroborated = Object.keys(extracted.corroborated ?? {}).filter(
       (f) => view.extracted.corroborated?.[f] === undefined,
     );
+    // Proposals the dossier's documents together make (an ID back's authority whose place
+    // the front's address names more fully), with the confidence they leave the reading.
+    const proposed = new Set(
+      extracted.corrections
+        .filter((c) => !view.extracted.corrections.includes(c))
+        .map((c) => c.field),
+    );
     const fields = view.fields.map((f) => {
       if (f.confirmedValue !== null) return f;
       if (found.includes(f.field))
@@ -81,6 +88,19 @@ export function withCrossDocumentValues(
         };
       if (corroborated.includes(f.field))
         return { ...f, confidence: extracted.confidence[f.field] ?? f.confidence };
+      if (proposed.has(f.field))
+        return {
+          ...f,
+          confidence: extracted.confidence[f.field] ?? f.confidence,
+          corrections: [
+            ...f.corrections,
+            ...extracted.corrections.filter(
+              (c) =>
+                c.field === f.field &&
+                !f.corrections.some((s) => s.to === c.to && s.reason === c.reason),
+            ),
+          ],
+        };
       return f;
     });
     return { ...view, extracted, fields };
