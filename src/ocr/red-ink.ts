@@ -13,10 +13,9 @@ const RED_MARGIN = 40;
 /** ... and that as a share of its red: warm paper (255, 215, 180) is not red ink. */
 const RED_SHARE = 0.2;
 /**
- * Red ink is not quite transparent to red light (a seal's red is some 0.85-0.9 of the
- * paper under it, a copy stamp's 0.8): the red channel is lifted by this share of the
- * pixel's redness, so that solid red ink on paper is paper again while a dark stroke
- * under a thin red film (little redness) stays dark.
+ * Where red covers the page (a watermark), red ink is not quite transparent to red light:
+ * the red channel is lifted by this share of the pixel's redness, so that the watermark is
+ * paper again while a dark stroke under it (little redness) stays dark.
  */
 const REDNESS_LIFT = 0.3;
 
@@ -54,9 +53,52 @@ function redCover(data: Uint8ClampedArray): number {
   return red / Math.max(1, data.length / 16);
 }
 
+/** Red at least this bright (0-255) in its red channel is pale red, not print under red ink. */
+const PALE = 128;
+
 /**
- * The page with its red ink seen through a red filter: each red pixel becomes the grey
- * of its red channel (lifted by REDNESS_LIFT); every other pixel is unchanged. Where red
+ * The red channel of the page's red ink (0-255; Infinity where there is none): the median
+ * over its most saturated pixels (redness over 0.4 of red: the ink itself, not its edges),
+ * or over all of its pixels where none is; not over those dark in red light (print under
+ * the ink). Red ink is not quite
+ * transparent to red light, and how much depends on the ink and the copy: a seal's red is
+ * some 0.85-0.9 of the paper, a bold copy stamp's on a scan 0.75.
+ */
+function inkRedLevel(data: Uint8ClampedArray): number {
+  const saturated = new Uint32Array(256);
+  const all = new Uint32Array(256);
+  let nSaturated = 0;
+  let nAll = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const r = data[i]!;
+    const g = data[i + 1]!;
+    const b = data[i + 2]!;
+    // Red ink lets red light through: a red pixel dark in it is print under the ink.
+    if (r < PALE || !isRedInk(r, g, b)) continue;
+    all[r]!++;
+    nAll++;
+    if (r - Math.max(g, b) > 0.4 * r) {
+      saturated[r]!++;
+      nSaturated++;
+    }
+  }
+  const [histogram, n] = nSaturated > 0 ? [saturated, nSaturated] : [all, nAll];
+  if (n === 0) return Infinity;
+  let seen = 0;
+  for (let level = 0; level < 256; level++) {
+    seen += histogram[level]!;
+    if (seen * 2 >= n) return Math.max(PALE, level);
+  }
+  return 255;
+}
+
+/**
+ * The page with its red ink seen through a red filter: each red pixel, and the pale red at
+ * ink's edges, becomes the grey of its red channel scaled so that the page's own red ink
+ * (inkRedLevel) is paper: a bold copy stamp's darker red and its edges left a light grey
+ * outline of 此复印件与原件一致 that the detector joined to the term row it crossed and the
+ * recogniser read into the dates. Print under the ink, far darker in red light, stays dark;
+ * every other pixel is unchanged. Where red
  * covers the page (RED_COVER: a watermark), every pixel is seen so: a pale watermark's
  * pink, and the paler pink at its strokes' edges, are paper in red light, where turning
  * only its clearly red pixels grey left the strokes' outlines over the text (a
@@ -77,12 +119,19 @@ export function dropRedInk(src: Raster): Raster {
     }
     return { ...src, data: out };
   }
+  const level = inkRedLevel(data);
+  if (level === Infinity) return src;
+  const scale = 255 / level;
   let out: Uint8ClampedArray | null = null;
   for (let i = 0; i < data.length; i += 4) {
     const r = data[i]!;
-    if (!isRedInk(r, data[i + 1]!, data[i + 2]!)) continue;
+    const g = data[i + 1]!;
+    const b = data[i + 2]!;
+    // Red ink, and the pale red at its edges (too pale for red ink, a JPEG's colour smeared
+    // over them): a dark red is print under the ink, kept as it is.
+    if (!isRedInk(r, g, b) && !(r >= PALE && isFaintRed(r, g, b))) continue;
     out ??= new Uint8ClampedArray(data);
-    const grey = Math.min(255, r + REDNESS_LIFT * (r - Math.max(data[i + 1]!, data[i + 2]!)));
+    const grey = Math.min(255, r * scale);
     out[i] = grey;
     out[i + 1] = grey;
     out[i + 2] = grey;

@@ -46,6 +46,24 @@ describe('red ink dropped', () => {
     for (const i of [0, 1, 3]) expect(new Set(rgb(page, i)).size, `pixel ${i}`).toBe(1);
   });
 
+  it("makes a bold copy stamp's darker red, and its pale edges, paper by the page's own ink", () => {
+    // 此复印件与原件一致 on a scan (license-photocopy-seal, seed offset 3000): its red channel
+    // 0.76 of the paper's, where a seal's is 0.85-0.9, and a pale edge too pale for red
+    // ink. Lifted by a fixed share of their redness (old code: 220, and the edge as it
+    // was), they stayed a grey outline the detector joined to the term row it crossed.
+    const page = dropRedInk(
+      row([
+        [190, 90, 90], // the stamp's red
+        [243, 196, 188], // its edge, a JPEG's colour smeared over it
+        [60, 20, 20], // black print under the stamp
+        ...Array.from({ length: 397 }, () => [250, 250, 250] as const),
+      ]),
+    );
+    expect(rgb(page, 0)[0]).toBeGreaterThanOrEqual(250);
+    expect(rgb(page, 1)).toEqual([255, 255, 255]);
+    expect(rgb(page, 2)).toEqual([60, 20, 20]);
+  });
+
   it('leaves what is not red ink as it is', () => {
     const pixels = [
       [30, 30, 30], // black print
