@@ -2,7 +2,7 @@
 // compared value is trusted and which code repair is proposed. Regression cases of the
 // surname table this replaced: 佘 read as 余, 逄 as 逢 (layout families' image-only PDFs).
 import { describe, expect, it } from 'vitest';
-import type { DocumentText, TextItem } from '../../src/core/extraction';
+import type { CharAlternatives, DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { proposeUsccCorrections } from '../../src/core/codes/correct';
 import { bankForm as formWith, ocrItem } from './support/bank-form';
@@ -114,5 +114,45 @@ describe("checksum repair among the OCR's own alternatives", () => {
     );
     const proposal = proposeUsccCorrections('9133D106MAZH4B1X73', 'creditCode', options);
     expect(proposal.corrections[0]?.to).toBe('91330106MA2H4B1X73');
+  });
+});
+
+describe('a code with no checksum whose digit the OCR also read as another', () => {
+  /** The form with its account number read as `alternatives` say. */
+  const formWithAccount = (alternatives?: CharAlternatives[]): DocumentText => {
+    const form = bankForm(item('余瑶恺', 0, 0, 0.97));
+    const account = form.pages[0]!.items.find((i) => i.text === '3469922317129364594')!;
+    if (alternatives) account.alternatives = alternatives;
+    return form;
+  };
+
+  it('an account number with 3 behind its 5 at 2.9% is below 0.9, the other digit proposed', () => {
+    // Seen on a bank form's photo: …275205 at 1.00 where …273205 is printed (old code:
+    // the digit's runner-up was ignored, not being an ideograph).
+    const doc = extractDocument(
+      formWithAccount([{ at: 15, p: 0.965, options: [{ text: '3', p: 0.029 }] }]),
+      'bank.jpg',
+    );
+    expect(doc.fields.accountNumber).toBe('3469922317129364594');
+    expect(doc.confidence.accountNumber).toBeLessThan(0.9);
+    expect(doc.corrections).toContainEqual(
+      expect.objectContaining({
+        field: 'accountNumber',
+        to: '3469922317129363594',
+        reason: 'ocr-alternative',
+      }),
+    );
+  });
+
+  it('keeps its confidence without a runner-up, with one below 1% or one that is no digit', () => {
+    for (const alternatives of [
+      undefined,
+      [{ at: 15, p: 0.99, options: [{ text: '3', p: 0.008 }] }],
+      [{ at: 15, p: 0.95, options: [{ text: '号', p: 0.05 }] }],
+    ]) {
+      const doc = extractDocument(formWithAccount(alternatives), 'bank.jpg');
+      expect(doc.confidence.accountNumber).toBeGreaterThanOrEqual(0.9);
+      expect(doc.corrections.filter((c) => c.field === 'accountNumber')).toEqual([]);
+    }
   });
 });

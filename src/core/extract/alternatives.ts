@@ -162,9 +162,13 @@ const percent = (p: number): string => `${Math.round(p * 100)}%`;
 
 const CJK = /^[\u3400-\u9fff\u{20000}-\u{2ffff}]$/u;
 
+/** A digit: the runner-up worth proposing in a code of digits. */
+export const DIGIT = /^\d$/u;
+
 /**
  * A compared value's close second choices: each character of the value whose runner-up
- * is another CJK character at `minP` (CLOSE_SECOND_P, or NAME_SECOND_P for names) or more, as a proposal with its reason
+ * is another character of `kind` (CJK, or DIGIT in a code of digits) at `minP`
+ * (CLOSE_SECOND_P, or NAME_SECOND_P for names) or more, as a proposal with its reason
  * (the MAX_PROPOSALS strongest; those `first` says, at position i with text t, before the others).
  */
 export function closeSecondChoices(
@@ -173,6 +177,7 @@ export function closeSecondChoices(
   alternatives: ValueAlternatives,
   minP: number = CLOSE_SECOND_P,
   first: (i: number, text: string) => boolean = () => false,
+  kind: RegExp = CJK,
 ): Correction[] {
   const chars = [...value];
   const doubts = alternatives.flatMap((a, i) =>
@@ -181,7 +186,7 @@ export function closeSecondChoices(
       .filter(
         (o) =>
           o.p >= minP &&
-          CJK.test(o.text) &&
+          kind.test(o.text) &&
           o.text !== chars[i] &&
           o.text !== chars[i - 1] &&
           o.text !== chars[i + 1],
