@@ -119,7 +119,9 @@ describe('an engine on saved graphs', () => {
         (await readdir(cache)).map(async (f) => [f, (await stat(join(cache, f))).mtimeMs]),
       );
     const files = await saved();
-    expect(files.filter(([f]) => String(f).endsWith('.onnx'))).toHaveLength(3);
+    // Detection and recognition: the angle classifier's session is made only for a page not
+    // read confidently upright (50f58a2), and this scan is.
+    expect(files.filter(([f]) => String(f).endsWith('.onnx'))).toHaveLength(2);
     const loaded = await read(cache);
     // Loaded, not made again.
     expect(await saved()).toEqual(files);
