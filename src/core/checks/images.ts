@@ -87,9 +87,6 @@ export function wholeValueOfItsType(field: string, value: string): boolean {
 export const filesLegible: Check = (ctx) => {
   const { minConfidence, minDpiA4, minIdWidthPx } = ctx.pack.legibility;
   const unreadable: { en: string; zh: string; kind: DocumentKind; field: string }[] = [];
-  // Read, a whole value of its type, but below the floor: a doubtful reading, which a
-  // verdict never rests on (a person confirms it, or the image is scanned again).
-  const unsure: { en: string; zh: string; kind: DocumentKind; field: string }[] = [];
   const lowResolution: { en: string; zh: string; kind: DocumentKind }[] = [];
   let seen = 0;
   for (const kind of Object.keys(LEGIBLE_FIELDS) as DocumentKind[]) {
@@ -116,8 +113,7 @@ export const filesLegible: Check = (ctx) => {
       } else if (confidence !== undefined && confidence < minConfidence) {
         const pct = Math.round(confidence * 100);
         const floor = Math.round(minConfidence * 100);
-        // Characters that are no whole value of the field's type were not read: a failure.
-        (wholeValueOfItsType(field, value) ? unsure : unreadable).push({
+        unreadable.push({
           en: `the ${label.en} on the ${docName.en} was read with ${pct}% confidence, below ${floor}%: ${rescan.en}, or confirm it against the image`,
           zh: `${docName.zh}上的${label.zh}识别置信度为 ${pct}%，低于 ${floor}%：${rescan.zh}，或对照图像确认`,
           kind,
@@ -153,17 +149,11 @@ export const filesLegible: Check = (ctx) => {
       { subjects: unreadable.map(({ kind, field }) => ({ kind, field })) },
     );
   }
-  if (unsure.length > 0 || lowResolution.length > 0) {
-    const parts = [...unsure, ...lowResolution];
+  if (lowResolution.length > 0) {
     return warn(
-      `${unsure.length > 0 ? 'Read, but not surely' : 'Legible, but'}: ${parts.map((l) => l.en).join('; ')}.`,
-      `${unsure.length > 0 ? '已读取，但把握不足' : '可以辨认，但'}：${parts.map((l) => l.zh).join('；')}。`,
-      {
-        subjects: [
-          ...unsure.map(({ kind, field }) => ({ kind, field })),
-          ...lowResolution.map(({ kind }) => ({ kind, field: 'image' })),
-        ],
-      },
+      `Legible, but ${lowResolution.map((l) => l.en).join('; ')}.`,
+      `可以辨认，但${lowResolution.map((l) => l.zh).join('；')}。`,
+      { subjects: lowResolution.map(({ kind }) => ({ kind, field: 'image' })) },
     );
   }
   return pass(
