@@ -1,9 +1,9 @@
-// A comparison never fails on a reading that is only doubtful (issue 13; spec §3: a verdict
-// never rests on a failed reading): where two documents' values differ only at characters
-// the OCR read unsurely, the check asks a person to confirm against the image (warn); a
-// difference at a character read for sure still fails. Seen on bench dossiers drawn in all
-// faces: a bank form's 司马钊赟 read 司马钊区 (区 at 0.84; PP-OCR cannot write 赟), an ID
-// photo's 陈珺嘉 read 陈区嘉 (区 at 0.60), each failing its comparison with the license.
+// A comparison that differs only at characters the OCR read unsurely says so: it fails
+// with "confirm against the image" (spec §3: a dossier never turns ready on a reading that
+// failed; the page may print the difference), not "different characters", until a person
+// confirms the value; a difference at a character read for sure fails as a difference.
+// Seen on bench dossiers drawn in all faces: a bank form's 司马钊赟 read 司马钊区 (区 at
+// 0.84; PP-OCR cannot write 赟), an ID photo's 陈珺嘉 read 陈区嘉 (区 at 0.60).
 import { describe, expect, it } from 'vitest';
 import { runChecks, type CheckId } from '../../src/core/checks';
 import { doubtedDifferences } from '../../src/core/checks/comparisons';
@@ -93,25 +93,25 @@ describe('the characters of a compared value the OCR doubted', () => {
     expect(doubtedPlaces(chosen, 'legalRepresentative', text)).toEqual([0, 1]);
   });
 
-  it('司马钊区 with 区 at 0.84 against the license’s 司马钊赟: confirm against the image, not a failure', () => {
+  it('司马钊区 with 区 at 0.84 against the license’s 司马钊赟: fails, asking to confirm against the image', () => {
     const { license, bank } = filled('司马钊赟', '司马钊区', [1, 0.99, 0.97, 0.84]);
     expect(bank.fields.legalRepresentative).toBe('司马钊区');
     expect(bank.doubted).toEqual({ legalRepresentative: [3] });
     const result = status(dossierWith(license, bank), 'legal-rep.license-vs-bank');
-    // Old code: fail, "different characters 赟 vs 区 at position 4".
-    expect(result.status).toBe('warn');
+    // Before 2bb92cc: "different characters 赟 vs 区 at position 4"; 2bb92cc: a warning, ready.
+    expect(result.status).toBe('fail');
     expect(result.message).toMatch(/only where the OCR was unsure of a character.*confirm against/);
     expect(result.diff).toEqual([{ at: 3, a: '赟', b: '区', kind: 'different' }]);
-    expect(runChecks(dossierWith(license, bank), pack).verdict).toBe('ready');
+    expect(runChecks(dossierWith(license, bank), pack).verdict).not.toBe('ready');
   });
 
   it('a difference at a character read for sure still fails, even with a doubt elsewhere', () => {
     // 区 read at 0.99: the form prints 区, a real difference.
     const sure = filled('司马钊赟', '司马钊区', [1, 0.99, 0.99, 0.99]);
     expect(sure.bank.doubted).toBeUndefined();
-    expect(status(dossierWith(sure.license, sure.bank), 'legal-rep.license-vs-bank').status).toBe(
-      'fail',
-    );
+    const difference = status(dossierWith(sure.license, sure.bank), 'legal-rep.license-vs-bank');
+    expect(difference.status).toBe('fail');
+    expect(difference.message).not.toMatch(/unsure/);
     // 马 doubted, 区 sure: the difference is not where the OCR doubted.
     const elsewhere = filled('司马钊赟', '司马钊区', [1, 0.7, 0.99, 0.99]);
     expect(elsewhere.bank.doubted).toEqual({ legalRepresentative: [1] });

@@ -83,8 +83,11 @@ export function compareExactly(
   const doubts = doubtedDifferences(diff, docA.doubted.get(a.field), docB.doubted.get(b.field));
   // A value that is no whole value of its type (李 for a name) is a failed reading, not a doubtful one.
   const bothValues = wholeValueOfItsType(a.field, va) && wholeValueOfItsType(b.field, vb);
+  // It still fails (spec §3: a dossier never turns ready on a reading that failed): the
+  // page may print the difference. The reason says so, and a person's confirmation of the
+  // value drops its doubts.
   if (bothValues && doubts.some(Boolean) && diff.every((d, i) => settledByImage(d) || doubts[i])) {
-    return warn(
+    return fail(
       `${sentence(nameA.en)} and ${nameB.en} differ as read only where the OCR was unsure of a character (${summary.en}): confirm against the image.`,
       `${nameA.zh}与${nameB.zh}识别结果仅在识别把握不足的字上不同（${summary.zh}）：请对照原图确认。`,
       { values, diff, subjects },
