@@ -205,7 +205,7 @@ async function main(): Promise<void> {
   if (dossiersOnly) {
     await writeFile(results, json());
     await updateSection(DOSSIERS, [
-      `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr -- --dossiers\` (${size} set, the dossiers of separate files only), ${cores} cores shared with other jobs; \`bench/results/ocr-dossiers.json\`.`,
+      `Run of ${date.slice(0, 16).replace('T', ' ')} UTC, \`npm run bench:ocr -- ${size === 'full' ? '--full ' : ''}--dossiers\` (${size} set, the dossiers of separate files only), ${cores} cores shared with other jobs; \`bench/results/${resultsFile(size, true)}\`.`,
       '',
       ...summaries.map((s) => dossierTable(s, caption)),
     ]);
