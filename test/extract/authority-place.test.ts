@@ -39,6 +39,12 @@ describe('the ID back’s authority against the place the front’s address name
     expect(fullerPlace('南山区', ADDRESS)).toBeNull();
     expect(fullerPlace('山区', ADDRESS)).toBe('南山区');
     expect(fullerPlace('杭州市', ADDRESS)).toBeNull();
+    // A city under an autonomous prefecture is named whole after its 州 (old code: the
+    // prefecture and the city run together, 恩施土家族苗族自治州恩施市, for a right 恩施市).
+    const underPrefecture = '湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路8号';
+    expect(fullerPlace('恩施市', underPrefecture)).toBeNull();
+    expect(fullerPlace('施市', underPrefecture)).toBe('恩施市');
+    expect(fullerPlace('州市', '浙江省杭州市西湖区文三路1号')).toBe('杭州市');
   });
 
   it('圳市公安局南山分局 at 0.93: 深圳市公安局南山分局 proposed, trusted below 0.9, unchanged', () => {

@@ -14,8 +14,11 @@ export const PLACE_LOST_CONFIDENCE = 0.6;
 
 /** Characters that end a place's name (a municipality, county, district, banner, league). */
 const PLACE_END = /[市县区旗盟]/u;
-/** Where an address's units end (a province too): a place's name starts after one. */
-const UNIT_END = /[省市区县旗盟]/u;
+/**
+ * Where an address's units end (a province and an autonomous prefecture, 自治州, too): a
+ * place's name starts after one.
+ */
+const UNIT_END = /[省州市区县旗盟]/u;
 
 /** The authority's leading place (圳市 of 圳市公安局南山分局), or null when none is named. */
 export function leadingPlace(authority: string): string | null {
