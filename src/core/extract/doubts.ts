@@ -1,27 +1,17 @@
 // The characters of a compared value the OCR read unsurely (issue 13). A comparison that
 // differs only at such characters rests on a doubtful reading, not on a difference the
-// page shows for sure: the check then asks a person to confirm against the image instead
-// of failing (spec §3: a verdict never rests on a failed reading). A difference at a
-// character read for sure still fails. Each character's own probability comes from the
-// recogniser (its per-character confidence, or the probability kept with its runners-up);
-// a text layer's characters are what is printed and never doubted.
+// page shows for sure: the check still fails (spec §3: a dossier never turns ready on a
+// reading that failed) but says so and asks a person to confirm against the image. A
+// character's own probability comes from the recogniser (its per-character confidence,
+// or the probability kept with its runners-up); a text layer's characters are what is
+// printed and never doubted.
 import type { DocumentText, ExtractedDocument, PageText } from '../extraction';
 import { lookAlikeGlyphs, SURE_CHARACTER_P, valueGlyphs } from './alternatives';
-import { itemGlyphs, pageLines, type Glyph, type Line } from './lines';
+import { pageLines, type Glyph, type Line } from './lines';
 
-/** The recogniser's own probability of one glyph of a page (1 where it reported none). */
-function ownProbability(page: PageText, glyph: Glyph): number {
-  const kept = glyph.alternatives?.p ?? 1;
-  if (glyph.item === undefined) return kept;
-  const item = page.items[glyph.item];
-  const own = item?.charConfidences;
-  if (item === undefined || own === undefined) return kept;
-  const glyphs = itemGlyphs(item);
-  // Per-character confidences are given for the item's visible characters, in order.
-  if (glyphs.length !== own.length) return kept;
-  const k = glyphs.findIndex((g) => g.x0 === glyph.x0 && g.ch === glyph.ch);
-  return Math.min(kept, k < 0 ? 1 : own[k]!);
-}
+/** The recogniser's own probability of one glyph (1 where it reported none). */
+const ownProbability = (glyph: Glyph): number =>
+  Math.min(glyph.alternatives?.p ?? 1, glyph.own ?? 1);
 
 /**
  * The positions (code points of the value) of the characters of `field` the OCR read
@@ -41,7 +31,7 @@ export function doubtedPlaces(
   const page = text.pages.find((p) => p.page === box.page);
   if (page === undefined) return [];
   const lines = linesOf(page);
-  const unsure = (g: Glyph): boolean => ownProbability(page, g) < SURE_CHARACTER_P;
+  const unsure = (g: Glyph): boolean => ownProbability(g) < SURE_CHARACTER_P;
   // The value as the glyphs spell it, or (a character the reader chose among the OCR's
   // runners-up: 闵 over the glyph 闷 at 0.28) the one run differing only where it doubted.
   const glyphs =
