@@ -84,6 +84,52 @@ describe('a company name settled by the license', () => {
     expect(bank.fields.accountName).toBe('霁月坊（杭州）贸易有限公司');
   });
 
+  // Full bench set, dossier-tuned-4 (a scan, ZCOOL-like face): the license's 名称 read
+  // 墨竹岚（浠圳）… with 浠 at 0.25 (蒲 behind, never 深), the bank form 墨竹岚（深圳）… for sure;
+  // name.license-vs-bank failed ("confirm against the image") where the truth warns.
+  describe('a place in the name that names no place', () => {
+    /** 深 read as 浠 at `p`, 蒲 behind it. */
+    const doubtAt4 = (p: number): CharAlternatives[] => [
+      { at: 4, p, options: [{ text: '蒲', p: 0.09 }] },
+    ];
+
+    it('（浠圳） with 浠 at 0.25, the license prints （深圳）: 深圳, below 0.9, 浠圳 proposed (old code: 浠圳 kept)', () => {
+      const bank = settle(
+        formReading('墨竹岚（浠圳）科技有限公司', 0.25, doubtAt4(0.25)),
+        '墨竹岚（深圳）科技有限公司',
+      );
+      expect(bank.fields.accountName).toBe('墨竹岚（深圳）科技有限公司');
+      expect(bank.confidence.accountName).toBeLessThan(0.9);
+      expect(bank.found?.accountName).toBe('cross-document');
+      const proposal = bank.corrections.find((c) => c.to === '墨竹岚（浠圳）科技有限公司');
+      expect(proposal?.note).toContain('may stand');
+    });
+
+    it('浠 read for sure: kept (what is printed is for the comparison to show)', () => {
+      const bank = settle(
+        formReading('墨竹岚（浠圳）科技有限公司', 0.95, doubtAt4(0.95)),
+        '墨竹岚（深圳）科技有限公司',
+      );
+      expect(bank.fields.accountName).toBe('墨竹岚（浠圳）科技有限公司');
+    });
+
+    it('the license prints another place two characters away (（广州）): kept', () => {
+      const bank = settle(
+        formReading('墨竹岚（浠圳）科技有限公司', 0.25, doubtAt4(0.25)),
+        '墨竹岚（广州）科技有限公司',
+      );
+      expect(bank.fields.accountName).toBe('墨竹岚（浠圳）科技有限公司');
+    });
+
+    it('a slot that names a place (（温州） doubted, the license （杭州）): kept, 杭 not seen there', () => {
+      const bank = settle(
+        formReading('墨竹岚（温州）科技有限公司', 0.4, doubtAt4(0.4)),
+        '墨竹岚（杭州）科技有限公司',
+      );
+      expect(bank.fields.accountName).toBe('墨竹岚（温州）科技有限公司');
+    });
+  });
+
   // Both pages read by OCR, both doubting the same place (dossiers drawn at seed offset
   // 2200: 霁 read 雾 or 弄 on one document, 霁 on the other, each seeing the other's).
   describe('two OCR readings that both doubted', () => {

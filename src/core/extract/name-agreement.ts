@@ -21,6 +21,7 @@ import {
 } from './alternatives';
 import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
+import { placeDoubt } from './places';
 import { startsWithSurname } from './surnames';
 import { isPersonName, isPersonNameField } from './value-types';
 
@@ -106,9 +107,11 @@ const IDEOGRAPH = /^\p{Script=Han}$/u;
 /**
  * Whether a reading of a company's name may be a misreading of `ch` at position i: the
  * OCR read its character unsurely (below SURE_CHARACTER_P) and saw the ideograph `ch`
- * behind it (雾 at 0.35 with 霁 behind at 0.17). A company's name holds no surname and
- * no measured look-alike rule: a character read for sure, or one the OCR did not see
- * there, is what the page prints, and a difference there is for the comparison to show.
+ * behind it (雾 at 0.35 with 霁 behind at 0.17), or the page's own place evidence names
+ * `ch` there (placeSays: 浠 at 0.25 in （浠圳）, which names no place, one character off
+ * 深圳). A company's name holds no surname and no measured look-alike rule: a character
+ * read for sure, or one neither the OCR nor a place name puts there, is what the page
+ * prints, and a difference there is for the comparison to show.
  */
 function couldBeInCompanyName(reading: Reading, i: number, ch: string): boolean {
   const seen = reading.alternatives?.[i];
@@ -117,8 +120,26 @@ function couldBeInCompanyName(reading: Reading, i: number, ch: string): boolean 
     seen !== undefined &&
     seen.p < SURE_CHARACTER_P &&
     IDEOGRAPH.test(ch) &&
-    seen.options.some((o) => o.text === ch)
+    (seen.options.some((o) => o.text === ch) || placeSays(reading, i, ch))
   );
+}
+
+/**
+ * Whether the reading's place slot at i (a place in brackets, a city the name starts
+ * with: places.ts) names no place and the place the page's OCR doubted its way to is one
+ * holding `ch` at i: placeDoubt, from this page's own glyphs, proposes the value with `ch`
+ * there. A name's place is a registered administrative name (企业名称: 字号（行政区划）),
+ * so a slot naming none was misread; the other document's reading only chooses among the
+ * places one character away.
+ */
+function placeSays(reading: Reading, i: number, ch: string): boolean {
+  const glyphs = reading.alternatives?.map((a) => a && { confidence: a.p, options: a.options });
+  const doubt = placeDoubt(reading.field, reading.value, glyphs ?? null);
+  if (doubt === null) return false;
+  const chars = [...reading.value];
+  chars[i] = ch;
+  const to = chars.join('');
+  return doubt.corrections.some((c) => c.to === to);
 }
 
 /**
@@ -315,7 +336,9 @@ function agreeReadings(
             field,
             own.value,
             other,
-            `The OCR read ${at.map((i) => `${chars[i]} at position ${i + 1}`).join(' and ')} and also saw ${at.map((i) => theirs[i]).join(' and ')} there, which the ${other.field} of the ${other.kind} reads: check it against the image.`,
+            at.every((i) => sawThere(own, i, theirs[i]!))
+              ? `The OCR read ${at.map((i) => `${chars[i]} at position ${i + 1}`).join(' and ')} and also saw ${at.map((i) => theirs[i]).join(' and ')} there, which the ${other.field} of the ${other.kind} reads: check it against the image.`
+              : `The OCR read ${at.map((i) => `${chars[i]} at position ${i + 1}`).join(' and ')}, where ${at.map((i) => theirs[i]).join(' and ')} may stand (a place name or a look-alike PP-OCR misreads), which the ${other.field} of the ${other.kind} reads: check it against the image.`,
             `${at.map((i) => `${theirs[i]} at position ${i + 1}`).join(' and ')} ${at.length > 1 ? 'were' : 'was'} chosen among the OCR's readings by the ${other.field} of the ${other.kind}`,
           );
           break;
