@@ -121,6 +121,53 @@ export function rotateSmall(src: Raster, degrees: number): Raster {
   return out;
 }
 
+/**
+ * Where each of `to` output pixels takes its source pixels from when `from` shrinks to
+ * `to` by area: [start, end), at least one pixel, computed once per column or row.
+ */
+function areaSpans(from: number, to: number): { start: Int32Array; end: Int32Array } {
+  const scale = from / to;
+  const start = new Int32Array(to);
+  const end = new Int32Array(to);
+  for (let k = 0; k < to; k++) {
+    const k0 = Math.floor(k * scale);
+    start[k] = k0;
+    end[k] = Math.max(k0 + 1, Math.min(from, Math.floor((k + 1) * scale)));
+  }
+  return { start, end };
+}
+
+/**
+ * The mean of each colour channel of `src` over [x0, x1) × [y0, y1), stored into `into`
+ * from `at` (red, green, blue; a Uint8ClampedArray rounds it half to even).
+ */
+function areaMean(
+  src: Raster,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  into: Uint8ClampedArray,
+  at: number,
+): void {
+  const d = src.data;
+  let r = 0;
+  let g = 0;
+  let b = 0;
+  for (let yy = y0; yy < y1; yy++) {
+    let i = (yy * src.width + x0) * 4;
+    for (let xx = x0; xx < x1; xx++, i += 4) {
+      r += d[i]!;
+      g += d[i + 1]!;
+      b += d[i + 2]!;
+    }
+  }
+  const n = (y1 - y0) * (x1 - x0);
+  into[at] = r / n;
+  into[at + 1] = g / n;
+  into[at + 2] = b / n;
+}
+
 /** Resizes to exactly width × height: area averaging when shrinking, bilinear when enlarging. */
 export function resize(src: Raster, width: number, height: number): Raster {
   if (width === src.width && height === src.height) return src;
@@ -130,37 +177,14 @@ export function resize(src: Raster, width: number, height: number): Raster {
   if (sx >= 1 && sy >= 1) {
     // Area average. Each column's source span is computed once, not per pixel: this
     // shrinks every page to the detector's input.
-    const d = src.data;
+    const xs = areaSpans(src.width, width);
+    const ys = areaSpans(src.height, height);
     const o = out.data;
-    const xStart = new Int32Array(width);
-    const xEnd = new Int32Array(width);
-    for (let x = 0; x < width; x++) {
-      const x0 = Math.floor(x * sx);
-      xStart[x] = x0;
-      xEnd[x] = Math.max(x0 + 1, Math.min(src.width, Math.floor((x + 1) * sx)));
-    }
     for (let y = 0; y < height; y++) {
-      const y0 = Math.floor(y * sy);
-      const y1 = Math.max(y0 + 1, Math.min(src.height, Math.floor((y + 1) * sy)));
-      let oi = y * width * 4;
-      for (let x = 0; x < width; x++, oi += 4) {
-        const x0 = xStart[x]!;
-        const x1 = xEnd[x]!;
-        let r = 0;
-        let g = 0;
-        let b = 0;
-        for (let yy = y0; yy < y1; yy++) {
-          let i = (yy * src.width + x0) * 4;
-          for (let xx = x0; xx < x1; xx++, i += 4) {
-            r += d[i]!;
-            g += d[i + 1]!;
-            b += d[i + 2]!;
-          }
-        }
-        const n = (y1 - y0) * (x1 - x0);
-        o[oi] = r / n;
-        o[oi + 1] = g / n;
-        o[oi + 2] = b / n;
+      const y0 = ys.start[y]!;
+      const y1 = ys.end[y]!;
+      for (let x = 0, oi = y * width * 4; x < width; x++, oi += 4) {
+        areaMean(src, xs.start[x]!, xs.end[x]!, y0, y1, o, oi);
         o[oi + 3] = 255;
       }
     }
@@ -230,26 +254,19 @@ export function grayFitLongSide(src: Raster, maxSide: number): { gray: GrayRaste
   const scale = maxSide / long;
   const width = Math.max(1, Math.round(src.width * scale));
   const height = Math.max(1, Math.round(src.height * scale));
-  const sx = src.width / width;
-  const sy = src.height / height;
   const d = src.data;
   const out = new Uint8Array(width * height);
   // Each channel's mean stored as resize() stores it (rounded half to even), read back.
   const channel = new Uint8ClampedArray(3);
-  const xStart = new Int32Array(width);
-  const xEnd = new Int32Array(width);
-  for (let x = 0; x < width; x++) {
-    const x0 = Math.floor(x * sx);
-    xStart[x] = x0;
-    xEnd[x] = Math.max(x0 + 1, Math.min(src.width, Math.floor((x + 1) * sx)));
-  }
+  const xs = areaSpans(src.width, width);
+  const ys = areaSpans(src.height, height);
   for (let y = 0; y < height; y++) {
-    const y0 = Math.floor(y * sy);
-    const y1 = Math.max(y0 + 1, Math.min(src.height, Math.floor((y + 1) * sy)));
+    const y0 = ys.start[y]!;
+    const y1 = ys.end[y]!;
     const oneRow = y1 - y0 === 1;
     for (let x = 0, o = y * width; x < width; x++, o++) {
-      const x0 = xStart[x]!;
-      const x1 = xEnd[x]!;
+      const x0 = xs.start[x]!;
+      const x1 = xs.end[x]!;
       if (oneRow && x1 - x0 === 1) {
         // A span of one pixel (most of them when the page shrinks by a few percent): its
         // mean is the pixel itself.
@@ -257,23 +274,9 @@ export function grayFitLongSide(src: Raster, maxSide: number): { gray: GrayRaste
         out[o] = Math.round(0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!);
         continue;
       }
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let yy = y0; yy < y1; yy++) {
-        let i = (yy * src.width + x0) * 4;
-        for (let xx = x0; xx < x1; xx++, i += 4) {
-          r += d[i]!;
-          g += d[i + 1]!;
-          b += d[i + 2]!;
-        }
-      }
-      const n = (y1 - y0) * (x1 - x0);
-      channel[0] = r / n;
-      channel[1] = g / n;
-      channel[2] = b / n;
+      areaMean(src, x0, x1, y0, y1, channel, 0);
       // toLuma of an opaque pixel: its alpha weight is 1 and the white behind it 0.
-      out[o] = Math.round(0.299 * channel[0] + 0.587 * channel[1] + 0.114 * channel[2]);
+      out[o] = Math.round(0.299 * channel[0]! + 0.587 * channel[1]! + 0.114 * channel[2]!);
     }
   }
   return { gray: { width, height, data: out }, scale };
