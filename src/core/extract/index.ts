@@ -290,43 +290,48 @@ export function extractDocument(
     corrections.push(...unproposed(doubt.corrections));
     capConfidence(name, doubt.cap);
   }
-  // A compared value whose character the OCR also read as another one (余 with 佘 close
-  // behind) is not trusted at 0.9: the other reading is offered as a proposal.
-  for (const name of COMPARED_FIELDS) {
+  /** A value the OCR also read otherwise: `choose`'s readings proposed, trusted below 0.9. */
+  const proposeCloseSeconds = (
+    name: string,
+    choose: (value: string, alternatives: ValueAlternatives) => Correction[],
+  ): void => {
     const value = fields[name];
     const alternatives = alternativesOf(name);
-    if (typeof value !== 'string' || alternatives === null) continue;
-    const personName = isPersonNameField(name);
-    const minP = personName ? NAME_SECOND_P : CLOSE_SECOND_P;
-    // A reading no person could have (锤 for the surname) is not worth a person's look.
-    // A name's surname read as a common surname with another surname behind it (逢 with 逄
-    // at 2.3%, 全 with 仝 at 2.1%): that one first, before a given name's runner-up however
-    // probable (骁 with 晓 at 16.5%). Surnames are a closed set, and there the recogniser's
-    // preference for the common character hides the rare one.
-    const surnameFirst = (i: number, t: string): boolean =>
-      personName && i === 0 && startsWithSurname(value) && startsWithSurname(t);
-    const proposals = unproposed(
-      closeSecondChoices(name, value, alternatives, minP, surnameFirst),
-    ).filter((p) => !personName || couldBePersonName(p.to));
-    if (proposals.length === 0) continue;
+    if (typeof value !== 'string' || alternatives === null) return;
+    const proposals = unproposed(choose(value, alternatives));
+    if (proposals.length === 0) return;
     corrections.push(...proposals);
     capConfidence(name, CLOSE_SECOND_CONFIDENCE);
-  }
+  };
+  // A compared value whose character the OCR also read as another one (余 with 佘 close behind).
+  for (const name of COMPARED_FIELDS)
+    proposeCloseSeconds(name, (value, alternatives) => {
+      const personName = isPersonNameField(name);
+      // A reading no person could have (锤 for the surname) is not worth a person's look.
+      // A name's surname read as a common surname with another surname behind it (逢 with 逄
+      // at 2.3%, 全 with 仝 at 2.1%): that one first, before a given name's runner-up however
+      // probable (骁 with 晓 at 16.5%). Surnames are a closed set, and there the recogniser's
+      // preference for the common character hides the rare one.
+      const surnameFirst = (i: number, t: string): boolean =>
+        personName && i === 0 && startsWithSurname(value) && startsWithSurname(t);
+      return closeSecondChoices(
+        name,
+        value,
+        alternatives,
+        personName ? NAME_SECOND_P : CLOSE_SECOND_P,
+        surnameFirst,
+      ).filter((p) => !personName || couldBePersonName(p.to));
+    });
   // A code with no checksum whose digit the OCR also read as another digit (…275205, 5 at
   // 0.965 with 3 behind at 2.9%, on a bank form's photo; the truth was …273205): nothing
-  // on the page can tell which is printed, so it is not trusted at 0.9 and the other
-  // digit is proposed. A checksummed code (credit code, ID number) is repaired instead.
-  for (const name of UNCHECKED_CODE_FIELDS) {
-    const value = fields[name];
-    const alternatives = alternativesOf(name);
-    if (typeof value !== 'string' || alternatives === null) continue;
-    const proposals = unproposed(
-      closeSecondChoices(name, value, alternatives, CLOSE_SECOND_P, undefined, DIGIT),
-    ).filter((p) => VALUE_TYPES[name]?.valid(p.to) === true);
-    if (proposals.length === 0) continue;
-    corrections.push(...proposals);
-    capConfidence(name, CLOSE_SECOND_CONFIDENCE);
-  }
+  // on the page can tell which is printed, so the other digit is proposed. A checksummed
+  // code (credit code, ID number) is repaired instead.
+  for (const name of UNCHECKED_CODE_FIELDS)
+    proposeCloseSeconds(name, (value, alternatives) =>
+      closeSecondChoices(name, value, alternatives, CLOSE_SECOND_P, undefined, DIGIT).filter(
+        (p) => VALUE_TYPES[name]?.valid(p.to) === true,
+      ),
+    );
   // An ethnicity read as none of the 56 names (乌改别克) is misread: the one name a
   // character away is proposed (its confidence is already that of a value of no type).
   const ethnicity = fields.ethnicity;
