@@ -121,6 +121,15 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     if (!below || below.y0 - last.y1 > 2.5 * h || lineHasColumnLabel(below, hit, hits)) return null;
     const first = take(below, hit.x0 - 1.5 * h, null);
     if (first.length === 0) return null;
+    // Text that runs in from left of where the value would start is the line of another
+    // label (出生 1985年9月3日 under 民族, whose 回 was not read), not this one's value.
+    const before = below.glyphs[below.glyphs.indexOf(first[0]!) - 1];
+    if (
+      before &&
+      first[0]!.x0 - before.x1 < below.h &&
+      !labelGlyphs(below, hits)(below.glyphs.indexOf(before))
+    )
+      return null;
     // Text beside the next label of the column is that label's value (a photo tilts the
     // rows apart, so it was not grouped into the label's line).
     if (hasLabelBeside(below, hit, hits, first[0]!.x0)) return null;
