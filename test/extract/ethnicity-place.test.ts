@@ -54,3 +54,151 @@ describe('the value of 民族 is not read from the 出生 line below it', () => 
     expect(doc.fields.ethnicity).toBe('汉');
   });
 });
+
+// Fresh tuned photos (id- families, seed offset 3200), the front's items.
+// id-a4-one-side-4-photo.jpg: 性别 and 男 garbled (红时 n), 民族 read as `Re` before 汉.
+const labelsGarbled: OcrRow[] = [
+  [630, 391, 136, 20, 0.37, '姓名王用斯'],
+  [696, 445, 12, 15, 0.28, 'n'],
+  [765, 445, 74, 18, 0.28, 'Re汉'],
+  [630, 446, 37, 15, 0.26, '红时'],
+  [696, 494, 175, 18, 0.67, '994年2月16日'],
+  [633, 497, 30, 15, 0.29, '清生'],
+  [698, 542, 309, 19, 0.34, '上海市浦东嘉区通0街酒样'],
+  [700, 581, 178, 16, 0.4, '网街489号946日'],
+  [790, 696, 259, 19, 0.65, '310115199402168510'],
+  [630, 697, 128, 18, 0.29, 'ZNARHR'],
+];
+
+// id-a4-both-stacked-3-photo.jpg: every label lost; a speck of the background (M) far
+// right on the 性别 line.
+const speckAfter: OcrRow[] = [
+  [572, 369, 156, 24, 0.89, '艾力·艾买提'],
+  [699, 418, 62, 23, 1.0, '哈萨克'],
+  [568, 419, 19, 24, 1.0, '女'],
+  [1411, 426, 14, 19, 0.1, 'M'],
+  [563, 467, 173, 22, 1.0, '1980年4月11'],
+  [509, 502, 35, 21, 0.99, '住址'],
+  [581, 505, 322, 20, 1.0, '浙江省杭州市滨江区西兴街道'],
+  [577, 539, 281, 20, 1.0, '虚构大道323号2幢1502室'],
+  [654, 658, 291, 18, 1.0, '330108198004119762'],
+  [510, 662, 110, 17, 1.0, '公民身份号码'],
+];
+
+// id-a4-one-side-8-photo.jpg: 性别 lost, 族 lost, 孜 read 收.
+const oneMisread: OcrRow[] = [
+  [635, 315, 167, 24, 0.48, '热合曼·沙吾提'],
+  [568, 366, 75, 24, 0.46, '##女'],
+  [699, 366, 147, 24, 0.43, '民乌收别克'],
+  [626, 415, 185, 22, 0.53, '1985年7月25日'],
+  [639, 455, 278, 20, 0.42, '上海市浦东新区前下街道建'],
+  [642, 487, 223, 20, 0.69, '构大道146号50301室'],
+  [716, 611, 289, 18, 1.0, '310115198507256128'],
+  [572, 612, 110, 20, 0.38, 'ZR9##'],
+];
+
+describe('the ethnicity where the card prints it, its labels lost', () => {
+  it('a name standing apart after the sex, where 民族 was garbled (Re汉)', () => {
+    // Before: null (the line kept no piece of 性别 民族, so it was not read).
+    const doc = front(ocrPage(labelsGarbled, 1619, 2279));
+    expect(doc.fields.ethnicity).toBe('汉');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+  });
+
+  it('the name ends its own group, not the line a speck ends (女 哈萨克 … M)', () => {
+    // Before: null (the line ended in M).
+    const doc = front(ocrPage(speckAfter, 1584, 2164));
+    expect(doc.fields.ethnicity).toBe('哈萨克');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+  });
+
+  it('a name a character away after 民 is kept as read, and the name proposed', () => {
+    // Before: null (no name of the list started after 民).
+    const doc = front(ocrPage(oneMisread, 1612, 2204));
+    expect(doc.fields.ethnicity).toBe('乌收别克');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+    expect(doc.corrections).toContainEqual(
+      expect.objectContaining({ field: 'ethnicity', from: '乌收别克', to: '乌孜别克' }),
+    );
+  });
+
+  it('a name on a line below the name that is neither labelled nor split is not taken', () => {
+    const rows = speckAfter.filter(([, , , , , t]) => t !== '哈萨克' && t !== '女' && t !== 'M');
+    rows.push([568, 419, 50, 24, 1.0, '李京']);
+    expect(front(ocrPage(rows, 1584, 2164)).fields.ethnicity).toBeNull();
+  });
+});
+
+/** The 性别 line of a photo, 别 and 族 lost, the ethnicity read as `#` with `满` behind it. */
+const withRunnerUp = (options: { text: string; p: number }[]): TextItem[] =>
+  ocrPage(
+    [
+      [397, 314, 162, 27, 0.5, '姓名上官瑶舒'],
+      [420, 419, 231, 21, 0.71, '出生1983年9月27日'],
+      [548, 617, 290, 21, 0.99, '330108198309274827'],
+    ],
+    1568,
+    2285,
+  ).pages[0]!.items.concat({
+    page: 0,
+    x: 400,
+    y: 367,
+    w: 194,
+    h: 25,
+    text: '性女民##',
+    confidence: 0.5,
+    charConfidences: [0.55, 0.79, 0.96, 0.54, 0.5],
+    alternatives: [
+      { at: 3, p: 0.54, options: [{ text: '族', p: 0.019 }] },
+      { at: 4, p: 0.5, options },
+    ],
+  });
+
+describe('a character read where the card prints 民族 that no name of the list is', () => {
+  it('has the name the OCR also saw there proposed, the field left unread', () => {
+    // Before: no ethnicity and no proposal.
+    const items = withRunnerUp([{ text: '满', p: 0.012 }]);
+    const doc = front({ source: 'paddle', pages: [{ page: 0, width: 1568, height: 2285, items }] });
+    expect(doc.fields.sex).toBe('女');
+    expect(doc.fields.ethnicity).toBeNull();
+    expect(doc.corrections).toContainEqual(
+      expect.objectContaining({
+        field: 'ethnicity',
+        from: '',
+        to: '满',
+        reason: 'ocr-alternative',
+      }),
+    );
+  });
+
+  it('proposes nothing where the OCR saw no name there', () => {
+    const items = withRunnerUp([{ text: '洲', p: 0.2 }]);
+    const doc = front({ source: 'paddle', pages: [{ page: 0, width: 1568, height: 2285, items }] });
+    expect(doc.fields.ethnicity).toBeNull();
+    expect(doc.corrections.filter((c) => c.field === 'ethnicity')).toEqual([]);
+  });
+});
+
+describe('a character read beside the 民族 label that no name of the list is', () => {
+  it('keeps what was read, below 0.9, and proposes the name the OCR saw behind it', () => {
+    const items: TextItem[] = [
+      { page: 0, x: 40, y: 50, w: 100, h: 20, text: '姓名张伟', confidence: 0.99 },
+      { page: 0, x: 40, y: 100, w: 80, h: 20, text: '性别男', confidence: 0.99 },
+      {
+        page: 0,
+        x: 200,
+        y: 100,
+        w: 60,
+        h: 20,
+        text: '民族社',
+        confidence: 0.37,
+        alternatives: [{ at: 2, p: 0.37, options: [{ text: '壮', p: 0.22 }] }],
+      },
+      { page: 0, x: 40, y: 150, w: 200, h: 20, text: '出生1983年11月25日', confidence: 0.99 },
+    ];
+    const doc = front({ source: 'paddle', pages: [{ page: 0, width: 675, height: 426, items }] });
+    expect(doc.fields.ethnicity).toBe('社');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+    expect(doc.corrections[0]).toMatchObject({ field: 'ethnicity', from: '社', to: '壮' });
+  });
+});

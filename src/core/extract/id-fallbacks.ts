@@ -1,7 +1,7 @@
 // An ID card front whose small labels a photocopy or a photo lost: the ID number found by
-// its checksum alone, the name, 性别/民族 and the address by the order of the card's lines,
-// 出生 and 性别 from the ID number itself. All at a confidence below that of a labelled
-// reading. (A card back's: id-back-fallbacks.ts.)
+// its checksum alone, the name, 性别 and the address by the order of the card's lines (民族:
+// ethnicity.ts), 出生 and 性别 from the ID number itself. All at a confidence below that of
+// a labelled reading. (A card back's: id-back-fallbacks.ts.)
 import { birthDateFromIdNumber, isIdNumberShaped, validateIdNumber } from '../codes/id-number';
 import type { PageLayout } from './page-layout';
 import { findRuns } from './runs';
@@ -9,7 +9,7 @@ import { minConfidence, union, type Glyph, type Line } from './lines';
 import { withoutLoneTail } from './lone-glyph';
 import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
-import { ETHNICITIES, isPersonName, neverValue, typeOf } from './value-types';
+import { isPersonName, neverValue, typeOf } from './value-types';
 import { linePrintsDate, linePrintsDatePart } from './printed-date';
 
 /**
@@ -53,13 +53,6 @@ export function unlabelledIdNumber(
         isIdNumberShaped(run.text) &&
         (birthDate === null || birthDateFromIdNumber(run.text) === birthDate),
     ),
-  );
-}
-
-/** The longest of the 56 ethnic groups' names the text starts with. */
-function ethnicityAtStart(text: string): string | null {
-  return (
-    ETHNICITIES.filter((e) => text.startsWith(e)).sort((a, b) => b.length - a.length)[0] ?? null
   );
 }
 
@@ -166,7 +159,7 @@ function nameGlyphs(glyphs: readonly Glyph[]): Glyph[] {
  * The 性别 民族 line: its 性别 label's, else the one right below the name's line, else (no name read) the one
  * right above the 出生 line; null when it is not close to its neighbour.
  */
-function sexLine(layout: PageLayout, idNumber: string | null): Line | null {
+export function sexLine(layout: PageLayout, idNumber: string | null): Line | null {
   const { lines, hits } = layout;
   const labelled = hits.find((h) => h.def.id === 'sex');
   if (labelled) return labelled.line;
@@ -184,9 +177,6 @@ function sexLine(layout: PageLayout, idNumber: string | null): Line | null {
 }
 
 const HAN_OR_DOT = /^[\p{Script=Han}·]$/u;
-
-/** The characters of the 性别 and 民族 labels. */
-const SEX_LINE_LABELS = '性别民族';
 
 /**
  * The name of a card front whose 姓名 label was lost, from the card's field order (see
@@ -277,64 +267,54 @@ function addressGlyphs(rows: readonly Glyph[][]): Glyph[] {
 }
 
 /**
- * 性别 and 民族 of a card front whose small labels were lost (a photocopy, a photo): the
- * card prints them on the line right below the name (right above 出生), the sex first.
- * The sex is a 男/女 among that line's first three characters; the ethnicity follows a 民
- * whose 族 was lost, or ends the line where 民族 was lost altogether.
+ * 性别 of a card front whose small labels were lost (a photocopy, a photo): the card
+ * prints it on the line right below the name (right above 出生), first: a 男/女 among that
+ * line's first three characters. (The 民族 on that line: ethnicity.ts.)
  */
 export function sexLineFallback(
   layouts: readonly PageLayout[],
   readings: Map<string, FieldReading>,
 ): void {
+  if (readings.has('sex')) return;
   const idNumber = readings.get('idNumber')?.value ?? null;
   for (const layout of layouts) {
-    const { page, hits } = layout;
     const below = sexLine(layout, idNumber);
     if (!below) continue;
-    // After a 性别 read at the line's start, up to the next label read on the line (民族
-    // found, 性别 not).
-    const onLine = below.glyphs.length;
-    const own = hits.filter((h) => h.line === below);
-    const start = own.find((h) => h.from === 0 && h.def.id === 'sex')?.to ?? -1;
-    const end = own.filter((h) => h.from > start).reduce((min, h) => Math.min(min, h.from), onLine);
-    const glyphs = below.glyphs.slice(start + 1, end);
-    const at = glyphs.slice(0, 3).findIndex((g) => g.ch === '男' || g.ch === '女');
-    const sex = glyphs[at];
-    // The sex lost too (`性 旗汉`): the ethnicity still ends the line, on a line that keeps
-    // a piece of its labels (not a name line taken for it: 李京).
-    if ((at < 0 || !sex) && !below.glyphs.some((g) => SEX_LINE_LABELS.includes(g.ch))) return;
-    const fallback = (field: string, value: string, gs: typeof glyphs): void => {
-      if (readings.has(field)) return;
-      readings.set(field, {
-        value,
-        confidence: Math.min(UNLABELLED_CONFIDENCE, ...gs.map((g) => g.confidence)),
-        box: {
-          page,
-          x: gs[0]!.x0,
-          y: below.y0,
-          w: gs.at(-1)!.x1 - gs[0]!.x0,
-          h: below.y1 - below.y0,
-        },
-      });
-    };
-    if (sex) fallback('sex', sex.ch, [sex]);
-    const rest = glyphs.slice(at + 1);
-    const label = rest.findIndex((g) => g.ch === '民');
-    // After 民, its 族 lost or misread (民转汉): the ethnicity is one of the 56 names.
-    for (const skip of [1, 2]) {
-      const value = rest.slice(label + skip);
-      const ethnicity = ethnicityAtStart(value.map((g) => g.ch).join(''));
-      if (label < 0 || ethnicity === null) continue;
-      fallback('ethnicity', ethnicity, value.slice(0, [...ethnicity].length));
-      break;
-    }
-    // 民族 lost altogether (`男  壮`): the card prints the ethnicity last on the line.
-    const text = rest.map((g) => g.ch).join('');
-    const last = ETHNICITIES.filter((e) => text.endsWith(e)).sort((a, b) => b.length - a.length)[0];
-    if (label < 0 && last !== undefined)
-      fallback('ethnicity', last, rest.slice(rest.length - [...last].length));
+    const sex = sexGlyph(layout, below);
+    if (!sex) return;
+    readings.set('sex', {
+      value: sex.glyph.ch,
+      confidence: Math.min(UNLABELLED_CONFIDENCE, sex.glyph.confidence),
+      box: {
+        page: layout.page,
+        x: sex.glyph.x0,
+        y: below.y0,
+        w: sex.glyph.x1 - sex.glyph.x0,
+        h: below.y1 - below.y0,
+      },
+    });
     return;
   }
+}
+
+/**
+ * The 性别 民族 line's glyphs after a 性别 read at its start, up to the next label read on
+ * it (民族 found, 性别 not), and the sex among their first three (-1: not read).
+ */
+export function sexLineGlyphs(layout: PageLayout, line: Line): { glyphs: Glyph[]; sex: number } {
+  const own = layout.hits.filter((h) => h.line === line);
+  const start = own.find((h) => h.from === 0 && h.def.id === 'sex')?.to ?? -1;
+  const end = own
+    .filter((h) => h.from > start)
+    .reduce((min, h) => Math.min(min, h.from), line.glyphs.length);
+  const glyphs = line.glyphs.slice(start + 1, end);
+  return { glyphs, sex: glyphs.slice(0, 3).findIndex((g) => g.ch === '男' || g.ch === '女') };
+}
+
+/** The sex read on the 性别 民族 line (see sexLineGlyphs). */
+function sexGlyph(layout: PageLayout, line: Line): { glyph: Glyph } | null {
+  const { glyphs, sex } = sexLineGlyphs(layout, line);
+  return sex < 0 ? null : { glyph: glyphs[sex]! };
 }
 
 /**

@@ -42,7 +42,7 @@ import {
 import { knownWordingDoubt, PLACE_FIELDS, type PlaceGlyph } from './known-wording';
 import { confusableNameCharacters } from './confusables';
 import { CORROBORATED_CONFIDENCE, corroborations } from './corroboration';
-import { ethnicityProposal } from './ethnicity';
+import { ethnicityFallback, ethnicityProposal } from './ethnicity';
 import { lookAlikePunctuation } from './punctuation';
 import {
   NO_SURNAME_CONFIDENCE,
@@ -142,14 +142,16 @@ export function extractDocument(
   if (kind === 'id-card-back') validityRuleFallback(layouts, readings);
   if (kind === 'id-card-back') termRunFallback(layouts, readings);
   if (kind === 'id-card-back') authorityLineFallback(layouts, readings);
-  if (kind === 'id-card-front' && !(readings.has('sex') && readings.has('ethnicity')))
-    sexLineFallback(layouts, readings);
+  if (kind === 'id-card-front') sexLineFallback(layouts, readings);
+  /** Proposals made where a value was looked for (before its field's own, below). */
+  const placeProposals: Correction[] = [];
+  if (kind === 'id-card-front') ethnicityFallback(layouts, readings, placeProposals);
   const warnings: string[] = [];
   if (kind === 'id-card-front') idNumberFallback(readings, warnings);
   const fields: FieldValues = emptyFields(kind);
   const confidence: Record<string, number> = {};
   const boxes: Record<string, Box> = {};
-  const corrections: Correction[] = [];
+  const corrections: Correction[] = [...placeProposals];
   const completedByRule = new Set<string>();
   for (const name of Object.keys(fields)) {
     const reading = readings.get(name);
