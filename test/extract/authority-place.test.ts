@@ -4,11 +4,8 @@
 // 深圳市公安局南山分局 with its reason and trusts the reading below 0.9; the value itself is
 // never changed.
 import { describe, expect, it } from 'vitest';
-import {
-  fullerPlace,
-  leadingPlace,
-  PLACE_LOST_CONFIDENCE,
-} from '../../src/core/extract/authority-place';
+import { PLACE_LOST_CONFIDENCE } from '../../src/core/extract/authority-place';
+import { fullerPlace, leadingPlace } from '../../src/core/extract/places';
 import { crossDocumentFill } from '../../src/core/extract/cross-document';
 import { doc } from '../core/dossier-fixture';
 

@@ -8,6 +8,7 @@
 // proposed; a city slot of one character lost one, and the value is not trusted. A city
 // read names its districts and counties: the one after it (南山区, 公安局南山分局) is one of them.
 import type { Correction } from '../extraction';
+import { foldWidth } from '../text/normalise';
 import { CITY_STEMS, DISTRICT_STEMS, PROVINCE_NAMES } from './places-data';
 
 /** What the reader knows of one character of a value: the OCR's confidence and runners-up. */
@@ -252,4 +253,42 @@ export function placeDoubt(
     cap = Math.min(cap, lost ? LOST_PLACE_CONFIDENCE : MISREAD_PLACE_CONFIDENCE);
   }
   return corrections.length > 0 || cap < 1 ? { corrections, cap } : null;
+}
+
+// A place named in an issuing authority and in an address (authority-place.ts compares
+// the ID back's with the front's).
+
+/** Characters that end a place's name (a municipality, county, district, banner, league). */
+const PLACE_END = /[市县区旗盟]/u;
+/**
+ * Where an address's units end (a province and an autonomous prefecture, 自治州, too): a
+ * place's name starts after one.
+ */
+const UNIT_END = /[省州市区县旗盟]/u;
+
+/** The authority's leading place (圳市 of 圳市公安局南山分局), or null when none is named. */
+export function leadingPlace(authority: string): string | null {
+  const office = authority.indexOf('公安');
+  if (office <= 0) return null;
+  const chars = [...authority.slice(0, office)];
+  const end = chars.findIndex((ch, i) => i > 0 && PLACE_END.test(ch));
+  return end < 0 ? null : chars.slice(0, end + 1).join('');
+}
+
+/**
+ * The place of `address` that `place` is a proper ending of (深圳市 for 圳市 in
+ * 广东省深圳市南山区…): the address's unit that ends where `place` ends, starting after the
+ * previous unit's end. Null when the address names `place` as a whole, or not at all.
+ */
+export function fullerPlace(place: string, address: string): string | null {
+  const chars = [...foldWidth(address)];
+  const want = [...foldWidth(place)];
+  for (let k = 1; k + want.length <= chars.length; k++) {
+    if (!want.every((ch, i) => chars[k + i] === ch)) continue;
+    let start = k;
+    while (start > 0 && !UNIT_END.test(chars[start - 1]!)) start--;
+    if (start === k) return null;
+    return [...address].slice(start, k + want.length).join('');
+  }
+  return null;
 }
