@@ -22,11 +22,20 @@ export interface DecodedLine {
    * most MAX_ALTERNATIVES (the highest p over the character's time steps); usually empty.
    */
   charAlternatives: CharAlternative[][];
+  /**
+   * Per emitted character, every class with p ≥ CANDIDATE_MIN_P over its time steps (its
+   * own run, the blank steps after it and the step before it), the character itself
+   * included: how plausible the recogniser finds what a second reader saw there
+   * (second-opinion.ts).
+   */
+  charCandidates: Map<string, number>[];
 }
 
 /** A runner-up below this is noise: keeping it would only grow the data. */
 export const ALTERNATIVE_MIN_P = 0.005;
 export const MAX_ALTERNATIVES = 2;
+/** A class below this at a character is one the recogniser did not consider there. */
+export const CANDIDATE_MIN_P = 0.001;
 
 /** The recognition alphabet: blank, the dictionary's lines, then a space (use_space_char). */
 export function ctcAlphabet(keysFile: string): string[] {
@@ -60,9 +69,13 @@ export function ctcGreedyDecode(
   const charStarts: number[] = [];
   const runners: Map<number, number>[] = [];
   const emitted: number[] = [];
+  const candidates: Map<number, number>[] = [];
+  /** The classes at CANDIDATE_MIN_P or more of the step before (for a character starting now). */
+  let before: [number, number][] = [];
   let previous = -1;
   let runStart = 0;
   for (let t = 0; t < timeSteps; t++) {
+    const here: [number, number][] = [];
     // The best three classes of the step: the argmax and two runners-up.
     let best = 0;
     let bestP = -Infinity;
@@ -73,6 +86,7 @@ export function ctcGreedyDecode(
     const row = t * classes;
     for (let c = 0; c < classes; c++) {
       const p = probs[row + c]!;
+      if (p >= CANDIDATE_MIN_P && c > 0) here.push([c, p]);
       if (p <= thirdP) continue;
       if (p > bestP) {
         third = second;
@@ -108,8 +122,13 @@ export function ctcGreedyDecode(
       addAlternatives(alternatives, [second, third], [secondP, thirdP]);
       runners.push(alternatives);
       emitted.push(best);
+      // The step before belongs to this character too when it was a blank.
+      candidates.push(new Map(previous === 0 ? before : []));
       runStart = t;
     }
+    const current = candidates[candidates.length - 1];
+    if (current) for (const [c, p] of here) if (p > (current.get(c) ?? 0)) current.set(c, p);
+    before = here;
     previous = best;
   }
   const charAlternatives = runners.map((alternatives, i) =>
@@ -119,5 +138,8 @@ export function ctcGreedyDecode(
       .slice(0, MAX_ALTERNATIVES)
       .map(([c, p]) => ({ text: alphabet[c] ?? '', p })),
   );
-  return { text, charConfidences, charCentres, charStarts, charAlternatives };
+  const charCandidates = candidates.map(
+    (m) => new Map([...m].map(([c, p]) => [alphabet[c] ?? '', p] as const)),
+  );
+  return { text, charConfidences, charCentres, charStarts, charAlternatives, charCandidates };
 }

@@ -17,6 +17,7 @@ import {
   type ModelSource,
   type OrtModule,
 } from './engine';
+import { createLegacyGlyphReader, secondOpinionWanted } from './glyph-reader.node.ts';
 import { createCachedSession, modelCacheDir } from './model-cache.node.ts';
 
 const require = createRequire(import.meta.url);
@@ -41,6 +42,11 @@ export interface PaddleNodeOptions {
   modelCacheDir?: string | null;
   /** Told what the ink check did on each page (PaddleEngineDeps.inkCheck; benchmarks). */
   inkCheck?: InkCheckObserver;
+  /**
+   * Doubtful ideographs of short lines read again by Tesseract's legacy classifier
+   * (second-opinion.ts). Default: off, unless DOSSIER_OCR_SECOND_OPINION=on (glyph-reader.node.ts says why).
+   */
+  secondOpinion?: boolean;
 }
 
 function threadsFromEnv(): number | undefined {
@@ -176,6 +182,8 @@ export async function createPaddleEngineNode(
       source(paths.rec),
       source(paths.cls),
     ]);
+    const glyphs =
+      (options.secondOpinion ?? secondOpinionWanted()) ? createLegacyGlyphReader() : undefined;
     const engine = await createPaddleEngine({
       ort,
       sessionOptions,
@@ -192,6 +200,7 @@ export async function createPaddleEngineNode(
       readOrientation: readExifOrientationNode,
       ...(detMaxSide === undefined ? {} : { detMaxSide }),
       ...(options.inkCheck ? { inkCheck: options.inkCheck } : {}),
+      ...(glyphs ? { readGlyphs: glyphs.read, disposeGlyphReader: glyphs.dispose } : {}),
     });
     return Object.assign(engine, {
       runtime: { runtime, ...(nativeFailure === undefined ? {} : { nativeFailure }) },

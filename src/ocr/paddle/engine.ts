@@ -21,6 +21,7 @@ import { joinedBlocks, replaceJoinedBlocks } from './joined-blocks';
 import { checkLineInk, type InkCheckStats } from './line-ink';
 import { lineSegments, type RecognisedChar } from './line-segments';
 import { createRecogniser, REC_MIN_WIDTH } from './recogniser';
+import { applySecondOpinion, type GlyphReader } from './second-opinion';
 
 export type OrtModule = Pick<typeof Ort, 'InferenceSession' | 'Tensor'>;
 
@@ -59,6 +60,13 @@ export interface PaddleEngineDeps {
    * benchmarks (bench/line-ends.ts); the reading is the same with or without it.
    */
   inkCheck?: InkCheckObserver;
+  /**
+   * A second reader for the doubtful ideographs of short lines (second-opinion.ts); the
+   * Node host passes Tesseract's legacy classifier. Without it, PP-OCR's reading stands.
+   */
+  readGlyphs?: GlyphReader;
+  /** Releases what `readGlyphs` holds (its worker), on the engine's dispose. */
+  disposeGlyphReader?: () => Promise<void>;
 }
 
 export interface InkCheckObserver {
@@ -210,8 +218,16 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
         deps.inkCheck ? { clock: deps.inkCheck.clock } : {},
       );
       deps.inkCheck?.observe(stats);
+      // The doubtful ideographs of short lines read by a second recogniser, where the host has one.
+      const chars = deps.readGlyphs
+        ? await applySecondOpinion(
+            crops,
+            checked.map((c) => c.chars),
+            deps.readGlyphs,
+          )
+        : checked.map((c) => c.chars);
       const items: TextItem[] = boxes.flatMap((b, i) =>
-        lineSegments(checked[i]!.chars, b, pageIndex, checked[i]!.lost, checked[i]!.ink),
+        lineSegments(chars[i]!, b, pageIndex, checked[i]!.lost, checked[i]!.ink),
       );
       items.sort((a, b) => a.y - b.y || a.x - b.x);
       const result: PageText = { page: pageIndex, width: page.width, height: page.height, items };
@@ -222,6 +238,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
     async dispose() {
       const classifierSession = await cls?.catch(() => undefined);
       await Promise.all([det.release(), rec.release(), classifierSession?.release()]);
+      await deps.disposeGlyphReader?.();
     },
   };
   return engine;

@@ -60,6 +60,13 @@ export interface RecognisedChar {
   alternatives: readonly CharAlternative[];
   /** Read from print the line's own reading left out (line-ink.ts): a second, lone reading. */
   recovered?: boolean;
+  /**
+   * Every character the recogniser gave at least CANDIDATE_MIN_P here, with its p (ctc.ts
+   * charCandidates); absent where not known.
+   */
+  candidates?: ReadonlyMap<string, number>;
+  /** Read again by a second recogniser that saw another character (second-opinion.ts). */
+  secondOpinion?: boolean;
 }
 
 /** The alternatives of a segment's characters, indexed into its text as lineSegments builds it. */
@@ -160,6 +167,9 @@ export function lineSegments(
       // The extractor takes an ideograph's own confidence where it is lower (itemGlyphs);
       // another character read again holds its whole segment.
       if (part.some((c) => c.recovered === true && !HAN.test(c.text)))
+        confidence = Math.min(confidence, RECOVERED_CHARACTER_CONFIDENCE);
+      // A character two recognisers read differently (second-opinion.ts) holds its segment.
+      if (part.some((c) => c.secondOpinion === true))
         confidence = Math.min(confidence, RECOVERED_CHARACTER_CONFIDENCE);
       const alternatives = segmentAlternatives(part).filter((a) => a.at < [...text].length);
       const charConfidences = part

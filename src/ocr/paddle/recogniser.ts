@@ -158,6 +158,7 @@ export function createRecogniser(
           x: decoded.charCentres[k]! * toCropX,
           start: decoded.charStarts[k]! * toCropX,
           alternatives: decoded.charAlternatives[k] ?? [],
+          candidates: decoded.charCandidates[k] ?? new Map<string, number>(),
         }));
       });
       out.dispose();
