@@ -202,3 +202,42 @@ describe('a character read beside the 民族 label that no name of the list is',
     expect(doc.corrections[0]).toMatchObject({ field: 'ethnicity', from: '社', to: '壮' });
   });
 });
+
+describe('what a card prints in 民族 for a person of none of the 56', () => {
+  const card = (ethnicity: string) =>
+    front(
+      ocrPage(
+        [
+          [40, 50, 100, 20, 0.99, '姓名张伟'],
+          [40, 100, 80, 20, 0.99, '性别男'],
+          [200, 100, 160, 20, 0.99, `民族${ethnicity}`],
+          [40, 150, 200, 20, 0.99, '出生1983年11月25日'],
+        ],
+        675,
+        426,
+      ),
+    );
+
+  it('穿青人, 革家人, 僜人: read as printed, not as a value of no type (0.5)', () => {
+    for (const name of ['穿青人', '革家人', '僜人']) {
+      const doc = card(name);
+      expect(doc.fields.ethnicity).toBe(name);
+      expect(doc.confidence.ethnicity).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('a naturalised citizen: the people with （入籍）, brackets made full-width', () => {
+    const doc = card('乌克兰(入籍)');
+    expect(doc.fields.ethnicity).toBe('乌克兰（入籍）');
+    expect(doc.confidence.ethnicity).toBeGreaterThan(0.9);
+    expect(doc.corrections.filter((c) => c.field === 'ethnicity')).toEqual([]);
+  });
+
+  it('one of them with a character misread has it proposed (穿青入)', () => {
+    const doc = card('穿青入');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+    expect(doc.corrections).toContainEqual(
+      expect.objectContaining({ field: 'ethnicity', from: '穿青入', to: '穿青人' }),
+    );
+  });
+});

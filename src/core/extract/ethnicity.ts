@@ -11,7 +11,10 @@ import { UNLABELLED_CONFIDENCE, sexLine, sexLineGlyphs } from './id-fallbacks';
 import { union, type Glyph } from './lines';
 import type { PageLayout } from './page-layout';
 import { CONFIDENCE_CAP, type FieldReading } from './scoring';
-import { ETHNICITIES } from './value-types';
+import { ETHNICITIES, OTHER_ETHNICITIES, isEthnicity } from './value-types';
+
+/** Every name a card prints in 民族 by itself (the 56 and the others; not a （入籍） one). */
+const NAMES: readonly string[] = [...ETHNICITIES, ...OTHER_ETHNICITIES];
 
 /** Edits (a character replaced, dropped or added) between two strings. */
 function editDistance(a: string, b: string): number {
@@ -37,8 +40,8 @@ function editDistance(a: string, b: string): number {
  * reading, 汊, is one edit from every one-character name: nothing to propose).
  */
 export function nearestEthnicity(value: string): string | null {
-  if (ETHNICITIES.includes(value)) return null;
-  const near = ETHNICITIES.filter(
+  if (isEthnicity(value)) return null;
+  const near = NAMES.filter(
     (e) => editDistance(value, e) === 1 && [...e].some((ch) => value.includes(ch)),
   );
   return near.length === 1 ? near[0]! : null;
@@ -74,7 +77,7 @@ interface EthnicityMatch {
  */
 export function ethnicityIn(glyphs: readonly Glyph[], at: 'start' | 'end'): EthnicityMatch | null {
   let best: EthnicityMatch | null = null;
-  for (const name of ETHNICITIES) {
+  for (const name of NAMES) {
     const chars = [...name];
     if (chars.length > glyphs.length) continue;
     const part =
@@ -182,7 +185,7 @@ export function ethnicityFallback(
   proposals: Correction[],
 ): void {
   const read = readings.get('ethnicity');
-  if (read && ETHNICITIES.includes(read.value)) return;
+  if (read && isEthnicity(read.value)) return;
   const idNumber = readings.get('idNumber')?.value ?? null;
   for (const layout of layouts) {
     const places = ethnicityPlaces(layout, idNumber);

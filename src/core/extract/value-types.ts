@@ -90,6 +90,20 @@ export const ETHNICITIES: readonly string[] = [
   '基诺',
 ];
 
+/**
+ * What a card prints in 民族 for a person of none of the 56 (the Ministry of Public
+ * Security's rules): 革家人 and 穿青人 by those names, a group a province recognises but has
+ * not classed among the 56 as 某某人 (僜人); a naturalised citizen whose people is none of
+ * the 56, that people followed by （入籍） (乌克兰（入籍）: NATURALISED).
+ */
+export const OTHER_ETHNICITIES: readonly string[] = ['革家人', '穿青人', '僜人'];
+
+const NATURALISED = /^\p{Script=Han}{1,8}（入籍）$/u;
+
+/** Whether a value is what a card prints in 民族: one of the 56, or one of the others. */
+export const isEthnicity = (value: string): boolean =>
+  ETHNICITIES.includes(value) || OTHER_ETHNICITIES.includes(value) || NATURALISED.test(value);
+
 /** Sentence punctuation: a name, a type or a bank never holds it. */
 const SENTENCE_MARK = /[，。；！？,;!?]/u;
 
@@ -168,7 +182,7 @@ export const VALUE_TYPES: Record<string, ValueType> = {
   accountCode: jNumber(false),
   serialNumber: { parse: parseSerialNumber, valid: () => true },
   sex: { parse: parseSex, valid: (v) => v === '男' || v === '女' },
-  ethnicity: { parse: parseEthnicity, valid: (v) => ETHNICITIES.includes(v) },
+  ethnicity: { parse: parseEthnicity, valid: isEthnicity },
   establishedOn: date,
   birthDate: date,
   companyName: org,

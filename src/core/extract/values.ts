@@ -278,8 +278,12 @@ function sentenceEnds(scope: string): string {
   );
 }
 
-/** The ethnicity: the leading ideographs (汉, 蒙古 …). */
+/**
+ * The ethnicity: the leading ideographs (汉, 蒙古 …), with the （入籍） a naturalised
+ * citizen's people is printed with (乌克兰（入籍）, brackets made full-width).
+ */
 export function parseEthnicity(text: string): string | null {
-  const m = normaliseText(text).match(/\p{Script=Han}+/u);
-  return m ? m[0] : null;
+  const m = normaliseText(text).match(/(\p{Script=Han}+)(\s*[（(]\s*入籍\s*[）)])?/u);
+  if (!m) return null;
+  return m[2] === undefined ? m[1]! : `${m[1]!}（入籍）`;
 }
