@@ -6,7 +6,7 @@
 // 0.84; PP-OCR cannot write 赟), an ID photo's 陈珺嘉 read 陈区嘉 (区 at 0.60).
 import { describe, expect, it } from 'vitest';
 import { runChecks, type CheckId } from '../../src/core/checks';
-import { doubtedDifferences } from '../../src/core/checks/comparisons';
+import { doubtedDifferences, proposedDifferences } from '../../src/core/checks/comparisons';
 import type { DossierInput } from '../../src/core/dossier';
 import type { CharAlternatives, DocumentText, ExtractedDocument } from '../../src/core/extraction';
 import { crossDocumentFill } from '../../src/core/extract/cross-document';
@@ -63,6 +63,8 @@ function dossierWith(license: ExtractedDocument, bank: ExtractedDocument): Dossi
       return {
         ...d,
         fields: { ...d.fields, legalRepresentative: bank.fields.legalRepresentative! },
+        source: bank.source,
+        corrections: bank.corrections,
         ...(bank.doubted ? { doubted: bank.doubted } : {}),
       };
     if (d.kind === 'id-card-front')
@@ -120,10 +122,46 @@ describe('the characters of a compared value the OCR doubted', () => {
     ).toBe('fail');
   });
 
-  it('a value that is no name (李α, α doubted) is a failed reading: still a failure', () => {
+  it('a value that is no name (李α, α doubted) is a failed reading: still a failure, "not read", linked', () => {
     const { license, bank } = filled('李彧', '李α', [1, 0.62]);
     expect(bank.doubted).toEqual({ legalRepresentative: [1] });
-    expect(status(dossierWith(license, bank), 'legal-rep.license-vs-bank').status).toBe('fail');
+    const result = status(dossierWith(license, bank), 'legal-rep.license-vs-bank');
+    expect(result.status).toBe('fail');
+    // Before: "differ: different characters 彧 vs α at position 2", a mismatch asserted.
+    expect(result.message).toMatch(/^Not read: confirm it against the image — .*read as 李α/);
+    expect(result.notRead?.map((n) => `${n.kind} ${n.field}`)).toEqual([
+      'bank-permit legalRepresentative',
+    ]);
+    expect(result.values).toEqual(['李彧', '李α']);
+    // A person's confirmation of 李α makes it a value: compared as one, a difference.
+    const input = dossierWith(license, bank);
+    input.confirmed = { 'bank-permit': { legalRepresentative: '李α' } };
+    expect(status(input, 'legal-rep.license-vs-bank').message).toMatch(/differ: /);
+  });
+
+  it('a difference only where the other document reads a doubted character: the other value proposed', () => {
+    const { license, bank } = filled('司马钊赟', '司马钊区', [1, 0.99, 0.97, 0.84]);
+    const result = status(dossierWith(license, bank), 'legal-rep.license-vs-bank');
+    expect(result.message).toMatch(
+      /confirm against the image; proposed for the legal representative on the bank account form: 司马钊赟/,
+    );
+  });
+
+  it('隗或霖 read for sure where the license prints 隗彧霖 (PP-OCR reads 彧 as 或, proposed): asks to confirm', () => {
+    const { license, bank } = filled('隗彧霖', '隗或霖', [1, 0.99, 0.99]);
+    expect(bank.doubted).toBeUndefined();
+    expect(bank.corrections.map((c) => c.to)).toContain('隗彧霖');
+    const result = status(dossierWith(license, bank), 'legal-rep.license-vs-bank');
+    expect(result.status).toBe('fail');
+    // Before: "differ: different characters 彧 vs 或 at position 2".
+    expect(result.message).toMatch(
+      /only where the OCR was unsure of a character.*confirm against the image; proposed for the legal representative on the bank account form: 隗彧霖/,
+    );
+    // A difference elsewhere, read for sure, is still a difference.
+    const other = filled('隗彧霖', '隗或林', [1, 0.99, 0.99]);
+    expect(
+      status(dossierWith(other.license, other.bank), 'legal-rep.license-vs-bank').message,
+    ).toMatch(/differ: /);
   });
 
   it('a value a person confirmed is compared as confirmed: its doubts are gone', () => {
@@ -148,5 +186,15 @@ describe('the characters of a compared value the OCR doubted', () => {
     ];
     expect(doubtedDifferences(missing, undefined, new Set([1]))).toEqual([false, true]);
     expect(doubtedDifferences(missing, new Set([1]), undefined)).toEqual([true, false]);
+  });
+
+  it('places each difference a proposal holds: the other character at its place, or the other value whole', () => {
+    const diff = [{ at: 1, a: '或', b: '彧', kind: 'different' as const }];
+    expect(proposedDifferences(diff, '隗或霖', '隗彧霖', ['隗彧林'], [])).toEqual([true]);
+    expect(proposedDifferences(diff, '隗或霖', '隗彧霖', [], ['隗或霖'])).toEqual([true]);
+    expect(proposedDifferences(diff, '隗或霖', '隗彧霖', ['隗惑霖'], [])).toEqual([false]);
+    const missing = [{ at: 2, a: '霖', b: '', kind: 'missing' as const }];
+    expect(proposedDifferences(missing, '隗或霖', '隗或', ['隗或'], [])).toEqual([true]);
+    expect(proposedDifferences(missing, '隗或霖', '隗或', ['隗或林'], [])).toEqual([false]);
   });
 });

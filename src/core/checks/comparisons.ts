@@ -17,7 +17,7 @@ import {
   type CheckContext,
   type CheckOutcome,
 } from './result';
-import type { DiffEntry, DiffKind } from './types';
+import { NOT_READ_REASON, type DiffEntry, type DiffKind } from './types';
 
 interface Side {
   kind: DocumentKind;
@@ -78,18 +78,44 @@ export function compareExactly(
       { values, subjects },
     );
   }
+  // A value the OCR read as no whole value of its type (李 for a name, 李α) is a reading
+  // that failed, not one that differs (spec §3): "not read", linking it, both values shown.
+  const failed = [
+    { side: a, doc: docA, value: va },
+    { side: b, doc: docB, value: vb },
+  ].filter(
+    ({ side, doc, value }) =>
+      doc.ocr && !confirmedByPerson(ctx, side) && !wholeValueOfItsType(side.field, value),
+  );
+  if (failed.length > 0) return failedReadings(failed, { values, diff, subjects });
   const summary = summariseDiff(diff, { a: nameA, b: nameB });
   const settledByImage = (d: DiffEntry): boolean => unconfirmed && IMAGE_DECIDES.has(d.kind);
   const doubts = doubtedDifferences(diff, docA.doubted.get(a.field), docB.doubted.get(b.field));
-  // A value that is no whole value of its type (李 for a name) is a failed reading, not a doubtful one.
-  const bothValues = wholeValueOfItsType(a.field, va) && wholeValueOfItsType(b.field, vb);
+  // A place where the reader proposes the other document's character (a look-alike PP-OCR
+  // is measured to read for it, 或 for 彧, read at 0.99) is as doubtful as a glyph read unsurely.
+  const proposedA = docA.proposed.get(a.field) ?? [];
+  const proposedB = docB.proposed.get(b.field) ?? [];
+  const proposals = proposedDifferences(diff, va, vb, proposedA, proposedB);
+  const unsure = doubts.map((d, i) => d || proposals[i]!);
   // It still fails (spec §3: a dossier never turns ready on a reading that failed): the
-  // page may print the difference. The reason says so, and a person's confirmation of the
-  // value drops its doubts.
-  if (bothValues && doubts.some(Boolean) && diff.every((d, i) => settledByImage(d) || doubts[i])) {
+  // page may print the difference. The reason says so, names the reading proposed, and a
+  // person's confirmation of the value drops its doubts.
+  if (unsure.some(Boolean) && diff.every((d, i) => settledByImage(d) || unsure[i])) {
+    // What to confirm: the reading a document's reader proposes, else the other
+    // document's value for the one whose doubted places hold every difference.
+    const allIn = (places: boolean[]): boolean =>
+      diff.every((d, i) => settledByImage(d) || places[i]);
+    const proposal =
+      proposedA.includes(vb) ||
+      allIn(doubtedDifferences(diff, docA.doubted.get(a.field), undefined))
+        ? { what: nameA, value: vb }
+        : proposedB.includes(va) ||
+            allIn(doubtedDifferences(diff, undefined, docB.doubted.get(b.field)))
+          ? { what: nameB, value: va }
+          : null;
     return fail(
-      `${sentence(nameA.en)} and ${nameB.en} differ as read only where the OCR was unsure of a character (${summary.en}): confirm against the image.`,
-      `${nameA.zh}与${nameB.zh}识别结果仅在识别把握不足的字上不同（${summary.zh}）：请对照原图确认。`,
+      `${sentence(nameA.en)} and ${nameB.en} differ as read only where the OCR was unsure of a character (${summary.en}): confirm against the image${proposal ? `; proposed for ${proposal.what.en}: ${proposal.value}` : ''}.`,
+      `${nameA.zh}与${nameB.zh}识别结果仅在识别把握不足的字上不同（${summary.zh}）：请对照原图确认${proposal ? `；${proposal.what.zh}建议为“${proposal.value}”` : ''}。`,
       { values, diff, subjects },
     );
   }
@@ -128,6 +154,63 @@ export function doubtedDifferences(
     if (d.b === '') return inA?.has(d.at) ?? false;
     return (inA?.has(d.at) ?? false) || (inB?.has(atB) ?? false);
   });
+}
+
+/**
+ * Per difference (in diff's order), whether a reading proposes the other value's character
+ * there: a proposal of a (of a's length) holding b's character at its place, or of b
+ * holding a's; a proposal that is the other value whole covers every difference.
+ */
+export function proposedDifferences(
+  diff: readonly DiffEntry[],
+  a: string,
+  b: string,
+  ofA: readonly string[],
+  ofB: readonly string[],
+): boolean[] {
+  if (ofA.includes(b) || ofB.includes(a)) return diff.map(() => true);
+  const holds = (proposals: readonly string[], length: number, at: number, ch: string): boolean =>
+    proposals.some((p) => {
+      const chars = [...p];
+      return chars.length === length && chars[at] === ch;
+    });
+  const lengthA = [...a].length;
+  const lengthB = [...b].length;
+  let shift = 0;
+  return diff.map((d) => {
+    const atB = d.at + shift;
+    if (d.a === '') shift++;
+    else if (d.b === '') shift--;
+    if (d.a === '' || d.b === '') return false;
+    return holds(ofA, lengthA, d.at, d.b) || holds(ofB, lengthB, atB, d.a);
+  });
+}
+
+function confirmedByPerson(ctx: CheckContext, side: Side): boolean {
+  return typeof ctx.input.confirmed[side.kind]?.[side.field] === 'string';
+}
+
+/** A comparison whose values were read by OCR as no whole value of their type: not read. */
+function failedReadings(
+  failed: readonly { side: Side; doc: { key: string }; value: string }[],
+  extra: { values: string[]; diff: DiffEntry[]; subjects: Side[] },
+): CheckOutcome {
+  const what = failed.map(({ side, value }) => ({
+    ...describeField(side.kind, side.field),
+    value,
+  }));
+  return fail(
+    `${sentence(NOT_READ_REASON.en)} — ${what.map((w) => `${w.en}, read as ${w.value}, which is no whole value`).join('; ')}.`,
+    `${NOT_READ_REASON.zh}——${what.map((w) => `${w.zh}识别为“${w.value}”，不是完整的值`).join('；')}。`,
+    {
+      ...extra,
+      notRead: failed.map(({ side, doc }) => ({
+        kind: side.kind,
+        field: side.field,
+        file: doc.key,
+      })),
+    },
+  );
 }
 
 export const nameLicenseVsBank: Check = (ctx) =>

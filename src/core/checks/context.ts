@@ -47,6 +47,13 @@ export interface EffectiveDocument {
    * read unsurely (ExtractedDocument.doubted); absent: none.
    */
   doubted: ReadonlyMap<string, ReadonlySet<number>>;
+  /**
+   * Per field no person has confirmed, the other readings the reader proposes for the value
+   * as read (its corrections from that value: a runner-up, a measured look-alike, a place).
+   */
+  proposed: ReadonlyMap<string, readonly string[]>;
+  /** Whether its values were read by OCR (not a text layer, not given as values). */
+  ocr: boolean;
 }
 
 export interface EffectiveFields {
@@ -84,6 +91,8 @@ export function effectiveFields(
       fields: doc.fields,
       unconfirmed: new Set(doc.needsConfirmation ?? []),
       doubted: doubtedOf(raw, confirmedValues(input.confirmed, raw.kind)),
+      proposed: proposedOf(raw, confirmedValues(input.confirmed, raw.kind)),
+      ocr: raw.source !== undefined && raw.source !== 'pdf-text',
     });
   }
   const byKind: Partial<Record<DocumentKind, EffectiveDocument>> = {};
@@ -106,6 +115,19 @@ function doubtedOf(
       .filter(([field]) => !(field in byPerson))
       .map(([field, places]) => [field, new Set(places)]),
   );
+}
+
+/** A document's proposals per field (from the value as read), but for the fields a person confirmed. */
+function proposedOf(
+  doc: ExtractedDocument,
+  byPerson: Readonly<Record<string, unknown>>,
+): ReadonlyMap<string, readonly string[]> {
+  const proposed = new Map<string, string[]>();
+  for (const c of doc.corrections) {
+    if (c.field in byPerson || doc.fields[c.field] !== c.from) continue;
+    proposed.set(c.field, [...(proposed.get(c.field) ?? []), c.to]);
+  }
+  return proposed;
 }
 
 /** A field's value, or null when the document is absent or the field empty. */
