@@ -156,6 +156,54 @@ describe('files.legible', () => {
     expect(result.subjects).toEqual([{ kind: 'id-card-front', field: 'ethnicity' }]);
   });
 
+  // Fresh tuned dossiers (seed offset 3400): a credit code read 91320505LB110J65AQ (J as 1)
+  // at 0.953, an address 广东省温圳市… at 0.896 and an authority 漏圳市公安局南山分局 at
+  // 0.866, each read wrong with its characters' average above the floor.
+  it('fails a value that shows it was misread, however sure its characters: a failing checksum, a place that is none', () => {
+    const sure = { creditCode: 0.953, address: 0.896, issuingAuthority: 0.866, idNumber: 0.99 };
+    const misread = analysed({}, (d) => {
+      const quality = { ...d.quality!, textConfidence: sure };
+      if (d.kind === 'business-license')
+        return { ...d, quality, fields: { ...d.fields, creditCode: '91320505LB110J65AQ' } };
+      if (d.kind === 'id-card-front')
+        return { ...d, quality, fields: { ...d.fields, address: '广东省温圳市南山区示范路1号' } };
+      if (d.kind === 'id-card-back')
+        return { ...d, quality, fields: { ...d.fields, issuingAuthority: '漏圳市公安局南山分局' } };
+      return d;
+    });
+    const result = check(misread, 'files.legible');
+    // Before: pass (0.953, 0.896, 0.866 are above 0.8).
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(
+      /credit code on the business license was misread as 91320505LB110J65AQ \(its check character does not hold\)/,
+    );
+    expect(result.message).toMatch(
+      /misread as 广东省温圳市南山区示范路1号 \(it names a place that is none\)/,
+    );
+    expect(result.subjects).toEqual([
+      { kind: 'business-license', field: 'creditCode' },
+      { kind: 'id-card-front', field: 'address' },
+      { kind: 'id-card-back', field: 'issuingAuthority' },
+    ]);
+    // The same characters naming real places and a code whose checksum holds: legible.
+    const right = analysed({}, (d) => {
+      const quality = { ...d.quality!, textConfidence: sure };
+      if (d.kind === 'id-card-front')
+        return { ...d, quality, fields: { ...d.fields, address: '广东省深圳市南山区示范路1号' } };
+      if (d.kind === 'id-card-back')
+        return { ...d, quality, fields: { ...d.fields, issuingAuthority: '深圳市公安局南山分局' } };
+      return { ...d, quality };
+    });
+    expect(check(right, 'files.legible').status).toBe('pass');
+    // A person who confirms the code against the image settles it.
+    misread.confirmed = {
+      'business-license': { creditCode: '91320505LB110J65AQ' },
+      'id-card-front': { address: '广东省温圳市南山区示范路1号' },
+      'id-card-back': { issuingAuthority: '漏圳市公安局南山分局' },
+    };
+    expect(check(misread, 'files.legible').status).toBe('pass');
+  });
+
   it('warns when read but below the resolution floor', () => {
     const input = analysed({ quality: { ...clean, dpi: 120 } });
     const result = check(input, 'files.legible');

@@ -4,6 +4,9 @@
 // document (src/core/image): `quality` and `seal`.
 import type { DocumentKind } from '../documents';
 import type { ExtractedDocument } from '../extraction';
+import { validateIdNumber } from '../codes/id-number';
+import { validateUscc } from '../codes/uscc';
+import { placeDoubt } from '../extract/places';
 import { cutShort, neverValue, typeOf } from '../extract/value-types';
 import { imageFieldLabel } from '../image/labels';
 import { type Check, type CheckContext, fail, KIND_NAMES, pass, skip, warn } from './result';
@@ -56,7 +59,8 @@ const RESCAN: Record<DocumentKind, { en: string; zh: string }> = {
  * extraction's. A value independent evidence confirms (`corroborated`: a checksum, the ID
  * number's birth date) is legible at the confidence that evidence earned it, however
  * unsure the OCR was of a single character. Characters that are not a whole value of the
- * field's type are not legible, however sure (NOT_A_VALUE_CONFIDENCE).
+ * field's type, or a value that shows it was misread (misread: a checksum that fails, a
+ * place that names none), are not legible, however sure (NOT_A_VALUE_CONFIDENCE).
  */
 export function legibilityConfidence(doc: ExtractedDocument, field: string): number | undefined {
   const text = doc.quality?.textConfidence?.[field];
@@ -65,11 +69,31 @@ export function legibilityConfidence(doc: ExtractedDocument, field: string): num
   // Sure characters of something that is not the field's value (分局 for an issuing
   // authority: a piece of one), or of a part of it (a scope stopped where a seal covered
   // it), are no legible value: the characters' confidence stands only for a whole value.
-  if (typeof value === 'string' && !wholeValueOfItsType(field, value))
+  if (
+    typeof value === 'string' &&
+    (!wholeValueOfItsType(field, value) || misread(field, value) !== null)
+  )
     return Math.min(text ?? 1, read ?? 1, NOT_A_VALUE_CONFIDENCE);
   if (doc.corroborated?.[field] !== undefined && read !== undefined)
     return Math.max(text ?? 0, read);
   return text ?? read;
+}
+
+/**
+ * Whether the value itself shows it was misread, whatever the OCR's confidence in its
+ * characters (the average of a long value hides one wrong character: a credit code read at
+ * 0.95 whose check character fails): a credit code or an ID number whose check character
+ * does not hold (GB 32100-2015, GB 11643-1999: what the checksum judges, as a valid one
+ * corroborates), an address or an issuing authority whose province, city or district names
+ * no place (温圳市, 漏圳市公安局: places.ts, the closed list of places).
+ */
+export function misread(field: string, value: string): { en: string; zh: string } | null {
+  const checksum = { en: 'its check character does not hold', zh: '校验位不符' };
+  if (field === 'creditCode') return validateUscc(value).valid ? null : checksum;
+  if (field === 'idNumber') return validateIdNumber(value).valid ? null : checksum;
+  if ((field === 'address' || field === 'issuingAuthority') && placeDoubt(field, value, null))
+    return { en: 'it names a place that is none', zh: '其中的地名并不存在' };
+  return null;
 }
 
 /** The legibility of characters that are not a whole value of the field's type. */
@@ -107,6 +131,14 @@ export const filesLegible: Check = (ctx) => {
         unreadable.push({
           en: `the ${label.en} on the ${docName.en} could not be read: ${rescan.en}, or enter it against the image`,
           zh: `${docName.zh}上的${label.zh}无法读取：${rescan.zh}，或对照图像录入`,
+          kind,
+          field,
+        });
+      } else if (misread(field, value) !== null) {
+        const why = misread(field, value)!;
+        unreadable.push({
+          en: `the ${label.en} on the ${docName.en} was misread as ${value} (${why.en}): ${rescan.en}, or confirm it against the image`,
+          zh: `${docName.zh}上的${label.zh}识别为“${value}”，有误（${why.zh}）：${rescan.zh}，或对照图像确认`,
           kind,
           field,
         });
