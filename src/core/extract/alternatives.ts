@@ -95,6 +95,71 @@ export function valueGlyphs(value: string, box: Box, lines: readonly Line[]): Gl
 }
 
 /**
+ * The glyph of `box` under each character of `value`, the two aligned by fewest edits:
+ * a value the reader changed after reading (a scope's ； for a ：, 技术 for 技市) is not
+ * spelled by its glyphs, but most of its characters are. Null at a character no glyph
+ * spells; null when `box` holds no glyphs.
+ */
+export function alignedGlyphs(
+  value: string,
+  box: Box,
+  lines: readonly Line[],
+): (Glyph | null)[] | null {
+  const glyphs = glyphsIn(box, lines);
+  const want = [...value].map(norm);
+  const got = glyphs.map((g) => norm(g.ch));
+  const n = want.length;
+  const m = got.length;
+  if (n === 0 || m === 0) return null;
+  // cost[i][j]: value[0, i) against glyphs[0, j), glyphs before the value free.
+  const w = m + 1;
+  const cost = new Int32Array((n + 1) * w);
+  for (let i = 1; i <= n; i++) cost[i * w] = i;
+  for (let i = 1; i <= n; i++)
+    for (let j = 1; j <= m; j++)
+      cost[i * w + j] = Math.min(
+        cost[(i - 1) * w + j - 1]! + (want[i - 1] === got[j - 1] ? 0 : 1),
+        cost[(i - 1) * w + j]! + 1,
+        cost[i * w + j - 1]! + 1,
+      );
+  // Glyphs after the value free too: it ends where it costs least.
+  let j = 0;
+  for (let k = 1; k <= m; k++) if (cost[n * w + k]! < cost[n * w + j]!) j = k;
+  const out: (Glyph | null)[] = new Array<Glyph | null>(n).fill(null);
+  for (let i = n; i > 0 && j > 0;) {
+    const here = cost[i * w + j]!;
+    const same = want[i - 1] === got[j - 1];
+    if (here === cost[(i - 1) * w + j - 1]! + (same ? 0 : 1)) {
+      if (same) out[i - 1] = glyphs[j - 1]!;
+      i--;
+      j--;
+    } else if (here === cost[(i - 1) * w + j]! + 1) i--;
+    else j--;
+  }
+  return out;
+}
+
+/**
+ * Each character's own confidence and runners-up, for a value read from `box`: by its
+ * glyphs, or for a value changed after reading (a scope's ： for ；) by the glyphs its other
+ * characters align with (null at a changed one); null when none are found.
+ */
+export function charDoubts(
+  value: string,
+  box: Box,
+  lines: readonly Line[],
+): ({ confidence: number; options: readonly { text: string; p: number }[] } | null)[] | null {
+  const glyphs = valueGlyphs(value, box, lines) ?? alignedGlyphs(value, box, lines);
+  return (
+    glyphs?.map((g) =>
+      g === null
+        ? null
+        : { confidence: g.own ?? g.confidence, options: g.alternatives?.options ?? [] },
+    ) ?? null
+  );
+}
+
+/**
  * The run of `box`'s glyphs a value differs from in one character only (a name whose
  * character the reader chose among the OCR's readings: 隗晗 over the glyphs 隐晗), when
  * exactly one run does; null otherwise.

@@ -29,6 +29,7 @@ import { LABELS } from './labels';
 import { layoutPage } from './page-layout';
 import { pageLines, type WorkCounter } from './lines';
 import {
+  charDoubts,
   CLOSE_SECOND_CONFIDENCE,
   CLOSE_SECOND_P,
   closeSecondChoices,
@@ -36,10 +37,9 @@ import {
   NAME_SECOND_P,
   unsureCharacters,
   valueAlternatives,
-  valueGlyphs,
   type ValueAlternatives,
 } from './alternatives';
-import { knownWordingDoubt, PLACE_FIELDS, type PlaceGlyph } from './known-wording';
+import { knownWordingDoubt, KNOWN_WORDING_FIELDS, type PlaceGlyph } from './known-wording';
 import { confusableNameCharacters } from './confusables';
 import { CORROBORATED_CONFIDENCE, corroborations } from './corroboration';
 import { ethnicityFallback, ethnicityProposal } from './ethnicity';
@@ -178,12 +178,7 @@ export function extractDocument(
     const box = boxes[name];
     const i = box === undefined ? -1 : text.pages.findIndex((p) => p.page === box.page);
     if (typeof value !== 'string' || box === undefined || i < 0) return null;
-    return (
-      valueGlyphs(value, box, pageLinesOf[i]!)?.map((g) => ({
-        confidence: g.own ?? g.confidence,
-        options: g.alternatives?.options ?? [],
-      })) ?? null
-    );
+    return charDoubts(value, box, pageLinesOf[i]!);
   };
   const ocrOptions = (name: string): OcrOptions | undefined =>
     alternativesOf(name)?.map((a) => a?.options ?? null);
@@ -282,9 +277,10 @@ export function extractDocument(
     capConfidence(name, CLOSE_SECOND_CONFIDENCE);
   }
   // A place slot holding no place (潘圳, 圳市公安局: a glyph misread or lost), an authority
-  // with no 公安局, a word measured to be misread (技市): the place or the word is proposed
-  // before any other doubt, and the value is held below 0.9.
-  for (const name of PLACE_FIELDS) {
+  // with no 公安局, a word measured to be misread (技市), a scope's standard phrase a doubted
+  // character made none (技术椎广): the place or the wording is proposed before any other
+  // doubt, and the value is held below 0.9.
+  for (const name of KNOWN_WORDING_FIELDS) {
     const value = fields[name];
     if (typeof value !== 'string' || text.source === 'pdf-text') continue;
     const doubt = knownWordingDoubt(name, value, placeGlyphsOf(name));
@@ -368,7 +364,9 @@ export function extractDocument(
     const value = fields[name];
     const alternatives = alternativesOf(name);
     if (typeof value !== 'string' || alternatives === null) continue;
-    corrections.push(...closeSecondChoices(name, value, unsureCharacters(alternatives)));
+    corrections.push(
+      ...unproposed(closeSecondChoices(name, value, unsureCharacters(alternatives))),
+    );
   }
   for (const name of REQUIRED[kind]) {
     if (fields[name] === null) warnings.push(`${name} was not found on the document`);

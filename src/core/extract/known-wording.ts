@@ -1,19 +1,26 @@
 // A value's doubts from what its kind of text always holds (index.ts): a place name in its
-// place slots (places.ts), an issuing authority's 公安局, and words PP-OCR was measured
-// to misread as no word (words.ts). Each gives proposals, likeliest first, and how far
+// place slots (places.ts), an issuing authority's 公安局, words PP-OCR was measured to
+// misread as no word (words.ts), and a business scope's standard wording (scope-standard.ts). Each gives proposals, likeliest first, and how far
 // the value is trusted; the value itself is never changed.
 import type { Correction } from '../extraction';
 import { CLOSE_SECOND_CONFIDENCE } from './alternatives';
-import { placeDoubt, type PlaceDoubt, type PlaceGlyph } from './places';
+import { PLACE_FIELDS, placeDoubt, type PlaceDoubt, type PlaceGlyph } from './places';
+import { standardWordingDoubt } from './scope-standard';
 import { authorityWording, misreadWordProposal } from './words';
 
-export { PLACE_FIELDS, type PlaceGlyph } from './places';
+export type { PlaceGlyph } from './places';
+
+/** Fields whose kind of text has wording of its own: places, an authority's, a scope's. */
+export const KNOWN_WORDING_FIELDS: readonly string[] = [...PLACE_FIELDS, 'businessScope'];
 
 export function knownWordingDoubt(
   field: string,
   value: string,
   glyphs: readonly (PlaceGlyph | null)[] | null,
 ): PlaceDoubt | null {
+  // A business scope's standard wording, where the OCR doubted a character of it.
+  if (field === 'businessScope')
+    return glyphs === null ? null : standardWordingDoubt(field, value, glyphs);
   const corrections: Correction[] = [];
   let cap = 1;
   // An authority's 公安局 misread (公安届) is put back first, its place doubted after.

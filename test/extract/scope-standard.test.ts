@@ -1,0 +1,125 @@
+// A business scope is written in standard wording: the catalogue's phrases and the clauses
+// every license carries. Where a character the OCR doubted makes one of them no phrase
+// (技术椎广, 椎 at 0.49 with 推 behind it), the standard phrase is proposed; a character
+// read surely is never replaced, and the scope itself stays as read. On real PP-OCR output
+// (license-copy-spaced-scope.paddle.json: its scope read right), with characters of it
+// made as the OCR misread them in other tuned samples.
+import { describe, expect, it } from 'vitest';
+import type { DocumentText, TextItem } from '../../src/core/extraction';
+import { extractDocument } from '../../src/core/extract/index';
+import { standardWordingDoubt, unitEdits } from '../../src/core/extract/scope-standard';
+import { paddleText } from './support/ocr-fixture';
+
+const RIGHT =
+  '一般项目：食品销售（仅销售预包装食品）；国内贸易代理；会议及展览服务；技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）';
+
+/** The fixture with character `at` of the item holding `text` read as `ch` at `p`, `options` behind. */
+function misread(
+  text: DocumentText,
+  holding: string,
+  at: number,
+  ch: string,
+  p: number,
+  options: { text: string; p: number }[],
+): void {
+  const item: TextItem = text.pages[0]!.items.find((i) => i.text.includes(holding))!;
+  const chars = [...item.text];
+  chars[at] = ch;
+  item.text = chars.join('');
+  item.charConfidences = item.charConfidences?.map((c, k) => (k === at ? p : c));
+  item.alternatives = [
+    ...(item.alternatives ?? []).filter((a) => a.at !== at),
+    ...(options.length > 0 ? [{ at, p, options }] : []),
+  ];
+  item.confidence = Math.min(item.confidence, p);
+}
+
+const glyph = (p: number, ...options: string[]) => ({
+  confidence: p,
+  options: options.map((text) => ({ text, p: (1 - p) / 2 })),
+});
+
+describe('a business scope’s standard wording where the OCR doubted a character', () => {
+  it('技术椎广 with 椎 at 0.49 and 推 behind at 0.47: the scope with 技术推广 proposed first', () => {
+    const text = paddleText('license-copy-spaced-scope.paddle.json');
+    misread(text, '技术推广', 11, '椎', 0.49, [{ text: '推', p: 0.47 }]);
+    // 技市 for 技术 too, put back as read (words.ts), as in the tuned scan it came from.
+    misread(text, '会议及展览服务', 11, '市', 0.58, [{ text: '术', p: 0.39 }]);
+    const doc = extractDocument(text, 'copy.jpg');
+    // Old code: no proposal (the scope, its ： read ； and its 技市 made 技术, was not
+    // found again among its glyphs, so nothing of what the OCR doubted was known).
+    expect(doc.fields.businessScope).toBe(RIGHT.replace('推', '椎'));
+    expect(doc.corrections.find((c) => c.field === 'businessScope')).toMatchObject({
+      from: RIGHT.replace('推', '椎'),
+      to: RIGHT,
+      reason: 'ocr-alternative',
+    });
+    expect(doc.confidence.businessScope).toBeLessThan(0.9);
+  });
+
+  it('the closing clause with a character lost and two doubted (项外，代…目主): put back as one proposal', () => {
+    const text = paddleText('license-copy-spaced-scope.paddle.json');
+    const line = text.pages[0]!.items.find((i) => i.text.endsWith('的项目'))!;
+    line.text = line.text.slice(0, -1);
+    line.charConfidences = line.charConfidences?.slice(0, -1);
+    misread(text, '凭营业执照', 2, '代', 0.56, [{ text: '凭', p: 0.19 }]);
+    misread(text, '依法自主', 9, '目', 0.76, [{ text: '自', p: 0.24 }]);
+    const doc = extractDocument(text, 'copy.jpg');
+    const read = RIGHT.replace('项目外，凭', '项外，代').replace('自主', '目主');
+    expect(doc.fields.businessScope).toBe(read);
+    // Old code: no proposal (three characters off the clause, more than the parse repairs).
+    expect(doc.corrections.find((c) => c.field === 'businessScope')?.to).toBe(RIGHT);
+  });
+
+  it('never replaces a character read surely, nor proposes anything for a scope read right', () => {
+    const sure = paddleText('license-copy-spaced-scope.paddle.json');
+    misread(sure, '技术推广', 11, '椎', 0.95, [{ text: '推', p: 0.04 }]);
+    const doc = extractDocument(sure, 'copy.jpg');
+    expect(doc.corrections.filter((c) => c.to === RIGHT)).toEqual([]);
+    const right = extractDocument(paddleText('license-copy-spaced-scope.paddle.json'), 'copy.jpg');
+    expect(right.fields.businessScope).toBe(RIGHT);
+    expect(right.corrections.filter((c) => c.field === 'businessScope')).toEqual([]);
+  });
+
+  it('puts a standard phrase back only from characters the OCR doubted', () => {
+    const read = [...'除销售零许可的商品'];
+    const sure = read.map(() => glyph(0.99));
+    // 零 at 0.31 for 需要 (a photocopy under a seal): a long phrase is its own context.
+    const lost = sure.map((g, k) => (k === 3 ? glyph(0.31, '行') : g));
+    expect(unitEdits(read, lost, '除销售需要许可的商品')).toBe(2);
+    expect(unitEdits(read, sure, '除销售需要许可的商品')).toBeNull();
+    // A short phrase needs the OCR to have seen the standard character there.
+    expect(unitEdits([...'技术椎广'], [null, null, glyph(0.49, '推'), null], '技术推广')).toBe(1);
+    expect(
+      unitEdits([...'技术椎广'], [null, null, glyph(0.49, '摊'), null], '技术推广'),
+    ).toBeNull();
+  });
+
+  it('leaves a standard phrase read as another, and wording the catalogue does not hold', () => {
+    // 玩具销售 with 玩 doubted is still a phrase of its own (家具销售 is one edit away).
+    const toy = '一般项目：玩具销售；家具销售。';
+    const glyphs = [...toy].map((ch) => (ch === '玩' ? glyph(0.5, '家') : glyph(0.99)));
+    expect(standardWordingDoubt('businessScope', toy, glyphs)).toBeNull();
+    // An activity of the company's own, far from any standard phrase, stays as read.
+    const own = '一般项目：青梧屿茶艺表演；技术推广。';
+    expect(
+      standardWordingDoubt(
+        'businessScope',
+        own,
+        [...own].map(() => glyph(0.5)),
+      ),
+    ).toBeNull();
+    // A registered scope of phrases the list does not hold (模具销售, 门窗销售, 金属矿石销售),
+    // every character doubted at 0.5 and 0.3 with nothing seen behind it: nothing proposed.
+    const registered =
+      '一般经营项目：国内贸易代理；玩具销售；模具销售；服装辅料销售；门窗销售；电线、电缆经营；保温材料销售；机械零件、零部件销售；建筑用金属配件销售；配电开关控制设备销售；风机、风扇销售；金属制品销售；煤炭及制品销售；非金属矿及制品销售；医护人员防护用品批发；第一类医疗器械销售；金属矿石销售；矿山机械销售（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）';
+    for (const p of [0.5, 0.3])
+      expect(
+        standardWordingDoubt(
+          'businessScope',
+          registered,
+          [...registered].map(() => glyph(p)),
+        ),
+      ).toBeNull();
+  });
+});
