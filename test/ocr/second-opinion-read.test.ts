@@ -1,9 +1,9 @@
 // Rare surnames PP-OCRv4 reads as their common look-alikes, read right by the second reader
 // of doubtful glyphs (src/ocr/paddle/second-opinion.ts), on real OCR of a page of
 // `法定代表人 <name>` lines rendered by Chromium (Noto Serif CJK SC, 22 px, seed 3120).
-// Before it, the reader gave 余伟, 全秀英嘉 and 阙晟 for these names (measured with
-// the second reader, its default); now each is right, held below 0.9 (the readers
-// disagreed), with PP-OCR's own character as the first alternative.
+// Without it (the default, DOSSIER_OCR_SECOND_OPINION unset) the reader gives 余伟, 全秀英嘉
+// and 阙晟 for these names; with it each is right, held below 0.9 (the readers disagreed),
+// with PP-OCR's own character as the first alternative.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAME_LABEL, nameList, namePage } from '../../scripts/fixtures/name-lines';
 import { closeRenderer, renderHtml } from '../../scripts/fixtures/render';
