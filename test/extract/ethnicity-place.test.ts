@@ -241,3 +241,56 @@ describe('what a card prints in 民族 for a person of none of the 56', () => {
     );
   });
 });
+
+// id-a4-both-stacked-7-photo.jpg (tuned, seed offset 3220): the name and the 出生 line
+// garbled, 性别 and 族 lost: `女 民汉`.
+const sexAndMinOnly: OcrRow[] = [
+  [544, 431, 141, 33, 0.56, '##哈'],
+  [605, 484, 18, 28, 0.6, '女'],
+  [670, 489, 71, 22, 0.6, '民汉'],
+  [596, 538, 189, 22, 0.59, '19884月2日'],
+  [548, 539, 30, 19, 0.43, 'a1'],
+  [615, 614, 203, 22, 0.99, '范路805号6幢113室'],
+  [690, 739, 284, 16, 1.0, '440305198804214941'],
+  [547, 741, 109, 18, 0.3, '公民身份码'],
+];
+
+describe('the ethnicity on a line known by its text alone', () => {
+  it('a sex, then a 民 within three characters, then a name of the list (女民汉)', () => {
+    // Before: null (no line was known for 性别: neither the name nor 出生 was read).
+    const doc = front(ocrPage(sexAndMinOnly, 1585, 2252));
+    expect(doc.fields.ethnicity).toBe('汉');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+  });
+
+  it('no name of the list after the 民: nothing', () => {
+    const rows = sexAndMinOnly.map((r): OcrRow =>
+      r[5] === '民汉' ? ([...r.slice(0, 5), '民'] as OcrRow) : r,
+    );
+    expect(front(ocrPage(rows, 1585, 2252)).fields.ethnicity).toBeNull();
+  });
+});
+
+describe('a sex line read as one item, 女 and the name close together', () => {
+  it('the name ends the line that reads the sex (女汉)', () => {
+    // id-a4-one-side-0-photo.jpg (tuned, seed offset 3240). 07106b5: null (the line was
+    // neither split nor holding a piece of a label); before it, and now: 汉.
+    const doc = front(
+      ocrPage(
+        [
+          [544, 331, 112, 31, 0.36, '#名院睿'],
+          [601, 385, 153, 29, 0.48, '女汉'],
+          [552, 437, 232, 23, 0.33, '出1992年4月3日'],
+          [568, 476, 347, 21, 0.4, '址浙江省杭州市滨江区省下街'],
+          [620, 515, 301, 21, 0.48, '道店构大道279号9幢1710室'],
+          [694, 639, 295, 21, 1.0, '330108199204032084'],
+          [548, 642, 111, 20, 0.36, '公R#可码'],
+        ],
+        1590,
+        2280,
+      ),
+    );
+    expect(doc.fields.ethnicity).toBe('汉');
+    expect(doc.confidence.ethnicity).toBeLessThan(0.9);
+  });
+});

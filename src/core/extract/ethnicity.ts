@@ -137,8 +137,9 @@ const APART = 2;
  * Where the card front prints its ethnicity: right of the 民族 label on its line; else on
  * the 性别 民族 line (sexLine) after a 民 whose 族 was lost or misread (the name one or two
  * glyphs after it); else, both labels lost, in a group of its own after the sex's (the
- * card prints 性别 and 民族 apart) or at the end of a line that keeps a piece of its labels.
- * A line below the name with neither (a second name line, 李京) holds none.
+ * card prints 性别 and 民族 apart) or at the end of a line that reads a sex or keeps a
+ * piece of its labels. A line below the name with none of these (a second name line, 李京)
+ * holds none. No such line known: see sexThenMin.
  */
 function ethnicityPlaces(layout: PageLayout, idNumber: string | null): Place[] {
   const labelled = layout.hits.find((h) => h.def.id === 'ethnicity');
@@ -151,7 +152,7 @@ function ethnicityPlaces(layout: PageLayout, idNumber: string | null): Place[] {
     return beside ? [{ glyphs: beside, at: 'start' }] : [];
   }
   const line = sexLine(layout, idNumber);
-  if (!line) return [];
+  if (!line) return sexThenMin(layout);
   const { glyphs, sex } = sexLineGlyphs(layout, line);
   const rest = glyphs.slice(sex + 1);
   const label = rest.findIndex((g) => g.ch === '民');
@@ -161,13 +162,32 @@ function ethnicityPlaces(layout: PageLayout, idNumber: string | null): Place[] {
       return value ? [{ glyphs: value, at: 'start' as const }] : [];
     });
   const parts = groups(glyphs, line.h, APART);
-  if (parts.length >= 2) {
-    // The groups after the one holding the sex (or after the first: the sex lost).
-    const from = sex < 0 ? 1 : parts.findIndex((g) => g.includes(glyphs[sex]!)) + 1;
-    return parts.slice(from).map((g) => ({ glyphs: g, at: 'end' as const }));
-  }
+  // The groups after the one holding the sex (or after the first: the sex lost).
+  const from = sex < 0 ? 1 : parts.findIndex((g) => g.includes(glyphs[sex]!)) + 1;
+  const apart = parts.length >= 2 ? parts.slice(from) : [];
+  // The line's end, where it read a sex (女汉, the two close) or keeps a piece of a label.
   const keepsLabel = line.glyphs.some((g) => SEX_LINE_LABELS.includes(g.ch));
-  return keepsLabel && rest.length > 0 ? [{ glyphs: rest, at: 'end' }] : [];
+  const end = (sex >= 0 || keepsLabel) && rest.length > 0 ? [rest] : [];
+  return [...apart, ...end].map((g) => ({ glyphs: g, at: 'end' as const }));
+}
+
+/**
+ * Where no line is known for 性别 (the name and the 出生 lines lost too): the line that
+ * reads a sex and, within three characters after it, a 民 (女民汉: the labels 性别 and 族
+ * lost) is that line, its ethnicity one or two glyphs after the 民.
+ */
+function sexThenMin(layout: PageLayout): Place[] {
+  for (const line of layout.lines) {
+    const gs = line.glyphs;
+    const sex = gs.findIndex((g) => g.ch === '男' || g.ch === '女');
+    const min = sex < 0 ? -1 : gs.slice(sex + 1, sex + 4).findIndex((g) => g.ch === '民');
+    if (min < 0) continue;
+    return [1, 2].flatMap((skip) => {
+      const value = groups(gs.slice(sex + 1 + min + skip), line.h, 3)[0];
+      return value ? [{ glyphs: value, at: 'start' as const }] : [];
+    });
+  }
+  return [];
 }
 
 const HAN = /^\p{Script=Han}$/u;
