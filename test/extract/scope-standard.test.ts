@@ -122,4 +122,19 @@ describe('a business scope’s standard wording where the OCR doubted a characte
         ),
       ).toBeNull();
   });
+  it('puts back the marks a faint copy lost between standard phrases, read however surely', () => {
+    const sure = (value: string) => [...value].map(() => glyph(0.99));
+    const propose = (value: string) =>
+      standardWordingDoubt('businessScope', value, sure(value))?.corrections[0]?.to ?? null;
+    // Old code: no proposal (license-photocopy-seal photos at seed offset 3560).
+    expect(propose('一般项目：软件开发广告设计、代理；技术转让技术推广货物进出口。')).toBe(
+      '一般项目：软件开发；广告设计、代理；技术转让、技术推广；货物进出口。',
+    );
+    expect(propose('一般项目：互联网销售（除销售需要许可的商品）货物进出口。')).toBe(
+      '一般项目：互联网销售（除销售需要许可的商品）；货物进出口。',
+    );
+    // A qualifier whose brackets were lost, a 代理 of no item, a free-form scope: left.
+    expect(propose('一般项目：互联网销售除销售需要许可的商品；货物进出口代理。')).toBeNull();
+    expect(propose('软件开发广告设计；技术服务。')).toBeNull();
+  });
 });

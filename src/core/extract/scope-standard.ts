@@ -4,7 +4,8 @@
 // headings 一般项目 and 许可项目, closed by the clauses the registration authority adds word
 // for word (（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）). Where a character the
 // OCR doubted turns such a phrase into no phrase (技术椎广: 椎 at 0.49, 推 behind it at
-// 0.47; 除销售零许可的商品: 零 at 0.31 for 需要), the standard phrase is proposed. A
+// 0.47; 除销售零许可的商品: 零 at 0.31 for 需要), the standard phrase is proposed; where a
+// faint copy lost the marks between phrases (技术转让技术推广货物进出口), they are. A
 // character the OCR was sure of is never replaced, and the value is never changed: the
 // whole scope with its phrases put back is a proposal, and the scope is held below 0.9.
 import type { Correction } from '../extraction';
@@ -109,6 +110,54 @@ export function unitEdits(
   return best === 0 || best > most ? null : best;
 }
 
+/** Catalogue items whose units are joined by 、 (the rest of a headed scope's units by ；). */
+const JOINED: readonly (readonly string[])[] = [
+  ['技术服务', '技术开发', '技术咨询', '技术交流', '技术转让', '技术推广'],
+  ['广告设计', '代理'],
+  ['专业保洁', '清洗', '消毒服务'],
+];
+const joinedWith = (a: string, b: string): boolean =>
+  JOINED.some((item) => item.includes(a) && item.includes(b));
+/** An activity's qualifier, inside its brackets (不含许可类化工产品, 象牙及其制品除外). */
+const QUALIFIER = /^(?:不含|除|仅)|除外$/u;
+/** Units that are no activity of their own (a clause's, a heading). */
+const NOT_ACTIVITY = new Set(STANDARD_UNITS.slice(0, 8));
+
+/**
+ * A read unit that is standard units run together (技术转让技术推广货物进出口): the marks a
+ * faint copy lost between them put back, 、 inside one catalogue item, ； between items;
+ * null when it is not, or is one. Splits into the fewest units, and only one way.
+ */
+function lostMarks(read: string): string | null {
+  const chars = [...read];
+  const n = chars.length;
+  // parts[i]: the fewest standard units spelling chars[0, i), and how many ways.
+  const parts: { count: number; ways: number; last: string }[] = [{ count: 0, ways: 1, last: '' }];
+  for (let i = 1; i <= n; i++) {
+    let best = { count: Infinity, ways: 0, last: '' };
+    for (let k = Math.max(0, i - 32); k < i; k++) {
+      const unit = chars.slice(k, i).join('');
+      const before = parts[k]!;
+      if (before.ways === 0 || !STANDARD.has(unit) || NOT_ACTIVITY.has(unit)) continue;
+      if (QUALIFIER.test(unit)) continue;
+      if (before.count + 1 < best.count)
+        best = { count: before.count + 1, ways: before.ways, last: unit };
+      else if (before.count + 1 === best.count) best = { ...best, ways: best.ways + before.ways };
+    }
+    parts.push(best);
+  }
+  const end = parts[n]!;
+  if (end.ways !== 1 || end.count < 2) return null;
+  const units: string[] = [];
+  for (let i = n; i > 0; i -= [...units[0]!].length) units.unshift(parts[i]!.last);
+  // A unit of two characters (代理, 清洗) stands only after its item's other units.
+  if (units.some((u, k) => [...u].length <= 2 && (k === 0 || !joinedWith(units[k - 1]!, u))))
+    return null;
+  return units.reduce((out, u, k) =>
+    k === 0 ? u : out + (joinedWith(units[k - 1]!, u) ? '、' : '；') + u,
+  );
+}
+
 /** A read unit: its characters, where it starts in the value, and their glyphs. */
 interface ReadUnit {
   start: number;
@@ -144,8 +193,26 @@ export function standardWordingDoubt(
   const out = [...chars];
   const changed: string[] = [];
   // Right to left, so that a unit put back does not move the ones before it.
+  const headed = /(?:一般项目|许可项目)：/u.test(value);
   for (const unit of unitsOf(chars).reverse()) {
     const read = unit.chars.join('');
+    const runTogether = headed ? lostMarks(read) : null;
+    // A catalogue item's closing bracket is followed by a mark: one run into the next item lost it.
+    const bracketLost =
+      headed &&
+      /[）)]/u.test(chars[unit.start - 1] ?? '') &&
+      STANDARD.has(read) &&
+      !NOT_ACTIVITY.has(read);
+    if (runTogether !== null || bracketLost) {
+      out.splice(
+        unit.start,
+        unit.chars.length,
+        ...(bracketLost ? '；' : ''),
+        ...(runTogether ?? read),
+      );
+      changed.unshift(`${read} for ${bracketLost ? '；' : ''}${runTogether ?? read}`);
+      continue;
+    }
     if (STANDARD.has(read) || unit.chars.length < 2) continue;
     const g = unit.chars.map((_, k) => glyphs[unit.start + k] ?? null);
     let best: string | null = null;
