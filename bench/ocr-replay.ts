@@ -28,6 +28,7 @@ const ocr = createLazyOcrEngine('paddle');
 const deps = await createNodeReadDocumentDeps(ocr);
 let exact = 0;
 let among = 0;
+let first = 0;
 /** Fields read exactly as read at confidence ≥ 0.9: what needs no person's look. */
 let sure = 0;
 let total = 0;
@@ -48,6 +49,7 @@ for (const truth of truths) {
     for (const f of doc.outcome.fields) {
       total++;
       if (f.amongProposals) among++;
+      if (f.exactOrFirstProposal) first++;
       if (f.exact && (f.confidence ?? 0) >= 0.9) sure++;
       if (f.exact && (f.confidence ?? 0) < 0.9 && args.includes('--unsure'))
         process.stdout.write(
@@ -65,6 +67,7 @@ for (const truth of truths) {
 await ocr.dispose();
 process.stdout.write(
   `fields exact ${exact}/${total} (${((100 * exact) / total).toFixed(1)}%), ` +
+    `exact or first proposal true ${first}/${total}, ` +
     `exact or true value among proposals ${among}/${total} (${((100 * among) / total).toFixed(1)}%), ` +
     `right at ≥0.9: ${sure}, wrong at ≥0.9: ${confident}\n`,
 );

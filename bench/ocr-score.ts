@@ -10,14 +10,24 @@ export const FIELD_GROUPS: Record<string, ReadonlySet<string>> = {
   dates: DATE_FIELDS,
 };
 
+/** Proposals a check character stands behind (spec/linking-rules.md §6). */
+const CHECKSUM_REASONS: ReadonlySet<string> = new Set(['checksum', 'missing-check-character']);
+
 export interface FieldOutcome {
   field: string;
   expected: string;
   read: string | null;
   /** Equal as read. */
   exact: boolean;
-  /** Equal as read, or equal to the first correction proposal for the field. */
+  /**
+   * Equal as read, or a code whose first checksum proposal (its check character says
+   * exactly one look-alike was misread) equals the truth: the issue's "after proposals"
+   * for credit codes and ID numbers. Any other proposal is a guess a person must judge,
+   * and `dossier extract` prints the value as read, so it does not count here.
+   */
   exactAfterProposals: boolean;
+  /** Equal as read, or equal to the field's first proposal of any kind (a person choosing right). */
+  exactOrFirstProposal: boolean;
   /**
    * Equal as read, or equal to any of the field's correction proposals: the review shows
    * every proposal with its own "apply" (and the CLI lists them all), so a person can
@@ -43,12 +53,16 @@ export function scoreDocument(
     const read = doc.kind === truth.kind ? (doc.fields[field] ?? null) : null;
     const exact = read === expected;
     const proposals = doc.corrections.filter((c) => c.field === field);
+    const first = proposals[0];
     fields.push({
       field,
       expected,
       read,
       exact,
-      exactAfterProposals: exact || proposals[0]?.to === expected,
+      exactAfterProposals:
+        exact ||
+        (first !== undefined && CHECKSUM_REASONS.has(first.reason) && first.to === expected),
+      exactOrFirstProposal: exact || first?.to === expected,
       amongProposals: exact || proposals.some((c) => c.to === expected),
       confidence: doc.confidence[field] ?? null,
     });

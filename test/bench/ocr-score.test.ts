@@ -1,6 +1,7 @@
-// bench:ocr's scoring (bench/ocr-score.ts, bench/ocr-report.ts): "exact after proposals"
-// counts a field's first proposal only, "among proposals" any of them (the review offers
-// every proposal with its own apply), and the report gives both figures side by side.
+// bench:ocr's scoring (bench/ocr-score.ts, bench/ocr-report.ts): "exact" counts a value as
+// `dossier extract` prints it, and a code's first checksum proposal (the issue's "after
+// proposals" for codes); "first proposal" any field's first proposal, "among proposals" any
+// of them (the review offers every proposal with its own apply); the report gives each.
 import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../src/core/extraction';
 import { scoreDocument } from '../../bench/ocr-score';
@@ -54,12 +55,40 @@ describe('scoring a field against its proposals', () => {
   );
   const byField = Object.fromEntries(outcome.fields.map((f) => [f.field, f]));
 
-  it('counts the first proposal only for "exact after proposals"', () => {
+  it('counts the first proposal only for "exact or first proposal"', () => {
     expect(byField.legalRepresentative).toMatchObject({
       exact: false,
-      exactAfterProposals: false,
+      exactOrFirstProposal: false,
       amongProposals: true,
     });
+  });
+
+  it('counts a guess a person must judge (an OCR runner-up) only among proposals', () => {
+    const read = scoreDocument(
+      doc({ legalRepresentative: '张二' }, [alternative('legalRepresentative', '张二', '张三')]),
+      truth,
+    ).fields.find((f) => f.field === 'legalRepresentative');
+    expect(read).toMatchObject({
+      exact: false,
+      exactAfterProposals: false,
+      exactOrFirstProposal: true,
+      amongProposals: true,
+    });
+  });
+
+  it("counts a code's first checksum proposal as exact after proposals", () => {
+    const code = scoreDocument(
+      doc({ creditCode: '9133O106MA2ABCDE1X' }, [
+        {
+          field: 'creditCode',
+          from: '9133O106MA2ABCDE1X',
+          to: '91330106MA2ABCDE1X',
+          reason: 'checksum',
+        },
+      ]),
+      { kind: 'business-license', fields: { creditCode: '91330106MA2ABCDE1X' } },
+    ).fields[0];
+    expect(code).toMatchObject({ exact: false, exactAfterProposals: true });
   });
 
   it('counts a value exact as read in both, and a value no proposal holds in neither', () => {
@@ -92,7 +121,10 @@ describe('scoring a field against its proposals', () => {
     expect(summary.tuned.fields).toMatchObject({ exact: 1, total: 3 });
     expect(summary.tuned.fieldsAmongProposals).toMatchObject({ exact: 2, total: 3 });
     const table = markdownTable(summary);
-    expect(table).toContain('| fields exact (after proposals) | 33.3% (1/3) |');
+    expect(table).toContain('| fields exact (codes after their checksum proposal) | 33.3% (1/3) |');
+    expect(table).toContain(
+      '| fields exact as read (what `dossier extract` prints) | 33.3% (1/3) |',
+    );
     expect(table).toContain('| fields exact or true value among proposals | 66.7% (2/3) |');
   });
 });
