@@ -4,6 +4,7 @@
 // A4): its 深 was never emitted and the authority was read 圳市公安局南山分局 at 0.93.
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/core/extract/index';
+import { knownWordingDoubt } from '../../src/core/extract/known-wording';
 import { placeDoubt, type PlaceGlyph } from '../../src/core/extract/places';
 import { ocrPage } from './support/positioned';
 
@@ -27,12 +28,27 @@ describe('place names', () => {
       2340,
     );
     const doc = extractDocument(text, 'id-back.jpg', { kind: 'id-card-back' });
-    expect(doc.fields.issuingAuthority).toBe('圳市公安局南山分局');
-    // Old code: 0.93 and no proposal.
+    // The one place a lost character can make of 圳市 is taken (an authority is compared by
+    // place, never character for character), held below 0.9, the reading as made proposed.
+    // Old code (6d5fc18): the value kept 圳市…, 深圳市… only proposed; before: 0.93, no proposal.
+    expect(doc.fields.issuingAuthority).toBe('深圳市公安局南山分局');
     expect(doc.confidence.issuingAuthority).toBeLessThan(0.9);
-    expect(doc.corrections.find((c) => c.field === 'issuingAuthority')?.to).toBe(
-      '深圳市公安局南山分局',
-    );
+    expect(doc.corrections.filter((c) => c.field === 'issuingAuthority')).toEqual([
+      expect.objectContaining({ from: '深圳市公安局南山分局', to: '圳市公安局南山分局' }),
+    ]);
+  });
+
+  it('takes the one place a doubted character is away from only where no check compares exactly', () => {
+    const address = '广东省斋圳市南山区西兴街道演示巷897号9幢1907室';
+    const taken = knownWordingDoubt('address', address, glyphs(address, [3]));
+    expect(taken?.taken).toBe('广东省深圳市南山区西兴街道演示巷897号9幢1907室');
+    expect(taken?.corrections).toEqual([expect.objectContaining({ to: address })]);
+    expect(taken?.cap).toBeLessThan(0.9);
+    // A company's name is compared character for character: proposed, never taken.
+    const name = '澄川汇（斋圳）文化传媒有限公司';
+    const proposed = knownWordingDoubt('companyName', name, glyphs(name, [4]));
+    expect(proposed?.taken).toBeUndefined();
+    expect(proposed?.corrections[0]?.to).toBe('澄川汇（深圳）文化传媒有限公司');
   });
 
   it('proposes the one place a misread city, bracket or branch is a character away from', () => {

@@ -23,7 +23,9 @@ describe('misread words', () => {
   it("puts an authority's 公安局 back before doubting its place", () => {
     // Real reading (ZCOOL XiaoWei copy scan, seed offset 2600): two characters misread.
     const doubt = knownWordingDoubt('issuingAuthority', '漏圳市公安届南山分局', null);
-    expect(doubt?.corrections[0]?.to).toBe('深圳市公安局南山分局');
+    // The one place then a character away is taken, the reading as made proposed.
+    expect(doubt?.taken).toBe('深圳市公安局南山分局');
+    expect(doubt?.corrections[0]?.to).toBe('漏圳市公安届南山分局');
     expect(doubt?.cap).toBeLessThan(0.9);
     expect(knownWordingDoubt('issuingAuthority', '杭州市公安局西湖分局', null)).toBeNull();
     expect(knownWordingDoubt('issuingAuthority', '义乌市公安局', null)).toBeNull();

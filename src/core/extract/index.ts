@@ -279,12 +279,14 @@ export function extractDocument(
   // A place slot holding no place (潘圳, 圳市公安局: a glyph misread or lost), an authority
   // with no 公安局, a word measured to be misread (技市), a scope's standard phrase a doubted
   // character made none (技术椎广): the place or the wording is proposed before any other
-  // doubt, and the value is held below 0.9.
+  // doubt, and the value is held below 0.9 (taken, where one place only fits a field no
+  // check compares exactly: known-wording.ts).
   for (const name of KNOWN_WORDING_FIELDS) {
     const value = fields[name];
     if (typeof value !== 'string' || text.source === 'pdf-text') continue;
     const doubt = knownWordingDoubt(name, value, placeGlyphsOf(name));
     if (doubt === null) continue;
+    if (doubt.taken !== undefined) fields[name] = doubt.taken;
     corrections.push(...unproposed(doubt.corrections));
     capConfidence(name, doubt.cap);
   }
