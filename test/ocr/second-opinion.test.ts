@@ -81,10 +81,14 @@ describe('a second reading of a doubtful glyph', () => {
       [0.95, 0.0005, 0.004, 0],
       [0.2, 0.0002, 0.7995, 0.0003],
     ];
-    const decoded = ctcGreedyDecode(new Float32Array(rows.flat()), rows.length, 4, alphabet);
+    const decoded = ctcGreedyDecode(new Float32Array(rows.flat()), rows.length, 4, alphabet, true);
     expect(decoded.text).toBe('洗冼');
     expect(decoded.charCandidates[0]?.get('冼')).toBeCloseTo(0.004, 6);
     // 洗 at 0.0005 and the space at 0.0003 are below CANDIDATE_MIN_P.
     expect([...decoded.charCandidates[1]!.keys()]).toEqual(['冼']);
+    // Without a second reader nothing is kept: the same text, no candidates.
+    const plain = ctcGreedyDecode(new Float32Array(rows.flat()), rows.length, 4, alphabet);
+    expect(plain.text).toBe('洗冼');
+    expect(plain.charCandidates).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ export interface DecodedLine {
    * Per emitted character, every class with p ≥ CANDIDATE_MIN_P over its time steps (its
    * own run, the blank steps after it and the step before it), the character itself
    * included: how plausible the recogniser finds what a second reader saw there
-   * (second-opinion.ts).
+   * (second-opinion.ts). Kept only when asked for (`keepCandidates`); else empty.
    */
   charCandidates: Map<string, number>[];
 }
@@ -62,6 +62,8 @@ export function ctcGreedyDecode(
   timeSteps: number,
   classes: number,
   alphabet: readonly string[],
+  /** Keep charCandidates: only a second reader uses them (every class at every step). */
+  keepCandidates = false,
 ): DecodedLine {
   let text = '';
   const charConfidences: number[] = [];
@@ -86,7 +88,7 @@ export function ctcGreedyDecode(
     const row = t * classes;
     for (let c = 0; c < classes; c++) {
       const p = probs[row + c]!;
-      if (p >= CANDIDATE_MIN_P && c > 0) here.push([c, p]);
+      if (keepCandidates && p >= CANDIDATE_MIN_P && c > 0) here.push([c, p]);
       if (p <= thirdP) continue;
       if (p > bestP) {
         third = second;
@@ -123,12 +125,14 @@ export function ctcGreedyDecode(
       runners.push(alternatives);
       emitted.push(best);
       // The step before belongs to this character too when it was a blank.
-      candidates.push(new Map(previous === 0 ? before : []));
+      if (keepCandidates) candidates.push(new Map(previous === 0 ? before : []));
       runStart = t;
     }
-    const current = candidates[candidates.length - 1];
-    if (current) for (const [c, p] of here) if (p > (current.get(c) ?? 0)) current.set(c, p);
-    before = here;
+    if (keepCandidates) {
+      const current = candidates[candidates.length - 1];
+      if (current) for (const [c, p] of here) if (p > (current.get(c) ?? 0)) current.set(c, p);
+      before = here;
+    }
     previous = best;
   }
   const charAlternatives = runners.map((alternatives, i) =>

@@ -128,7 +128,13 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
     )(crops);
   const alphabet = ctcAlphabet(deps.models.keys);
   const detect = createDetector(ort, det, deps.detMaxSide ?? 1600);
-  const recognise = createRecogniser(ort, rec, alphabet, deps.recMinWidth ?? REC_MIN_WIDTH);
+  const recognise = createRecogniser(
+    ort,
+    rec,
+    alphabet,
+    deps.recMinWidth ?? REC_MIN_WIDTH,
+    deps.readGlyphs !== undefined,
+  );
 
   function cropBox(page: Raster, b: DetectedBox): Raster {
     return crop(page, b.x, b.y, b.w, b.h);

@@ -106,6 +106,8 @@ export function createRecogniser(
   rec: Ort.InferenceSession,
   alphabet: readonly string[],
   recMinWidth: number,
+  /** Keep each character's candidate classes (ctc.ts charCandidates) for a second reader. */
+  keepCandidates = false,
 ): Recognise {
   const minRatio = recMinWidth / REC_HEIGHT;
   /** Each crop's characters, and how many characters it read per time step of its own width. */
@@ -144,6 +146,7 @@ export function createRecogniser(
           steps,
           classes,
           alphabet,
+          keepCandidates,
         );
         // Time step → x in the crop: the batch tensor is `width` wide, this crop filled
         // REC_HEIGHT × ratio of it.
@@ -158,7 +161,7 @@ export function createRecogniser(
           x: decoded.charCentres[k]! * toCropX,
           start: decoded.charStarts[k]! * toCropX,
           alternatives: decoded.charAlternatives[k] ?? [],
-          candidates: decoded.charCandidates[k] ?? new Map<string, number>(),
+          ...(keepCandidates ? { candidates: decoded.charCandidates[k] ?? new Map() } : {}),
         }));
       });
       out.dispose();
