@@ -27,6 +27,7 @@ import { authorityLineFallback, termRunFallback, validityRuleFallback } from './
 import { completedAmount } from './amounts';
 import { LABELS } from './labels';
 import { layoutPage } from './page-layout';
+import { withTolerantLabels } from './tolerant-labels';
 import { pageLines, type WorkCounter } from './lines';
 import {
   charDoubts,
@@ -128,8 +129,9 @@ export function extractDocument(
     };
   }
 
+  const defs = LABELS[kind];
   const layouts = text.pages.map((page, i) =>
-    layoutPage(page, LABELS[kind], options.work, pageLinesOf[i]),
+    withTolerantLabels(layoutPage(page, defs, options.work, pageLinesOf[i]), defs, text.source),
   );
   const readings = readFields(kind, layouts);
   if (kind === 'id-card-front' && !readings.has('idNumber')) {
