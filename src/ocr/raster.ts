@@ -337,7 +337,7 @@ export function stretchContrast(src: Raster): Raster {
  * The lower of the two thresholds that best split histogram bins [0, end) into three
  * classes (two-level Otsu: largest between-class variance), by cumulative sums.
  */
-function darkestClassLimit(hist: Uint32Array, end: number): number {
+export function darkestClassLimit(hist: Uint32Array, end: number): number {
   const count = new Float64Array(end + 1);
   const moment = new Float64Array(end + 1);
   for (let i = 0; i < end; i++) {
