@@ -133,7 +133,7 @@ const MAX_OFF_AXIS = 1;
 function mainAngle(angles: readonly { angle: number; chars: number }[]): number {
   const count = new Map<number, number>();
   for (const { angle, chars } of angles) {
-    const axis = Math.round(((((angle % 90) + 90) % 90) * 2)) / 2;
+    const axis = Math.round((((angle % 90) + 90) % 90) * 2) / 2;
     const key = axis >= 45 ? axis - 90 : axis;
     count.set(key, (count.get(key) ?? 0) + chars);
   }
@@ -194,6 +194,82 @@ export async function readPdfText(
  * `corrupt`.
  */
 export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Promise<DocumentText> {
+  const { text, unmapped } = await readLayer(document, maxPages);
+  if (unmapped.length > 0) throw PdfReadError.of('unmapped-text');
+  return text;
+}
+
+/**
+ * A glyph of the text layer that its font does not map to Unicode (see UNMAPPED), standing
+ * as UNMAPPED_GLYPH in its item's text.
+ */
+export interface UnmappedGlyph {
+  page: number;
+  /** The item's index in its page's items. */
+  item: number;
+  /** The glyph's index in the item's text, in code points. */
+  at: number;
+  /** Where it is printed (estimated from the item's width), page units, origin top-left. */
+  box: { x: number; y: number; w: number; h: number };
+}
+
+/** What an unmapped glyph stands as in a text item's text: U+FFFD REPLACEMENT CHARACTER. */
+export const UNMAPPED_GLYPH = '\ufffd';
+
+/**
+ * A layer where more than this share of the characters is unmapped says too little to
+ * be read with the rest taken from OCR: a font with no ToUnicode at all gives a control
+ * character for a glyph in four or five, and ASCII for the others (read as OCR instead).
+ */
+const MAX_UNMAPPED_SHARE = 0.05;
+/** Nor more than this many unmapped glyphs in one document. */
+const MAX_UNMAPPED_GLYPHS = 24;
+
+/**
+ * The text layer as readOpenPdfText reads it, but a few glyphs the layer does not map
+ * (a rare character missing from a subset font's ToUnicode map, or printed as a box by a
+ * face lacking it) are kept as UNMAPPED_GLYPH with where they are printed, for the caller
+ * to read from the page's image. More of them than a few (MAX_UNMAPPED_SHARE,
+ * MAX_UNMAPPED_GLYPHS) throws `unmapped-text` as readOpenPdfText does.
+ */
+export async function readOpenPdfTextKeepingGaps(
+  document: PdfDocument,
+  maxPages = 20,
+): Promise<{ text: DocumentText; unmapped: UnmappedGlyph[] }> {
+  const read = await readLayer(document, maxPages);
+  const chars = read.text.pages.reduce(
+    (n, p) => n + p.items.reduce((m, i) => m + [...i.text.replace(/\s/g, '')].length, 0),
+    0,
+  );
+  if (
+    read.unmapped.length > MAX_UNMAPPED_GLYPHS ||
+    read.unmapped.length > MAX_UNMAPPED_SHARE * chars
+  )
+    throw PdfReadError.of('unmapped-text');
+  return read;
+}
+
+/** Glyphs a CJK text prints one em wide; the others are taken as narrower. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\ufffd]|[\u{20000}-\u{3ffff}]/u;
+
+/** The box of each character of an item, its width shared by wide and narrow glyphs. */
+export function glyphBoxes(item: TextItem): { x: number; w: number }[] {
+  const chars = [...item.text];
+  const weights = chars.map((c) => (WIDE.test(c) ? 1 : 0.55));
+  const total = weights.reduce((a, b) => a + b, 0);
+  let x = item.x;
+  return weights.map((weight) => {
+    const w = total > 0 ? (item.w * weight) / total : 0;
+    const box = { x, w };
+    x += w;
+    return box;
+  });
+}
+
+async function readLayer(
+  document: PdfDocument,
+  maxPages: number,
+): Promise<{ text: DocumentText; unmapped: UnmappedGlyph[] }> {
   try {
     if (document.numPages > maxPages) {
       throw new PdfReadError(
@@ -203,6 +279,7 @@ export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Pro
       );
     }
     const pages: PageText[] = [];
+    const unmapped: UnmappedGlyph[] = [];
     for (let index = 0; index < document.numPages; index++) {
       const page = await document.getPage(index + 1);
       const viewport = page.getViewport({ scale: 1 });
@@ -212,7 +289,6 @@ export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Pro
         if (!isTextItem(item) || item.str.trim() === '') continue;
         const m = multiply(viewport.transform as Matrix, item.transform as Matrix);
         if (isDiagonal(m)) continue;
-        if (!isTextMapped(item.str)) throw PdfReadError.of('unmapped-text');
         level.push({ str: item.str, width: item.width, m, angle: angleOf(m) });
       }
       const main = mainAngle(level.map((l) => ({ angle: l.angle, chars: [...l.str].length })));
@@ -221,22 +297,37 @@ export async function readOpenPdfText(document: PdfDocument, maxPages = 20): Pro
         if (offAxis(angle, main) > MAX_OFF_AXIS) continue;
         // Font size along the glyphs' vertical axis; the box spans from the baseline up.
         const size = Math.hypot(m[2], m[3]);
-        items.push({
+        const item: TextItem = {
           page: index,
           x: m[4],
           y: m[5] - size,
           // item.width is in user-space units, which scale 1 keeps as page units.
           w: width,
           h: size,
-          text: str,
+          text: isTextMapped(str)
+            ? str
+            : [...str].map((c) => (UNMAPPED.test(c) ? UNMAPPED_GLYPH : c)).join(''),
           confidence: 1,
-        });
+        };
+        if (item.text !== str) {
+          // Only a level item (a text run along the page's axes) has glyph boxes to read.
+          const boxes = glyphBoxes(item);
+          for (const [at, c] of [...item.text].entries())
+            if (c === UNMAPPED_GLYPH)
+              unmapped.push({
+                page: index,
+                item: items.length,
+                at,
+                box: { x: boxes[at]!.x, y: item.y, w: boxes[at]!.w, h: item.h },
+              });
+        }
+        items.push(item);
       }
       pages.push({ page: index, width: viewport.width, height: viewport.height, items });
       page.cleanup();
     }
     if (pages.every((p) => p.items.length === 0)) throw PdfReadError.of('no-text-layer');
-    return { source: 'pdf-text', pages };
+    return { text: { source: 'pdf-text', pages }, unmapped };
   } catch (error) {
     if (error instanceof PdfReadError) throw error;
     throw PdfReadError.of('corrupt');

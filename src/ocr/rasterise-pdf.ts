@@ -35,6 +35,21 @@ export interface RasteriseOptions {
    * so a file is parsed, and its fonts loaded, once for its text and its pages.
    */
   document?: PdfDocument;
+  /**
+   * Only this part of one page, at `scale` pixels per page unit (point): the one raster
+   * yielded (a glyph the text layer does not map, read by OCR: src/ocr/pdf-gaps.ts).
+   */
+  region?: PdfRegion;
+}
+
+/** A part of a page (0-based) in page units at scale 1, origin top-left, and its scale. */
+export interface PdfRegion {
+  page: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  scale: number;
 }
 
 export type PdfRasteriser = (
@@ -58,6 +73,7 @@ export function createPdfRasteriser(
       documentParams,
       nativeResolution = false,
       document: opened,
+      region,
     } = { ...defaults, ...options };
     // pdfjs skips (never decodes) an image over the cap, whatever the pre-check missed.
     const document =
@@ -68,6 +84,10 @@ export function createPdfRasteriser(
         data: bytes.slice(),
       }).promise);
     try {
+      if (region !== undefined) {
+        yield await renderRegion(document, region, createTarget);
+        return;
+      }
       // The scan's resolution comes from the document already open for rendering.
       const native = nativeResolution
         ? await document
@@ -115,6 +135,29 @@ export function createPdfRasteriser(
       if (opened === undefined) await document.destroy();
     }
   };
+}
+
+/** Largest side of a region rendered (pixels): a crop, never a page. */
+const MAX_REGION_SIDE = 4096;
+
+async function renderRegion(
+  document: PdfDocument,
+  { page: index, x, y, w, h, scale: wanted }: PdfRegion,
+  createTarget: CreateRenderTarget,
+): Promise<Raster> {
+  const scale = Math.min(wanted, MAX_REGION_SIDE / Math.max(w, h, 1));
+  const page = await document.getPage(index + 1);
+  const viewport = page.getViewport({ scale, offsetX: -x * scale, offsetY: -y * scale });
+  const width = Math.max(1, Math.ceil(w * scale));
+  const height = Math.max(1, Math.ceil(h * scale));
+  const target = createTarget(width, height);
+  await page.render({
+    canvas: target.canvas as HTMLCanvasElement,
+    viewport,
+    background: 'white',
+  }).promise;
+  page.cleanup();
+  return { width, height, data: target.readPixels() };
 }
 
 /**

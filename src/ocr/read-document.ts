@@ -14,9 +14,16 @@ import { isRasterOcrEngine } from './engine';
 import { checkNotTruncated } from './image-header';
 import { withInspections, type DecodeImage, type ReadPixels } from './inspect-pages';
 import {
+  markGapFields,
+  readGapsFromImage,
+  UNREAD_GLYPH_CONFIDENCE,
+  type FilledGlyph,
+} from './pdf-gaps';
+import {
   openPdf,
   PdfReadError,
-  readOpenPdfText,
+  readOpenPdfTextKeepingGaps,
+  UNMAPPED_GLYPH,
   type PdfDocument,
   type PdfReadErrorCode,
   type PdfjsLib,
@@ -231,9 +238,16 @@ async function read(
   if (deps.pdfjs === undefined) throw new Error('A PDF was given to a reader without pdfjs.');
   await checkPdfImages(bytes);
   let text: DocumentText;
+  let filled: FilledGlyph[] = [];
   try {
     pass.pdf = await openPdf(bytes, deps.pdfjs, deps.pdfOptions?.documentParams);
-    text = await readOpenPdfText(pass.pdf, deps.pdfOptions?.maxPages);
+    const layer = await readOpenPdfTextKeepingGaps(pass.pdf, deps.pdfOptions?.maxPages);
+    text = layer.text;
+    if (layer.unmapped.length > 0) {
+      const gaps = await readGaps(layer.text, layer.unmapped, deps, pass.pdf);
+      if ('distrust' in gaps) return ocrPdf(file, deps, pass);
+      ({ text, filled } = gaps);
+    }
   } catch (error) {
     if (error instanceof PdfReadError && OCR_INSTEAD.has(error.code))
       return ocrPdf(file, deps, pass);
@@ -241,7 +255,32 @@ async function read(
     throw refuse('damaged', 'The PDF could not be read: it may be damaged.');
   }
   deps.onText?.(text);
-  return documentsOf(text, name, deps);
+  const documents = documentsOf(text, name, deps);
+  if (filled.length > 0) for (const doc of documents) markGapFields(doc, filled);
+  return documents;
+}
+
+/**
+ * The few glyphs a text layer does not map, read from the page's image (pdf-gaps.ts); a
+ * host that cannot OCR rendered pages keeps them unread, the runs holding them doubtful.
+ */
+async function readGaps(
+  text: DocumentText,
+  unmapped: Parameters<typeof readGapsFromImage>[1],
+  deps: ReadDocumentDeps,
+  document: PdfDocument,
+): ReturnType<typeof readGapsFromImage> {
+  const { ocr, rasterise } = deps;
+  if (ocr !== undefined && rasterise !== undefined && isRasterOcrEngine(ocr))
+    return readGapsFromImage(text, unmapped, ocr, rasterise, { document });
+  const filled = unmapped.map((g) => ({ page: g.page, box: g.box, text: null }));
+  const pages = text.pages.map((p) => ({
+    ...p,
+    items: p.items.map((i) =>
+      i.text.includes(UNMAPPED_GLYPH) ? { ...i, confidence: UNREAD_GLYPH_CONFIDENCE } : i,
+    ),
+  }));
+  return { text: { ...text, pages }, filled };
 }
 
 /**

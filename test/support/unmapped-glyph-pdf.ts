@@ -1,0 +1,43 @@
+// A text-layer PDF whose ToUnicode maps send one character to a private-use code point:
+// the glyph is printed (the image shows it) but the layer does not say which character it
+// is, as PDF writers that map a rare character to the user-defined area of their encoding
+// (GBK's PUA) leave it. pdfjs gives that code point for it, the rest of the layer as
+// printed. (An entry simply left out is no such case: pdfjs then gives the glyph's code as
+// a character, 彧 coming back as `e`.)
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+
+/**
+ * The PDF with every ToUnicode entry mapping to `character` sent to `privateUse` instead
+ * (throws if there was none).
+ */
+export async function withPrivateUseFor(
+  bytes: Uint8Array,
+  character: string,
+  privateUse = 0xe000,
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes);
+  const target = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  let removed = 0;
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const ref = object.get(PDFName.of('ToUnicode'));
+    const stream = ref instanceof PDFRef ? pdf.context.lookup(ref) : undefined;
+    if (!(stream instanceof PDFRawStream)) continue;
+    const cmap = new TextDecoder().decode(decodePDFRawStream(stream).decode());
+    const edited = cmap.replace(
+      /(\d+) beginbfchar\n([\s\S]*?)endbfchar/g,
+      (_, _count: string, body: string) => {
+        const lines = body.split('\n').filter(Boolean);
+        const pua = `<${privateUse.toString(16).toUpperCase()}>`;
+        const kept = lines.map((l) =>
+          l.toUpperCase().endsWith(`<${target}>`) ? (removed++, l.replace(/<[^<]*>$/, pua)) : l,
+        );
+        return `${_count} beginbfchar\n${kept.map((l) => `${l}\n`).join('')}endbfchar`;
+      },
+    );
+    if (edited !== cmap)
+      object.set(PDFName.of('ToUnicode'), pdf.context.register(pdf.context.flateStream(edited)));
+  }
+  if (removed === 0) throw new Error(`no ToUnicode entry maps to ${character}`);
+  return pdf.save();
+}
