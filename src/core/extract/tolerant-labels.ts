@@ -27,6 +27,12 @@ const targetKey = (def: LabelDef): string | null =>
 const COLUMN_SLACK = 0.8;
 /** The gap before a cell's first character on a line that holds more than one cell. */
 const CELL_GAP = 0.8;
+/**
+ * The most candidates whose value is read on a page: a form has a handful of labels, so a
+ * few misread ones; a page of hundreds of rows one edit from a label is no form to agree
+ * with (and reading each one's value over the rows below would cost rows squared).
+ */
+const MAX_CANDIDATES = 12;
 
 /** Whether a value read for a label is one of its field's (or, for a term, a whole term). */
 function ofItsType(def: LabelDef, text: string): boolean {
@@ -166,6 +172,7 @@ export function tolerantLabels(layout: PageLayout, defs: readonly LabelDef[]): L
     labelGlyphs(line, hits)(i - 1);
 
   const accepted: LabelHit[] = [];
+  let candidates = 0;
   for (const def of wanted)
     for (const alias of def.aliases) {
       const chars = [...foldWidth(alias).replace(/[\s:：]/gu, '')].map((c) => labelKey(c)!);
@@ -191,6 +198,7 @@ export function tolerantLabels(layout: PageLayout, defs: readonly LabelDef[]): L
               x1: line.glyphs[end]!.x1,
               exact: false,
             };
+            if (++candidates > MAX_CANDIDATES) return [];
             const value = readValue(hit, { ...layout, hits: [...hits, hit] });
             if (value === null || !ofItsType(def, value.text) || labelRunsOn(value)) continue;
             // Two aliases of one label read at one place (类型, 公司类型) are one candidate.
