@@ -39,6 +39,11 @@ export const CharAlternativesSchema = z.object({
   p: z.number().min(0).max(1),
   /** Other readings, best first. */
   options: z.array(z.object({ text: z.string(), p: z.number().min(0).max(1) })).min(1),
+  /**
+   * The look-alike of the character read that its print looks likest (src/ocr/paddle/
+   * glyph-judge.ts), where it is not the character read: a person's name may take it.
+   */
+  judged: z.string().optional(),
 });
 export type CharAlternatives = z.infer<typeof CharAlternativesSchema>;
 

@@ -6,6 +6,7 @@ import { browserImageCodec } from './codec.web';
 import type { RasterOcrEngine } from './engine';
 import { readExifOrientationBrowser } from './exif.web';
 import { createPaddleEngine } from './paddle/engine';
+import { glyphTemplates } from './paddle/glyph-templates';
 import { createTesseractEngine } from './tesseract-engine';
 
 export interface TesseractAssetUrls {
@@ -87,6 +88,9 @@ export async function createPaddleEngineBrowser(
     models: { det: new Uint8Array(det), rec: new Uint8Array(rec), cls: new Uint8Array(cls), keys },
     codec: browserImageCodec,
     readOrientation: readExifOrientationBrowser,
+    // Name characters with rarer look-alikes judged on their print, as in the Node host
+    // (bitmaps unpacked only for a character that is judged).
+    glyphTemplates: glyphTemplates(),
     sessionOptions: {
       executionProviders: ['wasm'],
       graphOptimizationLevel: 'all',

@@ -144,3 +144,76 @@ export function confusableNameCharacters(
       })),
   );
 }
+
+/**
+ * Look-alikes the visual judge (src/ocr/paddle/glyph-judge.ts) may choose between beyond
+ * the tables above, by place (0: the surname; 1: a given name's): rarer given-name
+ * characters PP-OCR reads as a common one, sure of it, where the common one is itself a
+ * name character too common to doubt every time it is read (晓 and 哈). Only a glyph the
+ * judge finds likest the rarer one takes it (held below 0.9, what was read proposed).
+ * Left out: 余 for 佘 (余 is among the 100 most common surnames): on a fresh draw
+ * (bench/name-judge.ts, seeds 3610-3611) the judge took 佘 right 15 times but also turned
+ * two right 余 wrong in one face.
+ */
+export const JUDGED_LOOKALIKES: readonly Readonly<Record<string, readonly string[]>>[] = [
+  {},
+  { 听: ['昕'], 哈: ['晗'], 晓: ['骁'] },
+];
+
+/** The characters a glyph read `ch` at a name's place `i` may be, besides itself. */
+export function lookalikesOf(ch: string, i: number): readonly string[] {
+  const judged = JUDGED_LOOKALIKES[i === 0 ? 0 : 1]![ch] ?? [];
+  return [...new Set([...misreadingsOf(ch, i), ...judged])];
+}
+
+/** Every character read that has look-alikes at some place, with all of them (the judge's list). */
+export function allLookalikes(): ReadonlyMap<string, readonly string[]> {
+  const all = new Map<string, Set<string>>();
+  const add = (table: Readonly<Record<string, readonly string[]>>): void => {
+    for (const [ch, rares] of Object.entries(table)) {
+      const set = all.get(ch) ?? new Set<string>();
+      for (const r of rares) set.add(r);
+      all.set(ch, set);
+    }
+  };
+  [NAME_CONFUSABLES, SURNAME_CONFUSABLES, GIVEN_NAME_CONFUSABLES, ...JUDGED_LOOKALIKES].forEach(
+    add,
+  );
+  return new Map([...all].map(([ch, set]) => [ch, [...set]]));
+}
+
+/**
+ * A person's name with the character the visual judge saw at a place taken, where it is
+ * a look-alike of what was read there (lookalikesOf): the value as judged and the
+ * reading as made, proposed; null where the judge saw no look-alike.
+ */
+export function judgedName(
+  field: string,
+  value: string,
+  alternatives: ValueAlternatives | null,
+): { value: string; correction: Correction } | null {
+  if (alternatives === null) return null;
+  const chars = [...value];
+  const offset = value.includes('·') ? 1 : 0;
+  let changed = false;
+  const seen: string[] = [];
+  const judged = chars.map((ch, i) => {
+    const j = alternatives[i]?.judged;
+    if (j === undefined || !lookalikesOf(ch, i + offset).includes(j)) return ch;
+    changed = true;
+    seen.push(`${j} for ${ch} at position ${i + 1}`);
+    return j;
+  });
+  if (!changed) return null;
+  const taken = judged.join('');
+  return {
+    value: taken,
+    correction: {
+      field,
+      from: taken,
+      to: value,
+      reason: 'ocr-alternative',
+      note: `The OCR read ${value}; the glyph's print looks likest ${seen.join(', ')}: check it against the image.`,
+    },
+  };
+}

@@ -41,7 +41,7 @@ import {
   type ValueAlternatives,
 } from './alternatives';
 import { knownWordingDoubt, KNOWN_WORDING_FIELDS, type PlaceGlyph } from './known-wording';
-import { confusableNameCharacters } from './confusables';
+import { confusableNameCharacters, judgedName } from './confusables';
 import { CORROBORATED_CONFIDENCE, corroborations } from './corroboration';
 import { ethnicityFallback, ethnicityProposal } from './ethnicity';
 import { lookAlikePunctuation } from './punctuation';
@@ -266,6 +266,18 @@ export function extractDocument(
         note: `The OCR read ${value}, which starts with no Chinese surname; ${[...check.chosen][0]} is the one surname it also saw there: check it against the image.`,
       },
     );
+  }
+  // A name character whose print the visual judge found likest a rarer look-alike of what
+  // PP-OCR read (亓 read 元): the name takes it, but two readers disagree, so it is held
+  // below 0.9 with the reading as made proposed.
+  for (const name of PERSON_FIELDS) {
+    const value = fields[name];
+    if (typeof value !== 'string' || text.source === 'pdf-text') continue;
+    const judged = judgedName(name, value, alternativesOf(name));
+    if (judged === null) continue;
+    fields[name] = judged.value;
+    corrections.push(judged.correction);
+    capConfidence(name, CLOSE_SECOND_CONFIDENCE);
   }
   // A name holding a character PP-OCR is known to read for a rarer name character (或
   // for 彧), often with no runner-up kept: not trusted at 0.9, the rarer one proposed

@@ -18,6 +18,8 @@ import {
   type OrtModule,
 } from './engine';
 import { createLegacyGlyphReader, secondOpinionWanted } from './glyph-reader.node.ts';
+import type { GlyphObservation, GlyphTemplates } from './glyph-judge';
+import { glyphTemplates } from './glyph-templates';
 import { createCachedSession, modelCacheDir } from './model-cache.node.ts';
 
 const require = createRequire(import.meta.url);
@@ -47,6 +49,12 @@ export interface PaddleNodeOptions {
    * (second-opinion.ts). Default: off, unless DOSSIER_OCR_SECOND_OPINION=on (glyph-reader.node.ts says why).
    */
   secondOpinion?: boolean;
+  /**
+   * A name character with rarer look-alikes judged on its print (glyph-judge.ts): the
+   * bitmaps to compare with, or false for none. Default: every face's bitmaps, unless
+   * DOSSIER_OCR_GLYPH_JUDGE=off.
+   */
+  glyphJudge?: false | { templates: GlyphTemplates; observe?: (o: GlyphObservation) => void };
 }
 
 function threadsFromEnv(): number | undefined {
@@ -184,6 +192,16 @@ export async function createPaddleEngineNode(
     ]);
     const glyphs =
       (options.secondOpinion ?? secondOpinionWanted()) ? createLegacyGlyphReader() : undefined;
+    const judge =
+      options.glyphJudge ??
+      (process.env.DOSSIER_OCR_GLYPH_JUDGE === 'off'
+        ? false
+        : // DOSSIER_OCR_GLYPH_JUDGE_LEAVE_OUT: faces whose bitmaps a measurement leaves out.
+          {
+            templates: glyphTemplates(
+              process.env.DOSSIER_OCR_GLYPH_JUDGE_LEAVE_OUT?.split(',') ?? [],
+            ),
+          });
     const engine = await createPaddleEngine({
       ort,
       sessionOptions,
@@ -201,6 +219,12 @@ export async function createPaddleEngineNode(
       ...(detMaxSide === undefined ? {} : { detMaxSide }),
       ...(options.inkCheck ? { inkCheck: options.inkCheck } : {}),
       ...(glyphs ? { readGlyphs: glyphs.read, disposeGlyphReader: glyphs.dispose } : {}),
+      ...(judge
+        ? {
+            glyphTemplates: judge.templates,
+            ...(judge.observe ? { observeGlyphs: judge.observe } : {}),
+          }
+        : {}),
     });
     return Object.assign(engine, {
       runtime: { runtime, ...(nativeFailure === undefined ? {} : { nativeFailure }) },

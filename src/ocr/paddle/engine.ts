@@ -22,6 +22,8 @@ import { checkLineInk, type InkCheckStats } from './line-ink';
 import { lineSegments, type RecognisedChar } from './line-segments';
 import { createRecogniser, REC_MIN_WIDTH } from './recogniser';
 import { applySecondOpinion, type GlyphReader } from './second-opinion';
+import { applyGlyphJudge, type GlyphObservation, type GlyphTemplates } from './glyph-judge';
+import { allLookalikes } from '../../core/extract/confusables';
 
 export type OrtModule = Pick<typeof Ort, 'InferenceSession' | 'Tensor'>;
 
@@ -67,6 +69,13 @@ export interface PaddleEngineDeps {
   readGlyphs?: GlyphReader;
   /** Releases what `readGlyphs` holds (its worker), on the engine's dispose. */
   disposeGlyphReader?: () => Promise<void>;
+  /**
+   * Bitmaps of name characters and their look-alikes (glyph-templates.ts): a character
+   * read that has look-alikes is judged on its print (glyph-judge.ts). Without them, none is.
+   */
+  glyphTemplates?: GlyphTemplates;
+  /** Told of every glyph judged (for the measurements). */
+  observeGlyphs?: (o: GlyphObservation) => void;
 }
 
 export interface InkCheckObserver {
@@ -127,6 +136,7 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       ))
     )(crops);
   const alphabet = ctcAlphabet(deps.models.keys);
+  const lookalikes = allLookalikes();
   const detect = createDetector(ort, det, deps.detMaxSide ?? 1600);
   const recognise = createRecogniser(
     ort,
@@ -232,8 +242,12 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
             deps.readGlyphs,
           )
         : checked.map((c) => c.chars);
+      // A name character with rarer look-alikes judged on its print, where the host has bitmaps.
+      const judged = deps.glyphTemplates
+        ? applyGlyphJudge(crops, chars, lookalikes, deps.glyphTemplates, deps.observeGlyphs)
+        : chars;
       const items: TextItem[] = boxes.flatMap((b, i) =>
-        lineSegments(chars[i]!, b, pageIndex, checked[i]!.lost, checked[i]!.ink),
+        lineSegments(judged[i]!, b, pageIndex, checked[i]!.lost, checked[i]!.ink),
       );
       items.sort((a, b) => a.y - b.y || a.x - b.x);
       const result: PageText = { page: pageIndex, width: page.width, height: page.height, items };

@@ -67,6 +67,8 @@ export interface RecognisedChar {
   candidates?: ReadonlyMap<string, number>;
   /** Read again by a second recogniser that saw another character (second-opinion.ts). */
   secondOpinion?: boolean;
+  /** The look-alike its print looks likest, where not the character read (glyph-judge.ts). */
+  judged?: string;
 }
 
 /** The alternatives of a segment's characters, indexed into its text as lineSegments builds it. */
@@ -75,7 +77,18 @@ function segmentAlternatives(part: readonly RecognisedChar[]): CharAlternatives[
   let at = -[...joined].length + [...joined.trimStart()].length;
   const result: CharAlternatives[] = [];
   for (const c of part) {
-    if (c.alternatives.length > 0 && at >= 0)
+    if (c.judged !== undefined && at >= 0) {
+      // The judged look-alike is among the options (at what PP-OCR gave it, if anything).
+      const options = c.alternatives.some((a) => a.text === c.judged)
+        ? c.alternatives
+        : [...c.alternatives, { text: c.judged, p: c.candidates?.get(c.judged) ?? 0 }];
+      result.push({
+        at,
+        p: c.confidence,
+        options: options.map((a) => ({ ...a })),
+        judged: c.judged,
+      });
+    } else if (c.alternatives.length > 0 && at >= 0)
       result.push({ at, p: c.confidence, options: c.alternatives.map((a) => ({ ...a })) });
     at += [...c.text].length;
   }
