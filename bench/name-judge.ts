@@ -17,6 +17,7 @@ import { glyphTemplates } from '../src/ocr/paddle/glyph-templates';
 import { createPaddleEngineNode } from '../src/ocr/paddle/engine.node.ts';
 import { FAMILY_FONTS } from '../scripts/fixtures/families/style';
 import { closeRenderer, renderHtml } from '../scripts/fixtures/render';
+import { drawNames } from '../scripts/fixtures/name-lines';
 
 const option = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -34,17 +35,7 @@ const GIVEN = ['晗', '彧', '骁', '昕', '赟', '珺', '晔', '旻', '晓', '�
   '嘉', '睿', '伟', '丽', '建国'];
 
 function names(seed: number): string[] {
-  const next = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return Math.floor((seed / 2147483648) * n);
-  };
-  return SURNAMES.flatMap((s) =>
-    [0, 1, 2].map(() => {
-      const first = GIVEN[next(GIVEN.length)]!;
-      const second = next(2) === 0 ? GIVEN[next(GIVEN.length)]!.slice(0, 1) : '';
-      return (s + first + second).slice(0, 4);
-    }),
-  );
+  return drawNames(seed, SURNAMES, GIVEN);
 }
 
 function page(list: readonly string[], font: string, size: number) {

@@ -120,16 +120,13 @@ export function createPdfRasteriser(
       for (let index = 0; index < count; index++) {
         const page = await document.getPage(index + 1);
         const viewport = page.getViewport({ scale: scales[index]! });
-        const width = Math.ceil(viewport.width);
-        const height = Math.ceil(viewport.height);
-        const target = createTarget(width, height);
-        await page.render({
-          canvas: target.canvas as HTMLCanvasElement,
+        yield await renderViewport(
+          page,
           viewport,
-          background: 'white',
-        }).promise;
-        page.cleanup();
-        yield { width, height, data: target.readPixels() };
+          Math.ceil(viewport.width),
+          Math.ceil(viewport.height),
+          createTarget,
+        );
       }
     } finally {
       if (opened === undefined) await document.destroy();
@@ -150,6 +147,17 @@ async function renderRegion(
   const viewport = page.getViewport({ scale, offsetX: -x * scale, offsetY: -y * scale });
   const width = Math.max(1, Math.ceil(w * scale));
   const height = Math.max(1, Math.ceil(h * scale));
+  return renderViewport(page, viewport, width, height, createTarget);
+}
+
+/** The page drawn through `viewport` on a white canvas of width × height, as a raster. */
+async function renderViewport(
+  page: Awaited<ReturnType<PdfDocument['getPage']>>,
+  viewport: ReturnType<Awaited<ReturnType<PdfDocument['getPage']>>['getViewport']>,
+  width: number,
+  height: number,
+  createTarget: CreateRenderTarget,
+): Promise<Raster> {
   const target = createTarget(width, height);
   await page.render({
     canvas: target.canvas as HTMLCanvasElement,
