@@ -337,7 +337,7 @@ export function stretchContrast(src: Raster): Raster {
  * The lower of the two thresholds that best split histogram bins [0, end) into three
  * classes (two-level Otsu: largest between-class variance), by cumulative sums.
  */
-export function darkestClassLimit(hist: Uint32Array, end: number): number {
+function darkestClassLimit(hist: Uint32Array, end: number): number {
   const count = new Float64Array(end + 1);
   const moment = new Float64Array(end + 1);
   for (let i = 0; i < end; i++) {
@@ -363,15 +363,23 @@ export function darkestClassLimit(hist: Uint32Array, end: number): number {
 }
 
 /**
+ * The grey below which a pixel is of the darkest of the non-paper tones (grey < 240):
+ * text, where a lighter watermark and a card's or form's tint are the other two.
+ */
+export function darkestInkLimit(gray: GrayRaster): number {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < gray.data.length; i++) hist[gray.data[i]!]!++;
+  return darkestClassLimit(hist, 240);
+}
+
+/**
  * Whitens every pixel lighter than the darkest ink. The pixels that are not paper
  * (grey < 240) fall in three tones: text, a lighter watermark, and the tint of a card or
  * form; only the darkest is kept (the text, for the detector).
  */
 export function keepDarkestInk(src: Raster): Raster {
   const gray = toGray(src);
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < gray.data.length; i++) hist[gray.data[i]!]!++;
-  const limit = darkestClassLimit(hist, 240);
+  const limit = darkestInkLimit(gray);
   const out = createRaster(src.width, src.height);
   for (let i = 0, j = 0; i < gray.data.length; i++, j += 4) {
     if (gray.data[i]! >= limit) continue;

@@ -2,7 +2,7 @@
 // whether the lines run vertically (the page lies on its side), their median height, and
 // whether ink fills the gaps between them (a diagonal watermark). Measured on a small gray
 // copy's ink points, rotated and counted per row. Used by page preparation (prepare.ts).
-import { darkestClassLimit, grayFitLongSide, type GrayRaster, type Raster } from './raster';
+import { darkestInkLimit, grayFitLongSide, type GrayRaster, type Raster } from './raster';
 
 interface InkPoints {
   xs: Float32Array;
@@ -257,11 +257,9 @@ function inkedCells(p: InkPoints, degrees: number): number {
   return count;
 }
 
-/** The ink of the darkest tone only (raster.ts darkestClassLimit): text, not a lighter watermark. */
+/** The ink of the darkest tone only (raster.ts darkestInkLimit): text, not a lighter watermark. */
 function darkestInkPoints(gray: GrayRaster, local: boolean): InkPoints {
-  const hist = new Uint32Array(256);
-  for (let i = 0; i < gray.data.length; i++) hist[gray.data[i]!]!++;
-  const limit = darkestClassLimit(hist, 240);
+  const limit = darkestInkLimit(gray);
   const data = gray.data.map((v) => (v < limit ? v : 255));
   return inkPoints({ ...gray, data }, local);
 }
