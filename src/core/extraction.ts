@@ -44,6 +44,13 @@ export const CharAlternativesSchema = z.object({
    * glyph-judge.ts), where it is not the character read: a person's name may take it.
    */
   judged: z.string().optional(),
+  /**
+   * For a character read below 0.9: every other class the recogniser gave at least 0.001
+   * at this glyph, best first, at most 8 (src/ocr/paddle/ctc.ts doubtCandidates). Not
+   * runners-up to propose: what the page says of a character another document reads here
+   * (extract/page-support.ts).
+   */
+  candidates: z.array(z.object({ text: z.string(), p: z.number().min(0).max(1) })).optional(),
 });
 export type CharAlternatives = z.infer<typeof CharAlternativesSchema>;
 

@@ -29,6 +29,14 @@ export interface DecodedLine {
    * (second-opinion.ts). Kept only when asked for (`keepCandidates`); else empty.
    */
   charCandidates: Map<string, number>[];
+  /**
+   * Per emitted character read below DOUBTED_BELOW, every other class with p ≥
+   * CANDIDATE_MIN_P over its time steps (as charCandidates), best first, at most
+   * MAX_DOUBT_CANDIDATES; empty for a character read surely. What the page says about a
+   * character another document reads at this place (core/extract/page-support.ts): the
+   * runners-up kept in charAlternatives are only the two best of the character's own run.
+   */
+  doubtCandidates: CharAlternative[][];
 }
 
 /** A runner-up below this is noise: keeping it would only grow the data. */
@@ -36,6 +44,9 @@ export const ALTERNATIVE_MIN_P = 0.005;
 export const MAX_ALTERNATIVES = 2;
 /** A class below this at a character is one the recogniser did not consider there. */
 export const CANDIDATE_MIN_P = 0.001;
+/** A character read below this keeps doubtCandidates (core's SURE_CHARACTER_P). */
+export const DOUBTED_BELOW = 0.9;
+export const MAX_DOUBT_CANDIDATES = 8;
 
 /** The recognition alphabet: blank, the dictionary's lines, then a space (use_space_char). */
 export function ctcAlphabet(keysFile: string): string[] {
@@ -145,5 +156,62 @@ export function ctcGreedyDecode(
   const charCandidates = candidates.map(
     (m) => new Map([...m].map(([c, p]) => [alphabet[c] ?? '', p] as const)),
   );
-  return { text, charConfidences, charCentres, charStarts, charAlternatives, charCandidates };
+  const doubtCandidates = emitted.map((cls, k) =>
+    charConfidences[k]! < DOUBTED_BELOW
+      ? stepCandidates(probs, classes, charSteps(probs, timeSteps, classes, charStarts, k), cls)
+          .slice(0, MAX_DOUBT_CANDIDATES)
+          .map(([c, p]) => ({ text: alphabet[c] ?? '', p }))
+      : [],
+  );
+  return {
+    text,
+    charConfidences,
+    charCentres,
+    charStarts,
+    charAlternatives,
+    charCandidates,
+    doubtCandidates,
+  };
+}
+
+/** Whether the step's best class is the blank. */
+function blankStep(probs: Float32Array, classes: number, t: number): boolean {
+  const row = t * classes;
+  const blank = probs[row]!;
+  for (let c = 1; c < classes; c++) if (probs[row + c]! > blank) return false;
+  return true;
+}
+
+/**
+ * The time steps of emitted character k, as charCandidates takes them: the step before
+ * its first when that was a blank, its own run, and the blank steps after it.
+ */
+function charSteps(
+  probs: Float32Array,
+  timeSteps: number,
+  classes: number,
+  starts: readonly number[],
+  k: number,
+): [number, number] {
+  const first = starts[k]!;
+  const from = first > 0 && blankStep(probs, classes, first - 1) ? first - 1 : first;
+  return [from, starts[k + 1] ?? timeSteps];
+}
+
+/** Every class but the blank and `own` at CANDIDATE_MIN_P or more in [from, to), best first. */
+function stepCandidates(
+  probs: Float32Array,
+  classes: number,
+  [from, to]: [number, number],
+  own: number,
+): [number, number][] {
+  const best = new Map<number, number>();
+  for (let t = from; t < to; t++) {
+    const row = t * classes;
+    for (let c = 1; c < classes; c++) {
+      const p = probs[row + c]!;
+      if (c !== own && p >= CANDIDATE_MIN_P && p > (best.get(c) ?? 0)) best.set(c, p);
+    }
+  }
+  return [...best].sort((a, b) => b[1] - a[1]);
 }

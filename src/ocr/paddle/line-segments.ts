@@ -65,6 +65,11 @@ export interface RecognisedChar {
    * charCandidates); absent where not known.
    */
   candidates?: ReadonlyMap<string, number>;
+  /**
+   * Read below ctc.ts DOUBTED_BELOW: every other class the recogniser gave at least
+   * CANDIDATE_MIN_P here, best first (ctc.ts doubtCandidates); absent for a sure one.
+   */
+  doubtCandidates?: readonly CharAlternative[];
   /** Read again by a second recogniser that saw another character (second-opinion.ts). */
   secondOpinion?: boolean;
   /** The look-alike its print looks likest, where not the character read (glyph-judge.ts). */
@@ -76,6 +81,12 @@ function segmentAlternatives(part: readonly RecognisedChar[]): CharAlternatives[
   const joined = part.map((c) => c.text).join('');
   let at = -[...joined].length + [...joined.trimStart()].length;
   const result: CharAlternatives[] = [];
+  // What else the recogniser gave a doubted character, beyond its two runners-up (a second
+  // reader's character is not the one they were given for).
+  const candidatesOf = (c: RecognisedChar): Pick<CharAlternatives, 'candidates'> =>
+    c.doubtCandidates !== undefined && c.secondOpinion !== true
+      ? { candidates: c.doubtCandidates.map((a) => ({ ...a })) }
+      : {};
   for (const c of part) {
     if (c.judged !== undefined && at >= 0) {
       // The judged look-alike is among the options (at what PP-OCR gave it, if anything).
@@ -87,9 +98,15 @@ function segmentAlternatives(part: readonly RecognisedChar[]): CharAlternatives[
         p: c.confidence,
         options: options.map((a) => ({ ...a })),
         judged: c.judged,
+        ...candidatesOf(c),
       });
     } else if (c.alternatives.length > 0 && at >= 0)
-      result.push({ at, p: c.confidence, options: c.alternatives.map((a) => ({ ...a })) });
+      result.push({
+        at,
+        p: c.confidence,
+        options: c.alternatives.map((a) => ({ ...a })),
+        ...candidatesOf(c),
+      });
     at += [...c.text].length;
   }
   return result;

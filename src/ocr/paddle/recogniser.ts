@@ -161,6 +161,9 @@ export function createRecogniser(
           x: decoded.charCentres[k]! * toCropX,
           start: decoded.charStarts[k]! * toCropX,
           alternatives: decoded.charAlternatives[k] ?? [],
+          ...((decoded.doubtCandidates[k]?.length ?? 0) > 0
+            ? { doubtCandidates: decoded.doubtCandidates[k]! }
+            : {}),
           ...(keepCandidates ? { candidates: decoded.charCandidates[k] ?? new Map() } : {}),
         }));
       });
