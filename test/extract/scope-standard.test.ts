@@ -1,7 +1,8 @@
 // A business scope is written in standard wording: the catalogue's phrases and the clauses
 // every license carries. Where a character the OCR doubted makes one of them no phrase
-// (技术椎广, 椎 at 0.49 with 推 behind it), the standard phrase is proposed; a character
-// read surely is never replaced, and the scope itself stays as read. On real PP-OCR output
+// (技术椎广, 椎 at 0.49 with 推 behind it), the scope takes the standard phrase (it is
+// compared with nothing) and proposes the reading as made; a character read surely is
+// never replaced. On real PP-OCR output
 // (license-copy-spaced-scope.paddle.json: its scope read right), with characters of it
 // made as the OCR misread them in other tuned samples.
 import { describe, expect, it } from 'vitest';
@@ -40,24 +41,34 @@ const glyph = (p: number, ...options: string[]) => ({
 });
 
 describe('a business scope’s standard wording where the OCR doubted a character', () => {
-  it('技术椎广 with 椎 at 0.49 and 推 behind at 0.47: the scope with 技术推广 proposed first', () => {
+  it('技术椎广 with 椎 at 0.49 and 推 behind at 0.47: the scope takes 技术推广, the reading proposed', () => {
     const text = paddleText('license-copy-spaced-scope.paddle.json');
     misread(text, '技术推广', 11, '椎', 0.49, [{ text: '推', p: 0.47 }]);
     // 技市 for 技术 too, put back as read (words.ts), as in the tuned scan it came from.
     misread(text, '会议及展览服务', 11, '市', 0.58, [{ text: '术', p: 0.39 }]);
     const doc = extractDocument(text, 'copy.jpg');
-    // Old code: no proposal (the scope, its ： read ； and its 技市 made 技术, was not
-    // found again among its glyphs, so nothing of what the OCR doubted was known).
-    expect(doc.fields.businessScope).toBe(RIGHT.replace('推', '椎'));
+    // Old code: 技术椎广 kept, 技术推广 only proposed.
+    expect(doc.fields.businessScope).toBe(RIGHT);
     expect(doc.corrections.find((c) => c.field === 'businessScope')).toMatchObject({
-      from: RIGHT.replace('推', '椎'),
-      to: RIGHT,
+      from: RIGHT,
+      to: RIGHT.replace('推', '椎'),
       reason: 'ocr-alternative',
     });
+    // 技市 made 技术 as the scope was parsed: not settled by the wording, so not trusted more.
+    expect(doc.confidence.businessScope).toBeLessThan(0.6);
+  });
+
+  it('a scope whose one doubted character the wording settles is as sure as its other characters', () => {
+    const text = paddleText('license-copy-spaced-scope.paddle.json');
+    misread(text, '技术推广', 11, '椎', 0.49, [{ text: '推', p: 0.47 }]);
+    const doc = extractDocument(text, 'copy.jpg');
+    expect(doc.fields.businessScope).toBe(RIGHT);
+    // Old code: 0.49-0.54, the one doubted character's (its line's); never 0.9 either way.
+    expect(doc.confidence.businessScope).toBeGreaterThanOrEqual(0.8);
     expect(doc.confidence.businessScope).toBeLessThan(0.9);
   });
 
-  it('the closing clause with a character lost and two doubted (项外，代…目主): put back as one proposal', () => {
+  it('the closing clause with a character lost and two doubted (项外，代…目主): put back, the reading proposed', () => {
     const text = paddleText('license-copy-spaced-scope.paddle.json');
     const line = text.pages[0]!.items.find((i) => i.text.endsWith('的项目'))!;
     line.text = line.text.slice(0, -1);
@@ -66,9 +77,11 @@ describe('a business scope’s standard wording where the OCR doubted a characte
     misread(text, '依法自主', 9, '目', 0.76, [{ text: '自', p: 0.24 }]);
     const doc = extractDocument(text, 'copy.jpg');
     const read = RIGHT.replace('项目外，凭', '项外，代').replace('自主', '目主');
-    expect(doc.fields.businessScope).toBe(read);
-    // Old code: no proposal (three characters off the clause, more than the parse repairs).
-    expect(doc.corrections.find((c) => c.field === 'businessScope')?.to).toBe(RIGHT);
+    // Old code: the reading kept (three characters off the clause, more than the parse
+    // repairs), the clause only proposed.
+    expect(doc.fields.businessScope).toBe(RIGHT);
+    expect(doc.corrections.find((c) => c.field === 'businessScope')?.to).toBe(read);
+    expect(doc.confidence.businessScope).toBeLessThan(0.9);
   });
 
   it('never replaces a character read surely, nor proposes anything for a scope read right', () => {
@@ -125,7 +138,7 @@ describe('a business scope’s standard wording where the OCR doubted a characte
   it('puts back the marks a faint copy lost between standard phrases, read however surely', () => {
     const sure = (value: string) => [...value].map(() => glyph(0.99));
     const propose = (value: string) =>
-      standardWordingDoubt('businessScope', value, sure(value))?.corrections[0]?.to ?? null;
+      standardWordingDoubt('businessScope', value, sure(value))?.taken ?? null;
     // Old code: no proposal (license-photocopy-seal photos at seed offset 3560).
     expect(propose('一般项目：软件开发广告设计、代理；技术转让技术推广货物进出口。')).toBe(
       '一般项目：软件开发；广告设计、代理；技术转让、技术推广；货物进出口。',

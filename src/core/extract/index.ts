@@ -293,8 +293,9 @@ export function extractDocument(
   // A place slot holding no place (潘圳, 圳市公安局: a glyph misread or lost), an authority
   // with no 公安局, a word measured to be misread (技市), a scope's standard phrase a doubted
   // character made none (技术椎广): the place or the wording is proposed before any other
-  // doubt, and the value is held below 0.9 (taken, where one place only fits a field no
-  // check compares exactly: known-wording.ts).
+  // doubt, and the value is held below 0.9 (taken, in a field no check compares exactly,
+  // where one place only fits, and a scope's wording, with the reading proposed:
+  // known-wording.ts).
   for (const name of KNOWN_WORDING_FIELDS) {
     const value = fields[name];
     if (typeof value !== 'string' || text.source === 'pdf-text') continue;
@@ -302,7 +303,9 @@ export function extractDocument(
     if (doubt === null) continue;
     if (doubt.taken !== undefined) fields[name] = doubt.taken;
     corrections.push(...unproposed(doubt.corrections));
-    capConfidence(name, doubt.cap);
+    // A scope whose one doubted phrase the wording settled is as sure as the rest of it.
+    if (doubt.confidence !== undefined) confidence[name] = doubt.confidence;
+    else capConfidence(name, doubt.cap);
   }
   /** A value the OCR also read otherwise: `choose`'s readings proposed, trusted below 0.9. */
   const proposeCloseSeconds = (

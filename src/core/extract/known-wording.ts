@@ -1,9 +1,10 @@
 // A value's doubts from what its kind of text always holds (index.ts): a place name in its
 // place slots (places.ts), an issuing authority's 公安局, words PP-OCR was measured to
 // misread as no word (words.ts), and a business scope's standard wording (scope-standard.ts). Each gives proposals, likeliest first, and how far
-// the value is trusted. The value itself is changed in one case only: a field not compared
-// character for character whose place slot names no place, where exactly one place is a
-// character away (PLACE_TAKEN_FIELDS); the reading as made is then the proposal.
+// the value is trusted. The value itself is changed only where no check compares it
+// character for character: a place slot naming no place where exactly one place is a
+// character away (PLACE_TAKEN_FIELDS), and a scope's standard wording; the reading as
+// made is then the proposal.
 import type { Correction } from '../extraction';
 import { CLOSE_SECOND_CONFIDENCE } from './alternatives';
 import { PLACE_FIELDS, placeDoubt, type PlaceDoubt, type PlaceGlyph } from './places';
@@ -30,8 +31,16 @@ const PLACE_TAKEN_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 export interface KnownWordingDoubt extends PlaceDoubt {
-  /** The value with its one possible place taken (PLACE_TAKEN_FIELDS), when it was. */
+  /**
+   * The value with its one possible place taken (PLACE_TAKEN_FIELDS), or a scope with its
+   * standard wording put back, when it was.
+   */
   taken?: string;
+  /**
+   * The taken value's confidence where what was doubted is settled by the taking: the
+   * least of its other characters' (at most `cap`).
+   */
+  confidence?: number;
 }
 
 export function knownWordingDoubt(
@@ -39,7 +48,7 @@ export function knownWordingDoubt(
   value: string,
   glyphs: readonly (PlaceGlyph | null)[] | null,
 ): KnownWordingDoubt | null {
-  // A business scope's standard wording, where the OCR doubted a character of it.
+  // A business scope's standard wording, where the OCR doubted a character of it: taken.
   if (field === 'businessScope')
     return glyphs === null ? null : standardWordingDoubt(field, value, glyphs);
   const corrections: Correction[] = [];

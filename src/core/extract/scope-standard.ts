@@ -6,8 +6,11 @@
 // OCR doubted turns such a phrase into no phrase (技术椎广: 椎 at 0.49, 推 behind it at
 // 0.47; 除销售零许可的商品: 零 at 0.31 for 需要), the standard phrase is proposed; where a
 // faint copy lost the marks between phrases (技术转让技术推广货物进出口), they are. A
-// character the OCR was sure of is never replaced, and the value is never changed: the
-// whole scope with its phrases put back is a proposal, and the scope is held below 0.9.
+// character the OCR was sure of is never replaced. A scope is compared with nothing (issue
+// 13: only a compared value's repair must stay a proposal), so the scope takes its phrases
+// put back, the reading as made is proposed, and the scope is held below 0.9 and trusted
+// as far as its other characters are (one doubted character the wording settles no longer
+// holds a scope of a hundred at 0.31).
 import type { Correction } from '../extraction';
 import { CLOSE_SECOND_CONFIDENCE, SURE_CHARACTER_P } from './alternatives';
 import type { PlaceGlyph as WordingGlyph } from './places';
@@ -178,20 +181,37 @@ function unitsOf(chars: readonly string[]): ReadUnit[] {
   return units;
 }
 
+/** A scope with its standard wording put back (standardWordingDoubt). */
+export interface StandardWording {
+  /** The scope with its phrases and marks put back. */
+  taken: string;
+  /** The reading as made, proposed. */
+  corrections: Correction[];
+  /** The most the scope is trusted. */
+  cap: number;
+  /**
+   * How surely the characters the wording did not settle were read (the least of their
+   * confidences, at most `cap`); absent when a character's confidence is not known.
+   */
+  confidence?: number;
+}
+
 /**
  * The scope with each unit a doubted character or two turned into no standard unit put
- * back to the one standard unit it is closest to, as a proposal with the most the scope
- * is trusted; null when no unit is. `glyphs` are the value's characters as the OCR read
- * them (null where not known).
+ * back to the one standard unit it is closest to, and the marks a copy lost between
+ * standard units put back; null when nothing is. `glyphs` are the value's characters as
+ * the OCR read them (null where not known).
  */
 export function standardWordingDoubt(
   field: string,
   value: string,
   glyphs: readonly (WordingGlyph | null)[],
-): { corrections: Correction[]; cap: number } | null {
+): StandardWording | null {
   const chars = [...value];
   const out = [...chars];
   const changed: string[] = [];
+  /** The characters whose doubt a standard phrase settled (put back in its place). */
+  const settled = new Set<number>();
   // Right to left, so that a unit put back does not move the ones before it.
   const headed = /(?:一般项目|许可项目)：/u.test(value);
   for (const unit of unitsOf(chars).reverse()) {
@@ -228,18 +248,28 @@ export function standardWordingDoubt(
     if (best === null || tie) continue;
     out.splice(unit.start, unit.chars.length, ...best);
     changed.unshift(`${read} for ${best}`);
+    unit.chars.forEach((_, k) => settled.add(unit.start + k));
   }
   if (changed.length === 0) return null;
+  const taken = out.join('');
+  // Marks are not counted (a scope's legibility counts none either: text-confidence.ts).
+  const rest = chars.flatMap((ch, i) =>
+    settled.has(i) || MARK.test(ch) ? [] : [glyphs[i]?.confidence ?? null],
+  );
   return {
+    taken,
     corrections: [
       {
         field,
-        from: value,
-        to: out.join(''),
+        from: taken,
+        to: value,
         reason: 'ocr-alternative',
-        note: `A business scope is written in the standard wording; the OCR doubted characters that make ${changed.join(', ')} no standard phrase: check it against the image.`,
+        note: `Read as ${value}. A business scope is written in the standard wording, and the OCR doubted characters that make ${changed.join(', ')} no standard phrase; the standard wording was taken: check it against the image.`,
       },
     ],
     cap: CLOSE_SECOND_CONFIDENCE,
+    ...(rest.includes(null)
+      ? {}
+      : { confidence: Math.min(CLOSE_SECOND_CONFIDENCE, ...(rest as number[])) }),
   };
 }
