@@ -28,14 +28,17 @@ function digitGroups(line: Line): string[] {
 
 /**
  * Whether the line prints the date `iso` (YYYY-MM-DD): parsed from its text, or, its
- * labels lost, as exactly three numbers, the year, the month and the day.
+ * labels lost, as exactly three numbers, the year, the month and the day. The year may
+ * carry one digit more in front of it: the label before it read as a digit and run into
+ * it (出生 read `#1` on a blurred photo: `#11996年10年15日`).
  */
 export function linePrintsDate(line: Line, iso: string): boolean {
   if (parseDate(line.glyphs.map((g) => g.ch).join('')) === iso) return true;
   const groups = digitGroups(line);
-  if (groups.length !== 3 || groups[0]!.length !== 4) return false;
+  const first = groups[0] ?? '';
+  if (groups.length !== 3 || (first.length !== 4 && first.length !== 5)) return false;
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return groups.map(Number).join('-') === `${y}-${m}-${d}`;
+  return [first.slice(-4), groups[1], groups[2]].map(Number).join('-') === `${y}-${m}-${d}`;
 }
 
 /**
