@@ -1,14 +1,15 @@
-// `npx tsx bench/name-judge.ts [-- --seeds=3600,3601 --sizes=16,20 --fonts=A,B]`: what the
-// visual judge of name characters (src/ocr/paddle/glyph-judge.ts) changes on people's
-// names, measured leave-one-face-out: the page drawn in one face is judged with the
-// bitmaps of the other faces only (glyph-templates.ts leaveOut), over every face. Names
+// `npx tsx bench/name-judge.ts [-- --seeds=3600,3601 --sizes=16,20 --fonts=A,B --blur=0.8]`:
+// what the visual judge of name characters (src/ocr/paddle/glyph-judge.ts) changes on
+// people's names, measured leave-one-face-out: the page drawn in one face is judged with
+// the bitmaps of the other faces only (glyph-templates.ts leaveOut), over every face. Names
 // (rare surnames and given-name characters the recogniser reads as a look-alike, the
 // look-alikes themselves, common ones) are drawn with the seeds and rendered as
-// `法定代表人 <name>` lines, read by PP-OCR without and with the judge, and each line
-// extracted alone as a license's legalRepresentative (the value `dossier extract` prints).
-// Prints names right before → after, turned wrong, wrong at >= 0.9 before and after, and
-// CPU time (user + sys) of the readings; with --dump=FILE, every glyph judged (its grid,
-// the character read, the true one) for trying other scorings offline.
+// `法定代表人 <name>` lines (blurred by --blur px, as a scan softens print), read by PP-OCR
+// without and with the judge, and each line extracted alone as a license's
+// legalRepresentative (the value `dossier extract` prints). Prints names right before →
+// after, turned wrong, wrong at >= 0.9 before and after, and CPU time (user + sys) of the
+// readings; with --dump=FILE, every glyph judged (its grid, the character read and the
+// recogniser's confidence in it, the true one) for trying other scorings offline.
 import { writeFile } from 'node:fs/promises';
 import type { DocumentText, TextItem } from '../src/core/extraction';
 import { extractDocument } from '../src/core/extract/index';
@@ -24,6 +25,7 @@ const option = (name: string): string | undefined =>
 const seeds = (option('seeds') ?? '3600,3601').split(',').map(Number);
 const sizes = (option('sizes') ?? '16,20').split(',').map(Number);
 const fonts = option('fonts')?.split(',') ?? FAMILY_FONTS;
+const blur = Number(option('blur') ?? '0');
 const LABEL = '法定代表人';
 
 // Rare characters PP-OCR reads as a look-alike, the look-alikes as truth, and common ones.
@@ -40,7 +42,7 @@ function names(seed: number): string[] {
 
 function page(list: readonly string[], font: string, size: number) {
   const lines = list.map((n) => `<div style="margin:6px 0">${LABEL} ${n}</div>`).join('');
-  const html = `<html><body style="margin:20px;font-family:'${font}';font-size:${size}px">${lines}</body></html>`;
+  const html = `<html><body style="margin:20px;font-family:'${font}';font-size:${size}px${blur > 0 ? `;filter:blur(${blur}px)` : ''}">${lines}</body></html>`;
   const heightMm = Math.ceil(((list.length * (size * 1.5 + 6) + 60) / 96) * 25.4);
   return { html, size: { widthMm: 120, heightMm } };
 }
@@ -81,6 +83,7 @@ interface Dumped {
   face: string;
   size: number;
   read: string;
+  confidence: number;
   truth: string | null;
   glyph: number[];
 }
@@ -155,6 +158,7 @@ try {
               face: font,
               size,
               read: o.read,
+              confidence: o.confidence,
               truth:
                 name !== undefined && k >= 0 && read.length === [...name].length
                   ? ([...name][k] ?? null)
@@ -173,7 +177,7 @@ try {
   await closeRenderer();
 }
 console.log(
-  `${total} names (${fonts.length} faces leave-one-out × ${sizes.join(', ')} px × seeds ${seeds.join(', ')}): right ${right[0]} → ${right[1]} (at >= 0.9: ${sure[0]} → ${sure[1]}), turned wrong ${turnedWrong}, wrong at >= 0.9 ${wrongSure[0]} → ${wrongSure[1]}; CPU ${seconds[0]!.toFixed(1)} s → ${seconds[1]!.toFixed(1)} s`,
+  `${total} names (${fonts.length} faces leave-one-out × ${sizes.join(', ')} px × seeds ${seeds.join(', ')}${blur > 0 ? `, blur ${blur} px` : ''}): right ${right[0]} → ${right[1]} (at >= 0.9: ${sure[0]} → ${sure[1]}), turned wrong ${turnedWrong}, wrong at >= 0.9 ${wrongSure[0]} → ${wrongSure[1]}; CPU ${seconds[0]!.toFixed(1)} s → ${seconds[1]!.toFixed(1)} s`,
 );
 for (const c of changes) console.log(`  ${c}`);
 const dump = option('dump');

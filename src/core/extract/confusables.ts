@@ -151,12 +151,14 @@ export function confusableNameCharacters(
  * characters PP-OCR reads as a common one, sure of it, where the common one is itself a
  * name character too common to doubt every time it is read (晓 and 哈). Only a glyph the
  * judge finds likest the rarer one takes it (held below 0.9, what was read proposed).
- * Left out: 余 for 佘 (余 is among the 100 most common surnames): on a fresh draw
- * (bench/name-judge.ts, seeds 3610-3611) the judge took 佘 right 15 times but also turned
- * two right 余 wrong in one face.
+ * 余 for 佘 (余 is among the 100 most common surnames, which the tables leave to the
+ * runner-ups): a whole-glyph likeness turned two right 余 wrong in one face (bench/
+ * name-judge.ts, seeds 3610-3611), so it was left out; weighed where the two differ
+ * (glyph-judge.ts differenceWeights) it told 佘 for 余 in 42 of 62 glyphs and no 余 wrong
+ * of 70 (seeds 3600-3601; 3610-3611: 33 of 63 and 0 of 63).
  */
 export const JUDGED_LOOKALIKES: readonly Readonly<Record<string, readonly string[]>>[] = [
-  {},
+  { 余: ['佘'] },
   { 听: ['昕'], 哈: ['晗'], 晓: ['骁'] },
 ];
 

@@ -19,7 +19,10 @@ export type GlyphVector = Float32Array;
 
 /** Per character, its bitmap in each face drawn (smoothed vectors). */
 export interface GlyphTemplates {
+  /** The character's bitmaps, one per face that drew it; undefined where it has none. */
   get(ch: string): readonly GlyphVector[] | undefined;
+  /** Its bitmap in each face, in one order for every character (undefined: not drawn). */
+  byFace(ch: string): readonly (GlyphVector | undefined)[];
 }
 
 /** Ink darkness of a raster's pixel (0 white … 1 black). */
@@ -120,8 +123,17 @@ export function smooth(v: GlyphVector): GlyphVector {
   return out;
 }
 
-/** Normalised correlation of a and b, b shifted by (dx, dy) cells. */
-function correlation(a: GlyphVector, b: GlyphVector, dx: number, dy: number): number {
+/**
+ * Normalised correlation of a and b, b shifted by (dx, dy) cells, each cell counted by
+ * its weight in `w` (every cell alike where there is none).
+ */
+function correlation(
+  a: GlyphVector,
+  b: GlyphVector,
+  dx: number,
+  dy: number,
+  w?: Float32Array,
+): number {
   let sa = 0;
   let sb = 0;
   let n = 0;
@@ -131,9 +143,10 @@ function correlation(a: GlyphVector, b: GlyphVector, dx: number, dy: number): nu
     for (let x = 0; x < GRID; x++) {
       const bx = x - dx;
       if (bx < 0 || bx >= GRID) continue;
-      sa += a[y * GRID + x]!;
-      sb += b[by * GRID + bx]!;
-      n++;
+      const k = w ? w[y * GRID + x]! : 1;
+      sa += k * a[y * GRID + x]!;
+      sb += k * b[by * GRID + bx]!;
+      n += k;
     }
   }
   const ma = sa / n;
@@ -147,11 +160,12 @@ function correlation(a: GlyphVector, b: GlyphVector, dx: number, dy: number): nu
     for (let x = 0; x < GRID; x++) {
       const bx = x - dx;
       if (bx < 0 || bx >= GRID) continue;
+      const k = w ? w[y * GRID + x]! : 1;
       const u = a[y * GRID + x]! - ma;
       const v = b[by * GRID + bx]! - mb;
-      ab += u * v;
-      aa += u * u;
-      bb += v * v;
+      ab += k * u * v;
+      aa += k * u * u;
+      bb += k * v * v;
     }
   }
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
@@ -160,42 +174,101 @@ function correlation(a: GlyphVector, b: GlyphVector, dx: number, dy: number): nu
 /** How far a template is moved over the glyph, in cells. */
 const SHIFT = 1;
 
-/** The glyph's likeness to one bitmap: its best correlation over small shifts. */
-export function likeness(glyph: GlyphVector, template: GlyphVector): number {
+/**
+ * The glyph's likeness to one bitmap: its best correlation over small shifts, with each
+ * cell weighted by `w` where given (differenceWeights).
+ */
+export function likeness(glyph: GlyphVector, template: GlyphVector, w?: Float32Array): number {
   let best = -1;
   for (let dy = -SHIFT; dy <= SHIFT; dy++)
     for (let dx = -SHIFT; dx <= SHIFT; dx++)
-      best = Math.max(best, correlation(glyph, template, dx, dy));
+      best = Math.max(best, correlation(glyph, template, dx, dy, w));
   return best;
+}
+
+/**
+ * Weight every cell keeps in a comparison of two characters, beside where they differ:
+ * the rest of the glyph still has to look like the character (measured with
+ * bench/name-judge.ts --dump on seeds 3600-3601 and 3610-3611: 0.05 and 0.1 told about as
+ * many glyphs, 0.2 and more fewer, 0 turned more common ones).
+ */
+export const SHARED_WEIGHT = 0.05;
+
+/**
+ * Where two characters' bitmaps differ, as cell weights: the mean difference of their
+ * bitmaps in each face that drew both (the same face's strokes, so only the strokes that
+ * tell them apart differ), scaled to 1 at its most, over SHARED_WEIGHT everywhere. 余 and
+ * 佘 differ in one stroke: a correlation of the whole glyph is ruled by the strokes they
+ * share; weighted so, by the one that tells them apart.
+ */
+export function differenceWeights(
+  a: readonly (GlyphVector | undefined)[],
+  b: readonly (GlyphVector | undefined)[],
+): Float32Array | null {
+  const w = new Float32Array(N);
+  let faces = 0;
+  a.forEach((ta, f) => {
+    const tb = b[f];
+    if (!ta || !tb) return;
+    for (let i = 0; i < N; i++) w[i]! += Math.abs(ta[i]! - tb[i]!);
+    faces++;
+  });
+  let most = 0;
+  for (let i = 0; i < N; i++) most = Math.max(most, w[i]!);
+  if (faces === 0 || most === 0) return null;
+  for (let i = 0; i < N; i++) w[i] = SHARED_WEIGHT + (1 - SHARED_WEIGHT) * (w[i]! / most);
+  return w;
 }
 
 export interface Judgement {
   /** The candidate the glyph is likest. */
   text: string;
-  /** Its likeness less the next candidate's (0 where they tie). */
+  /**
+   * By how much: the look-alike's lead over the character read where one leads, else the
+   * character read's least lead over a look-alike (0 where they tie).
+   */
   margin: number;
-  /** Each candidate's likeness (its best face). */
+  /** Each look-alike's lead over the character read (negative: behind it). */
   scores: ReadonlyMap<string, number>;
 }
 
+/** Per pair of characters, where they differ (differenceWeights), once per set of bitmaps. */
+const weightsKept = new WeakMap<GlyphTemplates, Map<string, Float32Array | null>>();
+
+function pairWeights(templates: GlyphTemplates, a: string, b: string): Float32Array | null {
+  let kept = weightsKept.get(templates);
+  if (!kept) weightsKept.set(templates, (kept = new Map<string, Float32Array | null>()));
+  const key = `${a}${b}`;
+  if (!kept.has(key)) kept.set(key, differenceWeights(templates.byFace(a), templates.byFace(b)));
+  return kept.get(key)!;
+}
+
 /**
- * Which of `candidates` (the character read and its look-alikes) the glyph shows: null
- * where a candidate has no bitmap (nothing to compare it with).
+ * Which of the character read and its look-alikes the glyph shows: each look-alike is
+ * weighed against the character read where their bitmaps differ (differenceWeights), its
+ * likeness less the read one's, each at its best face. Null where a candidate has no
+ * bitmap (nothing to compare it with).
  */
 export function judgeGlyph(
   glyph: GlyphVector,
-  candidates: readonly string[],
+  read: string,
+  rares: readonly string[],
   templates: GlyphTemplates,
 ): Judgement | null {
+  const readFaces = templates.get(read);
+  if (!readFaces || readFaces.length === 0 || rares.length === 0) return null;
   const scores = new Map<string, number>();
-  for (const c of candidates) {
-    const faces = templates.get(c);
+  for (const rare of rares) {
+    const faces = templates.get(rare);
     if (!faces || faces.length === 0) return null;
-    scores.set(c, Math.max(...faces.map((t) => likeness(glyph, t))));
+    const w = pairWeights(templates, read, rare);
+    if (!w) return null;
+    const best = (list: readonly GlyphVector[]): number =>
+      Math.max(...list.map((t) => likeness(glyph, t, w)));
+    scores.set(rare, best(faces) - best(readFaces));
   }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
-  if (ranked.length < 2) return null;
-  return { text: ranked[0]![0], margin: ranked[0]![1] - ranked[1]![1], scores };
+  const [rare, lead] = [...scores].sort((x, y) => y[1] - x[1])[0]!;
+  return lead > 0 ? { text: rare, margin: lead, scores } : { text: read, margin: -lead, scores };
 }
 
 /** A glyph's bitmap as stored: one bit per cell, ink above half. */
@@ -212,21 +285,24 @@ export function unpackBits(bits: Uint8Array): GlyphVector {
 }
 
 /**
- * Least margin of likeness by which a look-alike must beat the character read to be told.
- * Measured leave-one-face-out (bench/name-judge.ts: each face's page judged with the other
- * six faces' bitmaps) on 1,344 rendered names (seeds 3600-3601, 16 and 20 px), on the
- * 1,446 glyphs whose true character was the one read or a look-alike of it: at 0.03, 564
- * rare glyphs were told right and 28 common ones told wrong (余 as 佘 in two faces, 全 as 仝
- * in ZCOOL XiaoWei, 哈 as 晗 in MaokenAssortedSans: a face unlike the others); at 0.07, 461
- * and none; 0.08 keeps some room: 432 and none.
+ * Least lead a look-alike must have over the character read (judgeGlyph, where their
+ * bitmaps differ) to be told. Measured leave-one-face-out (bench/name-judge.ts --dump:
+ * each face's page judged with the other six faces' bitmaps), on the glyphs whose true
+ * character was the one read or a look-alike of it: seeds 3600-3601 (16, 20 px; 662 rare,
+ * 784 common glyphs) and 3610-3611 (18, 22 px; 652 and 959): at 0.08, 591 and 578 rare
+ * told right, but 2 common 余 told 佘 (LXGW WenKai 18 px, lead 0.088); at 0.1, 565 and 565,
+ * none wrong. The whole-glyph correlation before it told 432 and 425 at 0.08 (余/佘 left
+ * out there: it turned those two 余 at 0.08 too).
  */
-export const JUDGE_MIN_MARGIN = 0.08;
+export const JUDGE_MIN_MARGIN = 0.1;
 
 export interface GlyphObservation {
   /** The line's text as read, and the character's index among its characters. */
   line: string;
   at: number;
   read: string;
+  /** The recogniser's confidence in what it read. */
+  confidence: number;
   glyph: GlyphVector;
   verdict: Judgement | null;
 }
@@ -252,8 +328,15 @@ export function applyGlyphJudge(
       if (!rares || c.recovered) return c;
       const glyph = glyphVector(glyphCrop(crops[line]!, chars, k));
       if (!glyph) return c;
-      const verdict = judgeGlyph(glyph, [c.text, ...rares], templates);
-      observe?.({ line: chars.map((x) => x.text).join(''), at: k, read: c.text, glyph, verdict });
+      const verdict = judgeGlyph(glyph, c.text, rares, templates);
+      observe?.({
+        line: chars.map((x) => x.text).join(''),
+        at: k,
+        read: c.text,
+        confidence: c.confidence,
+        glyph,
+        verdict,
+      });
       if (!verdict || verdict.text === c.text || verdict.margin < JUDGE_MIN_MARGIN) return c;
       return { ...c, judged: verdict.text };
     });

@@ -18,23 +18,33 @@ export function glyphTemplates(leaveOut: readonly string[] = []): GlyphTemplates
   const list = [...chars];
   const per = (GRID * GRID) / 8;
   let all: Uint8Array | undefined;
-  const known = new Map<string, GlyphVector[]>();
+  const known = new Map<string, (GlyphVector | undefined)[]>();
+  /** The character's bitmap in each face kept (undefined where not drawn); null: unknown. */
+  const byFace = (ch: string): (GlyphVector | undefined)[] | null => {
+    const had = known.get(ch);
+    if (had) return had;
+    const i = list.indexOf(ch);
+    if (i < 0) return null;
+    all ??= decodeBase64(bits);
+    const out: (GlyphVector | undefined)[] = [];
+    faces.forEach((face: string, f) => {
+      if (leaveOut.includes(face)) return;
+      const at = (f * list.length + i) * per;
+      const b = all!.subarray(at, at + per);
+      out.push(b.some((x) => x !== 0) ? unpackBits(b) : undefined);
+    });
+    known.set(ch, out);
+    return out;
+  };
+  const drawn = new Map<string, GlyphVector[]>();
   return {
     get(ch) {
-      const had = known.get(ch);
-      if (had) return had;
-      const i = list.indexOf(ch);
-      if (i < 0) return undefined;
-      all ??= decodeBase64(bits);
-      const out: GlyphVector[] = [];
-      faces.forEach((face: string, f) => {
-        if (leaveOut.includes(face)) return;
-        const at = (f * list.length + i) * per;
-        const b = all!.subarray(at, at + per);
-        if (b.some((x) => x !== 0)) out.push(unpackBits(b));
-      });
-      known.set(ch, out);
-      return out;
+      const faces = byFace(ch);
+      if (!faces) return undefined;
+      let list = drawn.get(ch);
+      if (!list) drawn.set(ch, (list = faces.filter((t) => t !== undefined)));
+      return list;
     },
+    byFace: (ch) => byFace(ch) ?? [],
   };
 }
