@@ -41,6 +41,21 @@ describe('the business scope’s fixed wording', () => {
     );
   });
 
+  it('puts back a heading or a clause whose ideograph the OCR lost (a copy stamp over it)', () => {
+    // Old code: left as read (一般目； in a phone photo of a 个体工商户 license, seed offset 4300).
+    expect(parse(`许可项目：第二类增值电信业务。一般目；${LIST}。${CLOSE}`)).toBe(
+      `许可项目：第二类增值电信业务。一般项目：${LIST}。${CLOSE}`,
+    );
+    expect(
+      parse(`一般项目：${LIST}。（除依法须经批准的项外，凭营业执照依法自主开展经营活动）`),
+    ).toBe(`一般项目：${LIST}。${CLOSE}`);
+    // Two lost of a heading, or a lost one and a misread one, are too many.
+    expect(parse(`一般；${LIST}。`)).toBe(`一般；${LIST}。`);
+    expect(parse(`许可项目：第二类增值电信业务。一日；${LIST}。`)).toBe(
+      `许可项目：第二类增值电信业务。一日；${LIST}。`,
+    );
+  });
+
   it('leaves a clause three characters off, a clause with a character too many, and the activities as read', () => {
     const threeOff = '（除依法频经批准的项日外，凭营业执照依法自主开展经营活幼）';
     expect(parse(`一般项目：${LIST}。${threeOff}`)).toBe(`一般项目：${LIST}。${threeOff}`);

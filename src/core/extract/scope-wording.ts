@@ -21,9 +21,10 @@ const HAN = /\p{Script=Han}/u;
 const SENTENCE_END = /^[。.·•・｡]$/u;
 
 /**
- * The stretch of `chars` from `at` with `wording`'s ideographs and marks put back, and a mark
- * of it the OCR lost (项目外凭营业执照: its ， not read), or null when too far off: `most`
- * characters misread or lost at most, none too many. With how many characters it replaces.
+ * The stretch of `chars` from `at` with `wording`'s ideographs and marks put back, and a
+ * character of it the OCR lost (项目外凭营业执照: its ， not read; 一般目： its 项, half
+ * under a copy stamp), or null when too far off: `most` characters misread or lost at
+ * most, none too many. The fewest such will do. With how many characters it replaces.
  */
 function matched(
   chars: string[],
@@ -31,23 +32,39 @@ function matched(
   wording: string,
   most: number,
 ): { out: string[]; read: number } | null {
-  let misread = 0;
-  let k = at;
-  const out: string[] = [];
-  for (const w of wording) {
+  const want = [...wording];
+  /** The wording from `j` on, read from `k` on with `left` misreads to spare. */
+  const rest = (
+    k: number,
+    j: number,
+    left: number,
+  ): { out: string[]; k: number; misread: number } | null => {
+    if (j === want.length) return { out: [], k, misread: 0 };
+    const w = want[j]!;
     const got = chars[k];
-    if (got !== undefined && foldWidth(got) === foldWidth(w)) out.push(got);
+    const tries: { k: number; put: string; cost: number }[] = [];
+    if (got !== undefined && foldWidth(got) === foldWidth(w))
+      tries.push({ k: k + 1, put: got, cost: 0 });
     // An ideograph misread as another, or the wording's mark read as another mark (项目外。凭
     // for 项目外，凭: a face's ， and 。 differ in a stroke): the wording's.
-    else if (got !== undefined && HAN.test(w) === HAN.test(got) && ++misread <= most) out.push(w);
-    // A mark lost between two ideographs read: put back, the next character read is the next.
-    else if (!HAN.test(w) && got !== undefined && HAN.test(got) && ++misread <= most) {
-      out.push(w);
-      continue;
-    } else return null;
-    k++;
-  }
-  return misread === 0 ? null : { out, read: k - at };
+    else if (got !== undefined && HAN.test(w) === HAN.test(got))
+      tries.push({ k: k + 1, put: w, cost: 1 });
+    // A character lost (a mark between two ideographs, an ideograph the stamp hid): put
+    // back, the next character read is the wording's next.
+    if (got !== undefined && foldWidth(got) !== foldWidth(w)) tries.push({ k, put: w, cost: 1 });
+    let best: { out: string[]; k: number; misread: number } | null = null;
+    for (const t of tries) {
+      if (t.cost > left) continue;
+      const after = rest(t.k, j + 1, left - t.cost);
+      if (after === null) continue;
+      const misread = after.misread + t.cost;
+      if (best === null || misread < best.misread)
+        best = { out: [t.put, ...after.out], k: after.k, misread };
+    }
+    return best;
+  };
+  const found = rest(at, 0, most);
+  return found === null || found.misread === 0 ? null : { out: found.out, read: found.k - at };
 }
 
 /**
