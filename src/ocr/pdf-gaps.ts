@@ -1,5 +1,6 @@
 // A text layer that does not say which character one glyph is (a rare character missing
-// from a subset font's ToUnicode map, or a face that lacked it): the layer is taken for
+// from a subset font's ToUnicode map, or a face that lacked it; or one given as the letter
+// of its glyph code, found by its width: pdf-disguised.ts): the layer is taken for
 // everything it has, and only the unmapped glyphs are read from the page's image. Each
 // text run holding one is rendered at a size the recogniser reads well, recognised, and
 // the reading aligned with the run's own characters: where the image agrees with the

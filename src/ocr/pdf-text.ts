@@ -5,6 +5,7 @@ import type * as Pdfjs from 'pdfjs-dist';
 import type { DocumentText, PageText, ReadProblem, TextItem } from '../core/extraction';
 import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
+import { disguisedGlyphs, suspectRun } from './pdf-disguised';
 
 /** The part of the pdfjs-dist module this reader uses. */
 /** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
@@ -284,19 +285,25 @@ async function readLayer(
       const page = await document.getPage(index + 1);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const level: { str: string; width: number; m: Matrix; angle: number }[] = [];
-      for (const item of content.items) {
-        if (!isTextItem(item) || item.str.trim() === '') continue;
+      const runs = content.items.filter((item) => isTextItem(item));
+      const level: { str: string; width: number; m: Matrix; angle: number; run: number }[] = [];
+      for (const [run, item] of runs.entries()) {
+        if (item.str.trim() === '') continue;
         const m = multiply(viewport.transform as Matrix, item.transform as Matrix);
         if (isDiagonal(m)) continue;
-        level.push({ str: item.str, width: item.width, m, angle: angleOf(m) });
+        level.push({ str: item.str, width: item.width, m, angle: angleOf(m), run });
       }
+      // Glyphs printed an em wide that the layer gives as narrow characters (pdf-disguised.ts).
+      const disguised = level.some((l) => suspectRun(l.str, l.width, Math.hypot(l.m[2], l.m[3])))
+        ? await disguisedGlyphs(page, runs)
+        : new Map<number, number[]>();
       const main = mainAngle(level.map((l) => ({ angle: l.angle, chars: [...l.str].length })));
       const items: TextItem[] = [];
-      for (const { str, width, m, angle } of level) {
+      for (const { str, width, m, angle, run } of level) {
         if (offAxis(angle, main) > MAX_OFF_AXIS) continue;
         // Font size along the glyphs' vertical axis; the box spans from the baseline up.
         const size = Math.hypot(m[2], m[3]);
+        const gaps = new Set(disguised.get(run));
         const item: TextItem = {
           page: index,
           x: m[4],
@@ -304,9 +311,12 @@ async function readLayer(
           // item.width is in user-space units, which scale 1 keeps as page units.
           w: width,
           h: size,
-          text: isTextMapped(str)
-            ? str
-            : [...str].map((c) => (UNMAPPED.test(c) ? UNMAPPED_GLYPH : c)).join(''),
+          text:
+            isTextMapped(str) && gaps.size === 0
+              ? str
+              : [...str]
+                  .map((c, at) => (UNMAPPED.test(c) || gaps.has(at) ? UNMAPPED_GLYPH : c))
+                  .join(''),
           confidence: 1,
         };
         if (item.text !== str) {

@@ -41,3 +41,33 @@ export async function withPrivateUseFor(
   if (removed === 0) throw new Error(`no ToUnicode entry maps to ${character}`);
   return pdf.save();
 }
+
+/**
+ * The PDF with every ToUnicode entry mapping to `character` left out (throws if there
+ * was none): pdfjs then gives the glyph's code as the character, 彧 coming back as `e`.
+ */
+export async function withoutEntryFor(bytes: Uint8Array, character: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes);
+  const target = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  let removed = 0;
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const ref = object.get(PDFName.of('ToUnicode'));
+    const stream = ref instanceof PDFRef ? pdf.context.lookup(ref) : undefined;
+    if (!(stream instanceof PDFRawStream)) continue;
+    const cmap = new TextDecoder().decode(decodePDFRawStream(stream).decode());
+    const edited = cmap.replace(
+      /(\d+) beginbfchar\n([\s\S]*?)endbfchar/g,
+      (_, _count: string, body: string) => {
+        const lines = body.split('\n').filter(Boolean);
+        const kept = lines.filter((l) => !l.toUpperCase().endsWith(`<${target}>`));
+        removed += lines.length - kept.length;
+        return `${kept.length} beginbfchar\n${kept.map((l) => `${l}\n`).join('')}endbfchar`;
+      },
+    );
+    if (edited !== cmap)
+      object.set(PDFName.of('ToUnicode'), pdf.context.register(pdf.context.flateStream(edited)));
+  }
+  if (removed === 0) throw new Error(`no ToUnicode entry maps to ${character}`);
+  return pdf.save();
+}
