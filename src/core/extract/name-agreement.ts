@@ -21,6 +21,7 @@ import {
 } from './alternatives';
 import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
+import { pageSupportsAt } from './page-support';
 import { placeDoubt } from './places';
 import { startsWithSurname } from './surnames';
 import { isPersonName, isPersonNameField } from './value-types';
@@ -237,9 +238,12 @@ function agreeReadings(
   documents: readonly NameDocument[],
   groups: readonly (readonly { kind: DocumentKind; field: string }[])[],
   confirmed: Partial<Record<DocumentKind, Record<string, string | boolean>>>,
-  couldBe: (reading: Reading, i: number, ch: string) => boolean,
+  couldBeAlone: (reading: Reading, i: number, ch: string) => boolean,
   joint = false,
 ): ExtractedDocument[] {
+  // What the rule allows, or what the page's own recognition supports (page-support.ts).
+  const couldBe = (reading: Reading, i: number, ch: string): boolean =>
+    couldBeAlone(reading, i, ch) || pageSupportsAt(reading.alternatives, reading.value, i, ch);
   const readings: Reading[] = [];
   for (const group of groups)
     for (const { kind, field } of group) {
@@ -338,7 +342,9 @@ function agreeReadings(
             other,
             at.every((i) => sawThere(own, i, theirs[i]!))
               ? `The OCR read ${at.map((i) => `${chars[i]} at position ${i + 1}`).join(' and ')} and also saw ${at.map((i) => theirs[i]).join(' and ')} there, which the ${other.field} of the ${other.kind} reads: check it against the image.`
-              : `The OCR read ${at.map((i) => `${chars[i]} at position ${i + 1}`).join(' and ')}, where ${at.map((i) => theirs[i]).join(' and ')} may stand (a place name or a look-alike PP-OCR misreads), which the ${other.field} of the ${other.kind} reads: check it against the image.`,
+              : at.every((i) => couldBeAlone(own, i, theirs[i]!))
+                ? `The OCR read ${at.map((i) => `${chars[i]} at position ${i + 1}`).join(' and ')}, where ${at.map((i) => theirs[i]).join(' and ')} may stand (a place name or a look-alike PP-OCR misreads), which the ${other.field} of the ${other.kind} reads: check it against the image.`
+                : `The OCR read ${at.map((i) => `${chars[i]} at position ${i + 1}`).join(' and ')} unsurely, and its recognition found ${at.map((i) => theirs[i]).join(' and ')} there nearly as likely, which the ${other.field} of the ${other.kind} reads: check it against the image.`,
             `${at.map((i) => `${theirs[i]} at position ${i + 1}`).join(' and ')} ${at.length > 1 ? 'were' : 'was'} chosen among the OCR's readings by the ${other.field} of the ${other.kind}`,
           );
           break;
