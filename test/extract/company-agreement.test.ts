@@ -88,9 +88,12 @@ describe('a company name settled by the license', () => {
   // 墨竹岚（浠圳）… with 浠 at 0.25 (蒲 behind, never 深), the bank form 墨竹岚（深圳）… for sure;
   // name.license-vs-bank failed ("confirm against the image") where the truth warns.
   describe('a place in the name that names no place', () => {
-    /** 深 read as 浠 at `p`, 蒲 behind it. */
-    const doubtAt4 = (p: number): CharAlternatives[] => [
-      { at: 4, p, options: [{ text: '蒲', p: 0.09 }] },
+    /**
+     * 深 read as 浠 at `p`, 蒲 behind it, 深 among the classes the recogniser gave the
+     * glyph (0.048 on that scan, its fifth: CharAlternatives.candidates).
+     */
+    const doubtAt4 = (p: number, candidates = [{ text: '深', p: 0.048 }]): CharAlternatives[] => [
+      { at: 4, p, options: [{ text: '蒲', p: 0.09 }], candidates },
     ];
 
     it('（浠圳） with 浠 at 0.25, the license prints （深圳）: 深圳, below 0.9, 浠圳 proposed (old code: 浠圳 kept)', () => {
@@ -103,6 +106,14 @@ describe('a company name settled by the license', () => {
       expect(bank.found?.accountName).toBe('cross-document');
       const proposal = bank.corrections.find((c) => c.to === '墨竹岚（浠圳）科技有限公司');
       expect(proposal?.note).toContain('may stand');
+    });
+
+    it('深 not among what the recogniser gave the glyph (a bank form printing 琛圳…, read 瑶圳 with 深 below 0.001): kept (old code: 深圳, a real difference hidden)', () => {
+      const bank = settle(
+        formReading('墨竹岚（浠圳）科技有限公司', 0.25, doubtAt4(0.25, [{ text: '瑞', p: 0.17 }])),
+        '墨竹岚（深圳）科技有限公司',
+      );
+      expect(bank.fields.accountName).toBe('墨竹岚（浠圳）科技有限公司');
     });
 
     it('浠 read for sure: kept (what is printed is for the comparison to show)', () => {

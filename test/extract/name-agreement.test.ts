@@ -270,13 +270,40 @@ describe('a name settled by another document of the dossier', () => {
     expect(bank.fields.legalRepresentative).toBe('上官婕赞');
   });
 
-  it('到康彬 (no surname; 狗 behind 到), the license reads 蓟康彬: 蓟, the page’s reading being no name', () => {
+  it('到康彬 (no surname; 狗 behind 到, 蓟 among its candidates), the license reads 蓟康彬: 蓟, the page’s reading being no name', () => {
     // An ID photo: 到 at 41%, its runner-up 狗; neither starts a Chinese name, and 蓟 is
-    // in no table. The page's first place is misread whatever it holds.
-    const doubt = [{ at: 0, p: 0.41, options: [{ text: '狗', p: 0.15 }] }];
+    // in no table. The page's first place is misread, and its recognition considered 蓟.
+    const doubt = [
+      {
+        at: 0,
+        p: 0.41,
+        options: [{ text: '狗', p: 0.15 }],
+        candidates: [
+          { text: '狗', p: 0.15 },
+          { text: '蓟', p: 0.004 },
+        ],
+      },
+    ];
     const license = licenseOf('蓟康彬', 0.99);
     const bank = settle(bankForm('到康彬', 0.41, doubt), license);
     expect(bank.fields.legalRepresentative).toBe('蓟康彬');
+    expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
+    // 蓟 not among what the recogniser gave the glyph: the page prints something else.
+    const unseen = [{ ...doubt[0]!, candidates: [{ text: '狗', p: 0.15 }] }];
+    const kept = settle(bankForm('到康彬', 0.41, unseen), license);
+    expect(kept.fields.legalRepresentative).toBe('到康彬');
+  });
+
+  it('浏钊翔 read surely (浏 no surname), the license reads 刘钊翔: a real difference, kept (old code: 刘钊翔)', () => {
+    // A bank form printing 浏 for 刘 (one pinyin, one keystroke away), drawn at seed offset
+    // 4550: the rule that any surname may stand for a reading no surname starts with hid it.
+    const bank = settle(bankForm('浏钊翔', 0.98), licenseOf('刘钊翔', 0.99));
+    expect(bank.fields.legalRepresentative).toBe('浏钊翔');
+  });
+
+  it('开璟 read surely, the ID card reads 亓璟: 亓, the surname PP-OCR was measured to read as 开', () => {
+    const bank = settle(bankForm('开璟', 0.97), idCard('亓璟'));
+    expect(bank.fields.legalRepresentative).toBe('亓璟');
     expect(bank.confidence.legalRepresentative).toBeLessThan(0.9);
   });
 

@@ -75,6 +75,11 @@ export const SURNAME_CONFUSABLES: Readonly<Record<string, readonly string[]>> = 
   // Seen on the tuned families drawn over all 7 npm faces (--fonts=all, seed offsets 2700
   // and 2750): 网 for 阚 on a license photo (网翔) and on an ID copy's scan (网嘉).
   网: ['阚'],
+  // 开 for 亓, read surely, on the bench's tuned full-set license scan (开钊昕) and a fresh
+  // tuned ID scan (开璟, seed offset 4500): before, the name agreement's rule that any
+  // surname may stand for a reading no surname starts with took it, a rule that also took
+  // 刘 for a bank form printing 浏钊翔 (name-agreement.ts couldBe).
+  开: ['亓'],
 };
 
 /**

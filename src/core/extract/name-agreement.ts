@@ -21,7 +21,7 @@ import {
 } from './alternatives';
 import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
-import { pageSupportsAt } from './page-support';
+import { pageConsidered, pageSupportsAt } from './page-support';
 import { placeDoubt } from './places';
 import { startsWithSurname } from './surnames';
 import { isPersonName, isPersonNameField } from './value-types';
@@ -89,15 +89,23 @@ const SEPARATOR = /[·•・]/u;
  * 隗); at any other place only where the OCR doubted its character (it kept a runner-up
  * there: 赞 at 50% with 资 behind, read for 赟), since a given name's common character
  * read without doubt (李或 at 0.99) may be what is printed. A Han name whose reading starts
- * with no surname at all is misread at its first place: any surname may stand there.
+ * with no surname at all is misread at its first place: a surname the page's recognition
+ * considered there (page-support.ts pageConsidered) may stand there, and no other: a bank
+ * form printing 浏钊翔, read surely, differs from a license's 刘钊翔, however wrong it is.
  */
 function couldBe(reading: Reading, i: number, ch: string): boolean {
   if (sawThere(reading, i, ch)) return true;
   const options = reading.alternatives?.[i]?.options ?? [];
   if (i === 0 ? !startsWithSurname(ch) : options.length === 0) return false;
-  // A Han name read with no surname first (到康彬) is misread at its first place, whatever
-  // the OCR saw there: a surname another document reads there is what it may hold.
-  if (i === 0 && !SEPARATOR.test(reading.value) && !startsWithSurname(reading.value)) return true;
+  // A Han name read with no surname first (到康彬) is misread at its first place: a surname
+  // another document reads there, which the page's recognition considered, may stand there.
+  if (
+    i === 0 &&
+    !SEPARATOR.test(reading.value) &&
+    !startsWithSurname(reading.value) &&
+    pageConsidered(reading.alternatives, reading.value, i, ch)
+  )
+    return true;
   const seen = [[...reading.value][i], ...options.map((o) => o.text)];
   return seen.some((s) => s !== undefined && misreadingsOf(s, i).includes(ch));
 }
@@ -121,7 +129,8 @@ function couldBeInCompanyName(reading: Reading, i: number, ch: string): boolean 
     seen !== undefined &&
     seen.p < SURE_CHARACTER_P &&
     IDEOGRAPH.test(ch) &&
-    (seen.options.some((o) => o.text === ch) || placeSays(reading, i, ch))
+    (seen.options.some((o) => o.text === ch) ||
+      (placeSays(reading, i, ch) && pageConsidered(reading.alternatives, reading.value, i, ch)))
   );
 }
 
