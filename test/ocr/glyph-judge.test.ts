@@ -8,14 +8,17 @@
 import { describe, expect, it } from 'vitest';
 import { lookalikesOf } from '../../src/core/extract/confusables';
 import {
+  applyGlyphJudge,
   differenceWeights,
   GRID,
   JUDGE_MIN_MARGIN,
   judgeGlyph,
   SHARED_WEIGHT,
+  type GlyphVector,
 } from '../../src/ocr/paddle/glyph-judge';
 import { GLYPH_TEMPLATE_DATA } from '../../src/ocr/paddle/glyph-templates.data';
 import { glyphTemplates } from '../../src/ocr/paddle/glyph-templates';
+import { createRaster, type Raster } from '../../src/ocr/raster';
 
 const all = glyphTemplates();
 
@@ -56,4 +59,38 @@ describe('differenceWeights', () => {
     expect(w[6]).toBeCloseTo(SHARED_WEIGHT);
     expect(differenceWeights([a], [a])).toBeNull();
   });
+});
+
+/** A line's crop holding one glyph: `v` drawn at 2 px a cell, dark where it has ink. */
+function lineOf(v: GlyphVector): Raster {
+  const r = createRaster(2 * GRID + 8, 2 * GRID + 8, 255);
+  for (let y = 0; y < 2 * GRID; y++)
+    for (let x = 0; x < 2 * GRID; x++) {
+      const i = ((y + 4) * r.width + x + 4) * 4;
+      const grey = Math.round(255 * (1 - v[(y >> 1) * GRID + (x >> 1)]!));
+      r.data[i] = r.data[i + 1] = r.data[i + 2] = grey;
+    }
+  return r;
+}
+
+describe('applyGlyphJudge: what the recogniser doubts needs a smaller lead', () => {
+  // 逄 as LXGW WenKai draws it leads 逢 by about 0.08 with the other faces' bitmaps: under
+  // JUDGE_MIN_MARGIN (the old code's only margin), over UNSURE_MARGIN.
+  const face = 'LXGW WenKai';
+  const faces: readonly string[] = GLYPH_TEMPLATE_DATA.faces;
+  const judge = (printed: string, confidence: number) => {
+    const line = lineOf(all.byFace(printed)[faces.indexOf(face)]!);
+    const read = { text: '逢', confidence, x: line.width / 2, start: 0, alternatives: [] };
+    return applyGlyphJudge(
+      [line],
+      [[read]],
+      new Map([['逢', ['逄']]]),
+      glyphTemplates([face]),
+    )[0]![0]!.judged;
+  };
+
+  it('逄 read 逢 at 0.8 is judged 逄', () => expect(judge('逄', 0.8)).toBe('逄'));
+  it('逄 read 逢 at 0.999 is not (the recogniser is sure)', () =>
+    expect(judge('逄', 0.999)).toBeUndefined());
+  it('逢 read 逢 at 0.8 keeps it', () => expect(judge('逢', 0.8)).toBeUndefined());
 });

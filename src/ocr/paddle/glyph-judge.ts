@@ -296,6 +296,26 @@ export function unpackBits(bits: Uint8Array): GlyphVector {
  */
 export const JUDGE_MIN_MARGIN = 0.1;
 
+/**
+ * A character the recogniser read below SURE_READ is judged at UNSURE_MARGIN: it doubts
+ * that character itself, and a common character read so is rarely one (bench/name-judge.ts
+ * --dump, leave-one-face-out): every common glyph read below 0.99 had a look-alike's lead
+ * under 0.025 (blurred 0.8 px, seeds 4202-4203, 18 px: 67 glyphs, none above 0.011; sharp,
+ * seeds 4210-4211, 18 and 22 px: 116, none above 0.023), while the rare ones read so were
+ * told 333 of 385 times at 0.06 against 295 at 0.1 (blurred; sharp 558 of 614 against 525).
+ * The common glyphs with the largest leads (0.118, 0.091: 逢 and 余 in one face) were all
+ * read at 0.99 or more, where JUDGE_MIN_MARGIN holds. A glyph cut badly from a real scan
+ * leads more (网 of 互联网 read at 0.985 on a tuned photocopy, 阚 ahead by 0.070): only a
+ * person's name takes a judgement, and a surname's look-alike only at its first place.
+ */
+export const SURE_READ = 0.99;
+export const UNSURE_MARGIN = 0.06;
+
+/** The lead a look-alike needs over a character read with the recogniser's `confidence`. */
+export function marginFor(confidence: number): number {
+  return confidence < SURE_READ ? UNSURE_MARGIN : JUDGE_MIN_MARGIN;
+}
+
 export interface GlyphObservation {
   /** The line's text as read, and the character's index among its characters. */
   line: string;
@@ -310,8 +330,9 @@ export interface GlyphObservation {
 /**
  * The lines with each ideograph that has look-alikes (`lookalikes`: what was read → the
  * rarer characters it may be) judged on its print: where the glyph looks likest a
- * look-alike by JUDGE_MIN_MARGIN, the character carries it as `judged` (the extractor
- * decides whether the field may take it). Characters without look-alikes are not looked at.
+ * look-alike by marginFor its confidence, the character carries it as `judged` (the
+ * extractor decides whether the field may take it). Characters without look-alikes are not
+ * looked at.
  */
 export function applyGlyphJudge(
   crops: readonly Raster[],
@@ -337,7 +358,7 @@ export function applyGlyphJudge(
         glyph,
         verdict,
       });
-      if (!verdict || verdict.text === c.text || verdict.margin < JUDGE_MIN_MARGIN) return c;
+      if (!verdict || verdict.text === c.text || verdict.margin < marginFor(c.confidence)) return c;
       return { ...c, judged: verdict.text };
     });
   });
