@@ -32,7 +32,8 @@ function misread(
     ...(item.alternatives ?? []).filter((a) => a.at !== at),
     ...(options.length > 0 ? [{ at, p, options }] : []),
   ];
-  item.confidence = Math.min(item.confidence, p);
+  // As PP-OCR reports a line (line-segments.ts): its weakest character, lifted by 0.05.
+  item.confidence = Math.min(item.confidence, p + 0.05);
 }
 
 const glyph = (p: number, ...options: string[]) => ({

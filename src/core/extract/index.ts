@@ -41,6 +41,7 @@ import {
   type ValueAlternatives,
 } from './alternatives';
 import { knownWordingDoubt, KNOWN_WORDING_FIELDS, type PlaceGlyph } from './known-wording';
+import { itemsUnder, scopeConfidence } from './scope-confidence';
 import { confusableNameCharacters, judgedName } from './confusables';
 import { CORROBORATED_CONFIDENCE, corroborations } from './corroboration';
 import { ethnicityFallback, ethnicityProposal } from './ethnicity';
@@ -296,17 +297,37 @@ export function extractDocument(
   // doubt, and the value is held below 0.9 (taken, in a field no check compares exactly,
   // where one place only fits, and a scope's wording, with the reading proposed:
   // known-wording.ts).
+  // The scope as read and its glyphs, before its standard wording is taken.
+  const scopeRead = fields.businessScope;
+  const scopeGlyphs = text.source === 'pdf-text' ? null : placeGlyphsOf('businessScope');
+  let scopeSettled: ReadonlySet<number> = new Set();
   for (const name of KNOWN_WORDING_FIELDS) {
     const value = fields[name];
     if (typeof value !== 'string' || text.source === 'pdf-text') continue;
-    const doubt = knownWordingDoubt(name, value, placeGlyphsOf(name));
+    const glyphs = name === 'businessScope' ? scopeGlyphs : placeGlyphsOf(name);
+    const doubt = knownWordingDoubt(name, value, glyphs);
     if (doubt === null) continue;
+    if (doubt.settled !== undefined) scopeSettled = doubt.settled;
     if (doubt.taken !== undefined) fields[name] = doubt.taken;
     corrections.push(...unproposed(doubt.corrections));
-    // A scope whose one doubted phrase the wording settled is as sure as the rest of it.
-    if (doubt.confidence !== undefined) confidence[name] = doubt.confidence;
-    else capConfidence(name, doubt.cap);
+    capConfidence(name, doubt.cap);
   }
+  // A headed scope is as sure as its ideographs: not held down by marks its grammar puts
+  // back, nor by characters its standard wording settled (scope-confidence.ts).
+  const scopeBox = boxes.businessScope;
+  if (
+    typeof scopeRead === 'string' &&
+    scopeGlyphs !== null &&
+    scopeBox !== undefined &&
+    confidence.businessScope !== undefined
+  )
+    confidence.businessScope = scopeConfidence(
+      scopeRead,
+      scopeGlyphs,
+      scopeSettled,
+      confidence.businessScope,
+      itemsUnder(text, scopeBox),
+    );
   /** A value the OCR also read otherwise: `choose`'s readings proposed, trusted below 0.9. */
   const proposeCloseSeconds = (
     name: string,

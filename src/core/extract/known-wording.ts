@@ -36,11 +36,8 @@ export interface KnownWordingDoubt extends PlaceDoubt {
    * standard wording put back, when it was.
    */
   taken?: string;
-  /**
-   * The taken value's confidence where what was doubted is settled by the taking: the
-   * least of its other characters' (at most `cap`).
-   */
-  confidence?: number;
+  /** A scope's characters (indices as read) whose doubt its standard wording settled. */
+  settled?: ReadonlySet<number>;
 }
 
 export function knownWordingDoubt(

@@ -9,8 +9,8 @@
 // character the OCR was sure of is never replaced. A scope is compared with nothing (issue
 // 13: only a compared value's repair must stay a proposal), so the scope takes its phrases
 // put back, the reading as made is proposed, and the scope is held below 0.9 and trusted
-// as far as its other characters are (one doubted character the wording settles no longer
-// holds a scope of a hundred at 0.31).
+// as far as its other characters are (scope-confidence.ts: one doubted character the
+// wording settles no longer holds a scope of a hundred at 0.31).
 import type { Correction } from '../extraction';
 import { CLOSE_SECOND_CONFIDENCE, SURE_CHARACTER_P } from './alternatives';
 import type { PlaceGlyph as WordingGlyph } from './places';
@@ -189,11 +189,8 @@ export interface StandardWording {
   corrections: Correction[];
   /** The most the scope is trusted. */
   cap: number;
-  /**
-   * How surely the characters the wording did not settle were read (the least of their
-   * confidences, at most `cap`); absent when a character's confidence is not known.
-   */
-  confidence?: number;
+  /** The characters (indices of the scope as read) whose doubt the wording settled. */
+  settled: ReadonlySet<number>;
 }
 
 /**
@@ -252,10 +249,6 @@ export function standardWordingDoubt(
   }
   if (changed.length === 0) return null;
   const taken = out.join('');
-  // Marks are not counted (a scope's legibility counts none either: text-confidence.ts).
-  const rest = chars.flatMap((ch, i) =>
-    settled.has(i) || MARK.test(ch) ? [] : [glyphs[i]?.confidence ?? null],
-  );
   return {
     taken,
     corrections: [
@@ -268,8 +261,6 @@ export function standardWordingDoubt(
       },
     ],
     cap: CLOSE_SECOND_CONFIDENCE,
-    ...(rest.includes(null)
-      ? {}
-      : { confidence: Math.min(CLOSE_SECOND_CONFIDENCE, ...(rest as number[])) }),
+    settled,
   };
 }
