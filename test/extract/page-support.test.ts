@@ -125,6 +125,21 @@ describe('the page asked for the other document’s character', () => {
     expect(bank.fields.accountName).toBe('琛圳森禾信息技术有限公司');
   });
 
+  it('a company name’s runner-up below WITH_RULE_ODDS: 琛 read 0.84 with 深 behind it at 0.012, the license 深圳…: 琛 kept (old code: 深圳…, a real difference hidden)', () => {
+    const bank = bankAfter(
+      form('琛圳森禾信息技术有限公司', doubt(0, 0.84, [['深', 0.012]], [['深', 0.012]])),
+      '深圳森禾信息技术有限公司',
+    );
+    expect(bank.fields.accountName).toBe('琛圳森禾信息技术有限公司');
+    // 琛 read 0.4 with 深 behind at 0.1 (odds 0.25): settled, below 0.9.
+    const doubted = bankAfter(
+      form('琛圳森禾信息技术有限公司', doubt(0, 0.4, [['深', 0.1]], [['深', 0.1]])),
+      '深圳森禾信息技术有限公司',
+    );
+    expect(doubted.fields.accountName).toBe('深圳森禾信息技术有限公司');
+    expect(doubted.confidence.accountName).toBeLessThan(0.9);
+  });
+
   it('the other character not among the candidates (below 0.001): kept', () => {
     const bank = bankAfter(
       form(

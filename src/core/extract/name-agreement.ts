@@ -21,7 +21,7 @@ import {
 } from './alternatives';
 import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
-import { pageConsidered, pageSupportsAt } from './page-support';
+import { pageConsidered, pageOdds, pageSupportsAt, WITH_RULE_ODDS } from './page-support';
 import { placeDoubt } from './places';
 import { startsWithSurname } from './surnames';
 import { isPersonName, isPersonNameField } from './value-types';
@@ -129,9 +129,23 @@ function couldBeInCompanyName(reading: Reading, i: number, ch: string): boolean 
     seen !== undefined &&
     seen.p < SURE_CHARACTER_P &&
     IDEOGRAPH.test(ch) &&
-    (seen.options.some((o) => o.text === ch) ||
-      (placeSays(reading, i, ch) && pageConsidered(reading.alternatives, reading.value, i, ch)))
+    (seen.options.some((o) => o.text === ch) || placeSays(reading, i, ch)) &&
+    oddsWithRule(reading, i, ch)
   );
+}
+
+/**
+ * A company's name's runner-up, or the place its slot's misreading was one character off,
+ * settles the place only where the page's recognition gave `ch` WITH_RULE_ODDS or more of
+ * the character read (page-support.ts pageOdds): a bank form printing 琛圳森禾…, read 琛 at
+ * 0.84 with 深 behind it at 0.012, prints 琛, whatever the license reads, and 琛圳 naming no
+ * place does not make it 深圳.
+ */
+function oddsWithRule(reading: Reading, i: number, ch: string): boolean {
+  const theirs = [...reading.value];
+  theirs[i] = ch;
+  const odds = pageOdds(reading.alternatives, reading.value, theirs.join(''), [i]);
+  return (odds ?? 0) >= WITH_RULE_ODDS;
 }
 
 /**

@@ -23,6 +23,16 @@ import { SURE_CHARACTER_P } from './alternatives';
 export const PAGE_SUPPORT_ODDS = 0.2;
 
 /**
+ * The odds a company's name's other character needs where a rule speaks for it too (it is
+ * a runner-up of the glyph, or the place a slot naming no place is one character off:
+ * name-agreement.ts). On tuned dossiers (seed offsets 4500 and 4550, the full set) the
+ * right character, so backed, had 0.096-0.53 of the character misread (深 0.0217 behind
+ * 浠 0.226, 0.048 behind 浠 0.248, 0.024 behind 斋 0.18); the other document's character
+ * opposite a printed look-alike in a company's name 0.014 (琛 read 0.84, 深 at 0.012).
+ */
+export const WITH_RULE_ODDS = 0.05;
+
+/**
  * The recogniser's probability of `ch` at a glyph it read as `read` (what it saw there:
  * `seen`): its own, a runner-up's or a candidate's; 0 where it kept its candidates and `ch`
  * is not among them (below 0.001: not considered); null where it kept nothing to tell
