@@ -17,6 +17,14 @@ export const FROM_IMAGE_CONFIDENCE = 0.85;
 export const UNREAD_GLYPH_CONFIDENCE = 0.3;
 /** Share of a run's mapped characters the OCR must read alike for the layer to be trusted. */
 const MIN_AGREEMENT = 0.6;
+/**
+ * Fewer mapped characters than this around a document's gaps are too few to distrust the
+ * layer on: 佘 of a two-character run `佘\ufffd` read as 余 by the recogniser sent the
+ * whole file to OCR, its other fields read worse (霁 as 雾). The gap is filled, held lower.
+ */
+const MIN_EVIDENCE = 3;
+/** A gap filled where the image read its run's few other characters otherwise. */
+export const DISPUTED_GLYPH_CONFIDENCE = 0.5;
 /** Height in pixels a run is rendered at for the recogniser (PP-OCR reads lines 48 px high). */
 const TARGET_HEIGHT_PX = 40;
 /** Runs longer than this are cut to a window of characters around their gaps. */
@@ -142,6 +150,8 @@ export async function readGapsFromImage(
     const key = `${g.page}:${g.item}`;
     byItem.set(key, [...(byItem.get(key) ?? []), g]);
   }
+  let mapped = 0;
+  let alike = 0;
   for (const glyphs of byItem.values()) {
     const { page, item: index } = glyphs[0]!;
     const pageText = pages.find((p) => p.page === page)!;
@@ -169,7 +179,11 @@ export async function readGapsFromImage(
     const read = await recogniseRegion(ocr, rasterise, { ...options, region }, page);
     const layer = chars.slice(from, to).join('');
     const { gaps, agreement } = alignGaps(layer, read.text);
-    if (agreement < MIN_AGREEMENT) return { distrust: true };
+    const others = [...layer.replace(/\s/g, '')].filter((c) => c !== UNMAPPED_GLYPH).length;
+    mapped += others;
+    alike += agreement * others;
+    if (agreement < MIN_AGREEMENT && others >= MIN_EVIDENCE) return { distrust: true };
+    const disputed = agreement < MIN_AGREEMENT;
     // Gaps of the window in order; each non-space character of the window counted once.
     const gapAts = chars
       .map((c, at) => (c === UNMAPPED_GLYPH && at >= from && at < to ? at : -1))
@@ -184,11 +198,17 @@ export async function readGapsFromImage(
         continue;
       }
       chars[at] = got.char;
-      confidence = Math.min(confidence, read.confidences[got.index] ?? 0, FROM_IMAGE_CONFIDENCE);
+      confidence = Math.min(
+        confidence,
+        read.confidences[got.index] ?? 0,
+        disputed ? DISPUTED_GLYPH_CONFIDENCE : FROM_IMAGE_CONFIDENCE,
+      );
       filled.push({ page, box: glyph.box, text: got.char });
     }
     pageText.items[index] = { ...item, text: chars.join(''), confidence };
   }
+  // Windows too short to judge alone are judged together.
+  if (mapped >= MIN_EVIDENCE && alike < MIN_AGREEMENT * mapped) return { distrust: true };
   return { text: { ...text, pages }, filled };
 }
 

@@ -132,6 +132,27 @@ describe('reading the gaps with an engine that reads a given line', () => {
   });
 
   it('distrusts the layer where the image reads its other characters otherwise', async () => {
-    expect(await read('张伟')).toEqual({ distrust: true });
+    const long: DocumentText = {
+      ...layer,
+      pages: [
+        {
+          ...layer.pages[0]!,
+          items: [{ ...layer.pages[0]!.items[0]!, w: 48, text: `李明华${UNMAPPED_GLYPH}` }],
+        },
+      ],
+    };
+    const gap = [{ ...unmapped[0]!, at: 3, box: { x: 46, y: 10, w: 12, h: 12 } }];
+    expect(await readGapsFromImage(long, gap, engine('张伟强彧'), rasterise, {})).toEqual({
+      distrust: true,
+    });
+  });
+
+  it('keeps the layer where one other character is read otherwise (佘 as 余), the gap held at 0.5', async () => {
+    // Changed: one character read otherwise distrusted the whole layer (the file OCR'd).
+    const got = await read('张彧');
+    expect('text' in got && got.text.pages[0]!.items[0]).toMatchObject({
+      text: '李彧',
+      confidence: 0.5,
+    });
   });
 });
