@@ -36,6 +36,8 @@ export interface PreparedPage {
   squared?: Raster;
   /** Small rotation applied after the quarter turn, degrees clockwise. */
   skewDegrees: number;
+  /** A photo (cut from its surroundings, or lit unevenly): its text may be blurred. */
+  photo?: true;
   /**
    * Median height of the text lines in `raster`'s pixels (absent when unknown): lets an
    * engine scale its detector input to the text rather than to the page.
@@ -136,6 +138,7 @@ export function preparePage(src: Raster, options: PrepareOptions = {}): Prepared
     ...(quad ? { quad } : {}),
     ...(squared ? { squared } : {}),
     skewDegrees,
+    ...(photo ? { photo: true as const } : {}),
     // Not for a photo: its blur wants the detector's full input (sized by a phone photo's
     // 29 px lines, an ID card's was detected at 722 px and lost the 姓 of 姓名).
     ...(lineHeight && !photo ? { lineHeight } : {}),
