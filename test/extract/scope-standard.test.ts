@@ -102,6 +102,15 @@ describe('a business scope’s standard wording where the OCR doubted a characte
     const lost = sure.map((g, k) => (k === 3 ? glyph(0.31, '行') : g));
     expect(unitEdits(read, lost, '除销售需要许可的商品')).toBe(2);
     expect(unitEdits(read, sure, '除销售需要许可的商品')).toBeNull();
+    // Six characters are context enough for one character read below 0.6, seen or not
+    // (old code: null, a unit of six as short as one of four); five are not.
+    expect(
+      unitEdits([...'办公用品销咨'], [null, null, null, null, null, glyph(0.49)], '办公用品销售'),
+    ).toBe(1);
+    expect(unitEdits([...'箱包销咨'], [null, null, null, glyph(0.49)], '箱包销售')).toBeNull();
+    expect(
+      unitEdits([...'办公用品销咨'], [null, null, null, null, null, glyph(0.7)], '办公用品销售'),
+    ).toBeNull();
     // A short phrase needs the OCR to have seen the standard character there.
     expect(unitEdits([...'技术椎广'], [null, null, glyph(0.49, '推'), null], '技术推广')).toBe(1);
     expect(
