@@ -87,6 +87,8 @@ export function ctcGreedyDecode(
   let before: [number, number][] = [];
   let previous = -1;
   let runStart = 0;
+  /** Per emitted character, the blank's p at each step of its run (repeatDoubt). */
+  const runBlanks: number[][] = [];
   for (let t = 0; t < timeSteps; t++) {
     const here: [number, number][] = [];
     // The best three classes of the step: the argmax and two runners-up.
@@ -126,6 +128,7 @@ export function ctcGreedyDecode(
         bestP,
       );
       addAlternatives(runners[runners.length - 1]!, [second, third], [secondP, thirdP]);
+      runBlanks[runBlanks.length - 1]!.push(probs[row]!);
     } else if (best !== 0) {
       text += alphabet[best] ?? '';
       charConfidences.push(bestP);
@@ -135,6 +138,7 @@ export function ctcGreedyDecode(
       addAlternatives(alternatives, [second, third], [secondP, thirdP]);
       runners.push(alternatives);
       emitted.push(best);
+      runBlanks.push([probs[row]!]);
       // The step before belongs to this character too when it was a blank.
       if (keepCandidates) candidates.push(new Map(previous === 0 ? before : []));
       runStart = t;
@@ -146,6 +150,9 @@ export function ctcGreedyDecode(
     }
     previous = best;
   }
+  runBlanks.forEach((blanks, k) => {
+    charConfidences[k] = Math.min(charConfidences[k]!, 1 - repeatDoubt(blanks));
+  });
   const charAlternatives = runners.map((alternatives, i) =>
     [...alternatives]
       .filter(([c]) => c !== emitted[i])
@@ -172,6 +179,20 @@ export function ctcGreedyDecode(
     charCandidates,
     doubtCandidates,
   };
+}
+
+/**
+ * How likely one character's run of steps is two of it: the blank's highest p at a step
+ * inside the run (not its first or last). CTC writes a character twice only with a blank
+ * between; where two like glyphs stand close (711, 丽丽) the blank may rise between them
+ * without winning, and greedy decoding writes one. The character is then trusted no more
+ * than the run's weakest inside step says it is one (711 read 71: the blank rose to 0.23
+ * between the two 1s, so the 1 is trusted at 0.77, not 0.97).
+ */
+function repeatDoubt(blanks: readonly number[]): number {
+  let most = 0;
+  for (let i = 1; i < blanks.length - 1; i++) most = Math.max(most, blanks[i]!);
+  return most;
 }
 
 /** Whether the step's best class is the blank. */
