@@ -21,7 +21,13 @@ import {
 } from './alternatives';
 import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
-import { pageConsidered, pageOdds, pageSupportsAt, WITH_RULE_ODDS } from './page-support';
+import {
+  IDEOGRAPH,
+  pageConsidered,
+  pageOdds,
+  pageSupportsAt,
+  WITH_RULE_ODDS,
+} from './page-support';
 import { placeDoubt } from './places';
 import { startsWithSurname } from './surnames';
 import { isPersonName, isPersonNameField } from './value-types';
@@ -109,9 +115,6 @@ function couldBe(reading: Reading, i: number, ch: string): boolean {
   const seen = [[...reading.value][i], ...options.map((o) => o.text)];
   return seen.some((s) => s !== undefined && misreadingsOf(s, i).includes(ch));
 }
-
-/** An ideograph: what a company's name may be settled at (a bracket's width is the image's). */
-const IDEOGRAPH = /^\p{Script=Han}$/u;
 
 /**
  * Whether a reading of a company's name may be a misreading of `ch` at position i: the

@@ -87,7 +87,7 @@ export function pageSupports(
 }
 
 /** An ideograph: what a name may be settled at (a bracket's width is the image's). */
-const IDEOGRAPH = /^\p{Script=Han}$/u;
+export const IDEOGRAPH = /^\p{Script=Han}$/u;
 
 /** `value` with `ch` at position i. */
 const withAt = (value: string, i: number, ch: string): string => {

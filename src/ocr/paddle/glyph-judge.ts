@@ -134,9 +134,13 @@ function correlation(
   dy: number,
   w?: Float32Array,
 ): number {
+  // Weighted sums over the overlap in one pass; the centred moments follow from them.
+  let n = 0;
   let sa = 0;
   let sb = 0;
-  let n = 0;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
   for (let y = 0; y < GRID; y++) {
     const by = y - dy;
     if (by < 0 || by >= GRID) continue;
@@ -144,30 +148,19 @@ function correlation(
       const bx = x - dx;
       if (bx < 0 || bx >= GRID) continue;
       const k = w ? w[y * GRID + x]! : 1;
-      sa += k * a[y * GRID + x]!;
-      sb += k * b[by * GRID + bx]!;
+      const u = a[y * GRID + x]!;
+      const v = b[by * GRID + bx]!;
       n += k;
+      sa += k * u;
+      sb += k * v;
+      sab += k * u * v;
+      saa += k * u * u;
+      sbb += k * v * v;
     }
   }
-  const ma = sa / n;
-  const mb = sb / n;
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let y = 0; y < GRID; y++) {
-    const by = y - dy;
-    if (by < 0 || by >= GRID) continue;
-    for (let x = 0; x < GRID; x++) {
-      const bx = x - dx;
-      if (bx < 0 || bx >= GRID) continue;
-      const k = w ? w[y * GRID + x]! : 1;
-      const u = a[y * GRID + x]! - ma;
-      const v = b[by * GRID + bx]! - mb;
-      ab += k * u * v;
-      aa += k * u * u;
-      bb += k * v * v;
-    }
-  }
+  const ab = sab - (sa * sb) / n;
+  const aa = saa - (sa * sa) / n;
+  const bb = sbb - (sb * sb) / n;
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
 }
 

@@ -33,5 +33,5 @@ export function addLoneBoxes<T extends DetectedBox>(
       s.h <= 2 * median &&
       boxes.every((b) => overlapShare(s, b) === 0),
   );
-  return added.length === 0 ? [...boxes] : [...boxes, ...added];
+  return [...boxes, ...added];
 }
