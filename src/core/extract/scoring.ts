@@ -157,6 +157,9 @@ export function readFields(
   const jBelongs = kind === 'bank-permit' && namesBasicAccount(layouts);
   for (const field of [...fields, ...TYPE_SEARCH_FIELDS[kind], 'accountName']) {
     if (readings.has(field) || (field === 'accountName' && kind !== 'bank-permit')) continue;
+    // Only the permit prints a 编号: where its label was lost, the form must read as one.
+    if (field === 'serialNumber' && !fields.has(field) && !readsAsPermit(layouts, readings))
+      continue;
     const type =
       field === 'accountCode' || field === 'approvalNumber' ? jNumber(jBelongs) : typeOf(field);
     const reading = pick(field, candidatesOf(field, kind, layouts), type);
@@ -203,6 +206,19 @@ function namesBasicAccount(layouts: readonly PageLayout[]): boolean {
       const wrapped = next && next.y0 - line.y1 < 1.5 * line.h ? keys(next) : '';
       return containsFuzzy(keys(line) + wrapped, '基本存款账户');
     }),
+  );
+}
+
+/** A bank form that reads as the 开户许可证: its title, or its 核准号 read. */
+function readsAsPermit(
+  layouts: readonly PageLayout[],
+  readings: ReadonlyMap<string, FieldReading>,
+): boolean {
+  if (readings.has('approvalNumber')) return true;
+  return layouts.some((layout) =>
+    layout.lines.some((line) =>
+      containsFuzzy(line.glyphs.map((g) => g.key).join(''), '开户许可证'),
+    ),
   );
 }
 

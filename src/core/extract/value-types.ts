@@ -105,6 +105,12 @@ export const isEthnicity = (value: string): boolean =>
   ETHNICITIES.includes(value) || OTHER_ETHNICITIES.includes(value) || NATURALISED.test(value);
 
 /** Sentence punctuation: a name, a type or a bank never holds it. */
+/**
+ * A permit's 编号: its issuing region's four digits (a PBOC region code, never starting 0,
+ * unlike a telephone's area code), a hyphen, eight digits (3310-01234567).
+ */
+export const PERMIT_SERIAL = /^[1-9]\d{3}-\d{8}$/u;
+
 const SENTENCE_MARK = /[，。；！？,;!?]/u;
 
 /** A bracketed qualifier after a name: （滨江分部）, (普通合伙). */
@@ -180,7 +186,7 @@ export const VALUE_TYPES: Record<string, ValueType> = {
   accountNumber: { parse: parseAccountNumber, valid: (v) => /^\d{8,30}$/u.test(v) },
   approvalNumber: jNumber(false),
   accountCode: jNumber(false),
-  serialNumber: { parse: parseSerialNumber, valid: () => true },
+  serialNumber: { parse: parseSerialNumber, valid: (v) => PERMIT_SERIAL.test(v) },
   sex: { parse: parseSex, valid: (v) => v === '男' || v === '女' },
   ethnicity: { parse: parseEthnicity, valid: isEthnicity },
   establishedOn: date,
@@ -332,11 +338,13 @@ export function typeOf(field: string): ValueType {
  * Fields searched by their type over the page when their label gave nothing of their
  * type. Only types that tell a value apart (the account holder's name is the one
  * organisation on a bank form that is no bank). 核准号 and 基本存款账户编号 share theirs:
- * an unlabelled J-number is told by the form's title (scoring.ts).
+ * an unlabelled J-number is told by the form's title (scoring.ts). A permit's 编号 has a
+ * grammar of its own (PERMIT_SERIAL), searched only on a form that reads as the permit
+ * (its title or its 核准号: the 基本存款账户信息 prints no 编号).
  */
 export const TYPE_SEARCH_FIELDS: Record<DocumentKind, readonly string[]> = {
   'business-license': [],
   'id-card-front': [],
   'id-card-back': [],
-  'bank-permit': ['bankName', 'accountNumber', 'accountName'],
+  'bank-permit': ['bankName', 'accountNumber', 'accountName', 'serialNumber'],
 };

@@ -226,10 +226,11 @@ export function parseAccountCode(text: string, jBelongs: boolean): string | null
   return jBelongs ? `J${digits[1]}` : digits[0];
 }
 
-/** 编号 of a permit, e.g. 3310-01234567. */
+/** 编号 of a permit, e.g. 3310-01234567 (a hyphen read as a dash or 一 is a hyphen). */
 export function parseSerialNumber(text: string): string | null {
   const m = foldWidth(text)
     .replace(/\s+/g, '')
+    .replace(/(\d)[-－‐–—一](?=\d)/gu, '$1-')
     .match(/[0-9A-Z][0-9A-Z-]{4,}/);
   return m ? m[0] : null;
 }
