@@ -229,9 +229,10 @@ export function pageLines(page: PageText, work?: WorkCounter): Line[] {
   }
   for (const line of lines) line.glyphs.sort((a, b) => a.x0 - b.x0);
   const alone = itemsOfOneGlyph(glyphs);
+  const few = itemsOfFewGlyphs(glyphs);
   return lines
     .flatMap((line) => splitOverprinted(line, alone, work))
-    .map((line) => withoutSpecks(line, alone))
+    .map((line) => withoutSpecks(line, few))
     .sort((a, b) => a.y0 - b.y0);
 }
 
@@ -241,29 +242,43 @@ const SPECK_CONFIDENCE = 0.3;
 const SPECK_SIZE = 0.75;
 const IDEOGRAPH = /^\p{Script=Han}$/u;
 
-/** The items of a page that gave exactly one glyph. */
-function itemsOfOneGlyph(glyphs: readonly Glyph[]): Set<number> {
+/** A speck's box holds at most this many glyphs (dust, a fragment of a seal's ring). */
+const SPECK_GLYPHS = 3;
+
+/** The items of a page that gave at most `most` glyphs. */
+function itemsOfGlyphs(glyphs: readonly Glyph[], most: number): Set<number> {
   const count = new Map<number, number>();
   for (const g of glyphs) if (g.item !== undefined) count.set(g.item, (count.get(g.item) ?? 0) + 1);
-  return new Set([...count].filter(([, n]) => n === 1).map(([item]) => item));
+  return new Set([...count].filter(([, n]) => n <= most).map(([item]) => item));
 }
 
+/** The items of a page that gave exactly one glyph. */
+const itemsOfOneGlyph = (glyphs: readonly Glyph[]): Set<number> => itemsOfGlyphs(glyphs, 1);
+
+/** The items of a page that gave a speck's few glyphs. */
+const itemsOfFewGlyphs = (glyphs: readonly Glyph[]): Set<number> =>
+  itemsOfGlyphs(glyphs, SPECK_GLYPHS);
+
 /**
- * A line without the specks the OCR read as characters: a box of its own holding one
- * ideograph, well smaller than the line's characters, that the recogniser hardly believed
- * (a fragment of a watermark or a seal, dust on a photocopy, read `福` at 0.03 between
- * 住址 and the address). Left in, it becomes a value's first character and moves where the
- * value's wrapped lines are looked for, so the address loses its second line. A character
- * printed in the line's size is never one, however unsure the OCR was of it.
+ * A line without the specks the OCR read as characters: a box of its own holding one to
+ * three ideographs, each well smaller than the line's characters, that the recogniser
+ * hardly believed (a fragment of a watermark or a seal, dust or a shadow on a photo or a
+ * photocopy: `福` at 0.03, `护胶` at 0.09 between 住址 and the address). Left in, it
+ * becomes a value's first characters and moves where the value's wrapped lines are looked
+ * for, so the address loses its second line. A character printed in the line's size is
+ * never one, however unsure the OCR was of it, and a box is a speck only whole: one sure
+ * or full-size character in it keeps all of it.
  */
-function withoutSpecks(line: Line, alone: ReadonlySet<number>): Line {
-  const speck = (g: Glyph): boolean =>
+function withoutSpecks(line: Line, few: ReadonlySet<number>): Line {
+  const specklike = (g: Glyph): boolean =>
     g.item !== undefined &&
-    alone.has(g.item) &&
-    g.confidence < SPECK_CONFIDENCE &&
+    few.has(g.item) &&
+    (g.own ?? g.confidence) < SPECK_CONFIDENCE &&
     IDEOGRAPH.test(g.ch) &&
     Math.max(g.x1 - g.x0, g.y1 - g.y0) < SPECK_SIZE * line.h;
-  if (line.glyphs.length < 2 || !line.glyphs.some(speck)) return line;
+  if (line.glyphs.length < 2 || !line.glyphs.some(specklike)) return line;
+  const kept = new Set(line.glyphs.filter((g) => !specklike(g)).map((g) => g.item));
+  const speck = (g: Glyph): boolean => specklike(g) && !kept.has(g.item);
   const glyphs = line.glyphs.filter((g) => !speck(g));
   return {
     ...line,
