@@ -160,4 +160,38 @@ describe('a business scope’s standard wording where the OCR doubted a characte
     expect(propose('一般项目：互联网销售除销售需要许可的商品；货物进出口代理。')).toBeNull();
     expect(propose('软件开发广告设计；技术服务。')).toBeNull();
   });
+
+  it('splits two activities run together where one of them has a doubted character', () => {
+    // Real PP-OCR output: a license photocopy under its seal (tuned, seed offset 4650,
+    // dossier-tuned-2-0, image-only PDF) lost the ； after 国内贸易代理 and read 服装服饰零售's
+    // second 服 as 展 at 0.12 (服 behind at 0.04). Old code: neither lostMarks (not all exact)
+    // nor one unit's edits (two units) took it: 国内贸易代理服装展饰零售 was kept.
+    const value = '一般项目：供应链管理服务；国内贸易代理服装展饰零售；日用百货销售。';
+    const glyphs = [...value].map((ch) =>
+      ch === '展'
+        ? {
+            confidence: 0.117,
+            options: [
+              { text: '最', p: 0.11 },
+              { text: '服', p: 0.039 },
+            ],
+          }
+        : glyph(0.99),
+    );
+    const taken = standardWordingDoubt('businessScope', value, glyphs);
+    expect(taken?.taken).toBe(
+      '一般项目：供应链管理服务；国内贸易代理；服装服饰零售；日用百货销售。',
+    );
+    // Only the edited unit's characters are settled by the wording (indices as read).
+    const at = value.indexOf('服装展饰零售');
+    expect([...(taken?.settled ?? [])].sort((a, b) => a - b)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((k) => at + k),
+    );
+    // The characters read surely: no split, the reading kept.
+    const sure = [...value].map(() => glyph(0.99));
+    expect(standardWordingDoubt('businessScope', value, sure)).toBeNull();
+    // A scope without the catalogue's heading is free-form: left as read.
+    const free = value.replace('一般项目：', '');
+    expect(standardWordingDoubt('businessScope', free, glyphs.slice(5))).toBeNull();
+  });
 });

@@ -163,6 +163,62 @@ function lostMarks(read: string): string | null {
   );
 }
 
+/** The one standard unit `read` is closest to by unitEdits, and its edits; null if none or a tie. */
+function nearestUnit(
+  read: readonly string[],
+  glyphs: readonly (WordingGlyph | null)[],
+): { unit: string; edits: number } | null {
+  let best: string | null = null;
+  let bestEdits = Infinity;
+  let tie = false;
+  for (const standard of STANDARD_UNITS) {
+    const edits = unitEdits(read, glyphs, standard);
+    if (edits === null || edits > bestEdits) continue;
+    tie = edits === bestEdits;
+    best = standard;
+    bestEdits = edits;
+  }
+  return best === null || tie ? null : { unit: best, edits: bestEdits };
+}
+
+/** The fewest characters each of two units run together keeps, apart from a mark lost between them. */
+const PAIR_PART = 4;
+
+/**
+ * A read unit that is two standard activities run together, one of them with a doubted
+ * character or two that make it no phrase (国内贸易代理服装展饰零售: the ； under a seal lost,
+ * 展 at 0.12 with 服 behind for 服装服饰零售): split where exactly one split gives one exact
+ * unit and one unitEdits puts back, each of PAIR_PART characters or more, and no other
+ * split gives any. lostMarks takes units that are all exact.
+ */
+function lostMarkAndDoubt(
+  chars: readonly string[],
+  glyphs: readonly (WordingGlyph | null)[],
+): { units: [string, string]; at: number; edited: 0 | 1 } | null {
+  let found: { units: [string, string]; at: number; edited: 0 | 1 } | null = null;
+  for (let k = PAIR_PART; k <= chars.length - PAIR_PART; k++) {
+    const left = chars.slice(0, k);
+    const right = chars.slice(k);
+    const exact = (part: readonly string[]): string | null => {
+      const unit = part.join('');
+      return STANDARD.has(unit) && !NOT_ACTIVITY.has(unit) && !QUALIFIER.test(unit) ? unit : null;
+    };
+    const near = (part: readonly string[], from: number): string | null => {
+      const n = nearestUnit(part, glyphs.slice(from, from + part.length));
+      return n !== null && !NOT_ACTIVITY.has(n.unit) && !QUALIFIER.test(n.unit) ? n.unit : null;
+    };
+    const l = exact(left);
+    const r = exact(right);
+    if (l !== null && r !== null) return null; // lostMarks' case
+    const pair: [string | null, string | null] =
+      l !== null ? [l, near(right, k)] : r !== null ? [near(left, 0), r] : [null, null];
+    if (pair[0] === null || pair[1] === null) continue;
+    if (found !== null) return null;
+    found = { units: [pair[0], pair[1]], at: k, edited: l !== null ? 1 : 0 };
+  }
+  return found;
+}
+
 /** A read unit: its characters, where it starts in the value, and their glyphs. */
 interface ReadUnit {
   start: number;
@@ -234,20 +290,22 @@ export function standardWordingDoubt(
     }
     if (STANDARD.has(read) || unit.chars.length < 2) continue;
     const g = unit.chars.map((_, k) => glyphs[unit.start + k] ?? null);
-    let best: string | null = null;
-    let bestEdits = Infinity;
-    let tie = false;
-    for (const standard of STANDARD_UNITS) {
-      const edits = unitEdits(unit.chars, g, standard);
-      if (edits === null || edits > bestEdits) continue;
-      tie = edits === bestEdits;
-      best = standard;
-      bestEdits = edits;
+    const nearest = nearestUnit(unit.chars, g);
+    if (nearest !== null) {
+      out.splice(unit.start, unit.chars.length, ...nearest.unit);
+      changed.unshift(`${read} for ${nearest.unit}`);
+      unit.chars.forEach((_, k) => settled.add(unit.start + k));
+      continue;
     }
-    if (best === null || tie) continue;
-    out.splice(unit.start, unit.chars.length, ...best);
-    changed.unshift(`${read} for ${best}`);
-    unit.chars.forEach((_, k) => settled.add(unit.start + k));
+    const pair = headed ? lostMarkAndDoubt(unit.chars, g) : null;
+    if (pair === null) continue;
+    const [a, b] = pair.units;
+    const joined = `${a}${joinedWith(a, b) ? '、' : '；'}${b}`;
+    out.splice(unit.start, unit.chars.length, ...joined);
+    changed.unshift(`${read} for ${joined}`);
+    const from = pair.edited === 0 ? 0 : pair.at;
+    const to = pair.edited === 0 ? pair.at : unit.chars.length;
+    for (let k = from; k < to; k++) settled.add(unit.start + k);
   }
   if (changed.length === 0) return null;
   const taken = out.join('');
