@@ -1,7 +1,9 @@
 // Where a card front prints its 民族: right of the label on the 性别 line, or where the
 // labels were lost, a group of its own after the sex. A value is looked for there and not
 // on the line below, which is 出生's; a character the OCR read there as none of the 56
-// names has the name it also saw there proposed, never applied.
+// names has the name it also saw there proposed; where the recogniser kept its candidates
+// there (how much it left unkept is known), the one name among them is taken, as sure as
+// it is against its rivals and what was left unkept (below the legibility floor).
 import { describe, expect, it } from 'vitest';
 import type { DocumentText, TextItem } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
@@ -200,6 +202,81 @@ describe('a character read beside the 民族 label that no name of the list is',
     expect(doc.fields.ethnicity).toBe('社');
     expect(doc.confidence.ethnicity).toBeLessThan(0.9);
     expect(doc.corrections[0]).toMatchObject({ field: 'ethnicity', from: '社', to: '壮' });
+  });
+});
+
+describe('the one name of the list the recogniser kept among its candidates', () => {
+  // Real PP-OCR output: an ID card on an A4 photo (tuned, seed offset 4650,
+  // dossier-tuned-6-1) read 民族社 with 社 at 0.80, 壮 behind at 0.13 among 8 candidates.
+  const line = (candidates: { text: string; p: number }[] | undefined): TextItem => ({
+    page: 0,
+    x: 200,
+    y: 100,
+    w: 60,
+    h: 20,
+    text: '民族社',
+    confidence: 0.37,
+    charConfidences: [0.99, 0.37, 0.8],
+    alternatives: [
+      {
+        at: 2,
+        p: 0.803,
+        options: [{ text: '壮', p: 0.127 }],
+        ...(candidates ? { candidates } : {}),
+      },
+    ],
+  });
+  const KEPT = [
+    { text: '壮', p: 0.127 },
+    { text: '#', p: 0.009 },
+    { text: '杜', p: 0.006 },
+    { text: '业', p: 0.006 },
+    { text: '世', p: 0.004 },
+    { text: '妆', p: 0.004 },
+    { text: '仕', p: 0.003 },
+    { text: '让', p: 0.002 },
+  ];
+  const read = (candidates: { text: string; p: number }[] | undefined) =>
+    front({
+      source: 'paddle',
+      pages: [
+        {
+          page: 0,
+          width: 675,
+          height: 426,
+          items: [
+            { page: 0, x: 40, y: 50, w: 100, h: 20, text: '姓名张伟', confidence: 0.99 },
+            { page: 0, x: 40, y: 100, w: 80, h: 20, text: '性别女', confidence: 0.99 },
+            line(candidates),
+            { page: 0, x: 40, y: 150, w: 200, h: 20, text: '出生1992年12月15日', confidence: 0.99 },
+          ],
+        },
+      ],
+    });
+
+  it('is taken, below the legibility floor, not corroborated by the list that chose it', () => {
+    // Old code: 社 kept (at most 0.5), 壮 only proposed.
+    const doc = read(KEPT);
+    expect(doc.fields.ethnicity).toBe('壮');
+    // 0.127 against 0.045 left unkept (1 - 0.803 - the candidates).
+    expect(doc.confidence.ethnicity).toBeCloseTo(0.127 / (0.127 + 0.036), 2);
+    expect(doc.corroborated?.ethnicity).toBeUndefined();
+    expect(doc.boxes?.ethnicity).toBeUndefined();
+  });
+
+  it('is only proposed where another name is among the candidates too, or none were kept', () => {
+    // 回 at 0.02: a second name the OCR saw there, the image must decide.
+    const rival = read([...KEPT.slice(0, 7), { text: '回', p: 0.02 }]);
+    expect(rival.fields.ethnicity).toBe('社');
+    expect(rival.corrections).toContainEqual(
+      expect.objectContaining({ field: 'ethnicity', to: '壮' }),
+    );
+    // 回 at 0.002 (below a runner-up's 0.01): 壮 taken, less sure for it.
+    const faint = read([...KEPT.slice(0, 7), { text: '回', p: 0.002 }]);
+    expect(faint.fields.ethnicity).toBe('壮');
+    expect(faint.confidence.ethnicity).toBeLessThan(read(KEPT).confidence.ethnicity!);
+    const none = read(undefined);
+    expect(none.fields.ethnicity).toBe('社');
   });
 });
 

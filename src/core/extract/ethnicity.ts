@@ -106,6 +106,39 @@ export function ethnicityIn(glyphs: readonly Glyph[], at: 'start' | 'end'): Ethn
   return best;
 }
 
+/**
+ * How sure a name the OCR saw only behind what it read is, given that the card prints one
+ * of the list (the characters read there, 社 for 壮, are no name's): at each glyph read as
+ * another character, the name's character's probability against itself, every other
+ * name's character the recogniser kept there (one at CLOSE_SECOND_P or more is a real
+ * doubt: null), and all it kept nothing of (at most 8
+ * classes are kept, each other class below the last: any of them may be a name's); the
+ * product over the name's glyphs. Null where a glyph kept no candidates (nothing tells how
+ * much it left unkept): the name is then only proposed.
+ */
+function listSure(match: EthnicityMatch): number | null {
+  const chars = [...match.name];
+  let sure = 1;
+  for (const [k, g] of match.glyphs.entries()) {
+    if (g.ch === chars[k]) {
+      sure *= g.own ?? g.confidence;
+      continue;
+    }
+    const kept = g.alternatives?.candidates;
+    if (kept === undefined) return null;
+    const p = kept.find((c) => c.text === chars[k])?.p ?? 0;
+    const unkept = Math.max(0, 1 - g.alternatives!.p - kept.reduce((sum, c) => sum + c.p, 0));
+    const rivalNames = kept.filter(
+      (c) => c.text !== chars[k] && NAMES.some((n) => n.includes(c.text)),
+    );
+    // Another name's character the OCR saw as a real doubt: the image must decide.
+    if (rivalNames.some((c) => c.p >= CLOSE_SECOND_P)) return null;
+    const rivals = rivalNames.reduce((sum, c) => sum + c.p, 0);
+    sure *= p / (p + rivals + unkept);
+  }
+  return sure;
+}
+
 /** Where an ethnicity may be printed: glyphs the name starts or ends. */
 interface Place {
   glyphs: Glyph[];
@@ -220,6 +253,18 @@ export function ethnicityFallback(
       return;
     }
     const seen = [...matches].sort((a, b) => b.p - a.p)[0];
+    const sure = seen && new Set(matches.map((m) => m.name)).size === 1 ? listSure(seen) : null;
+    if (seen && sure !== null) {
+      // No box: the characters in its place are another's (社), whose confidence is not
+      // this value's (files.legible measures a box's characters); and the list chose
+      // it, so it is no evidence for itself (corroboration.ts).
+      readings.set('ethnicity', {
+        value: seen.name,
+        confidence: Math.min(UNLABELLED_CONFIDENCE, sure),
+        completed: true,
+      });
+      return;
+    }
     if (seen) {
       const asRead = seen.glyphs.map((g) => g.ch).join('');
       proposals.push({
