@@ -42,17 +42,15 @@ export function detSide(page: Raster, lineHeight: number | undefined, detMaxSide
   return Math.min(detMaxSide, Math.max(DET_MIN_SIDE, wanted));
 }
 
-/** `side`: the detector's input long side, instead of the one detSide gives. */
-export type Detect = (page: Raster, lineHeight?: number, side?: number) => Promise<DetectedBox[]>;
+export type Detect = (page: Raster, lineHeight?: number) => Promise<DetectedBox[]>;
 
 export function createDetector(
   ort: OrtModule,
   det: Ort.InferenceSession,
   detMaxSide: number,
 ): Detect {
-  return async function detect(page, lineHeight, side) {
-    const long = side ?? detSide(page, lineHeight, detMaxSide);
-    const { raster: small, scale } = fitLongSide(page, long);
+  return async function detect(page, lineHeight) {
+    const { raster: small, scale } = fitLongSide(page, detSide(page, lineHeight, detMaxSide));
     const w = Math.max(32, Math.round(small.width / 32) * 32);
     const h = Math.max(32, Math.round(small.height / 32) * 32);
     const input = resize(small, w, h);

@@ -18,7 +18,6 @@ import { ctcAlphabet } from './ctc';
 import type { DetectedBox } from './db-postprocess';
 import { createDetector } from './detector';
 import { joinedBlocks, replaceJoinedBlocks } from './joined-blocks';
-import { addLoneBoxes, LONE_GLYPH_SIDE } from './lone-glyphs';
 import { checkLineInk, type InkCheckStats } from './line-ink';
 import { lineSegments, type RecognisedChar } from './line-segments';
 import { createRecogniser, REC_MIN_WIDTH } from './recogniser';
@@ -200,17 +199,10 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       const prepared = preparePage(raster, { maxSide: RECOGNITION_MAX_SIDE, ...options });
       onProgress?.({ stage: 'detecting text', progress: 0.1 });
       const { lineHeight } = prepared;
-      let found = await detectLines(prepared.raster, prepared.detectionRaster, lineHeight);
-      // A blurred photo's lone glyphs come out on a smaller input (lone-glyphs.ts).
-      if (
-        prepared.photo &&
-        Math.max(prepared.raster.width, prepared.raster.height) > LONE_GLYPH_SIDE
-      )
-        found = addLoneBoxes(
-          found,
-          await detect(prepared.detectionRaster ?? prepared.raster, undefined, LONE_GLYPH_SIDE),
-        );
-      const turned = await turnSideways(prepared.raster, found);
+      const turned = await turnSideways(
+        prepared.raster,
+        await detectLines(prepared.raster, prepared.detectionRaster, lineHeight),
+      );
       let page = turned.page;
       let boxes = turned.boxes;
       const readLines = async () => {
