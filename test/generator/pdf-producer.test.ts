@@ -3,9 +3,13 @@
 // XObject, a ToUnicode lacking a name's character, invisible text over the page's image.
 // Real Chromium layout, real pdfjs text layer.
 import { afterAll, describe, expect, it } from 'vitest';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { familyById, familySample } from '../../scripts/fixtures/families/families';
-import { drawChoice, renderPdfLibFile } from '../../scripts/fixtures/families/producer-pdflib';
+import {
+  drawChoice,
+  parseProducerOptions,
+  renderPdfLibFile,
+} from '../../scripts/fixtures/families/producer-pdflib';
 import { closeRenderer } from '../../scripts/fixtures/render';
 import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs.node.ts';
 import { openPdf, readOpenPdfTextKeepingGaps } from '../../src/ocr/pdf-text';
@@ -70,5 +74,43 @@ describe('the pdf-lib producer', () => {
     expect(all).not.toContain(name);
     // The same seed writes the same file.
     expect((await renderPdfLibFile(file, seed, [name])).bytes).toEqual(bytes);
+  }, 120_000);
+
+  it('forces choices over the draw, from the command line', () => {
+    expect(parseProducerOptions('runs=char,rotate=90,toUnicode=none,unmappedCode=0x20')).toEqual({
+      runs: 'char',
+      rotate: 90,
+      toUnicode: 'none',
+      unmappedCode: 32,
+    });
+    expect(() => parseProducerOptions('runs=word')).toThrow(/runs=word/);
+    // Forcing nothing draws what the seed always drew.
+    for (let seed = 0; seed < 20; seed++)
+      expect(drawChoice(seed, ['张嘉'], {})).toEqual(drawChoice(seed, ['张嘉']));
+    expect(drawChoice(3, ['张嘉'], { toUnicode: 'none' })).toMatchObject({ unmapped: '嘉' });
+  });
+
+  it('writes fonts without ToUnicode on a page cropped inside its media box', async () => {
+    const family = familyById('id-card');
+    const file = family.render(familySample(family, 1, { seedOffset: 4800 }));
+    const { bytes, applied } = await renderPdfLibFile(file, 4801, [], {
+      toUnicode: 'none',
+      cropOffset: true,
+      ocrLayer: false,
+      rotate: 0,
+    });
+    expect(applied[0]).toMatchObject({ toUnicode: 'none', cropOffset: 'true' });
+    const pdf = await PDFDocument.load(bytes);
+    const fonts = pdf.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .filter((o) => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('Font'));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect((font as PDFDict).has(PDFName.of('ToUnicode'))).toBe(false);
+    const page = pdf.getPage(0);
+    expect(page.getCropBox().x).toBeGreaterThan(0);
+    expect(page.getMediaBox().width).toBeGreaterThan(page.getCropBox().width);
+    // pdfjs gives each glyph's code: the layer says nothing, and OCR takes the file.
+    await expect(layer(bytes)).rejects.toMatchObject({ code: 'unmapped-text' });
   }, 120_000);
 });
