@@ -66,12 +66,13 @@ export class PdfReadError extends DocumentReadError {
 /**
  * What pdfjs gives for a glyph its font does not map to Unicode (no ToUnicode entry, as
  * some PDF writers leave out for subset CJK fonts): the glyph's code as a control
- * character, U+FFFD, or a private-use code point. One such character and the text layer
+ * character (C0, DEL or C1: a subset's 148th glyph comes back as U+0094, 阚骁婕 as
+ * 阚骁\u0094), U+FFFD, or a private-use code point. One such character and the text layer
  * no longer says what the page shows (a name's rare character comes back as U+0000), so
  * the pages are OCR'd instead. Tab and line breaks are ordinary text.
  */
 // eslint-disable-next-line no-control-regex -- control characters are what is searched for
-const UNMAPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd\ue000-\uf8ff]/;
+const UNMAPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff]/;
 
 /** True when every character of the text layer is mapped to Unicode (see UNMAPPED). */
 function isTextMapped(text: string): boolean {
