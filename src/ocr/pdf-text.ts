@@ -6,6 +6,7 @@ import type { DocumentText, PageText, ReadProblem, TextItem } from '../core/extr
 import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
 import { disguisedGlyphs, suspectRun } from './pdf-disguised';
+import { pageDroppedGlyphs } from './pdf-dropped';
 
 /** The part of the pdfjs-dist module this reader uses. */
 /** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
@@ -298,6 +299,8 @@ async function readLayer(
       const disguised = level.some((l) => suspectRun(l.str, l.width, Math.hypot(l.m[2], l.m[3])))
         ? await disguisedGlyphs(page, runs)
         : new Map<number, number[]>();
+      // Glyphs the text content left out as spaces though printed an em wide (pdf-dropped.ts).
+      const dropped = await pageDroppedGlyphs(page, viewport.transform as Matrix);
       const main = mainAngle(level.map((l) => ({ angle: l.angle, chars: [...l.str].length })));
       const items: TextItem[] = [];
       for (const { str, width, m, angle, run } of level) {
@@ -333,6 +336,10 @@ async function readLayer(
               });
         }
         items.push(item);
+      }
+      for (const box of dropped) {
+        unmapped.push({ page: index, item: items.length, at: 0, box });
+        items.push({ page: index, ...box, text: UNMAPPED_GLYPH, confidence: 1 });
       }
       pages.push({ page: index, width: viewport.width, height: viewport.height, items });
       page.cleanup();
