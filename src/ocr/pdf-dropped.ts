@@ -25,6 +25,7 @@ export const OPS = {
   setHScale: 35,
   setLeading: 36,
   setFont: 37,
+  setTextRenderingMode: 38,
   setTextRise: 39,
   moveText: 40,
   setLeadingMoveText: 41,
@@ -102,6 +103,17 @@ export function cjkWidthOf(glyphs: readonly OpGlyph[]): number | undefined {
   return [...widths].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** Text render modes that paint nothing: 3 (invisible), 7 (clip only). */
+const INVISIBLE_MODES = new Set([3, 7]);
+
+/** What a page's operator list says of its text (see followText). */
+export interface PageGlyphs {
+  dropped: DroppedGlyph[];
+  /** Glyphs shown, and how many of them in a mode that paints nothing. */
+  glyphs: number;
+  invisible: number;
+}
+
 /**
  * The glyphs of the page that pdfjs's text content left out though they are printed an em
  * wide (see the file's comment), with their boxes in the viewport's coordinates.
@@ -110,16 +122,35 @@ export function droppedGlyphs(
   list: { fnArray: number[]; argsArray: unknown[] },
   viewport: Matrix,
 ): DroppedGlyph[] {
+  return followText(list, viewport).dropped;
+}
+
+/**
+ * The page's text as its operator list sets it: the glyphs the text content left out
+ * (droppedGlyphs), and how many glyphs are shown invisibly (render mode 3 or 7: the text a
+ * scanner's OCR lays over the page's image).
+ */
+export function followText(
+  list: { fnArray: number[]; argsArray: unknown[] },
+  viewport: Matrix,
+): PageGlyphs {
   const glyphs = printedGlyphs(list);
-  const cjkWidth = cjkWidthOf(glyphs);
-  if (cjkWidth === undefined) return [];
+  const cjkWidth = cjkWidthOf(glyphs) ?? NaN;
   const isDropped = (g: OpGlyph): boolean =>
     typeof g.unicode === 'string' &&
     LEFT_OUT.test(g.unicode) &&
     Math.abs(g.width - cjkWidth) <= EM_SLACK * cjkWidth;
-  if (!glyphs.some(isDropped)) return [];
+  const hidden = list.fnArray.some(
+    (fn, i) =>
+      fn === OPS.setTextRenderingMode &&
+      INVISIBLE_MODES.has(Number((list.argsArray[i] as unknown[] | null)?.[0])),
+  );
+  if (!hidden && !glyphs.some(isDropped))
+    return { dropped: [], glyphs: glyphs.length, invisible: 0 };
+  let invisible = 0;
+  let mode = 0;
+  const stack: { ctm: Matrix; mode: number }[] = [];
   const out: DroppedGlyph[] = [];
-  const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   let tm: Matrix = [1, 0, 0, 1, 0, 0];
   let tlm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -138,21 +169,24 @@ export function droppedGlyphs(
     const n = (k: number): number => Number(args[k] ?? 0);
     switch (fn) {
       case OPS.save:
-        stack.push(ctm);
+        stack.push({ ctm, mode });
         break;
       case OPS.restore:
-        ctm = stack.pop() ?? ctm;
+        ({ ctm, mode } = stack.pop() ?? { ctm, mode });
         break;
       case OPS.transform:
         ctm = multiply(ctm, matrixOf(args));
         break;
       case OPS.paintFormXObjectBegin:
-        stack.push(ctm);
+        stack.push({ ctm, mode });
         if (Array.isArray(args[0]))
           ctm = multiply(ctm, (args[0] as number[]).map(Number) as Matrix);
         break;
       case OPS.paintFormXObjectEnd:
-        ctm = stack.pop() ?? ctm;
+        ({ ctm, mode } = stack.pop() ?? { ctm, mode });
+        break;
+      case OPS.setTextRenderingMode:
+        mode = n(0);
         break;
       case OPS.beginText:
         tm = tlm = [1, 0, 0, 1, 0, 0];
@@ -195,6 +229,7 @@ export function droppedGlyphs(
             continue;
           }
           if (!isGlyph(g)) continue;
+          if (INVISIBLE_MODES.has(mode)) invisible++;
           if (isDropped(g)) {
             const m = multiply(
               viewport,
@@ -214,10 +249,10 @@ export function droppedGlyphs(
         break;
     }
   });
-  return out;
+  return { dropped: out, glyphs: glyphs.length, invisible };
 }
 
-/** The page's dropped glyphs (see droppedGlyphs), reading its operator list. */
-export async function pageDroppedGlyphs(page: PdfPage, viewport: Matrix): Promise<DroppedGlyph[]> {
-  return droppedGlyphs(await page.getOperatorList(), viewport);
+/** What the page's operator list says of its text (see followText). */
+export async function pageGlyphs(page: PdfPage, viewport: Matrix): Promise<PageGlyphs> {
+  return followText(await page.getOperatorList(), viewport);
 }

@@ -6,7 +6,7 @@ import type { DocumentText, PageText, ReadProblem, TextItem } from '../core/extr
 import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
 import { disguisedGlyphs, suspectRun } from './pdf-disguised';
-import { pageDroppedGlyphs } from './pdf-dropped';
+import { pageGlyphs } from './pdf-dropped';
 
 /** The part of the pdfjs-dist module this reader uses. */
 /** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
@@ -28,7 +28,13 @@ export interface ReadPdfOptions {
 }
 
 export type PdfReadErrorCode =
-  'empty' | 'encrypted' | 'corrupt' | 'no-text-layer' | 'unmapped-text' | 'too-many-pages';
+  | 'empty'
+  | 'encrypted'
+  | 'corrupt'
+  | 'no-text-layer'
+  | 'unmapped-text'
+  | 'ocr-layer'
+  | 'too-many-pages';
 
 const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
   empty: 'the file is empty (0 bytes)',
@@ -36,6 +42,7 @@ const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
   corrupt: 'the file is not a readable PDF: it may be damaged',
   'no-text-layer': 'no text layer: OCR is needed',
   'unmapped-text': 'the text layer does not say which characters it shows: OCR is needed',
+  'ocr-layer': "the text layer is a scanner's invisible OCR over the page's image: OCR is needed",
 };
 
 /** The reason each code gives the person (no-text-layer: when no OCR can take over). */
@@ -45,6 +52,7 @@ const REASONS: Record<PdfReadErrorCode, ReadProblem['reason']> = {
   corrupt: 'damaged',
   'no-text-layer': 'no-ocr',
   'unmapped-text': 'no-ocr',
+  'ocr-layer': 'no-ocr',
   'too-many-pages': 'too-many-pages',
 };
 
@@ -252,6 +260,15 @@ export async function readOpenPdfTextKeepingGaps(
   return read;
 }
 
+/**
+ * A document whose glyphs are this share or more invisible (render mode 3 or 7) is a scan
+ * with a scanner's OCR laid over it (a multifunction printer's searchable PDF): the image
+ * is what the document says, the invisible text only that OCR's reading of it, which may
+ * misread a character where the image shows another (and the layer's 1.00 would vouch
+ * for it). The image is read instead, as an image-only PDF's is.
+ */
+const INVISIBLE_SHARE = 0.9;
+
 /** Glyphs a CJK text prints one em wide; the others are taken as narrower. */
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\ufffd]|[\u{20000}-\u{3ffff}]/u;
 
@@ -283,6 +300,8 @@ async function readLayer(
     }
     const pages: PageText[] = [];
     const unmapped: UnmappedGlyph[] = [];
+    let shown = 0;
+    let hidden = 0;
     for (let index = 0; index < document.numPages; index++) {
       const page = await document.getPage(index + 1);
       const viewport = page.getViewport({ scale: 1 });
@@ -300,7 +319,9 @@ async function readLayer(
         ? await disguisedGlyphs(page, runs)
         : new Map<number, number[]>();
       // Glyphs the text content left out as spaces though printed an em wide (pdf-dropped.ts).
-      const dropped = await pageDroppedGlyphs(page, viewport.transform as Matrix);
+      const { dropped, glyphs, invisible } = await pageGlyphs(page, viewport.transform as Matrix);
+      shown += glyphs;
+      hidden += invisible;
       const main = mainAngle(level.map((l) => ({ angle: l.angle, chars: [...l.str].length })));
       const items: TextItem[] = [];
       for (const { str, width, m, angle, run } of level) {
@@ -345,6 +366,7 @@ async function readLayer(
       page.cleanup();
     }
     if (pages.every((p) => p.items.length === 0)) throw PdfReadError.of('no-text-layer');
+    if (shown > 0 && hidden >= INVISIBLE_SHARE * shown) throw PdfReadError.of('ocr-layer');
     return { text: { source: 'pdf-text', pages }, unmapped };
   } catch (error) {
     if (error instanceof PdfReadError) throw error;

@@ -221,8 +221,15 @@ async function ocrPdf(
   return documentsOf(text, file.name, deps);
 }
 
-/** A PDF whose text layer is missing or unmapped is read by OCR, page by page. */
-const OCR_INSTEAD: ReadonlySet<PdfReadErrorCode> = new Set(['no-text-layer', 'unmapped-text']);
+/**
+ * A PDF whose text layer is missing, unmapped or a scanner's invisible OCR is read by OCR,
+ * page by page.
+ */
+const OCR_INSTEAD: ReadonlySet<PdfReadErrorCode> = new Set([
+  'no-text-layer',
+  'unmapped-text',
+  'ocr-layer',
+]);
 
 async function read(
   file: DocumentFile,

@@ -21,6 +21,7 @@ const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
   corrupt: 'the file is not a readable PDF: it may be damaged',
   'no-text-layer': 'no text layer: OCR is needed',
   'unmapped-text': 'the text layer does not say which characters it shows: OCR is needed',
+  'ocr-layer': "the text layer is a scanner's invisible OCR over the page's image: OCR is needed",
 };
 
 describe('readPdfText errors', () => {
