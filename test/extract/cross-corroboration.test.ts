@@ -131,8 +131,19 @@ describe('a name the recogniser read as a look-alike it is measured to read for 
   /** The license printed as a text layer: what it prints, exactly. */
   const textLayer = (name: string): DocumentText => ({ ...formText(name, 1), source: 'pdf-text' });
 
-  it('隐 (no surname) read where the license prints 隗: the form’s 隗昕琰 is legible, unchanged', () => {
-    const doubt: CharAlternatives[] = [{ at: 0, p: 0.62, options: [{ text: '院', p: 0.11 }] }];
+  it('隐 (no surname) read where the license prints 隗, 隗 a candidate: the form’s 隗昕琰 is legible, unchanged', () => {
+    // 隗 among the glyph's candidates at 0.04 (odds 0.065): the page backs the look-alike.
+    const doubt: CharAlternatives[] = [
+      {
+        at: 0,
+        p: 0.62,
+        options: [{ text: '院', p: 0.11 }],
+        candidates: [
+          { text: '院', p: 0.11 },
+          { text: '隗', p: 0.04 },
+        ],
+      },
+    ];
     const before = readAs(formText('隐昕琰', 0.62, doubt), 'bank-permit');
     expect(before.fields.legalRepresentative).toBe('隗昕琰');
     const [bank] = dossier(formText('隐昕琰', 0.62, doubt), textLayer('隗昕琰'));
@@ -142,8 +153,18 @@ describe('a name the recogniser read as a look-alike it is measured to read for 
     expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('赞 read unsurely where the license prints 赟: the settled 张赟 is legible', () => {
-    const doubt: CharAlternatives[] = [{ at: 1, p: 0.52, options: [{ text: '费', p: 0.12 }] }];
+  it('赞 read unsurely where the license prints 赟, 赟 a candidate: the settled 张赟 is legible', () => {
+    const doubt: CharAlternatives[] = [
+      {
+        at: 1,
+        p: 0.52,
+        options: [{ text: '费', p: 0.12 }],
+        candidates: [
+          { text: '费', p: 0.12 },
+          { text: '赟', p: 0.03 },
+        ],
+      },
+    ];
     const [bank] = dossier(formText('张赞', 0.52, doubt), textLayer('张赟'));
     expect(bank!.fields.legalRepresentative).toBe('张赟');
     expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
@@ -192,8 +213,18 @@ describe('a name settled among what this page’s OCR saw there', () => {
     expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('是 at 0.37 with 曼 behind (曼 is read for 旻) where the license prints 邱然旻: legible', () => {
-    const doubt: CharAlternatives[] = [{ at: 2, p: 0.37, options: [{ text: '曼', p: 0.07 }] }];
+  it('是 at 0.37 with 曼 behind (曼 is read for 旻), 旻 a candidate, where the license prints 邱然旻: legible', () => {
+    const doubt: CharAlternatives[] = [
+      {
+        at: 2,
+        p: 0.37,
+        options: [{ text: '曼', p: 0.07 }],
+        candidates: [
+          { text: '曼', p: 0.07 },
+          { text: '旻', p: 0.02 },
+        ],
+      },
+    ];
     const [bank] = dossier(formText('邱然是', 0.37, doubt), textLayer('邱然旻'));
     expect(bank!.fields.legalRepresentative).toBe('邱然旻');
     expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
@@ -205,4 +236,3 @@ describe('a name settled among what this page’s OCR saw there', () => {
     expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
   });
 });
-

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { CharAlternatives, ExtractedDocument } from '../../src/core/extraction';
 import { extractDocument } from '../../src/core/extract/index';
 import { crossDocumentFill } from '../../src/core/extract/cross-document';
-import { pageOdds, probabilityOnPage } from '../../src/core/extract/page-support';
+import { pageBacksAt, pageOdds, probabilityOnPage } from '../../src/core/extract/page-support';
 import { bankForm, ocrItem } from './support/bank-form';
 
 /** The bank form whose 存款人名称 reads `name`, its 法定代表人 `person`, with the OCR's doubts. */
@@ -216,5 +216,47 @@ describe('the page asked for the other document’s character', () => {
       '迪丽娜尔·阿不都',
     );
     expect(unsupported.fields.legalRepresentative).toBe('迪丽婷尔·阿不都');
+  });
+});
+
+// A rule that speaks for another document's character (a runner-up kept, a look-alike PP-OCR
+// was measured to misread) settles it only where the page's own evidence backs it: the
+// visual judge found the glyph likest it, or the recogniser gave it WITH_RULE_ODDS (0.05) of
+// the character it read. pageBacksAt is new: the old code let the rule alone settle.
+describe('the page backs a character a rule speaks for', () => {
+  const at0 = (glyph: CharAlternatives): (CharAlternatives | null)[] => [glyph, null, null];
+
+  it('元 read at 0.99 with nothing behind: 亓 not backed; the judge finding 亓 likest backs it', () => {
+    const sure: CharAlternatives = { at: 0, p: 0.99, options: [{ text: '亓', p: 0 }] };
+    expect(pageBacksAt(at0(sure), '元钊昕', 0, '亓')).toBe(false);
+    expect(pageBacksAt(at0({ ...sure, judged: '亓' }), '元钊昕', 0, '亓')).toBe(true);
+    expect(pageBacksAt(null, '元钊昕', 0, '亓')).toBe(false);
+  });
+
+  it('逢 at 0.6: 逄 behind at 0.018 (odds 0.03) not backed, at 0.04 (odds 0.067) backed', () => {
+    const glyph = (p: number): CharAlternatives => ({
+      at: 0,
+      p: 0.6,
+      options: [{ text: '逄', p }],
+    });
+    expect(pageBacksAt(at0(glyph(0.018)), '逢恺嘉', 0, '逄')).toBe(false);
+    expect(pageBacksAt(at0(glyph(0.04)), '逢恺嘉', 0, '逄')).toBe(true);
+  });
+
+  it('a candidate counts as a runner-up; a character below the candidates does not; a bracket never', () => {
+    const glyph: CharAlternatives = {
+      at: 0,
+      p: 0.3,
+      options: [{ text: '需', p: 0.28 }],
+      candidates: [
+        { text: '需', p: 0.28 },
+        { text: '霁', p: 0.02 },
+      ],
+    };
+    expect(pageBacksAt(at0(glyph), '零月坊', 0, '霁')).toBe(true);
+    expect(pageBacksAt(at0(glyph), '零月坊', 0, '雾')).toBe(false);
+    expect(pageBacksAt(at0({ ...glyph, options: [{ text: '(', p: 0.3 }] }), '（月坊', 0, '(')).toBe(
+      false,
+    );
   });
 });

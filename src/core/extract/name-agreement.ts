@@ -21,13 +21,7 @@ import {
 } from './alternatives';
 import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
-import {
-  IDEOGRAPH,
-  pageConsidered,
-  pageOdds,
-  pageSupportsAt,
-  WITH_RULE_ODDS,
-} from './page-support';
+import { IDEOGRAPH, pageBacksAt, pageConsidered, pageSupportsAt } from './page-support';
 import { placeDoubt } from './places';
 import { startsWithSurname } from './surnames';
 import { isPersonName, isPersonNameField } from './value-types';
@@ -42,6 +36,16 @@ const AGREED_CONFIDENCE = 0.8;
  * not among two kept was at most as probable as the weaker of them.
  */
 const UNSEEN_P = NAME_SECOND_P;
+/**
+ * The odds a runner-up of a person's name's glyph (one of the two classes the decoder ranks
+ * next) needs, against the character read, to settle it from another document: fresh tuned
+ * dossiers (seed offset 4620) read 佘 as 余 with 佘 behind at odds 0.017 (0.959 / 0.0166) and
+ * 0.032, both settled right by the license's 佘; a runner-up the decoder keeps at 0.005
+ * behind a character read at 0.96 (odds 0.005) no longer settles anything. A candidate
+ * below the runners-up needs WITH_RULE_ODDS (page-support.ts): an ID card printing 阙赟翔,
+ * read 阙 at 0.367 with 阚 fifth at 0.009 (odds 0.025), is not the license's 阚赟翔.
+ */
+const RUNNER_UP_ODDS = 0.015;
 /**
  * Two doubting readings of one company's name settle a place when, by both OCRs' own
  * probabilities, the name holds the other's character at least this many times more likely
@@ -89,18 +93,25 @@ const SEPARATORS = /[·•・]/gu;
 const SEPARATOR = /[·•・]/u;
 
 /**
- * Whether a reading may be a misreading of `ch` at position i: its OCR saw `ch` there, or
- * `ch` is a rarer character PP-OCR was measured to read as what the OCR saw there
- * (confusables.ts). At a name's first place, which holds a surname, only a surname (隐 for
- * 隗); at any other place only where the OCR doubted its character (it kept a runner-up
- * there: 赞 at 50% with 资 behind, read for 赟), since a given name's common character
- * read without doubt (李或 at 0.99) may be what is printed. A Han name whose reading starts
- * with no surname at all is misread at its first place: a surname the page's recognition
- * considered there (page-support.ts pageConsidered) may stand there, and no other: a bank
- * form printing 浏钊翔, read surely, differs from a license's 刘钊翔, however wrong it is.
+ * Whether a reading may be a misreading of `ch` at position i: its OCR saw `ch` there with
+ * WITH_RULE_ODDS of its own character (page-support.ts pageBacksAt), or `ch` is a rarer
+ * character PP-OCR was measured to read as what the OCR saw there (confusables.ts). At a
+ * name's first place, which holds a surname, only a surname (隐 for 隗); at any other place
+ * only where the OCR kept a runner-up there (赞 at 50% with 资 behind, read for 赟). A
+ * look-alike rule speaks only for a character the OCR doubted (below SURE_CHARACTER_P): one
+ * read surely (元钊昕 at 0.99, the license printing 亓钊昕) may be what is printed, and is
+ * settled only where the page backs the other one (the glyph judge found it likest, or the
+ * recogniser gave it the odds). A Han name whose reading starts with no surname at all is
+ * misread at its first place: a surname the page's recognition considered there
+ * (page-support.ts pageConsidered) may stand there, and no other: a bank form printing
+ * 浏钊翔, read surely, differs from a license's 刘钊翔, however wrong it is.
  */
 function couldBe(reading: Reading, i: number, ch: string): boolean {
-  if (sawThere(reading, i, ch)) return true;
+  // A runner-up or a look-alike rule's character must be backed by the page: the judge
+  // found it likest, or the recogniser gave it the odds (pageBacksAt: a runner-up at
+  // RUNNER_UP_ODDS of the character read, a candidate below the runners-up at more).
+  const backed = pageBacksAt(reading.alternatives, reading.value, i, ch, RUNNER_UP_ODDS);
+  if (backed && sawThere(reading, i, ch)) return true;
   const options = reading.alternatives?.[i]?.options ?? [];
   if (i === 0 ? !startsWithSurname(ch) : options.length === 0) return false;
   // A Han name read with no surname first (到康彬) is misread at its first place: a surname
@@ -113,7 +124,7 @@ function couldBe(reading: Reading, i: number, ch: string): boolean {
   )
     return true;
   const seen = [[...reading.value][i], ...options.map((o) => o.text)];
-  return seen.some((s) => s !== undefined && misreadingsOf(s, i).includes(ch));
+  return backed && seen.some((s) => s !== undefined && misreadingsOf(s, i).includes(ch));
 }
 
 /**
@@ -145,10 +156,7 @@ function couldBeInCompanyName(reading: Reading, i: number, ch: string): boolean 
  * place does not make it 深圳.
  */
 function oddsWithRule(reading: Reading, i: number, ch: string): boolean {
-  const theirs = [...reading.value];
-  theirs[i] = ch;
-  const odds = pageOdds(reading.alternatives, reading.value, theirs.join(''), [i]);
-  return (odds ?? 0) >= WITH_RULE_ODDS;
+  return pageBacksAt(reading.alternatives, reading.value, i, ch);
 }
 
 /**

@@ -129,3 +129,31 @@ export function pageConsidered(
   if (glyph === null || glyph === undefined || glyph.p >= SURE_CHARACTER_P) return false;
   return (probabilityOnPage(glyph, [...value][i]!, ch) ?? 0) > 0;
 }
+
+/**
+ * Whether the page's own evidence backs the ideograph `ch` at position i of `value` where a
+ * rule speaks for it (a runner-up kept, a look-alike PP-OCR was measured to misread, a place
+ * one character off): the visual judge found the glyph likest `ch` (its `judged`), or the
+ * recogniser gave `ch` at least WITH_RULE_ODDS of the character it read there (a runner-up
+ * may be asked less: `runnerUpOdds`), however surely it read its own. A rule alone never settles a
+ * character from another document: a bank form printing 元钊昕 (read 元 at 0.99, nothing
+ * behind it) where the license prints 亓钊昕 differs from it, whatever PP-OCR is known to
+ * misread, and only the page's print can say it is 亓.
+ */
+export function pageBacksAt(
+  seen: readonly (CharAlternatives | null)[] | null,
+  value: string,
+  i: number,
+  ch: string,
+  /** The odds enough for one of the glyph's runners-up (its candidates need WITH_RULE_ODDS). */
+  runnerUpOdds = WITH_RULE_ODDS,
+): boolean {
+  const glyph = seen?.[i];
+  if (glyph === null || glyph === undefined || !IDEOGRAPH.test(ch)) return false;
+  if (glyph.judged === ch) return true;
+  const p = probabilityOnPage(glyph, [...value][i]!, ch);
+  if (p === null) return false;
+  const odds = p / Math.max(glyph.p, Number.EPSILON);
+  const runnerUp = glyph.options.some((o) => o.text === ch && o.p > 0);
+  return odds >= (runnerUp ? Math.min(runnerUpOdds, WITH_RULE_ODDS) : WITH_RULE_ODDS);
+}
