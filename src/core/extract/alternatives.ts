@@ -9,6 +9,7 @@
 import type { Box, CharAlternatives, Correction } from '../extraction';
 import { foldWidth } from '../text/normalise';
 import type { Glyph, Line } from './lines';
+import type { PlaceGlyph } from './places';
 
 /** Per character of a value, what else the OCR saw there (null: nothing). */
 export type ValueAlternatives = readonly (CharAlternatives | null)[];
@@ -148,13 +149,17 @@ export function charDoubts(
   value: string,
   box: Box,
   lines: readonly Line[],
-): ({ confidence: number; options: readonly { text: string; p: number }[] } | null)[] | null {
+): (PlaceGlyph | null)[] | null {
   const glyphs = valueGlyphs(value, box, lines) ?? alignedGlyphs(value, box, lines);
   return (
     glyphs?.map((g) =>
       g === null
         ? null
-        : { confidence: g.own ?? g.confidence, options: g.alternatives?.options ?? [] },
+        : {
+            confidence: g.own ?? g.confidence,
+            options: g.alternatives?.options ?? [],
+            ...(g.alternatives?.candidates ? { candidates: g.alternatives.candidates } : {}),
+          },
     ) ?? null
   );
 }

@@ -1,12 +1,14 @@
 // A value's doubts from what its kind of text always holds (index.ts): a place name in its
 // place slots (places.ts), an issuing authority's 公安局, words PP-OCR was measured to
 // misread as no word (words.ts), and a business scope's standard wording (scope-standard.ts). Each gives proposals, likeliest first, and how far
-// the value is trusted. The value itself is changed only where no check compares it
-// character for character: a place slot naming no place where exactly one place is a
-// character away (PLACE_TAKEN_FIELDS), and a scope's standard wording; the reading as
-// made is then the proposal.
-import type { Correction } from '../extraction';
+// the value is trusted. The value itself is changed where no check compares it character
+// for character: a place slot naming no place where exactly one place is a character away
+// (PLACE_TAKEN_FIELDS), and a scope's standard wording; in a company's name, which is
+// compared, only the one such place the page's recognition backs (PAGE_BACKED_PLACE_FIELDS).
+// The reading as made is then the proposal.
+import type { CharAlternatives, Correction } from '../extraction';
 import { CLOSE_SECOND_CONFIDENCE } from './alternatives';
+import { pageSupportsAt } from './page-support';
 import { PLACE_FIELDS, placeDoubt, type PlaceDoubt, type PlaceGlyph } from './places';
 import { standardWordingDoubt } from './scope-standard';
 import { authorityWording, misreadWordProposal } from './words';
@@ -29,6 +31,49 @@ const PLACE_TAKEN_FIELDS: ReadonlySet<string> = new Set([
   'issuingAuthority',
   'bankName',
 ]);
+
+/**
+ * Fields compared character for character whose place is taken only where the page's own
+ * recognition backs it: a company's or an account's name (企业名称: 字号（行政区划）, the
+ * region a registered one). Of the places a character away from a slot naming none, the one
+ * place whose character the recogniser gave PAGE_SUPPORT_ODDS (0.2) or more of the one it
+ * read there (a runner-up or a candidate: page-support.ts), as the page alone must to
+ * support another document's value: 澄川汇（斋圳）… read 斋 at 0.36 with 深 behind at 0.12
+ * (odds 0.33) is 深圳. A bank form printing 琛圳… (read 琛 at 0.84, 深 at 0.012; or 瑶 at
+ * 0.37, 深 below 0.001: seed offsets 4550 and 4600) keeps what it prints, for the
+ * comparison with the license to show.
+ */
+const PAGE_BACKED_PLACE_FIELDS: ReadonlySet<string> = new Set(['companyName', 'accountName']);
+
+/** The one place correction whose changed character the page backs (see above), or null. */
+function pageBackedPlace(
+  value: string,
+  corrections: readonly Correction[],
+  glyphs: readonly (PlaceGlyph | null)[] | null,
+): Correction | null {
+  const read = [...value];
+  const backed = corrections.filter((c) => {
+    const to = [...c.to];
+    if (to.length !== read.length) return false;
+    const at = read.flatMap((ch, i) => (ch === to[i] ? [] : [i]));
+    if (at.length !== 1) return false;
+    const g = glyphs?.[at[0]!];
+    if (g === null || g === undefined || g.options.length === 0) return false;
+    const seen: CharAlternatives = {
+      at: at[0]!,
+      p: g.confidence,
+      options: [g.options[0]!, ...g.options.slice(1)],
+      ...(g.candidates ? { candidates: [...g.candidates] } : {}),
+    };
+    return pageSupportsAt(
+      read.map((_, i) => (i === at[0] ? seen : null)),
+      value,
+      at[0]!,
+      to[at[0]!]!,
+    );
+  });
+  return backed.length === 1 ? backed[0]! : null;
+}
 
 export interface KnownWordingDoubt extends PlaceDoubt {
   /**
@@ -65,6 +110,25 @@ export function knownWordingDoubt(
           to: value,
           reason: 'ocr-alternative',
           note: `Read as ${value}, which names a place that is none; ${only.to} holds the one place a character away and was taken: check it against the image.`,
+        },
+      ],
+    };
+  }
+  const backed =
+    place !== null && PAGE_BACKED_PLACE_FIELDS.has(field)
+      ? pageBackedPlace(value, place.corrections, glyphs)
+      : null;
+  if (place !== null && backed !== null) {
+    return {
+      taken: backed.to,
+      cap: Math.min(place.cap, CLOSE_SECOND_CONFIDENCE),
+      corrections: [
+        {
+          field,
+          from: backed.to,
+          to: value,
+          reason: 'ocr-alternative',
+          note: `Read as ${value}, which names a place that is none; the OCR found ${backed.to} nearly as likely, the one place a character away it backs, which was taken: check it against the image.`,
         },
       ],
     };

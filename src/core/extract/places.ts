@@ -15,6 +15,8 @@ import { CITY_STEMS, DISTRICT_STEMS, PROVINCE_NAMES } from './places-data';
 export interface PlaceGlyph {
   confidence: number;
   options: readonly { text: string; p: number }[];
+  /** Every other class the recogniser gave 0.001 or more at a doubted glyph (CharAlternatives). */
+  candidates?: readonly { text: string; p: number }[];
 }
 
 /** A character read at least this surely is not doubted by a place slot's mere shape. */
