@@ -49,6 +49,20 @@ export const MAX_VALUE_GAP = 3;
 const em = (g: Glyph): number => (FULL_WIDTH.test(g.ch) ? g.x1 - g.x0 : 0);
 const FULL_WIDTH = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff60]/u;
 
+/** Below this a box holding no ideograph is noise the OCR read as letters (lines.ts specks). */
+const NOISE_CONFIDENCE = 0.3;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Whether a glyph of the line belongs to a box of noise: no ideograph in it, read below
+ * NOISE_CONFIDENCE as a whole (a copy's background pattern read AEEM at 0.21 left of an ID
+ * address's second row). A letter's confidence is its box's (lines.ts itemGlyphs).
+ */
+function noiseOf(line: Line): (g: Glyph) => boolean {
+  const withHan = new Set(line.glyphs.filter((g) => HAN.test(g.ch)).map((g) => g.item));
+  return (g) => g.item !== undefined && !withHan.has(g.item) && g.confidence < NOISE_CONFIDENCE;
+}
+
 /**
  * The value of a label: on its line to the right (up to the next label or column), or
  * else on the line below; then the wrapped lines that follow, aligned with the value's
@@ -63,9 +77,12 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   const take = (l: Line, from: number, alignTo: number | null): Glyph[] => {
     const out: Glyph[] = [];
     const labelled = labelGlyphs(l, hits);
+    const noise = alignTo === null ? () => false : noiseOf(l);
     for (const [i, g] of l.glyphs.entries()) {
       if (layout.work) layout.work.steps++;
       if (g.x0 < from - 0.1 * h) continue;
+      // Noise at a wrapped row's start is neither its text nor text running in from its left.
+      if (out.length === 0 && noise(g)) continue;
       if (g.x1 > right + 0.5 * h && !runsOn(l, i, out, labelled)) continue;
       if (labelled(i)) break;
       // A colon after the label is no part of the value: the value may stand far from it.
@@ -75,9 +92,10 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
       if (!prev && alignTo !== null && Math.abs(g.x0 - alignTo) > 1.5 * l.h) return [];
       // A wrapped row starts at the value's edge: text running in from its left is a
       // line of another shape (a paragraph wrapped back to the margin), not this value's.
-      const before = l.glyphs[i - 1];
-      if (!prev && alignTo !== null && before && !labelled(i - 1) && g.x0 - before.x1 < l.h)
-        return [];
+      let b = i - 1;
+      while (b >= 0 && noise(l.glyphs[b]!)) b--;
+      const before = l.glyphs[b];
+      if (!prev && alignTo !== null && before && !labelled(b) && g.x0 - before.x1 < l.h) return [];
       out.push(g);
     }
     while (out[0] && SEPARATORS.has(out[0].ch)) out.shift();
