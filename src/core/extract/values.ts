@@ -240,10 +240,14 @@ export function parseSex(text: string): string | null {
   return m ? m[0] : null;
 }
 
-/** Free text (names, addresses, scope): normalised spacing, separators at the ends dropped. */
+/**
+ * Free text (names, addresses, scope): normalised spacing, separators at the ends dropped.
+ * No value starts with a mark: one read between a label and its value (签发机关，杭州市…: a
+ * colon, or a speck, read as a comma) is the gap's, not the value's.
+ */
 export function parseText(text: string): string | null {
   const value = normaliseText(text)
-    .replace(/^[:：\s]+/u, '')
+    .replace(/^[:：,，、;；.。\s]+/u, '')
     .trim();
   return value === '' ? null : value;
 }
