@@ -194,4 +194,32 @@ describe('a business scope’s standard wording where the OCR doubted a characte
     const free = value.replace('一般项目：', '');
     expect(standardWordingDoubt('businessScope', free, glyphs.slice(5))).toBeNull();
   });
+
+  it('takes the unit a catalogue item prints between two of its units read exactly', () => {
+    // Real PP-OCR output: a license photocopy under its seal (tuned, seed offset 4670,
+    // dossier-tuned-2-0) split 技 into 减 (0.15) and 支 (0.57): 技术咨询、减支术交流、技术转让.
+    // Old code: two edits in a unit of four, more than one unit allows: kept as read.
+    const value =
+      '一般项目：技术服务、技术开发、技术咨询、减支术交流、技术转让、技术推广；货物进出口。';
+    const glyphs = [...value].map((ch, i) =>
+      i === value.indexOf('减')
+        ? { confidence: 0.148, options: [{ text: '时', p: 0.121 }] }
+        : i === value.indexOf('支')
+          ? { confidence: 0.565, options: [{ text: '变', p: 0.159 }] }
+          : glyph(0.99),
+    );
+    expect(standardWordingDoubt('businessScope', value, glyphs)?.taken).toBe(
+      value.replace('减支术交流', '技术交流'),
+    );
+    // Not between its item's neighbours (技术转让 lost): left as read.
+    const alone = value.replace('、技术转让', '');
+    const aloneGlyphs = [...alone].map((ch, i) =>
+      i === alone.indexOf('减')
+        ? { confidence: 0.148, options: [] }
+        : i === alone.indexOf('支')
+          ? { confidence: 0.565, options: [] }
+          : glyph(0.99),
+    );
+    expect(standardWordingDoubt('businessScope', alone, aloneGlyphs)).toBeNull();
+  });
 });

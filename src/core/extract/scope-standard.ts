@@ -76,13 +76,16 @@ export function unitEdits(
   read: readonly string[],
   glyphs: readonly (WordingGlyph | null)[],
   unit: string,
+  between = false,
 ): number | null {
   const want = [...unit];
   const n = read.length;
   const m = want.length;
   const long = m >= LONG_UNIT;
-  const most = long ? Math.floor(m / 4) : 1;
-  const blindMost = long ? Math.floor(m / 5) : 0;
+  // Between its two neighbours of one catalogue item, the unit is known: half of its
+  // characters may be ones the OCR read below LOW_P without seeing the unit's.
+  const most = between ? Math.floor(m / 2) : long ? Math.floor(m / 4) : 1;
+  const blindMost = between ? Math.floor(m / 2) : long ? Math.floor(m / 5) : 0;
   if (Math.abs(n - m) > most) return null;
   // cost[b][i * (m + 1) + j]: edits making read[0, i) the unit's [0, j), b of them blind.
   const cost = Array.from({ length: blindMost + 1 }, () =>
@@ -219,6 +222,32 @@ function lostMarkAndDoubt(
   return found;
 }
 
+/**
+ * The unit a catalogue item (JOINED) prints between the two read units around units[i],
+ * when both are that item's, read exactly, one place apart in it, and joined by 、 to it
+ * (技术咨询、?、技术转让: 技术交流); else null.
+ */
+function betweenNeighbours(
+  chars: readonly string[],
+  units: readonly ReadUnit[],
+  i: number,
+): string | null {
+  const before = units[i - 1];
+  const after = units[i + 1];
+  const unit = units[i]!;
+  if (!before || !after) return null;
+  const end = unit.start + unit.chars.length;
+  if (before.start + before.chars.length !== unit.start - 1 || after.start !== end + 1) return null;
+  if (chars[unit.start - 1] !== '、' || chars[end] !== '、') return null;
+  const a = before.chars.join('');
+  const b = after.chars.join('');
+  for (const item of JOINED) {
+    const k = item.indexOf(a);
+    if (k >= 0 && item[k + 2] === b) return item[k + 1]!;
+  }
+  return null;
+}
+
 /** A read unit: its characters, where it starts in the value, and their glyphs. */
 interface ReadUnit {
   start: number;
@@ -269,7 +298,8 @@ export function standardWordingDoubt(
   const settled = new Set<number>();
   // Right to left, so that a unit put back does not move the ones before it.
   const headed = /(?:一般项目|许可项目)：/u.test(value);
-  for (const unit of unitsOf(chars).reverse()) {
+  const units = unitsOf(chars);
+  for (const [index, unit] of [...units.entries()].reverse()) {
     const read = unit.chars.join('');
     const runTogether = headed ? lostMarks(read) : null;
     // A catalogue item's closing bracket is followed by a mark: one run into the next item lost it.
@@ -294,6 +324,13 @@ export function standardWordingDoubt(
     if (nearest !== null) {
       out.splice(unit.start, unit.chars.length, ...nearest.unit);
       changed.unshift(`${read} for ${nearest.unit}`);
+      unit.chars.forEach((_, k) => settled.add(unit.start + k));
+      continue;
+    }
+    const known = headed ? betweenNeighbours(chars, units, index) : null;
+    if (known !== null && unitEdits(unit.chars, g, known, true) !== null) {
+      out.splice(unit.start, unit.chars.length, ...known);
+      changed.unshift(`${read} for ${known}`);
       unit.chars.forEach((_, k) => settled.add(unit.start + k));
       continue;
     }
