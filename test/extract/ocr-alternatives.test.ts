@@ -6,6 +6,7 @@ import type { CharAlternatives, DocumentText, TextItem } from '../../src/core/ex
 import { extractDocument } from '../../src/core/extract/index';
 import { proposeUsccCorrections } from '../../src/core/codes/correct';
 import { bankForm as formWith, ocrItem } from './support/bank-form';
+import { ocrText } from './support/positioned';
 
 const item = ocrItem;
 
@@ -154,5 +155,51 @@ describe('a code with no checksum whose digit the OCR also read as another', () 
       expect(doc.confidence.accountNumber).toBeGreaterThanOrEqual(0.9);
       expect(doc.corrections.filter((c) => c.field === 'accountNumber')).toEqual([]);
     }
+  });
+});
+
+describe("a permit's serial number (编号, no checksum) whose digit the OCR also read as another", () => {
+  /** A 开户许可证 read by the OCR, its 编号 read 3101-95794552 as `alternatives` say. */
+  const permit = (alternatives?: CharAlternatives[]): DocumentText =>
+    ocrText(
+      [
+        item('开户许可证', 600, 200, 0.99),
+        item('核准号', 200, 400, 0.99),
+        item('J3101059058599', 500, 400),
+        item('编号', 1000, 400, 0.99),
+        item('3101-95794552', 1200, 400, 0.97, alternatives),
+        item('存款人名称', 200, 460, 0.99),
+        item('上海岚汐远电子商务有限公司', 500, 460),
+        item('开户银行', 200, 520, 0.99),
+        item('中国建设银行股份有限公司上海浦东分行', 500, 520),
+        item('账号', 200, 580, 0.99),
+        item('6011897057469630657', 500, 580),
+      ],
+      1700,
+      2400,
+      'paddle',
+    );
+
+  it('is below 0.9 with 3 behind a 5, the other digit proposed (old code: kept at 0.97, nothing proposed)', () => {
+    const doc = extractDocument(
+      permit([{ at: 11, p: 0.95, options: [{ text: '3', p: 0.04 }] }]),
+      'permit.jpg',
+    );
+    expect(doc.fields.serialNumber).toBe('3101-95794552');
+    expect(doc.confidence.serialNumber).toBeLessThan(0.9);
+    expect(doc.corrections).toContainEqual(
+      expect.objectContaining({
+        field: 'serialNumber',
+        to: '3101-95794532',
+        reason: 'ocr-alternative',
+      }),
+    );
+  });
+
+  it('keeps its confidence where the OCR saw no other digit', () => {
+    const doc = extractDocument(permit(), 'permit.jpg');
+    expect(doc.fields.serialNumber).toBe('3101-95794552');
+    expect(doc.confidence.serialNumber).toBeGreaterThanOrEqual(0.9);
+    expect(doc.corrections.filter((c) => c.field === 'serialNumber')).toEqual([]);
   });
 });

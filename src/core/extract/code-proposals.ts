@@ -19,7 +19,12 @@ const INVALID_CODE_CONFIDENCE = 0.5;
 const SETTLED_BIRTH_DATE_CONFIDENCE = 0.8;
 
 /** Codes of digits with no checksum: nothing but the OCR tells one of their digits. */
-const UNCHECKED_CODE_FIELDS = ['accountNumber', 'approvalNumber', 'accountCode'] as const;
+const UNCHECKED_CODE_FIELDS = [
+  'accountNumber',
+  'approvalNumber',
+  'accountCode',
+  'serialNumber',
+] as const;
 
 /** Checksum repairs of the credit code and ID number, and the birth date they settle. */
 export function proposeCodeRepairs(draft: Draft): void {
