@@ -5,6 +5,7 @@ import type { OcrEngine, OcrProgress, ImageInput } from '../core/ports';
 import type { ImageCodec } from './codec';
 import { preparePage, type PreparedPage, type PrepareOptions } from './prepare';
 import type { Raster } from './raster';
+import { CJK_UNIFIED } from '../core/text/han';
 
 /** What an engine's model runs on, and why not on the native runtime when that was wanted. */
 export interface OcrRuntimeInfo {
@@ -112,7 +113,6 @@ export function removeCjkSpaces(text: string): string {
   return text.replace(SPACE_NEXT_TO_CJK, '').trim();
 }
 
-const CJK_CHAR = /[\u3400-\u9fff]/u;
 const TO_FULL_WIDTH: Record<string, string> = {
   '(': '（',
   ')': '）',
@@ -137,9 +137,9 @@ export function preferCjkWidths(text: string): string {
       if (full === undefined) return ch;
       const before = chars[i - 1] ?? '';
       const after = chars[i + 1] ?? '';
-      if (ch === '(') return CJK_CHAR.test(after) ? full : ch;
-      if (ch === ')') return CJK_CHAR.test(before) || before === '）' ? full : ch;
-      return CJK_CHAR.test(before) ? full : ch;
+      if (ch === '(') return CJK_UNIFIED.test(after) ? full : ch;
+      if (ch === ')') return CJK_UNIFIED.test(before) || before === '）' ? full : ch;
+      return CJK_UNIFIED.test(before) ? full : ch;
     })
     .join('');
 }

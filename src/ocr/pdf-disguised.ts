@@ -11,6 +11,7 @@
 // such a glyph (suspectRun) sends its page's operator list to be read, whose glyphs carry
 // their own widths (disguisedGlyphs).
 import type { PdfDocument } from './pdf-text';
+import { HAS_HAN } from '../core/text/han';
 
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
@@ -19,7 +20,6 @@ export const OPS_SHOW_TEXT = 44;
 
 /** Characters a CJK text prints one em wide (as pdf-text.ts WIDE, without U+FFFD). */
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[\u{20000}-\u{3ffff}]/u;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * A character no CJK font prints an em wide: an ASCII letter, digit or mark, a Latin
@@ -48,7 +48,7 @@ export function suspectRun(text: string, width: number, size: number): boolean {
   const besideHan = chars.some(
     (c, i) =>
       isNarrow(c) &&
-      (chars.length === 1 || HAN.test(chars[i - 1] ?? '') || HAN.test(chars[i + 1] ?? '')),
+      (chars.length === 1 || HAS_HAN.test(chars[i - 1] ?? '') || HAS_HAN.test(chars[i + 1] ?? '')),
   );
   if (!besideHan) return false;
   const wide = chars.filter((c) => WIDE.test(c)).length;
@@ -87,7 +87,7 @@ export async function disguisedGlyphs(
   // W is wider than an em, 1042, and no CJK glyph.)
   const widths = new Map<number, number>();
   for (const g of printed)
-    if (HAN.test(g.unicode))
+    if (HAS_HAN.test(g.unicode))
       widths.set(Math.round(g.width), (widths.get(Math.round(g.width)) ?? 0) + 1);
   const cjkWidth = [...widths].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1000;
   const glyphs: { c: string; disguised: boolean }[] = [];

@@ -10,6 +10,7 @@
 // graphics state's transforms and form XObjects), so it is read from the image like any
 // unmapped glyph, wherever the content stream set it.
 import type { PdfDocument } from './pdf-text';
+import { HAS_HAN } from '../core/text/han';
 
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 type Matrix = [number, number, number, number, number, number];
@@ -44,7 +45,6 @@ export const OPS = {
 const LEFT_OUT = /^(?:[\t-\r \u00a0\u1680\u2028\u2029\u202f\ufeff]|\p{Cf})$/u;
 /** As pdf-disguised.ts: how far a glyph's width may be off the CJK width and be one. */
 const EM_SLACK = 0.005;
-const HAN = /\p{Script=Han}/u;
 
 /** A glyph pdfjs's text content left out, where it is printed (page units, top-left). */
 export interface DroppedGlyph {
@@ -98,7 +98,7 @@ export function printedGlyphs(list: { fnArray: number[]; argsArray: unknown[] })
 export function cjkWidthOf(glyphs: readonly OpGlyph[]): number | undefined {
   const widths = new Map<number, number>();
   for (const g of glyphs)
-    if (typeof g.unicode === 'string' && HAN.test(g.unicode))
+    if (typeof g.unicode === 'string' && HAS_HAN.test(g.unicode))
       widths.set(Math.round(g.width), (widths.get(Math.round(g.width)) ?? 0) + 1);
   return [...widths].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

@@ -13,6 +13,7 @@ import {
 import type { LabelDef } from './labels';
 import type { Line, WorkCounter } from './lines';
 import { WRAPPED_PART, wrappedSearch } from './wrapped-labels';
+import { HAN_CHAR } from '../text/han';
 
 export { SEPARATORS, gapBefore, type LabelHit } from './label-match';
 
@@ -25,7 +26,6 @@ const LABEL_WORD_END = /(?:名称|全称|姓名|名字|号码|编号|代码|账�
 const LABEL_WORD = /^(?:名称|全称|姓名|名字)$/u;
 /** The most characters a label's extra words add (开户银行|名称, 银行|账号). */
 const MAX_LABEL_EXTRA = 4;
-const HAN_CHAR = /^\p{Script=Han}$/u;
 
 /** The most labels kept per page: a real form has fewer than 40; a hostile one has no say. */
 const MAX_HITS_PER_PAGE = 200;

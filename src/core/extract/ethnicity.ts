@@ -12,6 +12,7 @@ import { union, type Glyph } from './lines';
 import type { PageLayout } from './page-layout';
 import { CONFIDENCE_CAP, type FieldReading } from './scoring';
 import { ETHNICITIES, OTHER_ETHNICITIES, isEthnicity } from './value-types';
+import { HAN_CHAR } from '../text/han';
 
 /** Every name a card prints in 民族 by itself (the 56 and the others; not a （入籍） one). */
 const NAMES: readonly string[] = [...ETHNICITIES, ...OTHER_ETHNICITIES];
@@ -223,8 +224,6 @@ function sexThenMin(layout: PageLayout): Place[] {
   return [];
 }
 
-const HAN = /^\p{Script=Han}$/u;
-
 /**
  * 民族 of a card front, where the card prints it (ethnicityPlaces), when no name of the
  * list was read for it: a name read there is taken (below the confidence of a labelled
@@ -278,7 +277,7 @@ export function ethnicityFallback(
     }
     // A name with one character misread (乌收别克): taken as read, and proposed.
     for (const place of places) {
-      const han = place.glyphs.filter((g) => HAN.test(g.ch));
+      const han = place.glyphs.filter((g) => HAN_CHAR.test(g.ch));
       const text = han.map((g) => g.ch).join('');
       if (read || han.length < 2 || nearestEthnicity(text) === null) continue;
       readings.set('ethnicity', {

@@ -11,6 +11,7 @@ import type { FieldReading } from './scoring';
 import { startsWithSurname } from './surnames';
 import { isPersonName, neverValue, typeOf } from './value-types';
 import { linePrintsDate, linePrintsDatePart } from './printed-date';
+import { HAN_CHAR } from '../text/han';
 
 /**
  * The most an ID number found without its label is trusted: its checksum holds, but
@@ -250,8 +251,6 @@ export function addressBlockFallback(
   }
 }
 
-const HAN = /^\p{Script=Han}$/u;
-
 /**
  * An address block's glyphs: the first line's without the remnant of its lost label
  * (`味浙江省…`, `I江苏省…`): what stands left of where the wrapped lines start (the value's
@@ -262,7 +261,7 @@ function addressGlyphs(rows: readonly Glyph[][]): Glyph[] {
   if (!first) return [];
   const column = rest.length > 0 ? Math.min(...rest.map((r) => r[0]?.x0 ?? Infinity)) : -Infinity;
   const inColumn = first.filter((g) => (g.x0 + g.x1) / 2 >= column);
-  const start = inColumn.findIndex((g) => HAN.test(g.ch));
+  const start = inColumn.findIndex((g) => HAN_CHAR.test(g.ch));
   return start < 0 ? [] : [...inColumn.slice(start), ...rest.flat()];
 }
 

@@ -3,6 +3,7 @@
 // character matched wrongly at its edge is the value's instead.
 import type { LabelDef } from './labels';
 import type { Line } from './lines';
+import { HAN_CHAR } from '../text/han';
 
 /** A horizontal extent on a page. */
 export interface Span {
@@ -44,8 +45,6 @@ export const SEPARATORS = new Set([':', '：', '﹕']);
 /** Widest gap allowed between two characters of one label, in line heights (`名  称` with ideographic spaces). */
 export const MAX_LABEL_GAP = 4;
 
-const HAN = /^\p{Script=Han}$/u;
-
 /**
  * Gap before glyph i of a line, in line heights (Infinity at the line start); before an
  * ideograph taller than that, in its own height: a line's median height may be a long
@@ -56,7 +55,7 @@ export function gapBefore(line: Line, i: number): number {
   const prev = line.glyphs[i - 1];
   const cur = line.glyphs[i];
   if (!prev || !cur) return Infinity;
-  const h = HAN.test(cur.ch) ? Math.max(line.h, cur.y1 - cur.y0) : line.h;
+  const h = HAN_CHAR.test(cur.ch) ? Math.max(line.h, cur.y1 - cur.y0) : line.h;
   return (cur.x0 - prev.x1) / h;
 }
 

@@ -7,6 +7,7 @@ import { minConfidence, union, type Glyph, type Line } from './lines';
 import { withoutLoneTail } from './lone-glyph';
 import { joinGlyphs, labelGlyphs, rightBound, type PageLayout } from './page-layout';
 import { unreadLabelBeside } from './row-labels';
+import { CJK_UNIFIED, HAS_HAN } from '../text/han';
 
 export interface ValueRegion {
   glyphs: Glyph[][];
@@ -14,8 +15,6 @@ export interface ValueRegion {
   confidence: number;
   box: Box;
 }
-
-const CJK_CHAR = /[\u3400-\u9fff]/u;
 
 /** Whether a line's text is about the size h (not a title, a seal, a QR code, a watermark). */
 const sameSize = (line: Line, h: number): boolean => line.h <= 1.6 * h && line.h >= h / 1.6;
@@ -51,7 +50,6 @@ const FULL_WIDTH = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff60]/u;
 
 /** Below this a box holding no ideograph is noise the OCR read as letters (lines.ts specks). */
 const NOISE_CONFIDENCE = 0.3;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Whether a glyph of the line belongs to a box of noise: no ideograph in it, read below
@@ -59,7 +57,7 @@ const HAN = /\p{Script=Han}/u;
  * address's second row). A letter's confidence is its box's (lines.ts itemGlyphs).
  */
 function noiseOf(line: Line): (g: Glyph) => boolean {
-  const withHan = new Set(line.glyphs.filter((g) => HAN.test(g.ch)).map((g) => g.item));
+  const withHan = new Set(line.glyphs.filter((g) => HAS_HAN.test(g.ch)).map((g) => g.item));
   return (g) => g.item !== undefined && !withHan.has(g.item) && g.confidence < NOISE_CONFIDENCE;
 }
 
@@ -207,7 +205,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     // A row of digits alone under Chinese text is the next field whose label OCR missed
     // (an account number under the bank's name), not a wrapped line.
     const last = rows[rows.length - 1]?.at(-1)?.ch ?? '';
-    if (CJK_CHAR.test(last) && row.length >= 6 && row.every((g) => /[0-9]/.test(g.ch))) break;
+    if (CJK_UNIFIED.test(last) && row.length >= 6 && row.every((g) => /[0-9]/.test(g.ch))) break;
     rows.push(row);
     if (rows.length === 2) wrapGap = gap;
     bottom = next.y1;
@@ -244,8 +242,8 @@ function runsOn(
 }
 
 /** A glyph's text size: its height, or an ideograph's width where that is less (a tilt grows a long line's box, not its characters). */
-const textSize = (g: Glyph): number =>
-  CJK_CHAR.test(g.ch) ? Math.min(g.y1 - g.y0, g.x1 - g.x0) : g.y1 - g.y0;
+export const textSize = (g: Glyph): number =>
+  CJK_UNIFIED.test(g.ch) ? Math.min(g.y1 - g.y0, g.x1 - g.x0) : g.y1 - g.y0;
 
 /**
  * The value's first line where it was grouped apart from its label's: a photo tilts a long

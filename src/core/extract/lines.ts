@@ -4,6 +4,7 @@
 // for every character added).
 import type { Box, CharAlternatives, PageText, TextItem } from '../extraction';
 import { foldWidth, mapRadicals } from '../text/normalise';
+import { HAN_CHAR, HAS_HAN } from '../text/han';
 
 export interface Glyph {
   ch: string;
@@ -35,14 +36,6 @@ export interface Line {
 export interface WorkCounter {
   steps: number;
 }
-
-/**
- * Characters read by their own confidence: ideographs, where one misread among thousands
- * of look-alikes leaves a well-formed wrong value. Letters and digits keep their line's:
- * a code's checksum and a date's calendar judge them (a checksum-valid credit code with
- * a digit at 0.85 is right), and a date's dots are the recogniser's weakest characters.
- */
-const OWN_CONFIDENCE = /\p{Script=Han}/u;
 
 const INVISIBLE_CHAR = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/u;
 
@@ -95,9 +88,13 @@ export function itemGlyphs(item: TextItem, index?: number): Glyph[] {
         // The item's confidence (its weakest character, lifted a little; capped where a
         // character seems lost), lowered to an ideograph's own where that is less sure: a
         // value is as sure as its weakest ideograph (样列 with 列 at 0.87 in a line at 0.92).
+        // Only ideographs, where one misread among thousands of look-alikes leaves a
+        // well-formed wrong value: letters and digits keep their line's, as a code's checksum
+        // and a date's calendar judge them (a checksum-valid credit code with a digit at 0.85
+        // is right), and a date's dots are the recogniser's weakest characters.
         confidence: Math.min(
           item.confidence,
-          (OWN_CONFIDENCE.test(ch) ? own?.[glyphs.length] : undefined) ?? 1,
+          (HAS_HAN.test(ch) ? own?.[glyphs.length] : undefined) ?? 1,
         ),
         ...(own?.[glyphs.length] === undefined ? {} : { own: own[glyphs.length] }),
         ...(index === undefined ? {} : { item: index }),
@@ -240,7 +237,6 @@ export function pageLines(page: PageText, work?: WorkCounter): Line[] {
 const SPECK_CONFIDENCE = 0.3;
 /** A speck's box: its larger side under this share of its line's character height. */
 const SPECK_SIZE = 0.75;
-const IDEOGRAPH = /^\p{Script=Han}$/u;
 
 /** A speck's box holds at most this many glyphs (dust, a fragment of a seal's ring). */
 const SPECK_GLYPHS = 3;
@@ -274,7 +270,7 @@ function withoutSpecks(line: Line, few: ReadonlySet<number>): Line {
     g.item !== undefined &&
     few.has(g.item) &&
     (g.own ?? g.confidence) < SPECK_CONFIDENCE &&
-    IDEOGRAPH.test(g.ch) &&
+    HAN_CHAR.test(g.ch) &&
     Math.max(g.x1 - g.x0, g.y1 - g.y0) < SPECK_SIZE * line.h;
   if (line.glyphs.length < 2 || !line.glyphs.some(specklike)) return line;
   const kept = new Set(line.glyphs.filter((g) => !specklike(g)).map((g) => g.item));

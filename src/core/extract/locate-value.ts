@@ -5,6 +5,7 @@
 import type { Box, DocumentText } from '../extraction';
 import { foldWidth } from '../text/normalise';
 import { pageLines, union, minConfidence, type Glyph, type Line } from './lines';
+import { HAS_HAN } from '../text/han';
 /** The most a value located this way is trusted: a person confirms it. */
 export const FOUND_CONFIDENCE = 0.8;
 /** Taken off per character edit between the other document's value and the page. */
@@ -33,7 +34,6 @@ export function allowedEdits(n: number): number {
   return Math.min(4, Math.ceil(n / 5));
 }
 
-const HAN = /\p{Script=Han}/u;
 /** Values this short (names) differ from their occurrence by substitutions only. */
 const SUBSTITUTIONS_ONLY = 5;
 const compactKey = (s: string): string[] => [...foldWidth(s)].filter((ch) => !/\s/u.test(ch));
@@ -119,7 +119,7 @@ const overlaps = (a: Box, b: Box): boolean => {
  */
 function runsOn(line: Line, glyphs: readonly Glyph[], end: number): boolean {
   const next = glyphs[end];
-  if (next === undefined || !HAN.test(next.ch)) return false;
+  if (next === undefined || !HAS_HAN.test(next.ch)) return false;
   const last = glyphs[end - 1]!;
   return next.x0 - last.x1 < 0.6 * line.h;
 }

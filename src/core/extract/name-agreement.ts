@@ -21,10 +21,11 @@ import {
 } from './alternatives';
 import { misreadingsOf } from './confusables';
 import { pageLines } from './lines';
-import { IDEOGRAPH, pageBacksAt, pageConsidered, pageSupportsAt } from './page-support';
+import { pageBacksAt, pageConsidered, pageSupportsAt } from './page-support';
 import { placeDoubt } from './places';
 import { startsWithSurname } from './surnames';
 import { isPersonName, isPersonNameField } from './value-types';
+import { HAN_CHAR } from '../text/han';
 
 /** A reading of the name at least this sure may speak for another document's. */
 const SOURCE_CONFIDENCE = 0.65;
@@ -142,7 +143,7 @@ function couldBeInCompanyName(reading: Reading, i: number, ch: string): boolean 
     seen !== null &&
     seen !== undefined &&
     seen.p < SURE_CHARACTER_P &&
-    IDEOGRAPH.test(ch) &&
+    HAN_CHAR.test(ch) &&
     (seen.options.some((o) => o.text === ch) || placeSays(reading, i, ch)) &&
     oddsWithRule(reading, i, ch)
   );
@@ -204,7 +205,7 @@ function probabilityAt(reading: Reading, i: number, ch: string): number | null {
 function jointOdds(own: Reading, other: Reading, i: number): number | null {
   const ours = [...own.value][i]!;
   const theirs = [...other.value][i]!;
-  if (!IDEOGRAPH.test(theirs) || !sawThere(own, i, theirs)) return null;
+  if (!HAN_CHAR.test(theirs) || !sawThere(own, i, theirs)) return null;
   const p = [
     probabilityAt(own, i, theirs),
     probabilityAt(other, i, theirs),

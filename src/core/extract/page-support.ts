@@ -14,6 +14,7 @@
 // is for the comparison to show.
 import type { CharAlternatives } from '../extraction';
 import { SURE_CHARACTER_P } from './alternatives';
+import { HAN_CHAR } from '../text/han';
 
 /**
  * The other document's value must be at least this probable, against the page's own
@@ -86,9 +87,6 @@ export function pageSupports(
   return (pageOdds(seen, ours, theirs, at) ?? 0) >= PAGE_SUPPORT_ODDS;
 }
 
-/** An ideograph: what a name may be settled at (a bracket's width is the image's). */
-export const IDEOGRAPH = /^\p{Script=Han}$/u;
-
 /** `value` with `ch` at position i. */
 const withAt = (value: string, i: number, ch: string): string => {
   const chars = [...value];
@@ -101,7 +99,7 @@ const withAt = (value: string, i: number, ch: string): string => {
  * (what it saw there: `seen`): it read its character below SURE_CHARACTER_P and gave `ch`
  * at least PAGE_SUPPORT_ODDS of that character's probability, as a runner-up or a
  * candidate. A character it considered less than that is what the page prints, whatever
- * another document reads.
+ * another document reads. Only an ideograph is settled so (a bracket's width is the image's).
  */
 export function pageSupportsAt(
   seen: readonly (CharAlternatives | null)[] | null,
@@ -109,7 +107,7 @@ export function pageSupportsAt(
   i: number,
   ch: string,
 ): boolean {
-  return IDEOGRAPH.test(ch) && pageSupports(seen, value, withAt(value, i, ch), [i]);
+  return HAN_CHAR.test(ch) && pageSupports(seen, value, withAt(value, i, ch), [i]);
 }
 
 /**
@@ -149,7 +147,7 @@ export function pageBacksAt(
   runnerUpOdds = WITH_RULE_ODDS,
 ): boolean {
   const glyph = seen?.[i];
-  if (glyph === null || glyph === undefined || !IDEOGRAPH.test(ch)) return false;
+  if (glyph === null || glyph === undefined || !HAN_CHAR.test(ch)) return false;
   if (glyph.judged === ch) return true;
   const p = probabilityOnPage(glyph, [...value][i]!, ch);
   if (p === null) return false;

@@ -4,8 +4,8 @@
 // not a wrapped line of the value above it.
 import { SEPARATORS, type LabelHit } from './anchors';
 import type { Line } from './lines';
+import { HAN_CHAR } from '../text/han';
 
-const HAN = /^\p{Script=Han}$/u;
 /** The most characters a label has before its colon (法定代表人（单位负责人）). */
 const MAX_LABEL_CHARS = 12;
 
@@ -25,6 +25,6 @@ export function unreadLabelBeside(line: Line, hit: LabelHit, valueX0: number): b
   return (
     colon >= 2 &&
     colon <= MAX_LABEL_CHARS &&
-    column.slice(0, colon).every((g) => HAN.test(g.ch) || /^[（）()]$/u.test(g.ch))
+    column.slice(0, colon).every((g) => HAN_CHAR.test(g.ch) || /^[（）()]$/u.test(g.ch))
   );
 }

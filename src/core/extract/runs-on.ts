@@ -5,15 +5,9 @@
 // so the value stopped where that line began: 有限责任公司 read, （自然人投资或控股） beside
 // it in a box twice as tall. The value has its type; it is not the whole of it.
 import { SEPARATORS, type LabelHit } from './anchors';
-import { MAX_VALUE_GAP, type ValueRegion } from './layout';
+import { MAX_VALUE_GAP, textSize, type ValueRegion } from './layout';
 import { labelGlyphs, rightBound, type PageLayout } from './page-layout';
 import type { Glyph } from './lines';
-
-const CJK_CHAR = /[\u3400-\u9fff]/u;
-
-/** A glyph's text size: an ideograph's width where that is less than its box's height. */
-const size = (g: Glyph): number =>
-  CJK_CHAR.test(g.ch) ? Math.min(g.y1 - g.y0, g.x1 - g.x0) : g.y1 - g.y0;
 
 /** Whether the centre of `q` lies within the height of `g`'s row. */
 const onRowOf = (q: Glyph, g: Glyph): boolean => {
@@ -29,7 +23,7 @@ export function textRunsOn(region: ValueRegion, hit: LabelHit, layout: PageLayou
   const h = hit.line.h;
   const right = rightBound(hit, layout);
   const sized = (q: Glyph, g: Glyph): boolean => {
-    const ratio = size(q) / size(g);
+    const ratio = textSize(q) / textSize(g);
     return ratio > 1 / 1.6 && ratio < 1.6;
   };
   for (const line of layout.lines) {

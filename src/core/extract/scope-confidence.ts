@@ -12,9 +12,9 @@
 import type { Box, DocumentText, TextItem } from '../extraction';
 import { CLOSE_SECOND_CONFIDENCE, SURE_CHARACTER_P } from './alternatives';
 import type { PlaceGlyph as ScopeGlyph } from './places';
+import { HAS_HAN } from '../text/han';
 
 const READABLE = /[\p{L}\p{N}]/u;
-const HAN = /\p{Script=Han}/u;
 const HEADED = /(?:一般项目|许可项目)[：:]/u;
 /** Within this of each other, two confidences are the same (rounding). */
 const EPS = 0.005;
@@ -50,7 +50,7 @@ export function scopeConfidence(
   for (const [i, ch] of chars.entries()) {
     const g = glyphs[i] ?? null;
     if (READABLE.test(ch) && g === null) return reading;
-    if (g !== null && HAN.test(ch)) ideographs = Math.min(ideographs, g.confidence);
+    if (g !== null && HAS_HAN.test(ch)) ideographs = Math.min(ideographs, g.confidence);
     if (settled.has(i) || /\s/u.test(ch)) continue;
     // A mark the grammar made another (： read for ；) has no glyph of its own: doubted.
     if (!READABLE.test(ch)) markDoubted ||= g === null || g.confidence < SURE_CHARACTER_P;

@@ -5,6 +5,7 @@
 // a character or two misread, it is that wording. A scope is repaired in place, as its
 // look-alike punctuation is (punctuation.ts): it is compared with nothing.
 import { foldWidth } from '../text/normalise';
+import { HAS_HAN } from '../text/han';
 
 /** Closing clauses, inside their brackets, as the registration authorities print them. */
 const CLAUSES: readonly string[] = [
@@ -16,7 +17,6 @@ const CLAUSES: readonly string[] = [
 const MAX_CLAUSE_MISREAD = 2;
 
 const HEADINGS: readonly string[] = ['一般项目', '许可项目'];
-const HAN = /\p{Script=Han}/u;
 /** A sentence's end before a heading: 。 or a dot the OCR read for it (punctuation.ts). */
 const SENTENCE_END = /^[。.·•・｡]$/u;
 
@@ -47,7 +47,7 @@ function matched(
       tries.push({ k: k + 1, put: got, cost: 0 });
     // An ideograph misread as another, or the wording's mark read as another mark (项目外。凭
     // for 项目外，凭: a face's ， and 。 differ in a stroke): the wording's.
-    else if (got !== undefined && HAN.test(w) === HAN.test(got))
+    else if (got !== undefined && HAS_HAN.test(w) === HAS_HAN.test(got))
       tries.push({ k: k + 1, put: w, cost: 1 });
     // A character lost (a mark between two ideographs, an ideograph the stamp hid): put
     // back, the next character read is the wording's next.
@@ -122,8 +122,8 @@ export function repairListCommas(scope: string): string {
       const after = chars[i + 1] ?? '';
       const rest = chars.slice(i + 1, i + 7).join('');
       if (
-        (HAN.test(before) || before === '）') &&
-        HAN.test(after) &&
+        (HAS_HAN.test(before) || before === '）') &&
+        HAS_HAN.test(after) &&
         !CLAUSE_AFTER_COMMA.test(rest)
       )
         chars[i] = '；';

@@ -6,10 +6,8 @@ import { preferCjkWidths } from '../engine';
 import type { CharAlternative } from './ctc';
 import type { DetectedBox } from './db-postprocess';
 import type { InkSpan } from './line-ink';
+import { CJK_UNIFIED, HAS_HAN } from '../../core/text/han';
 
-const CJK = /[\u3400-\u9fff]/u;
-/** What src/core/extract/lines.ts takes a character's own confidence for. */
-const HAN = /\p{Script=Han}/u;
 /** Confidence of a segment that seems to have lost a character. */
 const MISSING_CHARACTER_CONFIDENCE = 0.6;
 /**
@@ -39,7 +37,8 @@ function hasMissingCharacterGap(
   if (cjkPitch === null) return false;
   return part.some((c, i) => {
     const prev = part[i - 1];
-    if (prev === undefined || !CJK.test(c.text) || !CJK.test(prev.text)) return false;
+    if (prev === undefined || !CJK_UNIFIED.test(c.text) || !CJK_UNIFIED.test(prev.text))
+      return false;
     if (c.start - prev.start <= 1.4 * cjkPitch) return false;
     if (ink === null) return true;
     // A set ideograph is about the line's pitch wide: print between the two glyphs' edges,
@@ -156,7 +155,9 @@ export function lineSegments(
   const cjkGaps = visible
     .slice(1)
     .map((c, i) =>
-      CJK.test(c.text) && CJK.test(visible[i]!.text) ? c.start - visible[i]!.start : NaN,
+      CJK_UNIFIED.test(c.text) && CJK_UNIFIED.test(visible[i]!.text)
+        ? c.start - visible[i]!.start
+        : NaN,
     )
     .filter((g) => !Number.isNaN(g))
     .sort((a, b) => a - b);
@@ -196,7 +197,7 @@ export function lineSegments(
         confidence = Math.min(confidence, MISSING_CHARACTER_CONFIDENCE);
       // The extractor takes an ideograph's own confidence where it is lower (itemGlyphs);
       // another character read again holds its whole segment.
-      if (part.some((c) => c.recovered === true && !HAN.test(c.text)))
+      if (part.some((c) => c.recovered === true && !HAS_HAN.test(c.text)))
         confidence = Math.min(confidence, RECOVERED_CHARACTER_CONFIDENCE);
       // A character two recognisers read differently (second-opinion.ts) holds its segment.
       if (part.some((c) => c.secondOpinion === true))

@@ -19,13 +19,13 @@
 import { createRaster, crop, type Raster } from '../raster';
 import type { RecognisedChar } from './line-segments';
 import { RECOVERED_CHARACTER_CONFIDENCE } from './line-segments';
+import { HAN_CHAR } from '../../core/text/han';
 
 /** Reads one character from each glyph image: its text and a confidence in 0..1. */
 export type GlyphReader = (
   glyphs: readonly Raster[],
 ) => Promise<readonly { text: string; confidence: number }[]>;
 
-const HAN = /^\p{Script=Han}$/u;
 /** A glyph PP-OCR read at this probability or more is not asked about. */
 export const SECOND_OPINION_BELOW = 0.95;
 /** Lines of more characters than this are not asked about (a name's line is short). */
@@ -47,7 +47,12 @@ export function glyphsToAsk(lines: readonly (readonly RecognisedChar[])[]): Glyp
     const shown = chars.filter((c) => c.text.trim() !== '');
     if (shown.length === 0 || shown.length > SHORT_LINE_CHARS) return;
     chars.forEach((c, char) => {
-      if (HAN.test(c.text) && c.confidence < SECOND_OPINION_BELOW && c.candidates && !c.recovered)
+      if (
+        HAN_CHAR.test(c.text) &&
+        c.confidence < SECOND_OPINION_BELOW &&
+        c.candidates &&
+        !c.recovered
+      )
         asked.push({ line, char });
     });
   });
@@ -123,7 +128,7 @@ export function secondReading(
   second: { text: string; confidence: number },
 ): RecognisedChar | null {
   const text = second.text.trim();
-  if (!HAN.test(text) || text === first.text) return null;
+  if (!HAN_CHAR.test(text) || text === first.text) return null;
   if (second.confidence < SECOND_MIN_CONFIDENCE) return null;
   if ((first.candidates?.get(text) ?? 0) < SECOND_MIN_FIRST_P) return null;
   return {
