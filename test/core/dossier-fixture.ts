@@ -3,6 +3,8 @@ import { idCheckDigit } from '../../src/core/codes/id-number';
 import type { DocumentKind, FieldValues } from '../../src/core/documents';
 import type { DossierInput } from '../../src/core/dossier';
 import type { ExtractedDocument } from '../../src/core/extraction';
+import { runChecks, type CheckId, type CheckResult } from '../../src/core/checks';
+import { loadRulePack } from '../../src/core/rule-pack';
 
 export const TODAY = '2026-11-24';
 export const CREDIT_CODE = '91350100M000100Y43';
@@ -82,3 +84,21 @@ export function withFields(
   );
   return input;
 }
+
+const pack = loadRulePack();
+
+/** The result of one check of the bundled rule pack on `input`. */
+export function check(input: DossierInput, id: CheckId): CheckResult {
+  const found = runChecks(input, pack).checks.find((c) => c.id === id);
+  if (!found) throw new Error(`no result for ${id}`);
+  return found;
+}
+
+export const statusOf = (input: DossierInput, id: CheckId) => check(input, id).status;
+
+/** The ready dossier without the documents of these kinds. */
+export const without = (...kinds: string[]): DossierInput => {
+  const input = readyDossier();
+  input.documents = input.documents.filter((d) => !kinds.includes(d.kind));
+  return input;
+};
