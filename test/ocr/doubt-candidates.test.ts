@@ -41,3 +41,41 @@ describe('candidates of a doubted character', () => {
     expect(item?.alternatives?.[0]?.candidates?.map((c) => c.text)).toContain('深');
   });
 });
+
+describe('candidates of a doubted character with a second reader on', () => {
+  // Lines of random steps, probabilities rounded to 1/200 so that classes tie: the
+  // candidates kept for a second reader give each doubted character the same doubt
+  // candidates, in the same order, as scanning its steps again.
+  const classes = 9;
+  const alphabet = ctcAlphabet('甲\n乙\n丙\n丁\n戊\n己\n庚\n');
+  let seed = 7;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const line = (steps: number): Float32Array => {
+    const rows: number[] = [];
+    for (let t = 0; t < steps; t++) {
+      const raw = Array.from({ length: classes }, (_, c) =>
+        c === 0 && random() < 0.5 ? 6 : random() ** 3,
+      );
+      const sum = raw.reduce((a, b) => a + b, 0);
+      rows.push(...raw.map((r) => Math.round((200 * r) / sum) / 200));
+    }
+    return new Float32Array(rows);
+  };
+
+  it('are the same as without it', () => {
+    let doubted = 0;
+    for (let n = 0; n < 300; n++) {
+      const steps = 3 + Math.floor(random() * 20);
+      const probs = line(steps);
+      const alone = ctcGreedyDecode(probs, steps, classes, alphabet);
+      const withReader = ctcGreedyDecode(probs, steps, classes, alphabet, true);
+      expect(withReader.text).toBe(alone.text);
+      expect(withReader.doubtCandidates).toEqual(alone.doubtCandidates);
+      doubted += alone.doubtCandidates.filter((d) => d.length > 0).length;
+    }
+    expect(doubted).toBeGreaterThan(100);
+  });
+});

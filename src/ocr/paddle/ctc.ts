@@ -163,9 +163,16 @@ export function ctcGreedyDecode(
   const charCandidates = candidates.map(
     (m) => new Map([...m].map(([c, p]) => [alphabet[c] ?? '', p] as const)),
   );
+  // A doubted character's candidates: the classes the decoding kept at its steps for a
+  // second reader, else those steps scanned again (only a doubted character's, 2-4 steps).
   const doubtCandidates = emitted.map((cls, k) =>
     charConfidences[k]! < DOUBTED_BELOW
-      ? stepCandidates(probs, classes, charSteps(probs, timeSteps, classes, charStarts, k), cls)
+      ? bestFirst(
+          keepCandidates
+            ? candidates[k]!
+            : stepClasses(probs, classes, charSteps(probs, timeSteps, classes, charStarts, k)),
+          cls,
+        )
           .slice(0, MAX_DOUBT_CANDIDATES)
           .map(([c, p]) => ({ text: alphabet[c] ?? '', p }))
       : [],
@@ -204,7 +211,7 @@ function blankStep(probs: Float32Array, classes: number, t: number): boolean {
 }
 
 /**
- * The time steps of emitted character k, as charCandidates takes them: the step before
+ * The time steps of emitted character k, as the decoding's candidates take them: the step before
  * its first when that was a blank, its own run, and the blank steps after it.
  */
 function charSteps(
@@ -219,20 +226,27 @@ function charSteps(
   return [from, starts[k + 1] ?? timeSteps];
 }
 
-/** Every class but the blank and `own` at CANDIDATE_MIN_P or more in [from, to), best first. */
-function stepCandidates(
+/**
+ * Every class but the blank at CANDIDATE_MIN_P or more in [from, to), with its highest p
+ * there: what the decoding keeps as a character's candidates when asked to.
+ */
+function stepClasses(
   probs: Float32Array,
   classes: number,
   [from, to]: [number, number],
-  own: number,
-): [number, number][] {
+): Map<number, number> {
   const best = new Map<number, number>();
   for (let t = from; t < to; t++) {
     const row = t * classes;
     for (let c = 1; c < classes; c++) {
       const p = probs[row + c]!;
-      if (c !== own && p >= CANDIDATE_MIN_P && p > (best.get(c) ?? 0)) best.set(c, p);
+      if (p >= CANDIDATE_MIN_P && p > (best.get(c) ?? 0)) best.set(c, p);
     }
   }
-  return [...best].sort((a, b) => b[1] - a[1]);
+  return best;
+}
+
+/** The classes of `best` but `own`, best first (ties in the order they were found). */
+function bestFirst(best: ReadonlyMap<number, number>, own: number): [number, number][] {
+  return [...best].filter(([c]) => c !== own).sort((a, b) => b[1] - a[1]);
 }
