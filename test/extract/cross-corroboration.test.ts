@@ -230,6 +230,42 @@ describe('a name settled among what this page’s OCR saw there', () => {
     expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
   });
 
+  it('啤 at 0.52 with 隗 only among its candidates (odds 0.07) where the license prints 隗贺钊: legible (old code: 0.52, not corroborated)', () => {
+    // An ID photo's rare surname, seed offset 4660 dossier-tuned-1: the name agreement
+    // settles 隗 (the page backs it: page-support.ts), so the legibility must see it too.
+    const doubt: CharAlternatives[] = [
+      {
+        at: 0,
+        p: 0.52,
+        options: [{ text: '牌', p: 0.2 }],
+        candidates: [
+          { text: '牌', p: 0.2 },
+          { text: '隗', p: 0.038 },
+        ],
+      },
+    ];
+    const [bank] = dossier(formText('啤贺钊', 0.52, doubt), textLayer('隗贺钊'));
+    expect(bank!.fields.legalRepresentative).toBe('隗贺钊');
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+    expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('隗 among the candidates below the odds the page must give (0.01 of 0.52): not legible', () => {
+    const doubt: CharAlternatives[] = [
+      {
+        at: 0,
+        p: 0.52,
+        options: [{ text: '牌', p: 0.2 }],
+        candidates: [
+          { text: '牌', p: 0.2 },
+          { text: '隗', p: 0.01 },
+        ],
+      },
+    ];
+    const [bank] = dossier(formText('啤贺钊', 0.52, doubt), textLayer('隗贺钊'));
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+  });
+
   it('the other reading doubted that place too: settled or not, nothing corroborated', () => {
     const theirs: CharAlternatives[] = [{ at: 1, p: 0.7, options: [{ text: '昕', p: 0.2 }] }];
     const [bank] = dossier(formText('王昕琰', 0.62, doubtAt1), formText('王听琰', 0.7, theirs));

@@ -12,7 +12,9 @@
 //   settled by another document's value (`found`, by the cross-document search, name and
 //   code agreement), not waiting for a bracket's width to be confirmed. One exception: a
 //   person's name whose page shows, at a place or two, the name's character behind a
-//   character its OCR doubted (终 at 0.35 with 佟 behind), or a look-alike the recogniser
+//   character its OCR doubted (终 at 0.35 with 佟 behind; or further behind, among the
+//   recogniser's candidates, at the odds the page must give for the name agreement to settle
+//   it: page-support.ts glyphBacks), or a look-alike the recogniser
 //   is measured to read for it, as its character or a runner-up (confusables.ts: 隐 for
 //   隗 where a surname belongs and 隐 is none, 赞 read unsurely for 赟, 是 with 曼 behind
 //   for 旻), whether the reader or the name agreement chose it; such a place counts as
@@ -34,6 +36,7 @@ import type { DocumentText, ExtractedDocument } from '../extraction';
 import { validateUscc } from '../codes/uscc';
 import { lookAlikeGlyphs, SURE_CHARACTER_P, valueGlyphs } from './alternatives';
 import { misreadingsOf } from './confusables';
+import { glyphBacks } from './page-support';
 import { CORROBORATED_CONFIDENCE } from './corroboration';
 import { pageLines, type Glyph } from './lines';
 import { startsWithSurname } from './surnames';
@@ -142,6 +145,9 @@ function readsFor(glyph: Glyph, i: number, ch: string, value: string): boolean {
     (glyph.alternatives?.p ?? 1) < SURE_CHARACTER_P || glyph.confidence < SURE_GLYPH_CONFIDENCE;
   const behind = glyph.alternatives?.options.map((o) => o.text) ?? [];
   if (unsure && behind.includes(ch)) return true;
+  // Further behind, among the recogniser's candidates, where the page backs it as it must
+  // for the name agreement to settle it (page-support.ts): 隗 at 0.038 behind 啤 at 0.52.
+  if (unsure && glyph.alternatives && glyphBacks(glyph.alternatives, glyph.ch, ch)) return true;
   const place = dotted ? i + 1 : i;
   if (![glyph.ch, ...behind].some((seen) => misreadingsOf(seen, place).includes(ch))) return false;
   if (i === 0 && !dotted) return !startsWithSurname(glyph.ch);

@@ -147,9 +147,20 @@ export function pageBacksAt(
   runnerUpOdds = WITH_RULE_ODDS,
 ): boolean {
   const glyph = seen?.[i];
-  if (glyph === null || glyph === undefined || !HAN_CHAR.test(ch)) return false;
+  if (glyph === null || glyph === undefined) return false;
+  return glyphBacks(glyph, [...value][i]!, ch, runnerUpOdds);
+}
+
+/** Whether one glyph, read as `read`, backs `ch` (pageBacksAt, for a glyph on its own). */
+export function glyphBacks(
+  glyph: CharAlternatives,
+  read: string,
+  ch: string,
+  runnerUpOdds = WITH_RULE_ODDS,
+): boolean {
+  if (!HAN_CHAR.test(ch)) return false;
   if (glyph.judged === ch) return true;
-  const p = probabilityOnPage(glyph, [...value][i]!, ch);
+  const p = probabilityOnPage(glyph, read, ch);
   if (p === null) return false;
   const odds = p / Math.max(glyph.p, Number.EPSILON);
   const runnerUp = glyph.options.some((o) => o.text === ch && o.p > 0);
