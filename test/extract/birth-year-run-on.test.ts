@@ -37,3 +37,38 @@ describe('a birth line whose label ran into the year', () => {
       expect(classifyDocument(ocrPage(lines(birth), 1609, 2292))).toBe('unknown');
   });
 });
+
+// The same family's photo where the birth line lost its 年 and the year ran into the month
+// (`#19889月22日`), and the ID number lost its checksum (a 3 read as 5): real PP-OCR output
+// of a fresh tuned dossier draw (lead's d4660, dossier-tuned-6-1-id-a4-one-side-photo).
+// And a birth line whose year lost its 1 into the label before it (`生986年10 20日`: a
+// tuned id-a4-one-side photo, seed offset 4950, sample 0).
+const runTogether = (birth: string): [number, number, number, number, number, string][] => [
+  [497, 402, 130, 27, 0.4, '#养王璟听'],
+  [499, 503, 224, 18, 0.51, birth],
+  [497, 539, 32, 19, 0.27, 'IM'],
+  [587, 545, 290, 21, 0.24, '江省机州市A区A0#座'],
+  [564, 578, 205, 20, 0.4, '构大酒552号幢171室'],
+  [642, 699, 282, 18, 0.9, '350106198809222086'],
+  [495, 700, 115, 20, 0.17, 'IRANSR'],
+  [1099, 806, 144, 25, 1.0, '他用无效'],
+];
+
+describe('a birth line whose year ran into its month or its month into its day, or lost its 1', () => {
+  it('prints the number’s birth date: a card front (old code: unknown)', () => {
+    for (const birth of ['#19889月22日', '#1988年922日', '1988年0922日', '生988年9月22日'])
+      expect(classifyDocument(ocrPage(runTogether(birth), 1654, 2339))).toBe('id-card-front');
+  });
+
+  it('not where the digits are another date', () => {
+    for (const birth of [
+      '#19889月23日',
+      '#19879月22日',
+      '#1988年923日',
+      '#1219889月22日',
+      '生88年9月22日',
+      '生987年9月22日',
+    ])
+      expect(classifyDocument(ocrPage(runTogether(birth), 1654, 2339))).toBe('unknown');
+  });
+});

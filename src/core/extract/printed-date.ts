@@ -30,15 +30,49 @@ function digitGroups(line: Line): string[] {
  * Whether the line prints the date `iso` (YYYY-MM-DD): parsed from its text, or, its
  * labels lost, as exactly three numbers, the year, the month and the day. The year may
  * carry one digit more in front of it: the label before it read as a digit and run into
- * it (出生 read `#1` on a blurred photo: `#11996年10年15日`).
+ * it (出生 read `#1` on a blurred photo: `#11996年10年15日`), or one less (printsYear).
+ * Or as two numbers, two of its three run together where the label between them was lost
+ * (runTogether).
  */
 export function linePrintsDate(line: Line, iso: string): boolean {
   if (parseDate(line.glyphs.map((g) => g.ch).join('')) === iso) return true;
   const groups = digitGroups(line);
-  const first = groups[0] ?? '';
-  if (groups.length !== 3 || (first.length !== 4 && first.length !== 5)) return false;
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return [first.slice(-4), groups[1], groups[2]].map(Number).join('-') === `${y}-${m}-${d}`;
+  if (groups.length === 2) return runTogether(groups as [string, string], y, m, d);
+  return (
+    groups.length === 3 &&
+    printsYear(groups[0]!, y) &&
+    Number(groups[1]) === m &&
+    Number(groups[2]) === d
+  );
+}
+
+/**
+ * Whether a number is the year `y` as a blurred label beside it leaves it: one digit more
+ * in front (the label read as a digit), or its first digit lost (its narrow 1 read into the
+ * label before it: 出生 1986 read `生986`).
+ */
+function printsYear(s: string, y: number): boolean {
+  const year = `${y}`;
+  return s === year || (s.length === 5 && s.slice(1) === year) || s === year.slice(1);
+}
+
+/** The ways a month or a day is printed: `9` or `09`. */
+const spellings = (n: number): string[] => [...new Set([`${n}`, `${n}`.padStart(2, '0')])];
+
+/**
+ * Two numbers where the date's 年 or its 月 was lost and the numbers either side ran
+ * together (`19889月22日`, `#1988年922日`): the year and the month as one number, then
+ * the day, or the year, then the month and the day as one; the year as printsYear
+ * allows. Only ever asked of a known date.
+ */
+function runTogether([a, b]: [string, string], y: number, m: number, d: number): boolean {
+  const monthThenDay = spellings(m).some(
+    (mm) => a.endsWith(mm) && printsYear(a.slice(0, -mm.length), y) && Number(b) === d,
+  );
+  const dayRunOn =
+    printsYear(a, y) && spellings(m).some((mm) => spellings(d).some((dd) => b === mm + dd));
+  return monthThenDay || dayRunOn;
 }
 
 /**
