@@ -15,6 +15,15 @@ const LINK_DOWN = 2.5;
  */
 const TALL_LINE = 2.5;
 /**
+ * A line whose box is more than this many times as tall as its characters are wide was
+ * read along a slant: a diagonal watermark's pieces (他用无效 in a box twice as tall as
+ * its characters are wide, 1.8-3.6 on a tuned copy scan). Level text's box is about as
+ * tall as a character is wide (a digit or a letter half a character: 0.65-1.2 there).
+ * Such lines neither set the page's line height (a copy's watermark falls into more
+ * pieces than the card has lines) nor link clusters.
+ */
+const SLANT = 1.6;
+/**
  * The margin kept around a region's text, as a share of the text's extent on each axis
  * and at least this many line heights: a document's edge, photo or emblem lies beyond
  * its text (on an ID card, up to a fifth of the text's width).
@@ -54,6 +63,25 @@ function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * A line's width in characters: a full-width one counts 1, a space or a narrow mark
+ * (. , : ; ' | ! i l 1) 0.3, any other 0.5 (a digit, a letter).
+ */
+function ems(text: string): number {
+  let n = 0;
+  for (const ch of text) n += FULL_WIDTH.test(ch) ? 1 : NARROW.test(ch) ? 0.3 : 0.5;
+  return n;
+}
+const NARROW = /[\s.,:;'|!il1]/u;
+const FULL_WIDTH =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Whether a line's box is taller than its text laid level would be (see SLANT). */
+export function slanted(item: TextItem): boolean {
+  const n = ems(item.text.trim());
+  return n > 0 && item.h > (SLANT * item.w) / n;
 }
 
 /** The gap between two boxes along each axis (0 when they overlap on it). */
@@ -245,9 +273,10 @@ function apartLeaning(
 export function splitPage(page: PageText, classify: Classify, lean?: Lean): PageRegion[] | null {
   const items = page.items.filter((i) => i.w > 0 && i.h > 0 && i.text.trim() !== '');
   if (items.length < 4) return null;
-  const lineHeight = median(items.map((i) => i.h));
+  const level = items.filter((i) => !slanted(i));
+  const lineHeight = median((level.length > 0 ? level : items).map((i) => i.h));
   if (lineHeight <= 0) return null;
-  const regular = items.filter((i) => i.h <= TALL_LINE * lineHeight);
+  const regular = level.filter((i) => i.h <= TALL_LINE * lineHeight);
   const found = clusters(regular, lineHeight).map((c) => ({ items: c, kind: classify(c) }));
 
   // Clusters of one kind are one document (a card's title and its fields lie apart).
@@ -290,6 +319,7 @@ export function splitPage(page: PageText, classify: Classify, lean?: Lean): Page
     // far from every document does not.
     if (
       item.h <= TALL_LINE * lineHeight &&
+      !slanted(item) &&
       distance(item, regions[best]!) <= NEAR_LINES * lineHeight
     )
       near[best]!.push(item);
