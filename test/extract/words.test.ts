@@ -30,4 +30,10 @@ describe('misread words', () => {
     expect(knownWordingDoubt('issuingAuthority', '杭州市公安局西湖分局', null)).toBeNull();
     expect(knownWordingDoubt('issuingAuthority', '义乌市公安局', null)).toBeNull();
   });
+
+  it('doubts an authority naming no 公安, its head lost', () => {
+    // Real reading (tuned both-sides copy scan under a watermark, seed offset 4920): 签发机关
+    // 苏州市公安局虎丘分局 read as 安局虎丘分局 at 0.97. Old code: no doubt (null).
+    expect(knownWordingDoubt('issuingAuthority', '安局虎丘分局', null)?.cap).toBeLessThan(0.9);
+  });
 });

@@ -147,6 +147,10 @@ export function knownWordingDoubt(
     });
     cap = Math.min(cap, CLOSE_SECOND_CONFIDENCE);
   }
+  // An authority is a place's 公安局: one naming no 公安 (安局虎丘分局, where a watermark
+  // took 苏州市公) lost its head, and nothing says what it was.
+  if (field === 'issuingAuthority' && bureau === null && !value.includes('公安'))
+    cap = Math.min(cap, CLOSE_SECOND_CONFIDENCE);
   // A word PP-OCR was measured to misread as no word (技市 for 技术): the word proposed.
   const word = misreadWordProposal(field, value);
   if (word !== null) {
