@@ -71,4 +71,18 @@ describe('a birth line whose year ran into its month or its month into its day, 
     ])
       expect(classifyDocument(ocrPage(runTogether(birth), 1654, 2339))).toBe('unknown');
   });
+
+  it('reads the birth date the failing number and the line agree on (old code: null)', () => {
+    const doc = extractDocument(ocrPage(runTogether('#19889月22日'), 1654, 2339), 'id.jpg');
+    expect(doc.fields.birthDate).toBe('1988-09-22');
+    expect(doc.confidence.birthDate).toBeLessThan(0.9);
+    const misread = runTogether('#19889月22日').map((row) =>
+      row[5] === '350106198809222086'
+        ? ([...row.slice(0, 5), '330106198809232086'] as typeof row)
+        : row,
+    );
+    expect(
+      extractDocument(ocrPage(misread, 1654, 2339), 'id.jpg').fields.birthDate ?? null,
+    ).toBeNull();
+  });
 });

@@ -62,23 +62,26 @@ const sameSize = (a: Line, b: Line): boolean => a.h <= 1.6 * b.h && a.h >= b.h /
 
 /**
  * The 出生 line: its label's, else (the label lost) the line holding the birth date that
- * the card's ID number (checksum valid) holds, digits 7-14, else the one line above the
+ * the card's ID number holds, digits 7-14 (its checksum may fail, a digit elsewhere
+ * misread: the line and the number are two readings of the date that agree), else, the
+ * checksum holding, the one line above the
  * number's holding only a part of that date, its year first (linePrintsDatePart: `1986`,
  * its small 年 1 月 8 日 lost on a photo of a copy).
  */
 function birthLine(layout: PageLayout, idNumber: string | null): Line | null {
   const birth = layout.hits.find((h) => h.def.id === 'birthDate');
   if (birth) return birth.line;
-  const iso =
-    idNumber !== null && validateIdNumber(idNumber).valid ? birthDateFromIdNumber(idNumber) : null;
+  if (idNumber === null || !isIdNumberShaped(idNumber)) return null;
+  const iso = birthDateFromIdNumber(idNumber);
   if (iso === null) return null;
   const whole = layout.lines.find((l) => linePrintsDate(l, iso));
   if (whole) return whole;
+  if (!validateIdNumber(idNumber).valid) return null;
   const numberAt = layout.lines.findIndex((l) =>
     l.glyphs
       .map((g) => g.key)
       .join('')
-      .includes(idNumber!),
+      .includes(idNumber),
   );
   const parts = layout.lines
     .slice(0, numberAt < 0 ? 0 : numberAt)
