@@ -13,7 +13,8 @@ import type { PdfDocument } from './pdf-text';
 import { HAS_HAN } from '../core/text/han';
 
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
-type Matrix = [number, number, number, number, number, number];
+/** A PDF transformation matrix [a b c d e f]. */
+export type Matrix = [number, number, number, number, number, number];
 
 /** pdfjs's operator numbers this reader follows (pinned by a test against pdfjs's OPS). */
 export const OPS = {
@@ -62,8 +63,8 @@ interface OpGlyph {
 const isGlyph = (g: unknown): g is OpGlyph =>
   typeof g === 'object' && g !== null && 'unicode' in g && 'width' in g;
 
-/** m applied after n (as pdf-text.ts multiply). */
-function multiply(m: Matrix, n: Matrix): Matrix {
+/** m applied after n. */
+export function multiply(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[2] * n[1],
     m[1] * n[0] + m[3] * n[1],

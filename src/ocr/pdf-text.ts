@@ -6,7 +6,7 @@ import type { DocumentText, PageText, ReadProblem, TextItem } from '../core/extr
 import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
 import { disguisedGlyphs, suspectRun } from './pdf-disguised';
-import { pageGlyphs } from './pdf-dropped';
+import { multiply, pageGlyphs, type Matrix } from './pdf-dropped';
 
 /** The part of the pdfjs-dist module this reader uses. */
 /** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
@@ -86,19 +86,6 @@ const UNMAPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ue0
 /** True when every character of the text layer is mapped to Unicode (see UNMAPPED). */
 function isTextMapped(text: string): boolean {
   return !UNMAPPED.test(text);
-}
-
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
 }
 
 function isTextItem(
