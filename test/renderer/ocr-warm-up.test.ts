@@ -5,22 +5,17 @@
 // the same engine code as the app's worker; the models are the same files.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RasterOcrEngine } from '../../src/ocr/engine';
-import { createPaddleEngineNode, loadPaddleRuntime } from '../../src/ocr/paddle/engine.node.ts';
+import { createPaddleEngineNode } from '../../src/ocr/paddle/engine.node.ts';
+import { REC_HEIGHT } from '../../src/ocr/paddle/recogniser';
 import { warmUp, warmUpPage } from '../../src/renderer/reader/warm-up';
+import { detectorRuns, recordModelRuns } from '../support/model-runs';
 
 let engine: RasterOcrEngine;
 /** The input shape of every model run (N×C×H×W). */
-const runs: number[][] = [];
+let runs: number[][] = [];
 
 beforeAll(async () => {
-  const { ort } = await loadPaddleRuntime();
-  const proto = (ort.InferenceSession as unknown as { prototype: { run: Run } }).prototype;
-  type Run = (feeds: Record<string, { dims: readonly number[] }>) => Promise<unknown>;
-  const run = proto.run;
-  proto.run = function (this: unknown, feeds) {
-    runs.push([...(Object.values(feeds)[0]?.dims ?? [])]);
-    return run.call(this, feeds);
-  };
+  runs = await recordModelRuns();
   engine = await createPaddleEngineNode();
 }, 120_000);
 
@@ -31,9 +26,9 @@ afterAll(async () => {
 it('runs the detector once and the recogniser on batches of several widths, and no classifier on a page read upright', async () => {
   runs.length = 0;
   await warmUp(engine);
-  const det = runs.filter((d) => d[2] !== 48);
-  const cls = runs.filter((d) => d[2] === 48 && d[3] === 192 && d[0] === 8);
-  const rec = runs.filter((d) => d[2] === 48 && !cls.includes(d));
+  const det = detectorRuns(runs);
+  const cls = runs.filter((d) => d[2] === REC_HEIGHT && d[3] === 192 && d[0] === 8);
+  const rec = runs.filter((d) => d[2] === REC_HEIGHT && !cls.includes(d));
   // Upright: one detection, no second one after a half turn.
   expect(det).toHaveLength(1);
   // Read confidently (readsUpright): the angle classifier is not asked (it was, before).
