@@ -57,6 +57,41 @@ describe('text printed over the fields', () => {
     expect(doc.fields.businessScope).toBe(SCOPE.join(''));
   });
 
+  it('one character of a seal’s ring of the line’s size but off its baseline, over a layer of one-character items, stays out of it', () => {
+    // A text layer that gives every character as an item of its own (so each is alone in
+    // its box), and the seal's 月 (of 霁月坊) 2.5% smaller than the scope's characters, a
+    // fifth of a line lower, over one of them: read 凭营业月执照 at 1.00 (fresh tuned dossier,
+    // seed offset 5200, dossier-tuned-5-0, license-photocopy-seal as a text-layer PDF).
+    const items = SCOPE.flatMap((row, r) =>
+      [...row].map((ch, i) => item(ch, 160 + 20 * i, 180 + 24 * r)),
+    );
+    const x = 160 + 20 * 7 + 7.5;
+    const doc = extractDocument(
+      page([
+        item('营业执照', 480, 30, 40),
+        item('统一社会信用代码', 60, 90),
+        item('91330106MA2B2C3D4X', 240, 90),
+        item('名称', 60, 140),
+        item('杭州星澜芯科技有限公司', 160, 140),
+        item('经营范围', 60, 180),
+        ...items,
+        item('月', x, 204 + 4.4, 19.5),
+        item('住所', 60, 300),
+        item('浙江省杭州市滨江区示范路88号', 160, 300),
+      ]),
+      'seal.pdf',
+    );
+    expect(doc.fields.businessScope).toBe(SCOPE.join(''));
+  });
+
+  it('two one-character boxes of a line on one baseline, one over the other, stay one line', () => {
+    // Without a baseline apart, nothing tells which of the two is foreign: kept as read.
+    const lines = pageLines(
+      page([item('凭', 100, 100), item('营', 112, 100), item('业', 140, 100)]).pages[0]!,
+    );
+    expect(lines).toHaveLength(1);
+  });
+
   it('one character of a seal’s ring between two rows of the scope, a line of its own, does not end it', () => {
     // A text layer's seal character (信 of the company's seal) in the gap under a scope
     // row, inside the value's span, of the text's size: the scope was read up to that
