@@ -3,6 +3,7 @@ import type { DocumentKind } from '../documents';
 import { diffChars, summariseDiff } from '../diff';
 import { foldWidth } from '../text/width';
 import { fieldOf } from './context';
+import { doubtedLookAlikes } from './name-lookalikes';
 import { wholeValueOfItsType } from './images';
 import {
   describeField,
@@ -65,6 +66,25 @@ export function compareExactly(
     (docA?.unconfirmed.has(a.field) ?? false) || (docB?.unconfirmed.has(b.field) ?? false);
 
   if (diff.length === 0) {
+    // Equal as read, but one side's OCR doubted a character and saw a measured look-alike
+    // there (余 with 佘 behind it): the pages may differ where the readings cannot.
+    const lookAlikes = [
+      ...doubtedLookAlikes(docA, a.field, va).map((d) => ({ ...d, what: nameA })),
+      ...doubtedLookAlikes(docB, b.field, vb).map((d) => ({ ...d, what: nameB })),
+    ];
+    if (lookAlikes.length > 0) {
+      const en = lookAlikes
+        .map((d) => `${d.read} at position ${d.at + 1} of ${d.what.en} may be ${d.other}`)
+        .join('; ');
+      const zh = lookAlikes
+        .map((d) => `${d.what.zh}第${d.at + 1}个字“${d.read}”可能为“${d.other}”`)
+        .join('；');
+      return warn(
+        `${sentence(nameA.en)} and ${nameB.en} match as read, but the OCR was unsure of a character it reads for a look-alike (${en}): confirm against the image.`,
+        `${nameA.zh}与${nameB.zh}识别结果一致，但有识别把握不足、易与形近字混淆的字（${zh}）：请对照原图确认。`,
+        { values, diff, subjects },
+      );
+    }
     if (unconfirmed) {
       return warn(
         `${sentence(nameA.en)} and ${nameB.en} match as read, but they contain characters printed in either width: confirm against the image.`,
