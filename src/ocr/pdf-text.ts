@@ -6,7 +6,7 @@ import type { DocumentText, PageText, ReadProblem, TextItem } from '../core/extr
 import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
 import { disguisedGlyphs, suspectRun } from './pdf-disguised';
-import { multiply, pageGlyphs, type Matrix } from './pdf-dropped';
+import { multiply, pageGlyphs, type Matrix, type PageGlyphs } from './pdf-dropped';
 
 /** The part of the pdfjs-dist module this reader uses. */
 /** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
@@ -248,13 +248,18 @@ export async function readOpenPdfTextKeepingGaps(
 }
 
 /**
- * A document whose glyphs are this share or more invisible (render mode 3 or 7) is a scan
+ * A page whose glyphs are this share or more invisible (render mode 3 or 7) is a scan
  * with a scanner's OCR laid over it (a multifunction printer's searchable PDF): the image
- * is what the document says, the invisible text only that OCR's reading of it, which may
+ * is what the page says, the invisible text only that OCR's reading of it, which may
  * misread a character where the image shows another (and the layer's 1.00 would vouch
- * for it). The image is read instead, as an image-only PDF's is.
+ * for it). The image is read instead, as an image-only PDF's is. Judged per page: a
+ * scanned page under its OCR layer among a file's vector pages (a dossier put together
+ * from a report and a scan) is no less a scan for the share the other pages dilute, so
+ * one such page sends the file to OCR (its layer's misreadings are never taken at 1.00).
  */
 const INVISIBLE_SHARE = 0.9;
+
+const NO_GLYPHS: PageGlyphs = { dropped: [], glyphs: 0, invisible: 0 };
 
 /** Glyphs a CJK text prints one em wide; the others are taken as narrower. */
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\ufffd]|[\u{20000}-\u{3ffff}]/u;
@@ -287,8 +292,8 @@ async function readLayer(
     }
     const pages: PageText[] = [];
     const unmapped: UnmappedGlyph[] = [];
-    let shown = 0;
-    let hidden = 0;
+    // Pages that are a scan under its OCR layer (INVISIBLE_SHARE).
+    let scanned = 0;
     for (let index = 0; index < document.numPages; index++) {
       const page = await document.getPage(index + 1);
       const viewport = page.getViewport({ scale: 1 });
@@ -306,9 +311,14 @@ async function readLayer(
         ? await disguisedGlyphs(page, runs)
         : new Map<number, number[]>();
       // Glyphs the text content left out as spaces though printed an em wide (pdf-dropped.ts).
-      const { dropped, glyphs, invisible } = await pageGlyphs(page, viewport.transform as Matrix);
-      shown += glyphs;
-      hidden += invisible;
+      // A page with no text item has none (pdfjs gives every glyph shown, invisible ones
+      // too, as text content): its operator list, whose building decodes the page's image
+      // once more before it is rendered, is not read.
+      const { dropped, glyphs, invisible } =
+        runs.length === 0
+          ? NO_GLYPHS
+          : await pageGlyphs(page, viewport.transform as Matrix);
+      if (glyphs > 0 && invisible >= INVISIBLE_SHARE * glyphs) scanned++;
       const main = mainAngle(level.map((l) => ({ angle: l.angle, chars: [...l.str].length })));
       const items: TextItem[] = [];
       for (const { str, width, m, angle, run } of level) {
@@ -353,7 +363,7 @@ async function readLayer(
       page.cleanup();
     }
     if (pages.every((p) => p.items.length === 0)) throw PdfReadError.of('no-text-layer');
-    if (shown > 0 && hidden >= INVISIBLE_SHARE * shown) throw PdfReadError.of('ocr-layer');
+    if (scanned > 0) throw PdfReadError.of('ocr-layer');
     return { text: { source: 'pdf-text', pages }, unmapped };
   } catch (error) {
     if (error instanceof PdfReadError) throw error;
