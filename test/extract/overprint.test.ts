@@ -118,6 +118,34 @@ describe('text printed over the fields', () => {
     expect(doc.fields.businessScope).toBe(rows.join(''));
   });
 
+  it('one character of a seal’s ring at the start of a value’s next row, overlapping it, is no row of it', () => {
+    // A text-layer license photocopy (seed offset 5400, license-photocopy-seal-5): 公 of
+    // the company's seal, a box of its own at the address column's left edge, half into
+    // the address's second row, was read as that row's start (…340公号5幢1603室 at 1.00).
+    const doc = extractDocument(
+      page([
+        item('营业执照', 380, 60, 30),
+        item('统一社会信用代码', 68, 120, 12.7),
+        item('91330106MA2B2C3D4X', 200, 120, 12.7),
+        item('名称', 68, 156, 12.7),
+        item('杭州星澜芯科技有限公司', 146.5, 156, 12.7),
+        item('法定代表人:', 68, 200.2, 12.7),
+        item('覃钊璟', 146.5, 200.2, 12.7),
+        item('经营范围:', 68, 222, 12.7),
+        item('一般项目：技术服务、技术开发、技术咨询、技术交', 146.5, 222, 12.7),
+        item('住所:', 479.1, 222, 12.7),
+        item('浙江省杭州市西湖区浦沿街道范例路340', 557.6, 222, 12.7),
+        item('公', 560.4, 233.7, 11.9),
+        item('流、技术转让、技术推广；供应链管理服务；软件开', 146.5, 239.2, 12.7),
+        item('号5幢1603室', 557.6, 239.2, 12.7),
+        item('发。（除依法须经批准的项目外，凭营业执照依法自', 146.5, 255.7, 12.7),
+        item('主开展经营活动）', 146.5, 273, 12.7),
+      ]),
+      'seal.pdf',
+    );
+    expect(doc.fields.address).toBe('浙江省杭州市西湖区浦沿街道范例路340号5幢1603室');
+  });
+
   it('two boxes of one size that grew into each other once are not split', () => {
     const lines = pageLines(page([item('杭州星', 100, 100), item('澜', 152, 100)]).pages[0]!);
     expect(lines.map((l) => l.glyphs.map((g) => g.ch).join(''))).toEqual(['杭州星澜']);

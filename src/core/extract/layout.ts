@@ -199,6 +199,11 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     if (row.length === 0 && next.glyphs.length <= 2 && next.glyphs[0]!.x0 > alignX + 1.5 * h)
       continue;
     if (row.length === 0) break;
+    // One or two characters alone that the line after them overlaps by half their height
+    // are printed across the rows (a seal's ring character of a text layer, at the
+    // column's left edge), not a row: two rows of one value never overlap.
+    if (next.glyphs.length <= 2 && overlapsNext(next, lines[i + 1], alignX - 0.6 * h, right))
+      continue;
     // Under the label, a wide gap is a label and its value (one whose label OCR missed).
     if (toMargin && row.some((g, k) => k > 0 && (g.x0 - row[k - 1]!.x1) / h > 1.5)) break;
     if (toMargin) wrappedBack = true;
@@ -220,6 +225,16 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     confidence: hidden ? Math.min(HIDDEN_END, minConfidence(glyphs)) : minConfidence(glyphs),
     box: union(glyphs, line.page),
   };
+}
+
+/**
+ * Whether the line after `line` holds more text inside [x0, x1] than `line` and starts
+ * above `line`'s middle: the two overlap by half of `line`'s height or more.
+ */
+function overlapsNext(line: Line, after: Line | undefined, x0: number, x1: number): boolean {
+  if (!after) return false;
+  const inside = after.glyphs.filter((g) => g.x1 > x0 && g.x0 < x1).length;
+  return inside > line.glyphs.length && after.y0 < (line.y0 + line.y1) / 2;
 }
 
 /**
