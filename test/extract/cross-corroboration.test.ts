@@ -203,6 +203,36 @@ describe('a name settled among what this page’s OCR saw there', () => {
     expect(license!.corroborated?.legalRepresentative).toBeUndefined();
   });
 
+  it('翠 at 0.32 with 覃 behind where the license’s OCR reads 覃昕嘉 for sure: the settled 覃昕嘉 is legible (its own surname behind is no other)', () => {
+    // A whole-dossier scan (fresh tuned, seed offset 5200, dossier-pdf-2): the ID front read
+    // 翠昕嘉 (翠 0.32, 覃 behind at 0.157); the license's OCR read 覃昕嘉 at 0.99.
+    const doubt: CharAlternatives[] = [{ at: 0, p: 0.32, options: [{ text: '覃', p: 0.157 }] }];
+    const item = ocrItem('翠昕嘉', 0, 0, 0.32, doubt);
+    const low = { ...item, charConfidences: [0.32, 0.89, 0.95] };
+    const [bank] = dossier(bankForm(low), formText('覃昕嘉', 0.99));
+    expect(bank!.fields.legalRepresentative).toBe('覃昕嘉');
+    expect(bank!.corroborated?.legalRepresentative).toBe('other-document');
+    expect(bank!.confidence.legalRepresentative).toBe(CORROBORATED_CONFIDENCE);
+    expect(legibilityConfidence(bank!, 'legalRepresentative')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('翠 with 覃 and another surname, 谭, behind: settled or not, not corroborated by another OCR reading', () => {
+    const doubt: CharAlternatives[] = [
+      {
+        at: 0,
+        p: 0.32,
+        options: [
+          { text: '覃', p: 0.157 },
+          { text: '谭', p: 0.1 },
+        ],
+      },
+    ];
+    const item = ocrItem('翠昕嘉', 0, 0, 0.32, doubt);
+    const low = { ...item, charConfidences: [0.32, 0.89, 0.95] };
+    const [bank] = dossier(bankForm(low), formText('覃昕嘉', 0.99));
+    expect(bank!.corroborated?.legalRepresentative).toBeUndefined();
+  });
+
   it('终 at 0.35 with 佟 behind where the license prints 佟雯琦: 佟雯琦, legible', () => {
     const doubt: CharAlternatives[] = [{ at: 0, p: 0.35, options: [{ text: '佟', p: 0.21 }] }];
     const item = ocrItem('终雯琦', 0, 0, 0.35, doubt);

@@ -154,11 +154,17 @@ function readsFor(glyph: Glyph, i: number, ch: string, value: string): boolean {
   return unsure;
 }
 
-/** A person's name character the OCR may have read for a rarer one, or a doubted surname. */
+/**
+ * A person's name character the OCR may have read for a rarer one, or a doubted surname:
+ * another surname seen at the first place. The name's own surname seen there is no other
+ * (翠 read at 0.32 with 覃 behind, for the 覃 the other document reads surely).
+ */
 function lookAlikeRisk(r: Reading): boolean {
   const chars = [...r.value];
   if (chars.some((ch) => misreadingsOf(ch, 0).length > 0)) return true;
-  return !r.value.includes('·') && (r.seen[0] ?? []).some((o) => startsWithSurname(o));
+  return (
+    !r.value.includes('·') && (r.seen[0] ?? []).some((o) => o !== chars[0] && startsWithSurname(o))
+  );
 }
 
 /** Whether `other` is independent evidence for `own` (see the file comment). */
