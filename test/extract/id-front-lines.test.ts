@@ -48,7 +48,36 @@ const noSexCharacter: Row[] = [
   [947, 731, 4, 7, 0.37, '理'],
 ];
 
+// A fresh tuned copy scan (seed offset 5200, dossier-tuned-7-1-id-a4-both-stacked-copy-scan):
+// 公民身份号码 read 公民身（号Y, the Y against the number.
+const letterAgainstNumber: Row[] = [
+  [545, 418, 237, 23, 0.89, '姓名热合曼·沙吾提'],
+  [547, 471, 73, 22, 0.44, '性别男'],
+  [676, 473, 117, 21, 0.99, '民族哈萨克'],
+  [548, 526, 238, 19, 0.99, '出生1989年2月14日'],
+  [612, 562, 316, 21, 1, '广东省深圳市南山区长河街道范'],
+  [548, 563, 33, 17, 0.96, '住址'],
+  [615, 594, 195, 21, 0.99, '例路497号2幢418室'],
+  [545, 727, 452, 24, 0.43, '公民身（号Y440305198902147535'],
+];
+
 describe('an ID card front read by its field order', () => {
+  it('finds the ID number whose checksum holds where a letter was read against it (公民身（号Y440…)', () => {
+    const doc = extractDocument(ocrPage(letterAgainstNumber, 1654, 2340), 'id.jpg', {
+      kind: 'id-card-front',
+    });
+    expect(doc.fields.idNumber).toBe('440305198902147535');
+    expect(doc.confidence.idNumber).toBeLessThan(0.9);
+    // A number whose checksum fails is not taken from against a letter.
+    const wrong = letterAgainstNumber.map((r): Row =>
+      r[5].startsWith('公民') ? ([...r.slice(0, 5), '公民身（号Y440305198902147536'] as Row) : r,
+    );
+    const misread = extractDocument(ocrPage(wrong, 1654, 2340), 'id.jpg', {
+      kind: 'id-card-front',
+    });
+    expect(misread.fields.idNumber).toBeNull();
+  });
+
   it('finds the name above the line its 性别 label was read on when the 出生 line was lost', () => {
     const doc = extractDocument(ocrPage(noBirthLine, 1568, 2215), 'id.jpg', {
       kind: 'id-card-front',

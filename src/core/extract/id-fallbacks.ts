@@ -23,6 +23,13 @@ export const UNLABELLED_CONFIDENCE = 0.8;
 const ID_NUMBER_RUN = /(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])/g;
 
 /**
+ * An ID number between any characters but digits: a letter read against it (码 of a
+ * blurred 公民身份号码 read Y: 公民身（号Y440305198902147535) is not part of it, as no ID
+ * number holds a letter but its last X. Taken only where its checksum holds.
+ */
+const ID_NUMBER_AMID = /(?<!\d)\d{17}[\dX](?!\d)/g;
+
+/**
  * The ID number of a card front whose 公民身份号码 label was not read (small grey print on
  * a photocopy or a blurred photo): the one run of 18 code characters on the page that
  * passes the checksum (and matches the birth date when that was read). Only when exactly
@@ -36,6 +43,7 @@ export function unlabelledIdNumber(
   birthDate: string | null,
 ): FieldReading | null {
   const runs = layouts.flatMap((layout) => findRuns(layout.lines, ID_NUMBER_RUN));
+  const amid = layouts.flatMap((layout) => findRuns(layout.lines, ID_NUMBER_AMID));
   const one = (found: typeof runs): FieldReading | null => {
     const distinct = new Set(found.map((run) => run.text));
     const run = found[0];
@@ -46,7 +54,7 @@ export function unlabelledIdNumber(
       box: run.box,
     };
   };
-  const valid = runs.filter((run) => validateIdNumber(run.text, birthDate).valid);
+  const valid = amid.filter((run) => validateIdNumber(run.text, birthDate).valid);
   if (valid.length > 0) return one(valid);
   return one(
     runs.filter(
