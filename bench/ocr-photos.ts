@@ -11,7 +11,8 @@
 // Each photo's fields are also counted by the blur radius it was drawn with (degrade.ts:
 // 1 or 2), and with --with-scans every sample is rendered as its family's scan too (same
 // sample, same seed), read alike, and the fields the photo lost that the scan read listed:
-// what the photo itself costs, apart from what the layout or the face costs.
+// what the photo itself costs, apart from what the layout or the face costs. From seed
+// offset 5000 on, photos are drawn in the wider phone ranges (degrade.ts widePhoto).
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -36,6 +37,12 @@ const fonts = fontsOption(fontsArg);
 const setName = `photos-${seedOffset}${fontsArg === 'default' ? '' : `-${fontsArg.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`}`;
 const dir = join(ROOT, 'bench/.data/families', setName, 'tuned');
 const withScans = args.includes('--with-scans');
+/**
+ * Photos at seed offsets of 5000 and more are drawn in the generator's wider phone ranges
+ * (degrade.ts widePhoto: perspective, desks, shadow, motion blur, JPEG, quarter turns with
+ * and without EXIF); earlier offsets keep the photos their figures were measured on.
+ */
+const wide = seedOffset >= 5000;
 
 function photoCases(): FamilyCase[] {
   return familiesIn('tuned')
@@ -64,7 +71,9 @@ const cases = photoCases();
 const missing = cases.filter((c) => !existsSync(join(dir, `${c.name}.json`)));
 if (missing.length > 0) {
   try {
-    await writeFamilySet(missing, dir, (line) => process.stderr.write(`${line}\n`));
+    await writeFamilySet(missing, dir, (line) => process.stderr.write(`${line}\n`), {
+      ...(wide ? { phone: 'wide' as const } : {}),
+    });
   } finally {
     await closeRenderer();
   }
