@@ -105,6 +105,36 @@ export function readsUpright(lines: readonly (readonly RecognisedChar[])[]): boo
   return n >= UPRIGHT_MIN_CHARS && sum / n >= UPRIGHT_MIN_CONFIDENCE;
 }
 
+/**
+ * A reading whose characters average below this is noise as much as text: upside-down
+ * pages read at 0.16-0.74 (above), a photo of an ID card on A4 stored turned by 270°
+ * (fresh tuned, seed offset 5000) at 0.3 after its quarter turn, which the classifier,
+ * given its few wide lines, did not call upside down.
+ */
+export const NOISE_MEAN_CONFIDENCE = 0.6;
+
+export function readsAsNoise(lines: readonly (readonly RecognisedChar[])[]): boolean {
+  const all = lines.flat();
+  return all.length === 0 || sureText(lines) / all.length < NOISE_MEAN_CONFIDENCE;
+}
+
+/** How much text a reading holds, each character weighted by its confidence. */
+export function sureText(lines: readonly (readonly RecognisedChar[])[]): number {
+  return lines.reduce((sum, line) => sum + line.reduce((s, c) => s + c.confidence, 0), 0);
+}
+
+/**
+ * Whether a page read half turned too is kept so: where the classifier called it upside
+ * down, or where it reads more sure text so than as it was.
+ */
+export function keepsHalfTurn(
+  voted: boolean,
+  asRead: readonly (readonly RecognisedChar[])[],
+  halfTurned: readonly (readonly RecognisedChar[])[],
+): boolean {
+  return voted || sureText(halfTurned) > sureText(asRead);
+}
+
 /** The page kept for cropping lines: text ~30-40 px high at this size. */
 const RECOGNITION_MAX_SIDE = 2400;
 
@@ -218,12 +248,19 @@ export async function createPaddleEngine(deps: PaddleEngineDeps): Promise<Raster
       };
       let { crops, read } = await readLines();
       // A page read confidently is upright; otherwise the angle classifier votes, and an
-      // upside-down page is turned half a turn, its lines found and read again.
-      if (!readsUpright(read) && (await votesUpsideDown(page, boxes))) {
-        page = rotateQuarter(page, 180);
-        // Half a turn keeps the lines' height; a quarter turn made it unknown.
-        boxes = await detect(page, turned.sideways ? undefined : lineHeight);
-        ({ crops, read } = await readLines());
+      // upside-down page is turned half a turn, its lines found and read again. A page
+      // read as noise that the classifier did not call upside down (a blurred photo's few
+      // wide lines) is read half turned too, and the reading with more sure text kept.
+      if (!readsUpright(read)) {
+        const voted = await votesUpsideDown(page, boxes);
+        if (voted || readsAsNoise(read)) {
+          const kept = { page, boxes, crops, read };
+          page = rotateQuarter(page, 180);
+          // Half a turn keeps the lines' height; a quarter turn made it unknown.
+          boxes = await detect(page, turned.sideways ? undefined : lineHeight);
+          ({ crops, read } = await readLines());
+          if (!keepsHalfTurn(voted, kept.read, read)) ({ page, boxes, crops, read } = kept);
+        }
       }
       // Print the reading left out (a dropped last character) is read on its own.
       const { lines: checked, stats } = await checkLineInk(
