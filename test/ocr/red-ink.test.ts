@@ -72,7 +72,6 @@ describe('red ink dropped', () => {
       [255, 215, 180], // paper under warm light
       [250, 222, 196], // paper under a lamp's yellow light
       [184, 134, 11], // a license frame's gold
-      [243, 213, 213], // a pink guilloche line
     ] as const;
     const src = row(pixels);
     expect(dropRedInk(src)).toBe(src);
@@ -112,5 +111,24 @@ describe('red ink dropped', () => {
     const read = dropRedInk(row(sealed));
     expect(rgb(read, 23)).toEqual([...blue]);
     expect(rgb(read, 0)[0]).toBeGreaterThanOrEqual(240);
+  });
+
+  it('sees faint red in red light on a page with no red ink (a pink watermark over one card)', () => {
+    // A photographed A4 copy whose pale pink watermark lies over one card only (0.6% of
+    // the page, under the cover share) and no seal: before, nothing changed.
+    const paper = [235, 233, 230] as const;
+    const pink = [225, 200, 200] as const;
+    const guilloche = [243, 213, 213] as const;
+    const grey = [120, 120, 120] as const;
+    const blue = [60, 90, 170] as const;
+    const pixels = Array.from({ length: 1000 }, (_, i) =>
+      i === 0 ? pink : i === 1 ? guilloche : i === 2 ? grey : i === 3 ? blue : paper,
+    );
+    const page = dropRedInk(row(pixels));
+    expect(rgb(page, 0)).toEqual([232, 232, 232]);
+    expect(rgb(page, 1)).toEqual([252, 252, 252]);
+    expect(rgb(page, 2)).toEqual([...grey]);
+    expect(rgb(page, 3)).toEqual([...blue]);
+    expect(rgb(page, 4)).toEqual([...paper]);
   });
 });
