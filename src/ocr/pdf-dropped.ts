@@ -36,6 +36,10 @@ export const OPS = {
   showText: 44,
   paintFormXObjectBegin: 74,
   paintFormXObjectEnd: 75,
+  paintImageXObject: 85,
+  paintInlineImageXObject: 86,
+  paintInlineImageXObjectGroup: 87,
+  paintImageXObjectRepeat: 88,
 } as const;
 
 /**
@@ -256,4 +260,20 @@ export function followText(
 /** What the page's operator list says of its text (see followText). */
 export async function pageGlyphs(page: PdfPage, viewport: Matrix): Promise<PageGlyphs> {
   return followText(await page.getOperatorList(), viewport);
+}
+
+const PAINTS_IMAGE: ReadonlySet<number> = new Set([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageXObjectRepeat,
+]);
+
+/** Whether an operator list paints an image (a scan), an image mask (a glyph, a seal's ink) aside. */
+export const paintsImage = (list: { fnArray: number[] }): boolean =>
+  list.fnArray.some((fn) => PAINTS_IMAGE.has(fn));
+
+/** Whether the page paints an image: its operator list is built, which decodes the image. */
+export async function pagePaintsImage(page: PdfPage): Promise<boolean> {
+  return paintsImage(await page.getOperatorList());
 }

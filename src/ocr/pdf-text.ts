@@ -6,7 +6,13 @@ import type { DocumentText, PageText, ReadProblem, TextItem } from '../core/extr
 import { DocumentReadError } from '../core/read-error';
 import { INTAKE_LIMITS } from '../core/intake';
 import { disguisedGlyphs, suspectRun } from './pdf-disguised';
-import { multiply, pageGlyphs, type Matrix, type PageGlyphs } from './pdf-dropped';
+import {
+  multiply,
+  pageGlyphs,
+  pagePaintsImage,
+  type Matrix,
+  type PageGlyphs,
+} from './pdf-dropped';
 
 /** The part of the pdfjs-dist module this reader uses. */
 /** What the reading code uses of pdfjs (the Node legacy build or the browser build). */
@@ -34,6 +40,7 @@ export type PdfReadErrorCode =
   | 'no-text-layer'
   | 'unmapped-text'
   | 'ocr-layer'
+  | 'scanned-page'
   | 'too-many-pages';
 
 const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
@@ -43,6 +50,7 @@ const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
   'no-text-layer': 'no text layer: OCR is needed',
   'unmapped-text': 'the text layer does not say which characters it shows: OCR is needed',
   'ocr-layer': "the text layer is a scanner's invisible OCR over the page's image: OCR is needed",
+  'scanned-page': 'a page of the PDF is a scanned image with no text layer: OCR is needed',
 };
 
 /** The reason each code gives the person (no-text-layer: when no OCR can take over). */
@@ -53,6 +61,7 @@ const REASONS: Record<PdfReadErrorCode, ReadProblem['reason']> = {
   'no-text-layer': 'no-ocr',
   'unmapped-text': 'no-ocr',
   'ocr-layer': 'no-ocr',
+  'scanned-page': 'no-ocr',
   'too-many-pages': 'too-many-pages',
 };
 
@@ -294,6 +303,8 @@ async function readLayer(
     const unmapped: UnmappedGlyph[] = [];
     // Pages that are a scan under its OCR layer (INVISIBLE_SHARE).
     let scanned = 0;
+    // Pages with no text item: a scan with no layer at all, or a blank page.
+    const textless: number[] = [];
     for (let index = 0; index < document.numPages; index++) {
       const page = await document.getPage(index + 1);
       const viewport = page.getViewport({ scale: 1 });
@@ -314,6 +325,7 @@ async function readLayer(
       // A page with no text item has none (pdfjs gives every glyph shown, invisible ones
       // too, as text content): its operator list, whose building decodes the page's image
       // once more before it is rendered, is not read.
+      if (runs.length === 0) textless.push(index);
       const { dropped, glyphs, invisible } =
         runs.length === 0
           ? NO_GLYPHS
@@ -364,6 +376,17 @@ async function readLayer(
     }
     if (pages.every((p) => p.items.length === 0)) throw PdfReadError.of('no-text-layer');
     if (scanned > 0) throw PdfReadError.of('ocr-layer');
+    // A scanned page among text pages (an ID card's scan put into a dossier after the
+    // license's electronic copy) has no layer to read: its documents would be silently
+    // missing. It sends the file to OCR, as a scan under an OCR layer does; a blank page
+    // (no image) does not. Only pages with no text are asked, and only in files with text,
+    // so an image-only PDF's images are not decoded one more time.
+    for (const index of textless) {
+      const page = await document.getPage(index + 1);
+      const scan = await pagePaintsImage(page);
+      page.cleanup();
+      if (scan) throw PdfReadError.of('scanned-page');
+    }
     return { text: { source: 'pdf-text', pages }, unmapped };
   } catch (error) {
     if (error instanceof PdfReadError) throw error;

@@ -222,13 +222,14 @@ async function ocrPdf(
 }
 
 /**
- * A PDF whose text layer is missing, unmapped or a scanner's invisible OCR is read by OCR,
- * page by page.
+ * A PDF whose text layer is missing, unmapped or a scanner's invisible OCR, or that holds
+ * a scanned page with no layer, is read by OCR, page by page.
  */
 const OCR_INSTEAD: ReadonlySet<PdfReadErrorCode> = new Set([
   'no-text-layer',
   'unmapped-text',
   'ocr-layer',
+  'scanned-page',
 ]);
 
 async function read(

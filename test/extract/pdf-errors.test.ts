@@ -22,6 +22,7 @@ const MESSAGES: Record<Exclude<PdfReadErrorCode, 'too-many-pages'>, string> = {
   'no-text-layer': 'no text layer: OCR is needed',
   'unmapped-text': 'the text layer does not say which characters it shows: OCR is needed',
   'ocr-layer': "the text layer is a scanner's invisible OCR over the page's image: OCR is needed",
+  'scanned-page': 'a page of the PDF is a scanned image with no text layer: OCR is needed',
 };
 
 describe('readPdfText errors', () => {

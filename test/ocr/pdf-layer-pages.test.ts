@@ -10,6 +10,8 @@ interface FakePage {
   lines: string[];
   /** Render mode the page's text is shown in. */
   mode?: number;
+  /** Whether the page paints an image (a scan). */
+  image?: boolean;
 }
 
 /** Glyph widths in thousandths of an em: an ideograph a whole em, a Latin one half. */
@@ -20,7 +22,7 @@ function fakeDocument(pages: FakePage[]) {
   const document = {
     numPages: pages.length,
     getPage: (n: number) => {
-      const { lines, mode = 0 } = pages[n - 1]!;
+      const { lines, mode = 0, image = false } = pages[n - 1]!;
       return Promise.resolve({
         getViewport: () => ({ width: 595, height: 842, transform: [1, 0, 0, -1, 0, 842] }),
         getTextContent: () =>
@@ -40,6 +42,10 @@ function fakeDocument(pages: FakePage[]) {
             fnArray.push(OPS.showText);
             argsArray.push([[...str].map((unicode) => ({ unicode, width: em(unicode) }))]);
           }
+          if (image) {
+            fnArray.push(OPS.paintImageXObject);
+            argsArray.push(['img_p0_1', 1700, 2400]);
+          }
           return Promise.resolve({ fnArray, argsArray });
         },
         cleanup: () => undefined,
@@ -56,12 +62,18 @@ const report = [
 ];
 
 describe("the text layer's pages", () => {
-  it('reads the operator list of a page with text only, not of an image-only page', async () => {
+  it('reads a page with text, and a blank page among them only to ask whether it is a scan', async () => {
     const { document, operatorLists } = fakeDocument([{ lines: report }, { lines: [] }]);
     const text = await readOpenPdfText(document);
     expect(text.pages[0]!.items).toHaveLength(3);
-    // Old code: the operator list of both pages.
-    expect(operatorLists.mock.calls).toEqual([[1]]);
+    expect(operatorLists.mock.calls).toEqual([[1], [2]]);
+  });
+
+  it('sends a file with a scanned page among its text pages to OCR', async () => {
+    // An ID card's scan put after the license's electronic copy. Old code: the text
+    // page read, the scan's page empty, its documents silently missing.
+    const { document } = fakeDocument([{ lines: report }, { lines: [], image: true }]);
+    await expect(readOpenPdfText(document)).rejects.toMatchObject({ code: 'scanned-page' });
   });
 
   it('reads no operator list of an image-only PDF', async () => {
