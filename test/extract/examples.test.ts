@@ -3,14 +3,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLES_TODAY, dossierJson, examples } from '../../scripts/fixtures/example-dossiers';
 import {
   EXAMPLE_IMAGE_MAX_SIDE,
-  EXAMPLES_TODAY,
   KEY_FIELDS,
-  dossierJson,
-  examples,
   imageExamples,
-} from '../../scripts/fixtures/make-examples';
+} from '../../scripts/fixtures/example-images';
 import { FAMILY_EXAMPLES } from '../../scripts/fixtures/families/make-family-examples';
 import { QUALITY_EXAMPLES } from '../../scripts/fixtures/quality/examples';
 import { dossierDocuments } from '../../scripts/fixtures/variants';

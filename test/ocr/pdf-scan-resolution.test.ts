@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeRenderTarget } from '../../src/ocr/codec.node.ts';
 import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs.node.ts';
 import { createPdfRasteriser, scannedImageDpi } from '../../src/ocr/rasterise-pdf';
-import { EXAMPLE_IMAGE_MAX_SIDE } from '../../scripts/fixtures/make-examples';
+import { EXAMPLE_IMAGE_MAX_SIDE } from '../../scripts/fixtures/example-images';
 
 /** The examples' A4 scans are EXAMPLE_IMAGE_MAX_SIDE px on their 297 mm side. */
 const SCAN_DPI = EXAMPLE_IMAGE_MAX_SIDE / (297 / 25.4);
