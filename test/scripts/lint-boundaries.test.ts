@@ -157,4 +157,34 @@ describe("the repository's lint configuration", () => {
       /src\/core is pure/,
     );
   });
+
+  it('refuses any Node built-in, a host package and a host global in src/core, even in a file named for a host', async () => {
+    // The old list named a dozen built-ins: `events` or `http` in src/core/x.node.ts, or
+    // `process` there, passed (the host naming rule is satisfied by the name).
+    const eslint = new ESLint({
+      cwd: repo,
+      overrideConfig: [
+        {
+          files: ['src/**/*.ts'],
+          ...tseslint.configs.disableTypeChecked,
+          languageOptions: { parserOptions: { project: false, projectService: false } },
+        },
+      ],
+    });
+    const lint = async (code: string): Promise<(string | null)[]> => {
+      const [result] = await eslint.lintText(code, {
+        filePath: join(repo, 'src/core/lint-fixture.node.ts'),
+      });
+      return result!.messages.map((m) => m.ruleId);
+    };
+    for (const module of ['events', 'http', 'onnxruntime-node', 'playwright-core'])
+      expect(
+        await lint(`import * as m from '${module}';\nexport const a = m;\n`),
+        module,
+      ).toContain('no-restricted-imports');
+    for (const global of ['process.env', 'Buffer.from', 'document.title'])
+      expect(await lint(`export const a = () => ${global};\n`), global).toContain(
+        'no-restricted-globals',
+      );
+  });
 });
