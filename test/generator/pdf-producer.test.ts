@@ -5,11 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { familyById, familySample } from '../../scripts/fixtures/families/families';
-import {
-  drawChoice,
-  parseProducerOptions,
-  renderPdfLibFile,
-} from '../../scripts/fixtures/families/producer-pdflib';
+import { drawChoice, parseProducerOptions } from '../../scripts/fixtures/families/producer-choice';
+import { renderPdfLibFile } from '../../scripts/fixtures/families/producer-pdflib';
 import { closeRenderer } from '../../scripts/fixtures/render';
 import { loadPdfjsNode, nodeReadOptions } from '../../src/ocr/pdfjs.node.ts';
 import { openPdf, readOpenPdfTextKeepingGaps } from '../../src/ocr/pdf-text';
