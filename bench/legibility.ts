@@ -25,11 +25,9 @@ import {
   readAgain,
   type DossierFile,
 } from './ocr-dossiers';
+import { option } from '../scripts/args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const set = option('set') ?? 'quick';
 const dir = join(ROOT, 'bench/.data/families', set, 'tuned-dossiers');
 const cache = join(dir, '..', 'tuned-dossiers-text');

@@ -29,11 +29,9 @@ import {
   scoreDossier,
   type DossierFile,
 } from './ocr-dossiers';
+import { args, option } from '../scripts/args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const dir = join(ROOT, 'bench/.data/families', option('set') ?? 'quick', 'tuned-dossiers');
 const cache = join(dir, '..', 'tuned-dossiers-text');
 

@@ -13,11 +13,9 @@ import { createLazyOcrEngine, createNodeReadDocumentDeps } from '../src/ocr/engi
 import { loadTruths, matchDocuments } from './ocr-read';
 import { confidentlyWrong } from './ocr-score';
 import { replayedDocuments } from './replay-text';
+import { args, option } from '../scripts/args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const dir = join(ROOT, 'bench/.data/families', option('set') ?? 'quick', 'tuned');
 const cache = join(dir, '..', 'tuned-text');
 

@@ -34,14 +34,12 @@ import {
   facesCaption,
   resultsFile,
 } from './ocr-sets';
+import { args, option } from '../scripts/args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENGINES = ['paddle', 'paddle-wasm', 'tesseract'] as const;
 type BenchEngine = (typeof ENGINES)[number];
 
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const size = args.includes('--full') || option('size') === 'full' ? 'full' : 'quick';
 checkBenchFonts(option('fonts'));
 const dataDir = benchDataDir(ROOT, size);

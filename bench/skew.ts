@@ -23,11 +23,9 @@ import type { FamilyPage } from '../scripts/fixtures/families/types';
 import { degrade } from '../scripts/fixtures/images/degrade';
 import { seededRandom } from '../scripts/fixtures/random';
 import { closeRenderer, renderHtml } from '../scripts/fixtures/render';
+import { option } from '../scripts/args';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const option = (name: string): string | undefined =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const perFamily = Number(option('per-family') ?? 2);
 const seedOffset = Number(option('seed-offset') ?? 3700);
 const label = option('label') ?? 'run';
