@@ -3,7 +3,7 @@
 // one sentence and exit 2 for a read-only or full disk (a real tmpfs, mounted in a user
 // and mount namespace of its own with `unshare`), a stale temporary file of an interrupted
 // pack removed on the next run, a file over the size cap blocking, stderr escaped.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -17,14 +17,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, TEST_CONFIG_DIR, type CliRun } from '../cli/run-cli';
+import { cliEnv, DOSSIER_BIN, REPO_ROOT, runCli, runProgram, type CliRun } from '../cli/run-cli';
 import { isDossierPack } from '../../src/pack-host/pack-output.node.ts';
 
 const READY = join(REPO_ROOT, 'examples/ready');
 const TODAY = ['--today', '2026-11-24'];
-const BIN = fileURLToPath(new URL('../../bin/dossier.mjs', import.meta.url));
 const ESC = '\x1b';
 
 let dir: string;
@@ -60,18 +58,16 @@ function oneSentence(run: CliRun): string {
 function packOnTmpfs(folder: string, size: string, readOnly: boolean): Promise<CliRun> {
   const mount = `mount -t tmpfs -o size=${size}${readOnly ? ',ro' : ''} tmpfs "$1"`;
   const args = ['-rm', 'sh', '-c', `${mount} && shift && exec "$@"`, 'sh', folder];
-  args.push(process.execPath, BIN, 'pack', READY, '--out', join(folder, 'pack.zip'), ...TODAY);
-  return new Promise((resolve, reject) => {
-    const child = spawn('unshare', args, {
-      env: { ...process.env, NO_COLOR: '1', DOSSIER_CONFIG_DIR: TEST_CONFIG_DIR },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  args.push(
+    process.execPath,
+    DOSSIER_BIN,
+    'pack',
+    READY,
+    '--out',
+    join(folder, 'pack.zip'),
+    ...TODAY,
+  );
+  return runProgram('unshare', args, { env: cliEnv() });
 }
 
 const namespaces =
