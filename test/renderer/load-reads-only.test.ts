@@ -3,23 +3,12 @@
 // representative, the ID number's blind index behind id.reuse) and the list's check
 // summary are kept current by the writes, before any dossier is opened.
 import 'fake-indexeddb/auto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { webBridge } from '../../src/renderer/bridge/web';
 import { createWorkspace } from '../../src/renderer/model/workspace';
-import { REPO_ROOT } from '../cli/run-cli';
 import { dumpRaw, newVault, sealedValuesOf } from '../vault/helpers';
+import { exampleFiles, TODAY } from './example-workspace';
 import { createNodeTextReader } from './node-reader';
-
-const TODAY = '2026-11-24';
-
-function exampleFiles(name: string): { name: string; bytes: Uint8Array }[] {
-  const dir = join(REPO_ROOT, 'examples', name);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.pdf'))
-    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
-}
 
 async function setUp(label: string) {
   const vault = await newVault(label);
