@@ -1,6 +1,7 @@
-// Import rules per layer, the cycle check (eslint-plugin-import-x) and the host naming rule,
-// in their own module so that test/scripts/lint-boundaries.test.ts proves each rule on
-// deliberately bad files. A layer may import only the layers listed for it (and itself).
+// Import rules per layer, the cycle check (eslint-plugin-import-x; in scripts, bench and test
+// too) and the host naming rule, in their own module so that
+// test/scripts/lint-boundaries.test.ts proves each rule on deliberately bad files. A layer
+// may import only the layers listed for it (and itself).
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import { hostNamesRule } from './eslint.host-names.js';
 
@@ -33,18 +34,20 @@ export function layerZones(root = 'src') {
   });
 }
 
+/** How import-x follows an import: the file it leads to, parsed as TypeScript. */
+const importSettings = {
+  'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+  'import-x/resolver-next': [
+    createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] }),
+  ],
+};
+
 /** The flat-config block: files under `root`, resolved as TypeScript sources. */
 export function boundariesConfig({ root = 'src', basePath } = {}) {
   return {
     files: [`${root}/**/*.ts`, `${root}/**/*.tsx`],
     plugins: { 'import-x': importX, hosts: { rules: { 'file-names': hostNamesRule } } },
-    settings: {
-      // no-cycle parses the files an import leads to: as TypeScript.
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [
-        createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.json'] }),
-      ],
-    },
+    settings: importSettings,
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'hosts/file-names': ['error', { root }],
@@ -53,5 +56,18 @@ export function boundariesConfig({ root = 'src', basePath } = {}) {
         { zones: layerZones(root), ...(basePath ? { basePath } : {}) },
       ],
     },
+  };
+}
+
+/**
+ * No import cycles among the scripts, benchmarks and tests either (they have no layers):
+ * the examples generator and the family and quality example writers imported each other.
+ */
+export function cycleConfig({ files = ['scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'] } = {}) {
+  return {
+    files,
+    plugins: { 'import-x': importX },
+    settings: importSettings,
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   };
 }

@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
-import { boundariesConfig } from './eslint.boundaries.js';
+import { boundariesConfig, cycleConfig } from './eslint.boundaries.js';
 
 /** Every Node built-in, with and without `node:` (fs, events, http, …), and their subpaths. */
 const nodeBuiltins = ['node:*', ...builtinModules.flatMap((m) => [m, `${m}/*`])];
@@ -80,6 +80,8 @@ export default tseslint.config(
   },
   // Import rules per layer and no import cycles (eslint.boundaries.js).
   boundariesConfig({ basePath: import.meta.dirname }),
+  // No import cycles in scripts/, bench/ and test/ either.
+  cycleConfig(),
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -12,11 +12,12 @@ import tseslint from 'typescript-eslint';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module of the lint configuration.
-import { boundariesConfig as untypedBoundaries } from '../../eslint.boundaries.js';
+import * as untypedBoundaries from '../../eslint.boundaries.js';
 
-const boundariesConfig = untypedBoundaries as unknown as (options: {
-  basePath: string;
-}) => Linter.Config;
+const { boundariesConfig, cycleConfig } = untypedBoundaries as unknown as {
+  boundariesConfig: (options: { basePath: string }) => Linter.Config;
+  cycleConfig: () => Linter.Config;
+};
 
 const root = mkdtempSync(join(tmpdir(), 'lint-boundaries-'));
 
@@ -80,6 +81,32 @@ describe('the lint boundaries', () => {
     write('src/ocr/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
     const b = write('src/ocr/b.ts', "import { a } from './a';\nexport const b = () => a;\n");
     expect((await lint(b)).some((m) => m.startsWith('import-x/no-cycle:'))).toBe(true);
+  });
+
+  it('refuses an import cycle among the scripts, benchmarks and tests', async () => {
+    // Before cycleConfig, no-cycle looked only at src/: scripts/fixtures/make-examples.ts
+    // and the family and quality example writers imported each other unseen.
+    write('scripts/fixtures/a.ts', "import { b } from './b';\nexport const a = () => b;\n");
+    const b = write(
+      'scripts/fixtures/b.ts',
+      "import { a } from './a';\nexport const b = () => a;\n",
+    );
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+        cycleConfig(),
+      ],
+    });
+    const [result] = await eslint.lintFiles([b]);
+    expect(result!.messages.map((m) => m.ruleId)).toContain('import-x/no-cycle');
+    const repo = fileURLToPath(new URL('../..', import.meta.url));
+    for (const file of ['scripts/fixtures/make-examples.ts', 'bench/ocr.ts', 'test/cli/run-cli.ts'])
+      expect(
+        (await new ESLint({ cwd: repo }).calculateConfigForFile(file)) as Linter.Config,
+        file,
+      ).toHaveProperty(['rules', 'import-x/no-cycle']);
   });
 
   it('accepts imports the layers allow', async () => {
