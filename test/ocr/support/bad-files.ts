@@ -3,15 +3,11 @@
 // bytes, an iPhone HEIC photo. Shared by readDocument's and the workspace's tests.
 import { nodeImageCodec } from '../../../src/ocr/codec.node.ts';
 import { createRaster, type Raster } from '../../../src/ocr/raster';
+import { pngHeader as pngHeaderWithFiller } from '../../support/file-headers';
 
-/** A PNG signature and IHDR declaring width × height, and nothing else. */
+/** A PNG signature and IHDR declaring width × height, and nothing else (no filler). */
 export function pngHeader(width: number, height: number): Uint8Array {
-  const b = new Uint8Array(33);
-  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  new DataView(b.buffer).setUint32(16, width);
-  new DataView(b.buffer).setUint32(20, height);
-  b.set([8, 6, 0, 0, 0], 24);
-  return b;
+  return pngHeaderWithFiller(width, height, 0);
 }
 
 /** Deterministic noise (a linear congruential generator), so a failure can be replayed. */
