@@ -300,6 +300,20 @@ describe('correction proposals', () => {
     expect(proposeIdNumberCorrections('1101051949123100#X').corrections).toEqual([]);
   });
 
+  it('proposes the one symbol for a letter or digit that cannot stand where it was read', () => {
+    // Q is a credit code's letter, but no registering authority: only 9 there fits.
+    // Old code: Q counted as possible anywhere, no look-alike of it, nothing proposed.
+    expect(proposeUsccCorrections('Q1350100M000100Y43').corrections).toEqual([
+      expect.objectContaining({
+        to: '91350100M000100Y43',
+        reason: 'checksum',
+        note: expect.stringContaining('cannot stand at position 1') as unknown,
+      }),
+    ]);
+    // Two such characters: nothing.
+    expect(proposeUsccCorrections('Q13501Q0M000100Y43').corrections).toEqual([]);
+  });
+
   it('reads several characters that cannot stand in the code as their one look-alike each', () => {
     expect(proposeUsccCorrections('9135O1OOM000100Y43').corrections).toEqual([
       expect.objectContaining({ to: '91350100M000100Y43', reason: 'checksum' }),

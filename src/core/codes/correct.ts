@@ -4,6 +4,7 @@ import type { Correction } from '../extraction';
 import { ID_NUMBER_LENGTH, idCheckDigit, validateIdNumber } from './id-number';
 import {
   USCC_ALPHABET,
+  USCC_CATEGORIES,
   USCC_LENGTH,
   isUsccAlphabet,
   usccCheckCharacter,
@@ -149,7 +150,7 @@ function propose(
       );
   }
 
-  const unknown = unknownCharacters(chars, rules.alphabet);
+  const unknown = unknownCharacters(chars, rules);
   if (unknown.length > 1)
     return none(
       `${unknown.length} characters of the ${rules.label} are no letter or digit, so no repair is proposed: check it against the image.`,
@@ -161,10 +162,13 @@ function propose(
       .filter((code) => rules.isValid(code));
     const [to, ...more] = fits;
     if (to === undefined || more.length > 0) return none();
+    const what = /^[0-9A-Z]$/u.test(chars[at]!)
+      ? `cannot stand at position ${at + 1} of the ${rules.label}`
+      : `at position ${at + 1} is no letter or digit of the ${rules.label}`;
     return proposal(
       to,
       'checksum',
-      `The character ${chars[at]} at position ${at + 1} is no letter or digit of the ${rules.label}; only ${to.charAt(at)} there makes it valid, check character included.`,
+      `The character ${chars[at]} ${what}; only ${to.charAt(at)} there makes it valid, check character included.`,
     );
   }
 
@@ -229,11 +233,27 @@ function forcedReading(
 
 /**
  * Where a code as read holds characters that are neither a letter nor a digit (nor a
- * look-alike of one): their positions, with an alphabet to try there; none without one.
+ * look-alike of one), or a letter or digit that cannot stand where it was read and has no
+ * look-alike that can (Q as a credit code's first character, which names a registering
+ * authority): their positions, with an alphabet to try there; none without one.
  */
-function unknownCharacters(chars: readonly string[], alphabet: string | undefined): number[] {
-  if (alphabet === undefined) return [];
-  return chars.flatMap((ch, i) => (/^[0-9A-Z]$/u.test(ch) || LOOK_ALIKES.has(ch) ? [] : [i]));
+function unknownCharacters(chars: readonly string[], rules: CodeRules): number[] {
+  if (rules.alphabet === undefined) return [];
+  return chars.flatMap((ch, i) => {
+    if (!/^[0-9A-Z]$/u.test(ch)) return LOOK_ALIKES.has(ch) ? [] : [i];
+    if (rules.possible(ch, i)) return [];
+    return (LOOK_ALIKES.get(ch) ?? []).some((a) => rules.possible(a, i)) ? [] : [i];
+  });
+}
+
+/**
+ * Whether a symbol may stand at a position of a credit code: the 1st names a registering
+ * authority, the 3rd to 8th are the region's digits (GB 32100-2015).
+ */
+function usccPossible(ch: string, position: number): boolean {
+  if (position === 0) return ch in USCC_CATEGORIES;
+  if (position >= 2 && position <= 7) return /^[0-9]$/u.test(ch);
+  return USCC_ALPHABET.includes(ch);
 }
 
 /**
@@ -254,7 +274,7 @@ export function proposeUsccCorrections(
       isValid: (code) => validateUscc(code).valid,
       checkCharacter: (first17) => (isUsccAlphabet(first17) ? usccCheckCharacter(first17) : null),
       alphabet: USCC_ALPHABET,
-      possible: (ch) => USCC_ALPHABET.includes(ch),
+      possible: usccPossible,
     },
     ocrOptions,
   );
