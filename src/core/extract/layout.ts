@@ -36,6 +36,13 @@ const MAX_WRAP_GAP = 2;
  * (an ID address read to 留下街道演示 at 0.97, its 巷337号4幢403室 read into 他用无效).
  */
 const HIDDEN_END = 0.85;
+/**
+ * The most a value is trusted that was found on the line below its label yet starts right
+ * of where the label ends, in the column beside it: its row beside the label was lost (a
+ * watermark over the scope's first row, read into it), and what was read begins with its
+ * second row (a scope without its 一般项目：…).
+ */
+const HIDDEN_START = 0.85;
 
 /**
  * Largest gap inside a value on one line before it is cut, in line heights (or in its
@@ -112,6 +119,8 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   // The size the value's wrapped lines are compared with: the label's, or the value's own
   // where its first line was grouped apart from the label's.
   let rowH = h;
+  /** Whether the value stands beside its label's column though it was found below it. */
+  let startLost = false;
   const apart =
     sameLine.length === 0
       ? (lineBeside(hit, layout, take) ?? besideWrappedLabel(hit, layout, take))
@@ -153,6 +162,7 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
     valueX0 = first[0]?.x0 ?? hit.x0;
     bottom = below.y1;
     lineIndex = next;
+    startLost = valueX0 > hit.x1;
   }
 
   // Wrapped lines align with the value; with `toMargin`, text beside its label wraps back
@@ -222,7 +232,11 @@ export function readValue(hit: LabelHit, layout: PageLayout, toMargin = false): 
   return {
     glyphs: rows,
     text: rows.map((row) => joinGlyphs(row, h)).join(''),
-    confidence: hidden ? Math.min(HIDDEN_END, minConfidence(glyphs)) : minConfidence(glyphs),
+    confidence: Math.min(
+      minConfidence(glyphs),
+      hidden ? HIDDEN_END : 1,
+      startLost ? HIDDEN_START : 1,
+    ),
     box: union(glyphs, line.page),
   };
 }

@@ -301,6 +301,8 @@ const OPEN_END = /[、，,；;：:（(［[【《“‘—-]$/u;
 const SENTENCE_END = /[。.)\]】」』”*]$/u;
 /** What text never starts with: a separator or a closing bracket. */
 const OPEN_START = /^[、，,；;：:）)］\]】》”’]/u;
+/** A scope's heading (一般项目：, 许可项目：): where a headed scope starts. */
+const SCOPE_HEADING = /(?:一般项目|许可项目)[:]/u;
 
 /**
  * Why a value of free text is not whole though it has its field's type, or null: it ends
@@ -317,6 +319,11 @@ export function cutShort(field: string, value: string): string | null {
   // every license adds (（除依法须经批准的项目外，…）); one ending on an activity stopped
   // where a line wrapped or a seal covered it.
   if (field === 'businessScope' && !SENTENCE_END.test(v)) return 'a scope that does not end';
+  // A headed scope starts with its heading (一般项目：… or 许可项目：…。一般项目：…): one whose
+  // heading comes after other text begins mid-sentence, its first row lost (under a
+  // watermark, a seal) and its second read as its start.
+  const heading = field === 'businessScope' ? SCOPE_HEADING.exec(v) : null;
+  if (heading !== null && heading.index > 0) return 'a scope that does not start with its heading';
   let depth = 0;
   for (const ch of v) {
     if (ch === '(' || ch === '[') depth++;
