@@ -111,9 +111,7 @@ export function dropRedInk(src: Raster): Raster {
   if (cover > RED_COVER) {
     const out = new Uint8ClampedArray(data);
     for (let i = 0; i < data.length; i += 4) {
-      const r = data[i]!;
-      const redness = r - Math.max(data[i + 1]!, data[i + 2]!);
-      const grey = Math.min(255, r + REDNESS_LIFT * Math.max(0, redness));
+      const grey = inRedLight(data[i]!, data[i + 1]!, data[i + 2]!);
       out[i] = grey;
       out[i + 1] = grey;
       out[i + 2] = grey;
@@ -140,6 +138,11 @@ export function dropRedInk(src: Raster): Raster {
   return out ? { ...src, data: out } : src;
 }
 
+/** A pixel's grey through a red filter: its red channel, lifted by REDNESS_LIFT of its redness. */
+function inRedLight(r: number, g: number, b: number): number {
+  return Math.min(255, r + REDNESS_LIFT * Math.max(0, r - Math.max(g, b)));
+}
+
 /**
  * A page with faint red but no red ink (a pale pink watermark laid over one card of an A4
  * copy: 0.6% of the page, under RED_COVER, and no seal to set a level by): its faint red
@@ -158,7 +161,7 @@ function faintRedInRedLight(src: Raster): Raster {
     const b = data[i + 2]!;
     if (!isFaintRed(r, g, b)) continue;
     out ??= new Uint8ClampedArray(data);
-    const grey = Math.min(255, r + REDNESS_LIFT * (r - Math.max(g, b)));
+    const grey = inRedLight(r, g, b);
     out[i] = grey;
     out[i + 1] = grey;
     out[i + 2] = grey;

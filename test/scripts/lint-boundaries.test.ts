@@ -159,11 +159,12 @@ describe('the lint boundaries', () => {
 
 describe("the repository's lint configuration", () => {
   const repo = fileURLToPath(new URL('../..', import.meta.url));
-
-  it('refuses node:fs in src/core', async () => {
-    // The fixture is linted as if it were src/core/fixture.ts; type-aware rules are off
-    // because the file is not in a tsconfig project.
-    const eslint = new ESLint({
+  /**
+   * The repository's own configuration, its type-aware rules off: a fixture linted as if it
+   * were a file of src/ is in no tsconfig project.
+   */
+  const repoLint = (): ESLint =>
+    new ESLint({
       cwd: repo,
       overrideConfig: [
         {
@@ -173,6 +174,11 @@ describe("the repository's lint configuration", () => {
         },
       ],
     });
+
+  it('refuses node:fs in src/core', async () => {
+    // The fixture is linted as if it were src/core/fixture.ts; type-aware rules are off
+    // because the file is not in a tsconfig project.
+    const eslint = repoLint();
     const [result] = await eslint.lintText(
       "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
       { filePath: join(repo, 'src/core/lint-fixture.ts') },
@@ -188,16 +194,7 @@ describe("the repository's lint configuration", () => {
   it('refuses any Node built-in, a host package and a host global in src/core, even in a file named for a host', async () => {
     // The old list named a dozen built-ins: `events` or `http` in src/core/x.node.ts, or
     // `process` there, passed (the host naming rule is satisfied by the name).
-    const eslint = new ESLint({
-      cwd: repo,
-      overrideConfig: [
-        {
-          files: ['src/**/*.ts'],
-          ...tseslint.configs.disableTypeChecked,
-          languageOptions: { parserOptions: { project: false, projectService: false } },
-        },
-      ],
-    });
+    const eslint = repoLint();
     const lint = async (code: string): Promise<(string | null)[]> => {
       const [result] = await eslint.lintText(code, {
         filePath: join(repo, 'src/core/lint-fixture.node.ts'),
